@@ -1,0 +1,5 @@
+"""`python -m studygen`."""
+
+from .cli import run
+
+run()

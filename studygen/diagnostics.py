@@ -1,0 +1,91 @@
+"""Diagnostics: what is wrong with a teacher's input, where, and how to fix it.
+
+Every stage returns diagnostics instead of raising, so that one run reports every
+problem at once (the way MkDocs collects configuration errors before aborting).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A 1-based line and column in a file."""
+
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    path: str
+    line: int
+    col: int
+    severity: Severity
+    code: str
+    message: str
+    hint: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def render(self) -> str:
+        """`path:line:col: severity: message [code]`, then an indented hint line."""
+        text = f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message} [{self.code}]"
+        if self.hint:
+            text += "\n" + "\n".join("  hint: " + line for line in self.hint.splitlines())
+        return text
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.col, self.code)
+
+
+class DiagnosticSink:
+    """Collects diagnostics for one file; stages append to it and never stop early."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = str(path)
+        self.items: list[Diagnostic] = []
+
+    def add(
+        self,
+        severity: Severity,
+        pos: Position | None,
+        code: str,
+        message: str,
+        hint: str = "",
+        path: str | None = None,
+    ) -> None:
+        pos = pos or Position(1, 1)
+        self.items.append(Diagnostic(path or self.path, pos.line, pos.col, severity, code, message, hint))
+
+    def error(self, pos: Position | None, code: str, message: str, hint: str = "") -> None:
+        self.add(Severity.ERROR, pos, code, message, hint)
+
+    def warning(self, pos: Position | None, code: str, message: str, hint: str = "") -> None:
+        self.add(Severity.WARNING, pos, code, message, hint)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.is_error for d in self.items)
+
+
+def has_errors(diagnostics: list[Diagnostic]) -> bool:
+    return any(d.is_error for d in diagnostics)
+
+
+def sorted_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diagnostics, key=Diagnostic.sort_key)
+
+
+def render_all(diagnostics: list[Diagnostic]) -> str:
+    return "\n".join(d.render() for d in sorted_diagnostics(diagnostics))

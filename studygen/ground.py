@@ -1,0 +1,324 @@
+"""Check a lesson's facts against its article.
+
+A quotation students memorise must be the article's words, so every quoted text is
+looked up in the article after normalising typography (curly and straight quotes,
+dashes, ellipses, white space). Evidence passages are located so that questions can
+show the sentence they came from.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from .dates import PartialDate
+from .diagnostics import DiagnosticSink, Position
+from .model import Fact, Lesson
+
+_QUOTES = "\"“”„‟«»‹›'‘’‚‛`´"
+_DASHES = "‐‑‒–—―−"
+_SPACES = " \t\r\n\u00a0\u2009\u202f\u2007\u200a"
+_KEY = 48
+
+
+@dataclass(frozen=True)
+class NormalText:
+    """Text with typography normalised, and for each character its offset in the original."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+# A single plain space is already normal; only other white space and runs need folding.
+_SPECIAL = re.compile(rf"(?! (?![{_SPACES}]))[{_SPACES}]+|``|''|[{_QUOTES}]|[{_DASHES}]|…")
+_FOLD_TABLE = str.maketrans({**dict.fromkeys(_QUOTES, '"'), **dict.fromkeys(_DASHES, "-"), "…": "..."})
+
+
+def _replacement(token: str) -> str:
+    if token[0] in _SPACES:
+        return " "
+    return token.translate(_FOLD_TABLE)[0] if len(token) == 2 else token.translate(_FOLD_TABLE)
+
+
+def normalise(text: str) -> NormalText:
+    """Fold quotes to '"', dashes to '-', '…' to '...', runs of white space to one space.
+
+    `` and '' (news-wire style) count as one quotation mark.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    cursor = 0
+    for match in _SPECIAL.finditer(text):
+        start = match.start()
+        if start > cursor:
+            out.append(text[cursor:start])
+            offsets.extend(range(cursor, start))
+        piece = _replacement(match.group())
+        out.append(piece)
+        offsets.extend([start] * len(piece))
+        cursor = match.end()
+    out.append(text[cursor:])
+    offsets.extend(range(cursor, len(text)))
+    joined = "".join(out)
+    stripped = joined.strip(" ")
+    lead = len(joined) - len(joined.lstrip(" "))
+    return NormalText(stripped, tuple(offsets[lead : lead + len(stripped)]))
+
+
+def _fold(text: str) -> str:
+    """`normalise(text).text` without the offsets, for the short passages looked up."""
+    return _SPECIAL.sub(lambda m: _replacement(m.group()), text).strip(" ")
+
+
+@dataclass
+class GroundReport:
+    """What grounding found: where each fact's words are in the article, and counts."""
+
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    quotations_checked: int = 0
+    quotations_found: int = 0
+
+
+class Article:
+    """An article prepared for repeated look-ups."""
+
+    def __init__(self, text: str) -> None:
+        self.original = text
+        self.normal = normalise(text)
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        # The article's word starts sorted by the text that follows them: a passage that
+        # starts at a word is found by binary search instead of a scan of the article.
+        text = self.normal.text
+        starts = [m.start() for m in re.finditer(r"(?<!\w)\S", text)]
+        self._index = sorted((text[i : i + _KEY], i) for i in starts)
+
+    def _find(self, needle: str, cursor: int = 0) -> int:
+        """`str.find` on the normalised article, through the word index when it can."""
+        text = self.normal.text
+        prefix = needle[:_KEY]
+        found = -1
+        at = bisect.bisect_left(self._index, (prefix, -1))
+        while at < len(self._index) and self._index[at][0].startswith(prefix):
+            start = self._index[at][1]
+            if start >= cursor and (found < 0 or start < found) and text.startswith(needle, start):
+                found = start
+            at += 1
+        if found >= 0:
+            return found
+        return self.normal.text.find(needle, cursor)
+
+    def find(self, passage: str) -> tuple[int, int] | None:
+        """Locate a passage (pieces separated by '...' are found in order); original offsets."""
+        needle = _fold(passage).strip(' "')
+        if not needle:
+            return None
+        start = self._find(needle)
+        if start >= 0:
+            return self.normal.original_span(start, start + len(needle))
+        pieces = [p.strip(' "') for p in needle.split("...") if p.strip(' "')]
+        if len(pieces) < 2:
+            return None
+        cursor, first = 0, -1
+        for piece in pieces:
+            found = self._find(piece, cursor)
+            if found < 0:
+                return None
+            first = found if first < 0 else first
+            cursor = found + len(piece)
+        return self.normal.original_span(first, cursor)
+
+    def closest(self, passage: str) -> str:
+        """The article passage most like `passage`, for a 'did you mean' hint."""
+        needle = _fold(passage)
+        haystack = self.normal.text
+        matcher = difflib.SequenceMatcher(None, haystack, needle, autojunk=False)
+        match = matcher.find_longest_match(0, len(haystack), 0, len(needle))
+        if match.size == 0:
+            return ""
+        start = max(0, match.a - match.b)
+        end = min(len(haystack), start + len(needle))
+        # Widen to whole words.
+        while start > 0 and haystack[start - 1] not in ' "':
+            start -= 1
+        while end < len(haystack) and haystack[end] not in ' "':
+            end += 1
+        first, last = self.normal.original_span(start, end)
+        return " ".join(self.original[first:last].split()).strip(_QUOTES + " ,.")
+
+    def mentions(self, word: str) -> bool:
+        return re.search(rf"(?<!\w){re.escape(_fold(word))}(?!\w)", self.normal.text) is not None
+
+    def position(self, offset: int) -> Position:
+        """Line and column (1-based) of an original offset, for article citations."""
+        line = bisect.bisect_right(self._line_starts, offset)
+        return Position(line, offset - self._line_starts[line - 1] + 1)
+
+    def sentence_at(self, start: int, end: int) -> str:
+        """The whole sentence(s) around an original span: the context a card back shows."""
+        text = self.original
+        left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind('." ', 0, start))
+        left = 0 if left < 0 else left + 1
+        right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+        right = min(right_candidates) + 1 if right_candidates else len(text)
+        return " ".join(text[left:right].split())
+
+
+def ground(lesson: Lesson, sink: DiagnosticSink, article: Article | None = None) -> GroundReport:
+    """Check every quotation, evidence passage, name and year of `lesson` against its article."""
+    report = GroundReport()
+    if not lesson.article:
+        return report  # a missing article was reported by validation
+    article = article or Article(lesson.article)
+    _ground_people(lesson, article, sink, report)
+    for fact in lesson.facts:
+        _ground_fact(fact, article, sink, report)
+    return report
+
+
+def _locate(
+    passages: tuple[str, ...], pos: Position, what: str, article: Article, sink: DiagnosticSink, code: str
+) -> list[tuple[int, int]]:
+    spans = []
+    for passage in passages:
+        span = article.find(passage)
+        if span is None:
+            closest = article.closest(passage)
+            hint = (
+                f'the closest passage in the article is: "{closest}"' if closest else "copy the words from the article"
+            )
+            sink.error(pos, code, f'{what} is not in the article: "{_short(passage)}"', hint)
+        else:
+            spans.append(span)
+    return spans
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _check_years(
+    when: PartialDate | None,
+    texts: list[str],
+    teacher: frozenset[str],
+    pos: Position,
+    what: str,
+    sink: DiagnosticSink,
+) -> None:
+    if when is None or not texts or "when" in teacher or "*" in teacher:
+        return
+    joined = " ".join(texts)
+    missing = [year for year in when.years if year not in joined]
+    if missing:
+        sink.warning(
+            pos,
+            "ground.year-not-in-evidence",
+            f"{what} gives {when.text}, but its evidence does not mention {' or '.join(missing)}",
+            "add the passage that gives the date to evidence:, "
+            "or list 'when' under from_teacher: if you know it from elsewhere",
+        )
+
+
+def _ground_people(lesson: Lesson, article: Article, sink: DiagnosticSink, report: GroundReport) -> None:
+    for person in lesson.people.values():
+        teacher = person.from_teacher
+        if "*" not in teacher:
+            if "name" not in teacher and not article.mentions(person.name):
+                sink.warning(
+                    person.positions.get("name", person.pos),
+                    "ground.name-not-in-article",
+                    f"the name '{person.name}' of '{person.id}' does not occur in the article",
+                    "if you added part of the name yourself, add 'name' to from_teacher:, "
+                    "and list the article's form under aliases:",
+                )
+            if "aliases" not in teacher:
+                for alias in person.aliases:
+                    if not article.mentions(alias):
+                        sink.warning(
+                            person.positions.get("aliases", person.pos),
+                            "ground.alias-not-in-article",
+                            f"the alias '{alias}' of '{person.id}' does not occur in the article",
+                            "remove it, or add 'aliases' to from_teacher:",
+                        )
+        for index, role in enumerate(person.roles):
+            key = f"{person.id}.roles.{index}"
+            where = role.positions.get("evidence", role.pos)
+            spans = _locate(
+                role.evidence,
+                where,
+                f"evidence for the role '{role.title}'",
+                article,
+                sink,
+                "ground.evidence-not-found",
+            )
+            report.spans[key] = spans
+            if not role.evidence and not (role.from_teacher & {"*", "title"}):
+                sink.warning(
+                    role.pos,
+                    "ground.no-evidence",
+                    f"the role '{role.title}' of '{person.id}' has no evidence",
+                    "add evidence: with the article's words, or from_teacher: true if you know it from elsewhere",
+                )
+            _check_years(role.when, list(role.evidence), role.from_teacher, role.positions.get("when", role.pos),
+                         f"the role '{role.title}' of '{person.id}'", sink)  # fmt: skip
+
+
+def _ground_fact(fact: Fact, article: Article, sink: DiagnosticSink, report: GroundReport) -> None:
+    spans: list[tuple[int, int]] = []
+    supporting: list[str] = list(fact.evidence)
+    if fact.said is not None:
+        report.quotations_checked += 1
+        found = _locate(
+            (fact.said,),
+            fact.field_pos("said"),
+            f"the quotation of fact '{fact.id}'",
+            article,
+            sink,
+            "ground.quote-not-found",
+        )
+        report.quotations_found += len(found)
+        spans += found
+        supporting.append(fact.said)
+    if fact.reply is not None:
+        report.quotations_checked += 1
+        found = _locate(
+            (fact.reply.said,),
+            fact.reply.pos,
+            f"the reply in fact '{fact.id}'",
+            article,
+            sink,
+            "ground.quote-not-found",
+        )
+        report.quotations_found += len(found)
+        spans += found
+        spans += _locate(
+            fact.reply.evidence,
+            fact.reply.pos,
+            f"evidence for the reply in fact '{fact.id}'",
+            article,
+            sink,
+            "ground.evidence-not-found",
+        )
+        supporting += list(fact.reply.evidence)
+    spans += _locate(
+        fact.evidence,
+        fact.field_pos("evidence"),
+        f"evidence for fact '{fact.id}'",
+        article,
+        sink,
+        "ground.evidence-not-found",
+    )
+    report.spans[fact.id] = spans
+    if fact.said is None and not fact.evidence and "*" not in fact.from_teacher:
+        sink.warning(
+            fact.pos,
+            "ground.no-evidence",
+            f"the fact '{fact.id}' has no evidence",
+            "add evidence: with the article's words, or from_teacher: true if the fact comes from elsewhere",
+        )
+    _check_years(fact.when, supporting, fact.from_teacher, fact.field_pos("when"), f"the fact '{fact.id}'", sink)

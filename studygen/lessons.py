@@ -1,0 +1,111 @@
+"""Find lessons and read them through load, validate and ground: the library's front door."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic, DiagnosticSink, Severity, has_errors, sorted_diagnostics
+from .ground import Article, GroundReport, ground
+from .load import load_yaml
+from .model import Lesson
+from .validate import validate
+
+FACTS_FILE = "facts.yaml"
+SEEDS_DIR = "seeds"
+
+
+class LessonNotFound(Exception):
+    """A path given by the user is not a lesson (a usage error, not an input error)."""
+
+
+@dataclass
+class CheckedLesson:
+    """A lesson as read from disk: the model (when it could be built) and every diagnostic."""
+
+    path: Path
+    lesson: Lesson | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    report: GroundReport = field(default_factory=GroundReport)
+    article: Article | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.lesson is not None and not has_errors(self.diagnostics)
+
+
+def display_path(path: Path) -> str:
+    """A path as the teacher typed it: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(path)
+
+
+def find_lessons(paths: list[Path] | None = None, root: Path | None = None) -> list[Path]:
+    """Facts files for the given paths (a folder, a facts file, or a folder of lessons).
+
+    With no paths, every lesson under `seeds/` of `root` (default: the working folder).
+    """
+    if not paths:
+        seeds = (root or Path.cwd()) / SEEDS_DIR
+        if not seeds.is_dir():
+            raise LessonNotFound(f"no {SEEDS_DIR}/ folder here; give the path of a lesson folder or facts file")
+        found = sorted(seeds.glob(f"*/{FACTS_FILE}"))
+        if not found:
+            raise LessonNotFound(f"no lessons under {SEEDS_DIR}/ (each lesson is a folder with a {FACTS_FILE})")
+        return found
+    result: list[Path] = []
+    for path in paths:
+        if path.is_file():
+            result.append(path)
+        elif (path / FACTS_FILE).is_file():
+            result.append(path / FACTS_FILE)
+        elif path.is_dir() and (nested := sorted(path.glob(f"*/{FACTS_FILE}"))):
+            result.extend(nested)
+        else:
+            raise LessonNotFound(f"'{path}' is not a lesson: expected a facts file or a folder holding {FACTS_FILE}")
+    return result
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small acyclic objects.
+
+    Reading a 10,000-fact lesson allocates a few hundred thousand objects; the collector
+    would scan them repeatedly for cycles that cannot exist (a third of the time).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def read_lesson(path: Path, strict: bool = False, raw: bytes | None = None) -> CheckedLesson:
+    """Load, validate and ground one lesson; never raises for bad input."""
+    with gc_paused():
+        return _read_lesson(path, strict, raw)
+
+
+def _read_lesson(path: Path, strict: bool, raw: bytes | None) -> CheckedLesson:
+    sink = DiagnosticSink(display_path(path))
+    loaded = load_yaml(path, sink, raw)
+    lesson = validate(loaded, sink) if loaded is not None else None
+    report = GroundReport()
+    article = None
+    if lesson is not None and lesson.article:
+        article = Article(lesson.article)
+        report = ground(lesson, sink, article)
+    diagnostics = sink.items
+    if strict:
+        diagnostics = [
+            Diagnostic(d.path, d.line, d.col, Severity.ERROR, d.code, d.message, d.hint) for d in diagnostics
+        ]
+    return CheckedLesson(path, lesson, sorted_diagnostics(diagnostics), report, article)

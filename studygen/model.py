@@ -1,0 +1,164 @@
+"""The lesson model: immutable values that every later stage reads and none changes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .dates import PartialDate
+from .diagnostics import Position
+
+FILE_START = Position(1, 1)
+
+ARTICLE = "article"
+"""`according_to: article` marks a statement as the article's own, contestable account."""
+
+
+@dataclass(frozen=True)
+class Source:
+    file: str
+    title: str = ""
+    author: str = ""
+    publisher: str = ""
+    published: PartialDate | None = None
+    url: str = ""
+
+    def citation(self) -> str:
+        """A one-line citation for worksheets and card backs."""
+        parts = [p for p in (self.author, f"“{self.title}”" if self.title else "", self.publisher) if p]
+        if self.published:
+            parts.append(self.published.display())
+        if self.url:
+            parts.append(self.url)
+        return ", ".join(parts) or self.file
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    when: PartialDate | None = None
+    evidence: tuple[str, ...] = ()
+    from_teacher: frozenset[str] = frozenset()
+    pos: Position = FILE_START
+    positions: Mapping[str, Position] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person or a group (the Soviet Union, Soviet leaders) that facts refer to by id."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "person"
+    roles: tuple[Role, ...] = ()
+    from_teacher: frozenset[str] = frozenset()
+    pos: Position = FILE_START
+    positions: Mapping[str, Position] = field(default_factory=dict, compare=False)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every way the text may name this person: full name, aliases and (for people) surname."""
+        names = [self.name, *self.aliases]
+        if self.kind == "person" and " " in self.name:
+            names.append(self.name.split()[-1])
+        return tuple(dict.fromkeys(names))
+
+
+@dataclass(frozen=True)
+class Reply:
+    said: str
+    by: str | None = None
+    evidence: tuple[str, ...] = ()
+    pos: Position = FILE_START
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One curated fact. `kind` decides which fields it uses (see schema.FACT_KINDS)."""
+
+    id: str
+    kind: str
+    by: str | None = None
+    to: str | None = None
+    who: tuple[str, ...] = ()
+    said: str | None = None
+    what: str | None = None
+    about: str | None = None
+    when: PartialDate | None = None
+    where: str | None = None
+    purpose: str | None = None
+    cue: str | None = None
+    reply: Reply | None = None
+    according_to: str | None = None
+    evidence: tuple[str, ...] = ()
+    from_teacher: frozenset[str] = frozenset()
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    pos: Position = FILE_START
+    positions: Mapping[str, Position] = field(default_factory=dict, compare=False)
+
+    def field_pos(self, name: str) -> Position:
+        return self.positions.get(name, self.pos)
+
+    @property
+    def people(self) -> tuple[str, ...]:
+        """Ids of everyone the fact involves, in a stable order."""
+        ids = [self.by, self.to, *self.who, self.reply.by if self.reply else None, self.according_to]
+        return tuple(dict.fromkeys(i for i in ids if i and i != ARTICLE))
+
+
+@dataclass(frozen=True)
+class QuestionSettings:
+    """Per-lesson control over question generation (the `questions:` section)."""
+
+    skip_kinds: frozenset[str] = frozenset()
+    exclude: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    templates: Mapping[str, str] = field(default_factory=dict)
+    template_positions: Mapping[str, Position] = field(default_factory=dict, compare=False)
+    seed: int = 0
+
+
+@dataclass(frozen=True)
+class WorksheetSettings:
+    """Per-lesson worksheet layout (the `worksheet:` section)."""
+
+    versions: int = 2
+    paper: str = "A4"
+    seed: int = 0
+    sections: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    title: str
+    deck: str
+    source: Source
+    people: Mapping[str, Person]
+    facts: tuple[Fact, ...]
+    path: Path
+    article: str
+    tags: tuple[str, ...] = ()
+    questions: QuestionSettings = QuestionSettings()
+    worksheet: WorksheetSettings = WorksheetSettings()
+
+    @property
+    def article_path(self) -> Path:
+        return self.path.parent / self.source.file
+
+    @property
+    def directory(self) -> Path:
+        return self.path.parent
+
+    def person(self, person_id: str) -> Person:
+        return self.people[person_id]
+
+    def account_owner(self, fact: Fact) -> str | None:
+        """Whose account an attributed fact is, as words: `Putin`, `the article`, or None."""
+        if fact.according_to is None:
+            return None
+        if fact.according_to == ARTICLE:
+            return "the article"
+        return self.people[fact.according_to].name

@@ -1,0 +1,213 @@
+"""The fact format, declared once: validation reads it and `studygen schema` prints it.
+
+Keeping one declaration means the JSON Schema editors use and the checks studygen
+runs cannot drift apart (a test validates the first lesson with both).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from .dates import DATE_HINT
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a section: its type, whether it is required, and what it means."""
+
+    type: str
+    doc: str
+    required: bool = False
+    section: str = ""
+    enum: tuple[str, ...] = ()
+
+
+# Types: text, slug, int, bool, date, person, people (list of person ids), texts (list of
+# text), slugs, evidence (text or list of text), teacher (true or list of keys),
+# section (nested mapping), sections (list of mappings), mapping (id -> section).
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+QUESTION_KINDS = (
+    "attribution", "when", "proposal", "response", "office", "office-holder",
+    "cloze", "chronology", "matching", "claim",
+)  # fmt: skip
+FACT_KINDS = {
+    "quote": {"required": ("by", "said"), "uses": ("to", "about", "when", "where", "cue")},
+    "proposal": {"required": ("by", "what"), "uses": ("to", "when", "where", "purpose", "reply")},
+    "event": {"required": ("what",), "uses": ("who", "when", "where")},
+}
+COMMON_FACT_KEYS = ("id", "kind", "according_to", "evidence", "from_teacher", "tags", "note")
+WORKSHEET_SECTIONS = ("multiple_choice", "matching", "timeline", "fill_in", "short_answer")
+
+SECTIONS: dict[str, dict[str, Field]] = {
+    "root": {
+        "lesson": Field("section", "What the lesson is and where its article is.", True, "lesson"),
+        "people": Field("mapping", "Everyone the facts mention, declared once under a short id.", True, "person"),
+        "facts": Field("sections", "The curated facts, in any order.", True, "fact"),
+        "questions": Field("section", "Optional control over which questions are made.", section="questions"),
+        "worksheet": Field("section", "Optional layout of the printed worksheets.", section="worksheet"),
+    },
+    "lesson": {
+        "id": Field("slug", "Short id used in file names and Anki note ids; never change it once shared.", True),
+        "title": Field("text", "Title shown on worksheets and in Anki.", True),
+        "deck": Field("text", "Anki deck name; use '::' for subdecks. Defaults to the title."),
+        "source": Field("section", "The article the facts come from.", True, "source"),
+        "tags": Field("slugs", "Tags added to every Anki note of the lesson."),
+    },
+    "source": {
+        "file": Field("text", "The article's file name, relative to this facts file.", True),
+        "title": Field("text", "The article's headline, for the citation."),
+        "author": Field("text", "Who wrote the article."),
+        "publisher": Field("text", "Who published it (newspaper, agency, website)."),
+        "published": Field("date", "When it was published, e.g. 2017-06."),
+        "url": Field("text", "Where it can be found online."),
+    },
+    "person": {
+        "name": Field("text", "Full name as students should learn it.", True),
+        "aliases": Field("texts", "Other names the article uses (surname alone, title and name)."),
+        "kind": Field(
+            "text", "'person' (default) or 'group' for a country, government or body.", enum=("person", "group")
+        ),
+        "roles": Field("sections", "Offices and positions held, each with its dates if stated.", section="role"),
+        "from_teacher": Field(
+            "teacher",
+            "Keys whose values the teacher added from outside the article "
+            "(e.g. [name] for a first name the article omits), or true.",
+        ),
+        "note": Field("text", "A note for the teacher; never shown to students."),
+    },
+    "role": {
+        "title": Field("text", "The office or position, e.g. Russian Foreign Minister.", True),
+        "when": Field("date", "When it was held: a year, or a span such as 1998-2004."),
+        "evidence": Field("evidence", "The words of the article that state it (a passage or a list of passages)."),
+        "from_teacher": Field("teacher", "Keys the teacher supplied from outside the article, e.g. [when]."),
+    },
+    "fact": {
+        "id": Field("slug", "Short id, unique in the lesson; Anki notes are keyed on it.", True),
+        "kind": Field("text", "What sort of fact: quote, proposal or event.", True, enum=tuple(FACT_KINDS)),
+        "by": Field("person", "Who said it (quote) or proposed it (proposal): a person id."),
+        "to": Field("person", "To whom it was said or proposed: a person id."),
+        "who": Field("people", "People involved in an event: person ids."),
+        "said": Field("text", "The exact quoted words, as they appear in the article."),
+        "what": Field("text", "What was proposed or happened, as a clause: 'that Russia might join NATO'."),
+        "about": Field("text", "What or whom a quotation is about, e.g. Washington."),
+        "when": Field("date", "When: a year, year-month, full date, decade (mid-1950s) or span (1998-2004)."),
+        "where": Field("text", "Where it happened."),
+        "purpose": Field("text", "Why, as the article gives it: 'to turn it into a mechanism for peace'."),
+        "cue": Field("text", "The verb the article uses for a quotation: said, added, recalled..."),
+        "reply": Field("section", "The answer a proposal received.", section="reply"),
+        "according_to": Field(
+            "person",
+            "Whose account this is, when the article reports it as a claim: "
+            "a person id, or 'article' for the article's own contestable statement.",
+        ),
+        "evidence": Field(
+            "evidence", "The words of the article that state the fact (a passage or a list of passages)."
+        ),
+        "from_teacher": Field(
+            "teacher", "Keys the teacher supplied from outside the article (e.g. [when]), or true for the whole fact."
+        ),
+        "tags": Field("slugs", "Extra Anki tags for this fact's notes."),
+        "note": Field("text", "A note for the teacher; never shown to students."),
+    },
+    "reply": {
+        "said": Field("text", "The reply's words as the article quotes them.", True),
+        "by": Field("person", "Who replied: a person id (leave out when the article does not say)."),
+        "evidence": Field("evidence", "The words of the article that report the reply."),
+    },
+    "questions": {
+        "skip_kinds": Field("texts", "Question kinds not to make for this lesson.", enum=QUESTION_KINDS),
+        "exclude": Field("exclude", "Facts to leave out of a kind: {kind: [fact ids]}."),
+        "templates": Field("templates", "Your own wording for a kind: {kind: Jinja2 template}."),
+        "seed": Field("int", "Changes which distractors are picked and where the answer sits."),
+    },
+    "worksheet": {
+        "versions": Field("int", "How many shuffled student versions to print (default 2: A and B)."),
+        "paper": Field("text", "Paper size: A4 (default) or Letter.", enum=("A4", "Letter")),
+        "seed": Field("int", "Changes the shuffled order of the versions."),
+        "sections": Field("counts", "How many questions each section holds: {section: number}."),
+    },
+}
+
+
+def _json_type(spec: Field) -> dict[str, Any]:
+    text = {"type": "string", "minLength": 1}
+    texts = {"type": "array", "items": {"type": "string", "minLength": 1}}
+    match spec.type:
+        case "text" if spec.enum:
+            schema: dict[str, Any] = {"type": "string", "enum": list(spec.enum)}
+        case "text" | "person":
+            schema = dict(text)
+        case "slug":
+            schema = {"type": "string", "pattern": SLUG_PATTERN}
+        case "slugs":
+            schema = {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}}
+        case "int":
+            schema = {"type": "integer", "minimum": 0}
+        case "date":
+            schema = {"type": ["integer", "string"], "description": DATE_HINT}
+        case "texts" if spec.enum:
+            schema = {"type": "array", "items": {"type": "string", "enum": list(spec.enum)}}
+        case "texts" | "people":
+            schema = dict(texts)
+        case "evidence":
+            schema = {"oneOf": [text, texts]}
+        case "teacher":
+            schema = {"oneOf": [{"const": True}, texts]}
+        case "section":
+            schema = {"$ref": f"#/$defs/{spec.section}"}
+        case "sections":
+            schema = {"type": "array", "items": {"$ref": f"#/$defs/{spec.section}"}}
+        case "mapping":
+            schema = {
+                "type": "object",
+                "propertyNames": {"pattern": SLUG_PATTERN},
+                "additionalProperties": {"$ref": f"#/$defs/{spec.section}"},
+            }
+        case "exclude":
+            schema = {"type": "object", "propertyNames": {"enum": list(QUESTION_KINDS)}, "additionalProperties": texts}
+        case "templates":
+            schema = {"type": "object", "propertyNames": {"enum": list(QUESTION_KINDS)}, "additionalProperties": text}
+        case "counts":
+            schema = {
+                "type": "object",
+                "propertyNames": {"enum": list(WORKSHEET_SECTIONS)},
+                "additionalProperties": {"type": "integer", "minimum": 0},
+            }
+        case _:  # pragma: no cover - a new type must be added above
+            raise AssertionError(spec.type)
+    return {"description": spec.doc, **schema}
+
+
+def _object(name: str) -> dict[str, Any]:
+    fields = SECTIONS[name]
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": {key: _json_type(spec) for key, spec in fields.items()},
+        "required": [key for key, spec in fields.items() if spec.required],
+        "additionalProperties": False,
+    }
+    if name == "fact":
+        schema["allOf"] = [
+            {"if": {"properties": {"kind": {"const": kind}}}, "then": {"required": list(rule["required"])}}
+            for kind, rule in FACT_KINDS.items()
+        ]
+    return schema
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a facts file, for editors and other tools."""
+    root = _object("root")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://studygen.invalid/facts.schema.json",
+        "title": "studygen lesson facts file",
+        **root,
+        "$defs": {name: _object(name) for name in SECTIONS if name != "root"},
+    }
+
+
+def json_schema_text() -> str:
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,35 @@
+"""Shared test helpers: the golden-file option and paths of the fixtures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).resolve().parent / "cases"
+SEED = ROOT / "seeds" / "russia-nato" / "facts.yaml"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="Rewrite golden files from the current output instead of comparing with them.",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):
+    """Compare text with a golden file, or rewrite it under --update-goldens."""
+    update = request.config.getoption("--update-goldens")
+
+    def check(path: Path, actual: str) -> None:
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+            return
+        assert path.exists(), f"missing golden file {path}; run pytest --update-goldens and review the diff"
+        assert actual == path.read_text(encoding="utf-8")
+
+    return check
