@@ -5,6 +5,7 @@ Exit codes: 0 success (warnings allowed), 1 the input has errors, 2 usage error.
 
 from __future__ import annotations
 
+import json
 import sys
 import traceback
 from pathlib import Path
@@ -13,8 +14,11 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Severity, make_strict
+from .files import OutputExists, write_atomic
 from .lessons import CheckedLesson, LessonNotFound, display_path, find_lessons, read_lesson
+from .preview import LessonQuestions, render_preview
+from .questions import QuestionSet, build_questions
 from .schema import json_schema_text
 
 app = typer.Typer(
@@ -62,21 +66,31 @@ def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
         typer.echo(diagnostic.render(), err=True)
 
 
-def read_lessons(paths: list[Path] | None, strict: bool = False) -> list[CheckedLesson]:
-    """Read every lesson named on the command line, print all diagnostics, abort once if any has errors."""
+def read_lessons(paths: list[Path] | None, strict: bool = False) -> list[tuple[CheckedLesson, QuestionSet]]:
+    """Read every lesson named on the command line and make its questions; print every diagnostic.
+
+    Lessons with errors get an empty question set: their problems are reported, not built on.
+    """
     try:
         files = find_lessons(paths)
     except LessonNotFound as exc:
         typer.echo(f"studygen: {exc}", err=True)
         raise typer.Exit(2) from None
-    checked = [read_lesson(path, strict=strict) for path in files]
-    for item in checked:
-        print_diagnostics(item.diagnostics)
-    return checked
+    results = []
+    for path in files:
+        checked = read_lesson(path, strict=strict)
+        questions = QuestionSet()
+        if checked.ok and checked.lesson is not None:
+            questions = build_questions(checked.lesson, checked.contexts())
+            checked.diagnostics += make_strict(questions.diagnostics) if strict else questions.diagnostics
+        print_diagnostics(checked.diagnostics)
+        results.append((checked, questions))
+    return results
 
 
-def require_clean(checked: list[CheckedLesson]) -> None:
-    bad = [display_path(item.path) for item in checked if not item.ok]
+def require_clean(results: list[tuple[CheckedLesson, QuestionSet]]) -> None:
+    """MkDocs-style: every problem has been printed; now abort once if any was an error."""
+    bad = [display_path(item.path) for item, _ in results if not item.ok]
     if bad:
         typer.echo(f"studygen: stopped: {', '.join(bad)} {'has' if len(bad) == 1 else 'have'} errors", err=True)
         raise typer.Exit(1)
@@ -85,10 +99,10 @@ def require_clean(checked: list[CheckedLesson]) -> None:
 @app.command()
 def check(paths: PathsArg = None, strict: StrictOpt = False) -> None:
     """Check facts files against their articles and report every problem with file, line and column."""
-    checked = read_lessons(paths, strict)
-    for item in checked:
+    results = read_lessons(paths, strict)
+    for item, questions in results:
         errors = sum(d.is_error for d in item.diagnostics)
-        warnings = len(item.diagnostics) - errors
+        warnings = sum(d.severity is Severity.WARNING for d in item.diagnostics)
         name = display_path(item.path)
         if item.lesson is None:
             typer.echo(f"{name}: {errors} error(s); could not be read")
@@ -97,10 +111,55 @@ def check(paths: PathsArg = None, strict: StrictOpt = False) -> None:
         typer.echo(
             f"{name}: {len(lesson.facts)} facts, {len(lesson.people)} people, "
             f"{report.quotations_found}/{report.quotations_checked} quotations verified, "
-            f"{errors} error(s), {warnings} warning(s)"
+            f"{len(questions.questions)} questions, {errors} error(s), {warnings} warning(s)"
         )
-    if not all(item.ok for item in checked):
+    if not all(item.ok for item, _ in results):
         raise typer.Exit(1)
+
+
+@app.command()
+def questions(
+    paths: PathsArg = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON: one object per question, in a list.")] = False,
+) -> None:
+    """List every question of the lessons: kind, prompt, answer and choices."""
+    results = read_lessons(paths)
+    require_clean(results)
+    if as_json:
+        data = [q.to_json() for _, qs in results for q in qs.questions]
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    for item, qs in results:
+        typer.echo(f"# {item.lesson.title if item.lesson else ''} ({len(qs.questions)} questions)")
+        for question in qs.questions:
+            typer.echo(f"\n[{question.kind}] {question.id}\n  Q: {question.prompt}")
+            for item_text in question.items:
+                typer.echo(f"     - {item_text}")
+            for index, choice in enumerate(question.choices):
+                mark = "*" if index == question.correct else " "
+                typer.echo(f"   {mark} {'ABCD'[index]}. {choice}")
+            typer.echo(f"  A: {question.answer}")
+
+
+@app.command()
+def preview(
+    paths: PathsArg = None,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Where to write the HTML page.", dir_okay=False)
+    ] = Path("preview.html"),
+    force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
+) -> None:
+    """Write one HTML page to review every question beside its fact and the article's sentence."""
+    results = read_lessons(paths)
+    require_clean(results)
+    page = render_preview([LessonQuestions(item.lesson, qs) for item, qs in results if item.lesson])
+    try:
+        write_atomic(output, page, overwrite=force)
+    except OutputExists as exc:
+        typer.echo(f"studygen: {exc}", err=True)
+        raise typer.Exit(2) from None
+    count = sum(len(qs.questions) for _, qs in results)
+    typer.echo(f"wrote {display_path(output)}: {count} questions")
 
 
 @app.command()

@@ -14,6 +14,7 @@ from pathlib import Path
 class Severity(enum.Enum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # information for the teacher; never fails a check, even with --strict
 
 
 @dataclass(frozen=True, order=True)
@@ -81,6 +82,16 @@ class DiagnosticSink:
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:
     return any(d.is_error for d in diagnostics)
+
+
+def make_strict(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """`--strict`: warnings become errors (notes stay notes)."""
+    return [
+        Diagnostic(d.path, d.line, d.col, Severity.ERROR, d.code, d.message, d.hint)
+        if d.severity is Severity.WARNING
+        else d
+        for d in diagnostics
+    ]
 
 
 def sorted_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

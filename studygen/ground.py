@@ -21,6 +21,10 @@ _QUOTES = "\"“”„‟«»‹›'‘’‚‛`´"
 _DASHES = "‐‑‒–—―−"
 _SPACES = " \t\r\n\u00a0\u2009\u202f\u2007\u200a"
 _KEY = 48
+SHORT_PARAGRAPH = 400
+# A sentence ends at . ! ? (and a closing quote) before white space and a capital or an
+# opening quote, or at a line break; "Mr. Baker" style abbreviations are rare in news text.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']{0,2}\s+(?=[\"“‘'A-Z])|\n+")
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,7 @@ class Article:
         self.original = text
         self.normal = normalise(text)
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._sentence_starts: list[int] | None = None
         # The article's word starts sorted by the text that follows them: a passage that
         # starts at a word is found by binary search instead of a scan of the article.
         text = self.normal.text
@@ -158,14 +163,20 @@ class Article:
         line = bisect.bisect_right(self._line_starts, offset)
         return Position(line, offset - self._line_starts[line - 1] + 1)
 
-    def sentence_at(self, start: int, end: int) -> str:
-        """The whole sentence(s) around an original span: the context a card back shows."""
-        text = self.original
-        left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind('." ', 0, start))
-        left = 0 if left < 0 else left + 1
-        right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-        right = min(right_candidates) + 1 if right_candidates else len(text)
-        return " ".join(text[left:right].split())
+    def passage_at(self, start: int, end: int) -> str:
+        """The context a card back shows: the paragraph around a span when it is short, else its sentences."""
+        first_line = self.original.rfind("\n", 0, start) + 1
+        last_line = self.original.find("\n", end)
+        last_line = len(self.original) if last_line < 0 else last_line
+        if last_line - first_line <= SHORT_PARAGRAPH:
+            return " ".join(self.original[first_line:last_line].split())
+        if self._sentence_starts is None:
+            self._sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(self.original)]
+        starts = self._sentence_starts
+        first = starts[bisect.bisect_right(starts, start) - 1]
+        after = bisect.bisect_left(starts, end)
+        last = starts[after] if after < len(starts) else len(self.original)
+        return " ".join(self.original[first:last].split())
 
 
 def ground(lesson: Lesson, sink: DiagnosticSink, article: Article | None = None) -> GroundReport:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Diagnostic, DiagnosticSink, Severity, has_errors, sorted_diagnostics
+from .diagnostics import Diagnostic, DiagnosticSink, has_errors, make_strict, sorted_diagnostics
 from .ground import Article, GroundReport, ground
 from .load import load_yaml
 from .model import Lesson
@@ -36,6 +36,17 @@ class CheckedLesson:
     @property
     def ok(self) -> bool:
         return self.lesson is not None and not has_errors(self.diagnostics)
+
+    def contexts(self) -> dict[str, str]:
+        """For each fact id (and `person.roles.N`), the article sentences its evidence is in."""
+        if self.article is None:
+            return {}
+        article = self.article
+        return {
+            key: " ".join(dict.fromkeys(article.passage_at(start, end) for start, end in spans))
+            for key, spans in self.report.spans.items()
+            if spans
+        }
 
 
 def display_path(path: Path) -> str:
@@ -103,9 +114,5 @@ def _read_lesson(path: Path, strict: bool, raw: bytes | None) -> CheckedLesson:
     if lesson is not None and lesson.article:
         article = Article(lesson.article)
         report = ground(lesson, sink, article)
-    diagnostics = sink.items
-    if strict:
-        diagnostics = [
-            Diagnostic(d.path, d.line, d.col, Severity.ERROR, d.code, d.message, d.hint) for d in diagnostics
-        ]
+    diagnostics = make_strict(sink.items) if strict else sink.items
     return CheckedLesson(path, lesson, sorted_diagnostics(diagnostics), report, article)

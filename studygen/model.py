@@ -52,6 +52,7 @@ class Person:
     name: str
     aliases: tuple[str, ...] = ()
     kind: str = "person"
+    description: str = ""
     roles: tuple[Role, ...] = ()
     from_teacher: frozenset[str] = frozenset()
     pos: Position = FILE_START

@@ -70,6 +70,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "kind": Field(
             "text", "'person' (default) or 'group' for a country, government or body.", enum=("person", "group")
         ),
+        "description": Field("text", "How the article describes them, e.g. 'a veteran diplomat'; shown on card backs."),
         "roles": Field("sections", "Offices and positions held, each with its dates if stated.", section="role"),
         "from_teacher": Field(
             "teacher",

@@ -273,6 +273,7 @@ class _Validator:
                 name=good["name"],
                 aliases=tuple(good.get("aliases", ())),
                 kind=good.get("kind", "person"),
+                description=good.get("description", ""),
                 roles=tuple(r for r in roles if r is not None),
                 from_teacher=self.teacher_keys(good.get("from_teacher"), list(good), path + ("from_teacher",)),
                 pos=self.loaded.key_pos(path),

@@ -1,0 +1,47 @@
+"""The teacher's review page: every question, front and back, beside its fact and source sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import jinja2
+
+from . import __version__
+from .model import Lesson
+from .questions import KINDS, QuestionSet
+
+html_templates = jinja2.Environment(
+    loader=jinja2.PackageLoader("studygen", "templates"),
+    autoescape=True,  # a fact's text never becomes markup
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+@dataclass(frozen=True)
+class LessonQuestions:
+    lesson: Lesson
+    questions: QuestionSet
+
+
+def render_preview(items: list[LessonQuestions]) -> str:
+    """One self-contained HTML page (no scripts, no external files) for all lessons."""
+    lessons = [
+        {
+            "id": item.lesson.id,
+            "title": item.lesson.title,
+            "citation": item.lesson.source.citation(),
+            "questions": item.questions.questions,
+            "by_kind": item.questions.by_kind(),
+            "notes": [d.render().splitlines()[0] for d in item.questions.diagnostics],
+        }
+        for item in items
+    ]
+    template = html_templates.get_template("preview.html.j2")
+    return template.render(
+        lessons=lessons,
+        total=sum(len(item.questions.questions) for item in items),
+        kinds={name: kind.description for name, kind in KINDS.items()},
+        version=__version__,
+    )

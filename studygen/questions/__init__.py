@@ -1,0 +1,119 @@
+"""The question engine: every kind's drafts, worded, gated and given choices, in a stable order."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import jinja2
+
+from ..diagnostics import Diagnostic, DiagnosticSink, Severity
+from ..lessons import display_path
+from ..model import Lesson
+from . import chronology, cloze, offices, proposals, sourcing  # noqa: F401 - registers the kinds
+from .base import KINDS, Draft, Question
+from .choices import CHOICES, YEAR_TYPES, add_choices, positions
+from .gates import failures, unique_prompts
+from .wording import load_wordings, render, template_names_in_folder
+
+__all__ = ["KINDS", "Question", "QuestionSet", "build_questions"]
+
+
+@dataclass
+class QuestionSet:
+    questions: list[Question] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def by_kind(self) -> dict[str, list[Question]]:
+        grouped: dict[str, list[Question]] = {name: [] for name in KINDS}
+        for question in self.questions:
+            grouped[question.kind].append(question)
+        return {name: items for name, items in grouped.items() if items}
+
+
+def _note(sink: DiagnosticSink, draft: Draft, kind: str, reason: str, gate: str) -> None:
+    sink.add(
+        Severity.NOTE,
+        draft.pos,
+        f"question.{gate}",
+        f"left out the {kind} question about '{draft.key}': {reason}",
+        f"reword it with your own template, or list '{draft.key}' under questions: exclude: {kind}: to silence this",
+    )
+
+
+def build_questions(lesson: Lesson, contexts: Mapping[str, str] | None = None) -> QuestionSet:
+    """All questions of a lesson; what fails a gate is left out with a note for the teacher."""
+    contexts = contexts or {}
+    sink = DiagnosticSink(display_path(lesson.path))
+    settings = lesson.questions
+    names = [name for name in KINDS if name not in settings.skip_kinds]
+    for file in template_names_in_folder(lesson):
+        if file.stem not in KINDS:
+            sink.add(Severity.WARNING, None, "questions.unknown-template",
+                     f"the template '{file.name}' is not named after a question kind",
+                     f"name it after one of: {', '.join(KINDS)}", path=display_path(file))  # fmt: skip
+    wordings = load_wordings(lesson, names, sink)
+    citation = lesson.source.citation()
+    questions: list[Question] = []
+    forbidden: dict[str, tuple[str, ...]] = {}
+    drafts_of: dict[str, Draft] = {}
+    for name in names:
+        if name not in wordings:
+            continue  # its template did not compile; reported
+        kind = KINDS[name]
+        excluded = settings.exclude.get(name, frozenset())
+        drafts = [d for d in kind.make(lesson) if d.key not in excluded and not excluded & set(d.facts)]
+        cycle = list(positions(len(drafts), settings.seed, name))
+        for index, draft in enumerate(drafts):
+            try:
+                prompt = render(wordings[name], draft.variables)
+            except jinja2.TemplateError as exc:
+                wording = wordings[name]
+                sink.add(Severity.ERROR, wording.pos, "questions.template-error",
+                         f"the {name} template failed for '{draft.key}': {exc}",
+                         f"the variables of {name} are: {', '.join(sorted(draft.variables))}",
+                         path=wording.path)  # fmt: skip
+                break
+            choices, correct = add_choices(lesson, draft, cycle[index])
+            if not choices and draft.answer_type in YEAR_TYPES:
+                # Sorted years cannot always put the answer where the cycle wants it.
+                for position in range(CHOICES):
+                    choices, correct = add_choices(lesson, draft, position)
+                    if choices:
+                        break
+            question = Question(
+                id=f"{lesson.id}/{draft.key}/{name}",
+                lesson=lesson.id,
+                fact=draft.facts[0] if len(draft.facts) == 1 else draft.key,
+                facts=draft.facts,
+                kind=name,
+                skill=kind.skill,
+                prompt=prompt,
+                answer=draft.answer,
+                alternatives=draft.alternatives,
+                answer_type=draft.answer_type,
+                source=citation,
+                according_to=draft.according_to,
+                choices=choices,
+                correct=correct,
+                items=draft.items,
+                pairs=draft.pairs,
+                cloze=draft.cloze,
+                context=" … ".join(dict.fromkeys(contexts[k] for k in draft.context_keys if contexts.get(k))),
+                fact_summary=draft.summary,
+                people=draft.people,
+            )
+            problems = failures(question, draft.forbidden)
+            if problems:
+                gate, reason = problems[0]
+                _note(sink, draft, name, reason, gate)
+                continue
+            questions.append(question)
+            forbidden[question.id] = draft.forbidden
+            drafts_of[question.id] = draft
+    ambiguous = unique_prompts(questions)
+    for question in questions:
+        if question.id in ambiguous:
+            _note(sink, drafts_of[question.id], question.kind, ambiguous[question.id], "not-unique")
+    questions = [q for q in questions if q.id not in ambiguous]
+    return QuestionSet(questions, sink.items)

@@ -1,0 +1,207 @@
+"""What a question is, and the registry that question kinds add themselves to.
+
+A kind is a small function from a lesson to `Draft`s: the template variables, the
+answer and what the answer must not be confused with. Wording lives in Jinja2
+templates (studygen/templates/questions/<kind>.j2) that teachers may override.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..dates import PartialDate
+from ..diagnostics import Position
+from ..model import Fact, Lesson, Person, Role
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question, with everything an exporter or a reviewing teacher needs."""
+
+    id: str
+    lesson: str
+    fact: str
+    kind: str
+    skill: str
+    prompt: str
+    answer: str
+    answer_type: str
+    source: str
+    alternatives: tuple[str, ...] = ()
+    according_to: str | None = None
+    facts: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
+    correct: int | None = None
+    items: tuple[str, ...] = ()
+    pairs: tuple[tuple[str, str], ...] = ()
+    cloze: str = ""
+    context: str = ""
+    fact_summary: str = ""
+    people: tuple[str, ...] = ()
+
+    @property
+    def is_multiple_choice(self) -> bool:
+        return bool(self.choices)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "lesson": self.lesson,
+            "fact": self.fact,
+            "facts": list(self.facts),
+            "kind": self.kind,
+            "skill": self.skill,
+            "prompt": self.prompt,
+            "answer": self.answer,
+            "alternatives": list(self.alternatives),
+            "answer_type": self.answer_type,
+            "according_to": self.according_to,
+            "source": self.source,
+            "context": self.context,
+        }
+        if self.choices:
+            data["choices"] = list(self.choices)
+            data["correct"] = self.correct
+        if self.items:
+            data["items"] = list(self.items)
+        if self.pairs:
+            data["pairs"] = [list(pair) for pair in self.pairs]
+        if self.cloze:
+            data["cloze"] = self.cloze
+        return data
+
+
+@dataclass
+class Draft:
+    """A question before wording, gates and choices: produced by a kind function."""
+
+    key: str  # the fact (or role, or set) the question is about; part of the stable id
+    variables: dict[str, Any]
+    answer: str
+    answer_type: str
+    facts: tuple[str, ...]
+    pos: Position
+    according_to: str | None = None
+    alternatives: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()  # words that would give the answer away
+    items: tuple[str, ...] = ()
+    pairs: tuple[tuple[str, str], ...] = ()
+    cloze: str = ""
+    context_keys: tuple[str, ...] = ()
+    summary: str = ""
+    people: tuple[str, ...] = ()
+    # Values that would also be correct answers to a multiple-choice version.
+    true_values: frozenset[str] = frozenset()
+    candidates: tuple[str, ...] = ()  # preferred distractors, best first
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    skill: str
+    description: str
+    make: Callable[[Lesson], Iterable[Draft]]
+
+
+KINDS: dict[str, Kind] = {}
+
+
+def kind(name: str, skill: str, description: str) -> Callable[[Callable[[Lesson], Iterable[Draft]]], Any]:
+    """Register a question kind (the order of registration is the order of output)."""
+
+    def register(function: Callable[[Lesson], Iterable[Draft]]) -> Callable[[Lesson], Iterable[Draft]]:
+        KINDS[name] = Kind(name, skill, description, function)
+        return function
+
+    return register
+
+
+# -- shared wording helpers ---------------------------------------------------------------
+
+
+def name_of(lesson: Lesson, person_id: str | None) -> str:
+    return lesson.people[person_id].name if person_id else ""
+
+
+def names_of(lesson: Lesson, person_id: str | None) -> tuple[str, ...]:
+    return lesson.people[person_id].names if person_id else ()
+
+
+def date_phrase(date: PartialDate | None) -> str:
+    """`in 1990`, `in the mid-1950s`, `on 12 June 2017`, `from 1998 to 2004`."""
+    if date is None:
+        return ""
+    if date.is_span:
+        return f"from {date.start} to {date.end}"
+    return ("on " if date.day else "in ") + date.display()
+
+
+def precision(date: PartialDate) -> str:
+    if date.decade:
+        return "decade"
+    if date.day:
+        return "date"
+    if date.month:
+        return "month"
+    return "span" if date.is_span else "year"
+
+
+def account(lesson: Lesson, fact: Fact) -> str | None:
+    return lesson.account_owner(fact)
+
+
+def proposal_clause(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
+    """`Mikhail Gorbachev proposed in 1990 that the Soviet Union might join NATO`."""
+    to = f" to {name_of(lesson, fact.to)}" if fact.to else ""
+    when = f" {date_phrase(fact.when)}" if with_date and fact.when else ""
+    return f"{name_of(lesson, fact.by)} proposed{to}{when} {fact.what}"
+
+
+def fact_sentence(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
+    """The fact as one plain sentence, without its attribution."""
+    if fact.kind == "proposal":
+        text = proposal_clause(lesson, fact, with_date) + "."
+    elif fact.kind == "quote":
+        text = f"{name_of(lesson, fact.by)} said “{fact.said}”"
+    else:
+        when = f" {date_phrase(fact.when)}" if with_date and fact.when else ""
+        text = f"{fact.what}{when}."
+    return text[:1].upper() + text[1:]
+
+
+def role_key(person: Person, role: Role) -> str:
+    slug = "".join(c if c.isalnum() else "-" for c in role.title.lower()).strip("-")
+    while "--" in slug:
+        slug = slug.replace("--", "-")
+    return f"{person.id}.{slug}"
+
+
+def quoted(text: str) -> str:
+    return f"“{text}”"
+
+
+def title_words(title: str) -> set[str]:
+    return {w for w in title.lower().replace("-", " ").split() if len(w) > 2}
+
+
+def by_similarity(title: str, titles: Iterable[str]) -> tuple[str, ...]:
+    """Other titles, the likeliest confusions first (most words in common, then A-Z)."""
+    words = title_words(title)
+    return tuple(sorted(set(titles) - {title}, key=lambda t: (-len(words & title_words(t)), t)))
+
+
+def ranked_people(lesson: Lesson, preferred: Iterable[str | None], kind: str = "person") -> tuple[str, ...]:
+    """Names of the lesson's people as distractors: `preferred` ids first, then those with roles."""
+    people = [p for p in lesson.people.values() if p.kind == kind]
+    order = {pid: i for i, pid in enumerate(dict.fromkeys(p for p in preferred if p))}
+    people.sort(key=lambda p: (order.get(p.id, len(order)), not p.roles, list(lesson.people).index(p.id)))
+    return tuple(p.name for p in people)
+
+
+def fact_people(facts: Mapping[str, Fact], ids: Iterable[str]) -> tuple[str, ...]:
+    result: list[str] = []
+    for fact_id in ids:
+        result.extend(facts[fact_id].people)
+    return tuple(dict.fromkeys(result))

@@ -1,0 +1,93 @@
+"""Chronology: when something happened, and putting events in order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Fact, Lesson
+from .base import Draft, account, fact_sentence, kind, name_of, precision, proposal_clause
+
+ORDER_MIN, ORDER_MAX = 4, 6
+
+
+@kind("when", "chronology", "When did it happen: the year, decade or date of a dated fact.")
+def when_questions(lesson: Lesson) -> Iterator[Draft]:
+    for fact in lesson.facts:
+        if fact.when is None or fact.when.is_span:
+            continue
+        owner = account(lesson, fact)
+        yield Draft(
+            key=fact.id,
+            variables={
+                "fact_kind": fact.kind,
+                "precision": precision(fact.when),
+                "by": name_of(lesson, fact.by),
+                "to": name_of(lesson, fact.to),
+                "what": fact.what or "",
+                "said": fact.said or "",
+                "about": fact.about or "",
+                "according_to": owner,
+                "self_account": fact.according_to is not None and fact.according_to == fact.by,
+            },
+            answer=fact.when.answer(),
+            alternatives=(fact.when.text,) if fact.when.text != fact.when.answer() else (),
+            answer_type="date" if fact.when.day or fact.when.month else ("decade" if fact.when.decade else "year"),
+            facts=(fact.id,),
+            pos=fact.field_pos("when"),
+            according_to=owner,
+            forbidden=fact.when.years,
+            context_keys=(fact.id,),
+            summary=fact_sentence(lesson, fact),
+            people=fact.people,
+            true_values=frozenset([fact.when.answer()]),
+        )
+
+
+def event_label(lesson: Lesson, fact: Fact) -> str:
+    """A dated fact as a timeline entry, without its date."""
+    if fact.kind == "proposal":
+        text = proposal_clause(lesson, fact, with_date=False)
+    elif fact.kind == "quote":
+        text = f"{name_of(lesson, fact.by)} says “{fact.said}”"
+    else:
+        text = fact.what or ""
+    owner = account(lesson, fact)
+    text = text[:1].upper() + text[1:]
+    return text + (f" (according to {owner})" if owner else "")
+
+
+def _timeline_sets(facts: list[Fact]) -> list[list[Fact]]:
+    """Sets of 4-6 facts whose dates do not overlap, so that there is one right order."""
+    dated = sorted((f for f in facts if f.when is not None), key=lambda f: f.when.sort_key)  # type: ignore[union-attr]
+    chosen: list[Fact] = []
+    for fact in dated:
+        if chosen and chosen[-1].when.end >= fact.when.start:  # type: ignore[union-attr]
+            continue  # the same year (or an overlapping span) has no single right order
+        chosen.append(fact)
+    if len(chosen) < ORDER_MIN:
+        return []
+    sets = -(-len(chosen) // ORDER_MAX)
+    # Interleave, so that each set spans the whole period rather than one stretch of it.
+    groups = [chosen[i::sets] for i in range(sets)]
+    return [g for g in groups if len(g) >= ORDER_MIN]
+
+
+@kind("chronology", "chronology", f"Put {ORDER_MIN}-{ORDER_MAX} dated facts in order, earliest first.")
+def chronology_questions(lesson: Lesson) -> Iterator[Draft]:
+    candidates = [f for f in lesson.facts if f.kind in ("proposal", "event")]
+    for number, group in enumerate(_timeline_sets(candidates)):
+        labels = tuple(event_label(lesson, f) for f in group)
+        dates = tuple(f.when.answer() for f in group)  # type: ignore[union-attr]
+        yield Draft(
+            key=f"set-{number + 1}",
+            variables={"count": len(group)},
+            answer=" → ".join(labels),
+            answer_type="order",
+            facts=tuple(f.id for f in group),
+            pos=group[0].pos,
+            items=labels,
+            pairs=tuple(zip(dates, labels, strict=True)),
+            context_keys=tuple(f.id for f in group),
+            summary="; ".join(f"{d}: {label}" for d, label in zip(dates, labels, strict=True)),
+            people=tuple(dict.fromkeys(p for f in group for p in f.people)),
+        )

@@ -1,0 +1,109 @@
+"""Cloze: the fact as a sentence with one key term blanked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Fact, Lesson
+from .base import Draft, account, date_phrase, kind, name_of, names_of
+
+BLANK = "[...]"
+_STOPWORDS = frozenset(
+    "about above after again against because before being below between could during further having "
+    "other should their there these those through under until which while would really something "
+    "think things where whether without".split()
+)  # fmt: skip
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
+
+
+def keyword(text: str, avoid: str = "") -> str | None:
+    """The word of a quotation most worth recalling: its longest uncommon word, last on ties.
+
+    Names and titles (capitalised), editorial insertions in [brackets], words used twice
+    and words that also occur in `avoid` (the rest of the sentence) would be poor blanks.
+    """
+    if len(text.split()) < 4:
+        return None
+    plain = re.sub(r"\[[^\]]*\]", " ", text)
+    words = [
+        w
+        for w in _WORD.findall(plain)
+        if len(w) >= 5
+        and w.islower()
+        and w not in _STOPWORDS
+        and len(re.findall(rf"\b{re.escape(w)}\b", text)) == 1
+        and not re.search(rf"\b{re.escape(w)}\b", avoid, re.IGNORECASE)
+    ]
+    if not words:
+        return None
+    longest = max(len(w) for w in words)
+    return [w for w in words if len(w) == longest][-1]
+
+
+def _with_blank(sentence: str, answer: str) -> tuple[str, str]:
+    return sentence.replace("\x00", BLANK), sentence.replace("\x00", "{{c1::" + answer + "}}")
+
+
+def _proposal(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | None:
+    owner = account(lesson, fact)
+    lead = f"According to {owner}, " if owner else ""
+    to = f" to {name_of(lesson, fact.to)}" if fact.to else ""
+    when = date_phrase(fact.when)
+    names = names_of(lesson, fact.by)
+    sentence_without_by = f"{lead}{when + ', ' if when else ''}\x00 proposed{to} {fact.what}."
+    if not any(n.lower() in sentence_without_by.lower() for n in names):
+        return sentence_without_by, name_of(lesson, fact.by), names[1:]
+    if fact.when is not None and not fact.when.is_span:
+        prefix = date_phrase(fact.when).split(" ", 1)[0]
+        sentence = f"{lead}{prefix} \x00, {name_of(lesson, fact.by)} proposed{to} {fact.what}."
+        return sentence, fact.when.display(), ()
+    return None
+
+
+def _event(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | None:
+    if fact.when is None or fact.when.is_span:
+        return None
+    owner = account(lesson, fact)
+    lead = f"According to {owner}, " if owner else ""
+    prefix = date_phrase(fact.when).split(" ", 1)[0]
+    return f"{lead}{fact.what} {prefix} \x00.", fact.when.display(), ()
+
+
+def _quote(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | None:
+    said = fact.said or ""
+    owner = account(lesson, fact)
+    lead = f"According to {owner}, " if owner else ""
+    about = f" about {fact.about}" if fact.about else ""
+    word = keyword(said, avoid=f"{lead} {name_of(lesson, fact.by)} {about}")
+    if word is None:
+        return None
+    blanked = re.sub(rf"\b{re.escape(word)}\b", "\x00", said, count=1)
+    end = "" if said.rstrip().endswith((".", "?", "!")) else "."
+    return f"{lead}{name_of(lesson, fact.by)} said{about}: “{blanked}”{end}", word, ()
+
+
+@kind("cloze", "recall", "Fill in the blank: the fact as a sentence with its key term left out.")
+def cloze_questions(lesson: Lesson) -> Iterator[Draft]:
+    makers = {"proposal": _proposal, "event": _event, "quote": _quote}
+    for fact in lesson.facts:
+        made = makers[fact.kind](lesson, fact)
+        if made is None:
+            continue
+        sentence, answer, alternatives = made
+        prompt, cloze = _with_blank(sentence, answer)
+        yield Draft(
+            key=fact.id,
+            variables={"sentence": prompt},
+            answer=answer,
+            alternatives=alternatives,
+            answer_type="term",
+            facts=(fact.id,),
+            pos=fact.pos,
+            according_to=account(lesson, fact),
+            forbidden=(answer, *alternatives),
+            cloze=cloze,
+            context_keys=(fact.id,),
+            summary=cloze.replace("{{c1::", "").replace("}}", ""),
+            people=fact.people,
+        )

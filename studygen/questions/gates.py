@@ -1,0 +1,118 @@
+"""Quality gates: checks every generated question must pass before a student sees it.
+
+Rules from research on card design (Wozniak's twenty rules, Matuschak's prompt guide)
+and on item writing (Haladyna, Downing & Rodriguez 2002). A kind repairs what it can
+(adding the year that makes an answer unique); what still fails is dropped with a note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .base import Question
+
+MAX_ANSWER_WORDS = 8
+STRUCTURED = ("order", "pairs")  # chronology and matching answers are lists, not short answers
+
+_QUOTED = re.compile(r"“[^”]*”")
+_DOUBLED = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
+_A_VOWEL = re.compile(r"\ba ([aeio]\w*)", re.IGNORECASE)
+_AN_CONSONANT = re.compile(r"\ban ([bcdfgjklmnpqrstvwxyz]\w*)", re.IGNORECASE)
+_AN_EXCEPTIONS = ("hour", "honest", "honour", "heir", "fbi", "nba", "mp", "sos", "x")
+
+
+def _contains(text: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", text.lower()) is not None
+
+
+def answer_not_in_prompt(question: Question, forbidden: tuple[str, ...]) -> str | None:
+    for word in forbidden:
+        if word and _contains(question.prompt, word):
+            return f"the answer ('{word}') appears in the question"
+    return None
+
+
+def answer_is_short(question: Question) -> str | None:
+    if question.answer_type in STRUCTURED:
+        return None
+    words = len(question.answer.split())
+    if words > MAX_ANSWER_WORDS:
+        return f"the answer has {words} words; an answer should be a name, a date, an office or a few words"
+    return None
+
+
+def clean_text(question: Question) -> str | None:
+    texts = [question.prompt, question.answer, *question.choices, *question.items]
+    for text in texts:
+        outside_quotes = _QUOTED.sub("", text)
+        for bad in ("{{", "}}", "{%", "%}", "None", "[]", "()"):
+            if re.search(rf"(?<!\w){re.escape(bad)}(?!\w)", outside_quotes):
+                return f"the text contains '{bad}': a template value is missing"
+        if "  " in text or text != text.strip():
+            return "the text has doubled or stray spaces"
+        if match := _DOUBLED.search(text):
+            return f"the word '{match.group(1)}' is doubled"
+    prompt = question.prompt
+    if not prompt[:1].isupper() and not prompt.startswith(("“", '"', "'", "[")):
+        return "the question does not start with a capital letter"
+    if (match := _A_VOWEL.search(prompt)) and not match.group(1).lower().startswith(("one", "eu")):
+        return f"'a {match.group(1)}' should be 'an {match.group(1)}'"
+    if (match := _AN_CONSONANT.search(prompt)) and not match.group(1).lower().startswith(_AN_EXCEPTIONS):
+        return f"'an {match.group(1)}' should be 'a {match.group(1)}'"
+    if not prompt.rstrip("”\"')").endswith(("?", ".", ":", "!")) and "[...]" not in prompt:
+        return "the question does not end with a question mark or full stop"
+    return None
+
+
+def choices_valid(question: Question) -> str | None:
+    if not question.choices:
+        return None
+    if len(set(question.choices)) != len(question.choices):
+        return "two choices are the same"
+    if question.choices.count(question.answer) != 1:
+        return "the choices do not contain the answer exactly once"
+    if question.correct is None or question.choices[question.correct] != question.answer:
+        return "the correct choice is not the answer"
+    if any(c.lower() in ("all of the above", "none of the above") for c in question.choices):
+        return "'all/none of the above' is not allowed"
+    return None
+
+
+def knows_its_origin(question: Question) -> str | None:
+    if not (question.fact and question.source and question.skill and question.lesson):
+        return "the question does not record its fact, source and skill"
+    return None
+
+
+GATES: dict[str, Callable[[Question], str | None]] = {
+    "short-answer": answer_is_short,
+    "clean-text": clean_text,
+    "choices": choices_valid,
+    "origin": knows_its_origin,
+}
+
+
+def failures(question: Question, forbidden: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Every gate the question fails, as (gate name, reason)."""
+    found = []
+    if (reason := answer_not_in_prompt(question, forbidden)) is not None:
+        found.append(("answer-in-prompt", reason))
+    for name, gate in GATES.items():
+        if (reason := gate(question)) is not None:
+            found.append((name, reason))
+    return found
+
+
+def unique_prompts(questions: list[Question]) -> dict[str, str]:
+    """Questions whose wording is shared with a different answer: id -> reason."""
+    by_prompt: dict[tuple[str, str, tuple[str, ...]], list[Question]] = {}
+    for question in questions:
+        shown = question.items or tuple(left for left, _ in question.pairs)
+        by_prompt.setdefault((question.kind, question.prompt, shown), []).append(question)
+    ambiguous = {}
+    for group in by_prompt.values():
+        if len({q.answer for q in group}) > 1:
+            for question in group:
+                ambiguous[question.id] = f"{len(group)} questions share this wording with different answers"
+    return ambiguous

@@ -1,0 +1,116 @@
+"""Proposals and their replies: who proposed what, and what the answer was."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Fact, Lesson
+from .base import Draft, account, date_phrase, kind, name_of, names_of, proposal_clause, quoted, ranked_people
+
+_WORD = re.compile(r"[a-z0-9]+")
+_FILLER = {"that", "the", "a", "an", "might", "could", "should", "would", "to", "of"}
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower())) - _FILLER
+
+
+def similar(a: str, b: str) -> bool:
+    """Whether two proposals could answer the same question ("join NATO" four times over)."""
+    wa, wb = _words(a), _words(b)
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.4
+
+
+def _fitting(lesson: Lesson, fact: Fact, with_year: bool, with_to: bool) -> list[Fact]:
+    """Proposals of the lesson that a question built with these details would also describe."""
+    found = []
+    for other in lesson.facts:
+        if other.kind != "proposal" or not similar(other.what or "", fact.what or ""):
+            continue
+        if with_year and other.when is not None and fact.when is not None and other.when.text != fact.when.text:
+            continue
+        if with_to and other.to != fact.to:
+            continue
+        found.append(other)
+    return found
+
+
+def specific_enough(lesson: Lesson, fact: Fact) -> tuple[bool, bool] | None:
+    """The least detail (year, addressee) that makes a question about `fact` have one answer.
+
+    None when even the most specific wording fits several proposals.
+    """
+    for with_year, with_to in ((False, False), (False, True), (True, False), (True, True)):
+        if (with_year and fact.when is None) or (with_to and fact.to is None):
+            continue
+        if {f.by for f in _fitting(lesson, fact, with_year, with_to)} == {fact.by}:
+            return with_year, with_to
+    return None
+
+
+@kind("proposal", "contextualisation", "Who proposed it: the proposer of a proposal, with the year when needed.")
+def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
+    for fact in lesson.facts:
+        if fact.kind != "proposal":
+            continue
+        detail = specific_enough(lesson, fact)
+        if detail is None:
+            continue
+        with_year, with_to = detail
+        owner = account(lesson, fact)
+        yield Draft(
+            key=fact.id,
+            variables={
+                "what": fact.what,
+                "when": date_phrase(fact.when) if with_year else "",
+                "to": name_of(lesson, fact.to) if with_to or fact.to else "",
+                "according_to": owner,
+                "self_account": fact.according_to is not None and fact.according_to == fact.by,
+            },
+            answer=name_of(lesson, fact.by),
+            alternatives=names_of(lesson, fact.by)[1:],
+            answer_type="person" if lesson.people[fact.by].kind == "person" else "group",
+            facts=(fact.id,),
+            pos=fact.pos,
+            according_to=owner,
+            forbidden=names_of(lesson, fact.by),
+            context_keys=(fact.id,),
+            summary=proposal_clause(lesson, fact) + ".",
+            people=fact.people,
+            true_values=frozenset(name_of(lesson, f.by) for f in _fitting(lesson, fact, with_year, with_to)),
+            candidates=ranked_people(
+                lesson, [f.by for f in lesson.facts if f.kind == "proposal"], lesson.people[fact.by].kind
+            ),
+        )
+
+
+@kind("response", "close reading", "What was the reply: the answer a proposal received, in the article's words.")
+def response_questions(lesson: Lesson) -> Iterator[Draft]:
+    for fact in lesson.facts:
+        if fact.kind != "proposal" or fact.reply is None:
+            continue
+        owner = account(lesson, fact)
+        said = fact.reply.said
+        yield Draft(
+            key=fact.id,
+            variables={
+                "by": name_of(lesson, fact.by),
+                "reply_by": name_of(lesson, fact.reply.by),
+                "what": fact.what,
+                "when": date_phrase(fact.when),
+                # "when Putin proposed to Clinton" is redundant in "what was Clinton's reply".
+                "to": name_of(lesson, fact.to) if fact.to != fact.reply.by else "",
+                "according_to": owner,
+            },
+            answer=quoted(said),
+            alternatives=(said,),
+            answer_type="quote",
+            facts=(fact.id,),
+            pos=fact.reply.pos,
+            according_to=owner,
+            forbidden=(said,),
+            context_keys=(fact.id,),
+            summary=proposal_clause(lesson, fact) + f"; the reply: {quoted(said)}.",
+            people=fact.people,
+        )

@@ -1,0 +1,109 @@
+"""Sourcing: who said it, which quotation goes with which speaker, claim or fact."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import ARTICLE, Fact, Lesson
+from .base import Draft, account, fact_sentence, kind, name_of, names_of, quoted, ranked_people
+
+MATCHING_MAX = 10
+FACT_ANSWER = "Reported as fact"
+
+
+@kind("attribution", "sourcing", "Who said it: the speaker of a quotation.")
+def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
+    quotes = [f for f in lesson.facts if f.kind == "quote"]
+    for fact in quotes:
+        speakers = {f.by for f in quotes if " ".join(f.said.split()) == " ".join(fact.said.split())}  # type: ignore[union-attr]
+        if speakers != {fact.by}:
+            continue  # the same words from two speakers: no single answer
+        owner = account(lesson, fact)
+        yield Draft(
+            key=fact.id,
+            variables={"said": fact.said, "about": fact.about or "", "according_to": owner},
+            answer=name_of(lesson, fact.by),
+            alternatives=names_of(lesson, fact.by)[1:],
+            answer_type="person" if lesson.people[fact.by].kind == "person" else "group",  # type: ignore[index]
+            facts=(fact.id,),
+            pos=fact.pos,
+            according_to=owner,
+            forbidden=names_of(lesson, fact.by),
+            context_keys=(fact.id,),
+            summary=f"{name_of(lesson, fact.by)}: {quoted(fact.said or '')}",
+            people=fact.people,
+            true_values=frozenset([name_of(lesson, fact.by)]),
+            candidates=ranked_people(lesson, [f.by for f in quotes], lesson.people[fact.by].kind),  # type: ignore[index]
+        )
+
+
+def _label(lesson: Lesson, fact: Fact) -> str:
+    text = " ".join((fact.said or "").split())
+    words = text.split()
+    if len(words) > 30:
+        text = " ".join(words[:28]) + " …"
+    owner = account(lesson, fact)
+    return quoted(text) + (f" (as {owner} tells it)" if owner else "")
+
+
+@kind("matching", "sourcing", f"Match quotations to their speakers, at most {MATCHING_MAX} pairs a set.")
+def matching_questions(lesson: Lesson) -> Iterator[Draft]:
+    quotes = [f for f in lesson.facts if f.kind == "quote"]
+    speakers = {f.by for f in quotes}
+    if len(quotes) < 3 or len(speakers) < 2:
+        return
+    sets = -(-len(quotes) // MATCHING_MAX)
+    size = -(-len(quotes) // sets)
+    for number in range(sets):
+        chunk = quotes[number * size : (number + 1) * size]
+        if len(chunk) < 3 or len({f.by for f in chunk}) < 2:
+            continue
+        pairs = tuple((_label(lesson, f), name_of(lesson, f.by)) for f in chunk)
+        yield Draft(
+            key=f"set-{number + 1}",
+            variables={"count": len(chunk)},
+            answer="; ".join(f"{left} — {right}" for left, right in pairs),
+            answer_type="pairs",
+            facts=tuple(f.id for f in chunk),
+            pos=chunk[0].pos,
+            pairs=pairs,
+            context_keys=tuple(f.id for f in chunk),
+            summary=f"{len(chunk)} quotations and their speakers.",
+            people=tuple(dict.fromkeys(p for f in chunk for p in f.people)),
+        )
+
+
+def account_answer(lesson: Lesson, owner_id: str | None) -> str:
+    if owner_id is None:
+        return FACT_ANSWER
+    if owner_id == ARTICLE:
+        return "The article's own claim"
+    person = lesson.people[owner_id]
+    plural = person.kind == "group" and person.name.endswith("s")
+    return f"{person.name}{chr(39) if plural else chr(39) + 's'} account"
+
+
+@kind("claim", "sourcing", "Claim or fact: does the article report this as fact, or as whose account?")
+def claim_questions(lesson: Lesson) -> Iterator[Draft]:
+    owners = list(dict.fromkeys(f.according_to for f in lesson.facts if f.according_to))
+    if not owners:
+        return  # with nothing attributed, every answer would be "reported as fact"
+    options = tuple(account_answer(lesson, o) for o in [None, *owners])
+    for fact in lesson.facts:
+        if fact.kind == "quote" and fact.according_to is None:
+            continue  # that someone said their own words is not in doubt
+        answer = account_answer(lesson, fact.according_to)
+        yield Draft(
+            key=fact.id,
+            variables={"statement": fact_sentence(lesson, fact)},
+            answer=answer,
+            answer_type="account",
+            facts=(fact.id,),
+            pos=fact.pos,
+            according_to=account(lesson, fact),
+            context_keys=(fact.id,),
+            summary=fact_sentence(lesson, fact),
+            people=fact.people,
+            true_values=frozenset([answer]),
+            candidates=tuple(o for o in options if o != answer),
+        )
