@@ -14,7 +14,9 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .build import DECKS_DIR, build_lessons
 from .diagnostics import Diagnostic, Severity, make_strict
+from .export import load_exporters
 from .files import OutputExists, write_atomic
 from .lessons import CheckedLesson, LessonNotFound, display_path, find_lessons, read_lesson
 from .preview import LessonQuestions, render_preview
@@ -160,6 +162,41 @@ def preview(
         raise typer.Exit(2) from None
     count = sum(len(qs.questions) for _, qs in results)
     typer.echo(f"wrote {display_path(output)}: {count} questions")
+
+
+FormatOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--format", "-f", help="Output format (repeat for several); default: every format. See --list-formats."
+    ),
+]
+
+
+@app.command()
+def build(
+    paths: PathsArg = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs, one subfolder per lesson.")] = Path(
+        DECKS_DIR
+    ),
+    formats: FormatOpt = None,
+    list_formats: Annotated[bool, typer.Option("--list-formats", help="List the output formats and exit.")] = False,
+) -> None:
+    """Build each lesson's outputs (Anki deck, worksheets) into decks/<lesson>/."""
+    registry = load_exporters()
+    if list_formats:
+        for name, item in registry.items():
+            typer.echo(f"{name:12} {item.description}")
+        return
+    unknown = [name for name in formats or [] if name not in registry]
+    if unknown:
+        typer.echo(f"studygen: unknown format {', '.join(unknown)}; choose from: {', '.join(registry)}", err=True)
+        raise typer.Exit(2)
+    results = read_lessons(paths)
+    require_clean(results)
+    lessons = [(item.lesson, qs) for item, qs in results if item.lesson is not None]
+    written = build_lessons(lessons, out, formats, progress=lambda text: typer.echo(f"building {text}", err=True))
+    for item in written:
+        typer.echo(f"{'wrote' if item.changed else 'unchanged'} {display_path(item.path)}")
 
 
 @app.command()

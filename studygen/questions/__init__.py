@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 import jinja2
 
 from ..diagnostics import Diagnostic, DiagnosticSink, Severity
-from ..lessons import display_path
+from ..lessons import display_path, gc_paused
 from ..model import Lesson
 from . import chronology, cloze, offices, proposals, sourcing  # noqa: F401 - registers the kinds
 from .base import KINDS, Draft, Question
-from .choices import CHOICES, YEAR_TYPES, add_choices, positions
+from .choices import CHOICES, YEAR_TYPES, Chooser, position_for
 from .gates import failures, unique_prompts
 from .wording import load_wordings, render, template_names_in_folder
 
@@ -43,7 +43,11 @@ def _note(sink: DiagnosticSink, draft: Draft, kind: str, reason: str, gate: str)
 
 def build_questions(lesson: Lesson, contexts: Mapping[str, str] | None = None) -> QuestionSet:
     """All questions of a lesson; what fails a gate is left out with a note for the teacher."""
-    contexts = contexts or {}
+    with gc_paused():
+        return _build_questions(lesson, contexts or {})
+
+
+def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet:
     sink = DiagnosticSink(display_path(lesson.path))
     settings = lesson.questions
     names = [name for name in KINDS if name not in settings.skip_kinds]
@@ -54,6 +58,7 @@ def build_questions(lesson: Lesson, contexts: Mapping[str, str] | None = None) -
                      f"name it after one of: {', '.join(KINDS)}", path=display_path(file))  # fmt: skip
     wordings = load_wordings(lesson, names, sink)
     citation = lesson.source.citation()
+    chooser = Chooser(lesson)
     questions: list[Question] = []
     forbidden: dict[str, tuple[str, ...]] = {}
     drafts_of: dict[str, Draft] = {}
@@ -63,8 +68,7 @@ def build_questions(lesson: Lesson, contexts: Mapping[str, str] | None = None) -
         kind = KINDS[name]
         excluded = settings.exclude.get(name, frozenset())
         drafts = [d for d in kind.make(lesson) if d.key not in excluded and not excluded & set(d.facts)]
-        cycle = list(positions(len(drafts), settings.seed, name))
-        for index, draft in enumerate(drafts):
+        for draft in drafts:
             try:
                 prompt = render(wordings[name], draft.variables)
             except jinja2.TemplateError as exc:
@@ -74,15 +78,16 @@ def build_questions(lesson: Lesson, contexts: Mapping[str, str] | None = None) -
                          f"the variables of {name} are: {', '.join(sorted(draft.variables))}",
                          path=wording.path)  # fmt: skip
                 break
-            choices, correct = add_choices(lesson, draft, cycle[index])
+            question_id = f"{lesson.id}/{draft.key}/{name}"
+            choices, correct = chooser.choices(draft, position_for(settings.seed, question_id))
             if not choices and draft.answer_type in YEAR_TYPES:
                 # Sorted years cannot always put the answer where the cycle wants it.
                 for position in range(CHOICES):
-                    choices, correct = add_choices(lesson, draft, position)
+                    choices, correct = chooser.choices(draft, position)
                     if choices:
                         break
             question = Question(
-                id=f"{lesson.id}/{draft.key}/{name}",
+                id=question_id,
                 lesson=lesson.id,
                 fact=draft.facts[0] if len(draft.facts) == 1 else draft.key,
                 facts=draft.facts,

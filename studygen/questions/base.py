@@ -7,7 +7,7 @@ templates (studygen/templates/questions/<kind>.j2) that teachers may override.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -194,14 +194,23 @@ def by_similarity(title: str, titles: Iterable[str]) -> tuple[str, ...]:
 
 def ranked_people(lesson: Lesson, preferred: Iterable[str | None], kind: str = "person") -> tuple[str, ...]:
     """Names of the lesson's people as distractors: `preferred` ids first, then those with roles."""
-    people = [p for p in lesson.people.values() if p.kind == kind]
+    declared = {pid: i for i, pid in enumerate(lesson.people)}
     order = {pid: i for i, pid in enumerate(dict.fromkeys(p for p in preferred if p))}
-    people.sort(key=lambda p: (order.get(p.id, len(order)), not p.roles, list(lesson.people).index(p.id)))
+    people = [p for p in lesson.people.values() if p.kind == kind]
+    people.sort(key=lambda p: (order.get(p.id, len(order)), not p.roles, declared[p.id]))
     return tuple(p.name for p in people)
 
 
-def fact_people(facts: Mapping[str, Fact], ids: Iterable[str]) -> tuple[str, ...]:
-    result: list[str] = []
-    for fact_id in ids:
-        result.extend(facts[fact_id].people)
-    return tuple(dict.fromkeys(result))
+class PeopleRanking:
+    """`ranked_people` for each kind of answer, computed once per question kind, not per question."""
+
+    def __init__(self, lesson: Lesson, preferred: Iterable[str | None]) -> None:
+        self.lesson = lesson
+        self.preferred = list(preferred)
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def for_answer(self, person_id: str) -> tuple[str, ...]:
+        kind = self.lesson.people[person_id].kind
+        if kind not in self._cache:
+            self._cache[kind] = ranked_people(self.lesson, self.preferred, kind)
+        return self._cache[kind]

@@ -1,13 +1,13 @@
 """Multiple choice: distractors of the answer's type that the lesson's facts make false.
 
 Choices are deterministic for a lesson's seed, year options are in order, and the
-position of the correct answer is spread evenly over A-D across the lesson.
+correct answer's position is drawn uniformly over A-D from each question's own id.
 """
 
 from __future__ import annotations
 
+import bisect
 import random
-from collections.abc import Iterable
 
 from ..model import Lesson
 from .base import Draft, ranked_people
@@ -22,71 +22,79 @@ def _rng(seed: int, key: str) -> random.Random:
     return random.Random(f"{seed}:{key}")  # str seeds hash with SHA-512: the same everywhere
 
 
-def _pool(lesson: Lesson, draft: Draft) -> list[str]:
-    """Plausible wrong answers of the draft's type, best first (before removing true ones)."""
-    kind = draft.answer_type
-    if draft.candidates:
-        return list(draft.candidates)
-    if kind in ("person", "group"):
-        return list(ranked_people(lesson, [], kind))
-    if kind == "quote":
+class Chooser:
+    """Distractor sources of one lesson, gathered once and shared by all its questions."""
+
+    def __init__(self, lesson: Lesson) -> None:
+        self.lesson = lesson
+        self.years = {
+            decade: sorted(
+                {f.when.start for f in lesson.facts if f.when and f.when.decade == decade and not f.when.is_span}
+            )
+            for decade in (False, True)
+        }
         said = [f.said for f in lesson.facts if f.kind == "quote" and f.said]
         said += [f.reply.said for f in lesson.facts if f.reply]
-        short = [s for s in dict.fromkeys(said) if len(s.split()) <= MAX_QUOTE_WORDS]
-        return [f"“{s}”" for s in short]
-    return []
+        self.quotes = [f"“{s}”" for s in dict.fromkeys(said) if len(s.split()) <= MAX_QUOTE_WORDS]
+        self.people = {kind: list(ranked_people(lesson, [], kind)) for kind in ("person", "group")}
+
+    def pool(self, draft: Draft) -> list[str]:
+        """Plausible wrong answers of the draft's type, best first (before removing true ones)."""
+        if draft.candidates:
+            return list(draft.candidates)
+        if draft.answer_type in self.people:
+            return self.people[draft.answer_type]
+        if draft.answer_type == "quote":
+            return self.quotes
+        return []
+
+    def year_choices(self, draft: Draft, position: int) -> list[str] | None:
+        """Years (or decades) around the answer, in order, with the answer at `position`."""
+        decade = draft.answer_type == "decade"
+        answer_year = int("".join(c for c in draft.answer if c.isdigit())[:4])
+        step = 10 if decade else 1
+        ordered = self.years[decade]
+        at = bisect.bisect_left(ordered, answer_year)
+        lesson_years = set(ordered[max(0, at - CHOICES) : at + CHOICES + 1])  # the nearest of the lesson's own
+        qualifier = draft.answer[: draft.answer.index(str(answer_year))] if decade else ""
+
+        def label(year: int) -> str:  # distractors share the answer's "mid-", so it gives nothing away
+            return f"{qualifier}{year}s" if decade else str(year)
+
+        true = {label(answer_year)} | set(draft.true_values)
+        near = {answer_year + step * k for k in (-5, -3, -2, -1, 1, 2, 3, 5)}
+        # The lesson's own years first (the plausible ones), then invented neighbours, nearest first.
+        candidates = sorted(
+            (lesson_years | near) - {answer_year}, key=lambda y: (y not in lesson_years, abs(y - answer_year))
+        )
+        below = [y for y in candidates if y < answer_year and label(y) not in true]
+        above = [y for y in candidates if y > answer_year and label(y) not in true]
+        if len(below) < position or len(above) < CHOICES - 1 - position:
+            return None
+        years = sorted(below[:position] + [answer_year] + above[: CHOICES - 1 - position])
+        return [label(y) for y in years]
+
+    def choices(self, draft: Draft, position: int) -> tuple[tuple[str, ...], int | None]:
+        """Choices with the answer at `position`, or () when three false ones are not to be had."""
+        if draft.answer_type not in TYPED:
+            return (), None
+        if draft.answer_type in YEAR_TYPES:
+            years = self.year_choices(draft, position)
+            return (tuple(years), years.index(draft.answer)) if years else ((), None)
+        true = set(draft.true_values) | {draft.answer} | set(draft.alternatives)
+        pool = [c for c in dict.fromkeys(self.pool(draft)) if c not in true]
+        if len(pool) < CHOICES - 1:
+            return (), None
+        rng = _rng(self.lesson.questions.seed, draft.key + draft.answer_type)
+        distractors = rng.sample(pool[: max(CHOICES - 1, 5)], CHOICES - 1)  # some variety among the likeliest
+        return tuple(distractors[:position] + [draft.answer] + distractors[position:]), position
 
 
-def _year_choices(lesson: Lesson, draft: Draft, position: int) -> list[str] | None:
-    """Years (or decades) around the answer, in order, with the answer at `position`."""
-    decade = draft.answer_type == "decade"
-    answer_year = int("".join(c for c in draft.answer if c.isdigit())[:4])
-    step = 10 if decade else 1
-    lesson_years = {
-        f.when.start for f in lesson.facts if f.when is not None and f.when.decade == decade and not f.when.is_span
-    }
+def position_for(seed: int, question_id: str) -> int:
+    """Where the correct answer goes: uniform over A-D, and fixed per question.
 
-    qualifier = draft.answer[: draft.answer.index(str(answer_year))] if decade else ""
-
-    def label(year: int) -> str:  # distractors share the answer's "mid-", so it gives nothing away
-        return f"{qualifier}{year}s" if decade else str(year)
-
-    true = {label(y) for y in (answer_year,)} | set(draft.true_values)
-    below = sorted({y for y in lesson_years if y < answer_year} | {answer_year - step * k for k in (1, 2, 3, 5)})
-    above = sorted({y for y in lesson_years if y > answer_year} | {answer_year + step * k for k in (1, 2, 3, 5)})
-    below = [y for y in below if label(y) not in true][::-1]  # nearest first
-    above = [y for y in above if label(y) not in true]
-    # Prefer the lesson's own years (plausible) over invented neighbours.
-    below.sort(key=lambda y: (y not in lesson_years, answer_year - y))
-    above.sort(key=lambda y: (y not in lesson_years, y - answer_year))
-    want_below = position
-    if len(below) < want_below or len(above) < CHOICES - 1 - want_below:
-        return None
-    years = sorted(below[:want_below] + [answer_year] + above[: CHOICES - 1 - want_below])
-    return [label(y) for y in years]
-
-
-def add_choices(lesson: Lesson, draft: Draft, position: int) -> tuple[tuple[str, ...], int | None]:
-    """Choices for a draft with the answer at `position`, or () when three false ones are not to be had."""
-    if draft.answer_type not in TYPED:
-        return (), None
-    if draft.answer_type in YEAR_TYPES:
-        years = _year_choices(lesson, draft, position)
-        return (tuple(years), years.index(draft.answer)) if years else ((), None)
-    true = set(draft.true_values) | {draft.answer} | set(draft.alternatives)
-    pool = [c for c in dict.fromkeys(_pool(lesson, draft)) if c not in true]
-    if len(pool) < CHOICES - 1:
-        return (), None
-    rng = _rng(lesson.questions.seed, draft.key + draft.answer_type)
-    best = pool[: max(CHOICES - 1, 5)]  # a little variety among the most plausible
-    distractors = rng.sample(best, CHOICES - 1)
-    rng.shuffle(distractors)
-    choices = distractors[:position] + [draft.answer] + distractors[position:]
-    return tuple(choices), position
-
-
-def positions(count: int, seed: int, key: str) -> Iterable[int]:
-    """Correct positions for `count` questions: each of A-D equally often, in shuffled order."""
-    cycle = [i % CHOICES for i in range(count)]
-    _rng(seed, key).shuffle(cycle)
-    return cycle
+    Drawn from the question's own id rather than its rank in the lesson, so that adding
+    or deleting a fact never moves the answers of other questions (and so never makes
+    Anki update their notes).
+    """
+    return _rng(seed, question_id).randrange(CHOICES)

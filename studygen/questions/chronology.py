@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 
 from ..model import Fact, Lesson
@@ -77,6 +78,10 @@ def chronology_questions(lesson: Lesson) -> Iterator[Draft]:
     candidates = [f for f in lesson.facts if f.kind in ("proposal", "event")]
     for number, group in enumerate(_timeline_sets(candidates)):
         labels = tuple(event_label(lesson, f) for f in group)
+        shown = list(labels)
+        rng = random.Random(f"{lesson.questions.seed}:chronology:{number}")
+        while shown == list(labels):  # never show the events already in order
+            rng.shuffle(shown)
         dates = tuple(f.when.answer() for f in group)  # type: ignore[union-attr]
         yield Draft(
             key=f"set-{number + 1}",
@@ -85,7 +90,7 @@ def chronology_questions(lesson: Lesson) -> Iterator[Draft]:
             answer_type="order",
             facts=tuple(f.id for f in group),
             pos=group[0].pos,
-            items=labels,
+            items=tuple(shown),
             pairs=tuple(zip(dates, labels, strict=True)),
             context_keys=tuple(f.id for f in group),
             summary="; ".join(f"{d}: {label}" for d, label in zip(dates, labels, strict=True)),

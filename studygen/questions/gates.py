@@ -16,6 +16,8 @@ MAX_ANSWER_WORDS = 8
 STRUCTURED = ("order", "pairs")  # chronology and matching answers are lists, not short answers
 
 _QUOTED = re.compile(r"“[^”]*”")
+# What an empty or undefined template value leaves behind (outside quotations).
+_MISSING = re.compile(r"(?<!\w)(\{\{|\}\}|\{%|%\}|None|\[\]|\(\))(?!\w)")
 _DOUBLED = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
 _A_VOWEL = re.compile(r"\ba ([aeio]\w*)", re.IGNORECASE)
 _AN_CONSONANT = re.compile(r"\ban ([bcdfgjklmnpqrstvwxyz]\w*)", re.IGNORECASE)
@@ -45,10 +47,8 @@ def answer_is_short(question: Question) -> str | None:
 def clean_text(question: Question) -> str | None:
     texts = [question.prompt, question.answer, *question.choices, *question.items]
     for text in texts:
-        outside_quotes = _QUOTED.sub("", text)
-        for bad in ("{{", "}}", "{%", "%}", "None", "[]", "()"):
-            if re.search(rf"(?<!\w){re.escape(bad)}(?!\w)", outside_quotes):
-                return f"the text contains '{bad}': a template value is missing"
+        if match := _MISSING.search(_QUOTED.sub("", text)):
+            return f"the text contains '{match.group(1)}': a template value is missing"
         if "  " in text or text != text.strip():
             return "the text has doubled or stray spaces"
         if match := _DOUBLED.search(text):

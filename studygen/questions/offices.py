@@ -15,12 +15,9 @@ def _overlap(a: Role, b: Role) -> bool:
     return a.when.start <= b.when.end and b.when.start <= a.when.end
 
 
-def _holders_by_similarity(lesson: Lesson, title: str) -> list[str]:
+def _holders_by_similarity(title: str, holders: dict[str, list[str]]) -> list[str]:
     """Ids of people whose offices are most like `title`: the likeliest wrong answers."""
-    ranked = []
-    for other in by_similarity(title, {r.title for p in lesson.people.values() for r in p.roles}):
-        ranked += [p.id for p in lesson.people.values() if any(r.title == other for r in p.roles)]
-    return ranked
+    return [pid for other in by_similarity(title, holders) for pid in holders[other]]
 
 
 def _summary(person: Person, role: Role) -> str:
@@ -55,6 +52,10 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
 
 @kind("office-holder", "contextualisation", "Who held an office in a given year or span (dated roles only).")
 def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
+    held_by: dict[str, list[str]] = {}
+    for person in lesson.people.values():
+        for role in person.roles:
+            held_by.setdefault(role.title, []).append(person.id)
     for person in lesson.people.values():
         for index, role in enumerate(person.roles):
             if role.when is None or person.kind != "person":
@@ -82,5 +83,5 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
                 summary=_summary(person, role),
                 people=(person.id,),
                 true_values=frozenset([person.name]),
-                candidates=ranked_people(lesson, _holders_by_similarity(lesson, role.title)),
+                candidates=ranked_people(lesson, _holders_by_similarity(role.title, held_by)),
             )

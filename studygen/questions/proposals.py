@@ -6,55 +6,73 @@ import re
 from collections.abc import Iterator
 
 from ..model import Fact, Lesson
-from .base import Draft, account, date_phrase, kind, name_of, names_of, proposal_clause, quoted, ranked_people
+from .base import Draft, PeopleRanking, account, date_phrase, kind, name_of, names_of, proposal_clause, quoted
 
 _WORD = re.compile(r"[a-z0-9]+")
 _FILLER = {"that", "the", "a", "an", "might", "could", "should", "would", "to", "of"}
 
 
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.lower())) - _FILLER
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.lower())) - _FILLER
 
 
-def similar(a: str, b: str) -> bool:
-    """Whether two proposals could answer the same question ("join NATO" four times over)."""
-    wa, wb = _words(a), _words(b)
-    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.4
+def _numbers(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in words if w.isdigit())
 
 
-def _fitting(lesson: Lesson, fact: Fact, with_year: bool, with_to: bool) -> list[Fact]:
-    """Proposals of the lesson that a question built with these details would also describe."""
-    found = []
-    for other in lesson.facts:
-        if other.kind != "proposal" or not similar(other.what or "", fact.what or ""):
-            continue
-        if with_year and other.when is not None and fact.when is not None and other.when.text != fact.when.text:
-            continue
-        if with_to and other.to != fact.to:
-            continue
-        found.append(other)
-    return found
+def similar(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two proposals (as word sets) could answer the same question ("join NATO" four times over).
 
-
-def specific_enough(lesson: Lesson, fact: Fact) -> tuple[bool, bool] | None:
-    """The least detail (year, addressee) that makes a question about `fact` have one answer.
-
-    None when even the most specific wording fits several proposals.
+    Different numbers ("measure 12", "measure 13") make proposals different whatever else they share.
     """
-    for with_year, with_to in ((False, False), (False, True), (True, False), (True, True)):
-        if (with_year and fact.when is None) or (with_to and fact.to is None):
-            continue
-        if {f.by for f in _fitting(lesson, fact, with_year, with_to)} == {fact.by}:
-            return with_year, with_to
-    return None
+    return _numbers(a) == _numbers(b) and bool(a and b) and len(a & b) / len(a | b) >= 0.4
+
+
+class ProposalIndex:
+    """The lesson's proposals with their word sets, grouped by the numbers they mention."""
+
+    def __init__(self, lesson: Lesson) -> None:
+        self.groups: dict[frozenset[str], list[tuple[Fact, frozenset[str]]]] = {}
+        for fact in lesson.facts:
+            if fact.kind == "proposal":
+                words = _words(fact.what or "")
+                self.groups.setdefault(_numbers(words), []).append((fact, words))
+
+    def fitting(self, fact: Fact, with_year: bool, with_to: bool) -> list[Fact]:
+        """Proposals that a question built with these details would also describe."""
+        words = _words(fact.what or "")
+        found = []
+        for other, other_words in self.groups.get(_numbers(words), []):
+            if not similar(words, other_words):
+                continue
+            if with_year and other.when is not None and fact.when is not None and other.when.text != fact.when.text:
+                continue
+            if with_to and other.to != fact.to:
+                continue
+            found.append(other)
+        return found
+
+    def specific_enough(self, fact: Fact) -> tuple[bool, bool] | None:
+        """The least detail (year, addressee) that gives a question about `fact` one answer.
+
+        None when even the most specific wording fits several proposals.
+        """
+        for with_year, with_to in ((False, False), (False, True), (True, False), (True, True)):
+            if (with_year and fact.when is None) or (with_to and fact.to is None):
+                continue
+            if {f.by for f in self.fitting(fact, with_year, with_to)} == {fact.by}:
+                return with_year, with_to
+        return None
 
 
 @kind("proposal", "contextualisation", "Who proposed it: the proposer of a proposal, with the year when needed.")
 def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
+    index = ProposalIndex(lesson)
+    ranking = PeopleRanking(lesson, (f.by for f in lesson.facts if f.kind == "proposal"))
     for fact in lesson.facts:
         if fact.kind != "proposal":
             continue
-        detail = specific_enough(lesson, fact)
+        detail = index.specific_enough(fact)
         if detail is None:
             continue
         with_year, with_to = detail
@@ -78,10 +96,8 @@ def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
             context_keys=(fact.id,),
             summary=proposal_clause(lesson, fact) + ".",
             people=fact.people,
-            true_values=frozenset(name_of(lesson, f.by) for f in _fitting(lesson, fact, with_year, with_to)),
-            candidates=ranked_people(
-                lesson, [f.by for f in lesson.facts if f.kind == "proposal"], lesson.people[fact.by].kind
-            ),
+            true_values=frozenset(name_of(lesson, f.by) for f in index.fitting(fact, with_year, with_to)),
+            candidates=ranking.for_answer(fact.by),  # type: ignore[arg-type]
         )
 
 

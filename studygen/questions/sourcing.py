@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import ARTICLE, Fact, Lesson
-from .base import Draft, account, fact_sentence, kind, name_of, names_of, quoted, ranked_people
+from .base import Draft, PeopleRanking, account, fact_sentence, kind, name_of, names_of, quoted
 
 MATCHING_MAX = 10
 FACT_ANSWER = "Reported as fact"
@@ -14,9 +14,12 @@ FACT_ANSWER = "Reported as fact"
 @kind("attribution", "sourcing", "Who said it: the speaker of a quotation.")
 def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
     quotes = [f for f in lesson.facts if f.kind == "quote"]
+    speakers_of: dict[str, set[str | None]] = {}
     for fact in quotes:
-        speakers = {f.by for f in quotes if " ".join(f.said.split()) == " ".join(fact.said.split())}  # type: ignore[union-attr]
-        if speakers != {fact.by}:
+        speakers_of.setdefault(" ".join((fact.said or "").split()), set()).add(fact.by)
+    ranking = PeopleRanking(lesson, (f.by for f in quotes))
+    for fact in quotes:
+        if speakers_of[" ".join((fact.said or "").split())] != {fact.by}:
             continue  # the same words from two speakers: no single answer
         owner = account(lesson, fact)
         yield Draft(
@@ -33,7 +36,7 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
             summary=f"{name_of(lesson, fact.by)}: {quoted(fact.said or '')}",
             people=fact.people,
             true_values=frozenset([name_of(lesson, fact.by)]),
-            candidates=ranked_people(lesson, [f.by for f in quotes], lesson.people[fact.by].kind),  # type: ignore[index]
+            candidates=ranking.for_answer(fact.by),  # type: ignore[arg-type]
         )
 
 
@@ -88,7 +91,8 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
     owners = list(dict.fromkeys(f.according_to for f in lesson.facts if f.according_to))
     if not owners:
         return  # with nothing attributed, every answer would be "reported as fact"
-    options = tuple(account_answer(lesson, o) for o in [None, *owners])
+    # Sorted, so that adding or deleting a fact does not reshuffle every other question's choices.
+    options = (FACT_ANSWER, *sorted(account_answer(lesson, o) for o in owners))
     for fact in lesson.facts:
         if fact.kind == "quote" and fact.according_to is None:
             continue  # that someone said their own words is not in doubt

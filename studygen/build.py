@@ -1,0 +1,65 @@
+"""Build lessons into output files: every exporter runs in memory, then all files are written.
+
+A build that fails anywhere writes nothing, so the previous outputs stay as they were.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .export import EXPORTERS, LessonBuild, Output, load_exporters
+from .files import write_atomic
+from .lessons import gc_paused
+from .model import Lesson
+from .questions import QuestionSet
+
+DECKS_DIR = "decks"
+
+
+def build_time() -> int:
+    """Now, or SOURCE_DATE_EPOCH when set (the reproducible-builds convention)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return int(epoch) if epoch and epoch.isdigit() else int(time.time())
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    changed: bool
+
+
+def build_lessons(
+    lessons: Iterable[tuple[Lesson, QuestionSet]],
+    out_root: Path,
+    formats: list[str] | None = None,
+    now: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[Written]:
+    """Run the chosen exporters (default: all) for each lesson into `out_root/<lesson id>/`."""
+    registry = load_exporters()
+    names = formats or list(registry)
+    unknown = [n for n in names if n not in registry]
+    if unknown:
+        raise ValueError(f"unknown format {', '.join(unknown)}; available: {', '.join(registry)}")
+    now = build_time() if now is None else now
+    pending: list[tuple[Path, Output]] = []
+    for lesson, questions in lessons:
+        out_dir = out_root / lesson.id
+        job = LessonBuild(lesson, questions, out_dir, now)
+        for name in names:
+            if progress:
+                progress(f"{lesson.id}: {name} ({EXPORTERS[name].description})")
+            with gc_paused():  # exporters build many small acyclic objects
+                pending += [(out_dir, output) for output in registry[name].export(job)]
+    written = []
+    for out_dir, output in pending:
+        path = out_dir / output.name
+        changed = not path.exists() or path.read_bytes() != output.data
+        if changed:
+            write_atomic(path, output.data)
+        written.append(Written(path, changed))
+    return written

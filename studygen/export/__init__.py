@@ -1,0 +1,60 @@
+"""Exporters: one small module per output format, registered by name (as Sphinx's builders).
+
+An exporter turns a lesson's questions into files held in memory; `studygen.build`
+writes them only when every exporter of every lesson has succeeded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Lesson
+from ..questions import QuestionSet
+
+
+@dataclass(frozen=True)
+class LessonBuild:
+    """Everything an exporter reads: the lesson, its questions, where its outputs go, and when."""
+
+    lesson: Lesson
+    questions: QuestionSet
+    out_dir: Path
+    now: int  # build time (Unix seconds) for anything new; reused times keep builds reproducible
+
+
+@dataclass
+class Output:
+    """One file an exporter made: its name inside the lesson's output folder, and its bytes."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Exporter:
+    name: str
+    description: str
+    export: Callable[[LessonBuild], list[Output]]
+    requires: tuple[str, ...] = field(default=())
+
+
+EXPORTERS: dict[str, Exporter] = {}
+
+
+def exporter(
+    name: str, description: str
+) -> Callable[[Callable[[LessonBuild], list[Output]]], Callable[[LessonBuild], list[Output]]]:
+    def register(function: Callable[[LessonBuild], list[Output]]) -> Callable[[LessonBuild], list[Output]]:
+        EXPORTERS[name] = Exporter(name, description, function)
+        return function
+
+    return register
+
+
+def load_exporters() -> dict[str, Exporter]:
+    """Import the format modules (which register themselves) and return the registry."""
+    from . import anki  # noqa: F401
+
+    return EXPORTERS
