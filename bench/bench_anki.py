@@ -45,6 +45,7 @@ def main() -> None:
         start = time.perf_counter()
         checked = read_lesson(path)
         read = time.perf_counter()
+        assert checked.ok and checked.lesson is not None, [d.render() for d in checked.diagnostics[:3]]
         questions = build_questions(checked.lesson, checked.contexts())
         asked = time.perf_counter()
         build_lessons([(checked.lesson, questions)], Path(tmp) / "decks", ["anki"], now=1_800_000_000)

@@ -38,6 +38,7 @@ def build_lessons(
     formats: list[str] | None = None,
     now: int | None = None,
     progress: Callable[[str], None] | None = None,
+    options: dict[str, str] | None = None,
 ) -> list[Written]:
     """Run the chosen exporters (default: all) for each lesson into `out_root/<lesson id>/`."""
     registry = load_exporters()
@@ -49,7 +50,7 @@ def build_lessons(
     pending: list[tuple[Path, Output]] = []
     for lesson, questions in lessons:
         out_dir = out_root / lesson.id
-        job = LessonBuild(lesson, questions, out_dir, now)
+        job = LessonBuild(lesson, questions, out_dir, now, options or {})
         for name in names:
             if progress:
                 progress(f"{lesson.id}: {name} ({EXPORTERS[name].description})")

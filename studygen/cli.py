@@ -180,6 +180,9 @@ def build(
     ),
     formats: FormatOpt = None,
     list_formats: Annotated[bool, typer.Option("--list-formats", help="List the output formats and exit.")] = False,
+    paper: Annotated[
+        str | None, typer.Option("--paper", help="Worksheet paper size, A4 or Letter (default: the lesson's, else A4).")
+    ] = None,
 ) -> None:
     """Build each lesson's outputs (Anki deck, worksheets) into decks/<lesson>/."""
     registry = load_exporters()
@@ -187,6 +190,9 @@ def build(
         for name, item in registry.items():
             typer.echo(f"{name:12} {item.description}")
         return
+    if paper is not None and paper not in ("A4", "Letter"):
+        typer.echo(f"studygen: --paper must be A4 or Letter, not {paper}", err=True)
+        raise typer.Exit(2)
     unknown = [name for name in formats or [] if name not in registry]
     if unknown:
         typer.echo(f"studygen: unknown format {', '.join(unknown)}; choose from: {', '.join(registry)}", err=True)
@@ -194,7 +200,10 @@ def build(
     results = read_lessons(paths)
     require_clean(results)
     lessons = [(item.lesson, qs) for item, qs in results if item.lesson is not None]
-    written = build_lessons(lessons, out, formats, progress=lambda text: typer.echo(f"building {text}", err=True))
+    options = {"paper": paper} if paper else {}
+    written = build_lessons(
+        lessons, out, formats, progress=lambda text: typer.echo(f"building {text}", err=True), options=options
+    )
     for item in written:
         typer.echo(f"{'wrote' if item.changed else 'unchanged'} {display_path(item.path)}")
 

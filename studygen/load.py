@@ -20,7 +20,7 @@ try:  # the C parser is much faster; fall back to pure Python where libyaml is m
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_BYTES = 5_000_000
+MAX_BYTES = 32_000_000  # a 100,000-fact lesson is about 20 MB
 MAX_DEPTH = 64
 MAX_ALIAS_EVENTS = 100_000
 

@@ -66,7 +66,7 @@ def test_wording_is_clean(built: tuple[Lesson, list[Question]]) -> None:
             assert "  " not in text and text == text.strip(), (q.id, text)
             assert not re.search(r"\b(\w+) \1\b", text, re.IGNORECASE), (q.id, text)
         assert q.prompt[0].isupper(), q.prompt
-        assert q.prompt.rstrip("”").endswith(("?", ".", "]")), q.prompt
+        assert q.prompt.rstrip("”’'\"").endswith(("?", ".", "]")), q.prompt
         assert not re.search(r"\ba [aeio]", q.prompt, re.IGNORECASE), q.prompt
 
 

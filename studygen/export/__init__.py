@@ -6,7 +6,7 @@ writes them only when every exporter of every lesson has succeeded.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +22,7 @@ class LessonBuild:
     questions: QuestionSet
     out_dir: Path
     now: int  # build time (Unix seconds) for anything new; reused times keep builds reproducible
+    options: Mapping[str, str] = field(default_factory=dict)  # command-line overrides, e.g. paper
 
 
 @dataclass
@@ -55,6 +56,6 @@ def exporter(
 
 def load_exporters() -> dict[str, Exporter]:
     """Import the format modules (which register themselves) and return the registry."""
-    from . import anki  # noqa: F401
+    from . import anki, worksheet  # noqa: F401
 
     return EXPORTERS

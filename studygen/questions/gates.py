@@ -25,7 +25,15 @@ _AN_EXCEPTIONS = ("hour", "honest", "honour", "heir", "fbi", "nba", "mp", "sos",
 
 
 def _contains(text: str, word: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", text.lower()) is not None
+    """Whether `word` occurs in `text` as a whole word (any case)."""
+    text, word = text.lower(), word.lower()
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        start = text.find(word, start + 1)
+    return False
 
 
 def answer_not_in_prompt(question: Question, forbidden: tuple[str, ...]) -> str | None:

@@ -12,8 +12,16 @@ _WORD = re.compile(r"[a-z0-9]+")
 _FILLER = {"that", "the", "a", "an", "might", "could", "should", "would", "to", "of"}
 
 
+def _stem(word: str) -> str:
+    """Crude, but enough for "join" and "joining" or "proposal" and "proposals" to meet."""
+    for suffix in ("ing", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            return word[: -len(suffix)]
+    return word
+
+
 def _words(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(text.lower())) - _FILLER
+    return frozenset(_stem(w) for w in _WORD.findall(text.lower())) - _FILLER
 
 
 def _numbers(words: frozenset[str]) -> frozenset[str]:

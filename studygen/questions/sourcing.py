@@ -56,9 +56,8 @@ def matching_questions(lesson: Lesson) -> Iterator[Draft]:
     if len(quotes) < 3 or len(speakers) < 2:
         return
     sets = -(-len(quotes) // MATCHING_MAX)
-    size = -(-len(quotes) // sets)
     for number in range(sets):
-        chunk = quotes[number * size : (number + 1) * size]
+        chunk = quotes[number::sets]  # interleaved, so that each set mixes the article's speakers
         if len(chunk) < 3 or len({f.by for f in chunk}) < 2:
             continue
         pairs = tuple((_label(lesson, f), name_of(lesson, f.by)) for f in chunk)

@@ -78,7 +78,7 @@ def render(wording: Wording, variables: dict[str, Any]) -> str:
 
 
 _SPACES = re.compile(r"\s+")
-_DOUBLE_END = re.compile(r"([?!])”\?")
+_DOUBLE_END = re.compile(r"([?!][\"'’]*)”\?")
 _STOP_IN_QUOTE = re.compile(r"[.,]”\?")
 
 
