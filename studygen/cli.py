@@ -6,6 +6,8 @@ Exit codes: 0 success (warnings allowed), 1 the input has errors, 2 usage error.
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -16,12 +18,15 @@ import typer
 from . import __version__
 from .build import DECKS_DIR, build_lessons
 from .diagnostics import Diagnostic, Severity, make_strict
+from .draft import draft_facts
+from .draft.text import clean
+from .draft.writer import slug
 from .export import load_exporters
 from .files import OutputExists, write_atomic
-from .lessons import CheckedLesson, LessonNotFound, display_path, find_lessons, read_lesson
+from .lessons import SEEDS_DIR, CheckedLesson, LessonNotFound, display_path, find_lessons, read_lesson
 from .preview import LessonQuestions, render_preview
 from .questions import QuestionSet, build_questions
-from .schema import json_schema_text
+from .schema import SLUG_PATTERN, json_schema_text
 
 app = typer.Typer(
     name="studygen",
@@ -206,6 +211,84 @@ def build(
     )
     for item in written:
         typer.echo(f"{'wrote' if item.changed else 'unchanged'} {display_path(item.path)}")
+
+
+def _read_article(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        typer.echo(f"studygen: no such article: {path}", err=True)
+    except UnicodeDecodeError:
+        typer.echo(f"studygen: {path} is not UTF-8 text; save it as UTF-8 and try again", err=True)
+    except OSError as exc:
+        typer.echo(f"studygen: cannot read {path}: {exc.strerror}", err=True)
+    raise typer.Exit(2)
+
+
+def _report_draft(path: Path) -> None:
+    """Check what was written, as the teacher's next step would; a draft must never have errors."""
+    checked = read_lesson(path)
+    print_diagnostics(checked.diagnostics)
+    if checked.lesson is not None:
+        typer.echo(
+            f"wrote {display_path(path)}: {len(checked.lesson.people)} people, {len(checked.lesson.facts)} facts; "
+            "review it, then run: studygen check"
+        )
+    if not checked.ok:
+        raise typer.Exit(1)
+
+
+ArticleArg = Annotated[Path, typer.Argument(help="The article: plain text, or SGML news (<DOC>, <P>).")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace files that already exist.")]
+
+
+@app.command()
+def draft(
+    article: ArticleArg,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Where to write the facts file (default: print it).")
+    ] = None,
+    force: ForceOpt = False,
+) -> None:
+    """Draft a facts file from a raw article: people, quotations, dated events, proposals."""
+    raw = _read_article(article)
+    if output is None:
+        typer.echo(draft_facts(raw, slug(article.stem), str(article)), nl=False)
+        return
+    source = os.path.relpath(article.resolve(), output.resolve().parent)
+    try:
+        write_atomic(output, draft_facts(raw, slug(article.stem), source), overwrite=force)
+    except OutputExists as exc:
+        typer.echo(f"studygen: {exc}", err=True)
+        raise typer.Exit(2) from None
+    _report_draft(output)
+
+
+@app.command()
+def new(
+    article: ArticleArg,
+    lesson_id: Annotated[str, typer.Option("--id", help="Short id of the new lesson, e.g. treaty-of-orsk.")],
+    root: Annotated[Path, typer.Option("--seeds", help="Folder of lessons.")] = Path(SEEDS_DIR),
+    force: ForceOpt = False,
+) -> None:
+    """Start a lesson: seeds/<id>/article.txt (the article's text) and a drafted facts.yaml."""
+    if not re.fullmatch(SLUG_PATTERN, lesson_id):
+        typer.echo(f"studygen: --id must use lower-case letters, digits and '-', e.g. {slug(lesson_id)}", err=True)
+        raise typer.Exit(2)
+    raw = _read_article(article)
+    folder = root / lesson_id
+    text = clean(raw).text
+    facts = draft_facts(raw, lesson_id, "article.txt", text)
+    try:
+        for name in ("article.txt", "facts.yaml"):
+            if not force and (folder / name).exists():
+                raise OutputExists(f"{folder / name} already exists; use --force to replace it")
+        write_atomic(folder / "article.txt", text)
+        write_atomic(folder / "facts.yaml", facts)
+    except OutputExists as exc:
+        typer.echo(f"studygen: {exc}", err=True)
+        raise typer.Exit(2) from None
+    _report_draft(folder / "facts.yaml")
 
 
 @app.command()

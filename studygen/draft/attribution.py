@@ -1,0 +1,173 @@
+"""Who said each quotation: a sieve of rules, from the surest to the weakest.
+
+1. a speech verb right after the quotation ("...," Putin recalled / said Mr Sands);
+2. a speech verb right before it (Lord Goldsmith said: "..." / dismissed as a "dream");
+3. a participle in the same sentence (..., adding that Washington "...");
+4. a continuation: a quotation that follows another with no verb of its own;
+5. a quotation alone in its sentence: the person the previous sentence was about.
+
+Pronouns and descriptions ("he added", "the expert recalled") resolve to the latest
+speaker, or the latest person named outside quotation marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .people import NAME, NAME_WORD, TITLES, People, Person, Role
+
+SPEECH_VERBS = frozenset(
+    """said says say added adds told tells asked asks replied replies recalled recalls noted notes explained
+    explains lamented laments argued argues insisted insists claimed claims warned warns stated states
+    declared declares wrote writes suggested suggests emphasized emphasised stressed acknowledged admitted
+    answered responded commented observed remarked announced concluded dismissed called described
+    cited repeated reiterated urged countered conceded predicted quipped joked complained told""".split()
+)
+PARTICIPLES = frozenset(
+    "saying adding warning telling asking noting explaining insisting arguing recalling writing declaring "
+    "stressing calling describing".split()
+)
+PRONOUNS = frozenset("he she they".split())
+FIRST_PERSON = frozenset("i we".split())
+_VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
+_TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.?\s+)?"
+# A speaker may come with a role in front: "Foreign Minister Karl Weiss said".
+_LONG_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}"
+_WHO = rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+[a-z-]+(?:\s+[a-z-]+)?)"
+AFTER_VERB_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+{_WHO}")
+AFTER_WHO_FIRST = re.compile(rf"^\s*[,.!?]?\s*{_WHO}(?:,[^,\"]{{1,60}},)?\s+(?:also\s+)?(?P<verb>{_VERB})\b")
+BEFORE = re.compile(
+    rf"{_WHO.replace('(?P<who>', '(?P<who>[Ii]|[Ww]e|')}\s+(?:also\s+|then\s+)?(?P<verb>{_VERB})"
+    r"(?:\s+[\w'’-]+){0,4}?\s*[,:]?\s*$"
+)
+_PARTICIPLE = re.compile(r"\b(?P<verb>" + "|".join(PARTICIPLES) + r")\b")
+_DESCRIBED_SUBJECT = re.compile(r"^(?P<who>[Tt]he\s+[\w'’ -]{3,50}?)\s+(?:also\s+)?\w+(?:ed|s)\b")
+
+
+SPEAKER_BEFORE_VERB = re.compile(rf"(?<![\w'’-])(?P<who>{NAME})\s+(?:also\s+)?(?P<verb>{_VERB})\b")
+SPEAKER_AFTER_VERB = re.compile(rf"[,\"]\s*(?P<verb>{_VERB})\s+(?P<who>{_TITLE}{NAME})")
+# A first and last name doing something in the past tense ("Hanna Lunde disagreed"): weaker,
+# so only full names count (a single capitalised word is too often a country or a city).
+SUBJECT_NAME = re.compile(
+    rf"(?<![\w'’-])(?P<who>{NAME_WORD}\s+{NAME_WORD}(?:\s+{NAME_WORD})?)\s+(?:also\s+)?[a-z]+ed\b"
+)
+
+
+def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None:
+    """Register the names that speak ("Lukyanov explained", '," said Mr Sands') as people,
+    so that later pronouns and descriptions can point back to them."""
+    plain = outside_quotes(sentence)
+    for pattern in (SPEAKER_BEFORE_VERB, SPEAKER_AFTER_VERB, SUBJECT_NAME):
+        for match in pattern.finditer(plain):
+            if re.search(r"\b(?:the|and)\s+$", plain[: match.start("who")], re.IGNORECASE):
+                continue  # "the Kremlin said", "the Conservatives and Liberal Democrats say": not a person
+            people.add(match["who"], where, extend=False)
+
+
+@dataclass
+class Attribution:
+    person: Person | None
+    cue: str
+    rule: str
+    confident: bool = True
+    description: str = ""  # "The prime minister's official spokesman": a speaker without a name
+
+
+@dataclass
+class Context:
+    """What the sieve remembers while reading the article in order."""
+
+    people: People
+    last_speaker: Person | None = None
+    last_quote_end: tuple[int, int] | None = None  # (paragraph, sentence index)
+    last_subject: Person | None = None
+    previous_had_quote: bool = False
+
+
+def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, bool, str]:
+    """A person for the words naming the speaker; (person, confident, description)."""
+    word = who.strip()
+    lower = word.lower()
+    if lower in PRONOUNS:
+        # "he said" after a sentence about someone is about that someone; after a quotation,
+        # it is the one who was quoted.
+        if ctx.previous_had_quote:
+            return ctx.last_speaker or ctx.last_subject, False, ""
+        return ctx.last_subject or ctx.last_speaker, False, ""
+    if lower.startswith("the "):
+        noun = lower.split()[-1]
+        person = _latest_mention(ctx, before_text) or ctx.last_speaker
+        if person is not None:
+            person.add_role(Role(noun, confident=False))
+        return person, False, ""
+    person = ctx.people.find(word)
+    if person is None:
+        person = ctx.people.add(word, (0, 0), extend=False)
+    return person, person is not None, ""
+
+
+def _latest_mention(ctx: Context, text: str) -> Person | None:
+    mentions = ctx.people.mentions(text)
+    return mentions[-1][1] if mentions else ctx.last_subject
+
+
+def outside_quotes(text: str) -> str:
+    """`text` with quoted words blanked out, so that names inside quotations are not mentions."""
+    return re.sub(r'"[^"]*"', lambda m: " " * len(m.group()), text)
+
+
+def attribute(
+    sentence_before: str,
+    after: str,
+    sentence_text: str,
+    previous_sentence: str,
+    ctx: Context,
+    continues: bool,
+) -> Attribution | None:
+    """Apply the sieve to one quotation. `sentence_before` is the sentence up to the opening mark,
+    `after` the text after the closing mark, `continues` whether another quotation just ended."""
+    history = outside_quotes(previous_sentence + " " + sentence_before)
+    for rule, pattern in (("after", AFTER_VERB_FIRST), ("after", AFTER_WHO_FIRST)):
+        if match := pattern.match(after):
+            person, confident, _ = _resolve(match["who"], ctx, history)
+            if person is not None:
+                return Attribution(person, match["verb"], rule, confident)
+    if match := BEFORE.search(sentence_before):
+        if match["who"].lower() in FIRST_PERSON:
+            return None
+        person, confident, _ = _resolve(match["who"], ctx, history)
+        if person is not None:
+            return Attribution(person, match["verb"], "before", confident)
+    plain_before = outside_quotes(sentence_before)
+    whole_before = outside_quotes(sentence_text)  # the sentence up to this quotation
+    if participle := _PARTICIPLE.search(whole_before):
+        subject = ctx.people.mentions(whole_before[: participle.start()])
+        if subject:
+            return Attribution(subject[0][1], participle["verb"], "participle", True)
+        if described := _DESCRIBED_SUBJECT.match(whole_before.strip()):
+            return Attribution(None, participle["verb"], "participle", False, described["who"])
+    verb_here = re.search(rf"\b{_VERB}\b", whole_before)
+    if verb_here:
+        mentions = ctx.people.mentions(whole_before[: verb_here.start()])
+        if mentions:
+            return Attribution(mentions[-1][1], verb_here.group(), "verb in sentence", False)
+    if continues and ctx.last_speaker is not None and not plain_before.strip(" ,.;:-—"):
+        return Attribution(ctx.last_speaker, "continued", "continuation", True)
+    if not plain_before.strip(" ,.;:-—") and not re.search(rf"\b{_VERB}\b", outside_quotes(after)):
+        subject = _subject_of(previous_sentence, ctx)
+        if subject is not None:
+            return Attribution(subject, "continued", "previous sentence", False)
+    return None
+
+
+def _subject_of(sentence: str, ctx: Context) -> Person | None:
+    """The person a sentence is about: the one before its speech verb, else the first named."""
+    plain = outside_quotes(sentence)
+    verb = re.search(rf"\b{_VERB}\b", plain)
+    if verb:
+        before = ctx.people.mentions(plain[: verb.start()])
+        if before:
+            return before[-1][1]
+    mentions = ctx.people.mentions(plain)
+    return mentions[0][1] if mentions else None

@@ -1,0 +1,296 @@
+"""People in news text: names with their titles, roles and tenures, and later mentions.
+
+Rules, not a trained model: a capitalised name counts as a person when the text gives
+a signal (a title or role before it, a role in apposition after it, or a quotation
+attributed to it), which keeps places and organisations out without a gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+ROLE_NOUNS = frozenset(
+    """president leader minister secretary spokesman spokeswoman spokesperson adviser advisor chairman
+    chairwoman chair director governor senator ambassador envoy diplomat expert analyst professor general
+    commander chief official mayor premier chancellor sponsor author editor correspondent historian
+    economist lawyer judge prosecutor attorney qc member deputy head founder representative congressman
+    congresswoman lawmaker negotiator officer aide strategist researcher scientist activist campaigner
+    candidate speaker treasurer whip king queen emperor admiral colonel captain consul delegate inspector
+    commissioner administrator manager executive ceo journalist reporter columnist writer biographer
+    interviewer producer filmmaker secretary-general""".split()
+)
+# Words that are part of a name as the text gives it ("Lord Goldsmith", "Baroness Morgan").
+HONORIFICS = frozenset("Lord Lady Baroness Baron Sir Dame King Queen Pope Prince Princess Sheikh".split())
+# Titles before a name that are not part of it, with the role they state.
+TITLES = {
+    "Mr": "",
+    "Mrs": "",
+    "Ms": "",
+    "Dr": "",
+    "Rep": "Representative",
+    "Sen": "Senator",
+    "Gov": "Governor",
+    "Gen": "General",
+    "Adm": "Admiral",
+    "Col": "Colonel",
+    "Lt": "Lieutenant",
+    "Capt": "Captain",
+    "President": "President",
+    "Senator": "Senator",
+    "Governor": "Governor",
+    "Chancellor": "Chancellor",
+    "Premier": "Premier",
+    "Ambassador": "Ambassador",
+    "Judge": "Judge",
+    "Professor": "Professor",
+    "Prof": "Professor",
+}
+NOT_NAMES = frozenset(
+    """The A An And But Or In On At By For From With Without To Of It Its He She They We I You This That These
+    Those There Here When While After Before Since Until As If Then However Therefore Meanwhile According
+    Speaking Commenting Asked Years Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday
+    Sunday January February March April May June July August September October November December Once What Why
+    How Who Where Which Not No Yes Also All Some Many Most Such Both Each Every Now Later Earlier Still Yet
+    Our Their His Her My Your""".split()
+)
+# A capitalised phrase with one of these is an organisation or a place, not a person.
+ORGANISATION_WORDS = frozenset(
+    """Committee Council House Party Union Ministry Department Office Street Agency Commission Bank Court
+    Parliament Senate Congress Company University Institute Government Administration Army Navy Force
+    Forces Services Pact Treaty Alliance Organisation Organization Republic Kingdom States Nations News
+    Times Post Journal Press Group Association Federation League Church School College Hospital""".split()
+)
+STOP_ROLE_WORDS = frozenset(
+    """the a an and or but to by for with from in on at as that which who whom whose his her their its our
+    said says told met also has have had was were is are be been will would could not than this these
+    those said, during while after before""".split()
+)
+NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z][a-zà-öø-ÿ]+)?)"
+NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}"
+_TITLE = r"(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?"
+TITLE_NAME = re.compile(rf"\b(?P<title>{_TITLE})\s+(?P<name>{NAME})")
+_ROLE_NOUN = r"(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")"
+ROLE_BEFORE_NAME = re.compile(
+    rf"\b(?P<noun>(?i:{_ROLE_NOUN}))(?P<of>\s+of\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)??)?\s+(?P<name>{NAME})"
+)
+APPOSITION = re.compile(
+    rf"(?P<name>{NAME})(?:\s+of\s+[A-Z]\w+)?,\s+(?:[RDI]-[A-Za-z.]{{2,6}},\s+)?"
+    r"(?P<role>(?:(?:a|an|the)\s+)?[^,;.()\"]{3,90}?)(?=,|\.\s|;|\s+who\b|$)"
+)
+TENURE = re.compile(
+    r"\bwho\s+(?:served|was|has\s+served|had\s+been)\s+as\s+(?P<role>[^,;.]{3,80}?)\s+"
+    r"(?:between\s+(?P<a1>\d{4})\s+and\s+(?P<a2>\d{4})|from\s+(?P<b1>\d{4})\s+(?:to|until)\s+(?P<b2>\d{4}))"
+)
+
+
+@dataclass
+class Role:
+    title: str
+    tenure: str = ""
+    evidence: str = ""
+    confident: bool = True
+
+
+@dataclass
+class Person:
+    name: str
+    roles: list[Role] = field(default_factory=list)
+    first_seen: tuple[int, int] = (0, 0)
+    speaker: bool = False
+
+    @property
+    def surname(self) -> str:
+        words = [w for w in self.name.split() if w not in HONORIFICS]
+        return words[-1] if words else self.name
+
+    def add_role(self, role: Role) -> None:
+        key = role.title.lower()
+        for existing in self.roles:
+            if existing.title.lower() == key:
+                existing.tenure = existing.tenure or role.tenure
+                return
+        self.roles.append(role)
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return (
+        bool(words)
+        and len(words) <= 4
+        and all(w not in NOT_NAMES and w not in ORGANISATION_WORDS and w.lower() not in ROLE_NOUNS for w in words)
+    )
+
+
+def _clean_name(name: str) -> str:
+    words = re.sub(r"['’]s\b", "", name).split()
+    while words and (words[0].rstrip(".") in TITLES or words[0] in NOT_NAMES):
+        words.pop(0)
+    while words and words[-1] in NOT_NAMES:
+        words.pop()
+    return " ".join(words)
+
+
+def _role_phrase(text: str, noun_start: int, noun: str) -> str:
+    """The role words before a role noun: "Liberal Democrat foreign affairs spokesman"."""
+    words = text[:noun_start].split()
+    kept: list[str] = []
+    for word in reversed(words[-6:]):
+        bare = word.strip(",;:()\"'").lower()
+        if not bare or not bare[0].isalpha() or "(" in word or ")" in word:
+            break  # a dash, a number, a "(Reuters)": the role cannot reach back past it
+        if bare in STOP_ROLE_WORDS or word.endswith((",", ";", ":", ".")):
+            break
+        if bare.startswith(("then-", "ex-", "former")) or bare == "then":
+            if bare.startswith("ex-"):
+                kept.insert(0, word.strip(",;:()\"'"))
+            elif bare.startswith("then-"):
+                kept.insert(0, word.strip(",;:()\"'")[5:])
+            break
+        if bare.endswith(("ed", "ing", "ly")) and not word[0].isupper():
+            break
+        kept.insert(0, word.strip(",;:()\"'"))
+        if len(kept) >= 5:
+            break
+    return " ".join([*kept, noun]).strip()
+
+
+# Runs of capitalised words; "Putin's" gives "Putin" (apostrophes end a word here).
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+
+
+class People:
+    """The people of one article, found from names with titles, roles and quotations."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, Person] = {}
+        self._forms: dict[str, Person] | None = None  # name and surname -> person, for mentions()
+        self._by_surname: dict[str, list[Person]] = {}
+
+    def _index(self, person: Person) -> None:
+        self.by_name[person.name] = person
+        self._by_surname.setdefault(person.surname, []).append(person)
+        self._forms = None
+
+    def find(self, name: str) -> Person | None:
+        """The person a name or surname refers to ("Mr Sands" -> Philippe Sands)."""
+        clean = _clean_name(name)
+        if not clean:
+            return None
+        if clean in self.by_name:
+            return self.by_name[clean]
+        matches = self._by_surname.get(clean.split()[-1], [])
+        return matches[0] if len(matches) == 1 else None
+
+    def add(self, name: str, where: tuple[int, int], extend: bool = True) -> Person | None:
+        """The person `name` refers to, added if new. A fuller form of a known name ("James
+        Baker" after "Baker") becomes the person's name; without `extend`, only when the
+        known name is a bare surname (so "State James Baker" never replaces "James Baker")."""
+        clean = _clean_name(name)
+        if not clean or not _is_name(clean) or len(clean) < 3:
+            return None
+        known = self.find(clean)
+        if known is not None:
+            longer = len(clean.split()) > len(known.name.split()) and clean.endswith(" " + known.name)
+            if longer and (extend or len(known.name.split()) == 1):
+                del self.by_name[known.name]
+                self._by_surname[known.surname].remove(known)
+                known.name = clean
+                self._index(known)
+            return known
+        person = Person(clean, first_seen=where)
+        self._index(person)
+        return person
+
+    def scan_sentence(self, sentence: str, where: tuple[int, int]) -> None:
+        """Names with titles, role nouns before them, roles in apposition, tenures."""
+        for match in TITLE_NAME.finditer(sentence):
+            person = self.add(match["name"], where)
+            role = TITLES[match["title"].rstrip(".")]
+            if person and role:
+                person.add_role(Role(role, evidence=sentence))
+        for match in ROLE_BEFORE_NAME.finditer(sentence):
+            words = match["name"].split()
+            noun = match["noun"] + (match["of"] or "")
+            # "General Secretary George Robertson": role words at the front belong to the role.
+            while len(words) > 1 and words[0].lower() in ROLE_NOUNS:
+                noun += " " + words.pop(0)
+            name = " ".join(words)
+            if words[0] in NOT_NAMES:
+                continue
+            title = _role_phrase(sentence, match.start("noun"), noun)
+            person = self.add(name, where)
+            if person:
+                person.add_role(Role(title, evidence=sentence))
+        for start in (m.start() for m in re.finditer(rf"(?<![\w'’-])(?={NAME_WORD})", sentence)):
+            name_match = re.match(NAME, sentence[start:])
+            if name_match and (
+                tenure := TENURE.match(sentence, start + name_match.end() + 2)
+                if sentence[start + name_match.end() : start + name_match.end() + 2] == ", "
+                else None
+            ):
+                person = self.add(name_match.group(), where)
+                if person is not None:
+                    first, last = tenure["a1"] or tenure["b1"], tenure["a2"] or tenure["b2"]
+                    person.add_role(Role(tenure["role"].strip(), f"{first}-{last}", sentence))
+                continue
+            match = APPOSITION.match(sentence, start)
+            # Not a title in quotation marks ('The Putin Interviews'), nor a place ("Dicks of Washington").
+            if (
+                match is None
+                or (sentence[start - 1 : start] in "'\"‘“" and start)
+                or sentence[:start].endswith((" of ", " in "))
+            ):
+                continue
+            if match["role"].lstrip().startswith("who "):
+                continue
+            role = re.split(r"\s+(?:on|in|at|with|that|which|for|from|to)\s+", match["role"].strip())[0]
+            role = re.sub(r"^(?:a|an|the)\s+", "", role)
+            words = {w.lower().strip("'’s") for w in re.findall(r"[\w'’-]+", role)}
+            if not words & ROLE_NOUNS or match["name"].split()[0] in NOT_NAMES:
+                continue
+            person = self.add(match["name"], where)
+            if person is None:
+                continue
+            person.add_role(Role(role, evidence=sentence))
+            rest = sentence[match.end() :]
+            if tenure := TENURE.match(rest.lstrip(", ").strip()) or TENURE.search(rest[:160]):
+                start, end = tenure["a1"] or tenure["b1"], tenure["a2"] or tenure["b2"]
+                person.add_role(Role(tenure["role"].strip(), f"{start}-{end}", sentence))
+
+    def complete_names(self, text: str) -> None:
+        """Give a first name to people known by surname alone when the text has one
+        ("Shevardnadze", then "his counterpart Eduard Shevardnadze")."""
+        for person in list(self.by_name.values()):
+            if " " in person.name:
+                continue
+            for match in re.finditer(rf"(?<![\w'’-])({NAME_WORD})\s+{re.escape(person.name)}(?![\w-])", text):
+                first = match.group(1)
+                if _is_name(first) and first.rstrip(".") not in TITLES and first not in HONORIFICS:
+                    self.add(f"{first} {person.name}", person.first_seen)
+                    break
+
+    def mentions(self, text: str) -> list[tuple[int, Person]]:
+        """Where known people are named in `text` (full name, or surname alone), in order."""
+        if not self.by_name:
+            return []
+        if self._forms is None:
+            self._forms = {}
+            for person in self.by_name.values():
+                self._forms.setdefault(person.name, person)
+                self._forms.setdefault(person.surname, person)
+        found: list[tuple[int, Person]] = []
+        # Look up runs of capitalised words rather than searching for every name.
+        for run in _CAPITALISED_RUN.finditer(text):
+            words = [(m.start() + run.start(), m.group()) for m in re.finditer(r"\S+", run.group())]
+            index = 0
+            while index < len(words):
+                for end in range(min(len(words), index + 4), index, -1):
+                    form = " ".join(w for _, w in words[index:end])
+                    if form in self._forms:
+                        found.append((words[index][0], self._forms[form]))
+                        index = end
+                        break
+                else:
+                    index += 1
+        return found

@@ -1,0 +1,83 @@
+"""Article text for drafting: news markup removed, paragraphs, sentences and quote marks.
+
+Real news files come as plain text with one paragraph per line, as plain text with
+blank lines between paragraphs, or as SGML (<DOC>, <TEXT>, <P>) hard-wrapped at 70
+columns with ``wire-style quotes''. All become paragraphs of single-spaced text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SGML_HINT = re.compile(r"<(DOC|TEXT|BODY|P)\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>\n]{1,80}>")
+# "WASHINGTON (AP) -- ", "BERLIN (Reuters) - ", "LONDON — "
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{1,40}?\s*(?:\([A-Za-z. ]{1,20}\))?\s+(?:--|—|–|-)\s+")
+_HEADLINE = re.compile(r"<HEADLINE>(.*?)</HEADLINE>", re.IGNORECASE | re.DOTALL)
+# Double quote marks of every style become '"'; curly single quotes become "'".
+_DOUBLE = re.compile(r"``|''|[“”„‟«»\"]")
+_SINGLE = re.compile(r"[‘’‚‛]")
+
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof rep sen gov gen lt col capt sgt adm st jr sr inc co corp ltd vs no u.s u.k u.n "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon".split()
+)
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    title: str
+    paragraphs: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs) + "\n"
+
+
+def normalise_marks(text: str) -> str:
+    return _SINGLE.sub("'", _DOUBLE.sub('"', text))
+
+
+def clean(raw: str) -> CleanArticle:
+    """Paragraphs of the article's body, each on one line, with markup and datelines removed."""
+    title = ""
+    if _SGML_HINT.search(raw):
+        if match := _HEADLINE.search(raw):
+            title = " ".join(_TAG.sub(" ", match.group(1)).split())
+        body = raw
+        if (start := re.search(r"<TEXT>", raw, re.IGNORECASE)) and (end := re.search(r"</TEXT>", raw, re.IGNORECASE)):
+            body = raw[start.end() : end.start()]
+        pieces = re.split(r"</?P>", body, flags=re.IGNORECASE)
+        paragraphs = [" ".join(_TAG.sub(" ", piece).split()) for piece in pieces]
+    elif re.search(r"\n\s*\n", raw.strip()):
+        paragraphs = [" ".join(block.split()) for block in re.split(r"\n\s*\n", raw)]
+    else:
+        paragraphs = [" ".join(line.split()) for line in raw.splitlines()]
+    paragraphs = [p for p in paragraphs if p]
+    if paragraphs:
+        paragraphs[0] = _DATELINE.sub("", paragraphs[0])
+    if not title and len(paragraphs) > 1 and len(paragraphs[0].split()) <= 12 and not paragraphs[0].endswith("."):
+        title = paragraphs[0]  # a headline line
+    return CleanArticle(title, tuple(paragraphs))
+
+
+def _is_abbreviation(before: str) -> bool:
+    word = before.rsplit(" ", 1)[-1].rstrip(".").lower().lstrip('("')
+    if word in ABBREVIATIONS or len(word) == 1:
+        return True
+    return bool(re.fullmatch(r"[a-z]-[a-z.]{1,4}", word))  # party and state: R-Pa., R-S.C.
+
+
+def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Sentences of one paragraph as (start, end) offsets, careful with Mr., Rep. and R-Pa."""
+    spans, start = [], 0
+    for match in re.finditer(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9…])", paragraph):
+        end = match.end()
+        if paragraph[match.start()] == "." and _is_abbreviation(paragraph[start : match.start() + 1]):
+            continue
+        spans.append((start, end))
+        start = end
+    if start < len(paragraph):
+        spans.append((start, len(paragraph)))
+    return spans

@@ -1,0 +1,84 @@
+"""Time expressions in news text, and the partial dates they give where they can."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..dates import DateError, PartialDate, parse_date
+
+MONTHS = "January February March April May June July August September October November December".split()
+_MONTH = r"(?P<month>" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+PATTERNS = [
+    ("span", rf"\bbetween\s+(?P<a>{_YEAR})\s+and\s+(?P<b>{_YEAR})\b"),
+    ("span", rf"\bfrom\s+(?P<a>{_YEAR})\s+(?:to|until|through)\s+(?P<b>{_YEAR})\b"),
+    ("span", rf"\b(?P<a>{_YEAR})\s*[-–]\s*(?P<b>{_YEAR})\b"),
+    ("date", rf"\b(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>{_YEAR})\b"),
+    ("date", rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>{_YEAR})\b"),
+    ("month-year", rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>{_YEAR})\b"),
+    ("day", rf"\b(?P<day>\d{{1,2}})\s+{_MONTH}(?![\w])"),
+    ("day", rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)"),
+    ("decade", r"\b(?P<qual>(?:early|mid|late)[- ])?(?P<decade>\d{3}0)s\b"),
+    ("year", rf"(?<![\d$.,-])(?P<year>{_YEAR})(?![\d%])(?!-\d)"),
+    ("weekday", r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    ("month", r"(?:(?<=\bin )|(?<=\bon )|(?<=\bsince )|(?<=\buntil )|(?<=\bpassed )|(?<=\blast )|(?<=\bnext )"
+     r"|(?<=\bearly )|(?<=\blate )|(?<=\bmid-)|(?<=\bof ))" + _MONTH + r"\b"),
+    ("relative", r"\b(?:(?:last|next|this|earlier this|later this)\s+"
+     r"(?:year|month|week|spring|summer|autumn|fall|winter)|yesterday|tomorrow)\b"),
+]  # fmt: skip
+_COMPILED = [(kind, re.compile(pattern)) for kind, pattern in PATTERNS]
+# Numbers that look like years but are not: "resolution 1441", "flight 1549", "route 1901".
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:resolution|number|no\.|flight|route|page|article|section|chapter|model|code|room|bill|law|h\.r\.|s\.)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    start: int
+    end: int
+    text: str
+    kind: str
+    date: PartialDate | None  # None when the text gives no year ("June 12", "Thursday")
+
+
+def _month_number(name: str) -> int:
+    return next(i for i, m in enumerate(MONTHS, 1) if m.lower().startswith(name.rstrip(".").lower()[:3]))
+
+
+def _as_date(kind: str, match: re.Match[str]) -> PartialDate | None:
+    try:
+        if kind == "span":
+            return parse_date(f"{match['a']}-{match['b']}")
+        if kind == "date":
+            return parse_date(f"{match['year']}-{_month_number(match['month']):02d}-{int(match['day']):02d}")
+        if kind == "month-year":
+            return parse_date(f"{match['year']}-{_month_number(match['month']):02d}")
+        if kind == "decade":
+            qualifier = (match["qual"] or "").strip(" -")
+            return parse_date(f"{qualifier}-{match['decade']}s" if qualifier else f"{match['decade']}s")
+        if kind == "year":
+            return parse_date(match["year"])
+    except DateError:
+        return None
+    return None
+
+
+def find_times(sentence: str) -> list[TimeExpression]:
+    """Every time expression of a sentence, longest first where they overlap."""
+    taken: list[tuple[int, int]] = []
+    found: list[TimeExpression] = []
+    for kind, pattern in _COMPILED:
+        for match in pattern.finditer(sentence):
+            start, end = match.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            if kind == "year" and _NOT_YEAR_BEFORE.search(sentence[:start]):
+                continue
+            if kind == "month" and match["month"] == "May" and start == 0:
+                continue
+            taken.append((start, end))
+            found.append(TimeExpression(start, end, match.group(), kind, _as_date(kind, match)))
+    return sorted(found, key=lambda t: t.start)

@@ -1,0 +1,142 @@
+"""Write an `ArticleDraft` as a facts file a teacher can curate: valid, commented, checkable.
+
+Written by hand rather than with yaml.dump, so that each unsure item carries a comment
+saying why, and the file reads like the first lesson's.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..dates import DateError, parse_date
+from ..ground import Article
+from . import ArticleDraft
+from .people import Person
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(" ".join(text.split()), ensure_ascii=False)
+
+
+def slug(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words)[:40].strip("-") or "item"
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    taken.add(candidate)
+    return candidate
+
+
+def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_text: str) -> str:
+    """The facts file for `draft`; items whose words are not in `article_text` are left out."""
+    article = Article(article_text)
+    title = draft.article.title or lesson_id.replace("-", " ").capitalize()
+    lines = [
+        "# Drafted by `studygen draft`. Check every item against the article, fix or delete it,",
+        "# and add what the draft missed; lines marked 'check:' were found with less certainty.",
+        "",
+        "lesson:",
+        f"  id: {lesson_id}",
+        f"  title: {_q(title)}",
+        f"  source: {{file: {_q(source_file)}, title: {_q(title)}}}",
+        "",
+        "people:",
+    ]
+    ids: dict[int, str] = {}
+    taken: set[str] = set()
+    speakers = {id(q.speaker) for q in draft.quotes if q.speaker is not None}
+    proposers = {id(e.proposer) for e in draft.events if e.proposer is not None}
+    people = [p for p in draft.people if p.roles or id(p) in speakers or id(p) in proposers]
+    for person in people:
+        pid = ids[id(person)] = _unique(slug(person.surname), taken)
+        lines += _person(person, pid, article)
+    described: dict[str, str] = {}
+    for quote in draft.quotes:
+        if quote.speaker is None and quote.description and quote.description not in described:
+            pid = described[quote.description] = _unique(slug(quote.description), taken)
+            lines += [
+                f"  {pid}:  # check: the article does not name this speaker",
+                f"    name: {_q(quote.description)}",
+            ]
+    if len(lines) and lines[-1] == "people:":
+        lines[-1] = "people: {}"
+    lines += ["", "facts:"]
+    fact_ids: set[str] = set()
+    count = 0
+    for quote in draft.quotes:
+        speaker = ids.get(id(quote.speaker)) if quote.speaker else described.get(quote.description)
+        if speaker is None or article.find(quote.text) is None:
+            continue
+        count += 1
+        fid = _unique(f"{slug(quote.speaker.surname if quote.speaker else 'quote')}-quote", fact_ids)
+        notes = []
+        if not quote.confident:
+            notes.append(f"check: speaker found by rule '{quote.rule}'")
+        if quote.within:
+            notes.append(f"check: a quotation inside {quote.within}'s words")
+        lines += [
+            f"  - id: {fid}" + (f"  # {'; '.join(notes)}" if notes else ""),
+            "    kind: quote",
+            f"    by: {speaker}",
+            f"    said: {_q(quote.text)}",
+            f"    cue: {_q(quote.cue)}",
+        ]
+        owner = next((ids[id(p)] for p in people if quote.within and p.name == quote.within), None)
+        if owner:
+            lines.append(f"    according_to: {owner}")  # a quotation inside someone's account
+    for event in draft.events:
+        if article.find(event.evidence) is None:
+            continue
+        count += 1
+        when = None
+        if event.date is not None:
+            try:
+                when = parse_date(event.date.text).text
+            except DateError:
+                when = None
+        proposer = ids.get(id(event.proposer)) if event.proposer else None
+        if proposer:
+            fid = _unique(f"{slug(event.proposer.surname)}-proposal", fact_ids)  # type: ignore[union-attr]
+            lines += [f"  - id: {fid}", "    kind: proposal", f"    by: {proposer}"]
+            if event.addressee is not None and id(event.addressee) in ids:
+                lines.append(f"    to: {ids[id(event.addressee)]}")
+            lines.append(f"    what: {_q(event.proposal)}")
+        else:
+            fid = _unique(f"event-{slug(event.when)}", fact_ids)
+            comment = "" if when else f"  # check: the text says only {_q(event.when)}; add the year if you know it"
+            lines += [f"  - id: {fid}{comment}", "    kind: event", f"    what: {_q(event.what)}"]
+            actors = [ids[id(p)] for p in people if p.name in event.actors]
+            if actors:
+                lines.append(f"    who: [{', '.join(actors)}]")
+        if when:
+            lines.append(f"    when: {_q(when)}")
+        lines.append(f"    evidence: {_q(event.evidence)}")
+    if count == 0:
+        lines[-1] = "facts: []"
+    if draft.unattributed:
+        lines += ["", "# Quotations with no speaker found (add them as quote facts if you know who spoke):"]
+        lines += [f"#   {_q(text)}" for text in draft.unattributed]
+    return "\n".join(lines) + "\n"
+
+
+def _person(person: Person, pid: str, article: Article) -> list[str]:
+    lines = [f"  {pid}:", f"    name: {_q(person.name)}"]
+    if person.surname != person.name and article.mentions(person.surname):
+        lines.append(f"    aliases: [{_q(person.surname)}]")
+    roles = [r for r in person.roles if r.evidence and article.find(r.evidence) is not None]
+    if roles:
+        lines.append("    roles:")
+    for role in roles:
+        lines.append(
+            f"      - title: {_q(role.title)}" + ("" if role.confident else "  # check: role from a description")
+        )
+        if role.tenure:
+            lines.append(f"        when: {_q(role.tenure)}")
+        lines.append(f"        evidence: {_q(role.evidence)}")
+    return lines

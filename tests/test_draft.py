@@ -1,0 +1,198 @@
+"""The drafter on small texts of our own, one for each thing real news text does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from studygen.cli import app
+from studygen.draft import draft_article
+from studygen.draft.text import clean
+from studygen.lessons import read_lesson
+
+runner = CliRunner()
+
+
+def _quotes(text: str) -> list[tuple[str, str]]:
+    return [(q.speaker.name if q.speaker else q.description, q.text) for q in draft_article(text).quotes]
+
+
+def _roles(text: str) -> dict[str, list[tuple[str, str]]]:
+    return {p.name: [(r.title, r.tenure) for r in p.roles] for p in draft_article(text).people}
+
+
+def test_sgml_news_is_stripped_to_paragraphs() -> None:
+    raw = (
+        "<DOC>\n<DOCNO> XYZ19990101.0001 </DOCNO>\n<HEADLINE> Port Talks Resume </HEADLINE>\n<TEXT>\n<P>\n"
+        "\tVAREL (AP) -- Talks on the harbour resumed Monday,  \nofficials said. \n</P>\n<P>\n"
+        "\tThe mayor was hopeful. \n</P>\n</TEXT>\n</DOC>\n"
+    )
+    article = clean(raw)
+    assert article.title == "Port Talks Resume"
+    assert article.paragraphs == ("Talks on the harbour resumed Monday, officials said.", "The mayor was hopeful.")
+
+
+def test_straight_curly_and_wire_quotes() -> None:
+    text = (
+        'Anna Kovacs said, "The harbour is open."\n'
+        "“We will grow,” said Tomas Berg.\n"
+        "``Ships are coming,'' Erik Sand said.\n"
+    )
+    assert _quotes(text) == [
+        ("Anna Kovacs", "The harbour is open"),
+        ("Tomas Berg", "We will grow"),
+        ("Erik Sand", "Ships are coming"),
+    ]
+
+
+def test_quotation_across_hard_line_breaks() -> None:
+    raw = "<P>\n``The threat is real, and it is here  \ntoday,'' Senator Lina Holm said.\n</P>\n"
+    assert _quotes(raw) == [("Lina Holm", "The threat is real, and it is here today")]
+
+
+def test_nested_quotation_gets_its_own_speaker() -> None:
+    text = "\"I said, 'we should talk.' Karl Weiss replied, 'Never.'\" Ivo Maric recalled.\n"
+    quotes = draft_article(text).quotes
+    assert [(q.speaker.name, q.text) for q in quotes] == [
+        ("Ivo Maric", "I said, 'we should talk.' Karl Weiss replied, 'Never.'"),
+        ("Karl Weiss", "Never"),
+    ]
+    assert quotes[1].within == "Ivo Maric"  # Weiss's word as Maric tells it
+
+
+def test_speaker_before_and_after_the_quotation() -> None:
+    text = (
+        'Minister Hanna Lunde said: "The river is shared."\n'
+        '"We disagree," Ivo Maric told reporters.\n'
+        '"It will take years," said Mr Maric.\n'
+    )
+    assert _quotes(text) == [
+        ("Hanna Lunde", "The river is shared"),
+        ("Ivo Maric", "We disagree"),
+        ("Ivo Maric", "It will take years"),
+    ]
+
+
+def test_pronoun_speaker_resolves_to_the_last_speaker() -> None:
+    text = (
+        '"Talks failed," Karl Weiss said on Monday.\n'
+        "Hanna Lunde disagreed with the account.\n"
+        '"They were only paused," she said. "But the delegation got very nervous," she added.\n'
+    )
+    quotes = _quotes(text)
+    assert quotes[0] == ("Karl Weiss", "Talks failed")
+    assert quotes[1][0] == "Hanna Lunde"  # the person the previous sentence was about
+    assert quotes[2][0] == "Hanna Lunde"  # after a quotation: the one just quoted
+
+
+def test_description_speaker_resolves_to_the_person_last_named() -> None:
+    text = (
+        'Speaking to the press, Ivo Maric explained the plan.\n"It is known that Weiss refused," the envoy recalled.\n'
+    )
+    assert _quotes(text) == [("Ivo Maric", "It is known that Weiss refused")]
+
+
+def test_continuations_belong_to_the_current_speaker() -> None:
+    text = (
+        '"What are we supposed to do?" Anna Kovacs asked. "We have to build cranes."\n'
+        'Tory leader Michael Howard spoke next, warning: "This will not go away. "The public wants answers."\n'
+        'Spokesman Tomas Berg repeated the council\'s call. "The port must stay open."\n'
+    )
+    assert _quotes(text) == [
+        ("Anna Kovacs", "What are we supposed to do?"),
+        ("Anna Kovacs", "We have to build cranes"),
+        ("Michael Howard", "This will not go away"),
+        ("Michael Howard", "The public wants answers"),
+        ("Tomas Berg", "The port must stay open"),
+    ]
+
+
+def test_titles_in_quotation_marks_are_not_quotations() -> None:
+    text = 'The plan, nicknamed "Star Wars" by critics, was proposed by President Reagan in 1983.\n'
+    assert _quotes(text) == []
+
+
+def test_titles_and_roles_before_names_and_in_apposition() -> None:
+    roles = _roles(
+        "In 1990, then-US Secretary of State James Baker dismissed the idea.\n"
+        "Liberal Democrat foreign affairs spokesman Menzies Campbell agreed.\n"
+        "Rep. Curt Weldon, R-Pa., chief sponsor of the House version, objected.\n"
+    )
+    assert roles["James Baker"] == [("US Secretary of State", "")]
+    assert roles["Menzies Campbell"] == [("Liberal Democrat foreign affairs spokesman", "")]
+    assert ("chief sponsor of the House version", "") in roles["Curt Weldon"]
+
+
+def test_tenures() -> None:
+    roles = _roles(
+        "Igor Ivanov, a veteran diplomat who served as Russia's foreign minister between 1998 and 2004, spoke.\n"
+        "Sergei Ordzhonikidze, a veteran diplomat who served as deputy foreign minister from 1999 to 2002, agreed.\n"
+    )
+    assert ("Russia's foreign minister", "1998-2004") in roles["Igor Ivanov"]
+    assert ("deputy foreign minister", "1999-2002") in roles["Sergei Ordzhonikidze"]
+
+
+def test_dated_events_with_decades_qualifiers_and_proposals() -> None:
+    draft = draft_article(
+        "Before that, in the mid-1950s, Soviet leaders proposed that the USSR join the alliance.\n"
+        "In 1990, Soviet leader Mikhail Gorbachev proposed that the Soviet Union might join NATO.\n"
+        "The treaty was signed on 14 March 1923, and ratified in the 1920s.\n"
+    )
+    whens = [(e.when, e.date.text if e.date else None) for e in draft.events]
+    assert ("mid-1950s", "mid-1950s") in whens and ("1990", "1990") in whens
+    assert ("14 March 1923", "1923-03-14") in whens and ("1920s", "1920s") in whens
+    proposal = next(e for e in draft.events if e.when == "1990")
+    assert proposal.proposer is not None and proposal.proposer.name == "Mikhail Gorbachev"
+    assert proposal.proposal == "that the Soviet Union might join NATO"
+
+
+def test_draft_passes_check_and_never_overwrites(tmp_path: Path) -> None:
+    article = tmp_path / "talks.txt"
+    article.write_text(
+        "Orsk talks end\n\n"
+        "Talks opened in Geneva in 1920, officials said.\n\n"
+        '"Equal seats for unequal banks? Never," Foreign Minister Karl Weiss said.\n\n'
+        "In 1921, Ivo Maric, Sudmark's envoy to the talks, proposed that the commission have equal seats.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "lesson" / "facts.yaml"
+    result = runner.invoke(app, ["draft", str(article), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    checked = read_lesson(out)
+    assert checked.ok, [d.render() for d in checked.diagnostics]
+    kinds = sorted(f.kind for f in checked.lesson.facts)
+    assert kinds == ["event", "proposal", "quote"]
+    before = out.read_bytes()
+    again = runner.invoke(app, ["draft", str(article), "-o", str(out)])
+    assert again.exit_code == 2 and "--force" in again.stderr and out.read_bytes() == before
+    assert runner.invoke(app, ["draft", str(article), "-o", str(out), "--force"]).exit_code == 0
+
+
+def test_new_lesson_from_sgml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    raw = tmp_path / "wire.sgml"
+    raw.write_text(
+        "<DOC>\n<HEADLINE> Harbour Plan Approved </HEADLINE>\n<TEXT>\n<P>\n\tVAREL (AP) -- The council approved"
+        " the plan Thursday. ``It is a promise,'' said Mayor Anna Kovacs.\n</P>\n</TEXT>\n</DOC>\n"
+    )
+    result = runner.invoke(app, ["new", str(raw), "--id", "harbour-plan"])
+    assert result.exit_code == 0, result.output
+    lesson = tmp_path / "seeds" / "harbour-plan"
+    assert (lesson / "article.txt").read_text() == (
+        "The council approved the plan Thursday. ``It is a promise,'' said Mayor Anna Kovacs.\n"
+    )
+    checked = read_lesson(lesson / "facts.yaml")
+    assert checked.ok and checked.lesson.title == "Harbour Plan Approved"
+    assert [f.said for f in checked.lesson.facts if f.kind == "quote"] == ["It is a promise"]
+    assert runner.invoke(app, ["new", str(raw), "--id", "harbour-plan"]).exit_code == 2
+    assert runner.invoke(app, ["new", str(raw), "--id", "Harbour Plan"]).exit_code == 2
+
+
+def test_missing_or_binary_article_is_a_usage_error(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["draft", str(tmp_path / "none.txt")]).exit_code == 2
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\xff\xfe\x00bad")
+    result = runner.invoke(app, ["draft", str(binary)])
+    assert result.exit_code == 2 and "UTF-8" in result.stderr
