@@ -112,6 +112,8 @@ class Article:
             start = self._index[at][1]
             if start >= cursor and (found < 0 or start < found) and text.startswith(needle, start):
                 found = start
+                if len(prefix) == _KEY:
+                    break  # entries with one full key are in article order: this is the first
             at += 1
         if found >= 0:
             return found
