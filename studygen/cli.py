@@ -45,10 +45,6 @@ PathsArg = Annotated[
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
 
 
-class InputErrors(Exception):
-    """The teacher's input has errors; they have been printed."""
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"studygen {__version__}")

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .article import Article
 from .diagnostics import Diagnostic, DiagnosticSink, has_errors, make_strict, sorted_diagnostics
-from .ground import Article, GroundReport, ground
+from .ground import GroundReport, ground
 from .load import load_yaml
 from .model import Lesson
 from .validate import validate

@@ -6,168 +6,16 @@ the rest of the lesson is still built so that grounding can check it in the same
 
 from __future__ import annotations
 
-import difflib
-import re
-from pathlib import Path
 from typing import Any
 
-from .dates import DATE_HINT, DateError, PartialDate, parse_date
 from .diagnostics import DiagnosticSink, Position
+from .fields import KIND_FIELD, SLUG, FieldChecker, as_tuple, doc, is_list_of_text, suggest, type_name
 from .load import Loaded, PathKey
-from .model import ARTICLE, Fact, Lesson, Person, QuestionSettings, Reply, Role, Source, WorksheetSettings
-from .schema import COMMON_FACT_KEYS, FACT_KINDS, QUESTION_KINDS, SECTIONS, SLUG_PATTERN, WORKSHEET_SECTIONS, Field
-
-_SLUG = re.compile(SLUG_PATTERN)
-_KIND_FIELD = Field("text", "a question kind", enum=QUESTION_KINDS)
-_TYPE_WORDS = {
-    "text": "text", "slug": "an id (lower-case letters, digits and '-')", "int": "a whole number",
-    "date": "a date", "person": "a person id", "people": "a list of person ids", "texts": "a list of texts",
-    "slugs": "a list of ids", "evidence": "a passage of the article or a list of passages",
-    "teacher": "true or a list of keys", "section": "a mapping of keys", "sections": "a list of mappings",
-    "mapping": "a mapping of ids", "exclude": "a mapping {kind: [fact ids]}",
-    "templates": "a mapping {kind: template}", "counts": "a mapping {section: number}",
-}  # fmt: skip
+from .model import Fact, Lesson, Person, QuestionSettings, Reply, Role, Source, WorksheetSettings
+from .schema import COMMON_FACT_KEYS, FACT_KINDS, SECTIONS, WORKSHEET_SECTIONS, Field
 
 
-def _type_name(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list", dict: "a mapping"}[
-        type(value)
-    ]
-
-
-# Words teachers reach for that difflib would not connect with the right key.
-_SYNONYMS = {
-    "persons": "people", "person": "people", "speakers": "people", "fact": "facts",
-    "since": "when", "from": "when", "until": "when", "to": "when", "date": "when", "year": "when",
-    "tenure": "when", "years": "when", "quote": "said", "text": "said", "speaker": "by", "source": "evidence",
-}  # fmt: skip
-
-
-def _suggest(word: str, options: list[str]) -> str:
-    if _SYNONYMS.get(word) in options and word not in options:
-        return f"did you mean '{_SYNONYMS[word]}'?"
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
-
-
-class _Validator:
-    def __init__(self, loaded: Loaded, sink: DiagnosticSink) -> None:
-        self.loaded = loaded
-        self.sink = sink
-        self.person_ids: list[str] = []
-        self.person_names: dict[str, str] = {}
-
-    # -- generic helpers -------------------------------------------------------------
-
-    def pos(self, path: PathKey) -> Position:
-        return self.loaded.pos(path)
-
-    def error(self, path: PathKey, code: str, message: str, hint: str = "", at_key: bool = False) -> None:
-        self.sink.error(self.loaded.key_pos(path) if at_key else self.pos(path), code, message, hint)
-
-    def section(
-        self, data: Any, path: PathKey, name: str, where: str, extra_ok: tuple[str, ...] = ()
-    ) -> dict[str, Any]:
-        """Check a mapping against SECTIONS[name]: unknown keys, missing keys, value types."""
-        if not isinstance(data, dict):
-            self.error(path, "schema.type", f"{where} must be {_TYPE_WORDS['section']}, not {_type_name(data)}")
-            return {}
-        fields = SECTIONS[name]
-        allowed = [*fields, *extra_ok]
-        good: dict[str, Any] = {}
-        for key, value in data.items():
-            if key not in fields:
-                hint = _suggest(key, allowed) or f"the keys allowed here are: {', '.join(allowed)}"
-                self.error(path + (key,), "schema.unknown-key", f"unknown key '{key}' in {where}", hint, at_key=True)
-                continue
-            if self.check_type(value, fields[key], path + (key,), f"'{key}' in {where}"):
-                good[key] = value
-        for key, spec in fields.items():
-            if spec.required and key not in data:
-                self.error(path, "schema.missing", f"{where} has no '{key}'", f"add '{key}:' ({_doc(spec)})")
-        return good
-
-    def check_type(self, value: Any, spec: Field, path: PathKey, what: str) -> bool:
-        ok = {
-            "text": isinstance(value, str) and value.strip() != "",
-            "person": isinstance(value, str) and value.strip() != "",
-            "slug": isinstance(value, str) and bool(_SLUG.match(value)),
-            "int": isinstance(value, int) and not isinstance(value, bool) and value >= 0,
-            "date": isinstance(value, (int, str)) and not isinstance(value, bool),
-            "texts": _is_list_of_text(value),
-            "people": _is_list_of_text(value),
-            "slugs": isinstance(value, list) and all(isinstance(v, str) and _SLUG.match(v) for v in value),
-            "evidence": (isinstance(value, str) and value.strip() != "") or (_is_list_of_text(value) and value != []),
-            "teacher": value is True or _is_list_of_text(value),
-            "section": isinstance(value, dict),
-            "sections": isinstance(value, list),
-            "mapping": isinstance(value, dict),
-            "exclude": isinstance(value, dict),
-            "templates": isinstance(value, dict),
-            "counts": isinstance(value, dict),
-        }[spec.type]
-        if ok and spec.enum:
-            values = value if isinstance(value, list) else [value]
-            for index, item in enumerate(values):
-                if item not in spec.enum:
-                    item_path = path + (index,) if isinstance(value, list) else path
-                    hint = _suggest(str(item), list(spec.enum)) or f"use one of: {', '.join(spec.enum)}"
-                    self.error(item_path, "schema.value", f"{what} cannot be '{item}'", hint)
-                    return False
-        if not ok:
-            hint = 'put quotation marks around text that YAML reads as a number, date or true/false, e.g. "yes"'
-            if spec.type in ("slug", "slugs") and isinstance(value, (str, list)):
-                hint = "ids use lower-case letters, digits and '-', e.g. putin-asks-clinton"
-            elif isinstance(value, (list, dict)) or spec.type not in ("text", "person"):
-                hint = f"write {_TYPE_WORDS[spec.type]} here"
-            elif value is None or (isinstance(value, str) and not value.strip()):
-                hint = "fill in a value or remove the key"
-            self.error(path, "schema.type", f"{what} must be {_TYPE_WORDS[spec.type]}, not {_type_name(value)}", hint)
-        return ok
-
-    def date(self, value: Any, path: PathKey, what: str) -> PartialDate | None:
-        if value is None:
-            return None
-        try:
-            return parse_date(value)
-        except DateError as exc:
-            self.error(path, "schema.date", f"{what}: {exc}", DATE_HINT)
-            return None
-
-    def person_ref(self, value: str | None, path: PathKey, what: str, allow_article: bool = False) -> str | None:
-        if value is None or value in self.person_ids or (allow_article and value == ARTICLE):
-            return value
-        if not self.person_ids:
-            return None  # no usable people: section, which is reported once already
-        options = self.person_ids + ([ARTICLE] if allow_article else [])
-        hint = _suggest(value, options)
-        by_name = self.person_names.get(value.lower())
-        if by_name:
-            hint = f"refer to people by their id: use '{by_name}'"
-        if not hint:
-            hint = f"declare '{value}' under people:, or use one of: {', '.join(options) or '(none declared)'}"
-        self.error(path, "ref.unknown-person", f"{what} names '{value}', who is not declared under people:", hint)
-        return None
-
-    def teacher_keys(self, value: Any, allowed: list[str], path: PathKey) -> frozenset[str]:
-        if value is True:
-            return frozenset(["*"])
-        keys = []
-        for index, key in enumerate(value or []):
-            if key not in allowed:
-                hint = _suggest(key, allowed) or f"list keys of this entry: {', '.join(allowed)}"
-                self.error(
-                    path + (index,), "schema.value", f"from_teacher lists '{key}', which is not a key here", hint
-                )
-            else:
-                keys.append(key)
-        return frozenset(keys)
-
-    def field_positions(self, path: PathKey, data: dict[str, Any]) -> dict[str, Position]:
-        return {key: self.pos(path + (key,)) for key in data}
-
+class _Validator(FieldChecker):
     # -- sections --------------------------------------------------------------------
 
     def lesson(self) -> Lesson | None:
@@ -176,7 +24,7 @@ class _Validator:
             self.error(
                 (),
                 "schema.top-level",
-                f"the file must be a mapping with lesson:, people: and facts:, not {_type_name(root)}",
+                f"the file must be a mapping with lesson:, people: and facts:, not {type_name(root)}",
                 "start the file with 'lesson:' at the left margin; see `studygen schema` or the README",
             )
             return None
@@ -230,7 +78,7 @@ class _Validator:
         except OSError:
             folder = article_path.parent
             nearby = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
-            close = _suggest(article_path.name, nearby)
+            close = suggest(article_path.name, nearby)
             prefix = source.file[: len(source.file) - len(article_path.name)]
             hint = (
                 close.replace("'", f"'{prefix}", 1)
@@ -253,11 +101,11 @@ class _Validator:
     def people(self, data: dict[str, Any]) -> dict[str, Person]:
         # Ids first, so that facts and replies can refer to any of them.
         ids = [key for key in data if isinstance(key, str)]
-        self.person_ids = [key for key in ids if _SLUG.match(key)]
+        self.person_ids = [key for key in ids if SLUG.match(key)]
         people: dict[str, Person] = {}
         for key, value in data.items():
             path: PathKey = ("people", key)
-            if not _SLUG.match(key):
+            if not SLUG.match(key):
                 self.error(path, "schema.id", f"the person id '{key}' is not a valid id",
                            "ids use lower-case letters, digits and '-', e.g. putin", at_key=True)  # fmt: skip
                 continue
@@ -288,7 +136,7 @@ class _Validator:
         return Role(
             title=good["title"],
             when=self.date(good.get("when"), path + ("when",), "when"),
-            evidence=_as_tuple(good.get("evidence")),
+            evidence=as_tuple(good.get("evidence")),
             from_teacher=self.teacher_keys(good.get("from_teacher"), list(good), path + ("from_teacher",)),
             pos=self.pos(path),
             positions=self.field_positions(path, good),
@@ -330,7 +178,7 @@ class _Validator:
         for key in rule["required"]:
             if key not in data:
                 self.error(path, "schema.missing", f"the {kind} fact '{fact_id}' has no '{key}'",
-                           f"add '{key}:' ({_doc(SECTIONS['fact'][key])})")  # fmt: skip
+                           f"add '{key}:' ({doc(SECTIONS['fact'][key])})")  # fmt: skip
                 ok = False
         for key in rule["required"]:
             if key in data and key not in good:
@@ -364,7 +212,7 @@ class _Validator:
             cue=good.get("cue"),
             reply=reply,
             according_to=according,
-            evidence=_as_tuple(good.get("evidence")),
+            evidence=as_tuple(good.get("evidence")),
             from_teacher=self.teacher_keys(good.get("from_teacher"), list(good), path + ("from_teacher",)),
             tags=tuple(good.get("tags", ())),
             note=good.get("note", ""),
@@ -379,7 +227,7 @@ class _Validator:
         by = self.person_ref(good.get("by"), path + ("by",), f"the reply of fact '{fact_id}'")
         if "said" not in good or ("by" in good and by is None):
             return None
-        return Reply(said=good["said"], by=by, evidence=_as_tuple(good.get("evidence")), pos=self.pos(path + ("said",)))
+        return Reply(said=good["said"], by=by, evidence=as_tuple(good.get("evidence")), pos=self.pos(path + ("said",)))
 
     def question_settings(self, data: Any, fact_ids: list[str]) -> QuestionSettings:
         if data is None:
@@ -388,20 +236,20 @@ class _Validator:
         good = self.section(data, path, "questions", "questions:")
         exclude: dict[str, frozenset[str]] = {}
         for kind, ids in good.get("exclude", {}).items():
-            if not self.check_type(kind, _KIND_FIELD, path + ("exclude", kind), "a kind under exclude"):
+            if not self.check_type(kind, KIND_FIELD, path + ("exclude", kind), "a kind under exclude"):
                 continue
-            if not _is_list_of_text(ids):
+            if not is_list_of_text(ids):
                 self.error(path + ("exclude", kind), "schema.type", f"exclude: {kind} must be a list of fact ids")
                 continue
             for index, fact_id in enumerate(ids):
                 if fact_id not in fact_ids:
                     self.error(path + ("exclude", kind, index), "ref.unknown-fact",
                                f"exclude: {kind} names '{fact_id}', which is not a fact id",
-                               _suggest(fact_id, fact_ids))  # fmt: skip
+                               suggest(fact_id, fact_ids))  # fmt: skip
             exclude[kind] = frozenset(ids)
         templates: dict[str, str] = {}
         for kind, text in good.get("templates", {}).items():
-            if not self.check_type(kind, _KIND_FIELD, path + ("templates", kind), "a kind under templates"):
+            if not self.check_type(kind, KIND_FIELD, path + ("templates", kind), "a kind under templates"):
                 continue
             if self.check_type(text, Field("text", ""), path + ("templates", kind), f"the template for {kind}"):
                 templates[kind] = text
@@ -423,7 +271,7 @@ class _Validator:
         for name, count in good.get("sections", {}).items():
             if name not in names:
                 self.error(path + ("sections", name), "schema.unknown-key", f"unknown worksheet section '{name}'",
-                           _suggest(name, names) or f"use one of: {', '.join(names)}", at_key=True)  # fmt: skip
+                           suggest(name, names) or f"use one of: {', '.join(names)}", at_key=True)  # fmt: skip
             elif not isinstance(count, int) or isinstance(count, bool) or count < 0:
                 self.error(path + ("sections", name), "schema.type", f"the count for {name} must be a whole number")
             else:
@@ -437,26 +285,6 @@ class _Validator:
         )
 
 
-def _doc(spec: Field) -> str:
-    """A field's doc as a clause inside parentheses."""
-    return (spec.doc[0].lower() + spec.doc[1:]).split(". ")[0].rstrip(".")
-
-
-def _is_list_of_text(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
-
-
-def _as_tuple(value: str | list[str] | None) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    return (value,) if isinstance(value, str) else tuple(value)
-
-
 def validate(loaded: Loaded, sink: DiagnosticSink) -> Lesson | None:
     """Build the lesson from loaded data, reporting problems to `sink`."""
     return _Validator(loaded, sink).lesson()
-
-
-def lesson_path(path: Path) -> Path:
-    """Accept a lesson folder or its facts file."""
-    return path / "facts.yaml" if path.is_dir() else path

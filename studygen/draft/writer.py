@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import re
 
+from ..article import Article
 from ..dates import DateError, parse_date
-from ..ground import Article
 from . import ArticleDraft
 from .people import Person
 

@@ -1,0 +1,169 @@
+"""An article prepared for look-ups: typography folded, passages found, sentences cut.
+
+A quotation students memorise must be the article's words, so look-ups compare text
+after folding curly and straight quotes, dashes, ellipses and white space, and map
+what they find back to the article's own characters.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from dataclasses import dataclass
+
+from .diagnostics import Position
+
+_QUOTES = "\"“”„‟«»‹›'‘’‚‛`´"
+_DASHES = "‐‑‒–—―−"
+_SPACES = " \t\r\n\u00a0\u2009\u202f\u2007\u200a"
+_KEY = 48
+SHORT_PARAGRAPH = 400
+# A sentence ends at . ! ? (and a closing quote) before white space and a capital or an
+# opening quote, or at a line break; "Mr. Baker" style abbreviations are rare in news text.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']{0,2}\s+(?=[\"“‘'A-Z])|\n+")
+
+
+@dataclass(frozen=True)
+class NormalText:
+    """Text with typography normalised, and for each character its offset in the original."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+# A single plain space is already normal; only other white space and runs need folding.
+_SPECIAL = re.compile(rf"(?! (?![{_SPACES}]))[{_SPACES}]+|``|''|[{_QUOTES}]|[{_DASHES}]|…")
+_FOLD_TABLE = str.maketrans({**dict.fromkeys(_QUOTES, '"'), **dict.fromkeys(_DASHES, "-"), "…": "..."})
+
+
+def _replacement(token: str) -> str:
+    if token[0] in _SPACES:
+        return " "
+    return token.translate(_FOLD_TABLE)[0] if len(token) == 2 else token.translate(_FOLD_TABLE)
+
+
+def normalise(text: str) -> NormalText:
+    """Fold quotes to '"', dashes to '-', '…' to '...', runs of white space to one space.
+
+    `` and '' (news-wire style) count as one quotation mark.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    cursor = 0
+    for match in _SPECIAL.finditer(text):
+        start = match.start()
+        if start > cursor:
+            out.append(text[cursor:start])
+            offsets.extend(range(cursor, start))
+        piece = _replacement(match.group())
+        out.append(piece)
+        offsets.extend([start] * len(piece))
+        cursor = match.end()
+    out.append(text[cursor:])
+    offsets.extend(range(cursor, len(text)))
+    joined = "".join(out)
+    stripped = joined.strip(" ")
+    lead = len(joined) - len(joined.lstrip(" "))
+    return NormalText(stripped, tuple(offsets[lead : lead + len(stripped)]))
+
+
+def _fold(text: str) -> str:
+    """`normalise(text).text` without the offsets, for the short passages looked up."""
+    return _SPECIAL.sub(lambda m: _replacement(m.group()), text).strip(" ")
+
+
+class Article:
+    """An article prepared for repeated look-ups."""
+
+    def __init__(self, text: str) -> None:
+        self.original = text
+        self.normal = normalise(text)
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._sentence_starts: list[int] | None = None
+        # The article's word starts sorted by the text that follows them: a passage that
+        # starts at a word is found by binary search instead of a scan of the article.
+        text = self.normal.text
+        starts = [m.start() for m in re.finditer(r"(?<!\w)\S", text)]
+        self._index = sorted((text[i : i + _KEY], i) for i in starts)
+
+    def _find(self, needle: str, cursor: int = 0) -> int:
+        """`str.find` on the normalised article, through the word index when it can."""
+        text = self.normal.text
+        prefix = needle[:_KEY]
+        found = -1
+        at = bisect.bisect_left(self._index, (prefix, -1))
+        while at < len(self._index) and self._index[at][0].startswith(prefix):
+            start = self._index[at][1]
+            if start >= cursor and (found < 0 or start < found) and text.startswith(needle, start):
+                found = start
+                if len(prefix) == _KEY:
+                    break  # entries with one full key are in article order: this is the first
+            at += 1
+        if found >= 0:
+            return found
+        return self.normal.text.find(needle, cursor)
+
+    def find(self, passage: str) -> tuple[int, int] | None:
+        """Locate a passage (pieces separated by '...' are found in order); original offsets."""
+        needle = _fold(passage).strip(' "')
+        if not needle:
+            return None
+        start = self._find(needle)
+        if start >= 0:
+            return self.normal.original_span(start, start + len(needle))
+        pieces = [p.strip(' "') for p in needle.split("...") if p.strip(' "')]
+        if len(pieces) < 2:
+            return None
+        cursor, first = 0, -1
+        for piece in pieces:
+            found = self._find(piece, cursor)
+            if found < 0:
+                return None
+            first = found if first < 0 else first
+            cursor = found + len(piece)
+        return self.normal.original_span(first, cursor)
+
+    def closest(self, passage: str) -> str:
+        """The article passage most like `passage`, for a 'did you mean' hint."""
+        needle = _fold(passage)
+        haystack = self.normal.text
+        matcher = difflib.SequenceMatcher(None, haystack, needle, autojunk=False)
+        match = matcher.find_longest_match(0, len(haystack), 0, len(needle))
+        if match.size == 0:
+            return ""
+        start = max(0, match.a - match.b)
+        end = min(len(haystack), start + len(needle))
+        # Widen to whole words.
+        while start > 0 and haystack[start - 1] not in ' "':
+            start -= 1
+        while end < len(haystack) and haystack[end] not in ' "':
+            end += 1
+        first, last = self.normal.original_span(start, end)
+        return " ".join(self.original[first:last].split()).strip(_QUOTES + " ,.")
+
+    def mentions(self, word: str) -> bool:
+        return re.search(rf"(?<!\w){re.escape(_fold(word))}(?!\w)", self.normal.text) is not None
+
+    def position(self, offset: int) -> Position:
+        """Line and column (1-based) of an original offset, for article citations."""
+        line = bisect.bisect_right(self._line_starts, offset)
+        return Position(line, offset - self._line_starts[line - 1] + 1)
+
+    def passage_at(self, start: int, end: int) -> str:
+        """The context a card back shows: the paragraph around a span when it is short, else its sentences."""
+        first_line = self.original.rfind("\n", 0, start) + 1
+        last_line = self.original.find("\n", end)
+        last_line = len(self.original) if last_line < 0 else last_line
+        if last_line - first_line <= SHORT_PARAGRAPH:
+            return " ".join(self.original[first_line:last_line].split())
+        if self._sentence_starts is None:
+            self._sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(self.original)]
+        starts = self._sentence_starts
+        first = starts[bisect.bisect_right(starts, start) - 1]
+        after = bisect.bisect_left(starts, end)
+        last = starts[after] if after < len(starts) else len(self.original)
+        return " ".join(self.original[first:last].split())
