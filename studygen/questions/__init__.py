@@ -60,7 +60,6 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet
     citation = lesson.source.citation()
     chooser = Chooser(lesson)
     questions: list[Question] = []
-    forbidden: dict[str, tuple[str, ...]] = {}
     drafts_of: dict[str, Draft] = {}
     for name in names:
         if name not in wordings:
@@ -81,7 +80,7 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet
             question_id = f"{lesson.id}/{draft.key}/{name}"
             choices, correct = chooser.choices(draft, position_for(settings.seed, question_id))
             if not choices and draft.answer_type in YEAR_TYPES:
-                # Sorted years cannot always put the answer where the cycle wants it.
+                # Years stay in order, so the answer cannot always go where its id puts it.
                 for position in range(CHOICES):
                     choices, correct = chooser.choices(draft, position)
                     if choices:
@@ -114,7 +113,6 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet
                 _note(sink, draft, name, reason, gate)
                 continue
             questions.append(question)
-            forbidden[question.id] = draft.forbidden
             drafts_of[question.id] = draft
     ambiguous = unique_prompts(questions)
     for question in questions:
