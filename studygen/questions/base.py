@@ -7,8 +7,6 @@ templates (studygen/templates/questions/<kind>.j2) that teachers may override.
 
 from __future__ import annotations
 
-import functools
-import heapq
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -189,18 +187,6 @@ def title_words(title: str) -> set[str]:
 
 
 SIMILAR_KEPT = 8  # distractors are drawn from the few likeliest; the rest never matter
-
-
-def by_similarity(title: str, titles: Iterable[str]) -> tuple[str, ...]:
-    """The likeliest confusions for `title` among `titles`: most words in common, then A-Z."""
-    words = title_words(title)
-    others = set(titles) - {title}
-    return tuple(heapq.nsmallest(SIMILAR_KEPT, others, key=lambda t: (-len(words & _title_words(t)), t)))
-
-
-@functools.lru_cache(maxsize=8192)
-def _title_words(title: str) -> frozenset[str]:
-    return frozenset(title_words(title))
 
 
 def ranked_people(lesson: Lesson, preferred: Iterable[str | None], kind: str = "person") -> tuple[str, ...]:
