@@ -16,6 +16,7 @@ CHOICES = 4
 YEAR_TYPES = ("year", "decade")
 TYPED = ("person", "group", "office", *YEAR_TYPES, "quote", "account")
 MAX_QUOTE_WORDS = 8
+LIKELIEST = 5  # distractors are drawn from this many of the most plausible wrong answers
 
 
 def _rng(seed: int, key: str) -> random.Random:
@@ -82,11 +83,16 @@ class Chooser:
             years = self.year_choices(draft, position)
             return (tuple(years), years.index(draft.answer)) if years else ((), None)
         true = set(draft.true_values) | {draft.answer} | set(draft.alternatives)
-        pool = [c for c in dict.fromkeys(self.pool(draft)) if c not in true]
+        pool: list[str] = []  # the likeliest few false answers; a little variety among them
+        for candidate in self.pool(draft):
+            if candidate not in true and candidate not in pool:
+                pool.append(candidate)
+                if len(pool) == LIKELIEST:
+                    break
         if len(pool) < CHOICES - 1:
             return (), None
         rng = _rng(self.lesson.questions.seed, draft.key + draft.answer_type)
-        distractors = rng.sample(pool[: max(CHOICES - 1, 5)], CHOICES - 1)  # some variety among the likeliest
+        distractors = rng.sample(pool, CHOICES - 1)
         return tuple(distractors[:position] + [draft.answer] + distractors[position:]), position
 
 

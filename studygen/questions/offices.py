@@ -112,7 +112,7 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
                 candidates=tuple(
                     dict.fromkeys(
                         [p.name for title in titles.similar(role.title) for p, _ in held_by[title.lower()]]
-                        + list(everyone)
+                        + list(everyone[: 2 * SIMILAR_KEPT])
                     )
                 ),
             )
