@@ -159,6 +159,9 @@ def _role_phrase(text: str, noun_start: int, noun: str) -> str:
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 
 
+_WORD_PAIR = re.compile(rf"(?<![\w'’-])(?=({NAME_WORD})\s+({NAME_WORD})(?![\w-]))")
+
+
 class People:
     """The people of one article, found from names with titles, roles and quotations."""
 
@@ -260,15 +263,19 @@ class People:
 
     def complete_names(self, text: str) -> None:
         """Give a first name to people known by surname alone when the text has one
-        ("Shevardnadze", then "his counterpart Eduard Shevardnadze")."""
-        for person in list(self.by_name.values()):
-            if " " in person.name:
+        ("Shevardnadze", then "his counterpart Eduard Shevardnadze"). One pass over the text."""
+        singles = {p.name: p for p in self.by_name.values() if " " not in p.name}
+        if not singles:
+            return
+        for match in _WORD_PAIR.finditer(text):
+            first, last = match.group(1), match.group(2)
+            person = singles.pop(last, None)
+            if person is None:
                 continue
-            for match in re.finditer(rf"(?<![\w'’-])({NAME_WORD})\s+{re.escape(person.name)}(?![\w-])", text):
-                first = match.group(1)
-                if _is_name(first) and first.rstrip(".") not in TITLES and first not in HONORIFICS:
-                    self.add(f"{first} {person.name}", person.first_seen)
-                    break
+            if _is_name(first) and first.rstrip(".") not in TITLES and first not in HONORIFICS:
+                self.add(f"{first} {last}", person.first_seen)
+            else:
+                singles[last] = person  # "President Clinton": keep looking for a first name
 
     def mentions(self, text: str) -> list[tuple[int, Person]]:
         """Where known people are named in `text` (full name, or surname alone), in order."""
