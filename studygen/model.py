@@ -146,15 +146,8 @@ class Lesson:
     worksheet: WorksheetSettings = WorksheetSettings()
 
     @property
-    def article_path(self) -> Path:
-        return self.path.parent / self.source.file
-
-    @property
     def directory(self) -> Path:
         return self.path.parent
-
-    def person(self, person_id: str) -> Person:
-        return self.people[person_id]
 
     def account_owner(self, fact: Fact) -> str | None:
         """Whose account an attributed fact is, as words: `Putin`, `the article`, or None."""

@@ -41,10 +41,6 @@ class Question:
     fact_summary: str = ""
     people: tuple[str, ...] = ()
 
-    @property
-    def is_multiple_choice(self) -> bool:
-        return bool(self.choices)
-
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": self.id,
