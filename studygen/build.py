@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .export import EXPORTERS, LessonBuild, Output, load_exporters
+from .export import LessonBuild, Output, load_exporters, unknown_formats
 from .files import write_atomic
 from .lessons import gc_paused
 from .model import Lesson
@@ -43,8 +43,7 @@ def build_lessons(
     """Run the chosen exporters (default: all) for each lesson into `out_root/<lesson id>/`."""
     registry = load_exporters()
     names = formats or list(registry)
-    unknown = [n for n in names if n not in registry]
-    if unknown:
+    if unknown := unknown_formats(names):
         raise ValueError(f"unknown format {', '.join(unknown)}; available: {', '.join(registry)}")
     now = build_time() if now is None else now
     pending: list[tuple[Path, Output]] = []
@@ -53,7 +52,7 @@ def build_lessons(
         job = LessonBuild(lesson, questions, out_dir, now, options or {})
         for name in names:
             if progress:
-                progress(f"{lesson.id}: {name} ({EXPORTERS[name].description})")
+                progress(f"{lesson.id}: {name} ({registry[name].description})")
             with gc_paused():  # exporters build many small acyclic objects
                 pending += [(out_dir, output) for output in registry[name].export(job)]
     written = []

@@ -21,12 +21,12 @@ from .diagnostics import Diagnostic, Severity, make_strict
 from .draft import draft_facts
 from .draft.text import clean
 from .draft.writer import slug
-from .export import load_exporters
+from .export import load_exporters, unknown_formats
 from .files import OutputExists, write_atomic
-from .lessons import SEEDS_DIR, CheckedLesson, LessonNotFound, display_path, find_lessons, read_lesson
+from .lessons import FACTS_FILE, SEEDS_DIR, CheckedLesson, LessonNotFound, display_path, find_lessons, read_lesson
 from .preview import LessonQuestions, render_preview
 from .questions import QuestionSet, build_questions
-from .schema import SLUG_PATTERN, json_schema_text
+from .schema import PAPER_SIZES, SLUG_PATTERN, json_schema_text
 
 app = typer.Typer(
     name="studygen",
@@ -89,6 +89,15 @@ def read_lessons(paths: list[Path] | None, strict: bool = False) -> list[tuple[C
         print_diagnostics(checked.diagnostics)
         results.append((checked, questions))
     return results
+
+
+def write_output(path: Path, data: str, force: bool) -> None:
+    """Write atomically; an existing file is a usage error unless --force."""
+    try:
+        write_atomic(path, data, overwrite=force)
+    except OutputExists as exc:
+        typer.echo(f"studygen: {exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 def require_clean(results: list[tuple[CheckedLesson, QuestionSet]]) -> None:
@@ -156,11 +165,7 @@ def preview(
     results = read_lessons(paths)
     require_clean(results)
     page = render_preview([LessonQuestions(item.lesson, qs) for item, qs in results if item.lesson])
-    try:
-        write_atomic(output, page, overwrite=force)
-    except OutputExists as exc:
-        typer.echo(f"studygen: {exc}", err=True)
-        raise typer.Exit(2) from None
+    write_output(output, page, force)
     count = sum(len(qs.questions) for _, qs in results)
     typer.echo(f"wrote {display_path(output)}: {count} questions")
 
@@ -191,11 +196,10 @@ def build(
         for name, item in registry.items():
             typer.echo(f"{name:12} {item.description}")
         return
-    if paper is not None and paper not in ("A4", "Letter"):
-        typer.echo(f"studygen: --paper must be A4 or Letter, not {paper}", err=True)
+    if paper is not None and paper not in PAPER_SIZES:
+        typer.echo(f"studygen: --paper must be {' or '.join(PAPER_SIZES)}, not {paper}", err=True)
         raise typer.Exit(2)
-    unknown = [name for name in formats or [] if name not in registry]
-    if unknown:
+    if unknown := unknown_formats(formats):
         typer.echo(f"studygen: unknown format {', '.join(unknown)}; choose from: {', '.join(registry)}", err=True)
         raise typer.Exit(2)
     results = read_lessons(paths)
@@ -252,11 +256,7 @@ def draft(
         typer.echo(draft_facts(raw, slug(article.stem), str(article)), nl=False)
         return
     source = os.path.relpath(article.resolve(), output.resolve().parent)
-    try:
-        write_atomic(output, draft_facts(raw, slug(article.stem), source), overwrite=force)
-    except OutputExists as exc:
-        typer.echo(f"studygen: {exc}", err=True)
-        raise typer.Exit(2) from None
+    write_output(output, draft_facts(raw, slug(article.stem), source), force)
     _report_draft(output)
 
 
@@ -275,16 +275,12 @@ def new(
     folder = root / lesson_id
     text = clean(raw).text
     facts = draft_facts(raw, lesson_id, "article.txt", text)
-    try:
-        for name in ("article.txt", "facts.yaml"):
-            if not force and (folder / name).exists():
-                raise OutputExists(f"{folder / name} already exists; use --force to replace it")
-        write_atomic(folder / "article.txt", text)
-        write_atomic(folder / "facts.yaml", facts)
-    except OutputExists as exc:
-        typer.echo(f"studygen: {exc}", err=True)
-        raise typer.Exit(2) from None
-    _report_draft(folder / "facts.yaml")
+    if not force and (existing := [f for f in (folder / "article.txt", folder / FACTS_FILE) if f.exists()]):
+        typer.echo(f"studygen: {existing[0]} already exists; use --force to replace it", err=True)
+        raise typer.Exit(2)  # checked for both before writing either
+    write_output(folder / "article.txt", text, force=True)
+    write_output(folder / FACTS_FILE, facts, force=True)
+    _report_draft(folder / FACTS_FILE)
 
 
 @app.command()

@@ -22,7 +22,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 32_000_000  # a 100,000-fact lesson is about 20 MB
 MAX_DEPTH = 64
-MAX_ALIAS_EVENTS = 100_000
+MAX_ALIAS_VALUES = 100_000
 
 PathKey = tuple[str | int, ...]
 
@@ -211,8 +211,8 @@ def _build(root: yaml.Node | None, loaded: Loaded) -> Any:
         node, path, parent, key, depth = work.pop()
         if id(node) in seen:
             repeats += 1
-            if repeats > MAX_ALIAS_EVENTS:
-                raise _TooBig(f"YAML aliases expand to more than {MAX_ALIAS_EVENTS:,} values")
+            if repeats > MAX_ALIAS_VALUES:
+                raise _TooBig(f"YAML aliases expand to more than {MAX_ALIAS_VALUES:,} values")
         seen.add(id(node))
         if depth > MAX_DEPTH:
             raise _TooBig(f"the data is nested more than {MAX_DEPTH} levels deep")

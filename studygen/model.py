@@ -100,6 +100,11 @@ class Fact:
     pos: Position = FILE_START
     positions: Mapping[str, Position] = field(default_factory=dict, compare=False)
 
+    @property
+    def own_account(self) -> bool:
+        """The fact is only its subject's own account ("Putin says he proposed...")."""
+        return self.according_to is not None and self.according_to == self.by
+
     def field_pos(self, name: str) -> Position:
         return self.positions.get(name, self.pos)
 

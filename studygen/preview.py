@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import jinja2
-
 from . import __version__
+from .html import html_templates
 from .model import Lesson
 from .questions import KINDS, QuestionSet
-
-html_templates = jinja2.Environment(
-    loader=jinja2.PackageLoader("studygen", "templates"),
-    autoescape=True,  # a fact's text never becomes markup
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 
 
 @dataclass(frozen=True)

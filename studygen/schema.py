@@ -39,6 +39,7 @@ FACT_KINDS = {
     "event": {"required": ("what",), "uses": ("who", "when", "where")},
 }
 COMMON_FACT_KEYS = ("id", "kind", "according_to", "evidence", "from_teacher", "tags", "note")
+PAPER_SIZES = ("A4", "Letter")
 WORKSHEET_SECTIONS = ("multiple_choice", "matching", "timeline", "fill_in", "short_answer")
 
 SECTIONS: dict[str, dict[str, Field]] = {
@@ -126,7 +127,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
     },
     "worksheet": {
         "versions": Field("int", "How many shuffled student versions to print (default 2: A and B)."),
-        "paper": Field("text", "Paper size: A4 (default) or Letter.", enum=("A4", "Letter")),
+        "paper": Field("text", "Paper size: A4 (default) or Letter.", enum=PAPER_SIZES),
         "seed": Field("int", "Changes the shuffled order of the versions."),
         "sections": Field("counts", "How many questions each section holds: {section: number}."),
     },

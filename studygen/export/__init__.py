@@ -54,6 +54,12 @@ def exporter(
     return register
 
 
+def unknown_formats(names: list[str] | None) -> list[str]:
+    """The names among `names` that no exporter has (none means: every format)."""
+    registry = load_exporters()
+    return [name for name in names or [] if name not in registry]
+
+
 def load_exporters() -> dict[str, Exporter]:
     """Import the format modules (which register themselves) and return the registry."""
     from . import anki, worksheet  # noqa: F401

@@ -7,24 +7,13 @@ version's key starting on its own page.
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
-
-from ..preview import html_templates
-from ..questions.cloze import BLANK
+from ..html import html_templates
+from ..schema import PAPER_SIZES
 from . import LessonBuild, Output, exporter
-from .worksheet_layout import LETTERS, Version, versions
+from .worksheet_layout import Version, versions
 
-PAPER = {"A4": "A4", "Letter": "letter"}
-
-
-def with_gaps(text: str) -> Markup:
-    """A cloze prompt with a line to write on where the blank is (the rest escaped)."""
-    return Markup('<span class="gap"></span>').join(escape(part) for part in text.split(BLANK))
-
-
-html_templates.filters["letter"] = lambda index: LETTERS[index]
-html_templates.filters["letter_index"] = lambda letter: LETTERS.index(letter)
-html_templates.filters["with_gaps"] = with_gaps
+CSS_PAGE_SIZE = {"A4": "A4", "Letter": "letter"}
+assert set(CSS_PAGE_SIZE) == set(PAPER_SIZES)
 
 
 def render_html(build: LessonBuild, documents: list[tuple[Version, bool]], paper: str) -> str:
@@ -33,7 +22,7 @@ def render_html(build: LessonBuild, documents: list[tuple[Version, bool]], paper
     return template.render(
         lesson=build.lesson,
         citation=build.lesson.source.citation(),
-        paper=PAPER[paper],
+        paper=CSS_PAGE_SIZE[paper],
         documents=[{"version": version, "is_key": is_key} for version, is_key in documents],
     )
 

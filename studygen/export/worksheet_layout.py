@@ -8,9 +8,9 @@ data that tests can read without a PDF.
 from __future__ import annotations
 
 import random
-import string
 from dataclasses import dataclass, field
 
+from ..html import LETTERS
 from ..model import Lesson
 from ..questions import KINDS, Question
 
@@ -27,7 +27,6 @@ TITLES = {
     "short_answer": ("Short answer", "Answer in a few words."),
 }
 SHORT_ANSWER_KINDS = ("response", "when", "office", "attribution", "proposal", "office-holder")
-LETTERS = string.ascii_uppercase
 
 
 @dataclass

@@ -88,7 +88,7 @@ class Draft:
     context_keys: tuple[str, ...] = ()
     summary: str = ""
     people: tuple[str, ...] = ()
-    # Values that would also be correct answers to a multiple-choice version.
+    # Values besides the answer and its alternatives that would also be correct choices.
     true_values: frozenset[str] = frozenset()
     candidates: tuple[str, ...] = ()  # preferred distractors, best first
 
@@ -142,10 +142,6 @@ def precision(date: PartialDate) -> str:
     if date.month:
         return "month"
     return "span" if date.is_span else "year"
-
-
-def account(lesson: Lesson, fact: Fact) -> str | None:
-    return lesson.account_owner(fact)
 
 
 def proposal_clause(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:

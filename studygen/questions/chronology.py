@@ -6,7 +6,7 @@ import random
 from collections.abc import Iterator
 
 from ..model import Fact, Lesson
-from .base import Draft, account, fact_sentence, kind, name_of, precision, proposal_clause
+from .base import Draft, fact_sentence, kind, name_of, precision, proposal_clause
 
 ORDER_MIN, ORDER_MAX = 4, 6
 
@@ -16,7 +16,7 @@ def when_questions(lesson: Lesson) -> Iterator[Draft]:
     for fact in lesson.facts:
         if fact.when is None or fact.when.is_span:
             continue
-        owner = account(lesson, fact)
+        owner = lesson.account_owner(fact)
         yield Draft(
             key=fact.id,
             variables={
@@ -28,7 +28,7 @@ def when_questions(lesson: Lesson) -> Iterator[Draft]:
                 "said": fact.said or "",
                 "about": fact.about or "",
                 "according_to": owner,
-                "self_account": fact.according_to is not None and fact.according_to == fact.by,
+                "self_account": fact.own_account,
             },
             answer=fact.when.answer(),
             alternatives=(fact.when.text,) if fact.when.text != fact.when.answer() else (),
@@ -40,7 +40,6 @@ def when_questions(lesson: Lesson) -> Iterator[Draft]:
             context_keys=(fact.id,),
             summary=fact_sentence(lesson, fact),
             people=fact.people,
-            true_values=frozenset([fact.when.answer()]),
         )
 
 
@@ -52,7 +51,7 @@ def event_label(lesson: Lesson, fact: Fact) -> str:
         text = f"{name_of(lesson, fact.by)} says “{fact.said}”"
     else:
         text = fact.what or ""
-    owner = account(lesson, fact)
+    owner = lesson.account_owner(fact)
     text = text[:1].upper() + text[1:]
     return text + (f" (according to {owner})" if owner else "")
 

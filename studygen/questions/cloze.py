@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Fact, Lesson
-from .base import Draft, account, date_phrase, kind, name_of, names_of
+from .base import Draft, date_phrase, kind, name_of, names_of
 
 BLANK = "[...]"
 _STOPWORDS = frozenset(
@@ -45,9 +45,14 @@ def _with_blank(sentence: str, answer: str) -> tuple[str, str]:
     return sentence.replace("\x00", BLANK), sentence.replace("\x00", "{{c1::" + answer + "}}")
 
 
+def _lead(lesson: Lesson, fact: Fact) -> str:
+    """'According to Putin, ' for an attributed fact: the sentence keeps whose account it is."""
+    owner = lesson.account_owner(fact)
+    return f"According to {owner}, " if owner else ""
+
+
 def _proposal(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | None:
-    owner = account(lesson, fact)
-    lead = f"According to {owner}, " if owner else ""
+    lead = _lead(lesson, fact)
     to = f" to {name_of(lesson, fact.to)}" if fact.to else ""
     when = date_phrase(fact.when)
     names = names_of(lesson, fact.by)
@@ -64,16 +69,14 @@ def _proposal(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | 
 def _event(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | None:
     if fact.when is None or fact.when.is_span:
         return None
-    owner = account(lesson, fact)
-    lead = f"According to {owner}, " if owner else ""
+    lead = _lead(lesson, fact)
     prefix = date_phrase(fact.when).split(" ", 1)[0]
     return f"{lead}{fact.what} {prefix} \x00.", fact.when.display(), ()
 
 
 def _quote(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | None:
     said = fact.said or ""
-    owner = account(lesson, fact)
-    lead = f"According to {owner}, " if owner else ""
+    lead = _lead(lesson, fact)
     about = f" about {fact.about}" if fact.about else ""
     word = keyword(said, avoid=f"{lead} {name_of(lesson, fact.by)} {about}")
     if word is None:
@@ -100,7 +103,7 @@ def cloze_questions(lesson: Lesson) -> Iterator[Draft]:
             answer_type="term",
             facts=(fact.id,),
             pos=fact.pos,
-            according_to=account(lesson, fact),
+            according_to=lesson.account_owner(fact),
             forbidden=(answer, *alternatives),
             cloze=cloze,
             context_keys=(fact.id,),

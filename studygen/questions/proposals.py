@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Fact, Lesson
-from .base import Draft, PeopleRanking, account, date_phrase, kind, name_of, names_of, proposal_clause, quoted
+from .base import Draft, PeopleRanking, date_phrase, kind, name_of, names_of, proposal_clause, quoted
 
 _WORD = re.compile(r"[a-z0-9]+")
 _FILLER = {"that", "the", "a", "an", "might", "could", "should", "would", "to", "of"}
@@ -84,7 +84,7 @@ def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
         if detail is None:
             continue
         with_year, with_to = detail
-        owner = account(lesson, fact)
+        owner = lesson.account_owner(fact)
         yield Draft(
             key=fact.id,
             variables={
@@ -92,11 +92,11 @@ def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
                 "when": date_phrase(fact.when) if with_year else "",
                 "to": name_of(lesson, fact.to) if with_to or fact.to else "",
                 "according_to": owner,
-                "self_account": fact.according_to is not None and fact.according_to == fact.by,
+                "self_account": fact.own_account,
             },
             answer=name_of(lesson, fact.by),
             alternatives=names_of(lesson, fact.by)[1:],
-            answer_type="person" if lesson.people[fact.by].kind == "person" else "group",
+            answer_type=lesson.people[fact.by].kind,
             facts=(fact.id,),
             pos=fact.pos,
             according_to=owner,
@@ -114,7 +114,7 @@ def response_questions(lesson: Lesson) -> Iterator[Draft]:
     for fact in lesson.facts:
         if fact.kind != "proposal" or fact.reply is None:
             continue
-        owner = account(lesson, fact)
+        owner = lesson.account_owner(fact)
         said = fact.reply.said
         yield Draft(
             key=fact.id,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import ARTICLE, Fact, Lesson
-from .base import Draft, PeopleRanking, account, fact_sentence, kind, name_of, names_of, quoted
+from .base import Draft, PeopleRanking, fact_sentence, kind, name_of, names_of, quoted
 
 MATCHING_MAX = 10
 FACT_ANSWER = "Reported as fact"
@@ -21,13 +21,13 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
     for fact in quotes:
         if speakers_of[" ".join((fact.said or "").split())] != {fact.by}:
             continue  # the same words from two speakers: no single answer
-        owner = account(lesson, fact)
+        owner = lesson.account_owner(fact)
         yield Draft(
             key=fact.id,
             variables={"said": fact.said, "about": fact.about or "", "according_to": owner},
             answer=name_of(lesson, fact.by),
             alternatives=names_of(lesson, fact.by)[1:],
-            answer_type="person" if lesson.people[fact.by].kind == "person" else "group",  # type: ignore[index]
+            answer_type=lesson.people[fact.by].kind,  # type: ignore[index]
             facts=(fact.id,),
             pos=fact.pos,
             according_to=owner,
@@ -35,7 +35,6 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
             context_keys=(fact.id,),
             summary=f"{name_of(lesson, fact.by)}: {quoted(fact.said or '')}",
             people=fact.people,
-            true_values=frozenset([name_of(lesson, fact.by)]),
             candidates=ranking.for_answer(fact.by),  # type: ignore[arg-type]
         )
 
@@ -45,7 +44,7 @@ def _label(lesson: Lesson, fact: Fact) -> str:
     words = text.split()
     if len(words) > 30:
         text = " ".join(words[:28]) + " …"
-    owner = account(lesson, fact)
+    owner = lesson.account_owner(fact)
     return quoted(text) + (f" (as {owner} tells it)" if owner else "")
 
 
@@ -103,10 +102,9 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
             answer_type="account",
             facts=(fact.id,),
             pos=fact.pos,
-            according_to=account(lesson, fact),
+            according_to=lesson.account_owner(fact),
             context_keys=(fact.id,),
             summary=fact_sentence(lesson, fact),
             people=fact.people,
-            true_values=frozenset([answer]),
             candidates=tuple(o for o in options if o != answer),
         )

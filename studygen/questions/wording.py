@@ -36,16 +36,17 @@ class Wording:
     template: jinja2.Template
     path: str
     pos: Position
-    line_offset: int = 0
 
 
 def load_wordings(lesson: Lesson, kinds: list[str], sink: DiagnosticSink) -> dict[str, Wording]:
     """The template of each kind: the teacher's (facts.yaml, then templates/<kind>.j2) or ours."""
     wordings: dict[str, Wording] = {}
     folder = lesson.directory / TEMPLATE_FOLDER
+    facts_path = display_path(lesson.path)
     for name in kinds:
-        source, path, pos = None, display_path(lesson.path), Position(1, 1)
-        if name in lesson.questions.templates:
+        source, path, pos = None, facts_path, Position(1, 1)
+        inline = name in lesson.questions.templates  # written in facts.yaml, not in templates/
+        if inline:
             source = lesson.questions.templates[name]
             pos = lesson.questions.template_positions.get(name, pos)
         elif (folder / f"{name}.j2").is_file():
@@ -57,8 +58,8 @@ def load_wordings(lesson: Lesson, kinds: list[str], sink: DiagnosticSink) -> dic
         try:
             template = _shipped.from_string(source)
         except jinja2.TemplateSyntaxError as exc:
-            where = pos if path == display_path(lesson.path) else Position(exc.lineno or 1, 1)
-            line_note = f" (line {exc.lineno} of the template)" if path == display_path(lesson.path) else ""
+            where = pos if inline else Position(exc.lineno or 1, 1)
+            line_note = f" (line {exc.lineno} of the template)" if inline else ""
             sink.add(
                 Severity.ERROR,
                 where,
