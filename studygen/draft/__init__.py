@@ -70,13 +70,12 @@ def draft_article(raw: str) -> ArticleDraft:
     """Read a raw article (plain text or SGML news) and draft its facts."""
     article = clean(raw)
     paragraphs = [normalise_marks(p) for p in article.paragraphs]
+    sentences = [sentence_spans(p) for p in paragraphs]
     people = People()
-    for index, paragraph in enumerate(paragraphs):
-        for start, end in sentence_spans(paragraph):
-            people.scan_sentence(paragraph[start:end], (index, start))
-    for index, paragraph in enumerate(paragraphs):
-        for start, end in sentence_spans(paragraph):
-            scan_speakers(paragraph[start:end], people, (index, start))
+    for scan in (people.scan_sentence, lambda text, where: scan_speakers(text, people, where)):
+        for index, paragraph in enumerate(paragraphs):
+            for start, end in sentences[index]:
+                scan(paragraph[start:end], (index, start))
     people.complete_names("\n".join(paragraphs))
     draft = ArticleDraft(article)
     ctx = Context(people)
@@ -84,7 +83,7 @@ def draft_article(raw: str) -> ArticleDraft:
     last_quote_at: tuple[int, int] | None = None
     last_quote_open = False
     for index, paragraph in enumerate(paragraphs):
-        spans = sentence_spans(paragraph)
+        spans = sentences[index]
         quotes = double_quotes(paragraph)
         for number, (start, end) in enumerate(spans):
             sentence = paragraph[start:end]
@@ -93,8 +92,8 @@ def draft_article(raw: str) -> ArticleDraft:
             for position, quote in enumerate(in_sentence):
                 prev_end = in_sentence[position - 1].end + 1 if position else start
                 local_before = paragraph[prev_end : quote.start - 1]
-                following = [q for q in quotes if q.start > quote.end]
-                after = paragraph[quote.end + 1 : (following[0].start - 1) if following else len(paragraph)][:160]
+                following = next((q for q in quotes if q.start > quote.end), None)
+                after = paragraph[quote.end + 1 : following.start - 1 if following else len(paragraph)][:160]
                 continues = position > 0 or (
                     last_quote_at is not None
                     and (last_quote_at in ((index, number), (index, number - 1)) or (last_quote_open and number == 0))
@@ -118,7 +117,6 @@ def draft_article(raw: str) -> ArticleDraft:
                     DraftQuote(words, found.person, found.cue, found.rule, sentence, found.confident, found.description)
                 )
                 if found.person is not None:
-                    found.person.speaker = True
                     ctx.last_speaker = found.person
                 last_quote_at = (index, number)
                 last_quote_open = not quote.closed

@@ -85,26 +85,26 @@ class Context:
     previous_had_quote: bool = False
 
 
-def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, bool, str]:
-    """A person for the words naming the speaker; (person, confident, description)."""
+def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, bool]:
+    """The person the words naming a speaker refer to, and whether that is certain."""
     word = who.strip()
     lower = word.lower()
     if lower in PRONOUNS:
         # "he said" after a sentence about someone is about that someone; after a quotation,
         # it is the one who was quoted.
         if ctx.previous_had_quote:
-            return ctx.last_speaker or ctx.last_subject, False, ""
-        return ctx.last_subject or ctx.last_speaker, False, ""
+            return ctx.last_speaker or ctx.last_subject, False
+        return ctx.last_subject or ctx.last_speaker, False
     if lower.startswith("the "):
         noun = lower.split()[-1]
         person = _latest_mention(ctx, before_text) or ctx.last_speaker
         if person is not None:
-            person.add_role(Role(noun, confident=False))
-        return person, False, ""
+            person.add_role(Role(noun))
+        return person, False
     person = ctx.people.find(word)
     if person is None:
         person = ctx.people.add(word, (0, 0), extend=False)
-    return person, person is not None, ""
+    return person, person is not None
 
 
 def _latest_mention(ctx: Context, text: str) -> Person | None:
@@ -118,29 +118,30 @@ def outside_quotes(text: str) -> str:
 
 
 def attribute(
-    sentence_before: str,
+    local_before: str,
     after: str,
-    sentence_text: str,
+    sentence_before: str,
     previous_sentence: str,
     ctx: Context,
     continues: bool,
 ) -> Attribution | None:
-    """Apply the sieve to one quotation. `sentence_before` is the sentence up to the opening mark,
+    """Apply the sieve to one quotation. `local_before` is the sentence up to the opening mark
+    (from the end of any earlier quotation in it), `sentence_before` the whole sentence up to it,
     `after` the text after the closing mark, `continues` whether another quotation just ended."""
-    history = outside_quotes(previous_sentence + " " + sentence_before)
+    history = outside_quotes(previous_sentence + " " + local_before)
     for rule, pattern in (("after", AFTER_VERB_FIRST), ("after", AFTER_WHO_FIRST)):
         if match := pattern.match(after):
-            person, confident, _ = _resolve(match["who"], ctx, history)
+            person, confident = _resolve(match["who"], ctx, history)
             if person is not None:
                 return Attribution(person, match["verb"], rule, confident)
-    if match := BEFORE.search(sentence_before):
+    if match := BEFORE.search(local_before):
         if match["who"].lower() in FIRST_PERSON:
             return None
-        person, confident, _ = _resolve(match["who"], ctx, history)
+        person, confident = _resolve(match["who"], ctx, history)
         if person is not None:
             return Attribution(person, match["verb"], "before", confident)
-    plain_before = outside_quotes(sentence_before)
-    whole_before = outside_quotes(sentence_text)  # the sentence up to this quotation
+    plain_before = outside_quotes(local_before)
+    whole_before = outside_quotes(sentence_before)
     if participle := _PARTICIPLE.search(whole_before):
         subject = ctx.people.mentions(whole_before[: participle.start()])
         if subject:

@@ -88,8 +88,7 @@ TENURE = re.compile(
 class Role:
     title: str
     tenure: str = ""
-    evidence: str = ""
-    confident: bool = True
+    evidence: str = ""  # empty for a role known only from a description ("the expert recalled")
 
 
 @dataclass
@@ -97,7 +96,6 @@ class Person:
     name: str
     roles: list[Role] = field(default_factory=list)
     first_seen: tuple[int, int] = (0, 0)
-    speaker: bool = False
 
     @property
     def surname(self) -> str:

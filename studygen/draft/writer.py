@@ -133,9 +133,7 @@ def _person(person: Person, pid: str, article: Article) -> list[str]:
     if roles:
         lines.append("    roles:")
     for role in roles:
-        lines.append(
-            f"      - title: {_q(role.title)}" + ("" if role.confident else "  # check: role from a description")
-        )
+        lines.append(f"      - title: {_q(role.title)}")
         if role.tenure:
             lines.append(f"        when: {_q(role.tenure)}")
         lines.append(f"        evidence: {_q(role.evidence)}")
