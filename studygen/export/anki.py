@@ -187,7 +187,7 @@ def note_tags(lesson: Lesson, fact_tags: dict[str, tuple[str, ...]], question: Q
         f"skill::{question.skill}",
         *(f"person::{p}" for p in question.people),
     ]
-    return sorted({_tag(t) for t in tags if _tag(t)})
+    return sorted({tag for tag in map(_tag, tags) if tag})
 
 
 class _TimedNote(genanki.Note):
@@ -232,7 +232,7 @@ def export_anki(build: LessonBuild) -> list[Output]:
     previous = read_manifest(build.out_dir / MANIFEST_NAME)
     deck = genanki.Deck(
         _stable_id(f"studygen deck {lesson.id}"),
-        lesson.deck or lesson.title,
+        lesson.deck,  # validation defaults it to the title
         description=_e(f"{lesson.title}. Source: {lesson.source.citation()}. Made with studygen."),
     )
     entries: dict[str, Entry] = {}

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from ..html import LETTERS
 from ..model import Lesson
 from ..questions import KINDS, Question
+from ..schema import WORKSHEET_SECTIONS
 
-SECTIONS = ("timeline", "matching", "multiple_choice", "fill_in", "short_answer")
+SECTIONS = ("timeline", "matching", "multiple_choice", "fill_in", "short_answer")  # in print order
+assert set(SECTIONS) == set(WORKSHEET_SECTIONS)
 DEFAULT_COUNTS = {"timeline": 1, "matching": 1, "multiple_choice": 10, "fill_in": 6, "short_answer": 4}
 TITLES = {
     "multiple_choice": ("Multiple choice", "Circle the letter of the one correct answer."),
@@ -96,7 +98,7 @@ def select(lesson: Lesson, questions: list[Question]) -> dict[str, list[Question
     }
     chosen["multiple_choice"] = _spread([q for q in questions if q.choices], counts["multiple_choice"], used)
     chosen["fill_in"] = _spread([q for q in questions if q.kind == "cloze"], counts["fill_in"], used)
-    short = [q for q in questions if q.kind in SHORT_ANSWER_KINDS and q.answer_type not in ("order", "pairs")]
+    short = [q for q in questions if q.kind in SHORT_ANSWER_KINDS]
     chosen["short_answer"] = _spread(short, counts["short_answer"], used)
     return chosen
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from .base import Question
+from .cloze import BLANK
 
 MAX_ANSWER_WORDS = 8
 STRUCTURED = ("order", "pairs")  # chronology and matching answers are lists, not short answers
@@ -68,7 +69,7 @@ def clean_text(question: Question) -> str | None:
         return f"'a {match.group(1)}' should be 'an {match.group(1)}'"
     if (match := _AN_CONSONANT.search(prompt)) and not match.group(1).lower().startswith(_AN_EXCEPTIONS):
         return f"'an {match.group(1)}' should be 'a {match.group(1)}'"
-    if not prompt.rstrip("”\"')").endswith(("?", ".", ":", "!")) and "[...]" not in prompt:
+    if not prompt.rstrip("”\"')").endswith(("?", ".", ":", "!")) and BLANK not in prompt:
         return "the question does not end with a question mark or full stop"
     return None
 
