@@ -80,7 +80,12 @@ def test_every_note_and_card_imports_and_renders(col: Collection, tmp_path: Path
             assert "[...]" in _text(front) and question.answer in _text(back)
         else:
             assert question.prompt in " ".join(_text(front).split()), question.id
-            assert question.answer.split(":")[0] in _text(back) or question.answer_type in ("order", "pairs")
+            back_text = " ".join(_text(back).split())
+            if question.pairs:  # chronology and matching: every date or speaker with its item
+                for left, right in question.pairs:
+                    assert left in back_text and right in back_text, question.id
+            else:
+                assert question.answer in back_text, question.id
         if question.choices:
             correct = re.search(r'<li class="correct">(.*?)</li>', back)
             assert correct and html.unescape(correct.group(1)) == question.answer
