@@ -1,6 +1,8 @@
 """Build lessons into output files: every exporter runs in memory, then all files are written.
 
-A build that fails anywhere writes nothing, so the previous outputs stay as they were.
+A build that fails anywhere writes nothing, so the previous outputs stay as they were;
+each lesson's folder is then replaced as a whole (`files.publish_folder`), so a build
+killed while writing leaves all the old outputs or all the new ones.
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .export import LessonBuild, Output, load_exporters, unknown_formats
-from .files import write_atomic
+from .export import LessonBuild, load_exporters, unknown_formats
+from .files import publish_folder
 from .lessons import gc_paused
 from .model import Lesson
 from .questions import QuestionSet
@@ -46,20 +48,20 @@ def build_lessons(
     if unknown := unknown_formats(names):
         raise ValueError(f"unknown format {', '.join(unknown)}; available: {', '.join(registry)}")
     now = build_time() if now is None else now
-    pending: list[tuple[Path, Output]] = []
+    pending: dict[Path, dict[str, bytes]] = {}
     for lesson, questions in lessons:
         out_dir = out_root / lesson.id
+        if out_dir in pending:
+            raise ValueError(f"two lessons have the id '{lesson.id}'")  # the CLI reports this as a diagnostic
         job = LessonBuild(lesson, questions, out_dir, now, options or {})
+        outputs = pending.setdefault(out_dir, {})
         for name in names:
             if progress:
                 progress(f"{lesson.id}: {name} ({registry[name].description})")
             with gc_paused():  # exporters build many small acyclic objects
-                pending += [(out_dir, output) for output in registry[name].export(job)]
+                outputs.update((output.name, output.data) for output in registry[name].export(job))
     written = []
-    for out_dir, output in pending:
-        path = out_dir / output.name
-        changed = not path.exists() or path.read_bytes() != output.data
-        if changed:
-            write_atomic(path, output.data)
-        written.append(Written(path, changed))
+    for out_dir, outputs in pending.items():
+        changed = publish_folder(out_dir, outputs)
+        written += [Written(out_dir / name, changed[name]) for name in outputs]
     return written

@@ -6,7 +6,6 @@ Exit codes: 0 success (warnings allowed), 1 the input has errors, 2 usage error.
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 import traceback
@@ -22,11 +21,20 @@ from .draft import draft_facts
 from .draft.text import clean
 from .draft.writer import slug
 from .export import load_exporters, unknown_formats
-from .files import OutputExists, write_atomic
-from .lessons import FACTS_FILE, SEEDS_DIR, CheckedLesson, LessonNotFound, display_path, find_lessons, read_lesson
+from .files import OutputError, OutputExists, write_atomic
+from .lessons import (
+    FACTS_FILE,
+    SEEDS_DIR,
+    CheckedLesson,
+    LessonNotFound,
+    check_unique_ids,
+    display_path,
+    find_lessons,
+    read_lesson,
+)
 from .preview import LessonQuestions, render_preview
 from .questions import QuestionSet, build_questions
-from .schema import PAPER_SIZES, SLUG_PATTERN, json_schema_text
+from .schema import MAX_ID_CHARS, PAPER_SIZES, SLUG_PATTERN, json_schema_text
 
 app = typer.Typer(
     name="studygen",
@@ -79,15 +87,16 @@ def read_lessons(paths: list[Path] | None, strict: bool = False) -> list[tuple[C
     except LessonNotFound as exc:
         typer.echo(f"studygen: {exc}", err=True)
         raise typer.Exit(2) from None
+    checked = [read_lesson(path, strict=strict) for path in files]
+    check_unique_ids(checked)
     results = []
-    for path in files:
-        checked = read_lesson(path, strict=strict)
+    for item in checked:
         questions = QuestionSet()
-        if checked.ok and checked.lesson is not None:
-            questions = build_questions(checked.lesson, checked.contexts())
-            checked.diagnostics += make_strict(questions.diagnostics) if strict else questions.diagnostics
-        print_diagnostics(checked.diagnostics)
-        results.append((checked, questions))
+        if item.ok and item.lesson is not None:
+            questions = build_questions(item.lesson, item.contexts())
+            item.diagnostics += make_strict(questions.diagnostics) if strict else questions.diagnostics
+        print_diagnostics(item.diagnostics)
+        results.append((item, questions))
     return results
 
 
@@ -95,7 +104,7 @@ def write_output(path: Path, data: str, force: bool) -> None:
     """Write atomically; an existing file is a usage error unless --force."""
     try:
         write_atomic(path, data, overwrite=force)
-    except OutputExists as exc:
+    except (OutputExists, OutputError) as exc:
         typer.echo(f"studygen: {exc}", err=True)
         raise typer.Exit(2) from None
 
@@ -206,9 +215,13 @@ def build(
     require_clean(results)
     lessons = [(item.lesson, qs) for item, qs in results if item.lesson is not None]
     options = {"paper": paper} if paper else {}
-    written = build_lessons(
-        lessons, out, formats, progress=lambda text: typer.echo(f"building {text}", err=True), options=options
-    )
+    try:
+        written = build_lessons(
+            lessons, out, formats, progress=lambda text: typer.echo(f"building {text}", err=True), options=options
+        )
+    except OutputError as exc:
+        typer.echo(f"studygen: {exc}; the previous outputs are unchanged", err=True)
+        raise typer.Exit(2) from None
     for item in written:
         typer.echo(f"{'wrote' if item.changed else 'unchanged'} {display_path(item.path)}")
 
@@ -255,9 +268,27 @@ def draft(
     if output is None:
         typer.echo(draft_facts(raw, slug(article.stem), str(article)), nl=False)
         return
-    source = os.path.relpath(article.resolve(), output.resolve().parent)
-    write_output(output, draft_facts(raw, slug(article.stem), source), force)
+    folder = output.parent
+    try:
+        source = str(article.resolve().relative_to(folder.resolve()))
+        facts = draft_facts(raw, slug(article.stem), source)
+    except ValueError:
+        # A lesson may only read files inside its folder: give it the article's text as article.txt.
+        source = "article.txt"
+        text = clean(raw).text
+        facts = draft_facts(raw, slug(article.stem), source, text)
+        _refuse_existing([output, folder / source], force)
+        write_output(folder / source, text, force=True)
+        typer.echo(f"wrote {display_path(folder / source)}: the article's text, which the facts file names")
+    write_output(output, facts, force)
     _report_draft(output)
+
+
+def _refuse_existing(paths: list[Path], force: bool) -> None:
+    """Check every file before writing any, so that a refusal leaves nothing half-written."""
+    if not force and (existing := [path for path in paths if path.exists()]):
+        typer.echo(f"studygen: {existing[0]} already exists; use --force to replace it", err=True)
+        raise typer.Exit(2)
 
 
 @app.command()
@@ -269,15 +300,17 @@ def new(
 ) -> None:
     """Start a lesson: seeds/<id>/article.txt (the article's text) and a drafted facts.yaml."""
     if not re.fullmatch(SLUG_PATTERN, lesson_id):
-        typer.echo(f"studygen: --id must use lower-case letters, digits and '-', e.g. {slug(lesson_id)}", err=True)
+        typer.echo(
+            f"studygen: --id must use lower-case letters, digits and '-', at most {MAX_ID_CHARS} of them, "
+            f"e.g. {slug(lesson_id)[:MAX_ID_CHARS]}",
+            err=True,
+        )
         raise typer.Exit(2)
     raw = _read_article(article)
     folder = root / lesson_id
     text = clean(raw).text
     facts = draft_facts(raw, lesson_id, "article.txt", text)
-    if not force and (existing := [f for f in (folder / "article.txt", folder / FACTS_FILE) if f.exists()]):
-        typer.echo(f"studygen: {existing[0]} already exists; use --force to replace it", err=True)
-        raise typer.Exit(2)  # checked for both before writing either
+    _refuse_existing([folder / "article.txt", folder / FACTS_FILE], force)
     write_output(folder / "article.txt", text, force=True)
     write_output(folder / FACTS_FILE, facts, force=True)
     _report_draft(folder / FACTS_FILE)

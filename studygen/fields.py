@@ -14,9 +14,10 @@ from .dates import DATE_HINT, DateError, PartialDate, parse_date
 from .diagnostics import DiagnosticSink, Position
 from .load import Loaded, PathKey
 from .model import ARTICLE
-from .schema import QUESTION_KINDS, SECTIONS, SLUG_PATTERN, Field
+from .schema import MAX_ID_CHARS, QUESTION_KINDS, SECTIONS, SLUG_PATTERN, Field
 
-SLUG = re.compile(SLUG_PATTERN)
+SLUG = re.compile(SLUG_PATTERN)  # use fullmatch: '$' alone would accept a trailing new line
+ID_HINT = f"ids use lower-case letters, digits and '-', at most {MAX_ID_CHARS} of them, e.g. putin-asks-clinton"
 KIND_FIELD = Field("text", "a question kind", enum=QUESTION_KINDS)
 _TYPE_WORDS = {
     "text": "text", "slug": "an id (lower-case letters, digits and '-')", "int": "a whole number",
@@ -92,12 +93,12 @@ class FieldChecker:
         ok = {
             "text": isinstance(value, str) and value.strip() != "",
             "person": isinstance(value, str) and value.strip() != "",
-            "slug": isinstance(value, str) and bool(SLUG.match(value)),
+            "slug": isinstance(value, str) and bool(SLUG.fullmatch(value)),
             "int": isinstance(value, int) and not isinstance(value, bool) and value >= 0,
             "date": isinstance(value, (int, str)) and not isinstance(value, bool),
             "texts": is_list_of_text(value),
             "people": is_list_of_text(value),
-            "slugs": isinstance(value, list) and all(isinstance(v, str) and SLUG.match(v) for v in value),
+            "slugs": isinstance(value, list) and all(isinstance(v, str) and SLUG.fullmatch(v) for v in value),
             "evidence": (isinstance(value, str) and value.strip() != "") or (is_list_of_text(value) and value != []),
             "teacher": value is True or is_list_of_text(value),
             "section": isinstance(value, dict),
@@ -118,7 +119,7 @@ class FieldChecker:
         if not ok:
             hint = 'put quotation marks around text that YAML reads as a number, date or true/false, e.g. "yes"'
             if spec.type in ("slug", "slugs") and isinstance(value, (str, list)):
-                hint = "ids use lower-case letters, digits and '-', e.g. putin-asks-clinton"
+                hint = ID_HINT
             elif isinstance(value, (list, dict)) or spec.type not in ("text", "person"):
                 hint = f"write {_TYPE_WORDS[spec.type]} here"
             elif value is None or (isinstance(value, str) and not value.strip()):

@@ -1,10 +1,31 @@
-"""Writing outputs: atomically, and never over a teacher's file without permission."""
+"""Writing outputs: atomically, and never over a teacher's file without permission.
+
+A single file is written beside its target and renamed into place. A lesson's output
+folder is rebuilt as a whole in a staging folder beside it and swapped in with one
+rename, so an interrupted build leaves either all the old outputs or all the new ones.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
 import os
+import shutil
+import stat
 import tempfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+
+STAGING_MARK = ".studygen-"  # in the names of staging folders and temporary files, for clean-up
+
+
+class OutputExists(Exception):
+    """The output file exists and overwriting it was not allowed."""
+
+
+class OutputError(Exception):
+    """An output could not be written (a read-only folder, a full disk, a folder in the way)."""
 
 
 def _umask() -> int:
@@ -13,27 +34,168 @@ def _umask() -> int:
     return mask
 
 
-class OutputExists(Exception):
-    """The output file exists and overwriting it was not allowed."""
+@contextlib.contextmanager
+def _as_output_error(path: Path) -> Iterator[None]:
+    """Turn the operating system's refusal into one sentence that names the path."""
+    try:
+        yield
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            reason += " (free some space, or choose another folder)"
+        raise OutputError(f"cannot write {path}: {reason}") from None
+    except ValueError as exc:  # an embedded NUL in the path
+        raise OutputError(f"cannot write {path!r}: {exc}") from None
+
+
+def _check_target(path: Path) -> None:
+    """Only a regular file (or nothing) may be replaced: never a folder, device or pipe."""
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"cannot write {path}: it is a folder; give the path of a file")
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        raise OutputError(f"cannot write {path}: it is not a regular file (a device, pipe or socket)")
 
 
 def write_atomic(path: Path, data: bytes | str, overwrite: bool = True) -> None:
     """Write to a temporary file beside `path`, then rename it into place.
 
-    A failure at any point leaves the previous file as it was.
+    A failure at any point leaves the previous file as it was. Raises OutputExists when
+    the file exists and `overwrite` is false, OutputError when it cannot be written.
     """
-    if not overwrite and path.exists():
-        raise OutputExists(f"{path} already exists; use --force to replace it")
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    with _as_output_error(path):
+        _check_target(path)
+        if not overwrite and path.exists():
+            raise OutputExists(f"{path} already exists; use --force to replace it")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}{STAGING_MARK}", suffix=".tmp")
+        try:
+            os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; outputs are shared
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(payload)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
     try:
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; outputs are shared
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(first))
+
+
+def _leftovers(folder: Path) -> Iterator[Path]:
+    """Staging folders that builds of `folder` killed before they finished left beside it."""
+    parent = folder.parent
+    if parent.is_dir():
+        yield from parent.glob(f".{folder.name}{STAGING_MARK}*")
+
+
+def recover(folder: Path) -> None:
+    """Undo what a killed build left: restore the old folder if the swap stopped halfway, then clean up."""
+    old = folder.parent / f".{folder.name}{STAGING_MARK}old"
+    if not folder.exists() and old.is_dir():
+        old.rename(folder)
+    for leftover in _leftovers(folder):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _copy_folder(source: Path, target: Path) -> None:
+    """`target` as a copy of `source`, hard-linked where the file system allows (no data copied)."""
+
+    def link_or_copy(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, target, symlinks=True, copy_function=link_or_copy, dirs_exist_ok=True)
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `folder` (a folder), so that concurrent builds take turns."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on Windows
+        yield
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
+
+
+def publish_folder(folder: Path, files: Mapping[str, bytes]) -> dict[str, bool]:
+    """Write `files` into `folder` all at once; other files there are kept.
+
+    Returns, for each name, whether its bytes changed. Raises OutputError.
+    """
+    with _as_output_error(folder):
+        if folder.exists() and not folder.is_dir():
+            raise OutputError(f"cannot write into {folder}: it is a file, not a folder")
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        with _locked(folder.parent):
+            return _publish(folder, files)
+
+
+def _publish(folder: Path, files: Mapping[str, bytes]) -> dict[str, bool]:
+    with _as_output_error(folder):
+        recover(folder)
+        changed = {name: _differs(folder / name, data) for name, data in files.items()}
+        if not any(changed.values()):
+            return changed
+        stage = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}{STAGING_MARK}new-"))
+        try:
+            os.chmod(stage, 0o777 & ~_umask())
+            if folder.is_dir():
+                _copy_folder(folder, stage)
+            for name, data in files.items():
+                if changed[name]:
+                    write_atomic(stage / name, data)
+            _swap_in(stage, folder)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)  # after the swap, it holds the old outputs
+        return changed
+
+
+def _swap_in(stage: Path, folder: Path) -> None:
+    if not folder.exists():
+        stage.rename(folder)
+        stage.mkdir()  # so that the caller's clean-up has something to remove
+        return
+    if _exchange(stage, folder):
+        return
+    old = folder.parent / f".{folder.name}{STAGING_MARK}old"  # `recover` restores it if killed here
+    folder.rename(old)
+    stage.rename(folder)
+    old.rename(stage)
+
+
+def _differs(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() != data
+    except FileNotFoundError:
+        return True
+    except IsADirectoryError:
+        raise OutputError(f"cannot write {path}: it is a folder; move it out of the way") from None

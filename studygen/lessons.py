@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .article import Article
-from .diagnostics import Diagnostic, DiagnosticSink, has_errors, make_strict, sorted_diagnostics
+from .diagnostics import Diagnostic, DiagnosticSink, Severity, has_errors, make_strict, sorted_diagnostics
 from .ground import GroundReport, ground
 from .load import load_yaml
 from .model import Lesson
@@ -73,15 +73,40 @@ def find_lessons(paths: list[Path] | None = None, root: Path | None = None) -> l
         return found
     result: list[Path] = []
     for path in paths:
-        if path.is_file():
-            result.append(path)
-        elif (path / FACTS_FILE).is_file():
-            result.append(path / FACTS_FILE)
-        elif path.is_dir() and (nested := sorted(path.glob(f"*/{FACTS_FILE}"))):
-            result.extend(nested)
-        else:
-            raise LessonNotFound(f"'{path}' is not a lesson: expected a facts file or a folder holding {FACTS_FILE}")
-    return result
+        try:
+            result.extend(_lesson_files(path))
+        except (OSError, ValueError) as exc:  # a NUL byte, a name too long for the file system
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise LessonNotFound(f"{str(path)[:200]!r} cannot be used as a path: {reason}") from None
+    return list(dict.fromkeys(result))  # a lesson named twice is read once
+
+
+def _lesson_files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    if (path / FACTS_FILE).is_file():
+        return [path / FACTS_FILE]
+    if path.is_dir() and (nested := sorted(path.glob(f"*/{FACTS_FILE}"))):
+        return nested
+    raise LessonNotFound(f"'{path}' is not a lesson: expected a facts file or a folder holding {FACTS_FILE}")
+
+
+def check_unique_ids(lessons: list[CheckedLesson]) -> None:
+    """Two lessons with one id would write one output folder and share their Anki notes' GUIDs."""
+    first: dict[str, CheckedLesson] = {}
+    for item in lessons:
+        if item.lesson is None:
+            continue
+        other = first.setdefault(item.lesson.id, item)
+        if other is not item:
+            pos = item.lesson.id_pos
+            item.diagnostics.append(
+                Diagnostic(
+                    display_path(item.path), pos.line, pos.col, Severity.ERROR, "lesson.duplicate-id",
+                    f"the lesson id '{item.lesson.id}' is also the id of {display_path(other.path)}",
+                    "give each lesson its own id: it names the lesson's output folder and its Anki notes",
+                )
+            )  # fmt: skip
 
 
 @contextlib.contextmanager

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .confine import TooLarge, UnsafeFile, read_regular
 from .diagnostics import DiagnosticSink, Position
 
 try:  # the C parser is much faster; fall back to pure Python where libyaml is missing
@@ -118,9 +119,15 @@ def load_yaml(path: Path, sink: DiagnosticSink, raw: bytes | None = None) -> Loa
     """Parse `path` (or `raw`) into a `Loaded`; on failure report to `sink` and return None."""
     if raw is None:
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            sink.error(None, "load.unreadable", f"cannot read the file: {exc.strerror}")
+            raw = read_regular(path, MAX_BYTES)
+        except TooLarge as exc:
+            sink.error(None, "load.too-large", exc.message, "split the lesson into several lessons")
+            return None
+        except FileNotFoundError:
+            sink.error(None, "load.unreadable", "the file does not exist")
+            return None
+        except UnsafeFile as exc:
+            sink.error(None, "load.unreadable", exc.message, exc.hint)
             return None
     text = _check_text(raw, sink)
     if text is None:
@@ -190,7 +197,14 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if convert is None:
         raise _BadNode(_mark(node.start_mark), "load.tag", f"the tag '{node.tag}' is not allowed in a facts file",
                        "remove the '!' tag")  # fmt: skip
-    return convert(node)
+    try:
+        return convert(node)
+    except (ValueError, KeyError, TypeError, OverflowError):
+        # '!!int "x"', '!!bool "maybe"', or an integer past Python's 4,300-digit limit
+        shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+        message = f"'{shown}' cannot be read as {node.tag.rsplit(':', 1)[-1]}"
+        hint = "put the value in quotation marks to keep it as text, or write a shorter number"
+        raise _BadNode(_mark(node.start_mark), "load.value", message, hint) from None
 
 
 def _build(root: yaml.Node | None, loaded: Loaded) -> Any:

@@ -149,6 +149,7 @@ class Lesson:
     tags: tuple[str, ...] = ()
     questions: QuestionSettings = QuestionSettings()
     worksheet: WorksheetSettings = WorksheetSettings()
+    id_pos: Position = field(default=FILE_START, compare=False)
 
     @property
     def directory(self) -> Path:

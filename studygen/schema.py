@@ -28,7 +28,8 @@ class Field:
 # text), slugs, evidence (text or list of text), teacher (true or list of keys),
 # section (nested mapping), sections (list of mappings), mapping (id -> section).
 
-SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+MAX_ID_CHARS = 64  # ids name files and folders, and are typed by hand
+SLUG_PATTERN = rf"^[a-z0-9][a-z0-9-]{{0,{MAX_ID_CHARS - 1}}}$"
 QUESTION_KINDS = (
     "attribution", "when", "proposal", "response", "office", "office-holder",
     "cloze", "chronology", "matching", "claim",

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from .confine import UnsafeFile, inside, read_regular
 from .diagnostics import DiagnosticSink, Position
-from .fields import KIND_FIELD, SLUG, FieldChecker, as_tuple, doc, is_list_of_text, suggest, type_name
+from .fields import ID_HINT, KIND_FIELD, SLUG, FieldChecker, as_tuple, doc, is_list_of_text, suggest, type_name
 from .load import Loaded, PathKey
 from .model import Fact, Lesson, Person, QuestionSettings, Reply, Role, Source, WorksheetSettings
 from .schema import COMMON_FACT_KEYS, FACT_KINDS, SECTIONS, WORKSHEET_SECTIONS, Field
@@ -49,6 +50,7 @@ class _Validator(FieldChecker):
             tags=tuple(meta.get("tags", ())),
             questions=settings,
             worksheet=sheet,
+            id_pos=self.pos(("lesson", "id")),
         )
 
     def source(self, data: Any) -> Source | None:
@@ -72,11 +74,19 @@ class _Validator(FieldChecker):
         if source is None:
             return ""
         path: PathKey = ("lesson", "source", "file")
-        article_path = self.loaded.path.parent / source.file
+        folder = self.loaded.path.parent
         try:
-            raw = article_path.read_bytes()
-        except OSError:
-            folder = article_path.parent
+            article_path = inside(folder, source.file)
+            if article_path.resolve() == self.loaded.path.resolve():
+                raise UnsafeFile(
+                    f"the article '{source.file}' is this facts file itself", "name the article's text file here"
+                )
+            raw = read_regular(article_path)
+        except UnsafeFile as exc:
+            self.error(path, "source.unsafe", exc.message, exc.hint)
+            return ""
+        except FileNotFoundError:
+            article_path = folder / source.file
             nearby = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
             close = suggest(article_path.name, nearby)
             prefix = source.file[: len(source.file) - len(article_path.name)]
@@ -88,7 +98,7 @@ class _Validator(FieldChecker):
             self.error(path, "source.missing", f"the article file '{source.file}' does not exist", hint)
             return ""
         try:
-            return raw.decode("utf-8-sig")
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             self.error(
                 path,
@@ -97,17 +107,24 @@ class _Validator(FieldChecker):
                 "save the article as UTF-8 text",
             )
             return ""
+        if not text.strip():
+            self.error(
+                path, "source.empty", f"the article '{source.file}' is empty", "paste the article's text into it"
+            )
+            return ""
+        return text
 
     def people(self, data: dict[str, Any]) -> dict[str, Person]:
         # Ids first, so that facts and replies can refer to any of them.
         ids = [key for key in data if isinstance(key, str)]
-        self.person_ids = [key for key in ids if SLUG.match(key)]
+        self.person_ids = [key for key in ids if SLUG.fullmatch(key)]
         people: dict[str, Person] = {}
         for key, value in data.items():
             path: PathKey = ("people", key)
-            if not SLUG.match(key):
+            if not SLUG.fullmatch(key):
                 self.error(path, "schema.id", f"the person id '{key}' is not a valid id",
-                           "ids use lower-case letters, digits and '-', e.g. putin", at_key=True)  # fmt: skip
+                           ID_HINT,
+                           at_key=True)  # fmt: skip
                 continue
             good = self.section(value, path, "person", f"person '{key}'")
             if "name" not in good:

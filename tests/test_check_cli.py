@@ -60,7 +60,6 @@ def test_check_reports_errors_with_exit_1(monkeypatch: pytest.MonkeyPatch) -> No
 def test_warnings_pass_unless_strict(tmp_path: Path) -> None:
     lesson = tmp_path / "lesson"
     shutil.copytree(CASES / "no-evidence", lesson)
-    (lesson.parent / "article.txt").write_bytes((CASES / "article.txt").read_bytes())
     assert runner.invoke(app, ["check", str(lesson)]).exit_code == 0
     strict = runner.invoke(app, ["check", "--strict", str(lesson)])
     assert strict.exit_code == 1

@@ -6,6 +6,7 @@ the teacher sees, never the word "None" in front of a class.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,9 +14,11 @@ from typing import Any
 
 import jinja2
 
+from ..confine import UnsafeFile, inside, read_regular
 from ..diagnostics import DiagnosticSink, Position, Severity
 from ..lessons import display_path
 from ..model import Lesson
+from .sandbox import MAX_TEMPLATE_CHARS, TemplateRefused, compile_teacher_template, render_bounded
 
 TEMPLATE_FOLDER = "templates"
 
@@ -36,46 +39,68 @@ class Wording:
     template: jinja2.Template
     path: str
     pos: Position
+    teacher: bool = False  # untrusted: rendered with the sandbox's output cap
 
 
 def load_wordings(lesson: Lesson, kinds: list[str], sink: DiagnosticSink) -> dict[str, Wording]:
-    """The template of each kind: the teacher's (facts.yaml, then templates/<kind>.j2) or ours."""
+    """The template of each kind: the teacher's (facts.yaml, then templates/<kind>.j2) or ours.
+
+    A teacher's template is untrusted (lesson folders are shared): it is read only from
+    inside the lesson folder and compiled by the sandbox in `sandbox.py`.
+    """
     wordings: dict[str, Wording] = {}
-    folder = lesson.directory / TEMPLATE_FOLDER
     facts_path = display_path(lesson.path)
     for name in kinds:
-        source, path, pos = None, facts_path, Position(1, 1)
+        pos = lesson.questions.template_positions.get(name, Position(1, 1))
         inline = name in lesson.questions.templates  # written in facts.yaml, not in templates/
         if inline:
-            source = lesson.questions.templates[name]
-            pos = lesson.questions.template_positions.get(name, pos)
-        elif (folder / f"{name}.j2").is_file():
-            file = folder / f"{name}.j2"
-            source, path = file.read_text(encoding="utf-8"), display_path(file)
+            source, path = lesson.questions.templates[name], facts_path
+        else:
+            try:
+                source, path = _template_file(lesson, name)
+            except (UnsafeFile, UnicodeDecodeError) as exc:
+                message = exc.message if isinstance(exc, UnsafeFile) else "the template is not UTF-8 text"
+                hint = exc.hint if isinstance(exc, UnsafeFile) else "save it as UTF-8"
+                sink.add(Severity.ERROR, None, "questions.template-file", message, hint,
+                         path=display_path(lesson.directory / TEMPLATE_FOLDER / f"{name}.j2"))  # fmt: skip
+                continue
         if source is None:
             wordings[name] = Wording(_shipped.get_template(f"{name}.j2"), f"{name}.j2", pos)
             continue
         try:
-            template = _shipped.from_string(source)
-        except jinja2.TemplateSyntaxError as exc:
-            where = pos if inline else Position(exc.lineno or 1, 1)
-            line_note = f" (line {exc.lineno} of the template)" if inline else ""
+            template = compile_teacher_template(source)
+        except (jinja2.TemplateSyntaxError, TemplateRefused) as exc:
+            lineno = exc.lineno
+            where = pos if inline else Position(lineno or 1, 1)
+            line_note = f" (line {lineno} of the template)" if inline and lineno else ""
+            refused = isinstance(exc, TemplateRefused)
             sink.add(
                 Severity.ERROR,
                 where,
-                "questions.template-syntax",
-                f"the {name} template has a syntax error{line_note}: {exc.message}",
-                "Jinja2 syntax: {{ variable }} for values, {% if x %}...{% endif %} for conditions",
+                "questions.template-refused" if refused else "questions.template-syntax",
+                f"the {name} template {'is refused' if refused else 'has a syntax error'}{line_note}: {exc.message}",
+                "teacher templates use {{ variable }}, {{ variable|upper }}, {% if x %}...{% endif %} and "
+                "{% set name = ... %}; see the README's Questions section",
                 path=path,
             )
             continue
-        wordings[name] = Wording(template, path, pos)
+        wordings[name] = Wording(template, path, pos, teacher=True)
     return wordings
+
+
+def _template_file(lesson: Lesson, name: str) -> tuple[str | None, str]:
+    """The text of templates/<name>.j2 when the lesson has one (confined to the lesson folder)."""
+    relative = f"{TEMPLATE_FOLDER}/{name}.j2"
+    file = lesson.directory / relative
+    if not os.path.lexists(file):
+        return None, ""
+    text = read_regular(inside(lesson.directory, relative), MAX_TEMPLATE_CHARS * 4).decode("utf-8")
+    return text, display_path(file)
 
 
 def render(wording: Wording, variables: dict[str, Any]) -> str:
     """Render and tidy; raises jinja2.TemplateError for the caller to report."""
-    return tidy(wording.template.render(**variables))
+    return tidy(render_bounded(wording.template, variables) if wording.teacher else wording.template.render(variables))
 
 
 _SPACES = re.compile(r"\s+")

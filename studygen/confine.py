@@ -1,0 +1,83 @@
+"""Reading the files a lesson names: inside its own folder, regular, and of bounded size.
+
+A lesson folder is shared between teachers, so the paths in it are untrusted: an
+article at `/etc/passwd`, `../../secret` or a symlink out of the folder would be copied
+into decks that students receive, and a FIFO or `/dev/zero` would hang or exhaust memory.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+MAX_FILE_BYTES = 32_000_000  # the facts file's limit too; a long article is well under 1 MB
+
+
+class UnsafeFile(Exception):
+    """A file a lesson names that studygen will not read; `hint` says what to do instead."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+class TooLarge(UnsafeFile):
+    """The file is over the size limit."""
+
+
+def inside(folder: Path, name: str) -> Path:
+    """`folder/name`, refused unless it stays inside `folder` once `..` and symlinks are resolved."""
+    if "\0" in name:
+        raise UnsafeFile(f"the path '{name!r}' holds a NUL character", "write a plain file name")
+    if Path(name).is_absolute() or (len(name) > 1 and name[1] == ":"):
+        raise UnsafeFile(
+            f"'{name}' is an absolute path; a lesson may only name files inside its own folder",
+            f"copy the file into the lesson folder and write its name, e.g. {Path(name).name}",
+        )
+    root = folder.resolve()
+    target = (folder / name).resolve()
+    if target != root and root not in target.parents:
+        raise UnsafeFile(
+            f"'{name}' leads outside the lesson folder"
+            + (" (through a symbolic link)" if ".." not in Path(name).parts else ""),
+            "put the file inside the lesson folder (not a link to elsewhere) and name it relative to facts.yaml",
+        )
+    return folder / name
+
+
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; never blocks on a FIFO or device.
+
+    Raises FileNotFoundError when it does not exist, UnsafeFile for anything else wrong.
+    """
+    try:
+        # O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise
+    except IsADirectoryError:
+        raise UnsafeFile(f"'{path.name}' is a folder, not a file", "name the file inside it") from None
+    except OSError as exc:
+        raise UnsafeFile(f"cannot read '{path.name}': {exc.strerror}", "check the file's permissions") from None
+    with os.fdopen(descriptor, "rb") as stream:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise UnsafeFile(f"'{path.name}' is a folder, not a file", "name the file inside it")
+        if not stat.S_ISREG(info.st_mode):
+            raise UnsafeFile(
+                f"'{path.name}' is not a regular file (a pipe, device or socket)", "save the text as an ordinary file"
+            )
+        if info.st_size > limit:
+            raise TooLarge(
+                f"the file is {info.st_size / 1e6:.1f} MB; at most {limit / 1e6:.0f} MB can be read",
+                "split it into smaller lessons",
+            )
+        os.set_blocking(descriptor, True)
+        try:
+            data = stream.read(limit + 1)
+        except OSError as exc:
+            raise UnsafeFile(f"cannot read '{path.name}': {exc.strerror}") from None
+    if len(data) > limit:  # it grew while we read
+        raise TooLarge(f"'{path.name}' is larger than {limit // 1_000_000} MB", "split it into smaller lessons")
+    return data
