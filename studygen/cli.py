@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -20,7 +21,7 @@ from .diagnostics import Diagnostic, Severity, make_strict
 from .draft import draft_facts
 from .draft.text import clean
 from .draft.writer import slug
-from .export import load_exporters, unknown_formats
+from .export import ExportError, load_exporters, unknown_formats
 from .files import OutputError, OutputExists, write_atomic
 from .lessons import (
     FACTS_FILE,
@@ -35,6 +36,7 @@ from .lessons import (
 from .preview import LessonQuestions, render_preview
 from .questions import QuestionSet, build_questions
 from .schema import MAX_ID_CHARS, PAPER_SIZES, SLUG_PATTERN, json_schema_text
+from .terminal import json_printable, printable
 
 app = typer.Typer(
     name="studygen",
@@ -72,9 +74,14 @@ def main(
     _state["traceback"] = show_traceback
 
 
+def say(text: str, err: bool = False) -> None:
+    """Print a line that may hold text from a lesson or the command line, control characters escaped."""
+    typer.echo(printable(text), err=err)
+
+
 def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
     for diagnostic in diagnostics:
-        typer.echo(diagnostic.render(), err=True)
+        say(diagnostic.render(), err=True)
 
 
 def read_lessons(paths: list[Path] | None, strict: bool = False) -> list[tuple[CheckedLesson, QuestionSet]]:
@@ -85,7 +92,7 @@ def read_lessons(paths: list[Path] | None, strict: bool = False) -> list[tuple[C
     try:
         files = find_lessons(paths)
     except LessonNotFound as exc:
-        typer.echo(f"studygen: {exc}", err=True)
+        say(f"studygen: {exc}", err=True)
         raise typer.Exit(2) from None
     checked = [read_lesson(path, strict=strict) for path in files]
     check_unique_ids(checked)
@@ -105,7 +112,7 @@ def write_output(path: Path, data: str, force: bool) -> None:
     try:
         write_atomic(path, data, overwrite=force)
     except (OutputExists, OutputError) as exc:
-        typer.echo(f"studygen: {exc}", err=True)
+        say(f"studygen: {exc}", err=True)
         raise typer.Exit(2) from None
 
 
@@ -113,7 +120,7 @@ def require_clean(results: list[tuple[CheckedLesson, QuestionSet]]) -> None:
     """MkDocs-style: every problem has been printed; now abort once if any was an error."""
     bad = [display_path(item.path) for item, _ in results if not item.ok]
     if bad:
-        typer.echo(f"studygen: stopped: {', '.join(bad)} {'has' if len(bad) == 1 else 'have'} errors", err=True)
+        say(f"studygen: stopped: {', '.join(bad)} {'has' if len(bad) == 1 else 'have'} errors", err=True)
         raise typer.Exit(1)
 
 
@@ -126,10 +133,10 @@ def check(paths: PathsArg = None, strict: StrictOpt = False) -> None:
         warnings = sum(d.severity is Severity.WARNING for d in item.diagnostics)
         name = display_path(item.path)
         if item.lesson is None:
-            typer.echo(f"{name}: {errors} error(s); could not be read")
+            say(f"{name}: {errors} error(s); could not be read")
             continue
         lesson, report = item.lesson, item.report
-        typer.echo(
+        say(
             f"{name}: {len(lesson.facts)} facts, {len(lesson.people)} people, "
             f"{report.quotations_found}/{report.quotations_checked} quotations verified, "
             f"{len(questions.questions)} questions, {errors} error(s), {warnings} warning(s)"
@@ -148,18 +155,18 @@ def questions(
     require_clean(results)
     if as_json:
         data = [q.to_json() for _, qs in results for q in qs.questions]
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        typer.echo(json_printable(json.dumps(data, indent=2, ensure_ascii=False)))
         return
     for item, qs in results:
-        typer.echo(f"# {item.lesson.title if item.lesson else ''} ({len(qs.questions)} questions)")
+        say(f"# {item.lesson.title if item.lesson else ''} ({len(qs.questions)} questions)")
         for question in qs.questions:
-            typer.echo(f"\n[{question.kind}] {question.id}\n  Q: {question.prompt}")
+            say(f"\n[{question.kind}] {question.id}\n  Q: {question.prompt}")
             for item_text in question.items:
-                typer.echo(f"     - {item_text}")
+                say(f"     - {item_text}")
             for index, choice in enumerate(question.choices):
                 mark = "*" if index == question.correct else " "
-                typer.echo(f"   {mark} {'ABCD'[index]}. {choice}")
-            typer.echo(f"  A: {question.answer}")
+                say(f"   {mark} {'ABCD'[index]}. {choice}")
+            say(f"  A: {question.answer}")
 
 
 @app.command()
@@ -176,7 +183,7 @@ def preview(
     page = render_preview([LessonQuestions(item.lesson, qs) for item, qs in results if item.lesson])
     write_output(output, page, force)
     count = sum(len(qs.questions) for _, qs in results)
-    typer.echo(f"wrote {display_path(output)}: {count} questions")
+    say(f"wrote {display_path(output)}: {count} questions")
 
 
 FormatOpt = Annotated[
@@ -203,13 +210,13 @@ def build(
     registry = load_exporters()
     if list_formats:
         for name, item in registry.items():
-            typer.echo(f"{name:12} {item.description}")
+            say(f"{name:12} {item.description}")
         return
     if paper is not None and paper not in PAPER_SIZES:
-        typer.echo(f"studygen: --paper must be {' or '.join(PAPER_SIZES)}, not {paper}", err=True)
+        say(f"studygen: --paper must be {' or '.join(PAPER_SIZES)}, not {paper}", err=True)
         raise typer.Exit(2)
     if unknown := unknown_formats(formats):
-        typer.echo(f"studygen: unknown format {', '.join(unknown)}; choose from: {', '.join(registry)}", err=True)
+        say(f"studygen: unknown format {', '.join(unknown)}; choose from: {', '.join(registry)}", err=True)
         raise typer.Exit(2)
     results = read_lessons(paths)
     require_clean(results)
@@ -217,24 +224,27 @@ def build(
     options = {"paper": paper} if paper else {}
     try:
         written = build_lessons(
-            lessons, out, formats, progress=lambda text: typer.echo(f"building {text}", err=True), options=options
+            lessons, out, formats, progress=lambda text: say(f"building {text}", err=True), options=options
         )
     except OutputError as exc:
-        typer.echo(f"studygen: {exc}; the previous outputs are unchanged", err=True)
+        say(f"studygen: {exc}; the previous outputs are unchanged", err=True)
         raise typer.Exit(2) from None
+    except ExportError as exc:
+        say(f"studygen: {exc}; nothing was written", err=True)
+        raise typer.Exit(1) from None
     for item in written:
-        typer.echo(f"{'wrote' if item.changed else 'unchanged'} {display_path(item.path)}")
+        say(f"{'wrote' if item.changed else 'unchanged'} {display_path(item.path)}")
 
 
 def _read_article(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        typer.echo(f"studygen: no such article: {path}", err=True)
+        say(f"studygen: no such article: {path}", err=True)
     except UnicodeDecodeError:
-        typer.echo(f"studygen: {path} is not UTF-8 text; save it as UTF-8 and try again", err=True)
+        say(f"studygen: {path} is not UTF-8 text; save it as UTF-8 and try again", err=True)
     except OSError as exc:
-        typer.echo(f"studygen: cannot read {path}: {exc.strerror}", err=True)
+        say(f"studygen: cannot read {path}: {exc.strerror}", err=True)
     raise typer.Exit(2)
 
 
@@ -243,7 +253,7 @@ def _report_draft(path: Path) -> None:
     checked = read_lesson(path)
     print_diagnostics(checked.diagnostics)
     if checked.lesson is not None:
-        typer.echo(
+        say(
             f"wrote {display_path(path)}: {len(checked.lesson.people)} people, {len(checked.lesson.facts)} facts; "
             "review it, then run: studygen check"
         )
@@ -279,7 +289,7 @@ def draft(
         facts = draft_facts(raw, slug(article.stem), source, text)
         _refuse_existing([output, folder / source], force)
         write_output(folder / source, text, force=True)
-        typer.echo(f"wrote {display_path(folder / source)}: the article's text, which the facts file names")
+        say(f"wrote {display_path(folder / source)}: the article's text, which the facts file names")
     write_output(output, facts, force)
     _report_draft(output)
 
@@ -287,7 +297,7 @@ def draft(
 def _refuse_existing(paths: list[Path], force: bool) -> None:
     """Check every file before writing any, so that a refusal leaves nothing half-written."""
     if not force and (existing := [path for path in paths if path.exists()]):
-        typer.echo(f"studygen: {existing[0]} already exists; use --force to replace it", err=True)
+        say(f"studygen: {existing[0]} already exists; use --force to replace it", err=True)
         raise typer.Exit(2)
 
 
@@ -300,7 +310,7 @@ def new(
 ) -> None:
     """Start a lesson: seeds/<id>/article.txt (the article's text) and a drafted facts.yaml."""
     if not re.fullmatch(SLUG_PATTERN, lesson_id):
-        typer.echo(
+        say(
             f"studygen: --id must use lower-case letters, digits and '-', at most {MAX_ID_CHARS} of them, "
             f"e.g. {slug(lesson_id)[:MAX_ID_CHARS]}",
             err=True,
@@ -322,16 +332,37 @@ def schema() -> None:
     typer.echo(json_schema_text(), nl=False)
 
 
+class Interrupted(BaseException):
+    """Ctrl-C or a kill: raised where the program is, so that clean-up code runs on the way out."""
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
 def run() -> None:
-    """Console-script entry point: turn unexpected exceptions into a short message."""
+    """Console-script entry point: every failure ends in a one-line message and an exit code.
+
+    0 success, 1 the input has errors, 2 usage or environment (a path, the disk),
+    3 a bug in studygen, 130 interrupted.
+    """
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _interrupt)
     try:
         app()
+    except Interrupted:
+        print("studygen: interrupted; outputs already in place are unchanged", file=sys.stderr)
+        sys.exit(130)
+    except OSError as exc:  # the environment, not the input: a vanished folder, a full disk
+        where = f" {printable(str(exc.filename), one_line=True)}:" if exc.filename else ""
+        print(f"studygen:{where} {exc.strerror or exc}", file=sys.stderr)
+        sys.exit(2)
     except Exception as exc:
         if _state["traceback"]:
             traceback.print_exc()
         else:
             print(
-                f"studygen: internal error: {type(exc).__name__}: {exc}\n"
+                f"studygen: internal error: {type(exc).__name__}: {printable(str(exc), one_line=True)[:500]}\n"
                 "  this is a bug in studygen, not in your files; rerun with --traceback and report it",
                 file=sys.stderr,
             )

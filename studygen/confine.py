@@ -7,6 +7,7 @@ into decks that students receive, and a FIFO or `/dev/zero` would hang or exhaus
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -56,11 +57,13 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise
+    except NotADirectoryError:  # a file where a folder of the path should be: nothing there either
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path)) from None
     except IsADirectoryError:
         raise UnsafeFile(f"'{path.name}' is a folder, not a file", "name the file inside it") from None
     except OSError as exc:
         raise UnsafeFile(f"cannot read '{path.name}': {exc.strerror}", "check the file's permissions") from None
-    with os.fdopen(descriptor, "rb") as stream:
+    try:
         info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
             raise UnsafeFile(f"'{path.name}' is a folder, not a file", "name the file inside it")
@@ -74,6 +77,11 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
                 "split it into smaller lessons",
             )
         os.set_blocking(descriptor, True)
+        stream = os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with stream:
         try:
             data = stream.read(limit + 1)
         except OSError as exc:

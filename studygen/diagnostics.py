@@ -10,6 +10,8 @@ import enum
 from dataclasses import dataclass
 from pathlib import Path
 
+from .terminal import printable
+
 
 class Severity(enum.Enum):
     ERROR = "error"
@@ -41,9 +43,11 @@ class Diagnostic:
 
     def render(self) -> str:
         """`path:line:col: severity: message [code]`, then an indented hint line."""
-        text = f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message} [{self.code}]"
+        text = printable(
+            f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message} [{self.code}]", True
+        )
         if self.hint:
-            text += "\n" + "\n".join("  hint: " + line for line in self.hint.splitlines())
+            text += "\n" + "\n".join("  hint: " + printable(line, True) for line in self.hint.splitlines())
         return text
 
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -53,9 +57,12 @@ class Diagnostic:
 class DiagnosticSink:
     """Collects diagnostics for one file; stages append to it and never stop early."""
 
+    LIMIT = 500  # past this, problems are counted, not kept: a teacher fixes the first ones first
+
     def __init__(self, path: Path | str) -> None:
         self.path = str(path)
         self.items: list[Diagnostic] = []
+        self.dropped = 0
 
     def add(
         self,
@@ -66,6 +73,9 @@ class DiagnosticSink:
         hint: str = "",
         path: str | None = None,
     ) -> None:
+        if len(self.items) >= self.LIMIT:
+            self.dropped += 1
+            return
         pos = pos or Position(1, 1)
         self.items.append(Diagnostic(path or self.path, pos.line, pos.col, severity, code, message, hint))
 
@@ -78,6 +88,15 @@ class DiagnosticSink:
     @property
     def has_errors(self) -> bool:
         return any(d.is_error for d in self.items)
+
+    def finish(self) -> list[Diagnostic]:
+        """The diagnostics kept, with a last one counting those left out."""
+        if not self.dropped:
+            return self.items
+        summary = Diagnostic(self.path, 1, 1, Severity.ERROR, "load.too-many-problems",
+                             f"{self.dropped:,} more problems are not shown",
+                             "fix the problems above and check again")  # fmt: skip
+        return [*self.items, summary]
 
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:

@@ -18,6 +18,7 @@ from .schema import MAX_ID_CHARS, QUESTION_KINDS, SECTIONS, SLUG_PATTERN, Field
 
 SLUG = re.compile(SLUG_PATTERN)  # use fullmatch: '$' alone would accept a trailing new line
 ID_HINT = f"ids use lower-case letters, digits and '-', at most {MAX_ID_CHARS} of them, e.g. putin-asks-clinton"
+MAX_UNKNOWN_KEYS = 20  # reported one by one in a mapping; the rest are counted
 KIND_FIELD = Field("text", "a question kind", enum=QUESTION_KINDS)
 _TYPE_WORDS = {
     "text": "text", "slug": "an id (lower-case letters, digits and '-')", "int": "a whole number",
@@ -77,13 +78,19 @@ class FieldChecker:
         fields = SECTIONS[name]
         allowed = [*fields, *extra_ok]
         good: dict[str, Any] = {}
+        unknown = 0
         for key, value in data.items():
             if key not in fields:
-                hint = suggest(key, allowed) or f"the keys allowed here are: {', '.join(allowed)}"
-                self.error(path + (key,), "schema.unknown-key", f"unknown key '{key}' in {where}", hint, at_key=True)
+                unknown += 1
+                if unknown <= MAX_UNKNOWN_KEYS:
+                    hint = suggest(key, allowed) or f"the keys allowed here are: {', '.join(allowed)}"
+                    self.error(path + (key,), "schema.unknown-key", f"unknown key '{key}' in {where}", hint, True)
                 continue
             if self.check_type(value, fields[key], path + (key,), f"'{key}' in {where}"):
                 good[key] = value
+        if unknown > MAX_UNKNOWN_KEYS:
+            self.error(path, "schema.unknown-key", f"{where} has {unknown - MAX_UNKNOWN_KEYS:,} more unknown keys",
+                       f"the keys allowed here are: {', '.join(allowed)}")  # fmt: skip
         for key, spec in fields.items():
             if spec.required and key not in data:
                 self.error(path, "schema.missing", f"{where} has no '{key}'", f"add '{key}:' ({doc(spec)})")

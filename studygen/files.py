@@ -152,8 +152,9 @@ def publish_folder(folder: Path, files: Mapping[str, bytes]) -> dict[str, bool]:
     Returns, for each name, whether its bytes changed. Raises OutputError.
     """
     with _as_output_error(folder):
-        if folder.exists() and not folder.is_dir():
-            raise OutputError(f"cannot write into {folder}: it is a file, not a folder")
+        for place in (folder.parent, folder):
+            if place.exists() and not place.is_dir():
+                raise OutputError(f"cannot write into {place}: it is a file, not a folder")
         folder.parent.mkdir(parents=True, exist_ok=True)
         with _locked(folder.parent):
             return _publish(folder, files)

@@ -140,5 +140,5 @@ def _read_lesson(path: Path, strict: bool, raw: bytes | None) -> CheckedLesson:
     if lesson is not None and lesson.article:
         article = Article(lesson.article)
         report = ground(lesson, sink, article)
-    diagnostics = make_strict(sink.items) if strict else sink.items
+    diagnostics = make_strict(sink.finish()) if strict else sink.finish()
     return CheckedLesson(path, lesson, sorted_diagnostics(diagnostics), report, article)

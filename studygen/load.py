@@ -1,12 +1,13 @@
 """Read a facts file: YAML text to plain data plus the position of every key and value.
 
-libyaml composes the node graph; the data is built from it here rather than by
-PyYAML's constructor so that hostile input stays bounded (a size cap, a depth limit,
-a budget on alias expansion: the "billion laughs") and every position is kept.
+libyaml parses the text into events; the data is built from them here rather than by
+PyYAML's composer and constructor, so that hostile input stays bounded (a size cap, a
+depth limit, a budget on alias expansion: the "billion laughs") and every position is kept.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,18 +25,27 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 32_000_000  # a 100,000-fact lesson is about 20 MB
 MAX_DEPTH = 64
 MAX_ALIAS_VALUES = 100_000
+MAX_KEYS = 200  # in any mapping but those of ids chosen by the teacher
+MAX_LINE_CHARS = 100_000
+_ID_MAPPINGS = {("people",)}
 
 PathKey = tuple[str | int, ...]
 
 _constructor = yaml.constructor.SafeConstructor()
+
+
+def _construct(method: Any) -> Any:
+    return lambda value: method(yaml.ScalarNode("", value))
+
+
 _SCALAR_TAGS = {
-    "tag:yaml.org,2002:null": lambda node: None,
-    "tag:yaml.org,2002:bool": _constructor.construct_yaml_bool,
-    "tag:yaml.org,2002:int": _constructor.construct_yaml_int,
-    "tag:yaml.org,2002:float": _constructor.construct_yaml_float,
+    "tag:yaml.org,2002:null": lambda value: None,
+    "tag:yaml.org,2002:bool": _construct(_constructor.construct_yaml_bool),
+    "tag:yaml.org,2002:int": _construct(_constructor.construct_yaml_int),
+    "tag:yaml.org,2002:float": _construct(_constructor.construct_yaml_float),
     # Dates stay as text: studygen parses partial dates itself.
-    "tag:yaml.org,2002:timestamp": lambda node: node.value,
-    "tag:yaml.org,2002:str": lambda node: node.value,
+    "tag:yaml.org,2002:timestamp": lambda value: value,
+    "tag:yaml.org,2002:str": lambda value: value,
 }
 
 
@@ -45,21 +55,21 @@ class Loaded:
 
     path: Path
     data: Any
-    # libyaml marks (0-based), turned into Positions only when a diagnostic needs one.
-    positions: dict[PathKey, Any] = field(default_factory=dict)
-    key_positions: dict[PathKey, Any] = field(default_factory=dict)
+    # 0-based line and column packed in one int, turned into Positions only when a diagnostic needs one.
+    positions: dict[PathKey, int] = field(default_factory=dict)
+    key_positions: dict[PathKey, int] = field(default_factory=dict)
 
     def pos(self, path: PathKey) -> Position:
         """Position of the value at `path`, or of its nearest ancestor that has one."""
         while path and path not in self.positions:
             path = path[:-1]
-        mark = self.positions.get(path)
-        return _mark(mark) if mark is not None else Position(1, 1)
+        packed = self.positions.get(path)
+        return _unpack(packed) if packed is not None else Position(1, 1)
 
     def key_pos(self, path: PathKey) -> Position:
         """Position of the key naming `path` (falls back to the value's position)."""
-        mark = self.key_positions.get(path)
-        return _mark(mark) if mark is not None else self.pos(path)
+        packed = self.key_positions.get(path)
+        return _unpack(packed) if packed is not None else self.pos(path)
 
 
 class _TooBig(Exception):
@@ -68,6 +78,10 @@ class _TooBig(Exception):
 
 def _mark(mark: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
+
+
+def _unpack(packed: int) -> Position:
+    return Position((packed >> 32) + 1, (packed & 0xFFFFFFFF) + 1)
 
 
 def _check_text(raw: bytes, sink: DiagnosticSink) -> str | None:
@@ -101,8 +115,16 @@ def _check_text(raw: bytes, sink: DiagnosticSink) -> str | None:
             "start from `studygen draft ARTICLE` or copy the first lesson's facts.yaml",
         )
         return None
+    if long_line := re.search(f"[^\n]{{{MAX_LINE_CHARS + 1}}}", text):
+        sink.error(
+            Position(text.count("\n", 0, long_line.start()) + 1, 1),
+            "load.long-line",
+            f"a line is longer than {MAX_LINE_CHARS:,} characters",
+            "write one value per line; long text can be split over lines with a '>' block",
+        )
+        return None
     tabs = False
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.splitlines() if "\t" in text else (), 1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             tabs = True
@@ -134,7 +156,7 @@ def load_yaml(path: Path, sink: DiagnosticSink, raw: bytes | None = None) -> Loa
         return None
     loaded = Loaded(path, None)
     try:
-        loaded.data = _build(yaml.compose(text, Loader=_Loader), loaded)
+        loaded.data = _build(text, loaded)
     except yaml.MarkedYAMLError as exc:
         if "expected a single document" in str(exc.context):
             sink.error(
@@ -192,80 +214,137 @@ class _BadNode(Exception):
         self.pos, self.code, self.message, self.hint = pos, code, message, hint
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
-    convert = _SCALAR_TAGS.get(node.tag)
+_RESOLVER = yaml.resolver.Resolver()
+_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+    convert = _SCALAR_TAGS.get(tag)
     if convert is None:
-        raise _BadNode(_mark(node.start_mark), "load.tag", f"the tag '{node.tag}' is not allowed in a facts file",
+        raise _BadNode(_mark(event.start_mark), "load.tag", f"the tag '{tag}' is not allowed in a facts file",
                        "remove the '!' tag")  # fmt: skip
     try:
-        return convert(node)
+        return convert(event.value)
     except (ValueError, KeyError, TypeError, OverflowError):
         # '!!int "x"', '!!bool "maybe"', or an integer past Python's 4,300-digit limit
-        shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
-        message = f"'{shown}' cannot be read as {node.tag.rsplit(':', 1)[-1]}"
+        shown = event.value if len(event.value) <= 40 else event.value[:37] + "..."
+        message = f"'{shown}' cannot be read as {tag.rsplit(':', 1)[-1]}"
         hint = "put the value in quotation marks to keep it as text, or write a shorter number"
-        raise _BadNode(_mark(node.start_mark), "load.value", message, hint) from None
+        raise _BadNode(_mark(event.start_mark), "load.value", message, hint) from None
 
 
-def _build(root: yaml.Node | None, loaded: Loaded) -> Any:
-    """Turn the composed node graph into plain data, iteratively, recording positions by path.
+def _collection_tag(event: yaml.CollectionStartEvent, default: str) -> None:
+    if event.tag not in (None, "!", default):
+        raise _BadNode(
+            _mark(event.start_mark), "load.tag", f"the tag '{event.tag}' is not allowed", "remove the '!' tag"
+        )
 
-    libyaml composes the graph in C without expanding aliases; expanding them here is
-    where a "billion laughs" would explode, so repeated visits are budgeted.
+
+class _Open:
+    """A mapping or list being filled, with the key waiting for its value (mappings)."""
+
+    __slots__ = ("anchor", "key", "path", "size", "value")
+
+    def __init__(self, value: Any, path: PathKey, anchor: str | None) -> None:
+        self.value, self.path, self.anchor = value, path, anchor
+        self.key: str | None = None
+        self.size = 1  # values inside, for the alias budget
+
+
+def _build(text: str, loaded: Loaded) -> Any:
+    """Turn libyaml's event stream into plain data, recording positions by path.
+
+    Building from events rather than from composed nodes is several times faster and
+    bounds the work: nesting is limited, an alias to an anchor reuses its value and is
+    charged its size against a budget (the "billion laughs"), and an alias can only name
+    a finished anchor, so there are no cycles.
     """
-    if root is None:
-        return None
-    result: dict[str, Any] = {}
-    seen: set[int] = set()
-    repeats = 0
-    # Work items: (node, path, parent container, key in parent, depth). An alias to a
-    # list that contains it makes a cycle, which the depth limit ends.
-    work: list[tuple[yaml.Node, PathKey, Any, Any, int]] = [(root, (), result, "root", 0)]
-    while work:
-        node, path, parent, key, depth = work.pop()
-        if id(node) in seen:
-            repeats += 1
-            if repeats > MAX_ALIAS_VALUES:
-                raise _TooBig(f"YAML aliases expand to more than {MAX_ALIAS_VALUES:,} values")
-        seen.add(id(node))
-        if depth > MAX_DEPTH:
-            raise _TooBig(f"the data is nested more than {MAX_DEPTH} levels deep")
-        loaded.positions[path] = node.start_mark
-        if isinstance(node, yaml.ScalarNode):
-            value: Any = _scalar(node)
-        elif isinstance(node, yaml.SequenceNode):
-            if node.tag != "tag:yaml.org,2002:seq":
-                raise _BadNode(
-                    _mark(node.start_mark), "load.tag", f"the tag '{node.tag}' is not allowed", "remove the '!' tag"
-                )
-            value = [None] * len(node.value)
-            work.extend((child, path + (i,), value, i, depth + 1) for i, child in reversed(list(enumerate(node.value))))
+    positions, key_positions = loaded.positions, loaded.key_positions
+    stack: list[_Open] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    expanded = 0
+    documents = 0
+    root: Any = None
+    for event in yaml.parse(text, Loader=_Loader):
+        kind = type(event)
+        if kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _BadNode(_mark(event.start_mark), "load.multiple-documents",
+                               "the file holds more than one YAML document ('---')",
+                               "keep one lesson per file and remove the extra '---'")  # fmt: skip
+            continue
+        if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+            continue
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            done = stack.pop()
+            value, size = done.value, done.size
+            if done.anchor is not None:
+                anchors[done.anchor] = (value, size)
         else:
-            if node.tag != "tag:yaml.org,2002:map":
-                raise _BadNode(
-                    _mark(node.start_mark), "load.tag", f"the tag '{node.tag}' is not allowed", "remove the '!' tag"
-                )
-            value = {}
-            pending = []
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    raise _BadNode(
-                        _mark(key_node.start_mark),
-                        "load.complex-key",
-                        "a key must be a plain word, not a list or mapping",
-                    )
-                name = _scalar(key_node)
-                name = name if isinstance(name, str) else str(name)
-                if name in value:
-                    raise _BadNode(
-                        _mark(key_node.start_mark),
-                        "load.duplicate-key",
-                        f"the key '{name}' appears twice in the same mapping",
-                        "remove one of them; YAML would silently keep only the last",
-                    )
-                value[name] = None
-                loaded.key_positions[path + (name,)] = key_node.start_mark
-                pending.append((value_node, path + (name,), value, name, depth + 1))
-            work.extend(reversed(pending))
-        parent[key] = value
-    return result["root"]
+            parent = stack[-1] if stack else None
+            if parent is not None and type(parent.value) is dict and parent.key is None:
+                # This event is a key.
+                if kind is not yaml.ScalarEvent:
+                    raise _BadNode(_mark(event.start_mark), "load.complex-key",
+                                   "a key must be a plain word, not a list or mapping")  # fmt: skip
+                if len(parent.value) >= MAX_KEYS and parent.path not in _ID_MAPPINGS:
+                    raise _BadNode(_mark(event.start_mark), "load.too-many-keys",
+                                   f"this mapping has more than {MAX_KEYS} keys; no part of a facts file has so many",
+                                   "check the indentation: the keys of one entry belong together")  # fmt: skip
+                name = _scalar(event)
+                name = name if type(name) is str else str(name)
+                if name in parent.value:
+                    raise _BadNode(_mark(event.start_mark), "load.duplicate-key",
+                                   f"the key '{name}' appears twice in the same mapping",
+                                   "remove one of them; YAML would silently keep only the last")  # fmt: skip
+                parent.key = name
+                parent.value[name] = None
+                key_positions[parent.path + (name,)] = _pack(event.start_mark)
+                continue
+            if parent is None:
+                path: PathKey = ()
+            elif type(parent.value) is dict:
+                path = parent.path + (parent.key,)
+            else:
+                path = parent.path + (len(parent.value),)
+            positions[path] = _pack(event.start_mark)
+            if kind is yaml.ScalarEvent:
+                value, size = _scalar(event), 1
+                if event.anchor is not None:
+                    anchors[event.anchor] = (value, 1)
+            elif kind is yaml.AliasEvent:
+                if event.anchor not in anchors:
+                    raise _BadNode(_mark(event.start_mark), "load.alias",
+                                   f"the alias '*{event.anchor}' names no anchor defined before it",
+                                   "define '&name' on a value before using '*name'")  # fmt: skip
+                value, size = anchors[event.anchor]
+                expanded += size
+                if expanded > MAX_ALIAS_VALUES:
+                    raise _TooBig(f"YAML aliases expand to more than {MAX_ALIAS_VALUES:,} values")
+            else:
+                if len(stack) >= MAX_DEPTH:
+                    raise _TooBig(f"the data is nested more than {MAX_DEPTH} levels deep")
+                is_map = kind is yaml.MappingStartEvent
+                _collection_tag(event, _MAP if is_map else _SEQ)
+                stack.append(_Open({} if is_map else [], path, event.anchor))
+                continue
+        # A finished value: attach it to its parent.
+        if not stack:
+            root = value
+            continue
+        parent = stack[-1]
+        parent.size += size
+        if type(parent.value) is dict:
+            parent.value[parent.key] = value
+            parent.key = None
+        else:
+            parent.value.append(value)
+    return root
+
+
+def _pack(mark: Any) -> int:
+    return (mark.line << 32) | mark.column

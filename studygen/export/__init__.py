@@ -14,6 +14,10 @@ from ..model import Lesson
 from ..questions import QuestionSet
 
 
+class ExportError(Exception):
+    """An exporter cannot go on (a damaged manifest, say); the message says what to do."""
+
+
 @dataclass(frozen=True)
 class LessonBuild:
     """Everything an exporter reads: the lesson, its questions, where its outputs go, and when."""

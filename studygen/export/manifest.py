@@ -12,7 +12,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..confine import UnsafeFile, read_regular
+from . import ExportError
+
 MANIFEST_NAME = "anki-manifest.json"
+MAX_MANIFEST_BYTES = 64_000_000  # about 60 bytes a note
 
 
 @dataclass(frozen=True)
@@ -30,12 +34,30 @@ def content_hash(*parts: str) -> str:
 
 
 def read_manifest(path: Path) -> dict[str, Entry]:
-    """The previous build's manifest; an unreadable one counts as empty (every note gets a new time)."""
+    """The previous build's manifest ({} when there is none yet).
+
+    A damaged manifest stops the build (ExportError): guessing would give notes times
+    that make students' Anki keep old cards or re-date unchanged ones.
+    """
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return {guid: Entry(item["hash"], int(item["mod"])) for guid, item in raw["notes"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        raw = json.loads(read_regular(path, MAX_MANIFEST_BYTES).decode("utf-8"))
+        entries = {}
+        for guid, item in raw["notes"].items():
+            mod = item["mod"]
+            if not isinstance(guid, str) or not isinstance(item["hash"], str) or type(mod) is not int or mod < 0:
+                raise ValueError(f"the entry of note {guid!r} is not a hash and a time")
+            entries[guid] = Entry(item["hash"], mod)
+        return entries
+    except FileNotFoundError:
         return {}
+    except UnsafeFile as exc:
+        problem = exc.message
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        problem = f"it is not a studygen manifest ({type(exc).__name__}: {str(exc)[:120]})"
+    raise ExportError(
+        f"cannot read {path}: {problem}; restore it from version control, or delete it "
+        "(every note then gets a new time, and students' Anki updates all of them once)"
+    )
 
 
 def stamp(previous: dict[str, Entry], guid: str, hash_: str, now: int) -> Entry:
