@@ -71,6 +71,10 @@ def normalise(text: str) -> NormalText:
     return NormalText(stripped, tuple(offsets[lead : lead + len(stripped)]))
 
 
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 def _fold(text: str) -> str:
     """`normalise(text).text` without the offsets, for the short passages looked up."""
     return _SPECIAL.sub(lambda m: _replacement(m.group()), text).strip(" ")
@@ -91,21 +95,35 @@ class Article:
         self._index = sorted((text[i : i + _KEY], i) for i in starts)
 
     def _find(self, needle: str, cursor: int = 0) -> int:
-        """`str.find` on the normalised article, through the word index when it can."""
+        """The first whole-word occurrence of `needle` at or after `cursor` in the normalised article.
+
+        Whole-word: "ussia might join NAT" is not a passage of "Russia might join NATO".
+        A needle that starts with a letter or digit can only start where a word does, so
+        the word index finds it by binary search instead of a scan of the article.
+        """
         text = self.normal.text
+        end_in_word = _is_word(needle[-1])
+
+        def whole(start: int) -> bool:
+            end = start + len(needle)
+            return not (end_in_word and end < len(text) and _is_word(text[end]))
+
+        if not _is_word(needle[0]):
+            found = text.find(needle, cursor)
+            while found >= 0 and not whole(found):
+                found = text.find(needle, found + 1)
+            return found
         prefix = needle[:_KEY]
         found = -1
         at = bisect.bisect_left(self._index, (prefix, -1))
         while at < len(self._index) and self._index[at][0].startswith(prefix):
             start = self._index[at][1]
-            if start >= cursor and (found < 0 or start < found) and text.startswith(needle, start):
+            if start >= cursor and (found < 0 or start < found) and text.startswith(needle, start) and whole(start):
                 found = start
                 if len(prefix) == _KEY:
                     break  # entries with one full key are in article order: this is the first
             at += 1
-        if found >= 0:
-            return found
-        return self.normal.text.find(needle, cursor)
+        return found
 
     def find(self, passage: str) -> tuple[int, int] | None:
         """Locate a passage (pieces separated by '...' are found in order); original offsets."""

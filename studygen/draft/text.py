@@ -39,9 +39,13 @@ def normalise_marks(text: str) -> str:
     return _SINGLE.sub("'", _DOUBLE.sub('"', text))
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # all but tab and line breaks
+
+
 def clean(raw: str) -> CleanArticle:
     """Paragraphs of the article's body, each on one line, with markup and datelines removed."""
     title = ""
+    raw = _CONTROL.sub("", raw)
     if _SGML_HINT.search(raw):
         if match := _HEADLINE.search(raw):
             title = " ".join(_TAG.sub(" ", match.group(1)).split())

@@ -9,15 +9,21 @@ from __future__ import annotations
 import json
 import re
 
+import yaml
+
 from ..article import Article
 from ..dates import DateError, parse_date
 from . import ArticleDraft
 from .people import Person
 
+_RESOLVER = yaml.resolver.Resolver()
+_STR = "tag:yaml.org,2002:str"
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
 
 def _q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(" ".join(text.split()), ensure_ascii=False)
+    """A YAML double-quoted scalar (JSON strings are valid YAML), on one line, without control characters."""
+    return json.dumps(_CONTROL.sub("", " ".join(text.split())), ensure_ascii=False)
 
 
 def slug(text: str) -> str:
@@ -25,12 +31,19 @@ def slug(text: str) -> str:
     return "-".join(words)[:40].strip("-") or "item"
 
 
+def yaml_id(text: str) -> str:
+    """An id as YAML text: quoted when YAML would read it as something else (`yes`, `no`, `1990`)."""
+    return text if _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR else json.dumps(text)
+
+
 def _unique(base: str, taken: set[str]) -> str:
+    """A new id (as YAML text) not in `taken`."""
     candidate, number = base, 2
-    while candidate in taken:
+    while yaml_id(candidate) in taken:
         candidate, number = f"{base}-{number}", number + 1
-    taken.add(candidate)
-    return candidate
+    token = yaml_id(candidate)
+    taken.add(token)
+    return token
 
 
 def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_text: str) -> str:
@@ -42,7 +55,7 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
         "# and add what the draft missed; lines marked 'check:' were found with less certainty.",
         "",
         "lesson:",
-        f"  id: {lesson_id}",
+        f"  id: {yaml_id(lesson_id)}",
         f"  title: {_q(title)}",
         f"  source: {{file: {_q(source_file)}, title: {_q(title)}}}",
         "",

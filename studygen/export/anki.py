@@ -109,8 +109,15 @@ PACKAGE_EPOCH = 1_733_000_000
 _NOT_TAG = re.compile(r"[^\w:-]")
 
 
+# Anki reads its own syntax inside field text: cloze markers, sound and LaTeX tags, and
+# MathJax delimiters. A fact that quotes such text must show it, not run it.
+_ANKI_SYNTAX = re.compile(r"[{}]|\[(?=sound:|/?latex\]|/?\$\$?\]|/?anki:)|\\(?=[()\[\]])")
+_ANKI_SAFE = {"{": "&#123;", "}": "&#125;", "[": "&#91;", "\\": "\\\u2060"}  # word joiner breaks \( for MathJax
+
+
 def _e(text: str) -> str:
-    return html.escape(text, quote=False)
+    """HTML-escape text for a field, and neutralise Anki's own syntax in it."""
+    return _ANKI_SYNTAX.sub(lambda m: _ANKI_SAFE[m.group()], html.escape(text, quote=False))
 
 
 def _stable_id(text: str, low: int = 1 << 30, high: int = 1 << 31) -> int:
@@ -157,7 +164,7 @@ def _answer_html(question: Question) -> str:
 def _cloze_html(question: Question) -> str:
     before, rest = question.cloze.split("{{c1::", 1)
     answer, after = rest.split("}}", 1)
-    return f"{_e(before)}{{{{c1::{_e(answer)}}}}}{_e(after)}"
+    return f"{_e(before)}{{{{c1::{_e(answer).replace('::', ':&#58;')}}}}}{_e(after)}"
 
 
 def note_fields(question: Question) -> tuple[genanki.Model, list[str]]:
