@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .export import LessonBuild, load_exporters, unknown_formats
-from .files import publish_folder
+from .files import check_output_folder, publish_folder
 from .lessons import gc_paused
 from .model import Lesson
 from .questions import QuestionSet
@@ -53,6 +53,7 @@ def build_lessons(
         out_dir = out_root / lesson.id
         if out_dir in pending:
             raise ValueError(f"two lessons have the id '{lesson.id}'")  # the CLI reports this as a diagnostic
+        check_output_folder(out_dir)  # before the work, not after it
         job = LessonBuild(lesson, questions, out_dir, now, options or {})
         outputs = pending.setdefault(out_dir, {})
         for name in names:

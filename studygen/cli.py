@@ -11,12 +11,13 @@ import signal
 import sys
 import traceback
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
 from . import __version__
 from .build import DECKS_DIR, build_lessons
+from .confine import UnsafeFile, read_regular
 from .diagnostics import Diagnostic, Severity, make_strict
 from .draft import draft_facts
 from .draft.text import clean
@@ -79,6 +80,12 @@ def say(text: str, err: bool = False) -> None:
     typer.echo(printable(text), err=err)
 
 
+def fail(message: str, code: int) -> NoReturn:
+    """Print `studygen: message` and stop with `code` (1 bad input, 2 usage or environment)."""
+    say(f"studygen: {message}", err=True)
+    raise typer.Exit(code)
+
+
 def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
     for diagnostic in diagnostics:
         say(diagnostic.render(), err=True)
@@ -92,8 +99,7 @@ def read_lessons(paths: list[Path] | None, strict: bool = False) -> list[tuple[C
     try:
         files = find_lessons(paths)
     except LessonNotFound as exc:
-        say(f"studygen: {exc}", err=True)
-        raise typer.Exit(2) from None
+        fail(str(exc), 2)
     checked = [read_lesson(path, strict=strict) for path in files]
     check_unique_ids(checked)
     results = []
@@ -112,16 +118,14 @@ def write_output(path: Path, data: str, force: bool) -> None:
     try:
         write_atomic(path, data, overwrite=force)
     except (OutputExists, OutputError) as exc:
-        say(f"studygen: {exc}", err=True)
-        raise typer.Exit(2) from None
+        fail(str(exc), 2)
 
 
 def require_clean(results: list[tuple[CheckedLesson, QuestionSet]]) -> None:
     """MkDocs-style: every problem has been printed; now abort once if any was an error."""
     bad = [display_path(item.path) for item, _ in results if not item.ok]
     if bad:
-        say(f"studygen: stopped: {', '.join(bad)} {'has' if len(bad) == 1 else 'have'} errors", err=True)
-        raise typer.Exit(1)
+        fail(f"stopped: {', '.join(bad)} {'has' if len(bad) == 1 else 'have'} errors", 1)
 
 
 @app.command()
@@ -213,11 +217,9 @@ def build(
             say(f"{name:12} {item.description}")
         return
     if paper is not None and paper not in PAPER_SIZES:
-        say(f"studygen: --paper must be {' or '.join(PAPER_SIZES)}, not {paper}", err=True)
-        raise typer.Exit(2)
+        fail(f"--paper must be {' or '.join(PAPER_SIZES)}, not {paper}", 2)
     if unknown := unknown_formats(formats):
-        say(f"studygen: unknown format {', '.join(unknown)}; choose from: {', '.join(registry)}", err=True)
-        raise typer.Exit(2)
+        fail(f"unknown format {', '.join(unknown)}; choose from: {', '.join(registry)}", 2)
     results = read_lessons(paths)
     require_clean(results)
     lessons = [(item.lesson, qs) for item, qs in results if item.lesson is not None]
@@ -227,25 +229,28 @@ def build(
             lessons, out, formats, progress=lambda text: say(f"building {text}", err=True), options=options
         )
     except OutputError as exc:
-        say(f"studygen: {exc}; the previous outputs are unchanged", err=True)
-        raise typer.Exit(2) from None
+        fail(f"{exc}; the previous outputs are unchanged", 2)
     except ExportError as exc:
-        say(f"studygen: {exc}; nothing was written", err=True)
-        raise typer.Exit(1) from None
+        fail(f"{exc}; nothing was written", 1)
     for item in written:
         say(f"{'wrote' if item.changed else 'unchanged'} {display_path(item.path)}")
 
 
 def _read_article(path: Path) -> str:
+    """The article named on the command line: a regular UTF-8 file with some text in it."""
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        say(f"studygen: no such article: {path}", err=True)
-    except UnicodeDecodeError:
-        say(f"studygen: {path} is not UTF-8 text; save it as UTF-8 and try again", err=True)
+        text = read_regular(path).decode("utf-8-sig")
+    except (FileNotFoundError, ValueError) as exc:  # ValueError: a NUL in the path
+        if isinstance(exc, UnicodeDecodeError):
+            fail(f"{path} is not UTF-8 text; save it as UTF-8 and try again", 2)
+        fail(f"no such article: {path}", 2)
+    except UnsafeFile as exc:
+        fail(f"cannot read {path}: {exc.message}", 2)
     except OSError as exc:
-        say(f"studygen: cannot read {path}: {exc.strerror}", err=True)
-    raise typer.Exit(2)
+        fail(f"cannot read {path}: {exc.strerror}", 2)
+    if not text.strip():
+        fail(f"the article {path} is empty; nothing to draft", 1)
+    return text
 
 
 def _report_draft(path: Path) -> None:
@@ -297,8 +302,7 @@ def draft(
 def _refuse_existing(paths: list[Path], force: bool) -> None:
     """Check every file before writing any, so that a refusal leaves nothing half-written."""
     if not force and (existing := [path for path in paths if path.exists()]):
-        say(f"studygen: {existing[0]} already exists; use --force to replace it", err=True)
-        raise typer.Exit(2)
+        fail(f"{existing[0]} already exists; use --force to replace it", 2)
 
 
 @app.command()

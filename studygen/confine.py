@@ -36,8 +36,12 @@ def inside(folder: Path, name: str) -> Path:
             f"'{name}' is an absolute path; a lesson may only name files inside its own folder",
             f"copy the file into the lesson folder and write its name, e.g. {Path(name).name}",
         )
-    root = folder.resolve()
-    target = (folder / name).resolve()
+    try:
+        root = folder.resolve()
+        target = (folder / name).resolve()
+    except (RuntimeError, OSError) as exc:  # a symbolic link loop, a name too long
+        raise UnsafeFile(f"'{name}' cannot be followed: {getattr(exc, 'strerror', None) or exc}",
+                         "name an ordinary file inside the lesson folder") from None  # fmt: skip
     if target != root and root not in target.parents:
         raise UnsafeFile(
             f"'{name}' leads outside the lesson folder"
@@ -53,7 +57,21 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     Raises FileNotFoundError when it does not exist, UnsafeFile for anything else wrong.
     """
     try:
-        # O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
+        kind = os.stat(path).st_mode  # before opening: opening a device or socket can have effects
+    except FileNotFoundError:
+        raise
+    except NotADirectoryError:
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path)) from None
+    except (OSError, ValueError) as exc:
+        raise UnsafeFile(f"cannot read '{path.name}': {getattr(exc, 'strerror', None) or exc}") from None
+    if stat.S_ISDIR(kind):
+        raise UnsafeFile(f"'{path.name}' is a folder, not a file", "name the file inside it")
+    if not stat.S_ISREG(kind):
+        raise UnsafeFile(
+            f"'{path.name}' is not a regular file (a pipe, device or socket)", "save the text as an ordinary file"
+        )
+    try:
+        # O_NONBLOCK: if it became a FIFO since, opening it would otherwise wait forever.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise

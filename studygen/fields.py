@@ -18,10 +18,11 @@ from .schema import MAX_ID_CHARS, QUESTION_KINDS, SECTIONS, SLUG_PATTERN, Field
 
 SLUG = re.compile(SLUG_PATTERN)  # use fullmatch: '$' alone would accept a trailing new line
 ID_HINT = f"ids use lower-case letters, digits and '-', at most {MAX_ID_CHARS} of them, e.g. putin-asks-clinton"
+MAX_INT = 1_000_000_000  # seeds and counts; larger is a typing slip
 MAX_UNKNOWN_KEYS = 20  # reported one by one in a mapping; the rest are counted
 KIND_FIELD = Field("text", "a question kind", enum=QUESTION_KINDS)
 _TYPE_WORDS = {
-    "text": "text", "slug": "an id (lower-case letters, digits and '-')", "int": "a whole number",
+    "text": "text", "slug": "an id (lower-case letters, digits and '-')", "int": "a whole number (0 or more)",
     "date": "a date", "person": "a person id", "people": "a list of person ids", "texts": "a list of texts",
     "slugs": "a list of ids", "evidence": "a passage of the article or a list of passages",
     "teacher": "true or a list of keys", "section": "a mapping of keys", "sections": "a list of mappings",
@@ -115,6 +116,9 @@ class FieldChecker:
             "templates": isinstance(value, dict),
             "counts": isinstance(value, dict),
         }[spec.type]
+        if ok and spec.type == "int" and value > MAX_INT:
+            self.error(path, "schema.value", f"{what} must be at most {MAX_INT:,}", "write a smaller number")
+            return False
         if ok and spec.enum:
             values = value if isinstance(value, list) else [value]
             for index, item in enumerate(values):
@@ -131,7 +135,10 @@ class FieldChecker:
                 hint = f"write {_TYPE_WORDS[spec.type]} here"
             elif value is None or (isinstance(value, str) and not value.strip()):
                 hint = "fill in a value or remove the key"
-            self.error(path, "schema.type", f"{what} must be {_TYPE_WORDS[spec.type]}, not {type_name(value)}", hint)
+            shown = type_name(value)
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and len(str(value)) <= 20:
+                shown = str(value)  # "not -3" says more than "not a number"
+            self.error(path, "schema.type", f"{what} must be {_TYPE_WORDS[spec.type]}, not {shown}", hint)
         return ok
 
     def date(self, value: Any, path: PathKey, what: str) -> PartialDate | None:

@@ -130,6 +130,23 @@ def _copy_folder(source: Path, target: Path) -> None:
     shutil.copytree(source, target, symlinks=True, copy_function=link_or_copy, dirs_exist_ok=True)
 
 
+def check_output_folder(folder: Path) -> None:
+    """Refuse, before any work, a folder that cannot be made: a file in the way, a name too long."""
+    with _as_output_error(folder):
+        place = folder
+        while True:
+            try:
+                mode = place.stat().st_mode
+            except (FileNotFoundError, NotADirectoryError):
+                if place.parent == place:
+                    return
+                place = place.parent
+                continue
+            if not stat.S_ISDIR(mode):
+                raise OutputError(f"cannot write into {place}: it is a file, not a folder")
+            return
+
+
 @contextlib.contextmanager
 def _locked(folder: Path) -> Iterator[None]:
     """Hold an exclusive lock on `folder` (a folder), so that concurrent builds take turns."""
@@ -152,9 +169,7 @@ def publish_folder(folder: Path, files: Mapping[str, bytes]) -> dict[str, bool]:
     Returns, for each name, whether its bytes changed. Raises OutputError.
     """
     with _as_output_error(folder):
-        for place in (folder.parent, folder):
-            if place.exists() and not place.is_dir():
-                raise OutputError(f"cannot write into {place}: it is a file, not a folder")
+        check_output_folder(folder)
         folder.parent.mkdir(parents=True, exist_ok=True)
         with _locked(folder.parent):
             return _publish(folder, files)

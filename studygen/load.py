@@ -223,6 +223,9 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     if tag is None or tag == "!":
         tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
     convert = _SCALAR_TAGS.get(tag)
+    if tag == "tag:yaml.org,2002:merge":
+        raise _BadNode(_mark(event.start_mark), "load.merge", "'<<' merge keys are not supported in a facts file",
+                       "write the keys out in full")  # fmt: skip
     if convert is None:
         raise _BadNode(_mark(event.start_mark), "load.tag", f"the tag '{tag}' is not allowed in a facts file",
                        "remove the '!' tag")  # fmt: skip

@@ -52,7 +52,7 @@ def read_manifest(path: Path) -> dict[str, Entry]:
         return {}
     except UnsafeFile as exc:
         problem = exc.message
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         problem = f"it is not a studygen manifest ({type(exc).__name__}: {str(exc)[:120]})"
     raise ExportError(
         f"cannot read {path}: {problem}; restore it from version control, or delete it "

@@ -139,12 +139,16 @@ def compile_teacher_template(source: str) -> jinja2.Template:
 
 
 def render_bounded(template: jinja2.Template, variables: dict[str, Any]) -> str:
-    """Render, stopping as soon as the output passes the cap (SecurityError)."""
+    """Render, stopping as soon as the output passes the cap; every failure is a jinja2.TemplateError."""
     pieces: list[str] = []
     size = 0
-    for piece in template.generate(**variables):
-        size += len(piece)
-        if size > MAX_OUTPUT_CHARS:
-            raise SecurityError(f"the template's output passed {MAX_OUTPUT_CHARS:,} characters")
-        pieces.append(piece)
+    try:
+        for piece in template.generate(**variables):
+            size += len(piece)
+            if size > MAX_OUTPUT_CHARS:
+                raise SecurityError(f"the template's output passed {MAX_OUTPUT_CHARS:,} characters")
+            pieces.append(piece)
+    except (ArithmeticError, TypeError, ValueError, LookupError, RecursionError) as exc:
+        # `{{ 1 / 0 }}`, `{{ said - 1 }}`: the teacher's mistake, reported like any template error
+        raise jinja2.TemplateRuntimeError(f"{type(exc).__name__}: {exc}") from None
     return "".join(pieces)
