@@ -355,7 +355,7 @@ def run() -> None:
     try:
         app()
     except Interrupted:
-        print("studygen: interrupted; outputs already in place are unchanged", file=sys.stderr)
+        print("studygen: interrupted; each output folder holds all its old files or all its new ones", file=sys.stderr)
         sys.exit(130)
     except OSError as exc:  # the environment, not the input: a vanished folder, a full disk
         where = f" {printable(str(exc.filename), one_line=True)}:" if exc.filename else ""

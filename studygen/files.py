@@ -12,8 +12,10 @@ import ctypes
 import errno
 import os
 import shutil
+import signal
 import stat
 import tempfile
+import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -148,6 +150,24 @@ def check_output_folder(folder: Path) -> None:
 
 
 @contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the folder is swapped in and the staging copy removed.
+
+    Publishing takes milliseconds; an interruption in the middle of its clean-up would
+    leave a staging folder behind. The signal is delivered as soon as it is done.
+    """
+    deferred = {signal.SIGINT, signal.SIGTERM}
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, deferred)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextlib.contextmanager
 def _locked(folder: Path) -> Iterator[None]:
     """Hold an exclusive lock on `folder` (a folder), so that concurrent builds take turns."""
     try:
@@ -171,7 +191,7 @@ def publish_folder(folder: Path, files: Mapping[str, bytes]) -> dict[str, bool]:
     with _as_output_error(folder):
         check_output_folder(folder)
         folder.parent.mkdir(parents=True, exist_ok=True)
-        with _locked(folder.parent):
+        with _locked(folder.parent), _signals_deferred():
             return _publish(folder, files)
 
 
