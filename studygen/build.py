@@ -19,8 +19,6 @@ from .lessons import gc_paused
 from .model import Lesson
 from .questions import QuestionSet
 
-DECKS_DIR = "decks"
-
 
 def build_time() -> int:
     """Now, or SOURCE_DATE_EPOCH when set (the reproducible-builds convention)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .dates import DATE_HINT, DateError, PartialDate, parse_date
@@ -54,6 +55,31 @@ def suggest(word: str, options: list[str]) -> str:
     return f"did you mean '{close[0]}'?" if close else ""
 
 
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and value.strip() != ""
+
+
+# One test per field type, looked up for each value (the schema's types, in fields order).
+_TYPE_TESTS: dict[str, Callable[[Any], bool]] = {
+    "text": _text,
+    "person": _text,
+    "slug": lambda v: isinstance(v, str) and SLUG.fullmatch(v) is not None,
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
+    "date": lambda v: isinstance(v, (int, str)) and not isinstance(v, bool),
+    "texts": lambda v: is_list_of_text(v),
+    "people": lambda v: is_list_of_text(v),
+    "slugs": lambda v: isinstance(v, list) and all(isinstance(i, str) and SLUG.fullmatch(i) for i in v),
+    "evidence": lambda v: _text(v) or (is_list_of_text(v) and v != []),
+    "teacher": lambda v: v is True or is_list_of_text(v),
+    "section": lambda v: isinstance(v, dict),
+    "sections": lambda v: isinstance(v, list),
+    "mapping": lambda v: isinstance(v, dict),
+    "exclude": lambda v: isinstance(v, dict),
+    "templates": lambda v: isinstance(v, dict),
+    "counts": lambda v: isinstance(v, dict),
+}
+
+
 class FieldChecker:
     """Reports what is wrong with one file's values; `validate._Validator` walks its sections."""
 
@@ -98,24 +124,7 @@ class FieldChecker:
         return good
 
     def check_type(self, value: Any, spec: Field, path: PathKey, what: str) -> bool:
-        ok = {
-            "text": isinstance(value, str) and value.strip() != "",
-            "person": isinstance(value, str) and value.strip() != "",
-            "slug": isinstance(value, str) and bool(SLUG.fullmatch(value)),
-            "int": isinstance(value, int) and not isinstance(value, bool) and value >= 0,
-            "date": isinstance(value, (int, str)) and not isinstance(value, bool),
-            "texts": is_list_of_text(value),
-            "people": is_list_of_text(value),
-            "slugs": isinstance(value, list) and all(isinstance(v, str) and SLUG.fullmatch(v) for v in value),
-            "evidence": (isinstance(value, str) and value.strip() != "") or (is_list_of_text(value) and value != []),
-            "teacher": value is True or is_list_of_text(value),
-            "section": isinstance(value, dict),
-            "sections": isinstance(value, list),
-            "mapping": isinstance(value, dict),
-            "exclude": isinstance(value, dict),
-            "templates": isinstance(value, dict),
-            "counts": isinstance(value, dict),
-        }[spec.type]
+        ok = _TYPE_TESTS[spec.type](value)
         if ok and spec.type == "int" and value > MAX_INT:
             self.error(path, "schema.value", f"{what} must be at most {MAX_INT:,}", "write a smaller number")
             return False

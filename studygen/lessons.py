@@ -14,10 +14,8 @@ from .diagnostics import Diagnostic, DiagnosticSink, Severity, has_errors, make_
 from .ground import GroundReport, ground
 from .load import load_yaml
 from .model import Lesson
+from .paths import FACTS_FILE, SEEDS_DIR
 from .validate import validate
-
-FACTS_FILE = "facts.yaml"
-SEEDS_DIR = "seeds"
 
 
 class LessonNotFound(Exception):

@@ -12,7 +12,7 @@ from ..lessons import display_path, gc_paused
 from ..model import Lesson
 from . import chronology, cloze, offices, proposals, sourcing  # noqa: F401 - registers the kinds
 from .base import KINDS, Draft, Question
-from .choices import CHOICES, YEAR_TYPES, Chooser, position_for
+from .choices import CHOICES, TYPED, YEAR_TYPES, Chooser, position_for
 from .gates import failures, unique_prompts
 from .wording import load_wordings, render, template_names_in_folder
 
@@ -78,7 +78,9 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet
                          path=wording.path)  # fmt: skip
                 break
             question_id = f"{lesson.id}/{draft.key}/{name}"
-            choices, correct = chooser.choices(draft, position_for(settings.seed, question_id))
+            choices, correct = (), None
+            if draft.answer_type in TYPED:
+                choices, correct = chooser.choices(draft, position_for(settings.seed, question_id))
             if not choices and draft.answer_type in YEAR_TYPES:
                 # Years stay in order, so the answer cannot always go where its id puts it.
                 for position in range(CHOICES):

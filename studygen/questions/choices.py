@@ -38,6 +38,7 @@ class Chooser:
         said += [f.reply.said for f in lesson.facts if f.reply]
         self.quotes = [f"“{s}”" for s in dict.fromkeys(said) if len(s.split()) <= MAX_QUOTE_WORDS]
         self.people = {kind: list(ranked_people(lesson, [], kind)) for kind in ("person", "group")}
+        self._year_choices: dict[tuple[str, bool, frozenset[str], int], list[str] | None] = {}
 
     def pool(self, draft: Draft) -> list[str]:
         """Plausible wrong answers of the draft's type, best first (before removing true ones)."""
@@ -50,19 +51,29 @@ class Chooser:
         return []
 
     def year_choices(self, draft: Draft, position: int) -> list[str] | None:
-        """Years (or decades) around the answer, in order, with the answer at `position`."""
-        decade = draft.answer_type == "decade"
-        answer_year = int("".join(c for c in draft.answer if c.isdigit())[:4])
+        """Years (or decades) around the answer, in order, with the answer at `position`.
+
+        Many questions share an answer year, so each choice list is worked out once.
+        """
+        key = (draft.answer, draft.answer_type == "decade", draft.true_values, position)
+        if key not in self._year_choices:
+            self._year_choices[key] = self._new_year_choices(*key)
+        return self._year_choices[key]
+
+    def _new_year_choices(
+        self, answer: str, decade: bool, true_values: frozenset[str], position: int
+    ) -> list[str] | None:
+        answer_year = int("".join(c for c in answer if c.isdigit())[:4])
         step = 10 if decade else 1
         ordered = self.years[decade]
         at = bisect.bisect_left(ordered, answer_year)
         lesson_years = set(ordered[max(0, at - CHOICES) : at + CHOICES + 1])  # the nearest of the lesson's own
-        qualifier = draft.answer[: draft.answer.index(str(answer_year))] if decade else ""
+        qualifier = answer[: answer.index(str(answer_year))] if decade else ""
 
         def label(year: int) -> str:  # distractors share the answer's "mid-", so it gives nothing away
             return f"{qualifier}{year}s" if decade else str(year)
 
-        true = {label(answer_year)} | set(draft.true_values)
+        true = {label(answer_year)} | set(true_values)
         near = {answer_year + step * k for k in (-5, -3, -2, -1, 1, 2, 3, 5)}
         # The lesson's own years first (the plausible ones), then invented neighbours, nearest first.
         candidates = sorted(

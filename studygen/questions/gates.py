@@ -7,6 +7,7 @@ and on item writing (Haladyna, Downing & Rodriguez 2002). A kind repairs what it
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -53,15 +54,22 @@ def answer_is_short(question: Question) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65_536)
+def _text_problem(text: str) -> str | None:
+    """What is wrong with one text of a question; cached, as names and years recur in every lesson's choices."""
+    if match := _MISSING.search(_QUOTED.sub("", text)):
+        return f"the text contains '{match.group(1)}': a template value is missing"
+    if "  " in text or text != text.strip():
+        return "the text has doubled or stray spaces"
+    if match := _DOUBLED.search(text):
+        return f"the word '{match.group(1)}' is doubled"
+    return None
+
+
 def clean_text(question: Question) -> str | None:
-    texts = [question.prompt, question.answer, *question.choices, *question.items]
-    for text in texts:
-        if match := _MISSING.search(_QUOTED.sub("", text)):
-            return f"the text contains '{match.group(1)}': a template value is missing"
-        if "  " in text or text != text.strip():
-            return "the text has doubled or stray spaces"
-        if match := _DOUBLED.search(text):
-            return f"the word '{match.group(1)}' is doubled"
+    for text in (question.prompt, question.answer, *question.choices, *question.items):
+        if (problem := _text_problem(text)) is not None:
+            return problem
     prompt = question.prompt
     if not prompt[:1].isupper() and not prompt.startswith(("“", '"', "'", "[")):
         return "the question does not start with a capital letter"

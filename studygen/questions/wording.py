@@ -100,7 +100,11 @@ def _template_file(lesson: Lesson, name: str) -> tuple[str | None, str]:
 
 def render(wording: Wording, variables: dict[str, Any]) -> str:
     """Render and tidy; raises jinja2.TemplateError for the caller to report."""
-    return tidy(render_bounded(wording.template, variables) if wording.teacher else wording.template.render(variables))
+    if wording.teacher:
+        return tidy(render_bounded(wording.template, variables))
+    # Our own templates use no globals: a shared context skips copying them for every question.
+    template = wording.template
+    return tidy("".join(template.root_render_func(template.new_context(variables, shared=True))))
 
 
 _SPACES = re.compile(r"\s+")

@@ -1,0 +1,250 @@
+"""What each command does, behind the thin typer layer in `cli.py` (as MkDocs' commands/).
+
+Kept apart from `cli.py` so that `studygen --help` imports typer only: the library is
+imported when a command runs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+
+from .confine import UnsafeFile, read_regular
+from .diagnostics import Diagnostic, Severity, make_strict
+from .files import OutputError, OutputExists, write_atomic
+from .lessons import CheckedLesson, LessonNotFound, check_unique_ids, display_path, find_lessons, read_lesson
+from .paths import FACTS_FILE
+from .questions import QuestionSet, build_questions
+from .schema import MAX_ID_CHARS, PAPER_SIZES, SLUG_PATTERN, json_schema_text
+from .terminal import json_printable, printable
+
+
+def say(text: str, err: bool = False) -> None:
+    """Print a line that may hold text from a lesson or the command line, control characters escaped."""
+    typer.echo(printable(text), err=err)
+
+
+def fail(message: str, code: int) -> NoReturn:
+    """Print `studygen: message` and stop with `code` (1 bad input, 2 usage or environment)."""
+    say(f"studygen: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        say(diagnostic.render(), err=True)
+
+
+def read_lessons(paths: list[Path] | None, strict: bool = False) -> list[tuple[CheckedLesson, QuestionSet]]:
+    """Read every lesson named on the command line and make its questions; print every diagnostic.
+
+    Lessons with errors get an empty question set: their problems are reported, not built on.
+    """
+    try:
+        files = find_lessons(paths)
+    except LessonNotFound as exc:
+        fail(str(exc), 2)
+    checked = [read_lesson(path, strict=strict) for path in files]
+    check_unique_ids(checked)
+    results = []
+    for item in checked:
+        questions = QuestionSet()
+        if item.ok and item.lesson is not None:
+            questions = build_questions(item.lesson, item.contexts())
+            item.diagnostics += make_strict(questions.diagnostics) if strict else questions.diagnostics
+        print_diagnostics(item.diagnostics)
+        results.append((item, questions))
+    return results
+
+
+def write_output(path: Path, data: str, force: bool) -> None:
+    """Write atomically; an existing file is a usage error unless --force."""
+    try:
+        write_atomic(path, data, overwrite=force)
+    except (OutputExists, OutputError) as exc:
+        fail(str(exc), 2)
+
+
+def require_clean(results: list[tuple[CheckedLesson, QuestionSet]]) -> None:
+    """MkDocs-style: every problem has been printed; now abort once if any was an error."""
+    bad = [display_path(item.path) for item, _ in results if not item.ok]
+    if bad:
+        fail(f"stopped: {', '.join(bad)} {'has' if len(bad) == 1 else 'have'} errors", 1)
+
+
+def check(paths: list[Path] | None, strict: bool) -> None:
+    """`studygen check`."""
+    results = read_lessons(paths, strict)
+    for item, questions in results:
+        errors = sum(d.is_error for d in item.diagnostics)
+        warnings = sum(d.severity is Severity.WARNING for d in item.diagnostics)
+        name = display_path(item.path)
+        if item.lesson is None:
+            say(f"{name}: {errors} error(s); could not be read")
+            continue
+        lesson, report = item.lesson, item.report
+        say(
+            f"{name}: {len(lesson.facts)} facts, {len(lesson.people)} people, "
+            f"{report.quotations_found}/{report.quotations_checked} quotations verified, "
+            f"{len(questions.questions)} questions, {errors} error(s), {warnings} warning(s)"
+        )
+    if not all(item.ok for item, _ in results):
+        raise typer.Exit(1)
+
+
+def questions(paths: list[Path] | None, as_json: bool) -> None:
+    """`studygen questions`."""
+    results = read_lessons(paths)
+    require_clean(results)
+    if as_json:
+        data = [q.to_json() for _, qs in results for q in qs.questions]
+        typer.echo(json_printable(json.dumps(data, indent=2, ensure_ascii=False)))
+        return
+    for item, qs in results:
+        say(f"# {item.lesson.title if item.lesson else ''} ({len(qs.questions)} questions)")
+        for question in qs.questions:
+            say(f"\n[{question.kind}] {question.id}\n  Q: {question.prompt}")
+            for item_text in question.items:
+                say(f"     - {item_text}")
+            for index, choice in enumerate(question.choices):
+                mark = "*" if index == question.correct else " "
+                say(f"   {mark} {'ABCD'[index]}. {choice}")
+            say(f"  A: {question.answer}")
+
+
+def preview(paths: list[Path] | None, output: Path, force: bool) -> None:
+    """`studygen preview`."""
+    from .preview import LessonQuestions, render_preview
+
+    results = read_lessons(paths)
+    require_clean(results)
+    page = render_preview([LessonQuestions(item.lesson, qs) for item, qs in results if item.lesson])
+    write_output(output, page, force)
+    count = sum(len(qs.questions) for _, qs in results)
+    say(f"wrote {display_path(output)}: {count} questions")
+
+
+def build(
+    paths: list[Path] | None, out: Path, formats: list[str] | None, list_formats: bool, paper: str | None
+) -> None:
+    """`studygen build`."""
+    from .build import build_lessons
+    from .export import ExportError, load_exporters, unknown_formats
+
+    registry = load_exporters()
+    if list_formats:
+        for name, item in registry.items():
+            say(f"{name:12} {item.description}")
+        return
+    if paper is not None and paper not in PAPER_SIZES:
+        fail(f"--paper must be {' or '.join(PAPER_SIZES)}, not {paper}", 2)
+    if unknown := unknown_formats(formats):
+        fail(f"unknown format {', '.join(unknown)}; choose from: {', '.join(registry)}", 2)
+    results = read_lessons(paths)
+    require_clean(results)
+    lessons = [(item.lesson, qs) for item, qs in results if item.lesson is not None]
+    options = {"paper": paper} if paper else {}
+    try:
+        written = build_lessons(
+            lessons, out, formats, progress=lambda text: say(f"building {text}", err=True), options=options
+        )
+    except OutputError as exc:
+        fail(f"{exc}; the previous outputs are unchanged", 2)
+    except ExportError as exc:
+        fail(f"{exc}; nothing was written", 1)
+    for item in written:
+        say(f"{'wrote' if item.changed else 'unchanged'} {display_path(item.path)}")
+
+
+def _read_article(path: Path) -> str:
+    """The article named on the command line: a regular UTF-8 file with some text in it."""
+    try:
+        text = read_regular(path).decode("utf-8-sig")
+    except (FileNotFoundError, ValueError) as exc:  # ValueError: a NUL in the path
+        if isinstance(exc, UnicodeDecodeError):
+            fail(f"{path} is not UTF-8 text; save it as UTF-8 and try again", 2)
+        fail(f"no such article: {path}", 2)
+    except UnsafeFile as exc:
+        fail(f"cannot read {path}: {exc.message}", 2)
+    except OSError as exc:
+        fail(f"cannot read {path}: {exc.strerror}", 2)
+    if not text.strip():
+        fail(f"the article {path} is empty; nothing to draft", 1)
+    return text
+
+
+def _report_draft(path: Path) -> None:
+    """Check what was written, as the teacher's next step would; a draft must never have errors."""
+    checked = read_lesson(path)
+    print_diagnostics(checked.diagnostics)
+    if checked.lesson is not None:
+        say(
+            f"wrote {display_path(path)}: {len(checked.lesson.people)} people, {len(checked.lesson.facts)} facts; "
+            "review it, then run: studygen check"
+        )
+    if not checked.ok:
+        raise typer.Exit(1)
+
+
+def draft(article: Path, output: Path | None, force: bool) -> None:
+    """`studygen draft`."""
+    from .draft import draft_facts
+    from .draft.text import clean
+    from .draft.writer import slug
+
+    raw = _read_article(article)
+    if output is None:
+        typer.echo(draft_facts(raw, slug(article.stem), str(article)), nl=False)
+        return
+    folder = output.parent
+    try:
+        source = str(article.resolve().relative_to(folder.resolve()))
+        facts = draft_facts(raw, slug(article.stem), source)
+    except ValueError:
+        # A lesson may only read files inside its folder: give it the article's text as article.txt.
+        source = "article.txt"
+        text = clean(raw).text
+        facts = draft_facts(raw, slug(article.stem), source, text)
+        _refuse_existing([output, folder / source], force)
+        write_output(folder / source, text, force=True)
+        say(f"wrote {display_path(folder / source)}: the article's text, which the facts file names")
+    write_output(output, facts, force)
+    _report_draft(output)
+
+
+def _refuse_existing(paths: list[Path], force: bool) -> None:
+    """Check every file before writing any, so that a refusal leaves nothing half-written."""
+    if not force and (existing := [path for path in paths if path.exists()]):
+        fail(f"{existing[0]} already exists; use --force to replace it", 2)
+
+
+def new(article: Path, lesson_id: str, root: Path, force: bool) -> None:
+    """`studygen new`."""
+    from .draft import draft_facts
+    from .draft.text import clean
+    from .draft.writer import slug
+
+    if not re.fullmatch(SLUG_PATTERN, lesson_id):
+        say(
+            f"studygen: --id must use lower-case letters, digits and '-', at most {MAX_ID_CHARS} of them, "
+            f"e.g. {slug(lesson_id)[:MAX_ID_CHARS]}",
+            err=True,
+        )
+        raise typer.Exit(2)
+    raw = _read_article(article)
+    folder = root / lesson_id
+    text = clean(raw).text
+    facts = draft_facts(raw, lesson_id, "article.txt", text)
+    _refuse_existing([folder / "article.txt", folder / FACTS_FILE], force)
+    write_output(folder / "article.txt", text, force=True)
+    write_output(folder / FACTS_FILE, facts, force=True)
+    _report_draft(folder / FACTS_FILE)
+
+
+def schema() -> None:
+    """`studygen schema`."""
+    typer.echo(json_schema_text(), nl=False)
