@@ -145,6 +145,22 @@ class Article:
             cursor = found + len(piece)
         return self.normal.original_span(first, cursor)
 
+    def contains(self, passage: str) -> bool:
+        """Whether the article has `passage` (as `find`, but any occurrence will do)."""
+        needle = _fold(passage).strip(' "')
+        if not needle:
+            return False
+        if not _is_word(needle[0]) or len(needle) >= _KEY or "..." in needle:
+            return self.find(passage) is not None
+        at = bisect.bisect_left(self._index, (needle, -1))  # short: stop at the first whole-word match
+        text, end_in_word = self.normal.text, _is_word(needle[-1])
+        while at < len(self._index) and self._index[at][0].startswith(needle):
+            end = self._index[at][1] + len(needle)
+            if not (end_in_word and end < len(text) and _is_word(text[end])):
+                return True
+            at += 1
+        return False
+
     def closest(self, passage: str) -> str:
         """The article passage most like `passage`, for a 'did you mean' hint."""
         needle = _fold(passage)
@@ -164,7 +180,9 @@ class Article:
         return " ".join(self.original[first:last].split()).strip(_QUOTES + " ,.")
 
     def mentions(self, word: str) -> bool:
-        return re.search(rf"(?<!\w){re.escape(_fold(word))}(?!\w)", self.normal.text) is not None
+        """Whether the article has `word` (a name, an alias) as whole words: a look-up in the word index."""
+        needle = _fold(word)
+        return bool(needle) and self._find(needle) >= 0
 
     def position(self, offset: int) -> Position:
         """Line and column (1-based) of an original offset, for article citations."""

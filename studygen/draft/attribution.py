@@ -31,6 +31,7 @@ PARTICIPLES = frozenset(
 PRONOUNS = frozenset("he she they".split())
 FIRST_PERSON = frozenset("i we".split())
 _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
+_VERB_WORD = re.compile(rf"\b{_VERB}\b")
 _TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.?\s+)?"
 # A speaker may come with a role in front: "Foreign Minister Karl Weiss said".
 _LONG_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}"
@@ -148,14 +149,14 @@ def attribute(
             return Attribution(subject[0][1], participle["verb"], "participle", True)
         if described := _DESCRIBED_SUBJECT.match(whole_before.strip()):
             return Attribution(None, participle["verb"], "participle", False, described["who"])
-    verb_here = re.search(rf"\b{_VERB}\b", whole_before)
+    verb_here = _VERB_WORD.search(whole_before)
     if verb_here:
         mentions = ctx.people.mentions(whole_before[: verb_here.start()])
         if mentions:
             return Attribution(mentions[-1][1], verb_here.group(), "verb in sentence", False)
     if continues and ctx.last_speaker is not None and not plain_before.strip(" ,.;:-—"):
         return Attribution(ctx.last_speaker, "continued", "continuation", True)
-    if not plain_before.strip(" ,.;:-—") and not re.search(rf"\b{_VERB}\b", outside_quotes(after)):
+    if not plain_before.strip(" ,.;:-—") and not _VERB_WORD.search(outside_quotes(after)):
         subject = _subject_of(previous_sentence, ctx)
         if subject is not None:
             return Attribution(subject, "continued", "previous sentence", False)
@@ -165,7 +166,7 @@ def attribute(
 def _subject_of(sentence: str, ctx: Context) -> Person | None:
     """The person a sentence is about: the one before its speech verb, else the first named."""
     plain = outside_quotes(sentence)
-    verb = re.search(rf"\b{_VERB}\b", plain)
+    verb = _VERB_WORD.search(plain)
     if verb:
         before = ctx.people.mentions(plain[: verb.start()])
         if before:

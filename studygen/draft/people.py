@@ -157,6 +157,9 @@ def _role_phrase(text: str, noun_start: int, noun: str) -> str:
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 
 
+_NAME_START = re.compile(rf"(?<![\w'’-])(?={NAME_WORD})")
+_NAME = re.compile(NAME)
+_WORD = re.compile(r"\S+")
 _WORD_PAIR = re.compile(rf"(?<![\w'’-])(?=({NAME_WORD})\s+({NAME_WORD})(?![\w-]))")
 
 
@@ -168,10 +171,14 @@ class People:
         self._forms: dict[str, Person] | None = None  # name and surname -> person, for mentions()
         self._by_surname: dict[str, list[Person]] = {}
 
-    def _index(self, person: Person) -> None:
+    def _index(self, person: Person, renamed: bool = False) -> None:
         self.by_name[person.name] = person
         self._by_surname.setdefault(person.surname, []).append(person)
-        self._forms = None
+        if renamed or self._forms is None:
+            self._forms = None  # rebuilt by the next mentions(), in by_name's new order
+        else:  # a new person comes last in by_name, so adding its forms now is what a rebuild would do
+            self._forms.setdefault(person.name, person)
+            self._forms.setdefault(person.surname, person)
 
     def find(self, name: str) -> Person | None:
         """The person a name or surname refers to ("Mr Sands" -> Philippe Sands)."""
@@ -197,7 +204,7 @@ class People:
                 del self.by_name[known.name]
                 self._by_surname[known.surname].remove(known)
                 known.name = clean
-                self._index(known)
+                self._index(known, renamed=True)
             return known
         person = Person(clean, first_seen=where)
         self._index(person)
@@ -223,8 +230,8 @@ class People:
             person = self.add(name, where)
             if person:
                 person.add_role(Role(title, evidence=sentence))
-        for start in (m.start() for m in re.finditer(rf"(?<![\w'’-])(?={NAME_WORD})", sentence)):
-            name_match = re.match(NAME, sentence[start:])
+        for start in (m.start() for m in _NAME_START.finditer(sentence)):
+            name_match = _NAME.match(sentence[start:])
             if name_match and (
                 tenure := TENURE.match(sentence, start + name_match.end() + 2)
                 if sentence[start + name_match.end() : start + name_match.end() + 2] == ", "
@@ -287,7 +294,7 @@ class People:
         found: list[tuple[int, Person]] = []
         # Look up runs of capitalised words rather than searching for every name.
         for run in _CAPITALISED_RUN.finditer(text):
-            words = [(m.start() + run.start(), m.group()) for m in re.finditer(r"\S+", run.group())]
+            words = [(m.start(), m.group()) for m in _WORD.finditer(text, run.start(), run.end())]
             index = 0
             while index < len(words):
                 for end in range(min(len(words), index + 4), index, -1):

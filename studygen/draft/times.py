@@ -28,6 +28,8 @@ PATTERNS = [
      r"(?:year|month|week|spring|summer|autumn|fall|winter)|yesterday|tomorrow)\b"),
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(pattern)) for kind, pattern in PATTERNS]
+_NEED_DIGITS = {"span", "date", "month-year", "day", "decade", "year"}  # skipped in sentences without a digit
+_DIGIT = re.compile(r"\d")
 # Numbers that look like years but are not: "resolution 1441", "flight 1549", "route 1901".
 _NOT_YEAR_BEFORE = re.compile(
     r"(?:resolution|number|no\.|flight|route|page|article|section|chapter|model|code|room|bill|law|h\.r\.|s\.)\s*$",
@@ -70,7 +72,10 @@ def find_times(sentence: str) -> list[TimeExpression]:
     """Every time expression of a sentence, longest first where they overlap."""
     taken: list[tuple[int, int]] = []
     found: list[TimeExpression] = []
+    has_digit = _DIGIT.search(sentence) is not None
     for kind, pattern in _COMPILED:
+        if kind in _NEED_DIGITS and not has_digit:
+            continue
         for match in pattern.finditer(sentence):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):

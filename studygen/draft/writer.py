@@ -36,14 +36,24 @@ def yaml_id(text: str) -> str:
     return text if _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR else json.dumps(text)
 
 
-def _unique(base: str, taken: set[str]) -> str:
-    """A new id (as YAML text) not in `taken`."""
-    candidate, number = base, 2
-    while yaml_id(candidate) in taken:
-        candidate, number = f"{base}-{number}", number + 1
-    token = yaml_id(candidate)
-    taken.add(token)
-    return token
+class _Ids:
+    """Ids handed out so far (as YAML text), and the next number to try for each base."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.next_number: dict[str, int] = {}
+
+    def new(self, base: str) -> str:
+        """`base`, or `base-2`, `base-3`... whichever is free: a count per base, not a search from 2."""
+        number = self.next_number.get(base, 1)
+        candidate = base if number == 1 else f"{base}-{number}"
+        while yaml_id(candidate) in self.taken:
+            number += 1
+            candidate = f"{base}-{number}"
+        self.next_number[base] = number + 1
+        token = yaml_id(candidate)
+        self.taken.add(token)
+        return token
 
 
 def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_text: str) -> str:
@@ -62,17 +72,20 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
         "people:",
     ]
     ids: dict[int, str] = {}
-    taken: set[str] = set()
+    person_ids = _Ids()
     speakers = {id(q.speaker) for q in draft.quotes if q.speaker is not None}
     proposers = {id(e.proposer) for e in draft.events if e.proposer is not None}
     people = [p for p in draft.people if p.roles or id(p) in speakers or id(p) in proposers]
+    id_by_name: dict[str, str] = {}  # the first person of each name, for the look-ups below
     for person in people:
-        pid = ids[id(person)] = _unique(slug(person.surname), taken)
+        pid = ids[id(person)] = person_ids.new(slug(person.surname))
+        id_by_name.setdefault(person.name, pid)
         lines += _person(person, pid, article)
+    rank = {pid: number for number, pid in enumerate(id_by_name.values())}  # actors are listed in this order
     described: dict[str, str] = {}
     for quote in draft.quotes:
         if quote.speaker is None and quote.description and quote.description not in described:
-            pid = described[quote.description] = _unique(slug(quote.description), taken)
+            pid = described[quote.description] = person_ids.new(slug(quote.description))
             lines += [
                 f"  {pid}:  # check: the article does not name this speaker",
                 f"    name: {_q(quote.description)}",
@@ -80,14 +93,14 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
     if len(lines) and lines[-1] == "people:":
         lines[-1] = "people: {}"
     lines += ["", "facts:"]
-    fact_ids: set[str] = set()
+    fact_ids = _Ids()
     count = 0
     for quote in draft.quotes:
         speaker = ids.get(id(quote.speaker)) if quote.speaker else described.get(quote.description)
-        if speaker is None or article.find(quote.text) is None:
+        if speaker is None or not article.contains(quote.text):
             continue
         count += 1
-        fid = _unique(f"{slug(quote.speaker.surname if quote.speaker else 'quote')}-quote", fact_ids)
+        fid = fact_ids.new(f"{slug(quote.speaker.surname if quote.speaker else 'quote')}-quote")
         notes = []
         if not quote.confident:
             notes.append(f"check: speaker found by rule '{quote.rule}'")
@@ -100,11 +113,11 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
             f"    said: {_q(quote.text)}",
             f"    cue: {_q(quote.cue)}",
         ]
-        owner = next((ids[id(p)] for p in people if quote.within and p.name == quote.within), None)
+        owner = id_by_name.get(quote.within) if quote.within else None
         if owner:
             lines.append(f"    according_to: {owner}")  # a quotation inside someone's account
     for event in draft.events:
-        if article.find(event.evidence) is None:
+        if not article.contains(event.evidence):
             continue
         count += 1
         when = None
@@ -115,16 +128,16 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
                 when = None
         proposer = ids.get(id(event.proposer)) if event.proposer else None
         if proposer:
-            fid = _unique(f"{slug(event.proposer.surname)}-proposal", fact_ids)  # type: ignore[union-attr]
+            fid = fact_ids.new(f"{slug(event.proposer.surname)}-proposal")  # type: ignore[union-attr]
             lines += [f"  - id: {fid}", "    kind: proposal", f"    by: {proposer}"]
             if event.addressee is not None and id(event.addressee) in ids:
                 lines.append(f"    to: {ids[id(event.addressee)]}")
             lines.append(f"    what: {_q(event.proposal)}")
         else:
-            fid = _unique(f"event-{slug(event.when)}", fact_ids)
+            fid = fact_ids.new(f"event-{slug(event.when)}")
             comment = "" if when else f"  # check: the text says only {_q(event.when)}; add the year if you know it"
             lines += [f"  - id: {fid}{comment}", "    kind: event", f"    what: {_q(event.what)}"]
-            actors = [ids[id(p)] for p in people if p.name in event.actors]
+            actors = sorted({id_by_name[name] for name in event.actors if name in id_by_name}, key=rank.__getitem__)
             if actors:
                 lines.append(f"    who: [{', '.join(actors)}]")
         if when:

@@ -115,8 +115,10 @@ _ANKI_SYNTAX = re.compile(r"[{}]|\[(?=sound:|/?latex\]|/?\$\$?\]|/?anki:)|\\(?=[
 _ANKI_SAFE = {"{": "&#123;", "}": "&#125;", "[": "&#91;", "\\": "\\\u2060"}  # word joiner breaks \( for MathJax
 
 
+@functools.lru_cache(maxsize=65_536)
 def _e(text: str) -> str:
-    """HTML-escape text for a field, and neutralise Anki's own syntax in it."""
+    """HTML-escape text for a field, and neutralise Anki's own syntax in it (cached: names, years and
+    the source recur in every note)."""
     return _ANKI_SYNTAX.sub(lambda m: _ANKI_SAFE[m.group()], html.escape(text, quote=False))
 
 

@@ -7,6 +7,10 @@ version's key starting on its own page.
 
 from __future__ import annotations
 
+import concurrent.futures
+import multiprocessing
+import os
+
 from ..html import html_templates
 from ..schema import PAPER_SIZES
 from . import LessonBuild, Output, exporter
@@ -33,21 +37,39 @@ def _pdf(html: str, base: str) -> bytes:
     return weasyprint.HTML(string=html, base_url=base).write_pdf()
 
 
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def render_pdfs(documents: list[str], base: str) -> list[bytes]:
+    """Each HTML document as PDF bytes, side by side where there are cores for it.
+
+    Rendering is nearly all of a worksheet build's time and each PDF is independent, so
+    with two cores or more they render in forked processes (which share the already
+    imported WeasyPrint); the bytes are the same either way.
+    """
+    workers = min(_cores(), len(documents))
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_pdf(html, base) for html in documents]
+    import weasyprint  # noqa: F401 - before the fork, so that no worker imports it again
+
+    context = multiprocessing.get_context("fork")
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return list(pool.map(_pdf, documents, [base] * len(documents)))
+
+
 @exporter("worksheet", "Printable worksheets (HTML and PDF): shuffled versions A, B, ... and answer keys")
 def export_worksheet(build: LessonBuild) -> list[Output]:
     lesson = build.lesson
     paper = build.options.get("paper") or lesson.worksheet.paper
     sheets = versions(lesson, build.questions.questions)
-    base = str(lesson.directory)
-    outputs = [
-        Output(
-            "worksheet.html",
-            render_html(build, [(v, False) for v in sheets] + [(v, True) for v in sheets], paper).encode("utf-8"),
-        )
-    ]
-    for version in sheets:
-        outputs.append(
-            Output(f"worksheet-{version.letter}.pdf", _pdf(render_html(build, [(version, False)], paper), base))
-        )
-    outputs.append(Output("answer-key.pdf", _pdf(render_html(build, [(v, True) for v in sheets], paper), base)))
-    return outputs
+    every_page = [(v, False) for v in sheets] + [(v, True) for v in sheets]
+    names = [f"worksheet-{version.letter}.pdf" for version in sheets] + ["answer-key.pdf"]
+    documents = [render_html(build, [(version, False)], paper) for version in sheets]
+    documents.append(render_html(build, [(v, True) for v in sheets], paper))
+    pdfs = render_pdfs(documents, str(lesson.directory))
+    html = Output("worksheet.html", render_html(build, every_page, paper).encode("utf-8"))
+    return [html, *(Output(name, pdf) for name, pdf in zip(names, pdfs, strict=True))]
