@@ -46,6 +46,26 @@ def _build(lesson: Path, out: Path, epoch: int) -> subprocess.Popen[str]:
     )
 
 
+def _running(marker: str) -> list[int]:
+    """Processes whose command line holds `marker`: a build, or a renderer it forked."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if marker.encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def _none_left(marker: str) -> bool:
+    deadline = time.monotonic() + 10
+    while _running(marker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not _running(marker)
+
+
 def _wait_for_last_stage(process: subprocess.Popen[str]) -> None:
     assert process.stderr is not None
     for line in process.stderr:
@@ -91,6 +111,7 @@ def test_a_killed_build_leaves_old_or_new_outputs_and_no_temporary_files(tmp_pat
         sent = signals[trial % len(signals)]
         process.send_signal(sent)
         _, err = process.communicate(timeout=300)
+        assert _none_left(str(out)), f"trial {trial}: processes outlived the build after {sent.name}"
         result = _files(out / "bench")
         assert result in (old, new), f"trial {trial}: a mix of old and new outputs after {sent.name}"
         outcomes.append("new" if result == new else "old")

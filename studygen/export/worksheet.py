@@ -8,8 +8,11 @@ version's key starting on its own page.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
 
 from ..html import html_templates
 from ..schema import PAPER_SIZES
@@ -17,6 +20,7 @@ from . import LessonBuild, Output, exporter
 from .worksheet_layout import Version, versions
 
 CSS_PAGE_SIZE = {"A4": "A4", "Letter": "letter"}
+_PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 assert set(CSS_PAGE_SIZE) == set(PAPER_SIZES)
 
 
@@ -57,8 +61,22 @@ def render_pdfs(documents: list[str], base: str) -> list[bytes]:
     import weasyprint  # noqa: F401 - before the fork, so that no worker imports it again
 
     context = multiprocessing.get_context("fork")
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+    pool = concurrent.futures.ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),)
+    )
+    with pool:
         return list(pool.map(_pdf, documents, [base] * len(documents)))
+
+
+def _worker_start(parent: int) -> None:
+    """A renderer leaves interruptions to the build that started it, and never outlives it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the build handles it
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # Linux: be killed with the build, even by SIGKILL, rather than wait on its queue forever.
+    with contextlib.suppress(OSError, AttributeError):  # elsewhere the check below is what there is
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the build died before the line above took effect
+        os._exit(1)
 
 
 @exporter("worksheet", "Printable worksheets (HTML and PDF): shuffled versions A, B, ... and answer keys")
