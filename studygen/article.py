@@ -7,6 +7,7 @@ what they find back to the article's own characters.
 
 from __future__ import annotations
 
+import array
 import bisect
 import re
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ class NormalText:
     """Text with typography normalised, and for each character its offset in the original."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: array.array[int]  # a machine int per character: a tuple of ints would take 4-5 times the memory
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets[start], self.offsets[end - 1] + 1
@@ -53,7 +54,7 @@ def normalise(text: str) -> NormalText:
     `` and '' (news-wire style) count as one quotation mark.
     """
     out: list[str] = []
-    offsets: list[int] = []
+    offsets = array.array("q")
     cursor = 0
     for match in _SPECIAL.finditer(text):
         start = match.start()
@@ -69,7 +70,7 @@ def normalise(text: str) -> NormalText:
     joined = "".join(out)
     stripped = joined.strip(" ")
     lead = len(joined) - len(joined.lstrip(" "))
-    return NormalText(stripped, tuple(offsets[lead : lead + len(stripped)]))
+    return NormalText(stripped, offsets[lead : lead + len(stripped)])
 
 
 def _is_word(char: str) -> bool:
@@ -92,9 +93,15 @@ class Article:
         self._word_spans: tuple[list[tuple[int, int]], dict[str, list[int]]] | None = None
         # The article's word starts sorted by the text that follows them: a passage that
         # starts at a word is found by binary search instead of a scan of the article.
+        # Only the offsets are kept (an array of ints), not the text after them: for a long
+        # article the keys would take hundreds of megabytes; bisect computes them as it goes.
         text = self.normal.text
         starts = [m.start() for m in re.finditer(r"(?<!\w)\S", text)]
-        self._index = sorted((text[i : i + _KEY], i) for i in starts)
+        starts.sort(key=lambda i: (text[i : i + _KEY], i))
+        self._index = array.array("q", starts)
+
+    def _key(self, start: int) -> tuple[str, int]:
+        return self.normal.text[start : start + _KEY], start
 
     def _find(self, needle: str, cursor: int = 0) -> int:
         """The first whole-word occurrence of `needle` at or after `cursor` in the normalised article.
@@ -117,9 +124,9 @@ class Article:
             return found
         prefix = needle[:_KEY]
         found = -1
-        at = bisect.bisect_left(self._index, (prefix, -1))
-        while at < len(self._index) and self._index[at][0].startswith(prefix):
-            start = self._index[at][1]
+        at = bisect.bisect_left(self._index, (prefix, -1), key=self._key)
+        while at < len(self._index) and text.startswith(prefix, self._index[at]):
+            start = self._index[at]
             if start >= cursor and (found < 0 or start < found) and text.startswith(needle, start) and whole(start):
                 found = start
                 if len(prefix) == _KEY:
@@ -154,10 +161,10 @@ class Article:
             return False
         if not _is_word(needle[0]) or len(needle) >= _KEY or "..." in needle:
             return self.find(passage) is not None
-        at = bisect.bisect_left(self._index, (needle, -1))  # short: stop at the first whole-word match
+        at = bisect.bisect_left(self._index, (needle, -1), key=self._key)  # short: the first whole-word match
         text, end_in_word = self.normal.text, _is_word(needle[-1])
-        while at < len(self._index) and self._index[at][0].startswith(needle):
-            end = self._index[at][1] + len(needle)
+        while at < len(self._index) and text.startswith(needle, self._index[at]):
+            end = self._index[at] + len(needle)
             if not (end_in_word and end < len(text) and _is_word(text[end])):
                 return True
             at += 1

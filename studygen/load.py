@@ -27,7 +27,7 @@ MAX_DEPTH = 64
 MAX_ALIAS_VALUES = 100_000
 MAX_KEYS = 200  # in any mapping but those of ids chosen by the teacher
 MAX_LINE_CHARS = 100_000
-_ID_MAPPINGS = {("people",)}
+_ID_MAPPINGS = {"people"}  # top-level mappings keyed by ids the teacher chooses
 
 PathKey = tuple[str | int, ...]
 
@@ -51,25 +51,49 @@ _SCALAR_TAGS = {
 
 @dataclass
 class Loaded:
-    """The data of one YAML file and where each piece of it was written."""
+    """The data of one YAML file and where each piece of it was written.
+
+    Positions are kept beside the data, one small table per mapping or list (keyed by
+    the container's id), rather than by path: a 100,000-fact lesson has over a million
+    values, and a path tuple for each would cost hundreds of megabytes.
+    """
 
     path: Path
     data: Any
     # 0-based line and column packed in one int, turned into Positions only when a diagnostic needs one.
-    positions: dict[PathKey, int] = field(default_factory=dict)
-    key_positions: dict[PathKey, int] = field(default_factory=dict)
+    root_mark: int = 0
+    marks: dict[int, Any] = field(default_factory=dict)  # id(container) -> {key: mark} or [mark, ...]
+    key_marks: dict[int, dict[str, int]] = field(default_factory=dict)  # id(mapping) -> {key: mark of the key}
+
+    def _container(self, path: PathKey) -> Any:
+        """The value at `path`, or None when the path leads nowhere."""
+        node = self.data
+        for step in path:
+            try:
+                node = node[step]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return node
 
     def pos(self, path: PathKey) -> Position:
         """Position of the value at `path`, or of its nearest ancestor that has one."""
-        while path and path not in self.positions:
-            path = path[:-1]
-        packed = self.positions.get(path)
-        return _unpack(packed) if packed is not None else Position(1, 1)
+        node, best = self.data, self.root_mark
+        for step in path:
+            table = self.marks.get(id(node)) if isinstance(node, (dict, list)) else None
+            try:
+                best, node = table[step], node[step]  # type: ignore[index]
+            except (KeyError, IndexError, TypeError):
+                break
+        return _unpack(best)
 
     def key_pos(self, path: PathKey) -> Position:
         """Position of the key naming `path` (falls back to the value's position)."""
-        packed = self.key_positions.get(path)
-        return _unpack(packed) if packed is not None else self.pos(path)
+        if path:
+            parent = self._container(path[:-1])
+            table = self.key_marks.get(id(parent)) if isinstance(parent, dict) else None
+            if table is not None and path[-1] in table:
+                return _unpack(table[path[-1]])
+        return self.pos(path)
 
 
 class _TooBig(Exception):
@@ -249,23 +273,24 @@ def _collection_tag(event: yaml.CollectionStartEvent, default: str) -> None:
 class _Open:
     """A mapping or list being filled, with the key waiting for its value (mappings)."""
 
-    __slots__ = ("anchor", "key", "path", "size", "value")
+    __slots__ = ("anchor", "id_keys", "key", "key_marks", "marks", "size", "value")
 
-    def __init__(self, value: Any, path: PathKey, anchor: str | None) -> None:
-        self.value, self.path, self.anchor = value, path, anchor
+    def __init__(self, value: Any, anchor: str | None, id_keys: bool) -> None:
+        self.value, self.anchor, self.id_keys = value, anchor, id_keys
         self.key: str | None = None
         self.size = 1  # values inside, for the alias budget
+        self.marks: Any = {} if type(value) is dict else []
+        self.key_marks: dict[str, int] = {}
 
 
 def _build(text: str, loaded: Loaded) -> Any:
-    """Turn libyaml's event stream into plain data, recording positions by path.
+    """Turn libyaml's event stream into plain data, recording where each value and key was.
 
     Building from events rather than from composed nodes is several times faster and
     bounds the work: nesting is limited, an alias to an anchor reuses its value and is
     charged its size against a budget (the "billion laughs"), and an alias can only name
     a finished anchor, so there are no cycles.
     """
-    positions, key_positions = loaded.positions, loaded.key_positions
     stack: list[_Open] = []
     anchors: dict[str, tuple[Any, int]] = {}
     expanded = 0
@@ -285,6 +310,9 @@ def _build(text: str, loaded: Loaded) -> Any:
         if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             done = stack.pop()
             value, size = done.value, done.size
+            loaded.marks[id(value)] = done.marks
+            if done.key_marks:
+                loaded.key_marks[id(value)] = done.key_marks
             if done.anchor is not None:
                 anchors[done.anchor] = (value, size)
         else:
@@ -294,7 +322,7 @@ def _build(text: str, loaded: Loaded) -> Any:
                 if kind is not yaml.ScalarEvent:
                     raise _BadNode(_mark(event.start_mark), "load.complex-key",
                                    "a key must be a plain word, not a list or mapping")  # fmt: skip
-                if len(parent.value) >= MAX_KEYS and parent.path not in _ID_MAPPINGS:
+                if len(parent.value) >= MAX_KEYS and not parent.id_keys:
                     raise _BadNode(_mark(event.start_mark), "load.too-many-keys",
                                    f"this mapping has more than {MAX_KEYS} keys; no part of a facts file has so many",
                                    "check the indentation: the keys of one entry belong together")  # fmt: skip
@@ -306,15 +334,15 @@ def _build(text: str, loaded: Loaded) -> Any:
                                    "remove one of them; YAML would silently keep only the last")  # fmt: skip
                 parent.key = name
                 parent.value[name] = None
-                key_positions[parent.path + (name,)] = _pack(event.start_mark)
+                parent.key_marks[name] = _pack(event.start_mark)
                 continue
+            mark = _pack(event.start_mark)
             if parent is None:
-                path: PathKey = ()
+                loaded.root_mark = mark
             elif type(parent.value) is dict:
-                path = parent.path + (parent.key,)
+                parent.marks[parent.key] = mark
             else:
-                path = parent.path + (len(parent.value),)
-            positions[path] = _pack(event.start_mark)
+                parent.marks.append(mark)
             if kind is yaml.ScalarEvent:
                 value, size = _scalar(event), 1
                 if event.anchor is not None:
@@ -333,7 +361,9 @@ def _build(text: str, loaded: Loaded) -> Any:
                     raise _TooBig(f"the data is nested more than {MAX_DEPTH} levels deep")
                 is_map = kind is yaml.MappingStartEvent
                 _collection_tag(event, _MAP if is_map else _SEQ)
-                stack.append(_Open({} if is_map else [], path, event.anchor))
+                # The teacher's ids under people: are the one mapping that may be long.
+                id_keys = is_map and len(stack) == 1 and parent is not None and parent.key in _ID_MAPPINGS
+                stack.append(_Open({} if is_map else [], event.anchor, id_keys))
                 continue
         # A finished value: attach it to its parent.
         if not stack:

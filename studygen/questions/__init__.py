@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -61,6 +62,12 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet
     chooser = Chooser(lesson)
     questions: list[Question] = []
     drafts_of: dict[str, Draft] = {}
+
+    @functools.cache
+    def context_of(keys: tuple[str, ...]) -> str:
+        """The article's sentences behind some facts: one string shared by all their questions."""
+        return " … ".join(dict.fromkeys(contexts[k] for k in keys if contexts.get(k)))
+
     for name in names:
         if name not in wordings:
             continue  # its template did not compile; reported
@@ -105,7 +112,7 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet
                 items=draft.items,
                 pairs=draft.pairs,
                 cloze=draft.cloze,
-                context=" … ".join(dict.fromkeys(contexts[k] for k in draft.context_keys if contexts.get(k))),
+                context=context_of(draft.context_keys),
                 fact_summary=draft.summary,
                 people=draft.people,
             )

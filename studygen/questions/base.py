@@ -16,7 +16,7 @@ from ..diagnostics import Position
 from ..model import Fact, Lesson, Person, Role
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Question:
     """One question, with everything an exporter or a reviewing teacher needs."""
 
