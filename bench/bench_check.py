@@ -1,38 +1,67 @@
-"""Benchmark: load, validate and ground a generated lesson of 10,000 facts.
+"""Benchmark: `studygen check` on generated lessons, against loading the same YAML.
 
-    python bench/bench_check.py [FACTS]
+    python bench/bench_check.py [--large]
 
-Prints the best of five runs (target: under 1 second on a 2-core machine).
+Times whole commands (best of three): `studygen check` of a 10,000-fact lesson against
+`yaml.load` of the same file with PyYAML's C loader (target: within 2x); the same
+lesson with 100 misquoted quotations (each needs a "closest passage" hint); and with
+--large, a 100,000-fact lesson (targets: at most 11x the 10,000-fact time, peak memory
+under 1 GB).
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from generate import write_lesson
+from timing import PYTHON, STUDYGEN, best, report
 
-from studygen.lessons import read_lesson
+YAML_FLOOR = "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CSafeLoader)"
+
+
+def misquote(lesson: Path, count: int) -> None:
+    """Change one word in the first `count` quotations, so that they are no longer the article's."""
+    facts = lesson / "facts.yaml"
+    changed = iter(range(count))
+    text = re.sub(r"(    said: Quotation) number", lambda m: m.group(1) + (" numero" if next(changed, None) is not None
+                  else " number"), facts.read_text(encoding="utf-8"))  # fmt: skip
+    facts.write_text(text, encoding="utf-8")
 
 
 def main() -> None:
-    facts = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    large = "--large" in sys.argv
     with tempfile.TemporaryDirectory() as tmp:
-        path = write_lesson(Path(tmp) / "bench", facts)
-        size = path.stat().st_size + (path.parent / "article.txt").stat().st_size
-        times = []
-        for _ in range(5):
-            start = time.perf_counter()
-            checked = read_lesson(path)
-            times.append(time.perf_counter() - start)
-        assert checked.ok, checked.diagnostics[:3]
-        assert checked.lesson is not None and len(checked.lesson.facts) == facts
-    print(f"check {facts:,} facts ({size / 1e6:.1f} MB of YAML and article): "
-          f"best {min(times):.3f} s, median {sorted(times)[2]:.3f} s")  # fmt: skip
+        small = write_lesson(Path(tmp) / "small", 10_000).parent
+        ours = best([*STUDYGEN, "check", str(small)])
+        floor = best([PYTHON, "-c", YAML_FLOOR, str(small / "facts.yaml")])
+        report("studygen check, 10,000 facts", ours, floor, "yaml.load (C loader) of the same file", 2.0)
+
+        # Misquotes: both lessons have errors (so neither makes questions); the only difference
+        # is 100 quotations that each need a "closest passage" hint.
+        plain = write_lesson(Path(tmp) / "one-error", 10_000).parent
+        misquote(plain, 0)
+        with (plain / "facts.yaml").open("a", encoding="utf-8") as stream:
+            stream.write("unknown_key: 1\n")
+        wrong = write_lesson(Path(tmp) / "misquoted", 10_000).parent
+        misquote(wrong, 100)
+        one_error = best([*STUDYGEN, "check", str(plain)], expect=1)
+        misquoted = best([*STUDYGEN, "check", str(wrong)], expect=1)
+        per = (misquoted.wall - one_error.wall) / 100
+        print(
+            f"studygen check, 10,000 facts with 100 misquoted quotations: {misquoted.wall:.2f} s; "
+            f"with one unrelated error instead: {one_error.wall:.2f} s; about {per * 1000:.1f} ms per misquote"
+        )
+
+        if large:
+            big = write_lesson(Path(tmp) / "large", 100_000).parent
+            huge = best([*STUDYGEN, "check", str(big)], times=1)
+            report("studygen check, 100,000 facts", huge, ours, "studygen check, 10,000 facts", 11.0)
+            print(
+                f"  peak memory {huge.peak_mb:.0f} MB   target < 1000 MB: {'met' if huge.peak_mb < 1000 else 'NOT met'}"
+            )
 
 
 if __name__ == "__main__":

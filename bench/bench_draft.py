@@ -1,55 +1,40 @@
-"""Benchmark: draft facts from 1 MB of news text (target: under 2 seconds).
+"""Benchmark: `studygen draft` on 100 KB, 1 MB (and with --large, 10 MB) of varied news text.
 
-    python bench/bench_draft.py [MEGABYTES]
+    python bench/bench_draft.py [--large]
 
-The text is the project's own articles (the first lesson and the test lessons), repeated
-with the names and years varied so that the drafter cannot lean on repetition.
+The text comes from bench/newsgen.py: stories with their own casts, quotations, dates and
+proposals, no sentence repeated, so the number of people grows with the size. Each run is
+a whole `studygen draft FILE` process pinned to one core (best of three; one run at 10 MB).
+Targets: 1 MB in under 2 s; 10x the text in at most 11x the time.
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
-import time
+import tempfile
 from pathlib import Path
 
-from studygen.draft import draft_article
-
-ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [
-    ROOT / "seeds" / "russia-nato" / "article.txt",
-    ROOT / "tests" / "lessons" / "biography" / "article.txt",
-    ROOT / "tests" / "lessons" / "treaty" / "article.txt",
-]
-
-
-def corpus(size: int) -> str:
-    texts = [path.read_text(encoding="utf-8") for path in SOURCES]
-    parts, total, round_ = [], 0, 0
-    while total < size:
-        suffix = "".join(chr(97 + int(d)) for d in str(round_))  # 12 -> "bc": names stay names
-        for text in texts:
-            varied = text
-            for name in ("Putin", "Clinton", "Gorbachev", "Baker", "Ivanov", "Lukyanov", "Kovacs", "Weiss", "Maric"):
-                varied = varied.replace(name, name + suffix)
-            varied = varied.replace("1990", str(1800 + round_ % 200))
-            parts.append(varied)
-            total += len(varied.encode("utf-8"))
-        round_ += 1
-    return "\n".join(parts)
+from newsgen import news_text
+from timing import STUDYGEN, best
 
 
 def main() -> None:
-    megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
-    text = corpus(int(megabytes * 1_000_000))
-    times = []
-    for _ in range(3):
-        start = time.perf_counter()
-        draft = draft_article(text)
-        times.append(time.perf_counter() - start)
-    print(
-        f"draft {len(text.encode()) / 1e6:.2f} MB: best {min(times):.2f} s "
-        f"({len(draft.quotes)} quotations, {len(draft.people)} people, {len(draft.events)} events)"
-    )
+    sizes = [100_000, 1_000_000] + ([10_000_000] if "--large" in sys.argv else [])
+    times: dict[int, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            article = Path(tmp) / f"news-{size}.txt"
+            article.write_text(news_text(size), encoding="utf-8")
+            sample = best([*STUDYGEN, "draft", str(article)], times=1 if size > 1_000_000 else 3, one_core=True)
+            times[size] = sample.wall
+            print(f"studygen draft, {size / 1e6:g} MB: {sample.wall:.2f} s wall, {sample.peak_mb:.0f} MB peak")
+    one_mb = times[1_000_000]
+    print(f"  1 MB in {one_mb:.2f} s   target < 2 s: {'met' if one_mb < 2 else 'NOT met'}")
+    for small, large in itertools.pairwise(sizes):
+        ratio = times[large] / times[small]
+        print(f"  {large / small:g}x the text ({small / 1e6:g} -> {large / 1e6:g} MB): {ratio:.1f}x the time"
+              f"   target <= 11x: {'met' if ratio <= 11 else 'NOT met'}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -16,7 +16,8 @@ import genanki
 
 
 def main() -> None:
-    data = json.loads(open(sys.argv[1], encoding="utf-8").read())
+    with open(sys.argv[1], encoding="utf-8") as stream:
+        data = json.load(stream)
     models = {
         item["id"]: genanki.Model(
             item["id"], item["name"], fields=item["fields"], templates=item["templates"], css=item["css"],
