@@ -97,11 +97,11 @@ class Article:
         # article the keys would take hundreds of megabytes; bisect computes them as it goes.
         text = self.normal.text
         starts = [m.start() for m in re.finditer(r"(?<!\w)\S", text)]
-        starts.sort(key=lambda i: (text[i : i + _KEY], i))
+        starts.sort(key=lambda i: text[i : i + _KEY])  # stable: equal keys stay in article order
         self._index = array.array("q", starts)
 
-    def _key(self, start: int) -> tuple[str, int]:
-        return self.normal.text[start : start + _KEY], start
+    def _key(self, start: int) -> str:
+        return self.normal.text[start : start + _KEY]
 
     def _find(self, needle: str, cursor: int = 0) -> int:
         """The first whole-word occurrence of `needle` at or after `cursor` in the normalised article.
@@ -124,7 +124,7 @@ class Article:
             return found
         prefix = needle[:_KEY]
         found = -1
-        at = bisect.bisect_left(self._index, (prefix, -1), key=self._key)
+        at = bisect.bisect_left(self._index, prefix, key=self._key)
         while at < len(self._index) and text.startswith(prefix, self._index[at]):
             start = self._index[at]
             if start >= cursor and (found < 0 or start < found) and text.startswith(needle, start) and whole(start):
@@ -161,7 +161,7 @@ class Article:
             return False
         if not _is_word(needle[0]) or len(needle) >= _KEY or "..." in needle:
             return self.find(passage) is not None
-        at = bisect.bisect_left(self._index, (needle, -1), key=self._key)  # short: the first whole-word match
+        at = bisect.bisect_left(self._index, needle, key=self._key)  # short: the first whole-word match
         text, end_in_word = self.normal.text, _is_word(needle[-1])
         while at < len(self._index) and text.startswith(needle, self._index[at]):
             end = self._index[at] + len(needle)

@@ -231,10 +231,10 @@ class People:
             if person:
                 person.add_role(Role(title, evidence=sentence))
         for start in (m.start() for m in _NAME_START.finditer(sentence)):
-            name_match = _NAME.match(sentence[start:])
+            name_match = _NAME.match(sentence, start)  # no look-behind in NAME: the same as matching a slice
             if name_match and (
-                tenure := TENURE.match(sentence, start + name_match.end() + 2)
-                if sentence[start + name_match.end() : start + name_match.end() + 2] == ", "
+                tenure := TENURE.match(sentence, name_match.end() + 2)
+                if sentence[name_match.end() : name_match.end() + 2] == ", "
                 else None
             ):
                 person = self.add(name_match.group(), where)

@@ -28,8 +28,19 @@ PATTERNS = [
      r"(?:year|month|week|spring|summer|autumn|fall|winter)|yesterday|tomorrow)\b"),
 ]  # fmt: skip
 _COMPILED = [(kind, re.compile(pattern)) for kind, pattern in PATTERNS]
-_NEED_DIGITS = {"span", "date", "month-year", "day", "decade", "year"}  # skipped in sentences without a digit
-_DIGIT = re.compile(r"\d")
+# What each pattern needs in a sentence before it can match, tested once per sentence:
+# most sentences have no month, many no digit, so most patterns need not run at all.
+_CUES = {
+    "digit": re.compile(r"\d"),
+    "month": re.compile(_MONTH),
+    "weekday": re.compile(r"day\b"),
+    "relative": re.compile(r"\b(?:last|next|this|later|yesterday|tomorrow)\b"),
+}
+_NEEDS_BY_KIND = {
+    "span": {"digit"}, "date": {"digit", "month"}, "month-year": {"digit", "month"}, "day": {"digit", "month"},
+    "decade": {"digit"}, "year": {"digit"}, "weekday": {"weekday"}, "month": {"month"}, "relative": {"relative"},
+}  # fmt: skip
+_NEEDS = [_NEEDS_BY_KIND[kind] for kind, _ in PATTERNS]
 # Numbers that look like years but are not: "resolution 1441", "flight 1549", "route 1901".
 _NOT_YEAR_BEFORE = re.compile(
     r"(?:resolution|number|no\.|flight|route|page|article|section|chapter|model|code|room|bill|law|h\.r\.|s\.)\s*$",
@@ -72,10 +83,10 @@ def find_times(sentence: str) -> list[TimeExpression]:
     """Every time expression of a sentence, longest first where they overlap."""
     taken: list[tuple[int, int]] = []
     found: list[TimeExpression] = []
-    has_digit = _DIGIT.search(sentence) is not None
-    for kind, pattern in _COMPILED:
-        if kind in _NEED_DIGITS and not has_digit:
-            continue
+    present = {need for need, cue in _CUES.items() if cue.search(sentence)}
+    for (kind, pattern), needs in zip(_COMPILED, _NEEDS, strict=True):
+        if not needs <= present:
+            continue  # a cheap test showed this pattern cannot match here
         for match in pattern.finditer(sentence):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
