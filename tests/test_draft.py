@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from studygen.cli import app
 from studygen.draft import draft_article
 from studygen.draft.text import clean
+from studygen.draft.writer import yaml_id
 from studygen.lessons import read_lesson
 
 runner = CliRunner()
@@ -196,3 +197,28 @@ def test_missing_or_binary_article_is_a_usage_error(tmp_path: Path) -> None:
     binary.write_bytes(b"\xff\xfe\x00bad")
     result = runner.invoke(app, ["draft", str(binary)])
     assert result.exit_code == 2 and "UTF-8" in result.stderr
+
+
+def test_ids_yaml_would_misread_are_quoted_and_control_characters_dropped(tmp_path: Path) -> None:
+    article = tmp_path / "talks.txt"
+    article.write_text(
+        'Talks end\n\n"We will not \x01sign," Foreign Minister Karl Weiss said.\n\n'
+        "In 1990, Karl Weiss proposed that the banks merge.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["new", str(article), "--id", "yes", "--seeds", str(tmp_path / "seeds")])
+    assert result.exit_code == 0, result.output
+    facts = tmp_path / "seeds" / "yes" / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    assert '  id: "yes"' in text and "\x01" not in text
+    assert "\x01" not in (tmp_path / "seeds" / "yes" / "article.txt").read_text(encoding="utf-8")
+    checked = read_lesson(facts)
+    assert checked.ok, [d.render() for d in checked.diagnostics]
+    assert checked.lesson is not None and checked.lesson.id == "yes"
+    assert [yaml_id(word) for word in ("no", "on", "1990", "null", "putin")] == [
+        '"no"',
+        '"on"',
+        '"1990"',
+        '"null"',
+        "putin",
+    ]

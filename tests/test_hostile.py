@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import shutil
 import signal
 import stat
+import subprocess
 import sys
 from pathlib import Path
 
@@ -92,3 +94,32 @@ def test_hostile_case(
     assert re.search(case.pattern, output, re.MULTILINE), output[-3000:]
     assert snapshot(root) == before, "the command changed files"
     assert not (root / "PWNED").exists()
+
+
+def test_a_full_disk_is_a_message_and_leaves_the_outputs(built_lesson: Path, tmp_path: Path) -> None:
+    """A real write failure: the build runs with a file-size limit, so writing its deck fails (EFBIG)."""
+    root = tmp_path / "case"
+    shutil.copytree(built_lesson, root, symlinks=True)
+    before = snapshot(root)
+    (root / "lesson" / "facts.yaml").write_text(
+        (root / "lesson" / "facts.yaml").read_text(encoding="utf-8").replace("about: Washington", "about: Moscow"),
+        encoding="utf-8",
+    )
+    before["lesson/facts.yaml"] = (root / "lesson" / "facts.yaml").read_bytes()
+
+    def limit_file_size() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "studygen", "build", str(root / "lesson"), "--out", str(root / "decks")],
+        capture_output=True,
+        text=True,
+        preexec_fn=limit_file_size,
+        cwd=root,
+        timeout=300,
+    )
+    assert result.returncode == 2, result.stderr
+    assert re.search(r"studygen: cannot write .*\(free some space", result.stderr), result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(root) == before

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import genanki
 
+from ..files import OutputError
 from ..model import Lesson
 from ..questions import Question
 from . import LessonBuild, Output, exporter
@@ -236,6 +237,10 @@ def _write_apkg(deck: genanki.Deck, notes: Iterator[genanki.Note], first_id: int
             for note in notes:
                 note.write_to_db(cursor, PACKAGE_EPOCH, deck.deck_id, ids)
             connection.commit()
+        except sqlite3.OperationalError as exc:  # a full or failing disk under the temporary folder
+            raise OutputError(
+                f"cannot write {db_path}: {exc} (free some space, or set TMPDIR to another folder)"
+            ) from None
         finally:
             connection.close()
         buffer = io.BytesIO()

@@ -14,7 +14,7 @@ from ..model import Lesson
 from . import chronology, cloze, offices, proposals, sourcing  # noqa: F401 - registers the kinds
 from .base import KINDS, Draft, Question
 from .choices import CHOICES, TYPED, YEAR_TYPES, Chooser, position_for
-from .gates import failures, unique_prompts
+from .gates import first_failure, unique_prompts
 from .wording import load_wordings, render, template_names_in_folder
 
 __all__ = ["KINDS", "Question", "QuestionSet", "build_questions"]
@@ -116,9 +116,9 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet
                 fact_summary=draft.summary,
                 people=draft.people,
             )
-            problems = failures(question, draft.forbidden)
-            if problems:
-                gate, reason = problems[0]
+            failed = first_failure(question, draft.forbidden)
+            if failed is not None:
+                gate, reason = failed
                 _note(sink, draft, name, reason, gate)
                 continue
             questions.append(question)

@@ -110,15 +110,14 @@ GATES: dict[str, Callable[[Question], str | None]] = {
 }
 
 
-def failures(question: Question, forbidden: tuple[str, ...]) -> list[tuple[str, str]]:
-    """Every gate the question fails, as (gate name, reason)."""
-    found = []
+def first_failure(question: Question, forbidden: tuple[str, ...]) -> tuple[str, str] | None:
+    """The first gate the question fails, as (gate name, reason); None when it passes them all."""
     if (reason := answer_not_in_prompt(question, forbidden)) is not None:
-        found.append(("answer-in-prompt", reason))
+        return "answer-in-prompt", reason
     for name, gate in GATES.items():
         if (reason := gate(question)) is not None:
-            found.append((name, reason))
-    return found
+            return name, reason
+    return None
 
 
 def unique_prompts(questions: list[Question]) -> dict[str, str]:

@@ -115,8 +115,9 @@ _STOP_IN_QUOTE = re.compile(r"[.,]”\?")
 def tidy(text: str) -> str:
     """One line, single spaces, capitalised, no '?”?' where a quotation ends a question."""
     text = _SPACES.sub(" ", text).strip()
-    text = _DOUBLE_END.sub(r"\1”", text)
-    text = _STOP_IN_QUOTE.sub("”?", text)
+    if "”" in text:  # most prompts quote nothing
+        text = _DOUBLE_END.sub(r"\1”", text)
+        text = _STOP_IN_QUOTE.sub("”?", text)
     text = text.replace(" ,", ",").replace(" ?", "?").replace(" .", ".")
     return text[:1].upper() + text[1:]
 
