@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,22 @@ def test_ids_yaml_would_misread_are_quoted_and_control_characters_dropped(tmp_pa
         '"null"',
         "putin",
     ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        " ".join(f'"Word{i}," he said.' for i in range(10_000)),  # 10,000 short quotations in one paragraph
+        " ".join(f'He said "word{i} and more' for i in range(10_000)),  # 10,000 quotation marks never closed
+        "x " * 200_000,  # one "sentence" of 400,000 characters
+    ],
+    ids=["short-quotations", "unclosed-marks", "no-full-stop"],
+)
+def test_pathological_paragraphs_are_drafted_in_bounded_time(paragraph: str, tmp_path: Path) -> None:
+    """Each takes about a second; the quadratic drafter took minutes (the limit leaves room for a slow machine)."""
+    article = tmp_path / "article.txt"
+    article.write_text(f"Talks\n\n{paragraph}\n", encoding="utf-8")
+    started = time.perf_counter()
+    result = runner.invoke(app, ["draft", str(article), "-o", str(tmp_path / "lesson" / "facts.yaml")])
+    assert result.exit_code == 0, result.output
+    assert time.perf_counter() - started < 20

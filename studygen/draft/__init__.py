@@ -7,6 +7,7 @@ curates the draft before it becomes a lesson.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -85,14 +86,16 @@ def draft_article(raw: str) -> ArticleDraft:
     for index, paragraph in enumerate(paragraphs):
         spans = sentences[index]
         quotes = double_quotes(paragraph)
+        opening = [q.start - 1 for q in quotes]  # in order: sentences and followers are found by bisection
         for number, (start, end) in enumerate(spans):
             sentence = paragraph[start:end]
             before_here = previous_sentence if number == 0 else paragraph[spans[number - 1][0] : spans[number - 1][1]]
-            in_sentence = [q for q in quotes if start <= q.start - 1 < end]
+            in_sentence = quotes[bisect.bisect_left(opening, start) : bisect.bisect_left(opening, end)]
             for position, quote in enumerate(in_sentence):
                 prev_end = in_sentence[position - 1].end + 1 if position else start
                 local_before = paragraph[prev_end : quote.start - 1]
-                following = next((q for q in quotes if q.start > quote.end), None)
+                later = bisect.bisect_right(opening, quote.end - 1)
+                following = quotes[later] if later < len(quotes) else None
                 after = paragraph[quote.end + 1 : following.start - 1 if following else len(paragraph)][:160]
                 continues = position > 0 or (
                     last_quote_at is not None

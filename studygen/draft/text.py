@@ -84,4 +84,19 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         start = end
     if start < len(paragraph):
         spans.append((start, len(paragraph)))
-    return spans
+    return [piece for span in spans for piece in _cut_long(paragraph, *span)]
+
+
+MAX_SENTENCE = 1_500  # characters; longer "sentences" are text without full stops, cut at spaces
+
+
+def _cut_long(paragraph: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut into pieces of at most MAX_SENTENCE characters, so that the work on each stays bounded."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = paragraph.rfind(" ", start + 1, start + MAX_SENTENCE)
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
