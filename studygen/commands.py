@@ -201,11 +201,10 @@ def draft(article: Path, output: Path | None, force: bool) -> None:
         typer.echo(draft_facts(raw, slug(article.stem), str(article)), nl=False)
         return
     folder = output.parent
-    try:
+    if article.resolve().is_relative_to(folder.resolve()):
         source = str(article.resolve().relative_to(folder.resolve()))
         facts = draft_facts(raw, slug(article.stem), source)
-    except ValueError:
-        # A lesson may only read files inside its folder: give it the article's text as article.txt.
+    else:  # a lesson may only read files inside its folder: give it the article's text as article.txt
         source = "article.txt"
         text = clean(raw).text
         facts = draft_facts(raw, slug(article.stem), source, text)
@@ -229,12 +228,8 @@ def new(article: Path, lesson_id: str, root: Path, force: bool) -> None:
     from .draft.writer import slug
 
     if not re.fullmatch(SLUG_PATTERN, lesson_id):
-        say(
-            f"studygen: --id must use lower-case letters, digits and '-', at most {MAX_ID_CHARS} of them, "
-            f"e.g. {slug(lesson_id)[:MAX_ID_CHARS]}",
-            err=True,
-        )
-        raise typer.Exit(2)
+        example = slug(lesson_id)[:MAX_ID_CHARS]
+        fail(f"--id must use lower-case letters, digits and '-', at most {MAX_ID_CHARS} of them, e.g. {example}", 2)
     raw = _read_article(article)
     folder = root / lesson_id
     text = clean(raw).text
