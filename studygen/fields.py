@@ -188,9 +188,6 @@ class FieldChecker:
                 keys.append(key)
         return frozenset(keys)
 
-    def field_positions(self, path: PathKey, data: dict[str, Any]) -> dict[str, Position]:
-        return {key: self.pos(path + (key,)) for key in data}
-
 
 def doc(spec: Field) -> str:
     """A field's doc as a clause inside parentheses."""

@@ -8,6 +8,7 @@ depth limit, a budget on alias expansion: the "billion laughs") and every positi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,10 @@ class Loaded:
                 break
         return _unpack(best)
 
+    def value_positions(self, mapping: Any) -> Mapping[str, Position]:
+        """Where each value of `mapping` (a mapping of this file's data) was written."""
+        return _Positions(self.marks.get(id(mapping), {}) if isinstance(mapping, dict) else {})
+
     def key_pos(self, path: PathKey) -> Position:
         """Position of the key naming `path` (falls back to the value's position)."""
         if path:
@@ -94,6 +99,24 @@ class Loaded:
             if table is not None and path[-1] in table:
                 return _unpack(table[path[-1]])
         return self.pos(path)
+
+
+class _Positions(Mapping[str, Position]):
+    """A mapping's value positions, unpacked only when a diagnostic asks for one."""
+
+    __slots__ = ("_marks",)
+
+    def __init__(self, marks: dict[str, int]) -> None:
+        self._marks = marks
+
+    def __getitem__(self, key: str) -> Position:
+        return _unpack(self._marks[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._marks)
+
+    def __len__(self) -> int:
+        return len(self._marks)
 
 
 class _TooBig(Exception):
@@ -239,13 +262,17 @@ class _BadNode(Exception):
 
 
 _RESOLVER = yaml.resolver.Resolver()
+_IMPLICIT_FIRST = frozenset(ch for ch in _RESOLVER.yaml_implicit_resolvers if ch is not None)  # null, bool, numbers...
 _SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 
 def _scalar(event: yaml.ScalarEvent) -> Any:
-    tag = event.tag
+    tag, value = event.tag, event.value
     if tag is None or tag == "!":
-        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+        plain, quoted = event.implicit
+        if quoted or (plain and value and value[0] not in _IMPLICIT_FIRST):
+            return value  # quoted, or plain text no implicit type starts with (most values): text
+        tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
     convert = _SCALAR_TAGS.get(tag)
     if tag == "tag:yaml.org,2002:merge":
         raise _BadNode(_mark(event.start_mark), "load.merge", "'<<' merge keys are not supported in a facts file",
@@ -273,10 +300,11 @@ def _collection_tag(event: yaml.CollectionStartEvent, default: str) -> None:
 class _Open:
     """A mapping or list being filled, with the key waiting for its value (mappings)."""
 
-    __slots__ = ("anchor", "id_keys", "key", "key_marks", "marks", "size", "value")
+    __slots__ = ("anchor", "id_keys", "is_map", "key", "key_marks", "marks", "size", "value")
 
     def __init__(self, value: Any, anchor: str | None, id_keys: bool) -> None:
         self.value, self.anchor, self.id_keys = value, anchor, id_keys
+        self.is_map = type(value) is dict
         self.key: str | None = None
         self.size = 1  # values inside, for the alias budget
         self.marks: Any = {} if type(value) is dict else []
@@ -296,18 +324,15 @@ def _build(text: str, loaded: Loaded) -> Any:
     expanded = 0
     documents = 0
     root: Any = None
+    scalar_event, alias_event, mapping_start = yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     for event in yaml.parse(text, Loader=_Loader):
         kind = type(event)
-        if kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise _BadNode(_mark(event.start_mark), "load.multiple-documents",
-                               "the file holds more than one YAML document ('---')",
-                               "keep one lesson per file and remove the extra '---'")  # fmt: skip
+        parent = stack[-1] if stack else None
+        if kind is scalar_event and parent is not None and parent.key is None and parent.is_map:
+            _add_key(parent, event)
             continue
-        if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
-            continue
-        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+        if kind in ends:
             done = stack.pop()
             value, size = done.value, done.size
             loaded.marks[id(value)] = done.marks
@@ -315,39 +340,23 @@ def _build(text: str, loaded: Loaded) -> Any:
                 loaded.key_marks[id(value)] = done.key_marks
             if done.anchor is not None:
                 anchors[done.anchor] = (value, size)
-        else:
-            parent = stack[-1] if stack else None
-            if parent is not None and type(parent.value) is dict and parent.key is None:
-                # This event is a key.
-                if kind is not yaml.ScalarEvent:
-                    raise _BadNode(_mark(event.start_mark), "load.complex-key",
-                                   "a key must be a plain word, not a list or mapping")  # fmt: skip
-                if len(parent.value) >= MAX_KEYS and not parent.id_keys:
-                    raise _BadNode(_mark(event.start_mark), "load.too-many-keys",
-                                   f"this mapping has more than {MAX_KEYS} keys; no part of a facts file has so many",
-                                   "check the indentation: the keys of one entry belong together")  # fmt: skip
-                name = _scalar(event)
-                name = name if type(name) is str else str(name)
-                if name in parent.value:
-                    raise _BadNode(_mark(event.start_mark), "load.duplicate-key",
-                                   f"the key '{name}' appears twice in the same mapping",
-                                   "remove one of them; YAML would silently keep only the last")  # fmt: skip
-                parent.key = name
-                parent.value[name] = None
-                parent.key_marks[name] = _pack(event.start_mark)
-                continue
-            mark = _pack(event.start_mark)
+        elif kind is scalar_event or kind is alias_event or kind is mapping_start or kind is yaml.SequenceStartEvent:
+            if parent is not None and parent.is_map and parent.key is None:  # a list or mapping as a key
+                raise _BadNode(_mark(event.start_mark), "load.complex-key",
+                               "a key must be a plain word, not a list or mapping")  # fmt: skip
+            start = event.start_mark
+            mark = (start.line << 32) | start.column
             if parent is None:
                 loaded.root_mark = mark
-            elif type(parent.value) is dict:
+            elif parent.is_map:
                 parent.marks[parent.key] = mark
             else:
                 parent.marks.append(mark)
-            if kind is yaml.ScalarEvent:
+            if kind is scalar_event:
                 value, size = _scalar(event), 1
                 if event.anchor is not None:
                     anchors[event.anchor] = (value, 1)
-            elif kind is yaml.AliasEvent:
+            elif kind is alias_event:
                 if event.anchor not in anchors:
                     raise _BadNode(_mark(event.start_mark), "load.alias",
                                    f"the alias '*{event.anchor}' names no anchor defined before it",
@@ -359,19 +368,28 @@ def _build(text: str, loaded: Loaded) -> Any:
             else:
                 if len(stack) >= MAX_DEPTH:
                     raise _TooBig(f"the data is nested more than {MAX_DEPTH} levels deep")
-                is_map = kind is yaml.MappingStartEvent
+                is_map = kind is mapping_start
                 _collection_tag(event, _MAP if is_map else _SEQ)
                 # The teacher's ids under people: are the one mapping that may be long.
                 id_keys = is_map and len(stack) == 1 and parent is not None and parent.key in _ID_MAPPINGS
                 stack.append(_Open({} if is_map else [], event.anchor, id_keys))
                 continue
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _BadNode(_mark(event.start_mark), "load.multiple-documents",
+                               "the file holds more than one YAML document ('---')",
+                               "keep one lesson per file and remove the extra '---'")  # fmt: skip
+            continue
+        else:  # the stream's and documents' other marks
+            continue
         # A finished value: attach it to its parent.
         if not stack:
             root = value
             continue
         parent = stack[-1]
         parent.size += size
-        if type(parent.value) is dict:
+        if parent.is_map:
             parent.value[parent.key] = value
             parent.key = None
         else:
@@ -379,5 +397,19 @@ def _build(text: str, loaded: Loaded) -> Any:
     return root
 
 
-def _pack(mark: Any) -> int:
-    return (mark.line << 32) | mark.column
+def _add_key(parent: _Open, event: yaml.ScalarEvent) -> None:
+    """Record a mapping's key, refusing what YAML would silently accept."""
+    if len(parent.value) >= MAX_KEYS and not parent.id_keys:
+        raise _BadNode(_mark(event.start_mark), "load.too-many-keys",
+                       f"this mapping has more than {MAX_KEYS} keys; no part of a facts file has so many",
+                       "check the indentation: the keys of one entry belong together")  # fmt: skip
+    name = _scalar(event)
+    name = name if type(name) is str else str(name)
+    if name in parent.value:
+        raise _BadNode(_mark(event.start_mark), "load.duplicate-key",
+                       f"the key '{name}' appears twice in the same mapping",
+                       "remove one of them; YAML would silently keep only the last")  # fmt: skip
+    parent.key = name
+    parent.value[name] = None
+    start = event.start_mark
+    parent.key_marks[name] = (start.line << 32) | start.column

@@ -142,7 +142,7 @@ class _Validator(FieldChecker):
                 roles=tuple(r for r in roles if r is not None),
                 from_teacher=self.teacher_keys(good.get("from_teacher"), list(good), path + ("from_teacher",)),
                 pos=self.loaded.key_pos(path),
-                positions=self.field_positions(path, good),
+                positions=self.loaded.value_positions(value),
             )
         return people
 
@@ -156,7 +156,7 @@ class _Validator(FieldChecker):
             evidence=as_tuple(good.get("evidence")),
             from_teacher=self.teacher_keys(good.get("from_teacher"), list(good), path + ("from_teacher",)),
             pos=self.pos(path),
-            positions=self.field_positions(path, good),
+            positions=self.loaded.value_positions(data),
         )
 
     def facts(self, data: list[Any]) -> list[Fact]:
@@ -234,7 +234,7 @@ class _Validator(FieldChecker):
             tags=tuple(good.get("tags", ())),
             note=good.get("note", ""),
             pos=self.pos(path),
-            positions=self.field_positions(path, good),
+            positions=self.loaded.value_positions(data),
         )
 
     def reply(self, data: Any, path: PathKey, fact_id: str) -> Reply | None:

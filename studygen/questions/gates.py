@@ -27,8 +27,8 @@ _AN_EXCEPTIONS = ("hour", "honest", "honour", "heir", "fbi", "nba", "mp", "sos",
 
 
 def _contains(text: str, word: str) -> bool:
-    """Whether `word` occurs in `text` as a whole word (any case)."""
-    text, word = text.lower(), word.lower()
+    """Whether `word` occurs in `text` (already lower case) as a whole word (any case)."""
+    word = word.lower()
     start = text.find(word)
     while start >= 0:
         end = start + len(word)
@@ -39,8 +39,9 @@ def _contains(text: str, word: str) -> bool:
 
 
 def answer_not_in_prompt(question: Question, forbidden: tuple[str, ...]) -> str | None:
+    prompt = question.prompt.lower()
     for word in forbidden:
-        if word and _contains(question.prompt, word):
+        if word and _contains(prompt, word):
             return f"the answer ('{word}') appears in the question"
     return None
 
