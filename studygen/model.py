@@ -38,10 +38,15 @@ class Source:
 class Role:
     title: str
     when: PartialDate | None = None
+    kind: str = "office"  # or "description": not a post held for a time (analyst, film-maker)
     evidence: tuple[str, ...] = ()
     from_teacher: frozenset[str] = frozenset()
     pos: Position = FILE_START
     positions: Mapping[str, Position] = field(default_factory=dict, compare=False)
+
+    @property
+    def is_office(self) -> bool:
+        return self.kind == "office"
 
 
 @dataclass(frozen=True)

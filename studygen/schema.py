@@ -41,6 +41,7 @@ FACT_KINDS = {
 }
 COMMON_FACT_KEYS = ("id", "kind", "according_to", "evidence", "from_teacher", "tags", "note")
 PAPER_SIZES = ("A4", "Letter")
+ROLE_KINDS = ("office", "description")
 WORKSHEET_SECTIONS = ("multiple_choice", "matching", "timeline", "fill_in", "short_answer")
 
 SECTIONS: dict[str, dict[str, Field]] = {
@@ -83,6 +84,12 @@ SECTIONS: dict[str, dict[str, Field]] = {
     },
     "role": {
         "title": Field("text", "The office or position, e.g. Russian Foreign Minister.", True),
+        "kind": Field(
+            "text",
+            "'office' (default): a post someone holds for a time, e.g. President of Russia; or 'description': "
+            "what someone is or does, e.g. political analyst, film-maker. Only offices make office questions.",
+            enum=ROLE_KINDS,
+        ),
         "when": Field("date", "When it was held: a year, or a span such as 1998-2004."),
         "evidence": Field("evidence", "The words of the article that state it (a passage or a list of passages)."),
         "from_teacher": Field("teacher", "Keys the teacher supplied from outside the article, e.g. [when]."),

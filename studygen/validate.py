@@ -153,6 +153,7 @@ class _Validator(FieldChecker):
         return Role(
             title=good["title"],
             when=self.date(good.get("when"), path + ("when",), "when"),
+            kind=good.get("kind", "office"),
             evidence=as_tuple(good.get("evidence")),
             from_teacher=self.teacher_keys(good.get("from_teacher"), list(good), path + ("from_teacher",)),
             pos=self.pos(path),

@@ -138,7 +138,7 @@ def test_multiple_choice_rules(built: tuple[Lesson, list[Question]]) -> None:
             assert speakers & set(q.choices) == {q.answer}
         if q.kind == "office":
             person = next(
-                p for p in lesson.people.values() if q.prompt.startswith(f"What office or position did {p.name} ")
+                p for p in lesson.people.values() if q.prompt.startswith(f"What office did {p.name} ")
             )
             held = {r.title for r in person.roles}
             assert held & set(q.choices) == {q.answer}, q.id

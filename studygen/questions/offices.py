@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterable, Iterator
 
 from ..model import Lesson, Person, Role
@@ -46,6 +48,69 @@ class TitleIndex:
         return tuple(ranked)
 
 
+# Words that make a different office, not another way of naming the same one.
+_RANKS = frozenset(
+    "deputy vice assistant associate under acting shadow junior former first second third chief general "
+    "permanent principal".split()
+) - {"general"}  # "Secretary General" and "General Secretary" are the same office
+_FILLER = frozenset({"the", "of", "for", "and", "then", "to", "a", "an"})
+_UNITED_STATES, _UNITED_KINGDOM = ("united", "states"), ("united", "kingdom")
+_ALIASES = {"us": _UNITED_STATES, "u.s": _UNITED_STATES, "usa": _UNITED_STATES, "american": _UNITED_STATES,
+            "uk": _UNITED_KINGDOM, "british": _UNITED_KINGDOM}  # fmt: skip
+
+
+def office_words(title: str) -> frozenset[str]:
+    """The words that name an office, in any order: 'US Secretary of State' -> {united, states, secretary, state}."""
+    words: list[str] = []
+    for word in re.findall(r"[\w.']+", title.lower()):
+        word = word.strip(".'")
+        if word and word not in _FILLER:
+            words.extend(_ALIASES.get(word, (word,)))
+    return frozenset(words)
+
+
+def is_variant(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two titles name the same office: one's words within the other's, the rest no rank.
+
+    'Prime Minister' and 'Labour prime minister', 'NATO General Secretary' and 'NATO Secretary
+    General' are variants; 'Foreign Minister' and 'Deputy Foreign Minister' are not.
+    """
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return bool(small) and small <= large and not (large - small) & _RANKS
+
+
+class OfficeIndex:
+    """Every office of a lesson by its words, to find a title's variants without comparing all pairs."""
+
+    def __init__(self, lesson: Lesson) -> None:
+        self.holders: list[tuple[Person, Role]] = [
+            (person, role) for person in lesson.people.values() for role in person.roles if role.is_office
+        ]
+        self.by_words: dict[frozenset[str], list[tuple[Person, Role]]] = {}
+        self.by_word: dict[str, set[frozenset[str]]] = {}
+        for person, role in self.holders:
+            words = office_words(role.title)
+            self.by_words.setdefault(words, []).append((person, role))
+            for word in words:
+                self.by_word.setdefault(word, set()).add(words)
+
+    def variants(self, title: str) -> list[tuple[Person, Role]]:
+        """Everyone's roles that name the same office as `title` (itself included)."""
+        words = office_words(title)
+        if not words:
+            return []
+        found: set[frozenset[str]] = set()
+        rarest = min(words, key=lambda w: len(self.by_word.get(w, ())))
+        found.update(other for other in self.by_word.get(rarest, ()) if words <= other)  # supersets
+        if len(words) <= 8:  # subsets: few enough to list
+            items = sorted(words)
+            for size in range(1, len(items)):
+                found.update(frozenset(c) for c in itertools.combinations(items, size) if frozenset(c) in self.by_words)
+        return [
+            held for other in sorted(found, key=sorted) if is_variant(words, other) for held in self.by_words[other]
+        ]
+
+
 def _summary(person: Person, role: Role) -> str:
     when = f" {date_phrase(role.when)}" if role.when else ""
     return f"{person.name}: {role.title}{when}."
@@ -53,13 +118,19 @@ def _summary(person: Person, role: Role) -> str:
 
 @kind("office", "contextualisation", "What office did someone hold (in a year or span, when the lesson gives one).")
 def office_questions(lesson: Lesson) -> Iterator[Draft]:
-    titles = TitleIndex(role.title for person in lesson.people.values() for role in person.roles)
+    titles = TitleIndex(role.title for person in lesson.people.values() for role in person.roles if role.is_office)
     for person in lesson.people.values():
-        for index, role in enumerate(person.roles):
-            # One answer only: no other role of the same person may fit the same time.
-            if any(_overlap(role, other) for other in person.roles if other is not role):
+        offices = [(index, role) for index, role in enumerate(person.roles) if role.is_office]
+        own = [office_words(role.title) for _, role in offices]
+        for index, role in offices:
+            # One answer only: no other office of the same person may fit the same time.
+            if any(_overlap(role, other) for _, other in offices if other is not role):
                 continue
-            others = [r.title for r in person.roles if r is not role]
+            others = [r.title for _, r in offices if r is not role]
+            # Never offer one of the person's own titles under another name as a wrong answer.
+            candidates = tuple(
+                t for t in titles.similar(role.title) if not any(is_variant(office_words(t), w) for w in own)
+            )
             yield Draft(
                 key=role_key(person, role),
                 variables={"person": person.name, "when": date_phrase(role.when), "description": person.description},
@@ -72,29 +143,32 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
                 summary=_summary(person, role),
                 people=(person.id,),
                 true_values=frozenset(others),  # the person's other offices are not wrong
-                candidates=titles.similar(role.title),
+                candidates=candidates,
             )
 
 
 @kind("office-holder", "contextualisation", "Who held an office in a given year or span (dated roles only).")
 def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
+    index_of = OfficeIndex(lesson)
     held_by: dict[str, list[tuple[Person, Role]]] = {}
-    for person in lesson.people.values():
-        for role in person.roles:
-            held_by.setdefault(role.title.lower(), []).append((person, role))
-    titles = TitleIndex(role.title for person in lesson.people.values() for role in person.roles)
+    for holder, office in index_of.holders:
+        held_by.setdefault(office.title.lower(), []).append((holder, office))
+    titles = TitleIndex(office.title for _, office in index_of.holders)
     everyone = ranked_people(lesson, [])
     for person in lesson.people.values():
         for index, role in enumerate(person.roles):
-            if role.when is None or person.kind != "person":
+            if role.when is None or person.kind != "person" or not role.is_office:
                 continue
+            same_office = index_of.variants(role.title)  # "US President" is "President of the United States"
             # "Who was transport minister from 1960 to 1966?" has one answer even if the
             # successor took office in 1966: only someone in office the whole time also fits.
-            holders = [
-                other.name for other, r in held_by[role.title.lower()] if r.when is None or r.when.contains(role.when)
-            ]
+            holders = list(
+                dict.fromkeys(other.name for other, r in same_office if r.when is None or r.when.contains(role.when))
+            )
             if holders != [person.name]:
                 continue
+            # Whoever the lesson says held it during any part of the time is not a wrong answer either.
+            also_true = frozenset(other.name for other, r in same_office if _overlap(r, role)) - {person.name}
             yield Draft(
                 key=role_key(person, role),
                 variables={"title": role.title, "when": date_phrase(role.when)},
@@ -107,6 +181,7 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
                 context_keys=(f"{person.id}.roles.{index}",),
                 summary=_summary(person, role),
                 people=(person.id,),
+                true_values=also_true,
                 # Holders of the most similar offices first, then everyone else.
                 candidates=tuple(
                     dict.fromkeys(

@@ -1,0 +1,132 @@
+"""Office questions ask about offices, and never offer a wrong answer that is also true.
+
+Each rule has a case it must reject and one it must keep: descriptions make no office
+questions; a person's own title under another name is never a distractor; whoever the
+lesson says held an office at the asked time is never offered as wrong; a rank word
+("Deputy") makes another office, not a variant.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from studygen.lessons import read_lesson
+from studygen.questions import KINDS, build_questions
+from studygen.questions.offices import is_variant, office_words
+
+
+def _lesson(tmp_path: Path, people: str):
+    """A checked lesson with these people (YAML)."""
+    folder = tmp_path / "lesson"
+    folder.mkdir(parents=True)
+    (folder / "article.txt").write_text("Officials met in the capital to discuss the treaty.\n", encoding="utf-8")
+    (folder / "facts.yaml").write_text(
+        "lesson: {id: offices, title: Offices, source: {file: article.txt}}\n"
+        f"people:\n{people}"
+        "facts:\n  - {id: met, kind: event, what: Officials met, evidence: Officials met in the capital}\n",
+        encoding="utf-8",
+    )
+    checked = read_lesson(folder / "facts.yaml")
+    assert checked.ok, [d.render() for d in checked.diagnostics]
+    return checked
+
+
+def _questions(tmp_path: Path, people: str) -> dict[str, object]:
+    """The office and office-holder questions of a lesson with these people (YAML), by id."""
+    checked = _lesson(tmp_path, people)
+    questions = build_questions(checked.lesson, checked.contexts()).questions
+    return {q.id: q for q in questions if q.kind in ("office", "office-holder")}
+
+
+def _draft(tmp_path: Path, people: str, kind: str, key: str):
+    """One draft of a kind: its candidates and true values decide the choices, whatever the seed."""
+    lesson = _lesson(tmp_path, people).lesson
+    return next(d for d in KINDS[kind].make(lesson) if d.key == key)
+
+
+def _person(pid: str, name: str, *roles: str) -> str:
+    lines = [f"  {pid}:", f"    name: {name}", "    from_teacher: true", "    roles:"]
+    lines += [f"      - {{{role}, from_teacher: true}}" for role in roles]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_description_makes_no_office_question_and_is_no_distractor(tmp_path: Path) -> None:
+    questions = _questions(
+        tmp_path,
+        _person("lukyanov", "Fyodor Lukyanov", "title: political analyst, kind: description")
+        + _person("ivanov", "Igor Ivanov", "title: Russian Foreign Minister, when: 1998-2004")
+        + _person("putin", "Vladimir Putin", "title: President of Russia, when: 2000")
+        + _person("baker", "James Baker", "title: US Secretary of State, when: 1990")
+        + _person("clinton", "Bill Clinton", "title: President of the United States, when: 1993-2001"),
+    )
+    assert not any("lukyanov" in key for key in questions)  # rejected: an analyst holds no office
+    office = questions["offices/ivanov.russian-foreign-minister/office"]  # kept: an office
+    assert office.prompt == "What office did Igor Ivanov hold from 1998 to 2004?"
+    assert "political analyst" not in office.choices and len(office.choices) == 4
+
+
+def test_a_variant_of_the_persons_own_title_is_never_a_distractor(tmp_path: Path) -> None:
+    people = (
+        _person("wilson", "Harold Wilson", "title: Labour prime minister, when: 1964-1970")
+        + _person("heath", "Edward Heath", "title: Prime Minister, when: 1970-1974")
+        + _person("brown", "George Brown", "title: Foreign Secretary, when: 1966-1968")
+        + _person("jenkins", "Roy Jenkins", "title: Chancellor of the Exchequer, when: 1967-1970")
+        + _person("castle", "Barbara Castle", "title: Secretary of State for Employment, when: 1968-1970")
+    )
+    draft = _draft(tmp_path, people, "office", "wilson.labour-prime-minister")
+    assert "Prime Minister" not in draft.candidates  # rejected: the same office, named otherwise
+    assert "Foreign Secretary" in draft.candidates  # kept: another office
+    office = _questions(tmp_path / "again", people)["offices/wilson.labour-prime-minister/office"]
+    assert sorted(office.choices) == sorted(
+        [
+            "Labour prime minister",
+            "Foreign Secretary",
+            "Chancellor of the Exchequer",
+            "Secretary of State for Employment",
+        ]
+    )
+
+
+def test_who_held_an_office_never_offers_someone_who_held_it_then(tmp_path: Path) -> None:
+    people = (
+        _person("bush", "George H. W. Bush", "title: US President, when: 1989-1993")
+        + _person("clinton", "Bill Clinton", "title: President of the United States, when: 1993-2001")
+        + _person("baker", "James Baker", "title: US Secretary of State, when: 1989-1992")
+        + _person("yeltsin", "Boris Yeltsin", "title: President of Russia, when: 1991-1999")
+        + _person("major", "John Major", "title: Prime Minister, when: 1990-1997")
+    )
+    draft = _draft(tmp_path, people, "office-holder", "clinton.president-of-the-united-states")
+    assert "George H. W. Bush" in draft.true_values  # rejected as a distractor: in office in 1993 too
+    assert "Boris Yeltsin" not in draft.true_values and "Boris Yeltsin" in draft.candidates  # kept
+    clinton = _questions(tmp_path / "again", people)["offices/clinton.president-of-the-united-states/office-holder"]
+    assert clinton.answer == "Bill Clinton" and "George H. W. Bush" not in clinton.choices
+
+
+def test_a_year_two_presidents_share_has_no_holder_question(tmp_path: Path) -> None:
+    people = (
+        _person("bush", "George H. W. Bush", "title: US President, when: 1989-1993")
+        + _person("clinton", "Bill Clinton", "title: President of the United States, when: 1993")
+        + _person("yeltsin", "Boris Yeltsin", "title: President of Russia, when: 1991-1999")
+    )
+    questions = _questions(tmp_path, people)
+    assert "offices/clinton.president-of-the-united-states/office-holder" not in questions  # two answers
+    assert "offices/yeltsin.president-of-russia/office-holder" in questions
+
+
+def test_variants_and_ranks() -> None:
+    same = [
+        ("NATO General Secretary", "NATO Secretary General"),
+        ("US Secretary of State", "Secretary of State"),
+        ("US President", "President of the United States"),
+        ("Prime Minister", "Labour prime minister"),
+    ]
+    different = [
+        ("Foreign Minister", "Deputy Foreign Minister"),
+        ("President", "Vice President"),
+        ("President of Russia", "President of the United States"),
+        ("Secretary of State", "Under Secretary of State"),
+    ]
+    for a, b in same:
+        assert is_variant(office_words(a), office_words(b)), (a, b)
+    for a, b in different:
+        assert not is_variant(office_words(a), office_words(b)), (a, b)
