@@ -7,6 +7,7 @@ against what the article says.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .article import Article
@@ -22,6 +23,9 @@ class GroundReport:
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     quotations_checked: int = 0
     quotations_found: int = 0
+
+
+_QUOTED = re.compile(r'["“]([^"”]+)["”]')  # words in quotation marks
 
 
 def ground(lesson: Lesson, sink: DiagnosticSink, article: Article | None = None) -> GroundReport:
@@ -141,9 +145,11 @@ def _ground_fact(fact: Fact, article: Article, sink: DiagnosticSink, report: Gro
         spans += found
         supporting.append(fact.said)
     if fact.reply is not None:
-        report.quotations_checked += 1
+        # A reply's words, or the words a reported reaction quotes ("dismissed it as a “dream”").
+        quoted_words = (fact.reply.said,) if fact.reply.said else tuple(_QUOTED.findall(fact.reply.reaction or ""))
+        report.quotations_checked += len(quoted_words)
         found = _locate(
-            (fact.reply.said,),
+            quoted_words,
             fact.reply.pos,
             f"the reply in fact '{fact.id}'",
             article,

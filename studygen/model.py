@@ -74,7 +74,10 @@ class Person:
 
 @dataclass(frozen=True)
 class Reply:
-    said: str
+    """The answer a proposal received: the words of the reply, or how the article reports the reaction."""
+
+    said: str | None = None  # quoted words of the reply
+    reaction: str | None = None  # "dismissed the idea as a “dream”": reported, not quoted
     by: str | None = None
     evidence: tuple[str, ...] = ()
     pos: Position = FILE_START

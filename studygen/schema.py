@@ -123,7 +123,12 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "note": Field("text", "A note for the teacher; never shown to students."),
     },
     "reply": {
-        "said": Field("text", "The reply's words as the article quotes them.", True),
+        "said": Field("text", "The reply's words as the article quotes them (or give 'reaction' instead)."),
+        "reaction": Field(
+            "text",
+            "How the article reports the response when it does not quote a reply, in a few words: "
+            "'dismissed the idea as a \"dream\"'. A word the article calls someone's goes in quotation marks.",
+        ),
         "by": Field("person", "Who replied: a person id (leave out when the article does not say)."),
         "evidence": Field("evidence", "The words of the article that report the reply."),
     },

@@ -243,9 +243,23 @@ class _Validator(FieldChecker):
             return None
         good = self.section(data, path, "reply", f"the reply of fact '{fact_id}'")
         by = self.person_ref(good.get("by"), path + ("by",), f"the reply of fact '{fact_id}'")
-        if "said" not in good or ("by" in good and by is None):
+        given = [key for key in ("said", "reaction") if key in data]
+        if len(given) != 1:
+            problem = "has both 'said' and 'reaction'" if given else "has neither 'said' nor 'reaction'"
+            self.error(path, "schema.reply", f"the reply of fact '{fact_id}' {problem}",
+                       "use said: for the reply's quoted words, or reaction: for how the article reports it "
+                       "(e.g. reaction: dismissed the idea as a \"dream\")")  # fmt: skip
             return None
-        return Reply(said=good["said"], by=by, evidence=as_tuple(good.get("evidence")), pos=self.pos(path + ("said",)))
+        key = given[0]
+        if key not in good or ("by" in good and by is None):
+            return None
+        return Reply(
+            said=good.get("said"),
+            reaction=good.get("reaction"),
+            by=by,
+            evidence=as_tuple(good.get("evidence")),
+            pos=self.pos(path + (key,)),
+        )
 
     def question_settings(self, data: Any, fact_ids: list[str]) -> QuestionSettings:
         if data is None:

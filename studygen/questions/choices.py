@@ -35,7 +35,7 @@ class Chooser:
             for decade in (False, True)
         }
         said = [f.said for f in lesson.facts if f.kind == "quote" and f.said]
-        said += [f.reply.said for f in lesson.facts if f.reply]
+        said += [f.reply.said for f in lesson.facts if f.reply and f.reply.said]
         self.quotes = [f"“{s}”" for s in dict.fromkeys(said) if len(s.split()) <= MAX_QUOTE_WORDS]
         self.people = {kind: list(ranked_people(lesson, [], kind)) for kind in ("person", "group")}
         self._year_choices: dict[tuple[str, bool, frozenset[str], int], list[str] | None] = {}

@@ -115,7 +115,9 @@ def response_questions(lesson: Lesson) -> Iterator[Draft]:
         if fact.kind != "proposal" or fact.reply is None:
             continue
         owner = lesson.account_owner(fact)
-        said = fact.reply.said
+        said, reaction = fact.reply.said, fact.reply.reaction
+        # A quoted reply is asked for in its words; a reported reaction is what it is, not a reply.
+        answer = quoted(said) if said else reaction or ""
         yield Draft(
             key=fact.id,
             variables={
@@ -126,15 +128,17 @@ def response_questions(lesson: Lesson) -> Iterator[Draft]:
                 # "when Putin proposed to Clinton" is redundant in "what was Clinton's reply".
                 "to": name_of(lesson, fact.to) if fact.to != fact.reply.by else "",
                 "according_to": owner,
+                "reaction": bool(reaction),
             },
-            answer=quoted(said),
-            alternatives=(said,),
-            answer_type="quote",
+            answer=answer,
+            alternatives=(said,) if said else (),
+            answer_type="quote" if said else "reaction",
             facts=(fact.id,),
             pos=fact.reply.pos,
             according_to=owner,
-            forbidden=(said,),
+            forbidden=(said or answer,),
             context_keys=(fact.id,),
-            summary=proposal_clause(lesson, fact) + f"; the reply: {quoted(said)}.",
+            summary=proposal_clause(lesson, fact)
+            + (f"; the reply: {answer}." if said else f"; the response: {answer}."),
             people=fact.people,
         )
