@@ -55,8 +55,8 @@ class PartialDate:
 
     def display(self) -> str:
         """How the date reads in a sentence after "in": `1990`, `June 2000`, `the mid-1950s`."""
-        if self.decade:
-            qual = f"{self.qualifier}-" if self.qualifier else ""
+        if self.decade:  # "the mid-1950s" (a compound), "the early 1970s" (an adjective)
+            qual = {"mid": "mid-", None: ""}.get(self.qualifier, f"{self.qualifier} ")
             return f"the {qual}{self.start}s"
         if self.is_span:
             return f"{self.start}–{self.end}"
@@ -67,9 +67,7 @@ class PartialDate:
         return str(self.start)
 
     def answer(self) -> str:
-        """The short answer form: `1990`, `mid-1950s`, `1998–2004`."""
-        if self.decade:
-            return f"{self.qualifier + '-' if self.qualifier else ''}{self.start}s"
+        """The answer form: `1990`, `the mid-1950s`, `1998–2004` (a decade is a noun phrase: "the 1990s")."""
         return self.display()
 
     def contains(self, other: PartialDate) -> bool:

@@ -13,7 +13,7 @@ from studygen.dates import DateError, parse_date
         ("2017-06-12", 2017, 2017, "12 June 2017"),
         ("1990s", 1990, 1999, "the 1990s"),
         ("mid-1950s", 1950, 1959, "the mid-1950s"),
-        ("early 1990s", 1990, 1999, "the early-1990s"),
+        ("early 1990s", 1990, 1999, "the early 1990s"),  # an adjective: no hyphen
         ("1998-2004", 1998, 2004, "1998–2004"),
     ],
 )

@@ -94,6 +94,11 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet
                     choices, correct = chooser.choices(draft, position)
                     if choices:
                         break
+            if draft.answer_type in TYPED and not choices:
+                sink.add(Severity.NOTE, draft.pos, "question.no-choices",
+                         f"the {name} question about '{draft.key}' has no multiple-choice version: "
+                         "the lesson has fewer than three plausible wrong answers of its type",
+                         "add facts or people of the same kind, or accept a short-answer question")  # fmt: skip
             question = Question(
                 id=question_id,
                 lesson=lesson.id,

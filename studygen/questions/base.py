@@ -135,8 +135,8 @@ def date_phrase(date: PartialDate | None) -> str:
 
 
 def precision(date: PartialDate) -> str:
-    if date.decade:
-        return "decade"
+    if date.decade:  # "the mid-1950s" is part of a decade: asked "when", not "in what decade"
+        return "part of a decade" if date.qualifier else "decade"
     if date.day:
         return "date"
     if date.month:

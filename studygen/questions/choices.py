@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import random
+import re
 
 from ..model import Lesson
 from .base import Draft, ranked_people
@@ -17,6 +18,10 @@ YEAR_TYPES = ("year", "decade")
 TYPED = ("person", "group", "office", *YEAR_TYPES, "quote", "account")
 MAX_QUOTE_WORDS = 8
 LIKELIEST = 5  # distractors are drawn from this many of the most plausible wrong answers
+
+
+_BEGAN = re.compile(r"^(?P<subject>.+?) (?:was|were) (?:founded|created|established|formed|set up|born)\b")
+_DECADE_PART = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}  # years of a decade each part covers
 
 
 def _rng(seed: int, key: str) -> random.Random:
@@ -38,7 +43,26 @@ class Chooser:
         said += [f.reply.said for f in lesson.facts if f.reply and f.reply.said]
         self.quotes = [f"“{s}”" for s in dict.fromkeys(said) if len(s.split()) <= MAX_QUOTE_WORDS]
         self.people = {kind: list(ranked_people(lesson, [], kind)) for kind in ("person", "group")}
-        self._year_choices: dict[tuple[str, bool, frozenset[str], int], list[str] | None] = {}
+        self._year_choices: dict[tuple[str, bool, frozenset[str], int, int, int], list[str] | None] = {}
+        # Years a distractor may not leave: nothing after the article, nothing before what it is about began.
+        self.latest = lesson.source.published.end if lesson.source.published else 9999
+        self.beginnings = [
+            (match["subject"].lower(), fact.id, fact.when.start)
+            for fact in lesson.facts
+            if fact.kind == "event" and fact.when and (match := _BEGAN.match(fact.what or ""))
+        ]
+
+    def bounds(self, draft: Draft) -> tuple[int, int]:
+        """The years a date question's choices may span: after the founding of what its fact is about
+        ("NATO was created in 1949": a bid to join NATO is not offered 1946), before the article."""
+        facts = [f for f in self.lesson.facts if f.id in draft.facts]
+        text = " ".join(" ".join(filter(None, (f.what, f.said, f.about))) for f in facts).lower()
+        earliest = max(
+            (year for subject, fact_id, year in self.beginnings
+             if fact_id not in draft.facts and re.search(rf"(?<!\w){re.escape(subject)}(?!\w)", text)),
+            default=0,
+        )  # fmt: skip
+        return earliest, self.latest
 
     def pool(self, draft: Draft) -> list[str]:
         """Plausible wrong answers of the draft's type, best first (before removing true ones)."""
@@ -55,13 +79,13 @@ class Chooser:
 
         Many questions share an answer year, so each choice list is worked out once.
         """
-        key = (draft.answer, draft.answer_type == "decade", draft.true_values, position)
+        key = (draft.answer, draft.answer_type == "decade", draft.true_values, position, *self.bounds(draft))
         if key not in self._year_choices:
             self._year_choices[key] = self._new_year_choices(*key)
         return self._year_choices[key]
 
     def _new_year_choices(
-        self, answer: str, decade: bool, true_values: frozenset[str], position: int
+        self, answer: str, decade: bool, true_values: frozenset[str], position: int, earliest: int, latest: int
     ) -> list[str] | None:
         answer_year = int("".join(c for c in answer if c.isdigit())[:4])
         step = 10 if decade else 1
@@ -73,14 +97,19 @@ class Chooser:
         def label(year: int) -> str:  # distractors share the answer's "mid-", so it gives nothing away
             return f"{qualifier}{year}s" if decade else str(year)
 
+        part = _DECADE_PART.get(qualifier.replace("the", "").strip(" -"), (0, 9)) if decade else (0, 0)
+
+        def possible(year: int) -> bool:  # a decade may start before `earliest` if its part reaches it
+            return year + part[1] >= earliest and year + part[0] <= latest
+
         true = {label(answer_year)} | set(true_values)
         near = {answer_year + step * k for k in (-5, -3, -2, -1, 1, 2, 3, 5)}
         # The lesson's own years first (the plausible ones), then invented neighbours, nearest first.
         candidates = sorted(
             (lesson_years | near) - {answer_year}, key=lambda y: (y not in lesson_years, abs(y - answer_year))
         )
-        below = [y for y in candidates if y < answer_year and label(y) not in true]
-        above = [y for y in candidates if y > answer_year and label(y) not in true]
+        below = [y for y in candidates if y < answer_year and label(y) not in true and possible(y)]
+        above = [y for y in candidates if y > answer_year and label(y) not in true and possible(y)]
         if len(below) < position or len(above) < CHOICES - 1 - position:
             return None
         years = sorted(below[:position] + [answer_year] + above[: CHOICES - 1 - position])

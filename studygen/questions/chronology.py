@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 
 from ..model import Fact, Lesson
 from .base import Draft, fact_sentence, kind, name_of, precision, proposal_clause
 
 ORDER_MIN, ORDER_MAX = 4, 6
+_PASSIVE = re.compile(r"^(?P<subject>.+?) (?P<verb>was|were|had been) (?P<rest>\S.*)$")
+
+
+def inverted(what: str) -> str:
+    """'NATO was created' as a question's word order: 'was NATO created' (empty when not a passive clause)."""
+    match = _PASSIVE.match(what.strip().rstrip("."))
+    return f"{match['verb']} {match['subject']} {match['rest']}" if match else ""
 
 
 @kind("when", "chronology", "When did it happen: the year, decade or date of a dated fact.")
@@ -29,6 +37,7 @@ def when_questions(lesson: Lesson) -> Iterator[Draft]:
                 "about": fact.about or "",
                 "according_to": owner,
                 "self_account": fact.own_account,
+                "inverted": inverted(fact.what or "") if fact.kind == "event" else "",
             },
             answer=fact.when.answer(),
             alternatives=(fact.when.text,) if fact.when.text != fact.when.answer() else (),

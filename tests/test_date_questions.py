@@ -1,0 +1,99 @@
+"""Date questions read as a teacher would write them, and their choices are plausible and false.
+
+Decades are noun phrases ("the mid-1950s", "the early 1970s") and a part of a decade is asked
+"When ...?", not "in what decade"; an event in the passive is asked in question word order;
+year choices never fall before what the fact is about began, nor after the article.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from studygen.dates import parse_date
+from studygen.lessons import read_lesson
+from studygen.questions import build_questions
+from studygen.questions.chronology import inverted
+
+ARTICLE = (
+    "When NATO was created in 1949, the Soviet Union proposed joining the alliance.\n"
+    "In the mid-1950s, Soviet leaders proposed that the USSR join NATO.\n"
+    "In the early 1970s, talks on arms control opened in Helsinki.\n"
+    "In 1990, Gorbachev proposed that the Soviet Union might join NATO.\n"
+    "In 2000, Putin proposed to Clinton that Russia might join NATO.\n"
+)
+
+
+def _questions(tmp_path: Path, published: str = "2017-06") -> tuple[dict, list]:
+    folder = tmp_path / "lesson"
+    folder.mkdir()
+    (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "facts.yaml").write_text(
+        f"lesson: {{id: dates, title: Dates, source: {{file: article.txt, published: {published}}}}}\n"
+        "people:\n"
+        "  soviet-union: {name: the Soviet Union, kind: group}\n"
+        "  soviet-leaders: {name: Soviet leaders, kind: group}\n"
+        "  gorbachev: {name: Mikhail Gorbachev, aliases: [Gorbachev], from_teacher: [name]}\n"
+        "  putin: {name: Vladimir Putin, aliases: [Putin], from_teacher: [name]}\n"
+        "  clinton: {name: Bill Clinton, aliases: [Clinton], from_teacher: [name]}\n"
+        "facts:\n"
+        "  - {id: nato-founded, kind: event, what: NATO was created, when: 1949,"
+        " evidence: When NATO was created in 1949}\n"
+        "  - {id: bid-1949, kind: proposal, by: soviet-union, what: joining NATO, when: 1949,"
+        " evidence: the Soviet Union proposed joining the alliance}\n"
+        "  - {id: bid-1950s, kind: proposal, by: soviet-leaders, what: that the USSR join NATO, when: mid-1950s,"
+        " evidence: Soviet leaders proposed that the USSR join NATO}\n"
+        "  - {id: helsinki, kind: event, what: talks on arms control opened in Helsinki, when: early-1970s,"
+        " evidence: talks on arms control opened in Helsinki}\n"
+        "  - {id: bid-1990, kind: proposal, by: gorbachev, what: that the Soviet Union might join NATO, when: 1990,"
+        " evidence: 'In 1990, Gorbachev proposed that the Soviet Union might join NATO'}\n"
+        "  - {id: bid-2000, kind: proposal, by: putin, to: clinton, what: that Russia might join NATO, when: 2000,"
+        " evidence: 'In 2000, Putin proposed to Clinton that Russia might join NATO'}\n",
+        encoding="utf-8",
+    )
+    checked = read_lesson(folder / "facts.yaml")
+    assert checked.ok, [d.render() for d in checked.diagnostics]
+    made = build_questions(checked.lesson, checked.contexts())
+    return {q.id: q for q in made.questions}, made.diagnostics
+
+
+def _years(choices: tuple[str, ...]) -> list[int]:
+    return [int("".join(c for c in choice if c.isdigit())[:4]) for choice in choices]
+
+
+def test_decades_are_noun_phrases() -> None:
+    assert parse_date("mid-1950s").answer() == "the mid-1950s"
+    assert parse_date("early-1970s").answer() == "the early 1970s"
+    assert parse_date("late-1980s").display() == "the late 1980s"
+    assert parse_date("1990s").answer() == "the 1990s"
+
+
+def test_part_of_a_decade_is_asked_when(tmp_path: Path) -> None:
+    questions, _ = _questions(tmp_path)
+    mid = questions["dates/bid-1950s/when"]
+    assert mid.prompt == "When did Soviet leaders propose that the USSR join NATO?"  # not "in what decade"
+    assert mid.answer == "the mid-1950s" and all(c.startswith("the mid-") for c in mid.choices)
+    early = questions["dates/helsinki/cloze"]
+    assert "[...]" in early.prompt and early.answer == "the early 1970s"
+
+
+def test_a_passive_event_is_asked_in_question_word_order(tmp_path: Path) -> None:
+    questions, _ = _questions(tmp_path)
+    assert questions["dates/nato-founded/when"].prompt == "In what year was NATO created?"
+    assert inverted("NATO was created") == "was NATO created"
+    assert inverted("talks on arms control opened in Helsinki") == ""  # kept in its old form
+
+
+def test_year_choices_stay_within_what_the_fact_is_about_and_the_article(tmp_path: Path) -> None:
+    questions, _ = _questions(tmp_path, published="2001")
+    bid = questions["dates/bid-1949/when"]
+    assert bid.choices and min(_years(bid.choices)) >= 1949  # rejected: 1946-1948, before NATO existed
+    for question in questions.values():
+        if question.answer_type in ("year", "decade") and question.choices:
+            assert max(_years(question.choices)) <= 2001, question.id  # never after the article
+    founded = questions["dates/nato-founded/when"]
+    assert founded.choices and min(_years(founded.choices)) < 1949  # kept: NATO's own founding year
+
+
+def test_a_question_without_its_choices_gets_a_note(tmp_path: Path) -> None:
+    _, notes = _questions(tmp_path)
+    assert any(d.code == "question.no-choices" and "bid-1949" in d.message for d in notes)
