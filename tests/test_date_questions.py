@@ -97,3 +97,39 @@ def test_year_choices_stay_within_what_the_fact_is_about_and_the_article(tmp_pat
 def test_a_question_without_its_choices_gets_a_note(tmp_path: Path) -> None:
     _, notes = _questions(tmp_path)
     assert any(d.code == "question.no-choices" and "bid-1949" in d.message for d in notes)
+
+
+def test_a_date_follows_a_gerund_and_precedes_a_that_clause(tmp_path: Path) -> None:
+    questions, _ = _questions(tmp_path)
+    assert questions["dates/bid-1990/proposal"].prompt == "Who proposed in 1990 that the Soviet Union might join NATO?"
+    bid = questions["dates/bid-1949/proposal"]
+    assert bid.prompt == "Who proposed joining NATO in 1949?"  # not "proposed in 1949 joining NATO"
+
+
+def test_claim_questions_never_show_a_date_the_teacher_added(tmp_path: Path) -> None:
+    folder = tmp_path / "lesson"
+    folder.mkdir()
+    (folder / "article.txt").write_text(
+        "The series will premiere on Showtime on June 12.\n"
+        "\"We should consider an alliance with Moscow, and Clinton replied, 'Why not?'\" Putin recalled.\n",
+        encoding="utf-8",
+    )
+    (folder / "facts.yaml").write_text(
+        "lesson: {id: claims, title: Claims, source: {file: article.txt}}\n"
+        "people:\n  putin: {name: Putin}\n  clinton: {name: Clinton}\n"
+        "facts:\n"
+        "  - {id: premiere, kind: event, what: The series premiered on Showtime, when: 2017-06-12,"
+        " from_teacher: [when], evidence: The series will premiere on Showtime on June 12}\n"
+        "  - id: recalled\n    kind: quote\n    by: putin\n"
+        "    said: \"We should consider an alliance with Moscow, and Clinton replied, 'Why not?'\"\n"
+        "    according_to: putin\n",
+        encoding="utf-8",
+    )
+    checked = read_lesson(folder / "facts.yaml")
+    assert checked.ok, [d.render() for d in checked.diagnostics]
+    questions = {q.id: q for q in build_questions(checked.lesson, checked.contexts()).questions}
+    claim = questions["claims/premiere/claim"]
+    assert "2017" not in claim.prompt and "June" not in claim.prompt  # rejected: the teacher's date
+    assert claim.prompt.endswith("The series premiered on Showtime.")  # kept: what the article reports
+    cloze = questions["claims/recalled/cloze"]
+    assert cloze.prompt.endswith("'Why not?'”"), cloze.prompt  # not "'Why not?'”." (doubled punctuation)

@@ -145,10 +145,14 @@ def precision(date: PartialDate) -> str:
 
 
 def proposal_clause(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
-    """`Mikhail Gorbachev proposed in 1990 that the Soviet Union might join NATO`."""
+    """`Mikhail Gorbachev proposed in 1990 that the Soviet Union might join NATO`;
+    `the Soviet Union proposed joining NATO in 1949` (a date before a gerund reads badly)."""
     to = f" to {name_of(lesson, fact.to)}" if fact.to else ""
     when = f" {date_phrase(fact.when)}" if with_date and fact.when else ""
-    return f"{name_of(lesson, fact.by)} proposed{to}{when} {fact.what}"
+    what = fact.what or ""
+    if when and not what.startswith("that "):  # "that ..." is a clause of its own: the date goes before it
+        return f"{name_of(lesson, fact.by)} proposed{to} {what}{when}"
+    return f"{name_of(lesson, fact.by)} proposed{to}{when} {what}"
 
 
 def fact_sentence(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:

@@ -82,7 +82,8 @@ def _quote(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | Non
     if word is None:
         return None
     blanked = re.sub(rf"\b{re.escape(word)}\b", "\x00", said, count=1)
-    end = "" if said.rstrip().endswith((".", "?", "!")) else "."
+    # No full stop after a quotation that ends its own sentence, even inside a nested quote ('Why not?').
+    end = "" if said.rstrip().rstrip("'\"’”").endswith((".", "?", "!")) else "."
     return f"{lead}{name_of(lesson, fact.by)} said{about}: “{blanked}”{end}", word, ()
 
 

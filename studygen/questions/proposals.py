@@ -90,6 +90,7 @@ def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
             variables={
                 "what": fact.what,
                 "when": date_phrase(fact.when) if with_year else "",
+                "date_first": (fact.what or "").startswith("that "),
                 "to": name_of(lesson, fact.to) if with_to or fact.to else "",
                 "according_to": owner,
                 "self_account": fact.own_account,
@@ -125,6 +126,7 @@ def response_questions(lesson: Lesson) -> Iterator[Draft]:
                 "reply_by": name_of(lesson, fact.reply.by),
                 "what": fact.what,
                 "when": date_phrase(fact.when),
+                "date_first": (fact.what or "").startswith("that "),
                 # "when Putin proposed to Clinton" is redundant in "what was Clinton's reply".
                 "to": name_of(lesson, fact.to) if fact.to != fact.reply.by else "",
                 "according_to": owner,

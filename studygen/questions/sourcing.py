@@ -8,7 +8,10 @@ from ..model import ARTICLE, Fact, Lesson
 from .base import Draft, PeopleRanking, fact_sentence, kind, name_of, names_of, quoted
 
 MATCHING_MAX = 10
-FACT_ANSWER = "Reported as fact"
+# The choices of a claim question must differ in meaning: a plain statement of fact, the
+# writer's own interpretation (`according_to: article`), or a named person's account.
+FACT_ANSWER = "Established fact"
+ARTICLE_ANSWER = "The writer's own interpretation"
 
 
 @kind("attribution", "sourcing", "Who said it: the speaker of a quotation.")
@@ -78,7 +81,7 @@ def account_answer(lesson: Lesson, owner_id: str | None) -> str:
     if owner_id is None:
         return FACT_ANSWER
     if owner_id == ARTICLE:
-        return "The article's own claim"
+        return ARTICLE_ANSWER
     person = lesson.people[owner_id]
     plural = person.kind == "group" and person.name.endswith("s")
     return f"{person.name}{chr(39) if plural else chr(39) + 's'} account"
@@ -94,17 +97,21 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
     for fact in lesson.facts:
         if fact.kind == "quote" and fact.according_to is None:
             continue  # that someone said their own words is not in doubt
+        if "*" in fact.from_teacher:
+            continue  # the teacher's own fact: the article reports it neither way
         answer = account_answer(lesson, fact.according_to)
+        # What the article reports, without a date the teacher added to it.
+        statement = fact_sentence(lesson, fact, with_date="when" not in fact.from_teacher)
         yield Draft(
             key=fact.id,
-            variables={"statement": fact_sentence(lesson, fact)},
+            variables={"statement": statement},
             answer=answer,
             answer_type="account",
             facts=(fact.id,),
             pos=fact.pos,
             according_to=lesson.account_owner(fact),
             context_keys=(fact.id,),
-            summary=fact_sentence(lesson, fact),
+            summary=statement,
             people=fact.people,
             candidates=tuple(o for o in options if o != answer),
         )
