@@ -29,6 +29,7 @@ _TYPE_WORDS = {
     "teacher": "true or a list of keys", "section": "a mapping of keys", "sections": "a list of mappings",
     "mapping": "a mapping of ids", "exclude": "a mapping {kind: [fact ids]}",
     "templates": "a mapping {kind: template}", "counts": "a mapping {section: number}",
+    "sources": "a mapping {key: person id}",
 }  # fmt: skip
 
 
@@ -77,6 +78,7 @@ _TYPE_TESTS: dict[str, Callable[[Any], bool]] = {
     "exclude": lambda v: isinstance(v, dict),
     "templates": lambda v: isinstance(v, dict),
     "counts": lambda v: isinstance(v, dict),
+    "sources": lambda v: isinstance(v, dict),
 }
 
 

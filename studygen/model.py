@@ -101,12 +101,18 @@ class Fact:
     cue: str | None = None
     reply: Reply | None = None
     according_to: str | None = None
+    sources: Mapping[str, str] = field(default_factory=dict)  # {"when": "ordzhonikidze"}: who gives a value
     evidence: tuple[str, ...] = ()
     from_teacher: frozenset[str] = frozenset()
     tags: tuple[str, ...] = ()
     note: str = ""
     pos: Position = FILE_START
     positions: Mapping[str, Position] = field(default_factory=dict, compare=False)
+
+    @property
+    def date_agrees(self) -> bool:
+        """Whether the date is given by the fact's own account (it may be someone else's: `sources`)."""
+        return self.sources.get("when", self.according_to) == self.according_to
 
     @property
     def own_account(self) -> bool:
@@ -165,8 +171,15 @@ class Lesson:
 
     def account_owner(self, fact: Fact) -> str | None:
         """Whose account an attributed fact is, as words: `Putin`, `the article`, or None."""
-        if fact.according_to is None:
+        return self.owner_name(fact.according_to)
+
+    def date_owner(self, fact: Fact) -> str | None:
+        """Who gives the fact's date, as words (None: the article reports it as fact)."""
+        return self.owner_name(fact.sources.get("when", fact.according_to))
+
+    def owner_name(self, owner: str | None) -> str | None:
+        if owner is None:
             return None
-        if fact.according_to == ARTICLE:
+        if owner == ARTICLE:
             return "the article"
-        return self.people[fact.according_to].name
+        return self.people[owner].name

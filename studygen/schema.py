@@ -39,7 +39,8 @@ FACT_KINDS = {
     "proposal": {"required": ("by", "what"), "uses": ("to", "when", "where", "purpose", "reply")},
     "event": {"required": ("what",), "uses": ("who", "when", "where")},
 }
-COMMON_FACT_KEYS = ("id", "kind", "according_to", "evidence", "from_teacher", "tags", "note")
+COMMON_FACT_KEYS = ("id", "kind", "according_to", "sources", "evidence", "from_teacher", "tags", "note")
+SOURCED_KEYS = ("when",)  # the values that may carry their own source
 PAPER_SIZES = ("A4", "Letter")
 ROLE_KINDS = ("office", "description")
 WORKSHEET_SECTIONS = ("multiple_choice", "matching", "timeline", "fill_in", "short_answer")
@@ -113,6 +114,11 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "Whose account this is, when the article reports it as a claim: "
             "a person id, or 'article' for the article's own contestable statement.",
         ),
+        "sources": Field(
+            "sources",
+            "Who gives a value, when it is not the fact's account: {when: ordzhonikidze} for a year that "
+            "Ordzhonikidze gives to Putin's account. A person id, or 'article'.",
+        ),
         "evidence": Field(
             "evidence", "The words of the article that state the fact (a passage or a list of passages)."
         ),
@@ -185,6 +191,8 @@ def _json_type(spec: Field) -> dict[str, Any]:
             schema = {"type": "object", "propertyNames": {"enum": list(QUESTION_KINDS)}, "additionalProperties": texts}
         case "templates":
             schema = {"type": "object", "propertyNames": {"enum": list(QUESTION_KINDS)}, "additionalProperties": text}
+        case "sources":
+            schema = {"type": "object", "propertyNames": {"enum": list(SOURCED_KEYS)}, "additionalProperties": text}
         case "counts":
             schema = {
                 "type": "object",

@@ -13,7 +13,7 @@ from .diagnostics import DiagnosticSink, Position
 from .fields import ID_HINT, KIND_FIELD, SLUG, FieldChecker, as_tuple, doc, is_list_of_text, suggest, type_name
 from .load import Loaded, PathKey
 from .model import Fact, Lesson, Person, QuestionSettings, Reply, Role, Source, WorksheetSettings
-from .schema import COMMON_FACT_KEYS, FACT_KINDS, SECTIONS, WORKSHEET_SECTIONS, Field
+from .schema import COMMON_FACT_KEYS, FACT_KINDS, SECTIONS, SOURCED_KEYS, WORKSHEET_SECTIONS, Field
 
 
 class _Validator(FieldChecker):
@@ -209,6 +209,7 @@ class _Validator(FieldChecker):
         ]
         according = self.person_ref(good.get("according_to"), path + ("according_to",),
                                     f"'according_to' in fact '{fact_id}'", allow_article=True)  # fmt: skip
+        sources = self.sources(good.get("sources", {}), good, path + ("sources",), fact_id)
         reply = self.reply(good.get("reply"), path + ("reply",), fact_id)
         when = self.date(good.get("when"), path + ("when",), f"'when' in fact '{fact_id}'")
         refs_ok = (by or "by" not in good) and (to or "to" not in good) and all(who)
@@ -230,6 +231,7 @@ class _Validator(FieldChecker):
             cue=good.get("cue"),
             reply=reply,
             according_to=according,
+            sources=sources,
             evidence=as_tuple(good.get("evidence")),
             from_teacher=self.teacher_keys(good.get("from_teacher"), list(good), path + ("from_teacher",)),
             tags=tuple(good.get("tags", ())),
@@ -237,6 +239,24 @@ class _Validator(FieldChecker):
             pos=self.pos(path),
             positions=self.loaded.value_positions(data),
         )
+
+    def sources(self, data: dict[str, Any], fact: dict[str, Any], path: PathKey, fact_id: str) -> dict[str, str]:
+        """`sources: {when: ordzhonikidze}`: values of the fact that someone other than its account gives."""
+        sources: dict[str, str] = {}
+        for key, owner in data.items():
+            if key not in SOURCED_KEYS:
+                hint = suggest(str(key), list(SOURCED_KEYS)) or f"a source can be given for: {', '.join(SOURCED_KEYS)}"
+                self.error(path + (key,), "schema.unknown-key", f"sources: of fact '{fact_id}' cannot name '{key}'",
+                           hint, at_key=True)  # fmt: skip
+            elif key not in fact:
+                message = f"sources: names '{key}', which fact '{fact_id}' does not give"
+                self.error(path + (key,), "schema.value", message,
+                           f"add '{key}:' to the fact, or remove it from sources:", at_key=True)  # fmt: skip
+            elif not isinstance(owner, str) or not owner.strip():
+                self.error(path + (key,), "schema.type", f"the source of '{key}' must be a person id or 'article'")
+            elif ref := self.person_ref(owner, path + (key,), f"the source of '{key}' in fact '{fact_id}'", True):
+                sources[key] = ref
+        return sources
 
     def reply(self, data: Any, path: PathKey, fact_id: str) -> Reply | None:
         if data is None:

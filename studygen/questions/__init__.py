@@ -32,13 +32,14 @@ class QuestionSet:
         return {name: items for name, items in grouped.items() if items}
 
 
-def _note(sink: DiagnosticSink, draft: Draft, kind: str, reason: str, gate: str) -> None:
+def _note(sink: DiagnosticSink, draft: Draft, kind: str, reason: str, gate: str, hint: str = "") -> None:
     sink.add(
         Severity.NOTE,
         draft.pos,
         f"question.{gate}",
         f"left out the {kind} question about '{draft.key}': {reason}",
-        f"reword it with your own template, or list '{draft.key}' under questions: exclude: {kind}: to silence this",
+        hint
+        or f"reword it with your own template, or list '{draft.key}' under questions: exclude: {kind}: to silence this",
     )
 
 
@@ -75,6 +76,10 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet
         excluded = settings.exclude.get(name, frozenset())
         drafts = [d for d in kind.make(lesson) if d.key not in excluded and not excluded & set(d.facts)]
         for draft in drafts:
+            if draft.left_out:
+                hint = f"nothing to fix; list '{draft.key}' under questions: exclude: {name}: to silence this"
+                _note(sink, draft, name, draft.left_out, "attribution", hint)
+                continue
             try:
                 prompt = render(wordings[name], draft.variables)
             except jinja2.TemplateError as exc:

@@ -91,6 +91,7 @@ class Draft:
     # Values besides the answer and its alternatives that would also be correct choices.
     true_values: frozenset[str] = frozenset()
     candidates: tuple[str, ...] = ()  # preferred distractors, best first
+    left_out: str = ""  # why no question can be made from this draft (a note for the teacher)
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,15 @@ def name_of(lesson: Lesson, person_id: str | None) -> str:
     return lesson.people[person_id].name if person_id else ""
 
 
+def short_name(lesson: Lesson, person_id: str | None) -> str:
+    """The name for a second mention: the surname when the article uses it alone ('Putin'), else the name."""
+    if not person_id:
+        return ""
+    person = lesson.people[person_id]
+    surname = person.name.split()[-1]
+    return surname if surname in person.aliases else person.name
+
+
 def names_of(lesson: Lesson, person_id: str | None) -> tuple[str, ...]:
     return lesson.people[person_id].names if person_id else ()
 
@@ -148,7 +158,8 @@ def proposal_clause(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
     """`Mikhail Gorbachev proposed in 1990 that the Soviet Union might join NATO`;
     `the Soviet Union proposed joining NATO in 1949` (a date before a gerund reads badly)."""
     to = f" to {name_of(lesson, fact.to)}" if fact.to else ""
-    when = f" {date_phrase(fact.when)}" if with_date and fact.when else ""
+    # A date someone else gives is not part of the account (sources: {when: ...}).
+    when = f" {date_phrase(fact.when)}" if with_date and fact.when and fact.date_agrees else ""
     what = fact.what or ""
     if when and not what.startswith("that "):  # "that ..." is a clause of its own: the date goes before it
         return f"{name_of(lesson, fact.by)} proposed{to} {what}{when}"
@@ -162,7 +173,7 @@ def fact_sentence(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
     elif fact.kind == "quote":
         text = f"{name_of(lesson, fact.by)} said “{fact.said}”"
     else:
-        when = f" {date_phrase(fact.when)}" if with_date and fact.when else ""
+        when = f" {date_phrase(fact.when)}" if with_date and fact.when and fact.date_agrees else ""
         text = f"{fact.what}{when}."
     return text[:1].upper() + text[1:]
 

@@ -25,6 +25,13 @@ def when_questions(lesson: Lesson) -> Iterator[Draft]:
         if fact.when is None or fact.when.is_span:
             continue
         owner = lesson.account_owner(fact)
+        left_out = ""
+        if not fact.date_agrees:
+            if fact.according_to is None:  # an established fact, dated by someone: ask according to them
+                owner = lesson.date_owner(fact)
+            else:  # the fact is one account, its date another's: asking for it would merge the two
+                left_out = (f"the date is {lesson.date_owner(fact)}'s, the fact {owner}'s account: "
+                            "asking for it would put one's word in the other's mouth")  # fmt: skip
         yield Draft(
             key=fact.id,
             variables={
@@ -36,7 +43,7 @@ def when_questions(lesson: Lesson) -> Iterator[Draft]:
                 "said": fact.said or "",
                 "about": fact.about or "",
                 "according_to": owner,
-                "self_account": fact.own_account,
+                "self_account": fact.own_account and fact.date_agrees,
                 "inverted": inverted(fact.what or "") if fact.kind == "event" else "",
             },
             answer=fact.when.answer(),
@@ -49,6 +56,7 @@ def when_questions(lesson: Lesson) -> Iterator[Draft]:
             context_keys=(fact.id,),
             summary=fact_sentence(lesson, fact),
             people=fact.people,
+            left_out=left_out,
         )
 
 
@@ -83,7 +91,8 @@ def _timeline_sets(facts: list[Fact]) -> list[list[Fact]]:
 
 @kind("chronology", "chronology", f"Put {ORDER_MIN}-{ORDER_MAX} dated facts in order, earliest first.")
 def chronology_questions(lesson: Lesson) -> Iterator[Draft]:
-    candidates = [f for f in lesson.facts if f.kind in ("proposal", "event")]
+    # A fact dated by someone else than its account has no place on the account's timeline.
+    candidates = [f for f in lesson.facts if f.kind in ("proposal", "event") and f.date_agrees]
     for number, group in enumerate(_timeline_sets(candidates)):
         labels = tuple(event_label(lesson, f) for f in group)
         shown = list(labels)

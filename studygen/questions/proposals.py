@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Fact, Lesson
-from .base import Draft, PeopleRanking, date_phrase, kind, name_of, names_of, proposal_clause, quoted
+from .base import Draft, PeopleRanking, date_phrase, kind, name_of, names_of, proposal_clause, quoted, short_name
 
 _WORD = re.compile(r"[a-z0-9]+")
 _FILLER = {"that", "the", "a", "an", "might", "could", "should", "would", "to", "of"}
@@ -66,7 +66,7 @@ class ProposalIndex:
         None when even the most specific wording fits several proposals.
         """
         for with_year, with_to in ((False, False), (False, True), (True, False), (True, True)):
-            if (with_year and fact.when is None) or (with_to and fact.to is None):
+            if (with_year and (fact.when is None or not fact.date_agrees)) or (with_to and fact.to is None):
                 continue
             if {f.by for f in self.fitting(fact, with_year, with_to)} == {fact.by}:
                 return with_year, with_to
@@ -119,13 +119,15 @@ def response_questions(lesson: Lesson) -> Iterator[Draft]:
         said, reaction = fact.reply.said, fact.reply.reaction
         # A quoted reply is asked for in its words; a reported reaction is what it is, not a reply.
         answer = quoted(said) if said else reaction or ""
+        # "According to Vladimir Putin, ... when Putin proposed": no full name twice in one question.
+        by = short_name(lesson, fact.by) if owner == name_of(lesson, fact.by) else name_of(lesson, fact.by)
         yield Draft(
             key=fact.id,
             variables={
-                "by": name_of(lesson, fact.by),
+                "by": by,
                 "reply_by": name_of(lesson, fact.reply.by),
                 "what": fact.what,
-                "when": date_phrase(fact.when),
+                "when": date_phrase(fact.when) if fact.date_agrees else "",
                 "date_first": (fact.what or "").startswith("that "),
                 # "when Putin proposed to Clinton" is redundant in "what was Clinton's reply".
                 "to": name_of(lesson, fact.to) if fact.to != fact.reply.by else "",
