@@ -99,6 +99,7 @@ class Fact:
     where: str | None = None
     purpose: str | None = None
     cue: str | None = None
+    blank: str | None = None  # the word of a quotation the teacher wants blanked
     reply: Reply | None = None
     according_to: str | None = None
     sources: Mapping[str, str] = field(default_factory=dict)  # {"when": "ordzhonikidze"}: who gives a value
@@ -138,6 +139,7 @@ class QuestionSettings:
     templates: Mapping[str, str] = field(default_factory=dict)
     template_positions: Mapping[str, Position] = field(default_factory=dict, compare=False)
     seed: int = 0
+    key_terms: frozenset[str] = frozenset()  # lower case: words a teacher counts as worth a blank
 
 
 @dataclass(frozen=True)

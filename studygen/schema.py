@@ -35,7 +35,7 @@ QUESTION_KINDS = (
     "cloze", "chronology", "matching", "claim",
 )  # fmt: skip
 FACT_KINDS = {
-    "quote": {"required": ("by", "said"), "uses": ("to", "about", "when", "where", "cue")},
+    "quote": {"required": ("by", "said"), "uses": ("to", "about", "when", "where", "cue", "blank")},
     "proposal": {"required": ("by", "what"), "uses": ("to", "when", "where", "purpose", "reply")},
     "event": {"required": ("what",), "uses": ("who", "when", "where")},
 }
@@ -108,6 +108,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "where": Field("text", "Where it happened."),
         "purpose": Field("text", "Why, as the article gives it: 'to turn it into a mechanism for peace'."),
         "cue": Field("text", "The verb the article uses for a quotation: said, added, recalled..."),
+        "blank": Field("text", "The word of the quotation to leave out in its fill-in-the-blank question."),
         "reply": Field("section", "The answer a proposal received.", section="reply"),
         "according_to": Field(
             "person",
@@ -143,6 +144,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "exclude": Field("exclude", "Facts to leave out of a kind: {kind: [fact ids]}."),
         "templates": Field("templates", "Your own wording for a kind: {kind: Jinja2 template}."),
         "seed": Field("int", "Changes which distractors are picked and where the answer sits."),
+        "key_terms": Field("texts", "Words worth a blank although common in English, e.g. [treaty, alliance]."),
     },
     "worksheet": {
         "versions": Field("int", "How many shuffled student versions to print (default 2: A and B)."),

@@ -6,6 +6,7 @@ the rest of the lesson is still built so that grounding can check it in the same
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .confine import UnsafeFile, inside, read_regular
@@ -201,6 +202,11 @@ class _Validator(FieldChecker):
         for key in rule["required"]:
             if key in data and key not in good:
                 ok = False
+        blank, said = good.get("blank"), good.get("said")
+        if blank and said and not re.search(rf"(?<!\w){re.escape(blank)}(?!\w)", said):
+            self.error(path + ("blank",), "schema.value", f"blank: '{blank}' is not a word of the quotation of fact "
+                       f"'{fact_id}'", "copy a word (or a few) of said: exactly as it is written there")  # fmt: skip
+            ok = False
         by = self.person_ref(good.get("by"), path + ("by",), f"'by' in fact '{fact_id}'")
         to = self.person_ref(good.get("to"), path + ("to",), f"'to' in fact '{fact_id}'")
         who = [
@@ -229,6 +235,7 @@ class _Validator(FieldChecker):
             where=good.get("where"),
             purpose=good.get("purpose"),
             cue=good.get("cue"),
+            blank=good.get("blank"),
             reply=reply,
             according_to=according,
             sources=sources,
@@ -311,6 +318,7 @@ class _Validator(FieldChecker):
             templates=templates,
             template_positions={kind: self.pos(path + ("templates", kind)) for kind in templates},
             seed=good.get("seed", 0),
+            key_terms=frozenset(term.lower() for term in good.get("key_terms", ())),
         )
 
     def worksheet_settings(self, data: Any) -> WorksheetSettings:

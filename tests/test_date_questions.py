@@ -111,7 +111,7 @@ def test_claim_questions_never_show_a_date_the_teacher_added(tmp_path: Path) -> 
     folder.mkdir()
     (folder / "article.txt").write_text(
         "The series will premiere on Showtime on June 12.\n"
-        "\"We should consider an alliance with Moscow, and Clinton replied, 'Why not?'\" Putin recalled.\n",
+        "\"We should consider a rapprochement with Moscow, and Clinton replied, 'Why not?'\" Putin recalled.\n",
         encoding="utf-8",
     )
     (folder / "facts.yaml").write_text(
@@ -121,7 +121,7 @@ def test_claim_questions_never_show_a_date_the_teacher_added(tmp_path: Path) -> 
         "  - {id: premiere, kind: event, what: The series premiered on Showtime, when: 2017-06-12,"
         " from_teacher: [when], evidence: The series will premiere on Showtime on June 12}\n"
         "  - id: recalled\n    kind: quote\n    by: putin\n"
-        "    said: \"We should consider an alliance with Moscow, and Clinton replied, 'Why not?'\"\n"
+        "    said: \"We should consider a rapprochement with Moscow, and Clinton replied, 'Why not?'\"\n"
         "    according_to: putin\n",
         encoding="utf-8",
     )

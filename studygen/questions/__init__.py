@@ -77,8 +77,8 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet
         drafts = [d for d in kind.make(lesson) if d.key not in excluded and not excluded & set(d.facts)]
         for draft in drafts:
             if draft.left_out:
-                hint = f"nothing to fix; list '{draft.key}' under questions: exclude: {name}: to silence this"
-                _note(sink, draft, name, draft.left_out, "attribution", hint)
+                hint = f"to silence this note, list '{draft.key}' under questions: exclude: {name}:"
+                _note(sink, draft, name, draft.left_out, "meaning" if name == "cloze" else "attribution", hint)
                 continue
             try:
                 prompt = render(wordings[name], draft.variables)

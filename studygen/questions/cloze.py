@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -17,8 +18,20 @@ _STOPWORDS = frozenset(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
 
 
-def keyword(text: str, avoid: str = "") -> str | None:
-    """The word of a quotation most worth recalling: its longest uncommon word, last on ties.
+RARE_ZIPF = 4.0  # wordfreq's scale: "alliance" 4.4 and "consider" 5.0 are common; "vassals" 2.9 is not
+
+
+@functools.lru_cache(maxsize=16_384)
+def _zipf(word: str) -> float:
+    """How common an English word is (wordfreq's Zipf scale, about 1 to 8); imported when first needed."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def keyword(text: str, avoid: str = "", key_terms: frozenset[str] = frozenset()) -> str | None:
+    """The word of a quotation most worth recalling: a key term of the teacher's, else its rarest
+    word, if it is rare enough to carry meaning (never "consider", "supposed" or "working").
 
     Names and titles (capitalised), editorial insertions in [brackets], words used twice
     and words that also occur in `avoid` (the rest of the sentence) would be poor blanks.
@@ -35,10 +48,11 @@ def keyword(text: str, avoid: str = "") -> str | None:
         and len(re.findall(rf"\b{re.escape(w)}\b", text)) == 1
         and not re.search(rf"\b{re.escape(w)}\b", avoid, re.IGNORECASE)
     ]
-    if not words:
+    chosen = [w for w in words if w.lower() in key_terms] or [w for w in words if _zipf(w) < RARE_ZIPF]
+    if not chosen:
         return None
-    longest = max(len(w) for w in words)
-    return [w for w in words if len(w) == longest][-1]
+    rarest = min(_zipf(w) for w in chosen)
+    return [w for w in chosen if _zipf(w) == rarest][-1]
 
 
 def _with_blank(sentence: str, answer: str) -> tuple[str, str]:
@@ -78,10 +92,10 @@ def _quote(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | Non
     said = fact.said or ""
     lead = _lead(lesson, fact)
     about = f" about {fact.about}" if fact.about else ""
-    word = keyword(said, avoid=f"{lead} {name_of(lesson, fact.by)} {about}")
+    word = fact.blank or keyword(said, f"{lead} {name_of(lesson, fact.by)} {about}", lesson.questions.key_terms)
     if word is None:
         return None
-    blanked = re.sub(rf"\b{re.escape(word)}\b", "\x00", said, count=1)
+    blanked = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", "\x00", said, count=1)
     # No full stop after a quotation that ends its own sentence, even inside a nested quote ('Why not?').
     end = "" if said.rstrip().rstrip("'\"’”").endswith((".", "?", "!")) else "."
     return f"{lead}{name_of(lesson, fact.by)} said{about}: “{blanked}”{end}", word, ()
@@ -92,6 +106,12 @@ def cloze_questions(lesson: Lesson) -> Iterator[Draft]:
     makers = {"proposal": _proposal, "event": _event, "quote": _quote}
     for fact in lesson.facts:
         made = makers[fact.kind](lesson, fact)
+        if made is None and fact.kind == "quote" and len((fact.said or "").split()) >= 4:
+            yield Draft(key=fact.id, variables={}, answer="", answer_type="term", facts=(fact.id,), pos=fact.pos,
+                        left_out="no word of the quotation is rare enough to be worth recalling "
+                        "(common words such as 'consider' or 'alliance' make poor blanks); name one with blank:, "
+                        "or list your key terms under questions: key_terms:")  # fmt: skip
+            continue
         if made is None:
             continue
         sentence, answer, alternatives = made

@@ -1,0 +1,66 @@
+"""A cloze blank carries meaning: a rare word (by wordfreq), a key term of the teacher's, or the
+teacher's chosen blank; never a common word such as "consider" or "supposed"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from studygen.lessons import read_lesson
+from studygen.questions import build_questions
+from studygen.questions.cloze import keyword
+
+QUOTES = {
+    "vassals": "Washington has no allies, but only vassals",
+    "consider": "we should consider an option that Russia might join",
+    "supposed": "What are we supposed to do now, then?",
+}
+
+
+def _lesson(tmp_path: Path, extra: str = "", key_terms: str = ""):
+    folder = tmp_path / "lesson"
+    folder.mkdir(parents=True)
+    (folder / "article.txt").write_text(" ".join(f'"{q}," Putin said.' for q in QUOTES.values()) + "\n", "utf-8")
+    facts = "".join(
+        f"  - id: {key}\n    kind: quote\n    by: putin\n    said: '{said}'\n" for key, said in QUOTES.items()
+    )
+    (folder / "facts.yaml").write_text(
+        "lesson: {id: cloze, title: Cloze, source: {file: article.txt}}\n"
+        "people:\n  putin: {name: Putin}\n"
+        f"facts:\n{facts}{extra}" + (f"questions: {{key_terms: [{key_terms}]}}\n" if key_terms else ""),
+        encoding="utf-8",
+    )
+    return read_lesson(folder / "facts.yaml")
+
+
+def _clozes(checked) -> tuple[dict[str, str], list]:
+    assert checked.ok, [d.render() for d in checked.diagnostics]
+    made = build_questions(checked.lesson, checked.contexts())
+    return {q.fact: q.answer for q in made.questions if q.kind == "cloze"}, made.diagnostics
+
+
+def test_a_blank_is_a_rare_word_never_a_common_one(tmp_path: Path) -> None:
+    answers, notes = _clozes(_lesson(tmp_path))
+    assert answers == {"vassals": "vassals"}  # kept: a word worth recalling
+    left_out = {d.message.split("'")[1] for d in notes if d.code == "question.meaning"}
+    assert left_out == {"consider", "supposed"}  # rejected, each with a note: no blank worth asking
+    assert keyword("we should consider an option that Russia might join") is None
+
+
+def test_the_teacher_picks_a_blank_or_names_key_terms(tmp_path: Path) -> None:
+    extra = (
+        "  - id: chosen\n    kind: quote\n    by: putin\n"
+        "    said: 'we should consider an option that Russia might join'\n"
+    )
+    answers, _ = _clozes(_lesson(tmp_path / "a", extra=extra.replace("said:", "blank: option\n    said:")))
+    assert answers["chosen"] == "option"
+    answers, _ = _clozes(_lesson(tmp_path / "b", key_terms="option"))
+    assert answers["consider"] == "option"
+
+
+def test_a_blank_must_be_a_word_of_the_quotation(tmp_path: Path) -> None:
+    extra = (
+        "  - id: wrong\n    kind: quote\n    by: putin\n    blank: treaty\n"
+        "    said: 'has no allies, but only vassals'\n"
+    )
+    checked = _lesson(tmp_path, extra=extra)
+    assert [d.code for d in checked.diagnostics if d.is_error] == ["schema.value"]
