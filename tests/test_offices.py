@@ -111,6 +111,21 @@ def test_a_year_two_presidents_share_has_no_holder_question(tmp_path: Path) -> N
     questions = _questions(tmp_path, people)
     assert "offices/clinton.president-of-the-united-states/office-holder" not in questions  # two answers
     assert "offices/yeltsin.president-of-russia/office-holder" in questions
+    checked = _lesson(tmp_path / "notes", people)
+    notes = build_questions(checked.lesson, checked.contexts()).diagnostics
+    assert any("George H. W. Bush also held" in d.message and "clinton" in d.message for d in notes)
+
+
+def test_overlapping_offices_are_left_out_with_a_note(tmp_path: Path) -> None:
+    people = _person("putin", "Vladimir Putin", "title: President of Russia, when: 2000-2008",
+                     "title: Chairman of the Security Council, when: 2000") + _person(
+        "ivanov", "Igor Ivanov", "title: Russian Foreign Minister, when: 1998-2004")  # fmt: skip
+    checked = _lesson(tmp_path, people)
+    made = build_questions(checked.lesson, checked.contexts())
+    ids = {q.id for q in made.questions}
+    assert "offices/putin.president-of-russia/office" not in ids  # rejected: two offices in 2000
+    assert any("held another office at the same time" in d.message for d in made.diagnostics)
+    assert "offices/ivanov.russian-foreign-minister/office" in ids  # kept: one office at a time
 
 
 def test_variants_and_ranks() -> None:

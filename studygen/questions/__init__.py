@@ -32,6 +32,10 @@ class QuestionSet:
         return {name: items for name, items in grouped.items() if items}
 
 
+# The gate a kind's own refusals belong to, for the note's code.
+_LEFT_OUT_GATE = {"cloze": "meaning", "when": "attribution"}
+
+
 def _note(sink: DiagnosticSink, draft: Draft, kind: str, reason: str, gate: str, hint: str = "") -> None:
     sink.add(
         Severity.NOTE,
@@ -78,7 +82,7 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet
         for draft in drafts:
             if draft.left_out:
                 hint = f"to silence this note, list '{draft.key}' under questions: exclude: {name}:"
-                _note(sink, draft, name, draft.left_out, "meaning" if name == "cloze" else "attribution", hint)
+                _note(sink, draft, name, draft.left_out, _LEFT_OUT_GATE.get(name, "not-unique"), hint)
                 continue
             try:
                 prompt = render(wordings[name], draft.variables)

@@ -94,6 +94,11 @@ class Draft:
     left_out: str = ""  # why no question can be made from this draft (a note for the teacher)
 
 
+def left_out(key: str, facts: tuple[str, ...], pos: Position, reason: str) -> Draft:
+    """A question a kind cannot make, and why: the engine turns it into a note for the teacher."""
+    return Draft(key=key, variables={}, answer="", answer_type="", facts=facts, pos=pos, left_out=reason)
+
+
 @dataclass(frozen=True)
 class Kind:
     name: str

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..model import Lesson, Person, Role
-from .base import SIMILAR_KEPT, Draft, date_phrase, kind, ranked_people, role_key, title_words
+from .base import SIMILAR_KEPT, Draft, date_phrase, kind, left_out, ranked_people, role_key, title_words
 
 
 def _overlap(a: Role, b: Role) -> bool:
@@ -125,6 +125,9 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
         for index, role in offices:
             # One answer only: no other office of the same person may fit the same time.
             if any(_overlap(role, other) for _, other in offices if other is not role):
+                yield left_out(role_key(person, role), (), role.pos,
+                               f"{person.name} held another office at the same time, so it would have two answers; "
+                               "give each office its dates (when:) if they did not overlap")  # fmt: skip
                 continue
             others = [r.title for _, r in offices if r is not role]
             # Never offer one of the person's own titles under another name as a wrong answer.
@@ -166,6 +169,10 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
                 dict.fromkeys(other.name for other, r in same_office if r.when is None or r.when.contains(role.when))
             )
             if holders != [person.name]:
+                others = [name for name in holders if name != person.name] or ["nobody"]
+                yield left_out(role_key(person, role), (), role.pos,
+                               f"{' and '.join(others)} also held {role.title} (or an office of that name) "
+                               f"{date_phrase(role.when)}, so it would have two answers")  # fmt: skip
                 continue
             # Whoever the lesson says held it during any part of the time is not a wrong answer either.
             also_true = frozenset(other.name for other, r in same_office if _overlap(r, role)) - {person.name}

@@ -6,7 +6,18 @@ import re
 from collections.abc import Iterator
 
 from ..model import Fact, Lesson
-from .base import Draft, PeopleRanking, date_phrase, kind, name_of, names_of, proposal_clause, quoted, short_name
+from .base import (
+    Draft,
+    PeopleRanking,
+    date_phrase,
+    kind,
+    left_out,
+    name_of,
+    names_of,
+    proposal_clause,
+    quoted,
+    short_name,
+)
 
 _WORD = re.compile(r"[a-z0-9]+")
 _FILLER = {"that", "the", "a", "an", "might", "could", "should", "would", "to", "of"}
@@ -82,6 +93,9 @@ def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
             continue
         detail = index.specific_enough(fact)
         if detail is None:
+            yield left_out(fact.id, (fact.id,), fact.pos,
+                           "other proposals in the lesson fit the same words, year and addressee, "
+                           "so it would have several answers")  # fmt: skip
             continue
         with_year, with_to = detail
         owner = lesson.account_owner(fact)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import ARTICLE, Fact, Lesson
-from .base import Draft, PeopleRanking, fact_sentence, kind, name_of, names_of, quoted
+from .base import Draft, PeopleRanking, fact_sentence, kind, left_out, name_of, names_of, quoted
 
 MATCHING_MAX = 10
 # The choices of a claim question must differ in meaning: a plain statement of fact, the
@@ -23,7 +23,8 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
     ranking = PeopleRanking(lesson, (f.by for f in quotes))
     for fact in quotes:
         if speakers_of[" ".join((fact.said or "").split())] != {fact.by}:
-            continue  # the same words from two speakers: no single answer
+            yield left_out(fact.id, (fact.id,), fact.pos, "the same words are quoted from two speakers")
+            continue
         owner = lesson.account_owner(fact)
         yield Draft(
             key=fact.id,
