@@ -147,11 +147,15 @@ def new(
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Print the key reference as Markdown (as in the README) instead.")
+    ] = False,
+) -> None:
     """Print the JSON Schema of facts files (for editors with a YAML language server)."""
     from . import commands
 
-    commands.schema()
+    commands.schema(markdown)
 
 
 class Interrupted(BaseException):

@@ -19,7 +19,7 @@ from .files import OutputError, OutputExists, write_atomic
 from .lessons import CheckedLesson, LessonNotFound, check_unique_ids, display_path, find_lessons, read_lesson
 from .paths import FACTS_FILE
 from .questions import QuestionSet, build_questions
-from .schema import MAX_ID_CHARS, PAPER_SIZES, SLUG_PATTERN, json_schema_text
+from .schema import MAX_ID_CHARS, PAPER_SIZES, SLUG_PATTERN, json_schema_text, key_reference
 from .terminal import json_printable, printable
 
 
@@ -240,6 +240,6 @@ def new(article: Path, lesson_id: str, root: Path, force: bool) -> None:
     _report_draft(folder / FACTS_FILE)
 
 
-def schema() -> None:
+def schema(markdown: bool) -> None:
     """`studygen schema`."""
-    typer.echo(json_schema_text(), nl=False)
+    typer.echo(key_reference() if markdown else json_schema_text(), nl=False)

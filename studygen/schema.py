@@ -121,7 +121,9 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "Ordzhonikidze gives to Putin's account. A person id, or 'article'.",
         ),
         "evidence": Field(
-            "evidence", "The words of the article that state the fact (a passage or a list of passages)."
+            "evidence",
+            "The words of the article that state the fact (a passage or a list of passages); "
+            "pieces of one passage may be joined with '...'.",
         ),
         "from_teacher": Field(
             "teacher", "Keys the teacher supplied from outside the article (e.g. [when]), or true for the whole fact."
@@ -236,3 +238,34 @@ def json_schema() -> dict[str, Any]:
 
 def json_schema_text() -> str:
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+_REFERENCE_SECTIONS = (
+    ("lesson", "`lesson:`"),
+    ("source", "`lesson:` `source:`"),
+    ("person", "`people:` (a mapping from an id you choose to a person)"),
+    ("role", "each of a person's `roles:`"),
+    ("fact", "each of `facts:`"),
+    ("reply", "a proposal's `reply:`"),
+    ("questions", "`questions:` (optional)"),
+    ("worksheet", "`worksheet:` (optional)"),
+)
+
+
+def key_reference() -> str:
+    """Every key of a facts file as Markdown, from the one declaration above (the README shows it)."""
+    lines: list[str] = []
+    for name, title in _REFERENCE_SECTIONS:
+        lines += [f"**{title}**", "", "| key | | what it holds |", "|---|---|---|"]
+        for key, spec in SECTIONS[name].items():
+            choices = f" One of: {', '.join(f'`{c}`' for c in spec.enum)}." if spec.enum and spec.type == "text" else ""
+            lines.append(f"| `{key}` | {'required' if spec.required else ''} | {spec.doc}{choices} |")
+        lines.append("")
+    lines += ["**What each kind of fact needs**", "", "| kind | required | also uses |", "|---|---|---|"]
+    for kind, rule in FACT_KINDS.items():
+        required = ", ".join(f"`{key}`" for key in rule["required"])
+        uses = ", ".join(f"`{key}`" for key in rule["uses"])
+        lines.append(f"| `{kind}` | {required} | {uses} |")
+    common = ", ".join(f"`{key}`" for key in COMMON_FACT_KEYS)
+    lines += ["", f"Every kind also takes {common}."]
+    return "\n".join(lines) + "\n"
