@@ -46,6 +46,7 @@ class Chooser:
         self._year_choices: dict[tuple[str, bool, frozenset[str], int, int, int], list[str] | None] = {}
         # Years a distractor may not leave: nothing after the article, nothing before what it is about began.
         self.latest = lesson.source.published.end if lesson.source.published else 9999
+        self.facts = {fact.id: fact for fact in lesson.facts}
         self.beginnings = [
             (match["subject"].lower(), fact.id, fact.when.start)
             for fact in lesson.facts
@@ -55,7 +56,9 @@ class Chooser:
     def bounds(self, draft: Draft) -> tuple[int, int]:
         """The years a date question's choices may span: after the founding of what its fact is about
         ("NATO was created in 1949": a bid to join NATO is not offered 1946), before the article."""
-        facts = [f for f in self.lesson.facts if f.id in draft.facts]
+        if not self.beginnings:
+            return 0, self.latest
+        facts = [self.facts[fact_id] for fact_id in draft.facts if fact_id in self.facts]
         text = " ".join(" ".join(filter(None, (f.what, f.said, f.about))) for f in facts).lower()
         earliest = max(
             (year for subject, fact_id, year in self.beginnings
