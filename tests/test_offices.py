@@ -145,3 +145,17 @@ def test_variants_and_ranks() -> None:
         assert is_variant(office_words(a), office_words(b)), (a, b)
     for a, b in different:
         assert not is_variant(office_words(a), office_words(b)), (a, b)
+
+
+def test_two_names_of_one_office_are_never_both_offered(tmp_path: Path) -> None:
+    people = (
+        _person("wilson", "Harold Wilson", "title: Chancellor of the Exchequer, when: 1964-1970")
+        + _person("bush", "George H. W. Bush", "title: US President, when: 1989-1993")
+        + _person("clinton", "Bill Clinton", "title: President of the United States, when: 1993-2001")
+        + _person("brown", "George Brown", "title: Foreign Secretary, when: 1966-1968")
+        + _person("heath", "Edward Heath", "title: Prime Minister, when: 1970-1974")
+    )
+    draft = _draft(tmp_path, people, "office", "wilson.chancellor-of-the-exchequer")
+    presidents = [t for t in draft.candidates if "President" in t]
+    assert len(presidents) == 1, draft.candidates  # rejected: the same office twice
+    assert "Foreign Secretary" in draft.candidates and "Prime Minister" in draft.candidates  # kept

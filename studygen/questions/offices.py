@@ -130,10 +130,15 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
                                "give each office its dates (when:) if they did not overlap")  # fmt: skip
                 continue
             others = [r.title for _, r in offices if r is not role]
-            # Never offer one of the person's own titles under another name as a wrong answer.
-            candidates = tuple(
-                t for t in titles.similar(role.title) if not any(is_variant(office_words(t), w) for w in own)
-            )
+            # Never offer one of the person's own titles under another name as a wrong answer, nor
+            # two names of one office ("US President" and "President of the United States").
+            candidates: list[str] = []
+            seen = list(own)
+            for title in titles.similar(role.title):
+                words = office_words(title)
+                if not any(is_variant(words, other) for other in seen):
+                    candidates.append(title)
+                    seen.append(words)
             yield Draft(
                 key=role_key(person, role),
                 variables={"person": person.name, "when": date_phrase(role.when), "description": person.description},
@@ -146,7 +151,7 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
                 summary=_summary(person, role),
                 people=(person.id,),
                 true_values=frozenset(others),  # the person's other offices are not wrong
-                candidates=candidates,
+                candidates=tuple(candidates),
             )
 
 
