@@ -298,6 +298,94 @@ YAML_CASES += [
         _append("".join(f"  - {{id: f{i}, kind: quote}}\n" for i in range(600))),
     ),
 ]
+# The format's newer keys, given the wrong shapes.
+_REPLY = "reply: {by: baker, said: dream}"
+_BID = "    what: that the Soviet Union might join NATO\n    when: 1990\n"
+YAML_CASES += [
+    Case("sources-list", CHECK, 1, _error("schema.type"), _edit(_BID, _BID + "    sources: [ivanov]\n")),
+    Case(
+        "sources-unknown-key",
+        CHECK,
+        1,
+        _error("schema.unknown-key"),
+        _edit(_BID, _BID + "    sources: {where: ivanov}\n"),
+    ),
+    Case("sources-number", CHECK, 1, _error("schema.type"), _edit(_BID, _BID + "    sources: {when: 5}\n")),
+    Case(
+        "sources-unknown-person",
+        CHECK,
+        1,
+        _error("ref.unknown-person"),
+        _edit(_BID, _BID + "    sources: {when: nobody}\n"),
+    ),
+    Case(
+        "sources-without-value",
+        CHECK,
+        1,
+        _error("schema.value"),
+        _edit("    what: NATO was created\n    when: 1949", "    what: NATO was created\n    sources: {when: ivanov}"),
+    ),
+    Case(
+        "reply-both",
+        CHECK,
+        1,
+        _error("schema.reply"),
+        _edit(_REPLY, 'reply: {by: baker, said: dream, reaction: "a \\"dream\\""}'),
+    ),
+    Case("reply-neither", CHECK, 1, _error("schema.reply"), _edit(_REPLY, "reply: {by: baker}")),
+    Case("reply-reaction-number", CHECK, 1, _error("schema.type"), _edit(_REPLY, "reply: {by: baker, reaction: 5}")),
+    Case(
+        "reaction-quotes-unknown",
+        CHECK,
+        1,
+        _error("ground.quote-not-found"),
+        _edit(_REPLY, "reply: {by: baker, reaction: 'dismissed it as a \"fantasy\"'}"),
+    ),
+    Case(
+        "reaction-ok",
+        CHECK,
+        0,
+        r"0 error",
+        _edit(_REPLY, "reply: {by: baker, reaction: 'dismissed it as a \"dream\"'}"),
+    ),
+    Case(
+        "blank-not-in-quote",
+        CHECK,
+        1,
+        _error("schema.value"),
+        _edit("    about: Washington", "    about: Washington\n    blank: treaty"),
+    ),
+    Case(
+        "blank-list",
+        CHECK,
+        1,
+        _error("schema.type"),
+        _edit("    about: Washington", "    about: Washington\n    blank: [a]"),
+    ),
+    Case(
+        "blank-on-event",
+        CHECK,
+        1,
+        _error("schema.kind-key"),
+        _edit("    what: NATO was created", "    what: NATO was created\n    blank: NATO"),
+    ),
+    Case("key-terms-text", CHECK, 1, _error("schema.type"), _append("questions: {key_terms: treaty}\n")),
+    Case(
+        "role-kind-unknown",
+        CHECK,
+        1,
+        _error("schema.value"),
+        _edit("title: US Secretary of State", "title: US Secretary of State\n        kind: post"),
+    ),
+    Case(
+        "role-kind-description",
+        CHECK,
+        0,
+        r"0 error",
+        _edit("title: US Secretary of State", "title: US Secretary of State\n        kind: description"),
+    ),
+]
+
 # Nesting and alias expansion: the "billion laughs" and its relatives.
 _LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8)
