@@ -100,3 +100,21 @@ def test_sources_are_checked(tmp_path: Path) -> None:
     assert [d.code for d in errors] == ["ref.unknown-person"] and "ordzhonikidze" in errors[0].hint
     missing = _lesson(tmp_path / "c", others=OTHERS.replace("    when: 1949\n    sources", "    sources"))
     assert [d.code for d in missing.diagnostics if d.is_error] == ["schema.value"]
+
+
+def test_every_date_a_question_shows_says_who_gives_it(tmp_path: Path) -> None:
+    """Provenance: each year in a question's prompt or answer is listed with the one who gives it."""
+    checked = _lesson(tmp_path)
+    lesson = checked.lesson
+    facts = {fact.id: fact for fact in lesson.facts}
+    for question in build_questions(lesson, checked.contexts()).questions:
+        if question.kind in ("chronology", "matching") or len(question.facts) != 1:
+            continue
+        fact = facts[question.facts[0]]
+        sources = dict(question.sources)
+        assert question.answer in sources, (question.id, question.sources)
+        if fact.when is not None and fact.when.display() in question.prompt + " " + question.answer:
+            expected = lesson.date_owner(fact) or "the article"
+            assert sources.get(fact.when.display()) == expected, (question.id, question.sources)
+    as_json = {q.id: q.to_json() for q in build_questions(lesson, checked.contexts()).questions}
+    assert as_json["sources/soviet-bid/when"]["sources"] == [{"value": "1949", "given_by": "Sergei Ordzhonikidze"}]

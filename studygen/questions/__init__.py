@@ -129,6 +129,7 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet
                 context=context_of(draft.context_keys),
                 fact_summary=draft.summary,
                 people=draft.people,
+                sources=draft.sources,
             )
             failed = first_failure(question, draft.forbidden)
             if failed is not None:

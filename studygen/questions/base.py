@@ -40,6 +40,8 @@ class Question:
     context: str = ""
     fact_summary: str = ""
     people: tuple[str, ...] = ()
+    # Who gives each value the question asks or shows: (value, "the article" | a person | "the teacher").
+    sources: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -66,6 +68,7 @@ class Question:
             data["pairs"] = [list(pair) for pair in self.pairs]
         if self.cloze:
             data["cloze"] = self.cloze
+        data["sources"] = [{"value": value, "given_by": given_by} for value, given_by in self.sources]
         return data
 
 
@@ -92,6 +95,27 @@ class Draft:
     true_values: frozenset[str] = frozenset()
     candidates: tuple[str, ...] = ()  # preferred distractors, best first
     left_out: str = ""  # why no question can be made from this draft (a note for the teacher)
+    sources: tuple[tuple[str, str], ...] = ()  # (value, who gives it) for the answer and a date it shows
+
+
+TEACHER = "the teacher"
+ARTICLE_ITSELF = "the article"
+
+
+def value_source(lesson: Lesson, fact: Fact, key: str) -> str:
+    """Who gives a fact's value: the teacher (from_teacher), someone named in `sources:`, the
+    fact's account (`according_to`), or the article reporting it as fact."""
+    if key in fact.from_teacher or "*" in fact.from_teacher:
+        return TEACHER
+    owner = fact.sources.get(key, fact.according_to)
+    return lesson.owner_name(owner) or ARTICLE_ITSELF
+
+
+def date_source(lesson: Lesson, fact: Fact, shown: str) -> tuple[tuple[str, str], ...]:
+    """The fact's date and who gives it, when the text `shown` to the student holds it."""
+    if fact.when is None or fact.when.display() not in shown:
+        return ()
+    return ((fact.when.display(), value_source(lesson, fact, "when")),)
 
 
 def left_out(key: str, facts: tuple[str, ...], pos: Position, reason: str) -> Draft:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Fact, Lesson
-from .base import Draft, fact_sentence, kind, name_of, precision, proposal_clause
+from .base import Draft, fact_sentence, kind, name_of, precision, proposal_clause, value_source
 
 ORDER_MIN, ORDER_MAX = 4, 6
 _PASSIVE = re.compile(r"^(?P<subject>.+?) (?P<verb>was|were|had been) (?P<rest>\S.*)$")
@@ -57,6 +57,7 @@ def when_questions(lesson: Lesson) -> Iterator[Draft]:
             summary=fact_sentence(lesson, fact),
             people=fact.people,
             left_out=left_out,
+            sources=((fact.when.answer(), value_source(lesson, fact, "when")),),
         )
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Fact, Lesson
-from .base import Draft, date_phrase, kind, name_of, names_of
+from .base import Draft, date_phrase, date_source, kind, name_of, names_of, value_source
 
 BLANK = "[...]"
 _STOPWORDS = frozenset(
@@ -120,6 +120,10 @@ def cloze_questions(lesson: Lesson) -> Iterator[Draft]:
             continue
         sentence, answer, alternatives = made
         prompt, cloze = _with_blank(sentence, answer)
+        if fact.kind == "quote":  # the speaker's words, as the article (or someone's account) reports them
+            given_by = lesson.owner_name(fact.according_to) or name_of(lesson, fact.by)
+        else:
+            given_by = value_source(lesson, fact, "when" if fact.when and answer == fact.when.display() else "by")
         yield Draft(
             key=fact.id,
             variables={"sentence": prompt},
@@ -134,4 +138,5 @@ def cloze_questions(lesson: Lesson) -> Iterator[Draft]:
             context_keys=(fact.id,),
             summary=cloze.replace("{{c1::", "").replace("}}", ""),
             people=fact.people,
+            sources=((answer, given_by), *date_source(lesson, fact, prompt)),
         )

@@ -7,7 +7,18 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..model import Lesson, Person, Role
-from .base import SIMILAR_KEPT, Draft, date_phrase, kind, left_out, ranked_people, role_key, title_words
+from .base import (
+    ARTICLE_ITSELF,
+    SIMILAR_KEPT,
+    TEACHER,
+    Draft,
+    date_phrase,
+    kind,
+    left_out,
+    ranked_people,
+    role_key,
+    title_words,
+)
 
 
 def _overlap(a: Role, b: Role) -> bool:
@@ -111,6 +122,16 @@ class OfficeIndex:
         ]
 
 
+def _role_sources(role: Role) -> tuple[tuple[str, str], ...]:
+    """Who gives an office and its dates: the article, or the teacher (from_teacher)."""
+
+    def given(key: str) -> str:
+        return TEACHER if key in role.from_teacher or "*" in role.from_teacher else ARTICLE_ITSELF
+
+    dates = ((role.when.answer(), given("when")),) if role.when else ()
+    return ((role.title, given("title")), *dates)
+
+
 def _summary(person: Person, role: Role) -> str:
     when = f" {date_phrase(role.when)}" if role.when else ""
     return f"{person.name}: {role.title}{when}."
@@ -152,6 +173,7 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
                 people=(person.id,),
                 true_values=frozenset(others),  # the person's other offices are not wrong
                 candidates=tuple(candidates),
+                sources=_role_sources(role),
             )
 
 
@@ -194,6 +216,7 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
                 summary=_summary(person, role),
                 people=(person.id,),
                 true_values=also_true,
+                sources=_role_sources(role),
                 # Holders of the most similar offices first, then everyone else.
                 candidates=tuple(
                     dict.fromkeys(

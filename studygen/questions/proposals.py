@@ -10,6 +10,7 @@ from .base import (
     Draft,
     PeopleRanking,
     date_phrase,
+    date_source,
     kind,
     left_out,
     name_of,
@@ -17,6 +18,7 @@ from .base import (
     proposal_clause,
     quoted,
     short_name,
+    value_source,
 )
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -121,6 +123,8 @@ def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
             people=fact.people,
             true_values=frozenset(name_of(lesson, f.by) for f in index.fitting(fact, with_year, with_to)),
             candidates=ranking.for_answer(fact.by),  # type: ignore[arg-type]
+            sources=((name_of(lesson, fact.by), value_source(lesson, fact, "by")),)
+            + (((fact.when.display(), value_source(lesson, fact, "when")),) if with_year and fact.when else ()),
         )
 
 
@@ -133,6 +137,7 @@ def response_questions(lesson: Lesson) -> Iterator[Draft]:
         said, reaction = fact.reply.said, fact.reply.reaction
         # A quoted reply is asked for in its words; a reported reaction is what it is, not a reply.
         answer = quoted(said) if said else reaction or ""
+        shown_date = date_phrase(fact.when) if fact.date_agrees else ""  # never a date from another source
         # "According to Vladimir Putin, ... when Putin proposed": no full name twice in one question.
         by = short_name(lesson, fact.by) if owner == name_of(lesson, fact.by) else name_of(lesson, fact.by)
         yield Draft(
@@ -141,7 +146,7 @@ def response_questions(lesson: Lesson) -> Iterator[Draft]:
                 "by": by,
                 "reply_by": name_of(lesson, fact.reply.by),
                 "what": fact.what,
-                "when": date_phrase(fact.when) if fact.date_agrees else "",
+                "when": shown_date,
                 "date_first": (fact.what or "").startswith("that "),
                 # "when Putin proposed to Clinton" is redundant in "what was Clinton's reply".
                 "to": name_of(lesson, fact.to) if fact.to != fact.reply.by else "",
@@ -159,4 +164,5 @@ def response_questions(lesson: Lesson) -> Iterator[Draft]:
             summary=proposal_clause(lesson, fact)
             + (f"; the reply: {answer}." if said else f"; the response: {answer}."),
             people=fact.people,
+            sources=((answer, value_source(lesson, fact, "reply")), *date_source(lesson, fact, shown_date)),
         )

@@ -5,7 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import ARTICLE, Fact, Lesson
-from .base import Draft, PeopleRanking, fact_sentence, kind, left_out, name_of, names_of, quoted
+from .base import (
+    ARTICLE_ITSELF,
+    Draft,
+    PeopleRanking,
+    date_source,
+    fact_sentence,
+    kind,
+    left_out,
+    name_of,
+    names_of,
+    quoted,
+)
 
 MATCHING_MAX = 10
 # The choices of a claim question must differ in meaning: a plain statement of fact, the
@@ -40,6 +51,7 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
             summary=f"{name_of(lesson, fact.by)}: {quoted(fact.said or '')}",
             people=fact.people,
             candidates=ranking.for_answer(fact.by),  # type: ignore[arg-type]
+            sources=((name_of(lesson, fact.by), owner or ARTICLE_ITSELF),),
         )
 
 
@@ -115,4 +127,5 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
             summary=statement,
             people=fact.people,
             candidates=tuple(o for o in options if o != answer),
+            sources=((answer, ARTICLE_ITSELF), *date_source(lesson, fact, statement)),  # how the article presents it
         )
