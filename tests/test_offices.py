@@ -12,6 +12,7 @@ from pathlib import Path
 
 from studygen.lessons import read_lesson
 from studygen.questions import KINDS, build_questions
+from studygen.questions.base import ranked_people
 from studygen.questions.offices import is_variant, office_words
 
 
@@ -159,3 +160,17 @@ def test_two_names_of_one_office_are_never_both_offered(tmp_path: Path) -> None:
     presidents = [t for t in draft.candidates if "President" in t]
     assert len(presidents) == 1, draft.candidates  # rejected: the same office twice
     assert "Foreign Secretary" in draft.candidates and "Prime Minister" in draft.candidates  # kept
+
+
+def test_people_distractors_are_office_holders_before_people_described(tmp_path: Path) -> None:
+    people = (
+        _person("stone", "Oliver Stone", "title: film-maker, kind: description")
+        + _person("lukyanov", "Fyodor Lukyanov", "title: political analyst, kind: description")
+        + _person("baker", "James Baker", "title: US Secretary of State, when: 1990")
+        + _person("ivanov", "Igor Ivanov", "title: Russian Foreign Minister, when: 1998-2004")
+        + _person("robertson", "George Robertson", "title: NATO Secretary General, when: 1999-2003")
+    )
+    checked = _lesson(tmp_path, people)
+    ranked = ranked_people(checked.lesson, [])
+    assert ranked[:3] == ("James Baker", "Igor Ivanov", "George Robertson")  # kept first: office holders
+    assert set(ranked[3:]) == {"Oliver Stone", "Fyodor Lukyanov"}  # last: a film-maker and an analyst

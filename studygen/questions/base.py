@@ -226,11 +226,12 @@ SIMILAR_KEPT = 8  # distractors are drawn from the few likeliest; the rest never
 
 
 def ranked_people(lesson: Lesson, preferred: Iterable[str | None], kind: str = "person") -> tuple[str, ...]:
-    """Names of the lesson's people as distractors: `preferred` ids first, then those with roles."""
+    """Names of the lesson's people as distractors: `preferred` ids first, then holders of offices
+    (the same kind of people as the actors of a history lesson), then the rest (an analyst, a film-maker)."""
     declared = {pid: i for i, pid in enumerate(lesson.people)}
     order = {pid: i for i, pid in enumerate(dict.fromkeys(p for p in preferred if p))}
     people = [p for p in lesson.people.values() if p.kind == kind]
-    people.sort(key=lambda p: (order.get(p.id, len(order)), not p.roles, declared[p.id]))
+    people.sort(key=lambda p: (order.get(p.id, len(order)), not any(r.is_office for r in p.roles), declared[p.id]))
     return tuple(p.name for p in people)
 
 
