@@ -64,3 +64,28 @@ def test_a_blank_must_be_a_word_of_the_quotation(tmp_path: Path) -> None:
     )
     checked = _lesson(tmp_path, extra=extra)
     assert [d.code for d in checked.diagnostics if d.is_error] == ["schema.value"]
+
+
+def test_about_is_left_out_when_the_quotation_says_it(tmp_path: Path) -> None:
+    extra = (
+        "  - id: nervous\n    kind: quote\n    by: putin\n    about: the US delegation\n"
+        "    said: 'But the US delegation got very nervous'\n"
+        "  - id: nato\n    kind: quote\n    by: putin\n    about: NATO\n"
+        "    said: 'Washington has no allies, but only vassals'\n"
+    )
+    folder = tmp_path / "lesson"
+    folder.mkdir(parents=True)
+    (folder / "article.txt").write_text(
+        '"But the US delegation got very nervous," Putin said. '
+        '"Washington has no allies, but only vassals," he said.\n',
+        encoding="utf-8",
+    )
+    (folder / "facts.yaml").write_text(
+        "lesson: {id: about, title: About, source: {file: article.txt}}\npeople:\n  putin: {name: Putin}\n"
+        f"facts:\n{extra}",
+        encoding="utf-8",
+    )
+    checked = read_lesson(folder / "facts.yaml")
+    questions = {q.id: q.prompt for q in build_questions(checked.lesson, checked.contexts()).questions}
+    assert questions["about/nervous/attribution"] == "Who said “But the US delegation got very nervous”?"  # rejected
+    assert questions["about/nato/attribution"].startswith("Who said, about NATO,")  # kept

@@ -88,7 +88,7 @@ def test_a_killed_build_leaves_old_or_new_outputs_and_no_temporary_files(tmp_pat
     # The correction: every quotation's fact gets a subject, so most notes change.
     facts = lesson / "facts.yaml"
     facts.write_text(
-        facts.read_text(encoding="utf-8").replace("    kind: quote\n", "    kind: quote\n    about: the treaty\n")
+        facts.read_text(encoding="utf-8").replace("    kind: quote\n", "    kind: quote\n    about: the alliance\n")
     )
     shutil.copytree(old_out, new_out)
     process = _build(lesson, new_out, 1_800_000_000)

@@ -118,6 +118,13 @@ def date_source(lesson: Lesson, fact: Fact, shown: str) -> tuple[tuple[str, str]
     return ((fact.when.display(), value_source(lesson, fact, "when")),)
 
 
+def about_of(fact: Fact) -> str:
+    """What a quotation is about, unless the quotation itself says it ("about the US delegation, 'the US
+    delegation got very nervous'" says nothing twice)."""
+    about = fact.about or ""
+    return "" if about and about.lower() in (fact.said or "").lower() else about
+
+
 def left_out(key: str, facts: tuple[str, ...], pos: Position, reason: str) -> Draft:
     """A question a kind cannot make, and why: the engine turns it into a note for the teacher."""
     return Draft(key=key, variables={}, answer="", answer_type="", facts=facts, pos=pos, left_out=reason)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Fact, Lesson
-from .base import Draft, fact_sentence, kind, name_of, precision, proposal_clause, value_source
+from .base import Draft, about_of, fact_sentence, kind, name_of, precision, proposal_clause, value_source
 
 ORDER_MIN, ORDER_MAX = 4, 6
 _PASSIVE = re.compile(r"^(?P<subject>.+?) (?P<verb>was|were|had been) (?P<rest>\S.*)$")
@@ -41,7 +41,7 @@ def when_questions(lesson: Lesson) -> Iterator[Draft]:
                 "to": name_of(lesson, fact.to),
                 "what": fact.what or "",
                 "said": fact.said or "",
-                "about": fact.about or "",
+                "about": about_of(fact),
                 "according_to": owner,
                 "self_account": fact.own_account and fact.date_agrees,
                 "inverted": inverted(fact.what or "") if fact.kind == "event" else "",

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Fact, Lesson
-from .base import Draft, date_phrase, date_source, kind, name_of, names_of, value_source
+from .base import Draft, about_of, date_phrase, date_source, kind, name_of, names_of, value_source
 
 BLANK = "[...]"
 _STOPWORDS = frozenset(
@@ -95,7 +95,7 @@ def _event(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | Non
 def _quote(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | None:
     said = fact.said or ""
     lead = _lead(lesson, fact)
-    about = f" about {fact.about}" if fact.about else ""
+    about = f" about {about_of(fact)}" if about_of(fact) else ""
     word = fact.blank or keyword(said, f"{lead} {name_of(lesson, fact.by)} {about}", lesson.questions.key_terms)
     if word is None:
         return None

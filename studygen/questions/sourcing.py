@@ -9,6 +9,7 @@ from .base import (
     ARTICLE_ITSELF,
     Draft,
     PeopleRanking,
+    about_of,
     date_source,
     fact_sentence,
     kind,
@@ -39,7 +40,7 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
         owner = lesson.account_owner(fact)
         yield Draft(
             key=fact.id,
-            variables={"said": fact.said, "about": fact.about or "", "according_to": owner},
+            variables={"said": fact.said, "about": about_of(fact), "according_to": owner},
             answer=name_of(lesson, fact.by),
             alternatives=names_of(lesson, fact.by)[1:],
             answer_type=lesson.people[fact.by].kind,  # type: ignore[index]
