@@ -164,9 +164,9 @@ def _read_article(path: Path) -> str:
     """The article named on the command line: a regular UTF-8 file with some text in it."""
     try:
         text = read_regular(path).decode("utf-8-sig")
-    except (FileNotFoundError, ValueError) as exc:  # ValueError: a NUL in the path
-        if isinstance(exc, UnicodeDecodeError):
-            fail(f"{path} is not UTF-8 text; save it as UTF-8 and try again", 2)
+    except UnicodeDecodeError:
+        fail(f"{path} is not UTF-8 text; save it as UTF-8 and try again", 2)
+    except (FileNotFoundError, ValueError):  # ValueError: a NUL in the path
         fail(f"no such article: {path}", 2)
     except UnsafeFile as exc:
         fail(f"cannot read {path}: {exc.message}", 2)

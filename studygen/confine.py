@@ -51,6 +51,15 @@ def inside(folder: Path, name: str) -> Path:
     return folder / name
 
 
+def _refuse_unless_regular(path: Path, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise UnsafeFile(f"'{path.name}' is a folder, not a file", "name the file inside it")
+    if not stat.S_ISREG(mode):
+        raise UnsafeFile(
+            f"'{path.name}' is not a regular file (a pipe, device or socket)", "save the text as an ordinary file"
+        )
+
+
 def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; never blocks on a FIFO or device.
 
@@ -64,12 +73,7 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path)) from None
     except (OSError, ValueError) as exc:
         raise UnsafeFile(f"cannot read '{path.name}': {getattr(exc, 'strerror', None) or exc}") from None
-    if stat.S_ISDIR(kind):
-        raise UnsafeFile(f"'{path.name}' is a folder, not a file", "name the file inside it")
-    if not stat.S_ISREG(kind):
-        raise UnsafeFile(
-            f"'{path.name}' is not a regular file (a pipe, device or socket)", "save the text as an ordinary file"
-        )
+    _refuse_unless_regular(path, kind)
     try:
         # O_NONBLOCK: if it became a FIFO since, opening it would otherwise wait forever.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
@@ -83,12 +87,7 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         raise UnsafeFile(f"cannot read '{path.name}': {exc.strerror}", "check the file's permissions") from None
     try:
         info = os.fstat(descriptor)
-        if stat.S_ISDIR(info.st_mode):
-            raise UnsafeFile(f"'{path.name}' is a folder, not a file", "name the file inside it")
-        if not stat.S_ISREG(info.st_mode):
-            raise UnsafeFile(
-                f"'{path.name}' is not a regular file (a pipe, device or socket)", "save the text as an ordinary file"
-            )
+        _refuse_unless_regular(path, info.st_mode)  # again: it may have been replaced since the stat
         if info.st_size > limit:
             raise TooLarge(
                 f"the file is {info.st_size / 1e6:.1f} MB; at most {limit / 1e6:.0f} MB can be read",

@@ -56,6 +56,10 @@ def suggest(word: str, options: list[str]) -> str:
     return f"did you mean '{close[0]}'?" if close else ""
 
 
+def is_list_of_text(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+
+
 def _text(value: Any) -> bool:
     return isinstance(value, str) and value.strip() != ""
 
@@ -67,8 +71,8 @@ _TYPE_TESTS: dict[str, Callable[[Any], bool]] = {
     "slug": lambda v: isinstance(v, str) and SLUG.fullmatch(v) is not None,
     "int": lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
     "date": lambda v: isinstance(v, (int, str)) and not isinstance(v, bool),
-    "texts": lambda v: is_list_of_text(v),
-    "people": lambda v: is_list_of_text(v),
+    "texts": is_list_of_text,
+    "people": is_list_of_text,
     "slugs": lambda v: isinstance(v, list) and all(isinstance(i, str) and SLUG.fullmatch(i) for i in v),
     "evidence": lambda v: _text(v) or (is_list_of_text(v) and v != []),
     "teacher": lambda v: v is True or is_list_of_text(v),
@@ -194,10 +198,6 @@ class FieldChecker:
 def doc(spec: Field) -> str:
     """A field's doc as a clause inside parentheses."""
     return (spec.doc[0].lower() + spec.doc[1:]).split(". ")[0].rstrip(".")
-
-
-def is_list_of_text(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
 
 
 def as_tuple(value: str | list[str] | None) -> tuple[str, ...]:

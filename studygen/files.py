@@ -196,23 +196,23 @@ def publish_folder(folder: Path, files: Mapping[str, bytes]) -> dict[str, bool]:
 
 
 def _publish(folder: Path, files: Mapping[str, bytes]) -> dict[str, bool]:
-    with _as_output_error(folder):
-        recover(folder)
-        changed = {name: _differs(folder / name, data) for name, data in files.items()}
-        if not any(changed.values()):
-            return changed
-        stage = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}{STAGING_MARK}new-"))
-        try:
-            os.chmod(stage, 0o777 & ~_umask())
-            if folder.is_dir():
-                _copy_folder(folder, stage)
-            for name, data in files.items():
-                if changed[name]:
-                    write_atomic(stage / name, data)
-            _swap_in(stage, folder)
-        finally:
-            shutil.rmtree(stage, ignore_errors=True)  # after the swap, it holds the old outputs
+    """Stage, write and swap in; `publish_folder` turns OS errors into OutputError."""
+    recover(folder)
+    changed = {name: _differs(folder / name, data) for name, data in files.items()}
+    if not any(changed.values()):
         return changed
+    stage = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}{STAGING_MARK}new-"))
+    try:
+        os.chmod(stage, 0o777 & ~_umask())
+        if folder.is_dir():
+            _copy_folder(folder, stage)
+        for name, data in files.items():
+            if changed[name]:
+                write_atomic(stage / name, data)
+        _swap_in(stage, folder)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)  # after the swap, it holds the old outputs
+    return changed
 
 
 def _swap_in(stage: Path, folder: Path) -> None:

@@ -12,6 +12,7 @@ from .diagnostics import Position
 FILE_START = Position(1, 1)
 
 ARTICLE = "article"
+ARTICLE_ITSELF = "the article"  # how `according_to: article` (and a plain fact's giver) reads
 """`according_to: article` marks a statement as the article's own, contestable account."""
 
 
@@ -183,5 +184,5 @@ class Lesson:
         if owner is None:
             return None
         if owner == ARTICLE:
-            return "the article"
+            return ARTICLE_ITSELF
         return self.people[owner].name

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from studygen.lessons import CheckedLesson, read_lesson
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
 SEED = ROOT / "seeds" / "russia-nato" / "facts.yaml"
@@ -33,3 +35,11 @@ def golden(request: pytest.FixtureRequest):
         assert actual == path.read_text(encoding="utf-8")
 
     return check
+
+
+def write_lesson(folder: Path, article: str, facts: str) -> CheckedLesson:
+    """A lesson folder holding this article and facts file (YAML text), read as studygen reads it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "article.txt").write_text(article, encoding="utf-8")
+    (folder / "facts.yaml").write_text(facts, encoding="utf-8")
+    return read_lesson(folder / "facts.yaml")

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from studygen.lessons import read_lesson
 from studygen.questions import build_questions
 from studygen.questions.cloze import keyword
+
+from .conftest import write_lesson
 
 QUOTES = {
     "vassals": "Washington has no allies, but only vassals",
@@ -17,19 +18,16 @@ QUOTES = {
 
 
 def _lesson(tmp_path: Path, extra: str = "", key_terms: str = ""):
-    folder = tmp_path / "lesson"
-    folder.mkdir(parents=True)
-    (folder / "article.txt").write_text(" ".join(f'"{q}," Putin said.' for q in QUOTES.values()) + "\n", "utf-8")
     facts = "".join(
         f"  - id: {key}\n    kind: quote\n    by: putin\n    said: '{said}'\n" for key, said in QUOTES.items()
     )
-    (folder / "facts.yaml").write_text(
+    return write_lesson(
+        tmp_path / "lesson",
+        " ".join(f'"{q}," Putin said.' for q in QUOTES.values()) + "\n",
         "lesson: {id: cloze, title: Cloze, source: {file: article.txt}}\n"
         "people:\n  putin: {name: Putin}\n"
         f"facts:\n{facts}{extra}" + (f"questions: {{key_terms: [{key_terms}]}}\n" if key_terms else ""),
-        encoding="utf-8",
     )
-    return read_lesson(folder / "facts.yaml")
 
 
 def _clozes(checked) -> tuple[dict[str, str], list]:
@@ -73,19 +71,13 @@ def test_about_is_left_out_when_the_quotation_says_it(tmp_path: Path) -> None:
         "  - id: nato\n    kind: quote\n    by: putin\n    about: NATO\n"
         "    said: 'Washington has no allies, but only vassals'\n"
     )
-    folder = tmp_path / "lesson"
-    folder.mkdir(parents=True)
-    (folder / "article.txt").write_text(
+    checked = write_lesson(
+        tmp_path / "lesson",
         '"But the US delegation got very nervous," Putin said. '
         '"Washington has no allies, but only vassals," he said.\n',
-        encoding="utf-8",
-    )
-    (folder / "facts.yaml").write_text(
         "lesson: {id: about, title: About, source: {file: article.txt}}\npeople:\n  putin: {name: Putin}\n"
         f"facts:\n{extra}",
-        encoding="utf-8",
     )
-    checked = read_lesson(folder / "facts.yaml")
     questions = {q.id: q.prompt for q in build_questions(checked.lesson, checked.contexts()).questions}
     assert questions["about/nervous/attribution"] == "Who said “But the US delegation got very nervous”?"  # rejected
     assert questions["about/nato/attribution"].startswith("Who said, about NATO,")  # kept

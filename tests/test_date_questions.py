@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from studygen.dates import parse_date
-from studygen.lessons import read_lesson
 from studygen.questions import build_questions
 from studygen.questions.chronology import inverted
+
+from .conftest import write_lesson
 
 ARTICLE = (
     "When NATO was created in 1949, the Soviet Union proposed joining the alliance.\n"
@@ -24,10 +25,9 @@ ARTICLE = (
 
 
 def _questions(tmp_path: Path, published: str = "2017-06") -> tuple[dict, list]:
-    folder = tmp_path / "lesson"
-    folder.mkdir()
-    (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
-    (folder / "facts.yaml").write_text(
+    checked = write_lesson(
+        tmp_path / "lesson",
+        ARTICLE,
         f"lesson: {{id: dates, title: Dates, source: {{file: article.txt, published: {published}}}}}\n"
         "people:\n"
         "  soviet-union: {name: the Soviet Union, kind: group}\n"
@@ -48,9 +48,7 @@ def _questions(tmp_path: Path, published: str = "2017-06") -> tuple[dict, list]:
         " evidence: 'In 1990, Gorbachev proposed that the Soviet Union might join NATO'}\n"
         "  - {id: bid-2000, kind: proposal, by: putin, to: clinton, what: that Russia might join NATO, when: 2000,"
         " evidence: 'In 2000, Putin proposed to Clinton that Russia might join NATO'}\n",
-        encoding="utf-8",
     )
-    checked = read_lesson(folder / "facts.yaml")
     assert checked.ok, [d.render() for d in checked.diagnostics]
     made = build_questions(checked.lesson, checked.contexts())
     return {q.id: q for q in made.questions}, made.diagnostics
@@ -107,14 +105,10 @@ def test_a_date_follows_a_gerund_and_precedes_a_that_clause(tmp_path: Path) -> N
 
 
 def test_claim_questions_never_show_a_date_the_teacher_added(tmp_path: Path) -> None:
-    folder = tmp_path / "lesson"
-    folder.mkdir()
-    (folder / "article.txt").write_text(
+    checked = write_lesson(
+        tmp_path / "lesson",
         "The series will premiere on Showtime on June 12.\n"
         "\"We should consider a rapprochement with Moscow, and Clinton replied, 'Why not?'\" Putin recalled.\n",
-        encoding="utf-8",
-    )
-    (folder / "facts.yaml").write_text(
         "lesson: {id: claims, title: Claims, source: {file: article.txt}}\n"
         "people:\n  putin: {name: Putin}\n  clinton: {name: Clinton}\n"
         "facts:\n"
@@ -123,9 +117,7 @@ def test_claim_questions_never_show_a_date_the_teacher_added(tmp_path: Path) -> 
         "  - id: recalled\n    kind: quote\n    by: putin\n"
         "    said: \"We should consider a rapprochement with Moscow, and Clinton replied, 'Why not?'\"\n"
         "    according_to: putin\n",
-        encoding="utf-8",
     )
-    checked = read_lesson(folder / "facts.yaml")
     assert checked.ok, [d.render() for d in checked.diagnostics]
     questions = {q.id: q for q in build_questions(checked.lesson, checked.contexts()).questions}
     claim = questions["claims/premiere/claim"]

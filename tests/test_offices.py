@@ -10,24 +10,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from studygen.lessons import read_lesson
 from studygen.questions import KINDS, build_questions
 from studygen.questions.base import ranked_people
 from studygen.questions.offices import is_variant, office_words
 
+from .conftest import write_lesson
+
 
 def _lesson(tmp_path: Path, people: str):
     """A checked lesson with these people (YAML)."""
-    folder = tmp_path / "lesson"
-    folder.mkdir(parents=True)
-    (folder / "article.txt").write_text("Officials met in the capital to discuss the treaty.\n", encoding="utf-8")
-    (folder / "facts.yaml").write_text(
+    checked = write_lesson(
+        tmp_path / "lesson",
+        "Officials met in the capital to discuss the treaty.\n",
         "lesson: {id: offices, title: Offices, source: {file: article.txt}}\n"
         f"people:\n{people}"
         "facts:\n  - {id: met, kind: event, what: Officials met, evidence: Officials met in the capital}\n",
-        encoding="utf-8",
     )
-    checked = read_lesson(folder / "facts.yaml")
     assert checked.ok, [d.render() for d in checked.diagnostics]
     return checked
 

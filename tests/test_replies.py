@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from studygen.lessons import read_lesson
 from studygen.questions import build_questions
+
+from .conftest import write_lesson
 
 ARTICLE = (
     "In 1990, Gorbachev proposed that the Soviet Union might join NATO, "
@@ -15,15 +16,14 @@ ARTICLE = (
 
 
 def _lesson(tmp_path: Path, baker_reply: str):
-    folder = tmp_path / "lesson"
-    folder.mkdir()
-    (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
     people = "".join(
         f"  {pid}: {{name: {name}, from_teacher: [name], aliases: [{alias}]}}\n"
         for pid, name, alias in [("gorbachev", "Mikhail Gorbachev", "Gorbachev"), ("baker", "James Baker", "Baker"),
                                  ("putin", "Vladimir Putin", "Putin"), ("clinton", "Bill Clinton", "Clinton")]
     )  # fmt: skip
-    (folder / "facts.yaml").write_text(
+    return write_lesson(
+        tmp_path / "lesson",
+        ARTICLE,
         "lesson: {id: replies, title: Replies, source: {file: article.txt}}\n"
         f"people:\n{people}"
         "facts:\n"
@@ -35,9 +35,7 @@ def _lesson(tmp_path: Path, baker_reply: str):
         "    what: that Russia might join NATO\n    when: 2000\n"
         '    reply: {by: clinton, said: "Why not?"}\n'
         "    evidence: In 2000, Putin proposed to Clinton that Russia might join NATO\n",
-        encoding="utf-8",
     )
-    return read_lesson(folder / "facts.yaml")
 
 
 def test_a_reaction_is_asked_as_a_reaction_and_a_reply_as_words(tmp_path: Path) -> None:

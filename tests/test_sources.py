@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from studygen.lessons import read_lesson
 from studygen.questions import build_questions
+
+from .conftest import write_lesson
 
 ARTICLE = (
     "\"During the meeting I said, 'we should consider an option that Russia might join NATO.' "
@@ -45,18 +46,15 @@ OTHERS = (
 
 
 def _lesson(tmp_path: Path, sources: str = "    sources: {when: ordzhonikidze}\n", others: str = OTHERS):
-    folder = tmp_path / "lesson"
-    folder.mkdir(parents=True)
-    (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
-    (folder / "facts.yaml").write_text(
+    return write_lesson(
+        tmp_path / "lesson",
+        ARTICLE,
         "lesson: {id: sources, title: Sources, source: {file: article.txt}}\n"
         + PEOPLE
         + "facts:\n"
         + PUTIN_ASKS.format(sources=sources)
         + others,
-        encoding="utf-8",
     )
-    return read_lesson(folder / "facts.yaml")
 
 
 def test_a_date_from_someone_else_never_enters_the_account(tmp_path: Path) -> None:

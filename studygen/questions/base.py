@@ -13,7 +13,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..diagnostics import Position
-from ..model import Fact, Lesson, Person, Role
+from ..model import ARTICLE_ITSELF, Fact, Lesson, Person, Role
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +99,6 @@ class Draft:
 
 
 TEACHER = "the teacher"
-ARTICLE_ITSELF = "the article"
 
 
 def value_source(lesson: Lesson, fact: Fact, key: str) -> str:

@@ -95,7 +95,7 @@ def _event(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | Non
 def _quote(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | None:
     said = fact.said or ""
     lead = _lead(lesson, fact)
-    about = f" about {about_of(fact)}" if about_of(fact) else ""
+    about = f" about {subject}" if (subject := about_of(fact)) else ""
     word = fact.blank or keyword(said, f"{lead} {name_of(lesson, fact.by)} {about}", lesson.questions.key_terms)
     if word is None:
         return None

@@ -6,9 +6,8 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 
-from ..model import Lesson, Person, Role
+from ..model import ARTICLE_ITSELF, Lesson, Person, Role
 from .base import (
-    ARTICLE_ITSELF,
     SIMILAR_KEPT,
     TEACHER,
     Draft,

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import ARTICLE, Fact, Lesson
+from ..model import ARTICLE, ARTICLE_ITSELF, Fact, Lesson
 from .base import (
-    ARTICLE_ITSELF,
     Draft,
     PeopleRanking,
     about_of,
