@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .diagnostics import Diagnostic
 from .export import LessonBuild, load_exporters, unknown_formats
 from .files import check_output_folder, publish_folder
 from .lessons import gc_paused
@@ -39,8 +40,11 @@ def build_lessons(
     now: int | None = None,
     progress: Callable[[str], None] | None = None,
     options: dict[str, str] | None = None,
+    on_note: Callable[[Diagnostic], None] | None = None,
 ) -> list[Written]:
-    """Run the chosen exporters (default: all) for each lesson into `out_root/<lesson id>/`."""
+    """Run the chosen exporters (default: all) for each lesson into `out_root/<lesson id>/`.
+
+    `on_note` receives what exporters tell the teacher (a worksheet item left off, say)."""
     registry = load_exporters()
     names = formats or list(registry)
     if unknown := unknown_formats(names):
@@ -59,6 +63,8 @@ def build_lessons(
                 progress(f"{lesson.id}: {name} ({registry[name].description})")
             with gc_paused():  # exporters build many small acyclic objects
                 outputs.update((output.name, output.data) for output in registry[name].export(job))
+        for note in job.notes if on_note else ():
+            on_note(note)
     written = []
     for out_dir, outputs in pending.items():
         changed = publish_folder(out_dir, outputs)

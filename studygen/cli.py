@@ -108,11 +108,14 @@ def build(
     paper: Annotated[
         str | None, typer.Option("--paper", help="Worksheet paper size, A4 or Letter (default: the lesson's, else A4).")
     ] = None,
+    large_print: Annotated[
+        bool, typer.Option("--large-print", help="Worksheets in large print: bigger type, more room to write.")
+    ] = False,
 ) -> None:
     """Build each lesson's outputs (Anki deck, worksheets) into decks/<lesson>/."""
     from . import commands
 
-    commands.build(paths, out, formats, list_formats, paper)
+    commands.build(paths, out, formats, list_formats, paper, large_print)
 
 
 ArticleArg = Annotated[Path, typer.Argument(help="The article: plain text, or SGML news (<DOC>, <P>).")]

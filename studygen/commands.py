@@ -129,11 +129,16 @@ def preview(paths: list[Path] | None, output: Path, force: bool) -> None:
 
 
 def build(
-    paths: list[Path] | None, out: Path, formats: list[str] | None, list_formats: bool, paper: str | None
+    paths: list[Path] | None,
+    out: Path,
+    formats: list[str] | None,
+    list_formats: bool,
+    paper: str | None,
+    large_print: bool = False,
 ) -> None:
     """`studygen build`."""
     from .build import build_lessons
-    from .export import ExportError, load_exporters, unknown_formats
+    from .export import ExportError, MissingSystemPackage, load_exporters, unknown_formats
 
     registry = load_exporters()
     if list_formats:
@@ -148,14 +153,23 @@ def build(
     require_clean(results)
     lessons = [(item.lesson, qs) for item, qs in results if item.lesson is not None]
     options = {"paper": paper} if paper else {}
+    if large_print:
+        options["large_print"] = "yes"
     try:
         written = build_lessons(
-            lessons, out, formats, progress=lambda text: say(f"building {text}", err=True), options=options
+            lessons,
+            out,
+            formats,
+            progress=lambda text: say(f"building {text}", err=True),
+            options=options,
+            on_note=lambda note: print_diagnostics([note]),
         )
     except OutputError as exc:
         fail(f"{exc}; the previous outputs are unchanged", 2)
     except ExportError as exc:
         fail(f"{exc}; nothing was written", 1)
+    except MissingSystemPackage as exc:
+        fail(f"{exc}; nothing was written", 2)
     for item in written:
         say(f"{'wrote' if item.changed else 'unchanged'} {display_path(item.path)}")
 

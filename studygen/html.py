@@ -21,6 +21,17 @@ def with_gaps(text: str) -> Markup:
     return Markup('<span class="gap"></span>').join(escape(part) for part in text.split(BLANK))
 
 
+def css_string(text: str) -> Markup:
+    """A quoted CSS string holding `text`, safe inside a <style> element.
+
+    Everything but letters, digits, spaces and a little punctuation is written as a CSS
+    escape (`\\201C `), so no quote, backslash, `<` or line break of a teacher's title can
+    end the string or the style sheet.
+    """
+    safe = set(string.ascii_letters + string.digits + " ,.:;-_()!?/")
+    return Markup('"' + "".join(c if c in safe else f"\\{ord(c):X} " for c in text) + '"')
+
+
 html_templates = jinja2.Environment(
     loader=jinja2.PackageLoader("studygen", "templates"),
     autoescape=True,
@@ -31,3 +42,4 @@ html_templates = jinja2.Environment(
 html_templates.filters["letter"] = lambda index: LETTERS[index]
 html_templates.filters["letter_index"] = LETTERS.index
 html_templates.filters["with_gaps"] = with_gaps
+html_templates.filters["css_string"] = css_string

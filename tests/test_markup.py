@@ -108,7 +108,7 @@ def test_preview_shows_them_as_text_in_a_browser(built: tuple[Path, list], tmp_p
 
 def test_worksheets_print_them_as_text(built: tuple[Path, list]) -> None:
     root, _ = built
-    html = (root / "decks" / "markup" / "worksheet.html").read_text(encoding="utf-8")
+    html = (root / "decks" / "markup" / "worksheet-A.html").read_text(encoding="utf-8")
     assert "<script>" not in html and "&lt;script&gt;" in html
     pdf_text = " ".join(
         page.extract_text() for page in pypdf.PdfReader(root / "decks" / "markup" / "worksheet-A.pdf").pages

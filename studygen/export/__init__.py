@@ -10,12 +10,18 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..diagnostics import Diagnostic, Position, Severity
+from ..lessons import display_path
 from ..model import Lesson
 from ..questions import QuestionSet
 
 
 class ExportError(Exception):
     """An exporter cannot go on (a damaged manifest, say); the message says what to do."""
+
+
+class MissingSystemPackage(Exception):
+    """A library or font the machine lacks (Pango for PDFs); the message names the package to install."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,16 @@ class LessonBuild:
     out_dir: Path
     now: int  # build time (Unix seconds) for anything new; reused times keep builds reproducible
     options: Mapping[str, str] = field(default_factory=dict)  # command-line overrides, e.g. paper
+    notes: list[Diagnostic] = field(default_factory=list)  # what an exporter tells the teacher (left-off items)
+
+    def note(self, fact_id: str, code: str, message: str, hint: str = "") -> None:
+        """A note on the facts file, at the fact it is about."""
+        fact = next((f for f in self.lesson.facts if f.id == fact_id), None)
+        person = self.lesson.people.get(fact_id.split(".", 1)[0])  # a role's id: "<person>.<office>"
+        pos = fact.pos if fact else person.pos if person else Position(1, 1)
+        self.notes.append(
+            Diagnostic(display_path(self.lesson.path), pos.line, pos.col, Severity.NOTE, code, message, hint)
+        )
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """The worksheet exporter: printable HTML and PDFs (WeasyPrint), shuffled versions, answer keys.
 
-Writes `worksheet.html` (every version and key, for printing from a browser),
-`worksheet-A.pdf`, `worksheet-B.pdf`, ... for students, and `answer-key.pdf` with each
-version's key starting on its own page.
+Writes, for each version, `worksheet-A.html` and `worksheet-A.pdf`, `worksheet-B...`, and
+the keys of every version (each on its own page) in `answer-key.html` and
+`answer-key.pdf`. Every HTML file prints from a browser as its own document, with its
+own page numbers and source line, so that keys never share a print job with the sheets.
 """
 
 from __future__ import annotations
@@ -17,28 +18,33 @@ import signal
 from ..html import html_templates
 from ..schema import PAPER_SIZES
 from . import LessonBuild, Output, exporter
-from .worksheet_layout import Version, versions
+from .print_setup import check_fonts, fixed_font_times, load_weasyprint
+from .worksheet_layout import Version, compose, versions
 
 CSS_PAGE_SIZE = {"A4": "A4", "Letter": "letter"}
+LEFT_OFF_HINT = "nothing to fix; to keep this question instead, exclude the other under questions: exclude:"
 _PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 assert set(CSS_PAGE_SIZE) == set(PAPER_SIZES)
 
 
-def render_html(build: LessonBuild, documents: list[tuple[Version, bool]], paper: str) -> str:
-    """One HTML document holding the given (version, is_key) pages, each starting a new page."""
+def render_html(build: LessonBuild, sheets: list[Version], is_key: bool, paper: str, large_print: bool) -> str:
+    """One HTML document: a version's sheet, or the keys of the given versions, each on new pages."""
     template = html_templates.get_template("worksheet.html.j2")
+    letters = ", ".join(version.letter for version in sheets)
     return template.render(
         lesson=build.lesson,
         citation=build.lesson.source.citation(),
         paper=CSS_PAGE_SIZE[paper],
-        documents=[{"version": version, "is_key": is_key} for version, is_key in documents],
+        large_print=large_print,
+        document_title=f"answer key ({letters})" if is_key else f"worksheet {letters}",
+        documents=[{"version": version, "is_key": is_key} for version in sheets],
     )
 
 
 def _pdf(html: str, base: str) -> bytes:
-    import weasyprint  # imported here: it is slow to import and only this format needs it
-
-    return weasyprint.HTML(string=html, base_url=base).write_pdf()
+    weasyprint = load_weasyprint()
+    with fixed_font_times():
+        return weasyprint.HTML(string=html, base_url=base).write_pdf()
 
 
 def _cores() -> int:
@@ -55,11 +61,11 @@ def render_pdfs(documents: list[str], base: str) -> list[bytes]:
     with two cores or more they render in forked processes (which share the already
     imported WeasyPrint); the bytes are the same either way.
     """
+    load_weasyprint()  # before the fork, so that no worker imports it again, and to fail early
+    check_fonts()
     workers = min(_cores(), len(documents))
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [_pdf(html, base) for html in documents]
-    import weasyprint  # noqa: F401 - before the fork, so that no worker imports it again
-
     context = multiprocessing.get_context("fork")
     pool = concurrent.futures.ProcessPoolExecutor(
         workers, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),)
@@ -83,11 +89,14 @@ def _worker_start(parent: int) -> None:
 def export_worksheet(build: LessonBuild) -> list[Output]:
     lesson = build.lesson
     paper = build.options.get("paper") or lesson.worksheet.paper
-    sheets = versions(lesson, build.questions.questions)
-    every_page = [(v, False) for v in sheets] + [(v, True) for v in sheets]
-    names = [f"worksheet-{version.letter}.pdf" for version in sheets] + ["answer-key.pdf"]
-    documents = [render_html(build, [(version, False)], paper) for version in sheets]
-    documents.append(render_html(build, [(v, True) for v in sheets], paper))
+    large_print = bool(build.options.get("large_print"))
+    composition = compose(lesson, build.questions.questions)
+    for fact, message in composition.notes:
+        build.note(fact, "worksheet.left-off", message, LEFT_OFF_HINT)
+    sheets = versions(lesson, build.questions.questions, composition=composition)
+    names = [f"worksheet-{version.letter}" for version in sheets] + ["answer-key"]
+    documents = [render_html(build, [version], False, paper, large_print) for version in sheets]
+    documents.append(render_html(build, sheets, True, paper, large_print))
     pdfs = render_pdfs(documents, str(lesson.directory))
-    html = Output("worksheet.html", render_html(build, every_page, paper).encode("utf-8"))
-    return [html, *(Output(name, pdf) for name, pdf in zip(names, pdfs, strict=True))]
+    outputs = [Output(f"{name}.html", html.encode("utf-8")) for name, html in zip(names, documents, strict=True)]
+    return outputs + [Output(f"{name}.pdf", pdf) for name, pdf in zip(names, pdfs, strict=True)]

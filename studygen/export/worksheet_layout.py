@@ -1,8 +1,8 @@
 """What goes on a worksheet: which questions, in which sections, in each version's order.
 
 Kept apart from rendering so that the choices a teacher cares about (one question per
-fact, variety of kinds, every version the same questions in another order) are plain
-data that tests can read without a PDF.
+fact, no item giving another away (`worksheet_compose`), every version the same questions
+in another order) are plain data that tests can read without a PDF.
 """
 
 from __future__ import annotations
@@ -12,23 +12,24 @@ from dataclasses import dataclass, field
 
 from ..html import LETTERS
 from ..model import Lesson
-from ..questions import KINDS, Question
+from ..questions import Question
 from ..schema import WORKSHEET_SECTIONS
+from .worksheet_compose import SECTIONS, Composer, Composition
 
-SECTIONS = ("timeline", "matching", "multiple_choice", "fill_in", "short_answer")  # in print order
 assert set(SECTIONS) == set(WORKSHEET_SECTIONS)
-DEFAULT_COUNTS = {"timeline": 1, "matching": 1, "multiple_choice": 10, "fill_in": 6, "short_answer": 4}
 TITLES = {
     "multiple_choice": ("Multiple choice", "Circle the letter of the one correct answer."),
     "matching": (
         "Matching",
         "Write the letter of the speaker next to each quotation. A speaker may be used more than once.",
     ),
-    "timeline": ("Timeline", "Put the events in order, earliest first, by writing their letters in the boxes."),
-    "fill_in": ("Fill in the blank", "Complete each sentence with a word or phrase from the word bank."),
+    "timeline": ("Timeline", "Put the events in order by writing their letters in the boxes, earliest first."),
+    "fill_in": (
+        "Fill in the blank",
+        "Complete each sentence with a word or phrase from the word bank. Some words are not used.",
+    ),
     "short_answer": ("Short answer", "Answer in a few words."),
 }
-SHORT_ANSWER_KINDS = ("response", "when", "office", "attribution", "proposal", "office-holder")
 
 
 @dataclass
@@ -46,6 +47,12 @@ class Item:
     @property
     def answer_letter(self) -> str:
         return LETTERS[self.correct] if self.correct is not None else ""
+
+    @property
+    def lines(self) -> int:
+        """Lines to write a short answer on: one for a name or a date, more for a sentence."""
+        length = len(self.question.answer)
+        return 1 if length <= 30 else 2 if length <= 80 else 3
 
 
 @dataclass
@@ -68,39 +75,6 @@ class Version:
 
     def section(self, name: str) -> Section | None:
         return next((s for s in self.sections if s.name == name), None)
-
-
-def _spread(questions: list[Question], count: int, used: set[str]) -> list[Question]:
-    """Up to `count` questions, one per fact, taking kinds in turn so the section is varied."""
-    by_kind: dict[str, list[Question]] = {}
-    for question in questions:
-        by_kind.setdefault(question.kind, []).append(question)
-    queues = [by_kind[k] for k in KINDS if k in by_kind]
-    chosen: list[Question] = []
-    while len(chosen) < count and any(queues):
-        for queue in queues:
-            while queue and queue[0].fact in used:
-                queue.pop(0)
-            if queue and len(chosen) < count:
-                question = queue.pop(0)
-                chosen.append(question)
-                used.add(question.fact)
-    return chosen
-
-
-def select(lesson: Lesson, questions: list[Question]) -> dict[str, list[Question]]:
-    """The questions of each section, the same for every version."""
-    counts = {**DEFAULT_COUNTS, **lesson.worksheet.sections}
-    used: set[str] = set()
-    chosen = {
-        "timeline": [q for q in questions if q.kind == "chronology"][: counts["timeline"]],
-        "matching": [q for q in questions if q.kind == "matching"][: counts["matching"]],
-    }
-    chosen["multiple_choice"] = _spread([q for q in questions if q.choices], counts["multiple_choice"], used)
-    chosen["fill_in"] = _spread([q for q in questions if q.kind == "cloze"], counts["fill_in"], used)
-    short = [q for q in questions if q.kind in SHORT_ANSWER_KINDS]
-    chosen["short_answer"] = _spread(short, counts["short_answer"], used)
-    return chosen
 
 
 def _shuffled(items: list, rng: random.Random, avoid: list | None = None) -> list:
@@ -142,9 +116,17 @@ def _timeline_item(number: int, question: Question, rng: random.Random) -> Item:
     return Item(number, question, left=tuple(shown), key=tuple(LETTERS[shown.index(label)] for label in ordered))
 
 
-def versions(lesson: Lesson, questions: list[Question], count: int | None = None) -> list[Version]:
+def compose(lesson: Lesson, questions: list[Question]) -> Composition:
+    """The questions of the sheet, its word bank and notes on what was left off."""
+    return Composer(lesson, questions).compose()
+
+
+def versions(
+    lesson: Lesson, questions: list[Question], count: int | None = None, composition: Composition | None = None
+) -> list[Version]:
     """Versions A, B, ...: the same questions, in an order and with choices shuffled from the seed."""
-    chosen = select(lesson, questions)
+    composition = composition or compose(lesson, questions)
+    chosen = composition.sections
     count = count or lesson.worksheet.versions
     result: list[Version] = []
     for index in range(count):
@@ -172,7 +154,7 @@ def versions(lesson: Lesson, questions: list[Question], count: int | None = None
                 else:  # fill in and short answer: the student writes the answer
                     section.items.append(Item(number, question))
             if name == "fill_in":
-                section.word_bank = tuple(sorted((q.answer for q in order), key=str.lower))
+                section.word_bank = composition.word_bank
             sections.append(section)
         result.append(Version(letter, sections))
     return result

@@ -33,6 +33,13 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en", wordlist="small")
 
 
+def keyword_candidates(text: str) -> list[tuple[str, float]]:
+    """The words of a text that could make blanks (lower case, five letters or more, not a function
+    word), each with its Zipf frequency, in text order."""
+    plain = re.sub(r"\[[^\]]*\]", " ", text)
+    return [(w, _zipf(w)) for w in _WORD.findall(plain) if len(w) >= 5 and w.islower() and w not in _STOPWORDS]
+
+
 def keyword(text: str, avoid: str = "", key_terms: frozenset[str] = frozenset()) -> str | None:
     """The word of a quotation most worth recalling: a key term of the teacher's, else its rarest
     word, if it is rare enough to carry meaning (never "consider", "supposed" or "working").
@@ -42,14 +49,10 @@ def keyword(text: str, avoid: str = "", key_terms: frozenset[str] = frozenset())
     """
     if len(text.split()) < 4:
         return None
-    plain = re.sub(r"\[[^\]]*\]", " ", text)
     words = [
         w
-        for w in _WORD.findall(plain)
-        if len(w) >= 5
-        and w.islower()
-        and w not in _STOPWORDS
-        and len(re.findall(rf"\b{re.escape(w)}\b", text)) == 1
+        for w, _ in keyword_candidates(text)
+        if len(re.findall(rf"\b{re.escape(w)}\b", text)) == 1
         and not re.search(rf"\b{re.escape(w)}\b", avoid, re.IGNORECASE)
     ]
     chosen = [w for w in words if w.lower() in key_terms] or [w for w in words if _zipf(w) < RARE_ZIPF]

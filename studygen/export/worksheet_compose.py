@@ -1,0 +1,348 @@
+"""Which questions go on a worksheet: each fact once, and no item giving away another's answer.
+
+A sheet is read as a whole. A student who finds "Clinton replied, 'Why not?'" in one
+quotation needs no thought for the question "What was Clinton's reply?" three items later,
+and a word bank that holds a short answer answers it. So the composer adds items section
+by section, in print order, and takes an item only when
+- none of its facts (counting every fact inside a timeline or matching item) is on the
+  sheet already, and
+- no answer it asks for is shown by an item already taken, and it shows no answer those
+  items ask for (compared after folding case, quote marks, dashes and white space).
+
+A choice that *is* another item's answer gives nothing away (a list of four names is a
+list of candidates); an answer inside a longer choice, a prompt, a quotation, a timeline
+label or the word bank does. Whatever is left off for these reasons gets a note.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from ..model import Lesson
+from ..questions import KINDS, Question
+from ..questions.cloze import BLANK
+
+SECTIONS = ("timeline", "matching", "multiple_choice", "fill_in", "short_answer")  # in print order
+DEFAULT_COUNTS = {"timeline": 1, "matching": 1, "multiple_choice": 10, "fill_in": 6, "short_answer": 4}
+SHORT_ANSWER_KINDS = ("response", "when", "office", "attribution", "proposal", "office-holder")
+MIN_QUOTE_WORDS = 3  # "dream" or "giant" alone, out of context, cannot be told apart
+MIN_PAIRS = 3  # fewer, and matching is a guess between two
+MAX_SAME_ANSWER = 2  # items on one sheet with the same answer
+MAX_PAIRS = 6  # more quotations than this crowd out the blanks and questions that need them
+MIN_EXTRA_WORDS = 2  # so that the last blank is never solved by elimination
+
+_QUOTE_MARKS = re.compile("[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a`]")
+_DASHES = re.compile("[\u2010-\u2015\u2212-]")
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def fold(text: str) -> str:
+    """Text as a reader compares it: case, quote marks, dashes and white space folded."""
+    text = _DASHES.sub("-", _QUOTE_MARKS.sub("", text.replace(BLANK, " ")))
+    return " ".join(text.casefold().split())
+
+
+def shows(text: str, secret: str) -> bool:
+    """Whether folded `text` holds folded `secret` as whole words."""
+    return bool(secret) and re.search(rf"(?<!\w){re.escape(secret)}(?!\w)", text) is not None
+
+
+@dataclass(frozen=True)
+class View:
+    """What one item puts in front of the student, and what it asks of them (all folded)."""
+
+    shown: tuple[str, ...]  # prompts, quotations, timeline labels
+    candidates: tuple[str, ...] = ()  # choices, speakers, word bank: whole values offered to pick from
+    secrets: tuple[str, ...] = ()  # what the student must supply
+    # A person as the answer: their names, and the other people the question names. "Putin" in
+    # another prompt gives nothing away; "Putin told ... Robertson" does, when the question is
+    # "Who proposed to George Robertson ...?".
+    person: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+
+    def reveals(self, secret: str) -> bool:
+        return any(shows(text, secret) for text in self.shown) or any(
+            shows(text, secret) and text != secret for text in self.candidates
+        )
+
+    def reveals_person(self, names: tuple[str, ...], cues: tuple[str, ...]) -> bool:
+        return any(
+            any(shows(text, name) for name in names) and any(shows(text, cue) for cue in cues) for text in self.shown
+        )
+
+    def gives_away(self, other: View) -> bool:
+        """Whether this item shows an answer `other` asks for."""
+        return any(self.reveals(secret) for secret in other.secrets) or self.reveals_person(*other.person)
+
+
+def _secrets(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(s for s in dict.fromkeys(fold(v) for v in values) if re.search(r"\w\w", s))
+
+
+class People:
+    """The lesson's people by every name a sheet may show them under (folded)."""
+
+    def __init__(self, lesson: Lesson) -> None:
+        self.names = [_secrets(person.names) for person in lesson.people.values()]
+
+    def of(self, answer: str) -> tuple[str, ...]:
+        folded = fold(answer)
+        return next((names for names in self.names if folded in names), ())
+
+    def named_in(self, text: str, besides: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(name for names in self.names if names != besides for name in names if shows(text, name))
+
+
+def view(section: str, question: Question, people: People) -> View:
+    """What a question shows and asks on a sheet, in the section it is printed in."""
+    if section == "timeline":
+        return View(_secrets(label for _, label in question.pairs), secrets=_secrets(d for d, _ in question.pairs))
+    if section == "matching":
+        return View(_secrets(q for q, _ in question.pairs), candidates=_secrets(s for _, s in question.pairs))
+    prompt = fold(question.prompt)
+    # Choices are offered beside a multiple-choice item; a blank's answer, in the word bank.
+    offered = question.choices if section == "multiple_choice" else (question.answer,) if section == "fill_in" else ()
+    candidates = _secrets(offered)
+    if names := people.of(question.answer):
+        return View((prompt,), candidates, person=(names, people.named_in(prompt, names)))
+    return View((prompt,), candidates, _secrets((question.answer, *question.alternatives)))
+
+
+@dataclass
+class Composition:
+    """The questions of each section (the same in every version), the word bank, and notes."""
+
+    sections: dict[str, list[Question]]
+    word_bank: tuple[str, ...] = ()
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (fact id, why something was left off)
+
+
+class _Sheet:
+    """The items taken so far, and the test a new one must pass."""
+
+    def __init__(self) -> None:
+        self.facts: set[str] = set()
+        self.views: list[tuple[str, View]] = []  # (what the item is, for notes; what it shows and asks)
+        self.answers: list[str] = []
+
+    def clash(self, new: View) -> str | None:
+        """The item already on the sheet that `new` would give away, or that would give `new` away."""
+        for other, taken in self.views:
+            if taken.gives_away(new) or new.gives_away(taken):
+                return other
+        return None
+
+    def answering(self, answer: str) -> int:
+        """How many items on the sheet have this answer."""
+        return sum(answer == taken for taken in self.answers)
+
+    def take(self, question: Question, new: View) -> None:
+        self.facts.update(_facts(question))
+        self.views.append((question.id, new))
+        self.answers.append(fold(question.answer))
+
+
+def _facts(question: Question) -> tuple[str, ...]:
+    return question.facts or (question.fact,)
+
+
+def _set_pairs(question: Question, keep: list[int]) -> Question:
+    """A timeline or matching question with only some of its pairs (and their facts)."""
+    facts = question.facts if len(question.facts) == len(question.pairs) else ()
+    return replace(
+        question,
+        pairs=tuple(question.pairs[i] for i in keep),
+        facts=tuple(facts[i] for i in keep) if facts else question.facts,
+    )
+
+
+def _by_kind(questions: list[Question]) -> list[list[Question]]:
+    by_kind: dict[str, list[Question]] = {}
+    for question in questions:
+        by_kind.setdefault(question.kind, []).append(question)
+    return [by_kind[k] for k in KINDS if k in by_kind]
+
+
+def _word_count(quotation: str) -> int:
+    return len(_WORD.findall(re.sub(r"\(as [^)]*\)$", "", quotation)))
+
+
+class _Bank:
+    """The fill-in section's word bank: the blanks' answers and a few extra words, in one list."""
+
+    def __init__(self, fill_ins: list[Question]) -> None:
+        self.answers = [q.answer for q in fill_ins]
+        self.extras: list[str] = []
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(sorted(self.answers + self.extras, key=str.lower))
+
+
+class Composer:
+    def __init__(self, lesson: Lesson, questions: list[Question]) -> None:
+        self.lesson = lesson
+        self.questions = questions
+        self.counts = {**DEFAULT_COUNTS, **lesson.worksheet.sections}
+        self.sheet = _Sheet()
+        self.people = People(lesson)
+        self.notes: list[tuple[str, str]] = []
+        self.clashes: dict[str, tuple[str, str]] = {}  # fact: (a question left off, what it clashed with)
+
+    def compose(self) -> Composition:
+        chosen: dict[str, list[Question]] = {name: [] for name in SECTIONS}
+        questions = self.questions
+        # Timeline and matching first (each item holds several facts), then blanks, short answers
+        # and multiple choice one at a time in turn, so that no section takes every fact it could.
+        chosen["timeline"] = self._sets("timeline", [q for q in questions if q.kind == "chronology"])
+        chosen["matching"] = self._sets("matching", [q for q in questions if q.kind == "matching"])
+        chosen.update(self._singles())
+        bank = _Bank(chosen["fill_in"])
+        bank.extras = self._extra_words(chosen["fill_in"])
+        for fact, (left_off, other) in self.clashes.items():
+            if fact not in self.sheet.facts:  # said only when no other question of the fact took its place
+                self.notes.append((fact, f"left {left_off} off the worksheet: it and {other} would give "
+                                   "each other's answers away"))  # fmt: skip
+        return Composition(chosen, bank.words, self.notes)
+
+    def _sets(self, section: str, questions: list[Question]) -> list[Question]:
+        """Timeline or matching items: each keeps only the pairs whose facts are free and that give
+        nothing away, and is left off when too few remain."""
+        taken: list[Question] = []
+        for question in questions:
+            if len(taken) >= self.counts[section]:
+                break
+            facts = _facts(question)
+            keep: list[int] = []
+            for index, (left, _) in enumerate(question.pairs):
+                fact = facts[index] if len(facts) == len(question.pairs) else question.fact
+                if section == "matching" and _word_count(left) < MIN_QUOTE_WORDS:
+                    self.notes.append((fact, f"the quotation {left} is too short to match out of context"))
+                    continue
+                single = _set_pairs(question, [index])
+                if fact in self.sheet.facts:
+                    continue
+                other = self.sheet.clash(view(section, single, self.people))
+                if other is not None:
+                    self.notes.append((fact, f"left {left} out of the {section}: it would give away {other}"))
+                    continue
+                keep.append(index)
+                if len(keep) == MAX_PAIRS:
+                    break
+            trimmed = _set_pairs(question, keep)
+            speakers = {right for _, right in trimmed.pairs}
+            if len(keep) < MIN_PAIRS or (section == "matching" and len(speakers) < 2):
+                continue
+            self.sheet.take(trimmed, view(section, trimmed, self.people))
+            taken.append(trimmed)
+        return taken
+
+    def _singles(self) -> dict[str, list[Question]]:
+        """Fill-in, short-answer and multiple-choice items, taken a question per section in turn."""
+        pools = {
+            "fill_in": [q for q in self.questions if q.kind == "cloze"],
+            "short_answer": [q for q in self.questions if q.kind in SHORT_ANSWER_KINDS],
+            "multiple_choice": [q for q in self.questions if q.choices],
+        }
+        queues = {name: _by_kind(pool) for name, pool in pools.items()}
+        chosen: dict[str, list[Question]] = {name: [] for name in pools}
+        progress = True
+        while progress:
+            progress = False
+            for name in pools:
+                if len(chosen[name]) < self.counts[name] and (question := self._next(name, queues[name], chosen[name])):
+                    chosen[name].append(question)
+                    progress = True
+        return chosen
+
+    def _next(self, section: str, queues: list[list[Question]], chosen: list[Question]) -> Question | None:
+        """The section's next question that fits the sheet, taking kinds in turn so it is varied."""
+        while queues:
+            queue = queues.pop(0)
+            while queue:
+                question = queue.pop(0)
+                if self._fits(section, question, chosen):
+                    if queue:
+                        queues.append(queue)  # this kind again after the others
+                    return question
+        return None
+
+    def _fits(self, section: str, question: Question, chosen: list[Question]) -> bool:
+        if any(fact in self.sheet.facts for fact in _facts(question)):
+            return False
+        new = view(section, question, self.people)
+        if section == "fill_in" and any(set(new.secrets) & set(view(section, q, self.people).secrets) for q in chosen):
+            return False  # two blanks with one answer: the bank would list it twice
+        if self.sheet.answering(fold(question.answer)) >= MAX_SAME_ANSWER:
+            return False  # a sheet whose answer is "Vladimir Putin" five times teaches little
+        other = self.sheet.clash(new)
+        if other is not None:
+            self.clashes.setdefault(question.fact, (question.id, other))
+            return False
+        self.sheet.take(question, new)
+        return True
+
+    def _extra_words(self, fill_ins: list[Question]) -> list[str]:
+        """A few words of the same kinds as the blanks' answers that answer nothing on the sheet."""
+        if not fill_ins:
+            return []
+        answers = [q.answer for q in fill_ins]
+        wanted = max(MIN_EXTRA_WORDS, math.ceil(len(answers) / 3))
+        pools = [self._extra_pool(kind) for kind in dict.fromkeys(self._kind(a) for a in answers)]
+        rng = random.Random(f"{self.lesson.worksheet.seed}:{self.lesson.id}:word-bank")
+        for pool in pools:
+            rng.shuffle(pool)
+        pools.append(_rare_words(self.lesson))  # when the answers' own kinds run out
+        taken = {fold(a) for a in answers}
+        extras: list[str] = []
+        for word in _in_turn(pools):
+            folded = fold(word)
+            if len(extras) == wanted:
+                break
+            if folded in taken or any(folded[:5] == t[:5] for t in taken if len(t) >= 5):
+                continue  # the same word, or another form of it
+            answers_on_sheet = [*self.sheet.answers, *(s for _, v in self.sheet.views for s in v.secrets)]
+            if any(shows(folded, s) or shows(s, folded) for s in answers_on_sheet):
+                continue  # it would give away, or be, another item's answer
+            taken.add(folded)
+            extras.append(word)
+        return extras
+
+    def _kind(self, answer: str) -> str:
+        if answer in self._dates():
+            return "date"
+        if answer in {p.name for p in self.lesson.people.values()}:
+            return "name"
+        return "term"
+
+    def _dates(self) -> list[str]:
+        return list(dict.fromkeys(f.when.display() for f in self.lesson.facts if f.when is not None))
+
+    def _extra_pool(self, kind: str) -> list[str]:
+        if kind == "date":
+            return self._dates()
+        if kind == "name":
+            people = sorted(self.lesson.people.values(), key=lambda p: (p.kind != "person", p.id))
+            return [p.name for p in people]
+        return _rare_words(self.lesson)
+
+
+def _in_turn(pools: list[list[str]]) -> Iterable[str]:
+    """One word from each pool in turn, so that the extras are of every kind the answers are."""
+    for round_ in itertools.zip_longest(*pools):
+        yield from (word for word in round_ if word is not None)
+
+
+def _rare_words(lesson: Lesson) -> list[str]:
+    """Rare words of the lesson's quotations, then of its article, rarest first: terms of the same
+    kind as a cloze's key term."""
+    from ..questions.cloze import RARE_ZIPF, keyword_candidates
+
+    quotations = " ".join(f.said or "" for f in lesson.facts)
+    words = keyword_candidates(quotations) + keyword_candidates(lesson.article)
+    rare = [w for w in dict.fromkeys(words) if w[1] < RARE_ZIPF and "'" not in w[0]]  # no "alliance's"
+    return [w for w, _ in sorted(rare, key=lambda item: (item[1], item[0]))][:40]

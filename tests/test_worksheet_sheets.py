@@ -1,0 +1,151 @@
+"""Every sheet of every shipped lesson (and of the fixture lessons) read as a student reads it.
+
+A sheet must not answer itself: no fact asked twice (counting the facts inside timeline
+and matching items), no item whose visible text holds another item's answer, a word bank
+without repeats and with at least two words too many, and no quotation to match that is
+too short to recognise. The rules are written out here again, plainly, rather than taken
+from the composer, so that a mistake in the composer's bookkeeping shows up as a failure.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from studygen.export.worksheet_layout import Item, Version, compose, versions
+from studygen.lessons import read_lesson
+from studygen.questions import build_questions
+
+from .conftest import ROOT
+
+LESSONS = sorted((ROOT / "seeds").glob("*/facts.yaml")) + sorted((ROOT / "tests" / "lessons").glob("*/facts.yaml"))
+
+
+def _fold(text: str) -> str:
+    for mark in "\"'‘’“”«»":
+        text = text.replace(mark, "")
+    for dash in "‐‑‒–—―−":
+        text = text.replace(dash, "-")
+    return " ".join(text.replace("[...]", " ").lower().split())
+
+
+def _holds(text: str, value: str) -> bool:
+    return re.search(rf"(?<![\w]){re.escape(value)}(?![\w])", text) is not None
+
+
+def _sheets(facts: Path):
+    checked = read_lesson(facts)
+    assert checked.ok, facts
+    questions = build_questions(checked.lesson, checked.contexts()).questions
+    return checked.lesson, versions(checked.lesson, questions), compose(checked.lesson, questions)
+
+
+def _shown(section: str, item: Item) -> list[str]:
+    """The running text an item prints (not its lists of candidates)."""
+    if section == "timeline":
+        return [_fold(label) for label in item.left]
+    if section == "matching":
+        return [_fold(quote) for quote in item.left]
+    return [_fold(item.question.prompt)]
+
+
+def _offered(section: str, item: Item) -> list[str]:
+    """The whole values an item offers to choose from."""
+    return [_fold(value) for value in (item.right if section == "matching" else item.choices)]
+
+
+def _asked(section: str, item: Item) -> list[str]:
+    """What the student must supply."""
+    if section == "timeline":
+        return [_fold(when) for when, _ in item.question.pairs]
+    if section == "matching":
+        return []
+    return [_fold(item.question.answer)]
+
+
+def _items(version: Version) -> list[tuple[str, Item]]:
+    return [(section.name, item) for section in version.sections for item in section.items]
+
+
+@pytest.mark.parametrize("facts", LESSONS, ids=lambda p: p.parent.name)
+def test_no_fact_is_asked_twice_on_a_sheet(facts: Path) -> None:
+    _, sheets, _ = _sheets(facts)
+    for version in sheets:
+        asked = [fact for _, item in _items(version) for fact in (item.question.facts or (item.question.fact,))]
+        assert len(asked) == len(set(asked)), (version.letter, sorted(f for f in asked if asked.count(f) > 1))
+
+
+@pytest.mark.parametrize("facts", LESSONS, ids=lambda p: p.parent.name)
+def test_no_item_shows_another_items_answer(facts: Path) -> None:
+    lesson, sheets, _ = _sheets(facts)
+    people = [{_fold(name) for name in person.names} for person in lesson.people.values()]
+    for version in sheets:
+        items = _items(version)
+        bank = [_fold(word) for section in version.sections for word in section.word_bank]
+        for number, (section, item) in enumerate(items):
+            for answer in _asked(section, item):
+                names = next((n for n in people if answer in n), None)
+                for other_number, (other_section, other) in enumerate(items):
+                    if other_number == number:
+                        continue
+                    shown = _shown(other_section, other)
+                    where = (version.letter, item.number, answer, other.number)
+                    if names is None:
+                        assert not any(_holds(text, answer) for text in shown), where
+                        offered = _offered(other_section, other)
+                        assert not any(_holds(text, answer) and text != answer for text in offered), where
+                    else:  # a person: given away when shown beside someone else the question names
+                        others = {n for person in people if person != names for n in person}
+                        cues = [n for n in others if _holds(_fold(item.question.prompt), n)]
+                        for text in shown:
+                            beside = any(_holds(text, c) for c in cues)
+                            assert not (beside and any(_holds(text, n) for n in names)), where
+                if section != "fill_in":
+                    assert not any(_holds(word, answer) and word != answer for word in bank), (version.letter, answer)
+
+
+@pytest.mark.parametrize("facts", LESSONS, ids=lambda p: p.parent.name)
+def test_word_banks_have_no_repeats_and_two_extra_words(facts: Path) -> None:
+    _, sheets, _ = _sheets(facts)
+    for version in sheets:
+        fill_in = version.section("fill_in")
+        if fill_in is None:
+            continue
+        bank = [_fold(word) for word in fill_in.word_bank]
+        assert len(bank) == len(set(bank)), bank
+        answers = [_fold(item.question.answer) for item in fill_in.items]
+        assert set(answers) <= set(bank)
+        assert len(bank) - len(answers) >= 2, bank
+        asked = {a for name, item in _items(version) if name != "fill_in" for a in _asked(name, item)}
+        assert not (set(bank) - set(answers)) & asked, "an extra word is another item's answer"
+
+
+@pytest.mark.parametrize("facts", LESSONS, ids=lambda p: p.parent.name)
+def test_matching_quotations_are_recognisable(facts: Path) -> None:
+    _, sheets, _ = _sheets(facts)
+    for version in sheets:
+        matching = version.section("matching")
+        for item in matching.items if matching else ():
+            assert len(item.left) >= 3 and len(set(item.right)) >= 2
+            for quote in item.left:
+                assert len(re.findall(r"\w+", re.sub(r"\(as [^)]*\)$", "", quote))) >= 3, quote
+
+
+def test_the_sample_sheet_keeps_every_section() -> None:
+    """Leaving items off must not empty the sheet: the first lesson keeps all five sections."""
+    _, sheets, _ = _sheets(ROOT / "seeds" / "russia-nato" / "facts.yaml")
+    names = [s.name for s in sheets[0].sections]
+    assert names == ["timeline", "matching", "multiple_choice", "fill_in", "short_answer"]
+    assert sum(len(s.items) for s in sheets[0].sections) >= 15
+
+
+def test_a_clash_is_resolved_and_noted() -> None:
+    """The first lesson's quotation "when NATO was created in 1949, the Soviet Union [also] proposed
+    joining" would date the timeline's 1949 bid: its question is left off, with a note."""
+    _, sheets, composition = _sheets(ROOT / "seeds" / "russia-nato" / "facts.yaml")
+    ids = {item.question.id for _, item in _items(sheets[0])}
+    assert "russia-nato/soviet-union-proposed/attribution" not in ids
+    notes = [why for fact, why in composition.notes if fact == "soviet-union-proposed"]
+    assert any("give each other's answers away" in why for why in notes)
