@@ -156,7 +156,8 @@ def test_letter_paper_and_section_counts(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "tests" / "lessons" / "treaty", folder)
     facts = folder / "facts.yaml"
     facts.write_text(
-        facts.read_text() + "\nworksheet:\n  versions: 3\n  sections: {timeline: 0, multiple_choice: 3, short_answer: 0}\n"
+        facts.read_text()
+        + "\nworksheet:\n  versions: 3\n  sections: {timeline: 0, multiple_choice: 3, short_answer: 0}\n"
     )
     result = runner.invoke(
         app, ["build", str(folder), "--format", "worksheet", "--paper", "Letter", "-o", str(tmp_path / "out")]
