@@ -79,7 +79,8 @@ class View:
         return any(self.reveals(secret) for secret in other.secrets) or self.reveals_person(*other.person)
 
 
-def _secrets(values: Iterable[str]) -> tuple[str, ...]:
+def _folded(values: Iterable[str]) -> tuple[str, ...]:
+    """Values as compared, once each; a value of less than two letters or digits is too short to matter."""
     return tuple(s for s in dict.fromkeys(fold(v) for v in values) if re.search(r"\w\w", s))
 
 
@@ -87,7 +88,7 @@ class People:
     """The lesson's people by every name a sheet may show them under (folded)."""
 
     def __init__(self, lesson: Lesson) -> None:
-        self.names = [_secrets(person.names) for person in lesson.people.values()]
+        self.names = [_folded(person.names) for person in lesson.people.values()]
 
     def of(self, answer: str) -> tuple[str, ...]:
         folded = fold(answer)
@@ -100,16 +101,16 @@ class People:
 def view(section: str, question: Question, people: People) -> View:
     """What a question shows and asks on a sheet, in the section it is printed in."""
     if section == "timeline":
-        return View(_secrets(label for _, label in question.pairs), secrets=_secrets(d for d, _ in question.pairs))
+        return View(_folded(label for _, label in question.pairs), secrets=_folded(d for d, _ in question.pairs))
     if section == "matching":
-        return View(_secrets(q for q, _ in question.pairs), candidates=_secrets(s for _, s in question.pairs))
+        return View(_folded(q for q, _ in question.pairs), candidates=_folded(s for _, s in question.pairs))
     prompt = fold(question.prompt)
     # Choices are offered beside a multiple-choice item; a blank's answer, in the word bank.
     offered = question.choices if section == "multiple_choice" else (question.answer,) if section == "fill_in" else ()
-    candidates = _secrets(offered)
+    candidates = _folded(offered)
     if names := people.of(question.answer):
         return View((prompt,), candidates, person=(names, people.named_in(prompt, names)))
-    return View((prompt,), candidates, _secrets((question.answer, *question.alternatives)))
+    return View((prompt,), candidates, _folded((question.answer, *question.alternatives)))
 
 
 @dataclass
@@ -171,18 +172,6 @@ def _word_count(quotation: str) -> int:
     return len(_WORD.findall(re.sub(r"\(as [^)]*\)$", "", quotation)))
 
 
-class _Bank:
-    """The fill-in section's word bank: the blanks' answers and a few extra words, in one list."""
-
-    def __init__(self, fill_ins: list[Question]) -> None:
-        self.answers = [q.answer for q in fill_ins]
-        self.extras: list[str] = []
-
-    @property
-    def words(self) -> tuple[str, ...]:
-        return tuple(sorted(self.answers + self.extras, key=str.lower))
-
-
 class Composer:
     def __init__(self, lesson: Lesson, questions: list[Question]) -> None:
         self.lesson = lesson
@@ -190,8 +179,7 @@ class Composer:
         self.counts = {**DEFAULT_COUNTS, **lesson.worksheet.sections}
         self.sheet = _Sheet()
         self.people = People(lesson)
-        self.notes: list[tuple[str, str]] = []
-        self.clashes: dict[str, tuple[str, str]] = {}  # fact: (a question left off, what it clashed with)
+        self.left_off: dict[str, str] = {}  # fact: why a question of it was left off (said if none is on)
 
     def compose(self) -> Composition:
         chosen: dict[str, list[Question]] = {name: [] for name in SECTIONS}
@@ -201,13 +189,10 @@ class Composer:
         chosen["timeline"] = self._sets("timeline", [q for q in questions if q.kind == "chronology"])
         chosen["matching"] = self._sets("matching", [q for q in questions if q.kind == "matching"])
         chosen.update(self._singles())
-        bank = _Bank(chosen["fill_in"])
-        bank.extras = self._extra_words(chosen["fill_in"])
-        for fact, (left_off, other) in self.clashes.items():
-            if fact not in self.sheet.facts:  # said only when no other question of the fact took its place
-                self.notes.append((fact, f"left {left_off} off the worksheet: it and {other} would give "
-                                   "each other's answers away"))  # fmt: skip
-        return Composition(chosen, bank.words, self.notes)
+        answers = [q.answer for q in chosen["fill_in"]]
+        bank = tuple(sorted(answers + self._extra_words(answers), key=str.lower))
+        notes = [(fact, why) for fact, why in self.left_off.items() if fact not in self.sheet.facts]
+        return Composition(chosen, bank, notes)
 
     def _sets(self, section: str, questions: list[Question]) -> list[Question]:
         """Timeline or matching items: each keeps only the pairs whose facts are free and that give
@@ -220,15 +205,15 @@ class Composer:
             keep: list[int] = []
             for index, (left, _) in enumerate(question.pairs):
                 fact = facts[index] if len(facts) == len(question.pairs) else question.fact
-                if section == "matching" and _word_count(left) < MIN_QUOTE_WORDS:
-                    self.notes.append((fact, f"the quotation {left} is too short to match out of context"))
-                    continue
-                single = _set_pairs(question, [index])
                 if fact in self.sheet.facts:
                     continue
-                other = self.sheet.clash(view(section, single, self.people))
+                if section == "matching" and _word_count(left) < MIN_QUOTE_WORDS:
+                    self.left_off.setdefault(fact, f"left {left} out of the matching: too short to recognise")
+                    continue
+                other = self.sheet.clash(view(section, _set_pairs(question, [index]), self.people))
                 if other is not None:
-                    self.notes.append((fact, f"left {left} out of the {section}: it would give away {other}"))
+                    self.left_off.setdefault(fact, f"left {left} out of the {section}: it and {other} would "
+                                             "give each other's answers away")  # fmt: skip
                     continue
                 keep.append(index)
                 if len(keep) == MAX_PAIRS:
@@ -281,16 +266,16 @@ class Composer:
             return False  # a sheet whose answer is "Vladimir Putin" five times teaches little
         other = self.sheet.clash(new)
         if other is not None:
-            self.clashes.setdefault(question.fact, (question.id, other))
+            self.left_off.setdefault(question.fact, f"left {question.id} off the worksheet: it and {other} would "
+                                     "give each other's answers away")  # fmt: skip
             return False
         self.sheet.take(question, new)
         return True
 
-    def _extra_words(self, fill_ins: list[Question]) -> list[str]:
+    def _extra_words(self, answers: list[str]) -> list[str]:
         """A few words of the same kinds as the blanks' answers that answer nothing on the sheet."""
-        if not fill_ins:
+        if not answers:
             return []
-        answers = [q.answer for q in fill_ins]
         wanted = max(MIN_EXTRA_WORDS, math.ceil(len(answers) / 3))
         pools = [self._extra_pool(kind) for kind in dict.fromkeys(self._kind(a) for a in answers)]
         rng = random.Random(f"{self.lesson.worksheet.seed}:{self.lesson.id}:word-bank")
