@@ -51,13 +51,22 @@ def inside(folder: Path, name: str) -> Path:
     return folder / name
 
 
+def _a_folder(path: Path) -> UnsafeFile:
+    return UnsafeFile(f"'{path.name}' is a folder, not a file", "name the file inside it")
+
+
 def _refuse_unless_regular(path: Path, mode: int) -> None:
     if stat.S_ISDIR(mode):
-        raise UnsafeFile(f"'{path.name}' is a folder, not a file", "name the file inside it")
+        raise _a_folder(path)
     if not stat.S_ISREG(mode):
         raise UnsafeFile(
             f"'{path.name}' is not a regular file (a pipe, device or socket)", "save the text as an ordinary file"
         )
+
+
+def _missing(path: Path) -> FileNotFoundError:
+    """A file where a folder of the path should be: nothing is there either."""
+    return FileNotFoundError(errno.ENOENT, "No such file or directory", str(path))
 
 
 def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -70,7 +79,7 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     except FileNotFoundError:
         raise
     except NotADirectoryError:
-        raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path)) from None
+        raise _missing(path) from None
     except (OSError, ValueError) as exc:
         raise UnsafeFile(f"cannot read '{path.name}': {getattr(exc, 'strerror', None) or exc}") from None
     _refuse_unless_regular(path, kind)
@@ -79,10 +88,10 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise
-    except NotADirectoryError:  # a file where a folder of the path should be: nothing there either
-        raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path)) from None
-    except IsADirectoryError:
-        raise UnsafeFile(f"'{path.name}' is a folder, not a file", "name the file inside it") from None
+    except NotADirectoryError:
+        raise _missing(path) from None
+    except IsADirectoryError:  # it became a folder since the stat
+        raise _a_folder(path) from None
     except OSError as exc:
         raise UnsafeFile(f"cannot read '{path.name}': {exc.strerror}", "check the file's permissions") from None
     try:

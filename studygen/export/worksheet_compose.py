@@ -2,8 +2,8 @@
 
 A sheet is read as a whole. A student who finds "Clinton replied, 'Why not?'" in one
 quotation needs no thought for the question "What was Clinton's reply?" three items later,
-and a word bank that holds a short answer answers it. So the composer adds items section
-by section, in print order, and takes an item only when
+and a word bank that holds a short answer answers it. So the composer adds items one by
+one (timeline and matching first, then the other sections in turn) and takes an item only when
 - none of its facts (counting every fact inside a timeline or matching item) is on the
   sheet already, and
 - no answer it asks for is shown by an item already taken, and it shows no answer those
@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from ..article import normalise
 from ..model import Lesson
 from ..questions import KINDS, Question
 from ..questions.cloze import BLANK
@@ -36,15 +37,13 @@ MAX_SAME_ANSWER = 2  # items on one sheet with the same answer
 MAX_PAIRS = 6  # more quotations than this crowd out the blanks and questions that need them
 MIN_EXTRA_WORDS = 2  # so that the last blank is never solved by elimination
 
-_QUOTE_MARKS = re.compile("[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a`]")
-_DASHES = re.compile("[\u2010-\u2015\u2212-]")
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
 def fold(text: str) -> str:
-    """Text as a reader compares it: case, quote marks, dashes and white space folded."""
-    text = _DASHES.sub("-", _QUOTE_MARKS.sub("", text.replace(BLANK, " ")))
-    return " ".join(text.casefold().split())
+    """Text as a reader compares it: case, quote marks, dashes and white space folded (quote
+    marks and dashes as the article's own matching folds them, then quote marks dropped)."""
+    return normalise(text.replace(BLANK, " ")).text.replace('"', "").casefold()
 
 
 def shows(text: str, secret: str) -> bool:
@@ -136,6 +135,11 @@ class _Sheet:
             if taken.gives_away(new) or new.gives_away(taken):
                 return other
         return None
+
+    def secrets_of(self, ids: Iterable[str]) -> set[str]:
+        """The answers the given items on the sheet ask for."""
+        wanted = set(ids)
+        return {secret for item, taken in self.views if item in wanted for secret in taken.secrets}
 
     def answering(self, answer: str) -> int:
         """How many items on the sheet have this answer."""
@@ -260,7 +264,7 @@ class Composer:
         if any(fact in self.sheet.facts for fact in _facts(question)):
             return False
         new = view(section, question, self.people)
-        if section == "fill_in" and any(set(new.secrets) & set(view(section, q, self.people).secrets) for q in chosen):
+        if section == "fill_in" and set(new.secrets) & self.sheet.secrets_of(q.id for q in chosen):
             return False  # two blanks with one answer: the bank would list it twice
         if self.sheet.answering(fold(question.answer)) >= MAX_SAME_ANSWER:
             return False  # a sheet whose answer is "Vladimir Putin" five times teaches little
@@ -277,12 +281,18 @@ class Composer:
         if not answers:
             return []
         wanted = max(MIN_EXTRA_WORDS, math.ceil(len(answers) / 3))
-        pools = [self._extra_pool(kind) for kind in dict.fromkeys(self._kind(a) for a in answers)]
+        dates = list(dict.fromkeys(f.when.display() for f in self.lesson.facts if f.when is not None))
+        people = sorted(self.lesson.people.values(), key=lambda p: (p.kind != "person", p.id))
+        names = [p.name for p in people]
+        rare = _rare_words(self.lesson)
+        kinds = dict.fromkeys("date" if a in dates else "name" if a in names else "term" for a in answers)
+        pools = [list({"date": dates, "name": names, "term": rare}[kind]) for kind in kinds]
         rng = random.Random(f"{self.lesson.worksheet.seed}:{self.lesson.id}:word-bank")
         for pool in pools:
             rng.shuffle(pool)
-        pools.append(_rare_words(self.lesson))  # when the answers' own kinds run out
+        pools.append(rare)  # when the answers' own kinds run out
         taken = {fold(a) for a in answers}
+        answers_on_sheet = [*self.sheet.answers, *(s for _, v in self.sheet.views for s in v.secrets)]
         extras: list[str] = []
         for word in _in_turn(pools):
             folded = fold(word)
@@ -290,30 +300,11 @@ class Composer:
                 break
             if folded in taken or any(folded[:5] == t[:5] for t in taken if len(t) >= 5):
                 continue  # the same word, or another form of it
-            answers_on_sheet = [*self.sheet.answers, *(s for _, v in self.sheet.views for s in v.secrets)]
             if any(shows(folded, s) or shows(s, folded) for s in answers_on_sheet):
                 continue  # it would give away, or be, another item's answer
             taken.add(folded)
             extras.append(word)
         return extras
-
-    def _kind(self, answer: str) -> str:
-        if answer in self._dates():
-            return "date"
-        if answer in {p.name for p in self.lesson.people.values()}:
-            return "name"
-        return "term"
-
-    def _dates(self) -> list[str]:
-        return list(dict.fromkeys(f.when.display() for f in self.lesson.facts if f.when is not None))
-
-    def _extra_pool(self, kind: str) -> list[str]:
-        if kind == "date":
-            return self._dates()
-        if kind == "name":
-            people = sorted(self.lesson.people.values(), key=lambda p: (p.kind != "person", p.id))
-            return [p.name for p in people]
-        return _rare_words(self.lesson)
 
 
 def _in_turn(pools: list[list[str]]) -> Iterable[str]:
