@@ -20,7 +20,7 @@ import genanki
 from generate import write_lesson
 from timing import PYTHON, ROOT, STUDYGEN, best, report
 
-from studygen.export.anki import MODELS, note_fields, note_tags
+from studygen.export.anki import MODELS, NOTE_TYPES, kind_note_type, note_fields, note_tags
 from studygen.lessons import read_lesson
 from studygen.questions import build_questions
 
@@ -33,7 +33,8 @@ def write_notes(lesson: Path, target: Path) -> int:
     fact_tags = {fact.id: fact.tags for fact in checked.lesson.facts}
     notes = []
     for question in questions:
-        model, fields = note_fields(question)
+        type_ = kind_note_type(question)  # a first build: every note is new
+        model, fields = NOTE_TYPES[type_], note_fields(question, type_)
         tags = note_tags(checked.lesson, fact_tags, question)
         notes.append({"model": model.model_id, "fields": fields, "tags": tags, "guid": genanki.guid_for(question.id)})
     models = [{"id": m.model_id, "name": m.name, "fields": m.fields, "templates": m.templates, "css": m.css,

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostic
-from .export import LessonBuild, load_exporters, unknown_formats
+from .export import ExportError, LessonBuild, load_exporters, unknown_formats
+from .export.manifest import MANIFEST_NAME, read_manifest, with_remembered_role_ids
 from .files import check_output_folder, publish_folder
 from .lessons import gc_paused
 from .model import Lesson
+from .paths import DECKS_DIR, SEEDS_DIR
 from .questions import QuestionSet
 
 
@@ -33,18 +35,44 @@ class Written:
     changed: bool
 
 
+def deck_root(lesson_path: Path) -> Path:
+    """Where a lesson's outputs go by default, wherever the command is run from: the `decks/` beside
+    the `seeds/` folder that holds the lesson, or else beside the lesson's own folder. Building from
+    another folder then still finds the deck's manifest."""
+    parent = lesson_path.resolve().parent.parent
+    return (parent.parent if parent.name == SEEDS_DIR else parent) / DECKS_DIR
+
+
+def output_folder(lesson: Lesson, out_root: Path | None) -> Path:
+    return (out_root if out_root is not None else deck_root(lesson.path)) / lesson.id
+
+
+def remember_role_ids(lesson: Lesson, out_root: Path | None) -> Lesson:
+    """The lesson with the role ids its deck already uses (see manifest.with_remembered_role_ids);
+    make questions from this lesson so that a corrected role title keeps its Anki cards. A damaged
+    manifest is left for the Anki exporter to report."""
+    try:
+        known = read_manifest(output_folder(lesson, out_root) / MANIFEST_NAME)
+    except ExportError:
+        return lesson
+    return with_remembered_role_ids(lesson, known)
+
+
 def build_lessons(
     lessons: Iterable[tuple[Lesson, QuestionSet]],
-    out_root: Path,
+    out_root: Path | None = None,
     formats: list[str] | None = None,
     now: int | None = None,
     progress: Callable[[str], None] | None = None,
     options: dict[str, str] | None = None,
     on_note: Callable[[Diagnostic], None] | None = None,
+    on_report: Callable[[str], None] | None = None,
 ) -> list[Written]:
-    """Run the chosen exporters (default: all) for each lesson into `out_root/<lesson id>/`.
+    """Run the chosen exporters (default: all) for each lesson into `out_root/<lesson id>/`
+    (default: `deck_root`).
 
-    `on_note` receives what exporters tell the teacher (a worksheet item left off, say)."""
+    `on_note` receives what exporters tell the teacher (a worksheet item left off, say), and
+    `on_report` their one-line summaries (how many Anki notes changed)."""
     registry = load_exporters()
     names = formats or list(registry)
     if unknown := unknown_formats(names):
@@ -52,7 +80,7 @@ def build_lessons(
     now = build_time() if now is None else now
     pending: dict[Path, dict[str, bytes]] = {}
     for lesson, questions in lessons:
-        out_dir = out_root / lesson.id
+        out_dir = output_folder(lesson, out_root)
         if out_dir in pending:
             raise ValueError(f"two lessons have the id '{lesson.id}'")  # the CLI reports this as a diagnostic
         check_output_folder(out_dir)  # before the work, not after it
@@ -65,6 +93,8 @@ def build_lessons(
                 outputs.update((output.name, output.data) for output in registry[name].export(job))
         for note in job.notes if on_note else ():
             on_note(note)
+        for text in job.reports if on_report else ():
+            on_report(text)
     written = []
     for out_dir, outputs in pending.items():
         changed = publish_folder(out_dir, outputs)

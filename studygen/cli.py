@@ -100,9 +100,15 @@ FormatOpt = Annotated[
 @app.command()
 def build(
     paths: PathsArg = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs, one subfolder per lesson.")] = Path(
-        DECKS_DIR
-    ),
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help=f"Folder for the outputs, one subfolder per lesson (default: the {DECKS_DIR}/ folder beside the "
+            f"lesson's {SEEDS_DIR}/ folder, or beside the lesson's folder).",
+        ),
+    ] = None,
     formats: FormatOpt = None,
     list_formats: Annotated[bool, typer.Option("--list-formats", help="List the output formats and exit.")] = False,
     paper: Annotated[
@@ -111,11 +117,19 @@ def build(
     large_print: Annotated[
         bool, typer.Option("--large-print", help="Worksheets in large print: bigger type, more room to write.")
     ] = False,
+    new_manifest: Annotated[
+        bool,
+        typer.Option(
+            "--new-manifest",
+            help="Start a new Anki manifest where the old one is lost or belongs to another lesson "
+            "(students' Anki then updates every note once).",
+        ),
+    ] = False,
 ) -> None:
     """Build each lesson's outputs (Anki deck, worksheets) into decks/<lesson>/."""
     from . import commands
 
-    commands.build(paths, out, formats, list_formats, paper, large_print)
+    commands.build(paths, out, formats, list_formats, paper, large_print, new_manifest)
 
 
 ArticleArg = Annotated[Path, typer.Argument(help="The article: plain text, or SGML news (<DOC>, <P>).")]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
@@ -17,6 +18,7 @@ from .confine import UnsafeFile, read_regular
 from .diagnostics import Diagnostic, Severity, make_strict
 from .files import OutputError, OutputExists, write_atomic
 from .lessons import CheckedLesson, LessonNotFound, check_unique_ids, display_path, find_lessons, read_lesson
+from .model import Lesson
 from .paths import FACTS_FILE
 from .questions import QuestionSet, build_questions
 from .schema import MAX_ID_CHARS, PAPER_SIZES, SLUG_PATTERN, json_schema_text, key_reference
@@ -39,10 +41,13 @@ def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
         say(diagnostic.render(), err=True)
 
 
-def read_lessons(paths: list[Path] | None, strict: bool = False) -> list[tuple[CheckedLesson, QuestionSet]]:
+def read_lessons(
+    paths: list[Path] | None, strict: bool = False, prepare: Callable[[Lesson], Lesson] | None = None
+) -> list[tuple[CheckedLesson, QuestionSet]]:
     """Read every lesson named on the command line and make its questions; print every diagnostic.
 
     Lessons with errors get an empty question set: their problems are reported, not built on.
+    `prepare` adjusts a lesson before its questions are made (build: the role ids its deck knows).
     """
     try:
         files = find_lessons(paths)
@@ -54,6 +59,8 @@ def read_lessons(paths: list[Path] | None, strict: bool = False) -> list[tuple[C
     for item in checked:
         questions = QuestionSet()
         if item.ok and item.lesson is not None:
+            if prepare is not None:
+                item.lesson = prepare(item.lesson)
             questions = build_questions(item.lesson, item.contexts())
             item.diagnostics += make_strict(questions.diagnostics) if strict else questions.diagnostics
         print_diagnostics(item.diagnostics)
@@ -130,14 +137,15 @@ def preview(paths: list[Path] | None, output: Path, force: bool) -> None:
 
 def build(
     paths: list[Path] | None,
-    out: Path,
+    out: Path | None,
     formats: list[str] | None,
     list_formats: bool,
     paper: str | None,
     large_print: bool = False,
+    new_manifest: bool = False,
 ) -> None:
     """`studygen build`."""
-    from .build import build_lessons
+    from .build import build_lessons, remember_role_ids
     from .export import ExportError, MissingSystemPackage, load_exporters, unknown_formats
 
     registry = load_exporters()
@@ -149,12 +157,14 @@ def build(
         fail(f"--paper must be {' or '.join(PAPER_SIZES)}, not {paper}", 2)
     if unknown := unknown_formats(formats):
         fail(f"unknown format {', '.join(unknown)}; choose from: {', '.join(registry)}", 2)
-    results = read_lessons(paths)
+    results = read_lessons(paths, prepare=None if new_manifest else lambda lesson: remember_role_ids(lesson, out))
     require_clean(results)
     lessons = [(item.lesson, qs) for item, qs in results if item.lesson is not None]
     options = {"paper": paper} if paper else {}
     if large_print:
         options["large_print"] = "yes"
+    if new_manifest:
+        options["new_manifest"] = "yes"
     try:
         written = build_lessons(
             lessons,
@@ -163,6 +173,7 @@ def build(
             progress=lambda text: say(f"building {text}", err=True),
             options=options,
             on_note=lambda note: print_diagnostics([note]),
+            on_report=lambda text: say(text, err=True),
         )
     except OutputError as exc:
         fail(f"{exc}; the previous outputs are unchanged", 2)

@@ -38,6 +38,8 @@ class Source:
 @dataclass(frozen=True)
 class Role:
     title: str
+    id: str = ""  # unique among the person's roles; questions about the role are keyed on it
+    id_given: bool = False  # the teacher wrote the id (else it was made from the title)
     when: PartialDate | None = None
     kind: str = "office"  # or "description": not a post held for a time (analyst, film-maker)
     evidence: tuple[str, ...] = ()
@@ -48,6 +50,14 @@ class Role:
     @property
     def is_office(self) -> bool:
         return self.kind == "office"
+
+
+def title_slug(title: str) -> str:
+    """A role's default id: its title in lower case, with '-' for anything but letters and digits."""
+    slug = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")
+    while "--" in slug:
+        slug = slug.replace("--", "-")
+    return slug or "role"
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,11 @@ SECTIONS: dict[str, dict[str, Field]] = {
     },
     "role": {
         "title": Field("text", "The office or position, e.g. Russian Foreign Minister.", True),
+        "id": Field(
+            "slug",
+            "Keeps the role's Anki cards when its title is corrected; by default made from the title "
+            "when first built, and remembered by the deck's manifest.",
+        ),
         "kind": Field(
             "text",
             "'office' (default): a post someone holds for a time, e.g. President of Russia; or 'description': "

@@ -7,13 +7,14 @@ the rest of the lesson is still built so that grounding can check it in the same
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from .confine import UnsafeFile, inside, read_regular
 from .diagnostics import DiagnosticSink, Position
 from .fields import ID_HINT, KIND_FIELD, SLUG, FieldChecker, as_tuple, doc, is_list_of_text, suggest, type_name
 from .load import Loaded, PathKey
-from .model import Fact, Lesson, Person, QuestionSettings, Reply, Role, Source, WorksheetSettings
+from .model import Fact, Lesson, Person, QuestionSettings, Reply, Role, Source, WorksheetSettings, title_slug
 from .schema import COMMON_FACT_KEYS, FACT_KINDS, SECTIONS, SOURCED_KEYS, WORKSHEET_SECTIONS, Field
 
 
@@ -133,19 +134,46 @@ class _Validator(FieldChecker):
             self.person_names[good["name"].lower()] = key
             for alias in good.get("aliases", []):
                 self.person_names[alias.lower()] = key
-            roles = tuple(self.role(item, path + ("roles", i), key) for i, item in enumerate(good.get("roles", [])))
+            roles = self.role_ids(
+                [self.role(item, path + ("roles", i), key) for i, item in enumerate(good.get("roles", []))], path
+            )
             people[key] = Person(
                 id=key,
                 name=good["name"],
                 aliases=tuple(good.get("aliases", ())),
                 kind=good.get("kind", "person"),
                 description=good.get("description", ""),
-                roles=tuple(r for r in roles if r is not None),
+                roles=roles,
                 from_teacher=self.teacher_keys(good.get("from_teacher"), list(good), path + ("from_teacher",)),
                 pos=self.loaded.key_pos(path),
                 positions=self.loaded.value_positions(value),
             )
         return people
+
+    def role_ids(self, roles: list[Role | None], path: PathKey) -> tuple[Role, ...]:
+        """Each role with its id: the teacher's, else the title's slug (with -2, -3 for a title held twice)."""
+        taken = {role.id for role in roles if role is not None and role.id}
+        result: list[Role] = []
+        seen: set[str] = set()
+        for index, role in enumerate(roles):
+            if role is None:
+                continue
+            if role.id:
+                if role.id in seen:
+                    self.error(path + ("roles", index, "id"), "ref.duplicate-id",
+                               f"two roles of '{path[-1]}' have the id '{role.id}'",
+                               "give each role its own id, or remove it to use one made from the title")  # fmt: skip
+                seen.add(role.id)
+                result.append(role)
+                continue
+            base = title_slug(role.title)
+            role_id, number = base, 1
+            while role_id in taken:
+                number += 1
+                role_id = f"{base}-{number}"
+            taken.add(role_id)
+            result.append(replace(role, id=role_id))
+        return tuple(result)
 
     def role(self, data: Any, path: PathKey, person: str) -> Role | None:
         good = self.section(data, path, "role", f"a role of '{person}'")
@@ -153,6 +181,8 @@ class _Validator(FieldChecker):
             return None
         return Role(
             title=good["title"],
+            id=good.get("id", ""),
+            id_given="id" in good,
             when=self.date(good.get("when"), path + ("when",), "when"),
             kind=good.get("kind", "office"),
             evidence=as_tuple(good.get("evidence")),

@@ -213,3 +213,28 @@ def test_committed_deck_is_up_to_date(tmp_path: Path) -> None:
     apkg = _build(SEED, out, T0)
     assert apkg.read_bytes() == (committed / apkg_name("russia-nato")).read_bytes(), "run: studygen build"
     assert (out / "russia-nato" / MANIFEST_NAME).read_bytes() == (committed / MANIFEST_NAME).read_bytes()
+
+
+def test_set_cards_can_be_checked_item_by_item(col: Collection, tmp_path: Path) -> None:
+    """Matching and chronology cards: items numbered or lettered on the front, the back's first line the
+    key to compare with ("1 B, 2 A, ..." or "C, A, B"), then the list in full; no pages of article."""
+    _, questions = _questions(SEED)
+    _import(col, _build(SEED, tmp_path / "out", T0))
+    by_guid = {note.guid: note for note in (col.get_note(nid) for nid in col.find_notes(""))}
+    sets = [q for q in questions.questions if q.answer_type in ("pairs", "order")]
+    assert {q.kind for q in sets} == {"matching", "chronology"}
+    for question in sets:
+        card = by_guid[genanki.guid_for(question.id)].cards()[0]
+        front, back = card.question(), card.answer()
+        found = re.search(r'<div class="answer">([^<]*)<(table|ol)', back)
+        assert found, question.id
+        key = found.group(1).strip()
+        assert "<blockquote" not in back  # a set's context would be most of the article
+        assert '<ol class="items" type="A">' in front
+        if question.kind == "matching":
+            speakers = sorted({right for _, right in question.pairs})
+            letters = ["ABCDEF"[speakers.index(right)] for _, right in question.pairs]
+            expected = ", ".join(f"{number} {letter}" for number, letter in enumerate(letters, 1))
+        else:
+            expected = ", ".join("ABCDEF"[question.items.index(label)] for _, label in question.pairs)
+        assert key == expected, question.id

@@ -34,6 +34,7 @@ class LessonBuild:
     now: int  # build time (Unix seconds) for anything new; reused times keep builds reproducible
     options: Mapping[str, str] = field(default_factory=dict)  # command-line overrides, e.g. paper
     notes: list[Diagnostic] = field(default_factory=list)  # what an exporter tells the teacher (left-off items)
+    reports: list[str] = field(default_factory=list)  # one-line summaries ("3 notes changed")
 
     def note(self, fact_id: str, code: str, message: str, hint: str = "") -> None:
         """A note on the facts file, at the fact it is about."""
@@ -43,6 +44,15 @@ class LessonBuild:
         self.notes.append(
             Diagnostic(display_path(self.lesson.path), pos.line, pos.col, Severity.NOTE, code, message, hint)
         )
+
+    def warn(self, code: str, message: str, hint: str = "") -> None:
+        """A warning about the whole lesson, at its `lesson:` line."""
+        pos = self.lesson.id_pos
+        path = display_path(self.lesson.path)
+        self.notes.append(Diagnostic(path, pos.line, pos.col, Severity.WARNING, code, message, hint))
+
+    def report(self, text: str) -> None:
+        self.reports.append(text)
 
 
 @dataclass

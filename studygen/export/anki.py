@@ -25,8 +25,8 @@ import genanki
 from ..files import OutputError
 from ..model import Lesson
 from ..questions import Question
-from . import LessonBuild, Output, exporter
-from .manifest import MANIFEST_NAME, Entry, content_hash, manifest_bytes, read_manifest, stamp
+from . import ExportError, LessonBuild, Output, exporter
+from .manifest import MANIFEST_NAME, Entry, Manifest, content_hash, manifest_bytes, read_manifest, role_ids
 
 CSS = """\
 .card { --ink: #1d1d1f; --muted: #5f6368; --accent: #1a5fb4; --ok: #1e7b34; --line: #d0d0d6;
@@ -136,6 +136,8 @@ def _tag(text: str) -> str:
 
 
 def _choices_html(question: Question, marked: bool) -> str:
+    if not question.choices:
+        return ""
     items = []
     for index, choice in enumerate(question.choices):
         css = ' class="correct"' if marked and index == question.correct else ""
@@ -143,25 +145,46 @@ def _choices_html(question: Question, marked: bool) -> str:
     return f'<ol class="choices">{"".join(items)}</ol>'
 
 
+def _letter(index: int) -> str:
+    return chr(ord("A") + index)
+
+
+def _matching_speakers(question: Question) -> list[str]:
+    return sorted({right for _, right in question.pairs})
+
+
 def _question_html(question: Question) -> str:
+    """The front: the prompt, and for a set its items numbered or lettered so an answer can be checked."""
     body = _e(question.prompt)
-    if question.kind == "matching":
+    if question.kind == "matching":  # quotations numbered, speakers lettered: answered "1 B, 2 A, ..."
         quotes = "".join(f"<li>{_e(left)}</li>" for left, _ in question.pairs)
-        speakers = ", ".join(_e(s) for s in sorted({right for _, right in question.pairs}))
-        return f'{body}<ol class="items">{quotes}</ol><div>Speakers: {speakers}</div>'
-    if question.items:
-        return body + '<ol class="items" type="a">' + "".join(f"<li>{_e(i)}</li>" for i in question.items) + "</ol>"
+        speakers = "".join(f"<li>{_e(s)}</li>" for s in _matching_speakers(question))
+        return f'{body}<ol class="items">{quotes}</ol><div>Speakers:</div><ol class="items" type="A">{speakers}</ol>'
+    if question.items:  # events lettered: answered "C, A, B"
+        return body + '<ol class="items" type="A">' + "".join(f"<li>{_e(i)}</li>" for i in question.items) + "</ol>"
     return body
 
 
 def _answer_html(question: Question) -> str:
+    """The back's answer: for a set, the letters to compare with first, then the list in full."""
     if question.answer_type == "pairs":
-        rows = "".join(f"<tr><td>{_e(left)}</td><td>{_e(right)}</td></tr>" for left, right in question.pairs)
-        return f'<table class="pairs">{rows}</table>'
+        speakers = _matching_speakers(question)
+        letters = [_letter(speakers.index(right)) for _, right in question.pairs]
+        key = ", ".join(f"{number} {letter}" for number, letter in enumerate(letters, 1))
+        rows = "".join(
+            f"<tr><td>{number}. {_e(left)}</td><td>{letter}. {_e(right)}</td></tr>"
+            for number, ((left, right), letter) in enumerate(zip(question.pairs, letters, strict=True), 1)
+        )
+        return f'{key}<table class="pairs">{rows}</table>'
     if question.answer_type == "order":
-        return "<ol>" + "".join(f"<li>{_e(when)}: {_e(label)}</li>" for when, label in question.pairs) + "</ol>"
+        letters = [_letter(question.items.index(label)) for _, label in question.pairs]
+        rows = "".join(
+            f"<li>{letter}. {_e(when)}: {_e(label)}</li>"
+            for (when, label), letter in zip(question.pairs, letters, strict=True)
+        )
+        return f'{", ".join(letters)}<ol class="order">{rows}</ol>'
     if question.choices:
-        return f"{'ABCD'[question.correct or 0]}. {_e(question.answer)}"
+        return f"{_letter(question.correct or 0)}. {_e(question.answer)}"
     return _e(question.answer)
 
 
@@ -171,29 +194,43 @@ def _cloze_html(question: Question) -> str:
     return f"{_e(before)}{{{{c1::{_e(answer).replace('::', ':&#58;')}}}}}{_e(after)}"
 
 
-def note_model(question: Question) -> genanki.Model:
-    """The note type of a question."""
+# A note's type is fixed for life (Anki cannot change it on import without damaging the
+# student's collection), so it is chosen by the question's kind, never by whether the
+# question has choices this time: a multiple-choice note without choices is a plain
+# question, and a Q/A note shows its choices in the question field.
+NOTE_TYPES = {"qa": QA_MODEL, "choice": CHOICE_MODEL, "cloze": CLOZE_MODEL}
+
+
+def kind_note_type(question: Question) -> str:
+    """The note type of a new note: cloze for cloze, Q/A for sets, multiple choice for the rest."""
+    if question.kind == "cloze":
+        return "cloze"
+    return "qa" if question.answer_type in ("pairs", "order") else "choice"
+
+
+def legacy_note_type(question: Question) -> str:
+    """The type a note got before manifests recorded it: chosen by whether it had choices."""
     if question.kind == "cloze" and question.cloze:
-        return CLOZE_MODEL
-    return CHOICE_MODEL if question.choices else QA_MODEL
+        return "cloze"
+    return "choice" if question.choices else "qa"
 
 
-def note_fields(question: Question) -> tuple[genanki.Model, list[str]]:
-    """The note type and the escaped HTML fields of a question."""
-    model = note_model(question)
+def note_fields(question: Question, type_: str) -> list[str]:
+    """The escaped HTML fields of a question, in the note type `type_`."""
     account = f"According to {_e(question.according_to)}" if question.according_to else ""
-    details = [_e(question.context), _e(question.source), _e(question.skill), account]
-    if model is CLOZE_MODEL:
-        return model, [_cloze_html(question), *details]
-    if model is CHOICE_MODEL:
-        return model, [
+    context = "" if question.answer_type in ("pairs", "order") else _e(question.context)  # a set's is pages long
+    details = [context, _e(question.source), _e(question.skill), account]
+    if type_ == "cloze":
+        return [_cloze_html(question), *details]
+    if type_ == "choice":
+        return [
             _question_html(question),
             _choices_html(question, marked=False),
             _choices_html(question, marked=True),
             _answer_html(question),
             *details,
         ]
-    return model, [_question_html(question), _answer_html(question), *details]
+    return [_question_html(question) + _choices_html(question, marked=False), _answer_html(question), *details]
 
 
 def note_tags(lesson: Lesson, fact_tags: dict[str, tuple[str, ...]], question: Question) -> list[str]:
@@ -260,10 +297,67 @@ def apkg_name(lesson_id: str) -> str:
     return f"{lesson_id}.apkg"
 
 
+MANY_CHANGES = 10  # a correction touching more notes than this gets a warning
+
+
+def _note_type(question: Question, guid: str, known: Manifest) -> str:
+    """The type the note has in students' collections, or a new note's type; ExportError if the
+    manifest records a type this question cannot take (a hand-edited manifest)."""
+    entry = known.notes.get(guid)
+    if entry is None:
+        return kind_note_type(question)
+    type_ = entry.type or legacy_note_type(question)
+    if type_ not in NOTE_TYPES or (type_ == "cloze") != (question.kind == "cloze"):
+        raise ExportError(
+            f"the manifest records the note of question {question.id} (fact '{question.fact}') with the note type "
+            f"'{entry.type}', which a {question.kind} question cannot have; restore {MANIFEST_NAME} from version "
+            "control"
+        )
+    return type_
+
+
+def _check_manifest(build: LessonBuild, known: Manifest) -> None:
+    """Stop before a build that would lose what students hold: a deck without its manifest, or another
+    lesson's manifest. --new-manifest starts afresh."""
+    folder, lesson_id = build.out_dir, build.lesson.id
+    if build.options.get("new_manifest"):
+        return
+    if known.lesson is None and (decks := sorted(p.name for p in folder.glob("*.apkg"))):
+        raise ExportError(
+            f"{folder} holds {decks[0]} but no {MANIFEST_NAME}: without it, corrections may never reach students "
+            f"who imported that deck; restore {MANIFEST_NAME} from version control or from where the deck was "
+            "built, or build with --new-manifest to start a new one (students' Anki then updates every note once)"
+        )
+    if known.lesson is not None and known.lesson != lesson_id:
+        raise ExportError(
+            f"{folder / MANIFEST_NAME} belongs to the lesson '{known.lesson}', not '{lesson_id}'; build into "
+            "another folder with --out, or build with --new-manifest to replace it"
+        )
+
+
+def _report(build: LessonBuild, known: Manifest, entries: dict[str, Entry]) -> None:
+    """Tell the teacher what students' Anki will do with this deck."""
+    added = sum(guid not in known.notes for guid in entries)
+    changed = sum(guid in known.notes and known.notes[guid].hash != e.hash for guid, e in entries.items())
+    gone = sum(guid not in entries for guid in known.notes)
+    text = f"{added} notes added, {changed} changed, {len(entries) - added - changed} unchanged"
+    if gone:
+        text += f"; {gone} no longer in the deck (students who have them keep them)"
+    build.report(f"{build.lesson.id}: Anki deck: {text}")
+    if known.lesson is not None and changed > MANY_CHANGES:
+        build.warn(
+            "anki.many-changes",
+            f"this build changes {changed} of the {len(entries)} notes students already have",
+            "on each changed note, students' Anki replaces their own edits and tags (marked, leech); reviews and "
+            "scheduling are kept. A renamed person changes every note that shows the name, choices included",
+        )
+
+
 @exporter("anki", "Anki deck (.apkg) that updates in place on re-import, with its note-time manifest")
 def export_anki(build: LessonBuild) -> list[Output]:
     lesson = build.lesson
-    previous = read_manifest(build.out_dir / MANIFEST_NAME)
+    known = Manifest() if build.options.get("new_manifest") else read_manifest(build.out_dir / MANIFEST_NAME)
+    _check_manifest(build, known)
     deck = genanki.Deck(
         _stable_id(f"studygen deck {lesson.id}"),
         lesson.deck,  # validation defaults it to the title
@@ -272,17 +366,22 @@ def export_anki(build: LessonBuild) -> list[Output]:
     entries: dict[str, Entry] = {}
     fact_tags = {fact.id: fact.tags for fact in lesson.facts}
     questions = build.questions.questions
-    for question in questions:  # note types in order of first use, as genanki's Deck would list them
-        deck.add_model(note_model(question))
+    guids = [genanki.guid_for(question.id) for question in questions]
+    types = [_note_type(question, guid, known) for question, guid in zip(questions, guids, strict=True)]
+    for type_ in types:  # note types in order of first use, as genanki's Deck would list them
+        deck.add_model(NOTE_TYPES[type_])
 
     def notes() -> Iterator[genanki.Note]:
-        for question in questions:
-            model, fields = note_fields(question)
+        for question, guid, type_ in zip(questions, guids, types, strict=True):
+            model = NOTE_TYPES[type_]
+            fields = note_fields(question, type_)
             tags = note_tags(lesson, fact_tags, question)
-            guid = genanki.guid_for(question.id)
-            entry = stamp(previous, guid, content_hash(str(model.model_id), *fields, *tags), build.now)
+            entry = known.stamp(guid, content_hash(str(model.model_id), *fields, *tags), type_, build.now)
             entries[guid] = entry
             yield _TimedNote(entry.mod, model=model, fields=fields, tags=tags, guid=guid)
 
     data = _write_apkg(deck, notes(), _stable_id(f"studygen ids {lesson.id}", 1 << 40, 1 << 41))
-    return [Output(apkg_name(lesson.id), data), Output(MANIFEST_NAME, manifest_bytes(lesson.id, entries))]
+    _report(build, known, entries)
+    latest = max([known.latest, *(e.mod for e in entries.values())])
+    manifest = manifest_bytes(lesson.id, entries, role_ids(lesson), latest)
+    return [Output(apkg_name(lesson.id), data), Output(MANIFEST_NAME, manifest)]

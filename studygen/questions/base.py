@@ -214,10 +214,7 @@ def fact_sentence(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
 
 
 def role_key(person: Person, role: Role) -> str:
-    slug = "".join(c if c.isalnum() else "-" for c in role.title.lower()).strip("-")
-    while "--" in slug:
-        slug = slug.replace("--", "-")
-    return f"{person.id}.{slug}"
+    return f"{person.id}.{role.id}"
 
 
 def quoted(text: str) -> str:
