@@ -69,8 +69,9 @@ def _check_years(
     pos: Position,
     what: str,
     sink: DiagnosticSink,
+    key: str = "when",
 ) -> None:
-    if when is None or not texts or "when" in teacher or "*" in teacher:
+    if when is None or not texts or key in teacher or "*" in teacher:
         return
     joined = " ".join(texts)
     missing = [year for year in when.years if year not in joined]
@@ -80,7 +81,7 @@ def _check_years(
             "ground.year-not-in-evidence",
             f"{what} gives {when.text}, but its evidence does not mention {' or '.join(missing)}",
             "add the passage that gives the date to evidence:, "
-            "or list 'when' under from_teacher: if you know it from elsewhere",
+            f"or list '{key}' under from_teacher: if you know it from elsewhere",
         )
 
 
@@ -184,3 +185,5 @@ def _ground_fact(fact: Fact, article: Article, sink: DiagnosticSink, report: Gro
             "add evidence: with the article's words, or from_teacher: true if the fact comes from elsewhere",
         )
     _check_years(fact.when, supporting, fact.from_teacher, fact.field_pos("when"), f"the fact '{fact.id}'", sink)
+    _check_years(fact.said_when, supporting, fact.from_teacher, fact.field_pos("said_when"),
+                 f"the fact '{fact.id}'", sink, "said_when")  # fmt: skip

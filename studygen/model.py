@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,6 +114,7 @@ class Fact:
     blank: str | None = None  # the word of a quotation the teacher wants blanked
     reply: Reply | None = None
     according_to: str | None = None
+    said_when: PartialDate | None = None  # when the account (according_to) was given
     sources: Mapping[str, str] = field(default_factory=dict)  # {"when": "ordzhonikidze"}: who gives a value
     evidence: tuple[str, ...] = ()
     from_teacher: frozenset[str] = frozenset()
@@ -182,9 +184,23 @@ class Lesson:
     def directory(self) -> Path:
         return self.path.parent
 
+    @functools.cached_property
+    def _facts_index(self) -> dict[str, Fact]:
+        return {fact.id: fact for fact in self.facts}
+
+    def facts_by_id(self, ids: Iterable[str]) -> list[Fact]:
+        """The facts with these ids (a set's question names several), skipping ids that are not facts."""
+        index = self._facts_index
+        return [index[i] for i in ids if i in index]
+
     def account_owner(self, fact: Fact) -> str | None:
-        """Whose account an attributed fact is, as words: `Putin`, `the article`, or None."""
-        return self.owner_name(fact.according_to)
+        """Whose account an attributed fact is, as words: `Putin`, `the article`, or None; with the
+        date of the account when the teacher gives it: `what Russian officials said on 21 August 2000`."""
+        owner = self.owner_name(fact.according_to)
+        if owner is None or fact.said_when is None:
+            return owner
+        when = fact.said_when
+        return f"what {owner} said {'on' if when.day else 'in'} {when.display()}"
 
     def date_owner(self, fact: Fact) -> str | None:
         """Who gives the fact's date, as words (None: the article reports it as fact)."""

@@ -39,7 +39,7 @@ FACT_KINDS = {
     "proposal": {"required": ("by", "what"), "uses": ("to", "when", "where", "purpose", "reply")},
     "event": {"required": ("what",), "uses": ("who", "when", "where")},
 }
-COMMON_FACT_KEYS = ("id", "kind", "according_to", "sources", "evidence", "from_teacher", "tags", "note")
+COMMON_FACT_KEYS = ("id", "kind", "according_to", "said_when", "sources", "evidence", "from_teacher", "tags", "note")
 SOURCED_KEYS = ("when",)  # the values that may carry their own source
 PAPER_SIZES = ("A4", "Letter")
 ROLE_KINDS = ("office", "description")
@@ -119,6 +119,11 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "person",
             "Whose account this is, when the article reports it as a claim: "
             "a person id, or 'article' for the article's own contestable statement.",
+        ),
+        "said_when": Field(
+            "date",
+            "When the account was given, for a claim about something that happened at another time: officials "
+            "said on 2000-08-21 (said_when) that the submarine sank on 2000-08-12 (when). Needs according_to.",
         ),
         "sources": Field(
             "sources",

@@ -248,9 +248,15 @@ class _Validator(FieldChecker):
         sources = self.sources(good.get("sources", {}), good, path + ("sources",), fact_id)
         reply = self.reply(good.get("reply"), path + ("reply",), fact_id)
         when = self.date(good.get("when"), path + ("when",), f"'when' in fact '{fact_id}'")
+        said_when = self.date(good.get("said_when"), path + ("said_when",), f"'said_when' in fact '{fact_id}'")
+        if "said_when" in good and "according_to" not in good:
+            self.error(path + ("said_when",), "schema.missing",
+                       f"said_when: in fact '{fact_id}' dates an account, but the fact has no according_to",
+                       "add according_to: with who gave the account, or remove said_when:", at_key=True)  # fmt: skip
+            ok = False
         refs_ok = (by or "by" not in good) and (to or "to" not in good) and all(who)
         refs_ok = refs_ok and (according or "according_to" not in good) and (reply or "reply" not in good)
-        if not ok or not refs_ok or ("when" in good and when is None):
+        if not ok or not refs_ok or ("when" in good and when is None) or ("said_when" in good and said_when is None):
             return None
         return Fact(
             id=good["id"],
@@ -268,6 +274,7 @@ class _Validator(FieldChecker):
             blank=good.get("blank"),
             reply=reply,
             according_to=according,
+            said_when=said_when,
             sources=sources,
             evidence=as_tuple(good.get("evidence")),
             from_teacher=self.teacher_keys(good.get("from_teacher"), list(good), path + ("from_teacher",)),

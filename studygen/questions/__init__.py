@@ -12,7 +12,7 @@ from ..diagnostics import Diagnostic, DiagnosticSink, Severity
 from ..lessons import display_path, gc_paused
 from ..model import Lesson
 from . import chronology, cloze, offices, proposals, sourcing  # noqa: F401 - registers the kinds
-from .base import KINDS, Draft, Question
+from .base import KINDS, Draft, Question, account_dates
 from .choices import CHOICES, TYPED, YEAR_TYPES, Chooser, position_for
 from .gates import first_failure, unique_prompts
 from .wording import load_wordings, render, template_names_in_folder
@@ -129,7 +129,7 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet
                 context=context_of(draft.context_keys),
                 fact_summary=draft.summary,
                 people=draft.people,
-                sources=draft.sources,
+                sources=draft.sources + account_dates(lesson, draft.facts, prompt + draft.cloze),
             )
             failed = first_failure(question, draft.forbidden)
             if failed is not None:

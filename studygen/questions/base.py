@@ -117,6 +117,17 @@ def date_source(lesson: Lesson, fact: Fact, shown: str) -> tuple[tuple[str, str]
     return ((fact.when.display(), value_source(lesson, fact, "when")),)
 
 
+def account_dates(lesson: Lesson, fact_ids: tuple[str, ...], shown: str) -> tuple[tuple[str, str], ...]:
+    """The dates of accounts (`said_when`) that the text `shown` holds, and who gives them: the article
+    reports when someone made a claim (or the teacher adds it)."""
+    found = []
+    for fact in lesson.facts_by_id(fact_ids):
+        if fact.said_when is not None and fact.said_when.display() in shown:
+            teacher = "said_when" in fact.from_teacher or "*" in fact.from_teacher
+            found.append((fact.said_when.display(), TEACHER if teacher else ARTICLE_ITSELF))
+    return tuple(found)
+
+
 def about_of(fact: Fact) -> str:
     """What a quotation is about, unless the quotation itself says it ("about the US delegation, 'the US
     delegation got very nervous'" says nothing twice)."""

@@ -25,6 +25,8 @@ def when_questions(lesson: Lesson) -> Iterator[Draft]:
         if fact.when is None or fact.when.is_span:
             continue
         owner = lesson.account_owner(fact)
+        if fact.said_when is not None and set(fact.said_when.years) & set(fact.when.years):
+            owner = lesson.owner_name(fact.according_to)  # "said in 1921" would give away the year asked
         left_out = ""
         if not fact.date_agrees:
             if fact.according_to is None:  # an established fact, dated by someone: ask according to them
