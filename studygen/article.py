@@ -210,9 +210,12 @@ class Article:
         return self._word_spans
 
     def mentions(self, word: str) -> bool:
-        """Whether the article has `word` (a name, an alias) as whole words: a look-up in the word index."""
+        """Whether the article has `word` (a name, an alias) as whole words: a look-up in the word index.
+        A name in lower case ("the East German government") may open a sentence in capitals."""
         needle = _fold(word)
-        return bool(needle) and self._find(needle) >= 0
+        if not needle:
+            return False
+        return self._find(needle) >= 0 or (needle[0].islower() and self._find(needle[0].upper() + needle[1:]) >= 0)
 
     def position(self, offset: int) -> Position:
         """Line and column (1-based) of an original offset, for article citations."""

@@ -7,6 +7,7 @@ against what the article says.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 
@@ -70,10 +71,15 @@ def _check_years(
     what: str,
     sink: DiagnosticSink,
     key: str = "when",
+    before: str = "",
 ) -> None:
+    """Warn when a date's year is not in its evidence. A day or month the evidence names ("on 16
+    October") takes its year from the article before it, as news reports write the year once."""
     if when is None or not texts or key in teacher or "*" in teacher:
         return
     joined = " ".join(texts)
+    if when.month and calendar.month_name[when.month] in joined:
+        joined += " " + before
     missing = [year for year in when.years if year not in joined]
     if missing:
         sink.warning(
@@ -184,6 +190,8 @@ def _ground_fact(fact: Fact, article: Article, sink: DiagnosticSink, report: Gro
             f"the fact '{fact.id}' has no evidence",
             "add evidence: with the article's words, or from_teacher: true if the fact comes from elsewhere",
         )
-    _check_years(fact.when, supporting, fact.from_teacher, fact.field_pos("when"), f"the fact '{fact.id}'", sink)
+    before = article.original[: min(start for start, _ in spans)] if spans else ""
+    _check_years(fact.when, supporting, fact.from_teacher, fact.field_pos("when"), f"the fact '{fact.id}'", sink,
+                 before=before)  # fmt: skip
     _check_years(fact.said_when, supporting, fact.from_teacher, fact.field_pos("said_when"),
-                 f"the fact '{fact.id}'", sink, "said_when")  # fmt: skip
+                 f"the fact '{fact.id}'", sink, "said_when", before)  # fmt: skip

@@ -46,7 +46,7 @@ def test_check_default_finds_seeds(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     result = runner.invoke(app, ["check"])
     assert result.exit_code == 0, result.output
-    assert "seeds/russia-nato/facts.yaml: 24 facts, 11 people, 16/16 quotations verified" in result.stdout
+    assert "seeds/russia-nato/facts.yaml: 25 facts, 11 people, 16/16 quotations verified" in result.stdout
 
 
 def test_check_reports_errors_with_exit_1(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -340,7 +340,8 @@ def _report(build: LessonBuild, known: Manifest, entries: dict[str, Entry]) -> N
     added = sum(guid not in known.notes for guid in entries)
     changed = sum(guid in known.notes and known.notes[guid].hash != e.hash for guid, e in entries.items())
     gone = sum(guid not in entries for guid in known.notes)
-    text = f"{added} notes added, {changed} changed, {len(entries) - added - changed} unchanged"
+    unchanged = len(entries) - added - changed
+    text = f"{added} {'note' if added == 1 else 'notes'} added, {changed} changed, {unchanged} unchanged"
     if gone:
         text += f"; {gone} no longer in the deck (students who have them keep them)"
     build.report(f"{build.lesson.id}: Anki deck: {text}")

@@ -33,7 +33,7 @@ class QuestionSet:
 
 
 # The gate a kind's own refusals belong to, for the note's code.
-_LEFT_OUT_GATE = {"cloze": "meaning", "when": "attribution"}
+_LEFT_OUT_GATE = {"cloze": "meaning", "when": "attribution", "claim": "worth"}
 
 
 def _note(sink: DiagnosticSink, draft: Draft, kind: str, reason: str, gate: str, hint: str = "") -> None:
@@ -81,7 +81,8 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet
         drafts = [d for d in kind.make(lesson) if d.key not in excluded and not excluded & set(d.facts)]
         for draft in drafts:
             if draft.left_out:
-                hint = f"to silence this note, list '{draft.key}' under questions: exclude: {name}:"
+                silence = f"to silence this note, list '{draft.key}' under questions: exclude: {name}:"
+                hint = draft.left_out_hint or silence
                 _note(sink, draft, name, draft.left_out, _LEFT_OUT_GATE.get(name, "not-unique"), hint)
                 continue
             try:
@@ -96,11 +97,11 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet
             question_id = f"{lesson.id}/{draft.key}/{name}"
             choices, correct = (), None
             if draft.answer_type in TYPED:
-                choices, correct = chooser.choices(draft, position_for(settings.seed, question_id))
+                choices, correct = chooser.choices(draft, position_for(settings.seed, question_id), prompt)
             if not choices and draft.answer_type in YEAR_TYPES:
                 # Years stay in order, so the answer cannot always go where its id puts it.
                 for position in range(CHOICES):
-                    choices, correct = chooser.choices(draft, position)
+                    choices, correct = chooser.choices(draft, position, prompt)
                     if choices:
                         break
             if draft.answer_type in TYPED and not choices:

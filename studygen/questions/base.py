@@ -95,6 +95,7 @@ class Draft:
     true_values: frozenset[str] = frozenset()
     candidates: tuple[str, ...] = ()  # preferred distractors, best first
     left_out: str = ""  # why no question can be made from this draft (a note for the teacher)
+    left_out_hint: str = ""  # what the teacher can do about it, when excluding the fact is not the answer
     sources: tuple[tuple[str, str], ...] = ()  # (value, who gives it) for the answer and a date it shows
 
 
@@ -135,9 +136,11 @@ def about_of(fact: Fact) -> str:
     return "" if about and about.lower() in (fact.said or "").lower() else about
 
 
-def left_out(key: str, facts: tuple[str, ...], pos: Position, reason: str) -> Draft:
+def left_out(key: str, facts: tuple[str, ...], pos: Position, reason: str, hint: str = "") -> Draft:
     """A question a kind cannot make, and why: the engine turns it into a note for the teacher."""
-    return Draft(key=key, variables={}, answer="", answer_type="", facts=facts, pos=pos, left_out=reason)
+    return Draft(
+        key=key, variables={}, answer="", answer_type="", facts=facts, pos=pos, left_out=reason, left_out_hint=hint
+    )
 
 
 @dataclass(frozen=True)
@@ -217,7 +220,8 @@ def fact_sentence(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
     if fact.kind == "proposal":
         text = proposal_clause(lesson, fact, with_date) + "."
     elif fact.kind == "quote":
-        text = f"{name_of(lesson, fact.by)} said “{fact.said}”"
+        said = fact.said or ""
+        text = f"{name_of(lesson, fact.by)} said “{said}”" + ("" if said.endswith((".", "?", "!")) else ".")
     else:
         when = f" {date_phrase(fact.when)}" if with_date and fact.when and fact.date_agrees else ""
         text = f"{fact.what}{when}."

@@ -118,8 +118,10 @@ class Chooser:
         years = sorted(below[:position] + [answer_year] + above[: CHOICES - 1 - position])
         return [label(y) for y in years]
 
-    def choices(self, draft: Draft, position: int) -> tuple[tuple[str, ...], int | None]:
-        """Choices with the answer at `position`, or () when three false ones are not to be had."""
+    def choices(self, draft: Draft, position: int, prompt: str = "") -> tuple[tuple[str, ...], int | None]:
+        """Choices with the answer at `position`, or () when three false ones are not to be had.
+        A wrong answer the prompt names ("Who proposed to John F Kennedy ...?" offering Kennedy) is
+        ruled out by reading the question, so it is never offered."""
         if draft.answer_type not in TYPED:
             return (), None
         if draft.answer_type in YEAR_TYPES:
@@ -128,7 +130,7 @@ class Chooser:
         true = set(draft.true_values) | {draft.answer} | set(draft.alternatives)
         pool: list[str] = []  # the likeliest few false answers; a little variety among them
         for candidate in self.pool(draft):
-            if candidate not in true and candidate not in pool:
+            if candidate not in true and candidate not in pool and not _named_in(candidate, prompt):
                 pool.append(candidate)
                 if len(pool) == LIKELIEST:
                     break
@@ -137,6 +139,10 @@ class Chooser:
         rng = _rng(self.lesson.questions.seed, draft.key + draft.answer_type)
         distractors = rng.sample(pool, CHOICES - 1)
         return tuple(distractors[:position] + [draft.answer] + distractors[position:]), position
+
+
+def _named_in(candidate: str, prompt: str) -> bool:
+    return bool(prompt) and re.search(rf"(?<!\w){re.escape(candidate)}(?!\w)", prompt) is not None
 
 
 def position_for(seed: int, question_id: str) -> int:

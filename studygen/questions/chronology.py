@@ -13,10 +13,22 @@ ORDER_MIN, ORDER_MAX = 4, 6
 _PASSIVE = re.compile(r"^(?P<subject>.+?) (?P<verb>was|were|had been) (?P<rest>\S.*)$")
 
 
+_CLAUSE_WORDS = {"that", "who", "which", "whom", "whose", "when", "where", "and", "but"}
+_VERB_AGAIN = re.compile(r"\b(was|were|had been|is|are)\b")
+
+
 def inverted(what: str) -> str:
-    """'NATO was created' as a question's word order: 'was NATO created' (empty when not a passive clause)."""
+    """'NATO was created' as a question's word order: 'was NATO created'; empty when the clause is not
+    one simple passive ('Zorin replied that he was ...', 'a U-2 was shot down and its pilot was killed')."""
     match = _PASSIVE.match(what.strip().rstrip("."))
-    return f"{match['verb']} {match['subject']} {match['rest']}" if match else ""
+    if not match:
+        return ""
+    subject_words = match["subject"].split()
+    if any(w in _CLAUSE_WORDS or (w.islower() and w.endswith("ed")) for w in subject_words):
+        return ""  # the subject holds a verb or a clause of its own
+    if _VERB_AGAIN.search(match["rest"]):
+        return ""  # a second clause follows
+    return f"{match['verb']} {match['subject']} {match['rest']}"
 
 
 @kind("when", "chronology", "When did it happen: the year, decade or date of a dated fact.")

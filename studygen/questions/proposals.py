@@ -164,5 +164,9 @@ def response_questions(lesson: Lesson) -> Iterator[Draft]:
             summary=proposal_clause(lesson, fact)
             + (f"; the reply: {answer}." if said else f"; the response: {answer}."),
             people=fact.people,
+            # The replier's other quotations may be more of the same reply: never offered as wrong.
+            true_values=frozenset(
+                quoted(f.said) for f in lesson.facts if f.kind == "quote" and f.said and f.by == fact.reply.by
+            ),
             sources=((answer, value_source(lesson, fact, "reply")), *date_source(lesson, fact, shown_date)),
         )

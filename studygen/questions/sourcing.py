@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 
 from ..model import ARTICLE, ARTICLE_ITSELF, Fact, Lesson
@@ -51,7 +52,7 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
             summary=f"{name_of(lesson, fact.by)}: {quoted(fact.said or '')}",
             people=fact.people,
             candidates=ranking.for_answer(fact.by),  # type: ignore[arg-type]
-            sources=((name_of(lesson, fact.by), owner or ARTICLE_ITSELF),),
+            sources=((name_of(lesson, fact.by), lesson.owner_name(fact.according_to) or ARTICLE_ITSELF),),
         )
 
 
@@ -60,7 +61,7 @@ def _label(lesson: Lesson, fact: Fact) -> str:
     words = text.split()
     if len(words) > 30:
         text = " ".join(words[:28]) + " …"
-    owner = lesson.account_owner(fact)
+    owner = lesson.owner_name(fact.according_to)
     return quoted(text) + (f" (as {owner} tells it)" if owner else "")
 
 
@@ -90,6 +91,15 @@ def matching_questions(lesson: Lesson) -> Iterator[Draft]:
         )
 
 
+def _established_foils(facts: list[Fact]) -> set[str]:
+    """The established facts asked 'fact or account?': as many as the attributed ones, picked by a hash
+    of their ids, so that adding or removing one fact changes few others' questions."""
+    attributed = sum(f.according_to is not None for f in facts)
+    established = [f.id for f in facts if f.according_to is None]
+    ranked = sorted(established, key=lambda fact_id: hashlib.sha256(fact_id.encode()).digest())
+    return set(ranked[:attributed])
+
+
 def account_answer(lesson: Lesson, owner_id: str | None) -> str:
     if owner_id is None:
         return FACT_ANSWER
@@ -97,7 +107,8 @@ def account_answer(lesson: Lesson, owner_id: str | None) -> str:
         return ARTICLE_ANSWER
     person = lesson.people[owner_id]
     plural = person.kind == "group" and person.name.endswith("s")
-    return f"{person.name}{chr(39) if plural else chr(39) + 's'} account"
+    name = person.name[:1].upper() + person.name[1:]  # a choice of its own: "The government of ..."
+    return f"{name}{chr(39) if plural else chr(39) + 's'} account"
 
 
 @kind("claim", "sourcing", "Claim or fact: does the article report this as fact, or as whose account?")
@@ -107,11 +118,24 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
         return  # with nothing attributed, every answer would be "reported as fact"
     # Sorted, so that adding or deleting a fact does not reshuffle every other question's choices.
     options = (FACT_ANSWER, *sorted(account_answer(lesson, o) for o in owners))
-    for fact in lesson.facts:
-        if fact.kind == "quote" and fact.according_to is None:
-            continue  # that someone said their own words is not in doubt
-        if "*" in fact.from_teacher:
-            continue  # the teacher's own fact: the article reports it neither way
+    askable = [
+        fact
+        for fact in lesson.facts
+        if not (fact.kind == "quote" and fact.according_to is None)  # that someone said their own words
+        and "*" not in fact.from_teacher  # the teacher's own fact: the article reports it neither way
+    ]
+    foils = _established_foils(askable)
+    left = [f for f in askable if f.according_to is None and f.id not in foils]
+    if left:
+        yield left_out(left[0].id, (left[0].id,), left[0].pos,
+                       f"'fact or account?' is asked of as many established facts as attributed ones, so that "
+                       f"the answer is not always 'established fact'; {len(left)} established facts were left out "
+                       f"({', '.join(f.id for f in left[:6])}{', ...' if len(left) > 6 else ''})",
+                       "nothing to fix: attribute more facts with according_to: where the article reports them "
+                       "as someone's claim")  # fmt: skip
+    for fact in askable:
+        if fact.according_to is None and fact.id not in foils:
+            continue
         answer = account_answer(lesson, fact.according_to)
         # What the article reports, without a date the teacher added to it.
         statement = fact_sentence(lesson, fact, with_date="when" not in fact.from_teacher)
