@@ -71,16 +71,20 @@ def _check_years(
     what: str,
     sink: DiagnosticSink,
     key: str = "when",
-    before: str = "",
+    article: str = "",
+    evidence_start: int = 0,
 ) -> None:
     """Warn when a date's year is not in its evidence. A day or month the evidence names ("on 16
-    October") takes its year from the article before it, as news reports write the year once."""
+    October") takes its year from the article before the evidence, as news reports write the year once."""
     if when is None or not texts or key in teacher or "*" in teacher:
         return
     joined = " ".join(texts)
-    if when.month and calendar.month_name[when.month] in joined:
-        joined += " " + before
-    missing = [year for year in when.years if year not in joined]
+    running = bool(when.month) and calendar.month_name[when.month or 1] in joined
+    missing = [
+        year
+        for year in when.years
+        if year not in joined and not (running and article.find(year, 0, evidence_start) >= 0)
+    ]
     if missing:
         sink.warning(
             pos,
@@ -190,8 +194,8 @@ def _ground_fact(fact: Fact, article: Article, sink: DiagnosticSink, report: Gro
             f"the fact '{fact.id}' has no evidence",
             "add evidence: with the article's words, or from_teacher: true if the fact comes from elsewhere",
         )
-    before = article.original[: min(start for start, _ in spans)] if spans else ""
+    start = min((begin for begin, _ in spans), default=0)  # a search bound, not a copy of the article
     _check_years(fact.when, supporting, fact.from_teacher, fact.field_pos("when"), f"the fact '{fact.id}'", sink,
-                 before=before)  # fmt: skip
+                 article=article.original, evidence_start=start)  # fmt: skip
     _check_years(fact.said_when, supporting, fact.from_teacher, fact.field_pos("said_when"),
-                 f"the fact '{fact.id}'", sink, "said_when", before)  # fmt: skip
+                 f"the fact '{fact.id}'", sink, "said_when", article.original, start)  # fmt: skip

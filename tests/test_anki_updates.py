@@ -22,7 +22,8 @@ from studygen.export import ExportError
 from studygen.export.anki import apkg_name
 from studygen.export.manifest import MANIFEST_NAME
 from studygen.lessons import read_lesson
-from studygen.questions import build_questions
+from studygen.model import Lesson
+from studygen.questions import QuestionSet, build_questions
 
 from .conftest import ROOT
 
@@ -40,19 +41,21 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _questions(project: Path) -> dict[str, dict]:
+def _read(project: Path) -> tuple[Lesson, QuestionSet]:
+    """The lesson and its questions as `studygen build` makes them: with the role ids its deck knows."""
     checked = read_lesson(project / "seeds" / LESSON / "facts.yaml")
-    assert checked.ok, [str(d) for d in checked.diagnostics]
+    assert checked.ok and checked.lesson is not None, [str(d) for d in checked.diagnostics]
     lesson = remember_role_ids(checked.lesson, None)
-    return {q.id: q.to_json() for q in build_questions(lesson, checked.contexts()).questions}
+    return lesson, build_questions(lesson, checked.contexts())
+
+
+def _questions(project: Path) -> dict[str, dict]:
+    return {q.id: q.to_json() for q in _read(project)[1].questions}
 
 
 def _build(project: Path, now: int, **options: str) -> Path:
     """Build the way `studygen build` does, from another working folder: the deck goes to the project's decks/."""
-    checked = read_lesson(project / "seeds" / LESSON / "facts.yaml")
-    assert checked.ok, [str(d) for d in checked.diagnostics]
-    lesson = remember_role_ids(checked.lesson, None)
-    build_lessons([(lesson, build_questions(lesson, checked.contexts()))], None, ["anki"], now=now, options=options)
+    build_lessons([_read(project)], None, ["anki"], now=now, options=options)
     return project / "decks" / LESSON / apkg_name(LESSON)
 
 

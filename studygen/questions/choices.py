@@ -142,7 +142,9 @@ class Chooser:
 
 
 def _named_in(candidate: str, prompt: str) -> bool:
-    return bool(prompt) and re.search(rf"(?<!\w){re.escape(candidate)}(?!\w)", prompt) is not None
+    """Whether the prompt names `candidate` as whole words (a plain substring test first: the regex,
+    compiled per name, is only needed for the few candidates that occur at all)."""
+    return candidate in prompt and re.search(rf"(?<!\w){re.escape(candidate)}(?!\w)", prompt) is not None
 
 
 def position_for(seed: int, question_id: str) -> int:
