@@ -127,4 +127,5 @@ def chronology_questions(lesson: Lesson) -> Iterator[Draft]:
             context_keys=tuple(f.id for f in group),
             summary="; ".join(f"{d}: {label}" for d, label in zip(dates, labels, strict=True)),
             people=tuple(dict.fromkeys(p for f in group for p in f.people)),
+            sources=tuple((f.when.answer(), value_source(lesson, f, "when")) for f in group),  # type: ignore[union-attr]
         )
