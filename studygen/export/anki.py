@@ -25,6 +25,7 @@ import genanki
 from ..files import OutputError
 from ..model import Lesson
 from ..questions import Question
+from ..questions.shapes import Blank, Shape
 from . import ExportError, LessonBuild, Output, exporter
 from .manifest import MANIFEST_NAME, Entry, Manifest, content_hash, manifest_bytes, read_manifest, role_ids
 
@@ -149,38 +150,47 @@ def _letter(index: int) -> str:
     return chr(ord("A") + index)
 
 
-def _matching_speakers(question: Question) -> list[str]:
-    return sorted({right for _, right in question.pairs})
+def answer_letters(question: Question) -> list[str]:
+    """The letters of the answer key of a set: a matching's speaker for each numbered prompt, or an
+    ordering's items (lettered as shown) in their correct order."""
+    if question.shape is Shape.MATCHING:
+        answers = speakers_of(question)
+        return [_letter(answers.index(match.answer)) for match in question.matches]
+    return [_letter(question.items.index(event.label)) for event in question.sequence]
+
+
+def speakers_of(question: Question) -> list[str]:
+    """A matching question's answers, each once, in alphabetical order (as lettered on the card)."""
+    return sorted({match.answer for match in question.matches})
 
 
 def _question_html(question: Question) -> str:
     """The front: the prompt, and for a set its items numbered or lettered so an answer can be checked."""
     body = _e(question.prompt)
-    if question.kind == "matching":  # quotations numbered, speakers lettered: answered "1 B, 2 A, ..."
-        quotes = "".join(f"<li>{_e(left)}</li>" for left, _ in question.pairs)
-        speakers = "".join(f"<li>{_e(s)}</li>" for s in _matching_speakers(question))
+    if question.shape is Shape.MATCHING:  # quotations numbered, speakers lettered: answered "1 B, 2 A, ..."
+        quotes = "".join(f"<li>{_e(match.prompt)}</li>" for match in question.matches)
+        speakers = "".join(f"<li>{_e(s)}</li>" for s in speakers_of(question))
         return f'{body}<ol class="items">{quotes}</ol><div>Speakers:</div><ol class="items" type="A">{speakers}</ol>'
-    if question.items:  # events lettered: answered "C, A, B"
+    if question.shape is Shape.ORDERING:  # events lettered: answered "C, A, B"
         return body + '<ol class="items" type="A">' + "".join(f"<li>{_e(i)}</li>" for i in question.items) + "</ol>"
     return body
 
 
 def _answer_html(question: Question) -> str:
     """The back's answer: for a set, the letters to compare with first, then the list in full."""
-    if question.answer_type == "pairs":
-        speakers = _matching_speakers(question)
-        letters = [_letter(speakers.index(right)) for _, right in question.pairs]
+    if question.shape is Shape.MATCHING:
+        letters = answer_letters(question)
         key = ", ".join(f"{number} {letter}" for number, letter in enumerate(letters, 1))
         rows = "".join(
-            f"<tr><td>{number}. {_e(left)}</td><td>{letter}. {_e(right)}</td></tr>"
-            for number, ((left, right), letter) in enumerate(zip(question.pairs, letters, strict=True), 1)
+            f"<tr><td>{number}. {_e(match.prompt)}</td><td>{letter}. {_e(match.answer)}</td></tr>"
+            for number, (match, letter) in enumerate(zip(question.matches, letters, strict=True), 1)
         )
         return f'{key}<table class="pairs">{rows}</table>'
-    if question.answer_type == "order":
-        letters = [_letter(question.items.index(label)) for _, label in question.pairs]
+    if question.shape is Shape.ORDERING:
+        letters = answer_letters(question)
         rows = "".join(
-            f"<li>{letter}. {_e(when)}: {_e(label)}</li>"
-            for (when, label), letter in zip(question.pairs, letters, strict=True)
+            f"<li>{letter}. {_e(event.when)}: {_e(event.label)}</li>"
+            for event, letter in zip(question.sequence, letters, strict=True)
         )
         return f'{", ".join(letters)}<ol class="order">{rows}</ol>'
     if question.choices:
@@ -189,9 +199,12 @@ def _answer_html(question: Question) -> str:
 
 
 def _cloze_html(question: Question) -> str:
-    before, rest = question.cloze.split("{{c1::", 1)
-    answer, after = rest.split("}}", 1)
-    return f"{_e(before)}{{{{c1::{_e(answer).replace('::', ':&#58;')}}}}}{_e(after)}"
+    """The sentence in Anki's cloze syntax: each blank a deletion of its own ({{c1::…}}, {{c2::…}})."""
+    numbers = itertools.count(1)
+    return "".join(
+        f"{{{{c{next(numbers)}::{_e(part.answer).replace('::', ':&#58;')}}}}}" if isinstance(part, Blank) else _e(part)
+        for part in question.cloze.parts  # type: ignore[union-attr]
+    )
 
 
 # A note's type is fixed for life (Anki cannot change it on import without damaging the
@@ -203,14 +216,14 @@ NOTE_TYPES = {"qa": QA_MODEL, "choice": CHOICE_MODEL, "cloze": CLOZE_MODEL}
 
 def kind_note_type(question: Question) -> str:
     """The note type of a new note: cloze for cloze, Q/A for sets, multiple choice for the rest."""
-    if question.kind == "cloze":
+    if question.shape is Shape.CLOZE:
         return "cloze"
-    return "qa" if question.answer_type in ("pairs", "order") else "choice"
+    return "qa" if question.shape in (Shape.MATCHING, Shape.ORDERING) else "choice"
 
 
 def legacy_note_type(question: Question) -> str:
     """The type a note got before manifests recorded it: chosen by whether it had choices."""
-    if question.kind == "cloze" and question.cloze:
+    if question.shape is Shape.CLOZE:
         return "cloze"
     return "choice" if question.choices else "qa"
 
@@ -218,7 +231,7 @@ def legacy_note_type(question: Question) -> str:
 def note_fields(question: Question, type_: str) -> list[str]:
     """The escaped HTML fields of a question, in the note type `type_`."""
     account = f"According to {_e(question.according_to)}" if question.according_to else ""
-    context = "" if question.answer_type in ("pairs", "order") else _e(question.context)  # a set's is pages long
+    context = "" if question.shape in (Shape.MATCHING, Shape.ORDERING) else _e(question.context)  # a set's is pages long
     details = [context, _e(question.source), _e(question.skill), account]
     if type_ == "cloze":
         return [_cloze_html(question), *details]
@@ -307,7 +320,7 @@ def _note_type(question: Question, guid: str, known: Manifest) -> str:
     if entry is None:
         return kind_note_type(question)
     type_ = entry.type or legacy_note_type(question)
-    if type_ not in NOTE_TYPES or (type_ == "cloze") != (question.kind == "cloze"):
+    if type_ not in NOTE_TYPES or (type_ == "cloze") != (question.shape is Shape.CLOZE):
         raise ExportError(
             f"the manifest records the note of question {question.id} (fact '{question.fact}') with the note type "
             f"'{entry.type}', which a {question.kind} question cannot have; restore {MANIFEST_NAME} from version "

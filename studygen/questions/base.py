@@ -14,6 +14,7 @@ from typing import Any
 from ..dates import PartialDate
 from ..diagnostics import Position
 from ..model import ARTICLE_ITSELF, Fact, Lesson, Person, Role
+from .shapes import Blank, ClozeText, Event, Match, Shape
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,13 +36,39 @@ class Question:
     choices: tuple[str, ...] = ()
     correct: int | None = None
     items: tuple[str, ...] = ()
-    pairs: tuple[tuple[str, str], ...] = ()
-    cloze: str = ""
+    pairs: tuple[tuple[str, str], ...] = ()  # read them as `matches` or `sequence`
+    cloze: ClozeText | None = None
     context: str = ""
     fact_summary: str = ""
     people: tuple[str, ...] = ()
     # Who gives each value the question asks or shows: (value, "the article" | a person | "the teacher").
     sources: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def shape(self) -> Shape:
+        """What the student does: exporters choose their question type from this, never from the kind."""
+        if self.cloze is not None:
+            return Shape.CLOZE
+        if self.answer_type == "pairs":
+            return Shape.MATCHING
+        if self.answer_type == "order":
+            return Shape.ORDERING
+        return Shape.CHOICE if self.choices else Shape.SHORT
+
+    @property
+    def matches(self) -> tuple[Match, ...]:
+        """A matching question's pairs, in the order shown (empty for other shapes)."""
+        return tuple(Match(left, right) for left, right in self.pairs) if self.answer_type == "pairs" else ()
+
+    @property
+    def sequence(self) -> tuple[Event, ...]:
+        """An ordering question's items in their correct order, each with its date (`items` is the
+        order shown to the student); empty for other shapes."""
+        return tuple(Event(label, when) for when, label in self.pairs) if self.answer_type == "order" else ()
+
+    @property
+    def correct_choice(self) -> str | None:
+        return self.choices[self.correct] if self.choices and self.correct is not None else None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -66,8 +93,12 @@ class Question:
             data["items"] = list(self.items)
         if self.pairs:
             data["pairs"] = [list(pair) for pair in self.pairs]
-        if self.cloze:
-            data["cloze"] = self.cloze
+        if self.cloze is not None:
+            data["cloze"] = [
+                part if isinstance(part, str) else {"blank": part.answer, "alternatives": list(part.alternatives)}
+                for part in self.cloze.parts
+            ]
+        data["shape"] = str(self.shape)
         data["sources"] = [{"value": value, "given_by": given_by} for value, given_by in self.sources]
         return data
 
@@ -87,7 +118,7 @@ class Draft:
     forbidden: tuple[str, ...] = ()  # words that would give the answer away
     items: tuple[str, ...] = ()
     pairs: tuple[tuple[str, str], ...] = ()
-    cloze: str = ""
+    cloze: ClozeText | None = None
     context_keys: tuple[str, ...] = ()
     summary: str = ""
     people: tuple[str, ...] = ()

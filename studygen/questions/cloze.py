@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Fact, Lesson
+from .shapes import Blank, ClozeText
 from .base import Draft, about_of, date_phrase, date_source, kind, name_of, names_of, value_source
 
 BLANK = "[...]"
@@ -62,8 +63,9 @@ def keyword(text: str, avoid: str = "", key_terms: frozenset[str] = frozenset())
     return [w for w in chosen if _zipf(w) == rarest][-1]
 
 
-def _with_blank(sentence: str, answer: str) -> tuple[str, str]:
-    return sentence.replace("\x00", BLANK), sentence.replace("\x00", "{{c1::" + answer + "}}")
+def _with_blank(sentence: str, answer: str, alternatives: tuple[str, ...]) -> tuple[str, ClozeText]:
+    before, after = sentence.split("\x00", 1)
+    return before + BLANK + after, ClozeText((before, Blank(answer, alternatives), after))
 
 
 def _lead(lesson: Lesson, fact: Fact) -> str:
@@ -122,7 +124,7 @@ def cloze_questions(lesson: Lesson) -> Iterator[Draft]:
         if made is None:
             continue
         sentence, answer, alternatives = made
-        prompt, cloze = _with_blank(sentence, answer)
+        prompt, cloze = _with_blank(sentence, answer, alternatives)
         if fact.kind == "quote":  # the speaker's words, as the article (or someone's account) reports them
             given_by = lesson.owner_name(fact.according_to) or name_of(lesson, fact.by)
         else:
@@ -139,7 +141,7 @@ def cloze_questions(lesson: Lesson) -> Iterator[Draft]:
             forbidden=(answer, *alternatives),
             cloze=cloze,
             context_keys=(fact.id,),
-            summary=cloze.replace("{{c1::", "").replace("}}", ""),
+            summary=cloze.filled(),
             people=fact.people,
             sources=((answer, given_by), *date_source(lesson, fact, prompt)),
         )
