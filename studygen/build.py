@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostic
-from .export import ExportError, LessonBuild, load_exporters, unknown_formats
+from .export import ExportError, LessonBuild, default_formats, load_exporters, questions_for, unknown_formats
 from .export.manifest import MANIFEST_NAME, read_manifest, with_remembered_role_ids
 from .files import check_output_folder, publish_folder
 from .lessons import gc_paused
@@ -68,13 +68,13 @@ def build_lessons(
     on_note: Callable[[Diagnostic], None] | None = None,
     on_report: Callable[[str], None] | None = None,
 ) -> list[Written]:
-    """Run the chosen exporters (default: all) for each lesson into `out_root/<lesson id>/`
-    (default: `deck_root`).
+    """Run the chosen exporters (default: those marked `default`, the Anki deck and the worksheets) for
+    each lesson into `out_root/<lesson id>/` (default: `deck_root`).
 
     `on_note` receives what exporters tell the teacher (a worksheet item left off, say), and
     `on_report` their one-line summaries (how many Anki notes changed)."""
     registry = load_exporters()
-    names = formats or list(registry)
+    names = list(dict.fromkeys(formats or default_formats()))
     if unknown := unknown_formats(names):
         raise ValueError(f"unknown format {', '.join(unknown)}; available: {', '.join(registry)}")
     now = build_time() if now is None else now
@@ -90,7 +90,9 @@ def build_lessons(
             if progress:
                 progress(f"{lesson.id}: {name} ({registry[name].description})")
             with gc_paused():  # exporters build many small acyclic objects
-                outputs.update((output.name, output.data) for output in registry[name].export(job))
+                outputs.update(
+                    (output.name, output.data) for output in registry[name].export(questions_for(job, registry[name]))
+                )
         for note in job.notes if on_note else ():
             on_note(note)
         for text in job.reports if on_report else ():

@@ -92,7 +92,10 @@ def preview(
 FormatOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--format", "-f", help="Output format (repeat for several); default: every format. See --list-formats."
+        "--format",
+        "-f",
+        help="Output formats: --format moodle gift qti, or -f moodle,gift (default: anki and worksheet). "
+        "See --list-formats.",
     ),
 ]
 
@@ -126,7 +129,7 @@ def build(
         ),
     ] = False,
 ) -> None:
-    """Build each lesson's outputs (Anki deck, worksheets) into decks/<lesson>/."""
+    """Build each lesson's outputs (Anki deck, worksheets, or the classroom formats named) into decks/<lesson>/."""
     from . import commands
 
     commands.build(paths, out, formats, list_formats, paper, large_print, new_manifest)

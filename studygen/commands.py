@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
@@ -21,8 +21,12 @@ from .lessons import CheckedLesson, LessonNotFound, check_unique_ids, display_pa
 from .model import Lesson
 from .paths import FACTS_FILE
 from .questions import QuestionSet, build_questions
+from .questions.shapes import Shape
 from .schema import MAX_ID_CHARS, PAPER_SIZES, SLUG_PATTERN, json_schema_text, key_reference
 from .terminal import json_printable, printable
+
+if TYPE_CHECKING:
+    from .export import Exporter
 
 
 def say(text: str, err: bool = False) -> None:
@@ -146,13 +150,17 @@ def build(
 ) -> None:
     """`studygen build`."""
     from .build import build_lessons, remember_role_ids
-    from .export import ExportError, MissingSystemPackage, load_exporters, unknown_formats
+    from .export import ExportError, FormatPluginError, MissingSystemPackage, load_exporters, unknown_formats
 
-    registry = load_exporters()
+    try:
+        registry = load_exporters()
+    except FormatPluginError as exc:
+        fail(str(exc), 2)
     if list_formats:
-        for name, item in registry.items():
-            say(f"{name:12} {item.description}")
+        for line in format_list(registry):
+            say(line)
         return
+    paths, formats = split_formats(paths, formats, registry)
     if paper is not None and paper not in PAPER_SIZES:
         fail(f"--paper must be {' or '.join(PAPER_SIZES)}, not {paper}", 2)
     if unknown := unknown_formats(formats):
@@ -183,6 +191,34 @@ def build(
         fail(f"{exc}; nothing was written", 2)
     for item in written:
         say(f"{'wrote' if item.changed else 'unchanged'} {display_path(item.path)}")
+
+
+def split_formats(
+    paths: list[Path] | None, formats: list[str] | None, registry: Mapping[str, object]
+) -> tuple[list[Path] | None, list[str] | None]:
+    """`--format moodle gift qti` names three formats: after --format, a word that names a format and no
+    existing file or folder is a format, not a lesson. `--format moodle,gift` works as well."""
+    if not formats:
+        return paths, formats
+    chosen = [name.strip() for value in formats for name in value.split(",") if name.strip()]
+    lessons = []
+    for path in paths or []:
+        if str(path) in registry and not path.exists():
+            chosen.append(str(path))
+        else:
+            lessons.append(path)
+    return lessons or None, chosen
+
+
+def format_list(registry: Mapping[str, Exporter]) -> list[str]:
+    """`build --list-formats`: each format, whether it is built by default, and what it does with each
+    question shape."""
+    lines = []
+    for name, item in registry.items():
+        lines.append(f"{name:10} {item.description}{' (default)' if item.default else ''}")
+        for shape in Shape:
+            lines.append(f"{'':12}{shape}: {item.writes.get(shape, 'left out, with a note')}")
+    return lines
 
 
 def _read_article(path: Path) -> str:

@@ -87,7 +87,9 @@ def test_a_claim_date_in_another_year_is_named_in_the_date_question(tmp_path: Pa
 
 def test_no_question_teaches_the_claim_date_as_the_events(tmp_path: Path) -> None:
     for question in _questions(tmp_path):
-        shown = " ".join([question.prompt, question.answer, question.cloze, *question.choices])
+        shown = " ".join(
+            [question.prompt, question.answer, question.cloze.filled() if question.cloze else "", *question.choices]
+        )
         if "9 March 1921" in shown:
             assert "said on 9 March 1921" in shown, question.id  # only ever as the date of the account
             assert question.according_to and "said on 9 March 1921" in question.according_to

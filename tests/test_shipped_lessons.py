@@ -54,7 +54,9 @@ def test_there_are_four_lessons_of_different_kinds_each_with_25_facts(shipped) -
 def test_every_year_a_question_states_is_the_articles_or_marked_as_the_teachers(shipped) -> None:
     lesson, questions = shipped
     for q in questions:
-        stated = " ".join([q.prompt, q.answer, q.cloze.filled() if q.cloze else "", *q.items, *(f"{a} {b}" for a, b in q.pairs)])
+        stated = " ".join(
+            [q.prompt, q.answer, q.cloze.filled() if q.cloze else "", *q.items, *(f"{a} {b}" for a, b in q.pairs)]
+        )
         stated = QUOTED.sub("", stated)  # a quotation is checked against the article word for word
         for year in set(YEAR.findall(stated)):
             if year in lesson.article:

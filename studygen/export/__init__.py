@@ -6,14 +6,19 @@ writes them only when every exporter of every lesson has succeeded.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Position, Severity
 from ..lessons import display_path
 from ..model import Lesson
 from ..questions import QuestionSet
+from ..questions.shapes import Shape
 
 
 class ExportError(Exception):
@@ -51,6 +56,12 @@ class LessonBuild:
         path = display_path(self.lesson.path)
         self.notes.append(Diagnostic(path, pos.line, pos.col, Severity.WARNING, code, message, hint))
 
+    def lesson_note(self, code: str, message: str, hint: str = "") -> None:
+        """A note about the whole lesson, at its `lesson:` line."""
+        pos = self.lesson.id_pos
+        path = display_path(self.lesson.path)
+        self.notes.append(Diagnostic(path, pos.line, pos.col, Severity.NOTE, code, message, hint))
+
     def report(self, text: str) -> None:
         self.reports.append(text)
 
@@ -65,33 +76,97 @@ class Output:
 
 @dataclass(frozen=True)
 class Exporter:
+    """An output format: its name on the command line, what it writes, and what it does with each
+    question shape (`writes`: shape → how, e.g. "multiple choice" or "as matching"). Questions of a
+    shape it does not list are left out, each with a note for the teacher."""
+
     name: str
     description: str
     export: Callable[[LessonBuild], list[Output]]
-    requires: tuple[str, ...] = field(default=())
+    writes: Mapping[Shape, str] = field(default_factory=dict)
+    default: bool = False  # built by `studygen build` without --format
 
 
 EXPORTERS: dict[str, Exporter] = {}
+ENTRY_POINT_GROUP = "studygen.formats"
+
+
+class FormatPluginError(Exception):
+    """A format package installed beside studygen failed to load; the message names it."""
 
 
 def exporter(
-    name: str, description: str
+    name: str, description: str, writes: Mapping[Shape, str], default: bool = False
 ) -> Callable[[Callable[[LessonBuild], list[Output]]], Callable[[LessonBuild], list[Output]]]:
+    """Register a built-in format (a format of another package registers an `Exporter` through the
+    `studygen.formats` entry point group instead)."""
+
     def register(function: Callable[[LessonBuild], list[Output]]) -> Callable[[LessonBuild], list[Output]]:
-        EXPORTERS[name] = Exporter(name, description, function)
+        EXPORTERS[name] = Exporter(name, description, function, writes, default)
         return function
 
     return register
 
 
+def questions_for(build: LessonBuild, item: Exporter) -> LessonBuild:
+    """The build as the format `item` sees it: only the questions of the shapes it writes. One note
+    tells the teacher how many of each other shape are left out (the format has no type for them)."""
+    questions = build.questions.questions
+    kept = [q for q in questions if q.shape in item.writes]
+    if len(kept) == len(questions):
+        return build
+    left = Counter(str(q.shape) for q in questions if q.shape not in item.writes)
+    shapes = ", ".join(f"{count} {shape}" for shape, count in sorted(left.items()))
+    complete = [name for name, e in EXPORTERS.items() if set(e.writes) == set(Shape)]
+    build.lesson_note(
+        f"{item.name}.left-out",
+        f"{left.total()} of the {len(questions)} questions are left out of the {item.name} file ({shapes}): "
+        "the format has no question type for them",
+        f"`studygen build --list-formats` shows what each format writes; {', '.join(complete)} write every question",
+    )
+    return dataclasses.replace(build, questions=dataclasses.replace(build.questions, questions=kept))
+
+
+def default_formats() -> list[str]:
+    """What `studygen build` writes without --format."""
+    return [name for name, item in load_exporters().items() if item.default]
+
+
 def unknown_formats(names: list[str] | None) -> list[str]:
-    """The names among `names` that no exporter has (none means: every format)."""
+    """The names among `names` that no exporter has."""
     registry = load_exporters()
     return [name for name in names or [] if name not in registry]
 
 
 def load_exporters() -> dict[str, Exporter]:
-    """Import the format modules (which register themselves) and return the registry."""
-    from . import anki, worksheet  # noqa: F401
+    """The registry: the built-in format modules (which register themselves), then every `Exporter`
+    that an installed package declares in the `studygen.formats` entry point group."""
+    from . import anki, blooket, canvas, gift, kahoot, moodle, qti, quizlet, worksheet  # noqa: F401
 
+    for item in _plugin_exporters():
+        if EXPORTERS.setdefault(item.name, item) is not item:
+            raise FormatPluginError(
+                f"an installed package adds a format named '{item.name}', which studygen already has; "
+                "uninstall that package or ask its author to rename the format"
+            )
     return EXPORTERS
+
+
+@functools.cache
+def _plugin_exporters() -> tuple[Exporter, ...]:
+    found = []
+    for entry in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        try:
+            item = entry.load()
+        except Exception as exc:  # someone else's package: report it, do not crash
+            raise FormatPluginError(
+                f"the format '{entry.name}' ({entry.value}) failed to load: {type(exc).__name__}: {exc}; "
+                "upgrade or uninstall the package that provides it"
+            ) from None
+        if not isinstance(item, Exporter):
+            raise FormatPluginError(
+                f"the format '{entry.name}' ({entry.value}) is not a studygen.export.Exporter; "
+                "upgrade or uninstall the package that provides it"
+            )
+        found.append(item)
+    return tuple(found)

@@ -231,7 +231,9 @@ def legacy_note_type(question: Question) -> str:
 def note_fields(question: Question, type_: str) -> list[str]:
     """The escaped HTML fields of a question, in the note type `type_`."""
     account = f"According to {_e(question.according_to)}" if question.according_to else ""
-    context = "" if question.shape in (Shape.MATCHING, Shape.ORDERING) else _e(question.context)  # a set's is pages long
+    context = (
+        "" if question.shape in (Shape.MATCHING, Shape.ORDERING) else _e(question.context)
+    )  # a set's is pages long
     details = [context, _e(question.source), _e(question.skill), account]
     if type_ == "cloze":
         return [_cloze_html(question), *details]
@@ -367,7 +369,18 @@ def _report(build: LessonBuild, known: Manifest, entries: dict[str, Entry]) -> N
         )
 
 
-@exporter("anki", "Anki deck (.apkg) that updates in place on re-import, with its note-time manifest")
+@exporter(
+    "anki",
+    "Anki deck (.apkg) that updates in place on re-import, with its note-time manifest",
+    writes={
+        Shape.CHOICE: "multiple-choice note",
+        Shape.SHORT: "multiple-choice note without choices (a plain question)",
+        Shape.CLOZE: "cloze note",
+        Shape.MATCHING: "Q/A note, prompts numbered and answers lettered",
+        Shape.ORDERING: "Q/A note, events lettered",
+    },
+    default=True,
+)
 def export_anki(build: LessonBuild) -> list[Output]:
     lesson = build.lesson
     known = Manifest() if build.options.get("new_manifest") else read_manifest(build.out_dir / MANIFEST_NAME)

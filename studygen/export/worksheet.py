@@ -16,6 +16,7 @@ import os
 import signal
 
 from ..html import html_templates
+from ..questions.shapes import Shape
 from ..schema import PAPER_SIZES
 from . import LessonBuild, Output, exporter
 from .print_setup import check_fonts, fixed_font_times, load_weasyprint
@@ -85,7 +86,18 @@ def _worker_start(parent: int) -> None:
         os._exit(1)
 
 
-@exporter("worksheet", "Printable worksheets (HTML and PDF): shuffled versions A, B, ... and answer keys")
+@exporter(
+    "worksheet",
+    "Printable worksheets (HTML and PDF): shuffled versions A, B, ... and answer keys",
+    writes={
+        Shape.CHOICE: "multiple choice",
+        Shape.SHORT: "short answer",
+        Shape.CLOZE: "fill in the blank",
+        Shape.MATCHING: "matching",
+        Shape.ORDERING: "timeline",
+    },
+    default=True,
+)
 def export_worksheet(build: LessonBuild) -> list[Output]:
     lesson = build.lesson
     paper = build.options.get("paper") or lesson.worksheet.paper

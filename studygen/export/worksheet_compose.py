@@ -27,6 +27,7 @@ from ..article import normalise
 from ..model import Lesson
 from ..questions import KINDS, Question
 from ..questions.cloze import BLANK
+from ..questions.shapes import Shape
 
 SECTIONS = ("timeline", "matching", "multiple_choice", "fill_in", "short_answer")  # in print order
 DEFAULT_COUNTS = {"timeline": 1, "matching": 1, "multiple_choice": 10, "fill_in": 6, "short_answer": 4}
@@ -100,9 +101,11 @@ class People:
 def view(section: str, question: Question, people: People) -> View:
     """What a question shows and asks on a sheet, in the section it is printed in."""
     if section == "timeline":
-        return View(_folded(label for _, label in question.pairs), secrets=_folded(d for d, _ in question.pairs))
+        events = question.sequence
+        return View(_folded(e.label for e in events), secrets=_folded(e.when for e in events))
     if section == "matching":
-        return View(_folded(q for q, _ in question.pairs), candidates=_folded(s for _, s in question.pairs))
+        matches = question.matches
+        return View(_folded(m.prompt for m in matches), candidates=_folded(m.answer for m in matches))
     prompt = fold(question.prompt)
     # Choices are offered beside a multiple-choice item; a blank's answer, in the word bank.
     offered = question.choices if section == "multiple_choice" else (question.answer,) if section == "fill_in" else ()
@@ -190,8 +193,8 @@ class Composer:
         questions = self.questions
         # Timeline and matching first (each item holds several facts), then blanks, short answers
         # and multiple choice one at a time in turn, so that no section takes every fact it could.
-        chosen["timeline"] = self._sets("timeline", [q for q in questions if q.kind == "chronology"])
-        chosen["matching"] = self._sets("matching", [q for q in questions if q.kind == "matching"])
+        chosen["timeline"] = self._sets("timeline", [q for q in questions if q.shape is Shape.ORDERING])
+        chosen["matching"] = self._sets("matching", [q for q in questions if q.shape is Shape.MATCHING])
         chosen.update(self._singles())
         answers = [q.answer for q in chosen["fill_in"]]
         bank = tuple(sorted(answers + self._extra_words(answers), key=str.lower))
@@ -233,7 +236,7 @@ class Composer:
     def _singles(self) -> dict[str, list[Question]]:
         """Fill-in, short-answer and multiple-choice items, taken a question per section in turn."""
         pools = {
-            "fill_in": [q for q in self.questions if q.kind == "cloze"],
+            "fill_in": [q for q in self.questions if q.shape is Shape.CLOZE],
             "short_answer": [q for q in self.questions if q.kind in SHORT_ANSWER_KINDS],
             "multiple_choice": [q for q in self.questions if q.choices],
         }

@@ -98,20 +98,20 @@ def _choices(question: Question, rng: random.Random) -> tuple[tuple[str, ...], i
 
 
 def _matching_item(number: int, question: Question, rng: random.Random) -> Item:
-    pairs = _shuffled(list(question.pairs), rng)
-    speakers = sorted({right for _, right in pairs})
+    matches = _shuffled(list(question.matches), rng)
+    speakers = sorted({match.answer for match in matches})
     rng.shuffle(speakers)
     return Item(
         number,
         question,
-        left=tuple(left for left, _ in pairs),
+        left=tuple(match.prompt for match in matches),
         right=tuple(speakers),
-        key=tuple(LETTERS[speakers.index(right)] for _, right in pairs),
+        key=tuple(LETTERS[speakers.index(match.answer)] for match in matches),
     )
 
 
 def _timeline_item(number: int, question: Question, rng: random.Random) -> Item:
-    ordered = [label for _, label in question.pairs]
+    ordered = [event.label for event in question.sequence]
     shown = _shuffled(ordered, rng, avoid=ordered)
     return Item(number, question, left=tuple(shown), key=tuple(LETTERS[shown.index(label)] for label in ordered))
 

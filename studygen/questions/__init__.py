@@ -130,7 +130,8 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet
                 context=context_of(draft.context_keys),
                 fact_summary=draft.summary,
                 people=draft.people,
-                sources=draft.sources + account_dates(lesson, draft.facts, prompt + (draft.cloze.filled() if draft.cloze else "")),
+                sources=draft.sources
+                + account_dates(lesson, draft.facts, prompt + (draft.cloze.filled() if draft.cloze else "")),
             )
             failed = first_failure(question, draft.forbidden)
             if failed is not None:

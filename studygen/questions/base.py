@@ -14,7 +14,7 @@ from typing import Any
 from ..dates import PartialDate
 from ..diagnostics import Position
 from ..model import ARTICLE_ITSELF, Fact, Lesson, Person, Role
-from .shapes import Blank, ClozeText, Event, Match, Shape
+from .shapes import ClozeText, Event, Match, Shape
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 
 from ..model import Fact, Lesson
-from .shapes import Blank, ClozeText
 from .base import Draft, about_of, date_phrase, date_source, kind, name_of, names_of, value_source
+from .shapes import Blank, ClozeText
 
 BLANK = "[...]"
 _STOPWORDS = frozenset(

@@ -1,0 +1,161 @@
+"""The QTI 1.2 zip that Canvas Classic Quizzes imports: imsmanifest.xml and one assessment, each
+question an item with Canvas's question_type. Classic Quizzes have no ordering type, so an ordering
+becomes a matching question: each event to its place."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from ..questions import Question
+from ..questions.shapes import Blank, Shape
+from . import LessonBuild, Output, exporter
+from .classroom import feedback, file_name, title, zip_bytes
+from .qti import identifier
+
+QTI12 = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
+QTI12_XSD = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"
+CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+CANVAS_TYPES = {
+    Shape.CHOICE: "multiple_choice_question",
+    Shape.SHORT: "short_answer_question",
+    Shape.CLOZE: "fill_in_multiple_blanks_question",
+    Shape.MATCHING: "matching_question",
+    Shape.ORDERING: "matching_question",
+}
+
+
+def _material(parent: ET.Element, text: str, texttype: str = "text/plain") -> ET.Element:
+    material = ET.SubElement(parent, "material")
+    ET.SubElement(material, "mattext", {"texttype": texttype}).text = text
+    return material
+
+
+def _metadata(item: ET.Element, fields: dict[str, str]) -> None:
+    metadata = ET.SubElement(ET.SubElement(item, "itemmetadata"), "qtimetadata")
+    for label, entry in fields.items():
+        field = ET.SubElement(metadata, "qtimetadatafield")
+        ET.SubElement(field, "fieldlabel").text = label
+        ET.SubElement(field, "fieldentry").text = entry
+
+
+def _condition(processing: ET.Element, response: str, value: str, score: str, action: str = "Set") -> None:
+    condition = ET.SubElement(processing, "respcondition", {"continue": "Yes" if action == "Add" else "No"})
+    ET.SubElement(ET.SubElement(condition, "conditionvar"), "varequal", {"respident": response}).text = value
+    ET.SubElement(condition, "setvar", {"action": action, "varname": "SCORE"}).text = score
+
+
+def _pairs(question: Question) -> tuple[list[tuple[str, str]], list[str]]:
+    """A matching question's (left, right) pairs and its right-hand options; an ordering's events and places."""
+    if question.shape is Shape.MATCHING:
+        pairs = [(m.prompt, m.answer) for m in question.matches]
+        return pairs, sorted({right for _, right in pairs})
+    shown = sorted(question.sequence, key=lambda e: question.items.index(e.label))
+    places = {e.label: str(n) for n, e in enumerate(question.sequence, 1)}
+    return [(e.label, places[e.label]) for e in shown], [str(n) for n in range(1, len(shown) + 1)]
+
+
+def canvas_item(question: Question) -> ET.Element:
+    item = ET.Element("item", {"ident": identifier(question.id), "title": title(question)})
+    _metadata(item, {"question_type": CANVAS_TYPES[question.shape], "points_possible": "1.0"})
+    presentation = ET.SubElement(item, "presentation")
+    processing = ET.Element("resprocessing")
+    ET.SubElement(
+        ET.SubElement(processing, "outcomes"),
+        "decvar",
+        {"maxvalue": "100", "minvalue": "0", "varname": "SCORE", "vartype": "Decimal"},
+    )
+    shape = question.shape
+    if shape is Shape.CHOICE:
+        _material(presentation, question.prompt)
+        lid = ET.SubElement(presentation, "response_lid", {"ident": "response1", "rcardinality": "Single"})
+        render = ET.SubElement(lid, "render_choice")
+        for index, choice in enumerate(question.choices):
+            _material(ET.SubElement(render, "response_label", {"ident": f"C{index}"}), choice)
+        _condition(processing, "response1", f"C{question.correct}", "100")
+    elif shape is Shape.SHORT:
+        _material(presentation, question.prompt)
+        text = ET.SubElement(presentation, "response_str", {"ident": "response1", "rcardinality": "Single"})
+        ET.SubElement(ET.SubElement(text, "render_fib"), "response_label", {"ident": "answer1", "rshuffle": "No"})
+        for accepted in (question.answer, *question.alternatives):
+            _condition(processing, "response1", accepted, "100")
+    elif shape is Shape.CLOZE:
+        # Canvas names each blank in the text ([blank1]) and lists its accepted answers.
+        blanks = [p for p in question.cloze.parts if isinstance(p, Blank)]  # type: ignore[union-attr]
+        names = {id(b): f"blank{n}" for n, b in enumerate(blanks, 1)}
+        sentence = "".join(
+            f"[{names[id(p)]}]" if isinstance(p, Blank) else p.replace("[", "(").replace("]", ")")
+            for p in question.cloze.parts
+        )  # type: ignore[union-attr]
+        _material(presentation, sentence)
+        for blank in blanks:
+            name = names[id(blank)]
+            lid = ET.SubElement(presentation, "response_lid", {"ident": f"response_{name}"})
+            _material(lid, name)
+            render = ET.SubElement(lid, "render_choice")
+            for index, accepted in enumerate((blank.answer, *blank.alternatives)):
+                _material(ET.SubElement(render, "response_label", {"ident": f"{name}_{index}"}), accepted)
+                _condition(processing, f"response_{name}", f"{name}_{index}", f"{100 / len(blanks):.2f}", "Add")
+    else:
+        prompt = (
+            question.prompt
+            if shape is Shape.MATCHING
+            else f"{question.prompt} Match each event to its place, 1 the earliest."
+        )
+        _material(presentation, prompt)
+        pairs, options = _pairs(question)
+        for index, (left, right) in enumerate(pairs):
+            lid = ET.SubElement(presentation, "response_lid", {"ident": f"response_{index}"})
+            _material(lid, left)
+            render = ET.SubElement(lid, "render_choice")
+            for number, option in enumerate(options):
+                _material(ET.SubElement(render, "response_label", {"ident": f"O{number}"}), option)
+            _condition(processing, f"response_{index}", f"O{options.index(right)}", f"{100 / len(pairs):.2f}", "Add")
+    item.append(processing)
+    general = ET.SubElement(item, "itemfeedback", {"ident": "general_fb"})
+    _material(ET.SubElement(general, "flow_mat"), feedback(question))
+    return item
+
+
+def _xml(element: ET.Element) -> bytes:
+    ET.indent(element)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(element, encoding="unicode") + "\n").encode(
+        "utf-8"
+    )
+
+
+@exporter(
+    "canvas",
+    "Canvas Classic Quizzes (QTI 1.2 zip)",
+    writes={
+        Shape.CHOICE: "multiple choice",
+        Shape.SHORT: "short answer (fill in the blank), alternatives accepted",
+        Shape.CLOZE: "fill in multiple blanks",
+        Shape.MATCHING: "matching",
+        Shape.ORDERING: "as matching: each event to its place, 1 the earliest",
+    },
+)
+def export_canvas(build: LessonBuild) -> list[Output]:
+    lesson = build.lesson
+    quiz_id = "A_" + identifier(lesson.id)[2:]
+    root = ET.Element(
+        "questestinterop", {"xmlns": QTI12, "xmlns:xsi": XSI, "xsi:schemaLocation": f"{QTI12} {QTI12_XSD}"}
+    )
+    assessment = ET.SubElement(root, "assessment", {"ident": quiz_id, "title": lesson.title})
+    metadata = ET.SubElement(assessment, "qtimetadata")
+    field = ET.SubElement(metadata, "qtimetadatafield")
+    ET.SubElement(field, "fieldlabel").text = "cc_maxattempts"
+    ET.SubElement(field, "fieldentry").text = "1"
+    section = ET.SubElement(assessment, "section", {"ident": "root_section"})
+    section.extend(canvas_item(q) for q in build.questions.questions)
+    href = f"{quiz_id}/{quiz_id}.xml"
+    manifest = ET.Element("manifest", {"xmlns": CP, "identifier": f"M_{quiz_id}"})
+    ET.SubElement(manifest, "organizations")
+    resource = ET.SubElement(
+        ET.SubElement(manifest, "resources"),
+        "resource",
+        {"identifier": quiz_id, "type": "imsqti_xmlv1p2", "href": href},
+    )
+    ET.SubElement(resource, "file", {"href": href})
+    members = [("imsmanifest.xml", _xml(manifest)), (href, _xml(root))]
+    return [Output(file_name(lesson.id, "canvas", "zip"), zip_bytes(members))]

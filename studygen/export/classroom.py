@@ -1,0 +1,75 @@
+"""What the classroom-platform formats share: file names, titles, feedback and the answer key of a set.
+
+Each platform module (moodle, gift, qti, canvas, kahoot, quizlet, blooket) reads questions only
+through their shape (`studygen.questions.shapes`) and these helpers.
+"""
+
+from __future__ import annotations
+
+import zipfile
+
+from ..questions import Question
+from ..questions.shapes import Shape
+
+BLANK_LINE = "_____"  # a cloze's gap where the platform shows the sentence as text
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed member dates: the same questions give the same bytes
+
+
+def file_name(lesson_id: str, format_name: str, extension: str) -> str:
+    return f"{lesson_id}.{format_name}.{extension}"
+
+
+def category_path(deck: str) -> str:
+    """A deck name as a question-bank category path: Anki's "History::Cold War" is "History/Cold War"."""
+    return "/".join(part.strip().replace("/", "-") for part in deck.split("::") if part.strip())
+
+
+def title(question: Question) -> str:
+    """A question's name in a question bank: its fact and kind, which a teacher recognises."""
+    return f"{question.fact} ({question.kind})"
+
+
+def feedback(question: Question) -> str:
+    """The general feedback: whose account the question reports, and where it comes from."""
+    account = f"According to {question.according_to}. " if question.according_to else ""
+    return f"{account}Source: {question.source}."
+
+
+def set_key(question: Question) -> str:
+    """A matching or ordering question's answer in one line, for platforms without those types."""
+    if question.shape is Shape.MATCHING:
+        return "; ".join(f"{m.prompt} — {m.answer}" for m in question.matches)
+    return "; ".join(f"{e.when}: {e.label}" for e in question.sequence)
+
+
+def ordering_prompt(question: Question) -> str:
+    """An ordering question as text: the prompt and its items lettered as shown."""
+    items = "; ".join(f"{chr(65 + i)}. {item}" for i, item in enumerate(question.items))
+    return f"{question.prompt} {items}"
+
+
+def ordering_key(question: Question) -> str:
+    """The letters of an ordering question's items in their correct order ("C, A, B")."""
+    return ", ".join(chr(65 + question.items.index(event.label)) for event in question.sequence)
+
+
+def time_limit(question: Question, allowed: tuple[int, ...]) -> int:
+    """Seconds to read a question and its choices and answer it: about 20 for a short one, 3 words a
+    second beyond that (a reader of 180 words a minute), as the nearest longer of the `allowed` values."""
+    words = len(" ".join([question.prompt, *question.choices]).split())
+    wanted = max(20, 10 + words // 3)
+    return next((seconds for seconds in allowed if seconds >= wanted), allowed[-1])
+
+
+def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
+    """A zip of `members` in the order given, with fixed dates and permissions."""
+    import io
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()
