@@ -78,7 +78,7 @@ class Output:
 class Exporter:
     """An output format: its name on the command line, what it writes, and what it does with each
     question shape (`writes`: shape → how, e.g. "multiple choice" or "as matching"). Questions of a
-    shape it does not list are left out, each with a note for the teacher."""
+    shape it does not list never reach `export`; one note per lesson tells the teacher how many."""
 
     name: str
     description: str
