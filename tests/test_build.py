@@ -35,7 +35,9 @@ def test_formats_come_from_the_registry() -> None:
     for name, item in registry.items():
         assert name in result.stdout and item.description in result.stdout
     bad = runner.invoke(app, ["build", str(SEED.parent), "--format", "pdf"])
-    assert bad.exit_code == 2 and "unknown format pdf; choose from: anki, " in bad.stderr
+    assert (
+        bad.exit_code == 2 and "unknown format pdf; choose from: anki, worksheet, blooket, canvas, gift, " in bad.stderr
+    )
 
 
 def test_a_failing_build_leaves_earlier_outputs_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -140,7 +140,8 @@ def unknown_formats(names: list[str] | None) -> list[str]:
 
 def load_exporters() -> dict[str, Exporter]:
     """The registry: the built-in format modules (which register themselves), then every `Exporter`
-    that an installed package declares in the `studygen.formats` entry point group."""
+    that an installed package declares in the `studygen.formats` entry point group; the default
+    formats first, then the others by name (the order of --list-formats)."""
     from . import anki, blooket, canvas, gift, kahoot, moodle, qti, quizlet, worksheet  # noqa: F401
 
     for item in _plugin_exporters():
@@ -149,7 +150,7 @@ def load_exporters() -> dict[str, Exporter]:
                 f"an installed package adds a format named '{item.name}', which studygen already has; "
                 "uninstall that package or ask its author to rename the format"
             )
-    return EXPORTERS
+    return dict(sorted(EXPORTERS.items(), key=lambda pair: (not pair[1].default, pair[0])))
 
 
 @functools.cache
