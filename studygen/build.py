@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostic
-from .export import ExportError, LessonBuild, default_formats, load_exporters, questions_for, unknown_formats
+from .export import ExportError, LessonBuild, load_exporters, questions_for, unknown_formats
 from .export.manifest import MANIFEST_NAME, read_manifest, with_remembered_role_ids
 from .files import check_output_folder, publish_folder
 from .lessons import gc_paused
@@ -74,8 +74,8 @@ def build_lessons(
     `on_note` receives what exporters tell the teacher (a worksheet item left off, say), and
     `on_report` their one-line summaries (how many Anki notes changed)."""
     registry = load_exporters()
-    names = list(dict.fromkeys(formats or default_formats()))
-    if unknown := unknown_formats(names):
+    names = list(dict.fromkeys(formats or (name for name, item in registry.items() if item.default)))
+    if unknown := unknown_formats(names, registry):
         raise ValueError(f"unknown format {', '.join(unknown)}; available: {', '.join(registry)}")
     now = build_time() if now is None else now
     pending: dict[Path, dict[str, bytes]] = {}

@@ -163,7 +163,7 @@ def build(
     paths, formats = split_formats(paths, formats, registry)
     if paper is not None and paper not in PAPER_SIZES:
         fail(f"--paper must be {' or '.join(PAPER_SIZES)}, not {paper}", 2)
-    if unknown := unknown_formats(formats):
+    if unknown := unknown_formats(formats, registry):
         fail(f"unknown format {', '.join(unknown)}; choose from: {', '.join(registry)}", 2)
     results = read_lessons(paths, prepare=None if new_manifest else lambda lesson: remember_role_ids(lesson, out))
     require_clean(results)

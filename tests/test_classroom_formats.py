@@ -236,7 +236,7 @@ def test_qti_package_is_valid_and_gives_back_every_question(
     assert len(items) == len(questions)
     qti_schema.validate(files["assessment.xml"])
     interactions: Counter[str] = Counter()
-    expected = {f"{q.fact} ({q.kind})": q for q in questions}
+    expected = {title(q): q for q in questions}
     for href in items:
         qti_schema.validate(files[href])  # raises on the first error
         item = qti_schema.to_dict(files[href])

@@ -127,14 +127,8 @@ def questions_for(build: LessonBuild, item: Exporter) -> LessonBuild:
     return dataclasses.replace(build, questions=dataclasses.replace(build.questions, questions=kept))
 
 
-def default_formats() -> list[str]:
-    """What `studygen build` writes without --format."""
-    return [name for name, item in load_exporters().items() if item.default]
-
-
-def unknown_formats(names: list[str] | None) -> list[str]:
-    """The names among `names` that no exporter has."""
-    registry = load_exporters()
+def unknown_formats(names: list[str] | None, registry: Mapping[str, Exporter]) -> list[str]:
+    """The names among `names` that no exporter of `registry` (from `load_exporters`) has."""
     return [name for name in names or [] if name not in registry]
 
 

@@ -9,13 +9,11 @@ import xml.etree.ElementTree as ET
 from ..questions import Question
 from ..questions.shapes import Blank, Shape
 from . import LessonBuild, Output, exporter
-from .classroom import feedback, file_name, title, zip_bytes
-from .qti import identifier
+from .classroom import feedback, file_name, namespace_attributes, title, xml_bytes, zip_bytes
+from .qti import CP, identifier
 
 QTI12 = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 QTI12_XSD = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"
-CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
 CANVAS_TYPES = {
     Shape.CHOICE: "multiple_choice_question",
     Shape.SHORT: "short_answer_question",
@@ -117,13 +115,6 @@ def canvas_item(question: Question) -> ET.Element:
     return item
 
 
-def _xml(element: ET.Element) -> bytes:
-    ET.indent(element)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(element, encoding="unicode") + "\n").encode(
-        "utf-8"
-    )
-
-
 @exporter(
     "canvas",
     "Canvas Classic Quizzes (QTI 1.2 zip)",
@@ -138,9 +129,7 @@ def _xml(element: ET.Element) -> bytes:
 def export_canvas(build: LessonBuild) -> list[Output]:
     lesson = build.lesson
     quiz_id = "A_" + identifier(lesson.id)[2:]
-    root = ET.Element(
-        "questestinterop", {"xmlns": QTI12, "xmlns:xsi": XSI, "xsi:schemaLocation": f"{QTI12} {QTI12_XSD}"}
-    )
+    root = ET.Element("questestinterop", namespace_attributes(QTI12, QTI12_XSD))
     assessment = ET.SubElement(root, "assessment", {"ident": quiz_id, "title": lesson.title})
     metadata = ET.SubElement(assessment, "qtimetadata")
     field = ET.SubElement(metadata, "qtimetadatafield")
@@ -157,5 +146,5 @@ def export_canvas(build: LessonBuild) -> list[Output]:
         {"identifier": quiz_id, "type": "imsqti_xmlv1p2", "href": href},
     )
     ET.SubElement(resource, "file", {"href": href})
-    members = [("imsmanifest.xml", _xml(manifest)), (href, _xml(root))]
+    members = [("imsmanifest.xml", xml_bytes(manifest)), (href, xml_bytes(root))]
     return [Output(file_name(lesson.id, "canvas", "zip"), zip_bytes(members))]

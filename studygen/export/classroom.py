@@ -6,22 +6,25 @@ through their shape (`studygen.questions.shapes`) and these helpers.
 
 from __future__ import annotations
 
+import io
+import xml.etree.ElementTree as ET
 import zipfile
 
 from ..questions import Question
-from ..questions.shapes import Shape
 
 BLANK_LINE = "_____"  # a cloze's gap where the platform shows the sentence as text
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed member dates: the same questions give the same bytes
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 
 def file_name(lesson_id: str, format_name: str, extension: str) -> str:
     return f"{lesson_id}.{format_name}.{extension}"
 
 
-def category_path(deck: str) -> str:
-    """A deck name as a question-bank category path: Anki's "History::Cold War" is "History/Cold War"."""
-    return "/".join(part.strip().replace("/", "-") for part in deck.split("::") if part.strip())
+def moodle_category(deck: str) -> str:
+    """A deck name as a Moodle question-bank category: Anki's "History::Cold War" is
+    "$course$/top/History/Cold War"."""
+    return "$course$/top/" + "/".join(part.strip().replace("/", "-") for part in deck.split("::") if part.strip())
 
 
 def title(question: Question) -> str:
@@ -33,13 +36,6 @@ def feedback(question: Question) -> str:
     """The general feedback: whose account the question reports, and where it comes from."""
     account = f"According to {question.according_to}. " if question.according_to else ""
     return f"{account}Source: {question.source}."
-
-
-def set_key(question: Question) -> str:
-    """A matching or ordering question's answer in one line, for platforms without those types."""
-    if question.shape is Shape.MATCHING:
-        return "; ".join(f"{m.prompt} — {m.answer}" for m in question.matches)
-    return "; ".join(f"{e.when}: {e.label}" for e in question.sequence)
 
 
 def ordering_prompt(question: Question) -> str:
@@ -61,10 +57,22 @@ def time_limit(question: Question, allowed: tuple[int, ...]) -> int:
     return next((seconds for seconds in allowed if seconds >= wanted), allowed[-1])
 
 
+def namespace_attributes(namespace: str, schema: str) -> dict[str, str]:
+    """A root element's namespace declarations, written as attributes: the tree's tags stay unqualified,
+    so the file has one default namespace and no prefixes (what every platform's importer expects)."""
+    return {"xmlns": namespace, "xmlns:xsi": XSI, "xsi:schemaLocation": f"{namespace} {schema}"}
+
+
+def xml_bytes(element: ET.Element) -> bytes:
+    """An XML document, indented, in UTF-8 with its declaration."""
+    ET.indent(element)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(element, encoding="unicode") + "\n").encode(
+        "utf-8"
+    )
+
+
 def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
     """A zip of `members` in the order given, with fixed dates and permissions."""
-    import io
-
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in members:

@@ -8,7 +8,7 @@ import re
 from ..questions import Question
 from ..questions.shapes import Blank, Shape
 from . import LessonBuild, Output, exporter
-from .classroom import category_path, feedback, file_name, title
+from .classroom import feedback, file_name, moodle_category, title
 
 _SPECIAL = re.compile(r"([~=#{}:\\])")
 _SPACE = re.compile(r"\s+")
@@ -65,7 +65,6 @@ def gift_question(question: Question) -> str:
 )
 def export_gift(build: LessonBuild) -> list[Output]:
     lesson = build.lesson
-    category = "$course$/top/" + category_path(lesson.deck)
-    blocks = [f"// {escape(lesson.title)}: made with studygen", f"$CATEGORY: {category}"]
+    blocks = [f"// {escape(lesson.title)}: made with studygen", f"$CATEGORY: {moodle_category(lesson.deck)}"]
     blocks += [gift_question(q) for q in build.questions.questions]
     return [Output(file_name(lesson.id, "gift", "txt"), ("\n\n".join(blocks) + "\n").encode("utf-8"))]

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from ..questions import Question
 from ..questions.shapes import Blank, Shape
 from . import LessonBuild, Output, exporter
-from .classroom import category_path, feedback, file_name, title
+from .classroom import feedback, file_name, moodle_category, title
 
 MOODLE_TYPES = {
     Shape.CHOICE: "multichoice",
@@ -110,7 +110,7 @@ def export_moodle(build: LessonBuild) -> list[Output]:
     lesson = build.lesson
     quiz = ET.Element("quiz")
     category = ET.SubElement(quiz, "question", {"type": "category"})
-    _text(category, "category", "$course$/top/" + category_path(lesson.deck), html_format=False)
+    _text(category, "category", moodle_category(lesson.deck), html_format=False)
     _text(category, "info", f"{lesson.title}. Source: {lesson.source.citation()}. Made with studygen.")
     quiz.extend(moodle_question(q) for q in build.questions.questions)
     ET.indent(quiz)

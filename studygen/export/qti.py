@@ -10,13 +10,12 @@ import xml.etree.ElementTree as ET
 from ..questions import Question
 from ..questions.shapes import Blank, Shape
 from . import LessonBuild, Output, exporter
-from .classroom import feedback, file_name, zip_bytes
+from .classroom import feedback, file_name, namespace_attributes, title, xml_bytes, zip_bytes
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1p2.xsd"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 CP_XSD = "http://www.imsglobal.org/xsd/imscp_v1p1.xsd"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
 TEMPLATES = "http://www.imsglobal.org/question/qti_v2p1/rptemplates/"
 _NOT_IN_ID = re.compile(r"[^A-Za-z0-9._-]")
 
@@ -63,9 +62,9 @@ def qti_item(question: Question) -> ET.Element:
     item = ET.Element(
         "assessmentItem",
         {
-            **_namespaces(QTI, QTI_XSD),
+            **namespace_attributes(QTI, QTI_XSD),
             "identifier": identifier(question.id),
-            "title": f"{question.fact} ({question.kind})",
+            "title": title(question),
             "adaptive": "false",
             "timeDependent": "false",
         },
@@ -140,22 +139,10 @@ def qti_item(question: Question) -> ET.Element:
     return item
 
 
-def _namespaces(namespace: str, schema: str) -> dict[str, str]:
-    """The root's namespace declarations, written as attributes: the tree's tags stay unqualified, so the
-    file has one default namespace and no prefixes (what every platform's importer expects)."""
-    return {"xmlns": namespace, "xmlns:xsi": XSI, "xsi:schemaLocation": f"{namespace} {schema}"}
-
-
-def _xml(element: ET.Element) -> bytes:
-    ET.indent(element)
-    data = ET.tostring(element, encoding="unicode")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + data + "\n").encode("utf-8")
-
-
 def qti_test(lesson_id: str, title: str, items: list[tuple[str, str]]) -> ET.Element:
     test = ET.Element(
         "assessmentTest",
-        {**_namespaces(QTI, QTI_XSD), "identifier": f"T_{_NOT_IN_ID.sub('_', lesson_id)}", "title": title},
+        {**namespace_attributes(QTI, QTI_XSD), "identifier": f"T_{_NOT_IN_ID.sub('_', lesson_id)}", "title": title},
     )
     part = _sub(
         test, "testPart", {"identifier": "part", "navigationMode": "nonlinear", "submissionMode": "simultaneous"}
@@ -174,7 +161,7 @@ def manifest(lesson_id: str, test_href: str, items: list[tuple[str, str]]) -> ET
 
     root = ET.Element(
         "manifest",
-        {**_namespaces(CP, CP_XSD), "identifier": f"M_{_NOT_IN_ID.sub('_', lesson_id)}"},
+        {**namespace_attributes(CP, CP_XSD), "identifier": f"M_{_NOT_IN_ID.sub('_', lesson_id)}"},
     )
     metadata = cp(root, "metadata")
     cp(metadata, "schema", text="QTIv2.1 Package")
@@ -210,8 +197,8 @@ def export_qti(build: LessonBuild) -> list[Output]:
         ident = identifier(question.id)
         href = f"items/{ident}.xml"
         items.append((ident, href))
-        members.append((href, _xml(qti_item(question))))
+        members.append((href, xml_bytes(qti_item(question))))
     test_href = "assessment.xml"
-    package = _xml(manifest(lesson.id, test_href, items))
-    members = [("imsmanifest.xml", package), (test_href, _xml(qti_test(lesson.id, lesson.title, items))), *members]
+    package = xml_bytes(manifest(lesson.id, test_href, items))
+    members = [("imsmanifest.xml", package), (test_href, xml_bytes(qti_test(lesson.id, lesson.title, items))), *members]
     return [Output(file_name(lesson.id, "qti", "zip"), zip_bytes(members))]

@@ -66,10 +66,6 @@ class Question:
         order shown to the student); empty for other shapes."""
         return tuple(Event(label, when) for when, label in self.pairs) if self.answer_type == "order" else ()
 
-    @property
-    def correct_choice(self) -> str | None:
-        return self.choices[self.correct] if self.choices and self.correct is not None else None
-
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": self.id,
