@@ -1,7 +1,8 @@
 """Every classroom format, built by the command line for every shipped lesson and read back by a reader
 someone else wrote: moodle-xml-parser (Moodle XML), pygiftparser (GIFT), the IMS QTI 2.1 XSD with
-xmlschema (QTI), qti2latex's QTI 1.2 reader (Canvas), openpyxl (Kahoot!) and the csv module (Quizlet,
-Blooket). Each must give back the lesson's questions: the same count per type, the same correct answers.
+xmlschema (QTI), qti2latex's QTI 1.2 reader and the IMS QTI 1.2 XSD (Canvas), openpyxl (Kahoot!) and
+the csv module (Quizlet, Blooket). Each must give back the lesson's questions: the same count per type,
+the same correct answers.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import csv
 import html
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -40,6 +42,7 @@ from .conftest import ROOT
 LESSONS = sorted(p.parent.name for p in (ROOT / "seeds").glob("*/facts.yaml"))
 FORMATS = ["moodle", "gift", "qti", "canvas", "kahoot", "quizlet", "blooket"]
 QTI_XSD = Path(__file__).parent / "schemas" / "qti21" / "imsqti_v2p1p2.xsd"
+CANVAS_XSD = Path(__file__).parent / "schemas" / "qti12" / "domainProfile_4" / "ims_qtiasiv1p2.xsd"
 
 
 @pytest.fixture(scope="module")
@@ -292,8 +295,33 @@ def test_the_qti_schema_rejects_a_broken_item(built: Path, qti_schema: xmlschema
 # -- Canvas (QTI 1.2) ------------------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def canvas_schema() -> xmlschema.XMLSchema:
+    return xmlschema.XMLSchema(str(CANVAS_XSD), allow="local")
+
+
+def places_given(item: ET.Element) -> dict[str, str]:
+    """What each left-hand side of a Canvas matching item is matched to when answered right, read from
+    the item's own response processing (qti2latex pools every side's correct choices into one set)."""
+    ns = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
+    options = {
+        label.get("ident"): label.findtext(".//q:mattext", namespaces=ns)
+        for label in item.iterfind(".//q:response_lid/q:render_choice/q:response_label", ns)
+    }
+    sides = {
+        lid.get("ident"): lid.findtext("q:material/q:mattext", namespaces=ns)
+        for lid in item.iterfind(".//q:response_lid", ns)
+    }
+    return {
+        sides[equal.get("respident")]: options[equal.text]
+        for equal in item.iterfind(".//q:respcondition/q:conditionvar/q:varequal", ns)
+    }
+
+
 @pytest.mark.parametrize("lesson_id", LESSONS)
-def test_canvas_zip_gives_back_every_question(built: Path, lesson_id: str, tmp_path: Path) -> None:
+def test_canvas_zip_gives_back_every_question(
+    built: Path, lesson_id: str, tmp_path: Path, canvas_schema: xmlschema.XMLSchema
+) -> None:
     import qti2latex  # a Canvas QTI 1.2 reader from the package index
 
     questions = questions_of(lesson_id)
@@ -301,6 +329,7 @@ def test_canvas_zip_gives_back_every_question(built: Path, lesson_id: str, tmp_p
     zip_path.write_bytes(output(built, lesson_id, "canvas", "zip"))
     folder = qti2latex.extract_zip_to_tmp(zip_path)
     (quiz,) = qti2latex.read_qti_dir(folder)
+    canvas_schema.validate(str(quiz))  # raises on the first error
     items = qti2latex.findall_anyns(ET.parse(quiz).getroot(), "item")
     counts = shapes(questions)
     types = Counter(qti2latex.guess_type(qti2latex.get_qti_metadata(i), i) for i in items)
@@ -332,6 +361,19 @@ def test_canvas_zip_gives_back_every_question(built: Path, lesson_id: str, tmp_p
             assert qti2latex.get_item_stem(item) == question.cloze.with_gaps("[blank1]")
         elif question.shape is Shape.MATCHING:
             assert {choices[c] for c in correct} == {m.answer for m in question.matches}
+            assert places_given(item) == {m.prompt: m.answer for m in question.matches}
+        else:  # an ordering, written as matching each event to its place
+            assert places_given(item) == {e.label: str(n) for n, e in enumerate(question.sequence, 1)}
+
+
+def test_the_canvas_schema_rejects_a_broken_item(built: Path, canvas_schema: xmlschema.XMLSchema) -> None:
+    """The validation above can fail: an item without its required ident is refused."""
+    with zipfile.ZipFile(io.BytesIO(output(built, "russia-nato", "canvas", "zip"))) as package:
+        name = next(n for n in package.namelist() if n != "imsmanifest.xml")
+        text = package.read(name).decode("utf-8")
+    assert canvas_schema.is_valid(text)
+    assert not canvas_schema.is_valid(re.sub(r'<item ident="[^"]*"', "<item", text, count=1))
+    assert not canvas_schema.is_valid(text.replace("<presentation>", "<presentation><itemfeedback/>", 1))
 
 
 # -- Kahoot! ---------------------------------------------------------------------------------------
