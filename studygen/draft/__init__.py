@@ -58,6 +58,8 @@ _PROPOSAL = re.compile(
     rf"(?P<who>{NAME})(?:,[^,]{{1,80}},)?\s+(?:had\s+|once\s+|also\s+)*(?:proposed|suggested|offered)\s+"
     rf"(?:to\s+(?P<to>{NAME})\s+)?(?P<what>(?:that|to)\s+[^,;]+)"
 )
+# Rules that tie a quotation to its speaker through a verb in the same sentence.
+_LINKED_RULES = frozenset(("after", "before", "participle", "verb in sentence"))
 _WHEN_CLAUSE = re.compile(r"\b[Ww]hen\s+(?P<sub>[^,]+?),\s*(?P<main>[^.;]+)")
 
 
@@ -108,8 +110,11 @@ def draft_article(raw: str) -> ArticleDraft:
                     before_here,
                     ctx,
                     continues,
+                    paragraph[quote.start : quote.end],
                 )
                 words = quote.text(paragraph)
+                if found is not None and len(words.split()) <= 2 and found.rule not in _LINKED_RULES:
+                    found = None  # a word or two in quote marks with no verb of saying: a scare quote or a label
                 if found is None or (found.person is None and not found.description):
                     if not _is_title(words):
                         draft.unattributed.append(words)

@@ -15,14 +15,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .people import NAME, NAME_WORD, TITLES, People, Person, Role
+from .people import NAME, NAME_WORD, NEXT_NAME_WORD, TITLES, People, Person, Role
 
 SPEECH_VERBS = frozenset(
     """said says say added adds told tells asked asks replied replies recalled recalls noted notes explained
     explains lamented laments argued argues insisted insists claimed claims warned warns stated states
     declared declares wrote writes suggested suggests emphasized emphasised stressed acknowledged admitted
     answered responded commented observed remarked announced concluded dismissed called described
-    cited repeated reiterated urged countered conceded predicted quipped joked complained told""".split()
+    cited repeated reiterated urged countered conceded predicted quipped joked complained told praised
+    criticised criticized condemned hailed welcomed accused denounced branded labelled labeled dubbed
+    promised vowed pledged maintained contended contends denied confirmed revealed testified recounted
+    boasted wondered""".split()
 )
 PARTICIPLES = frozenset(
     "saying adding warning telling asking noting explaining insisting arguing recalling writing declaring "
@@ -34,19 +37,27 @@ _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
 _VERB_WORD = re.compile(rf"\b{_VERB}\b")
 _TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.?\s+)?"
 # A speaker may come with a role in front: "Foreign Minister Karl Weiss said".
-_LONG_NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,4}}"
+_LONG_NAME = rf"{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,4}}"
+# Words that may stand between a speaker and the verb: "Mr Smith also said", "she reportedly told".
+_ADVERB = r"(?:(?:also|then|later|reportedly|once|had|has|have|would|again|further)\s+)*"
 _WHO = rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+[a-z-]+(?:\s+[a-z-]+)?)"
 AFTER_VERB_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+{_WHO}")
-AFTER_WHO_FIRST = re.compile(rf"^\s*[,.!?]?\s*{_WHO}(?:,[^,\"]{{1,60}},)?\s+(?:also\s+)?(?P<verb>{_VERB})\b")
+AFTER_WHO_FIRST = re.compile(rf"^\s*[,.!?]?\s*{_WHO}(?:,[^,\"]{{1,60}},)?\s+{_ADVERB}(?P<verb>{_VERB})\b")
+# '"...", according to the minister' and 'According to Ana Pérez, "..."'
+AFTER_ACCORDING = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>according to)\s+{_WHO}")
+BEFORE_ACCORDING = re.compile(rf"\b(?P<verb>[Aa]ccording to)\s+{_WHO}\s*,?\s*$")
 BEFORE = re.compile(
-    rf"{_WHO.replace('(?P<who>', '(?P<who>[Ii]|[Ww]e|')}\s+(?:also\s+|then\s+)?(?P<verb>{_VERB})"
+    rf"{_WHO.replace('(?P<who>', '(?P<who>[Ii]|[Ww]e|')}\s+{_ADVERB}(?P<verb>{_VERB})"
     r"(?:\s+[\w'’-]+){0,4}?\s*[,:]?\s*$"
 )
+BEFORE_SET_OFF = re.compile(rf",\s+{_WHO},\s+{_ADVERB}(?P<verb>{_VERB})(?:\s+[\w'’-]+){{0,4}}?\s*[,:]?\s*$")
 _PARTICIPLE = re.compile(r"\b(?P<verb>" + "|".join(PARTICIPLES) + r")\b")
 _DESCRIBED_SUBJECT = re.compile(r"^(?P<who>[Tt]he\s+[\w'’ -]{3,50}?)\s+(?:also\s+)?\w+(?:ed|s)\b")
 
 
-SPEAKER_BEFORE_VERB = re.compile(rf"(?<![\w'’-])(?P<who>{NAME})\s+(?:also\s+)?(?P<verb>{_VERB})\b")
+SPEAKER_BEFORE_VERB = re.compile(rf"(?<![\w'’-])(?P<who>{NAME})\s+{_ADVERB}(?P<verb>{_VERB})\b")
+# A name set off by commas after its role: "the minister, Ana Pérez, said".
+SPEAKER_SET_OFF = re.compile(rf",\s+(?P<who>{_TITLE}{NAME}),\s+{_ADVERB}(?P<verb>{_VERB})\b")
 SPEAKER_AFTER_VERB = re.compile(rf"[,\"]\s*(?P<verb>{_VERB})\s+(?P<who>{_TITLE}{NAME})")
 # A first and last name doing something in the past tense ("Hanna Lunde disagreed"): weaker,
 # so only full names count (a single capitalised word is too often a country or a city).
@@ -59,7 +70,7 @@ def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None
     """Register the names that speak ("Lukyanov explained", '," said Mr Sands') as people,
     so that later pronouns and descriptions can point back to them."""
     plain = outside_quotes(sentence)
-    for pattern in (SPEAKER_BEFORE_VERB, SPEAKER_AFTER_VERB, SUBJECT_NAME):
+    for pattern in (SPEAKER_BEFORE_VERB, SPEAKER_SET_OFF, SPEAKER_AFTER_VERB, SUBJECT_NAME):
         for match in pattern.finditer(plain):
             if re.search(r"\b(?:the|and)\s+$", plain[: match.start("who")], re.IGNORECASE):
                 continue  # "the Kremlin said", "the Conservatives and Liberal Democrats say": not a person
@@ -113,6 +124,17 @@ def _latest_mention(ctx: Context, text: str) -> Person | None:
     return mentions[-1][1] if mentions else ctx.last_subject
 
 
+# A comma-bounded phrase that starts with a small letter: "..., the president of X, ...", ", who ...,".
+_APPOSITIVE = re.compile(r",\s+[a-z][^,\"]*,")
+
+
+def _introduces_next(after: str, end: int, quoted: str) -> bool:
+    """Whether the speaker and verb found after a quotation start a new sentence that introduces
+    the next quotation ('"...". He said: "..."') rather than closing this one."""
+    new_sentence = after.lstrip().startswith(".") or quoted.rstrip().endswith((".", "!", "?"))
+    return new_sentence and bool(re.match(r"\s*[:\"]", after[end:]))
+
+
 def outside_quotes(text: str) -> str:
     """`text` with quoted words blanked out, so that names inside quotations are not mentions."""
     return re.sub(r'"[^"]*"', lambda m: " " * len(m.group()), text)
@@ -125,22 +147,28 @@ def attribute(
     previous_sentence: str,
     ctx: Context,
     continues: bool,
+    quoted: str = "",
 ) -> Attribution | None:
     """Apply the sieve to one quotation. `local_before` is the sentence up to the opening mark
     (from the end of any earlier quotation in it), `sentence_before` the whole sentence up to it,
-    `after` the text after the closing mark, `continues` whether another quotation just ended."""
+    `after` the text after the closing mark, `continues` whether another quotation just ended,
+    `quoted` the words between the marks."""
     history = outside_quotes(previous_sentence + " " + local_before)
-    for rule, pattern in (("after", AFTER_VERB_FIRST), ("after", AFTER_WHO_FIRST)):
-        if match := pattern.match(after):
+    for pattern in (AFTER_VERB_FIRST, AFTER_WHO_FIRST, AFTER_ACCORDING):
+        if (match := pattern.match(after)) and not _introduces_next(after, match.end(), quoted):
             person, confident = _resolve(match["who"], ctx, history)
             if person is not None:
-                return Attribution(person, match["verb"], rule, confident)
-    if match := BEFORE.search(local_before):
+                return Attribution(person, match["verb"].lower(), "after", confident)
+    if (
+        match := BEFORE.search(local_before)
+        or BEFORE_SET_OFF.search(local_before)
+        or BEFORE_ACCORDING.search(local_before)
+    ):
         if match["who"].lower() in FIRST_PERSON:
             return None
         person, confident = _resolve(match["who"], ctx, history)
         if person is not None:
-            return Attribution(person, match["verb"], "before", confident)
+            return Attribution(person, match["verb"].lower(), "before", confident)
     plain_before = outside_quotes(local_before)
     whole_before = outside_quotes(sentence_before)
     if participle := _PARTICIPLE.search(whole_before):
@@ -151,7 +179,10 @@ def attribute(
             return Attribution(None, participle["verb"], "participle", False, described["who"])
     verb_here = _VERB_WORD.search(whole_before)
     if verb_here:
-        mentions = ctx.people.mentions(whole_before[: verb_here.start()])
+        # The subject of the verb, not a name inside an apposition or a relative clause:
+        # "Dame Ann Roe, the president of the Tax Division, said" is Dame Ann Roe.
+        subject = _APPOSITIVE.sub(" ", whole_before[: verb_here.start()])
+        mentions = ctx.people.mentions(subject)
         if mentions:
             return Attribution(mentions[-1][1], verb_here.group(), "verb in sentence", False)
     if continues and ctx.last_speaker is not None and not plain_before.strip(" ,.;:-—"):

@@ -18,7 +18,7 @@ ROLE_NOUNS = frozenset(
     congresswoman lawmaker negotiator officer aide strategist researcher scientist activist campaigner
     candidate speaker treasurer whip king queen emperor admiral colonel captain consul delegate inspector
     commissioner administrator manager executive ceo journalist reporter columnist writer biographer
-    interviewer producer filmmaker secretary-general""".split()
+    interviewer producer filmmaker secretary-general justice""".split()
 )
 # Words that are part of a name as the text gives it ("Lord Goldsmith", "Baroness Morgan").
 HONORIFICS = frozenset("Lord Lady Baroness Baron Sir Dame King Queen Pope Prince Princess Sheikh".split())
@@ -59,15 +59,32 @@ ORGANISATION_WORDS = frozenset(
     """Committee Council House Party Union Ministry Department Office Street Agency Commission Bank Court
     Parliament Senate Congress Company University Institute Government Administration Army Navy Force
     Forces Services Pact Treaty Alliance Organisation Organization Republic Kingdom States Nations News
-    Times Post Journal Press Group Association Federation League Church School College Hospital""".split()
+    Times Post Journal Press Group Association Federation League Church School College Hospital Division
+    Authority Foundation Society Corporation Centre Center Museum Police Bureau Trust Fund Movement Front
+    Assembly Cabinet Airlines Airways Television Radio Embassy Tribunal Board""".split()
 )
 STOP_ROLE_WORDS = frozenset(
     """the a an and or but to by for with from in on at as that which who whom whose his her their its our
     said says told met also has have had was were is are be been will would could not than this these
     those said, during while after before""".split()
 )
-NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z][a-zà-öø-ÿ]+)?)"
-NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}"
+# Letters of Latin-script names, not just ASCII: "Émile", "Erdoğan", "Łukasz", "Müller". (Latin
+# Extended-A mixes both cases; a name starting with one of its small letters is rare enough.)
+UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+LOWER = "a-zß-öø-ÿ\u0100-\u017f"
+# One word of a name: "Putin", "Putin's", "O'Brien", "McNamara", "Butler-Sloss".
+NAME_WORD = (
+    rf"(?:[{UPPER}](?:[{LOWER}]+|['’][{UPPER}][{LOWER}]+)"  # Putin, O'Brien
+    rf"(?:['’][{LOWER}]+)?(?:[{UPPER}][{LOWER}]+)?(?:-[{UPPER}][{LOWER}]+)?)"  # Putin's, McNamara, Butler-Sloss
+)
+# Between the words of a name: an initial ("John F. Kennedy") or a particle ("Charles de Gaulle",
+# "Ludwig van der Rohe", "Bashar al-Assad").
+_INITIAL = rf"[{UPPER}]\.\s+"
+_PARTICLE = (
+    r"(?:(?:de|da|di|du|del|della|dos|das|van|von|der|den|ter|la|le|bin|ibn)\s+(?:(?:der|den|la)\s+)?|(?:al|el)-)"
+)
+NEXT_NAME_WORD = rf"\s+(?:{_INITIAL})?{_PARTICLE}?{NAME_WORD}"
+NAME = rf"{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,2}}"
 _TITLE = r"(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?"
 TITLE_NAME = re.compile(rf"\b(?P<title>{_TITLE})\s+(?P<name>{NAME})")
 _ROLE_NOUN = r"(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")"
@@ -77,6 +94,10 @@ ROLE_BEFORE_NAME = re.compile(
 APPOSITION = re.compile(
     rf"(?P<name>{NAME})(?:\s+of\s+[A-Z]\w+)?,\s+(?:[RDI]-[A-Za-z.]{{2,6}},\s+)?"
     r"(?P<role>(?:(?:a|an|the)\s+)?[^,;.()\"]{3,90}?)(?=,|\.\s|;|\s+who\b|$)"
+)
+# "the Lord Chief Justice, Lord Woolf," / "the Russian defense minister, Igor Sergeyev,": the role first.
+ROLE_THEN_NAME = re.compile(
+    rf"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?P<role>[^,;.()\"]{{2,60}}?),\s+(?P<name>{NAME}),"
 )
 TENURE = re.compile(
     r"\bwho\s+(?:served|was|has\s+served|had\s+been)\s+as\s+(?P<role>[^,;.]{3,80}?)\s+"
@@ -109,6 +130,11 @@ class Person:
                 existing.tenure = existing.tenure or role.tenure
                 return
         self.roles.append(role)
+
+
+def _bare(word: str) -> str:
+    """A word as ROLE_NOUNS has it: "Minister's" -> "minister"."""
+    return re.sub(r"['’]s$", "", word.lower())
 
 
 def _is_name(text: str) -> bool:
@@ -154,7 +180,7 @@ def _role_phrase(text: str, noun_start: int, noun: str) -> str:
 
 
 # Runs of capitalised words; "Putin's" gives "Putin" (apostrophes end a word here).
-_CAPITALISED_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+_CAPITALISED_RUN = re.compile(rf"(?<![\w'’-])[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*)*")
 
 
 _NAME_START = re.compile(rf"(?<![\w'’-])(?={NAME_WORD})")
@@ -230,6 +256,10 @@ class People:
             person = self.add(name, where)
             if person:
                 person.add_role(Role(title, evidence=sentence))
+        for match in ROLE_THEN_NAME.finditer(sentence):
+            role = match["role"].strip()
+            if _bare(role.split()[-1]) in ROLE_NOUNS and (person := self.add(match["name"], where)):
+                person.add_role(Role(role, evidence=sentence))
         for start in (m.start() for m in _NAME_START.finditer(sentence)):
             name_match = _NAME.match(sentence, start)  # no look-behind in NAME: the same as matching a slice
             if name_match and (
@@ -254,7 +284,7 @@ class People:
                 continue
             role = re.split(r"\s+(?:on|in|at|with|that|which|for|from|to)\s+", match["role"].strip())[0]
             role = re.sub(r"^(?:a|an|the)\s+", "", role)
-            words = {w.lower().strip("'’s") for w in re.findall(r"[\w'’-]+", role)}
+            words = {_bare(w) for w in re.findall(r"[\w'’-]+", role)}
             if not words & ROLE_NOUNS or match["name"].split()[0] in NOT_NAMES:
                 continue
             person = self.add(match["name"], where)

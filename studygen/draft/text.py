@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .people import UPPER
+
 _SGML_HINT = re.compile(r"<(DOC|TEXT|BODY|P)\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>\n]{1,80}>")
 # "WASHINGTON (AP) -- ", "BERLIN (Reuters) - ", "LONDON — "
@@ -73,10 +75,14 @@ def _is_abbreviation(before: str) -> bool:
     return bool(re.fullmatch(r"[a-z]-[a-z.]{1,4}", word))  # party and state: R-Pa., R-S.C.
 
 
+# A full stop, ! or ? (and closing marks) followed by a capital, a digit or an opening mark.
+_SENTENCE_END = re.compile(rf"[.!?][\"')\]]*\s+(?=[\"'(\[]?[{UPPER}0-9…])")
+
+
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """Sentences of one paragraph as (start, end) offsets, careful with Mr., Rep. and R-Pa."""
     spans, start = [], 0
-    for match in re.finditer(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9…])", paragraph):
+    for match in _SENTENCE_END.finditer(paragraph):
         end = match.end()
         if paragraph[match.start()] == "." and _is_abbreviation(paragraph[start : match.start() + 1]):
             continue
