@@ -8,15 +8,17 @@ curates the draft before it becomes a lesson.
 from __future__ import annotations
 
 import bisect
+import datetime
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
-from .attribution import Context, attribute, outside_quotes, scan_speakers
+from .attribution import APPOSITIVE, VERB_WORD, Context, attribute, outside_quotes, scan_speakers
 from .people import NAME, TENURE, People, Person
-from .quotes import QuoteSpan, double_quotes, nested_quotes
+from .quotes import QuoteSpan, double_quotes, nested_quotes, single_as_double
 from .text import CleanArticle, clean, normalise_marks, sentence_spans
-from .times import find_times
+from .times import TimeExpression, find_times, resolve
 
 __all__ = ["ArticleDraft", "DraftEvent", "DraftQuote", "draft_article"]
 
@@ -43,6 +45,9 @@ class DraftEvent:
     proposer: Person | None = None
     proposal: str = ""
     addressee: Person | None = None
+    counted_from: datetime.date | None = None  # a relative time ("Wednesday") resolved from the article's date
+    according_to: Person | None = None  # whose claim the sentence reports ("X said that ...")
+    said_when: PartialDate | None = None  # when that claim was made, when the sentence says
 
 
 @dataclass
@@ -73,6 +78,8 @@ def draft_article(raw: str) -> ArticleDraft:
     """Read a raw article (plain text or SGML news) and draft its facts."""
     article = clean(raw)
     paragraphs = [normalise_marks(p) for p in article.paragraphs]
+    if not any('"' in p for p in paragraphs):  # quoted in British style, with single marks
+        paragraphs = [single_as_double(p) for p in paragraphs]
     sentences = [sentence_spans(p) for p in paragraphs]
     people = People()
     for scan in (people.scan_sentence, lambda text, where: scan_speakers(text, people, where)):
@@ -135,7 +142,7 @@ def draft_article(raw: str) -> ArticleDraft:
             if mentions:
                 ctx.last_subject = mentions[0][1]
             ctx.previous_had_quote = bool(in_sentence)
-            _events(draft, sentence, people)
+            _events(draft, sentence, people, article.published)
             previous_sentence = sentence
     draft.people = sorted(people.by_name.values(), key=lambda p: p.first_seen)
     return draft
@@ -169,19 +176,41 @@ def _nested(
     )
 
 
-def _events(draft: ArticleDraft, sentence: str, people: People) -> None:
+def _events(draft: ArticleDraft, sentence: str, people: People, published: datetime.date | None) -> None:
     tenures = [m.span() for m in TENURE.finditer(sentence)]
+    times = [t for t in find_times(sentence) if not any(a <= t.start < b for a, b in tenures)]
+    claim = _claim(sentence, people, times)
     seen: set[str] = set()
-    for time in find_times(sentence):
-        if any(a <= time.start < b for a, b in tenures) or time.text in seen:
+    for time in times:
+        if time.text in seen:
             continue  # a tenure belongs to its person's role, not to the timeline
         seen.add(time.text)
         actors = list(dict.fromkeys(p.name for _, p in people.mentions(sentence)))
+        date, counted_from = time.date, None
+        if date is None and published is not None and (date := resolve(time, published)) is not None:
+            counted_from = published
         clauses = [sentence]
         if (when := _WHEN_CLAUSE.search(sentence)) and when.start("sub") <= time.start < when.end("sub"):
             clauses = [when["sub"], when["main"]]  # "when NATO was created in 1949, the Soviet Union proposed..."
         for clause in clauses:
-            event = DraftEvent(time.text, time.date, _short(clause), actors, sentence)
+            reported = claim is not None and claim[2] is not time and time.start > claim[1]
+            if reported:  # what the claim says happened
+                what = event_clause(sentence, time, people, begin=claim[1])  # type: ignore[index]
+            elif claim is not None and claim[2] is time:  # the claim itself: "X said on Monday"
+                what = event_clause(sentence[: claim[3]], time, people)
+            else:
+                what = event_clause(sentence, time, people)
+            event = DraftEvent(time.text, date, what, actors, sentence)
+            event.counted_from = counted_from
+            if reported:
+                event.according_to, _, said_at, _ = claim  # type: ignore[misc]
+                if said_at is not None:
+                    event.said_when = said_at.date or (resolve(said_at, published) if published else None)
+                said = event.said_when
+                if event.date is None and said is not None and said.day is not None:
+                    # "said on 21 August 2000 that the submarine sank on 12 August": the year of the claim
+                    event.counted_from = datetime.date(said.start, said.month or 1, said.day)
+                    event.date = resolve(time, event.counted_from)
             if proposal := _PROPOSAL.search(clause):
                 proposer = people.find(proposal["who"])
                 if proposer is not None:
@@ -189,6 +218,83 @@ def _events(draft: ArticleDraft, sentence: str, people: People) -> None:
                     event.proposal = proposal["what"].strip().rstrip(".")
                     event.addressee = people.find(proposal["to"]) if proposal["to"] else None
             draft.events.append(event)
+
+
+_REPORTED = re.compile(r"\s+(?:[^.\"]{0,40}?\bthat\s+|(?=(?:the|a|an|it|he|she|they|we|[A-Z])\b))")
+
+
+def _claim(
+    sentence: str, people: People, times: list[TimeExpression]
+) -> tuple[Person, int, TimeExpression | None, int] | None:
+    """A sentence that reports what a named person said ("Officials led by Ana Pérez said on Monday that
+    the ship sank on 12 May"): the person, where the reported clause starts, the time given to the
+    verb of saying itself, and where that verb ends."""
+    plain = outside_quotes(sentence)
+    verb = VERB_WORD.search(plain)
+    if verb is None or not (reported := _REPORTED.match(plain, verb.end())):
+        return None  # not reported speech: "X said (that) ..."
+    mentions = people.mentions(APPOSITIVE.sub(" ", plain[: verb.start()]))
+    if not mentions:
+        return None
+    said_at = next((t for t in times if verb.end() <= t.start <= verb.end() + 12), None)
+    return mentions[-1][1], reported.end(), said_at, verb.end()
+
+
+# Words around a time expression that go with it: "in 1990", "on Monday", "since March", "the 1981 riots".
+_TIME_WORDS = re.compile(
+    r"(?:\b(?:in|on|at|since|until|by|during|from|of|for|last|early|late|mid|the)\s+)*$", re.IGNORECASE
+)
+_NAME_BEFORE = re.compile(rf"(?P<name>{NAME})\s*$")
+# Where clauses end: punctuation, a dash, or "and"/"but" before a verb ("was jailed in 1951 and died in 1996").
+_CLAUSE_BREAK = re.compile(r'[,;:()"—–]|\s-{1,2}\s|\s(?:and|but)\s(?=(?!the\b|a\b|an\b)[a-z]+\b)')
+_LEADING = re.compile(r"^(?:(?:and|but|then|also|so|while|as|when|after|before|that|says|said)\s+)+", re.IGNORECASE)
+# A sentence that starts with who it is about: "Hiss, an aide, was accused ..."; "He was sent to prison ...".
+_SUBJECT_START = re.compile(rf"^\s*(?P<name>{NAME}|He|She|They|It)\b")
+_STARTS_LOW = re.compile(r"\s*(?:who\s+)?(?=[a-z])")
+_SUBJECT_FIRST = re.compile(r"\s*(?:[A-Z]|(?:he|she|they|it|the|a|an)\b)")
+
+
+def event_clause(sentence: str, time: TimeExpression, people: People, begin: int = 0, most: int = 25) -> str:
+    """What happened, as a short clause without its date: "NATO was created in 1949." gives "NATO was
+    created". The clause around the time expression (from `begin`: the start of a reported claim),
+    widened to the next one when it is only the time ("In 1990, Gorbachev proposed ..."), without
+    quote marks; a clause that starts with "who" gets back the name it is about."""
+    cuts = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence, begin)]
+    bounds = [(begin, begin), *cuts, (len(sentence), len(sentence))]
+    index = max(i for i, (b, _) in enumerate(bounds[:-1]) if b <= time.start)
+    start, end = bounds[index][1], bounds[index + 1][0]
+    lead = sentence[start : time.start]
+    if not (lead.endswith(("the ", "The ")) and re.match(r" [A-Za-z]", sentence[time.end :])):
+        lead = _TIME_WORDS.sub("", lead)  # but "the 1981 riots" stays "the riots"
+    text = lead + " " + sentence[time.end : end]
+    if len(_words(text)) < 3:
+        # Only the time ("In 1990, ..."; "in the mid-1950s, a few years later, Soviet leaders proposed"):
+        # the main clause is the next one that starts with its subject.
+        later = [(a, b) for (_, a), (b, _) in itertools.pairwise(bounds[index + 1 :]) if b > a]
+        main = next((c for c in later if _SUBJECT_FIRST.match(sentence, c[0])), None)
+        if main or later:
+            start, end = main or later[0]
+            text = sentence[start:end]
+    opening = _STARTS_LOW.match(text)
+    if opening and start > begin:
+        # A clause without its subject: "Lord Roe, who led the 1981 inquiry"; "Hiss, an aide, was
+        # accused in 1948"; "He was jailed in 1951 and died in 1996"; "The minister, Ana Pérez, said".
+        head = APPOSITIVE.sub("", sentence[:start].rstrip(" ,") + ",").rstrip(" ,")
+        named = _NAME_BEFORE.search(head)
+        if named and ("who" in opening.group() or people.find(named["name"]) is not None):
+            text = named["name"] + " " + text[opening.end() :]
+        elif subject := _SUBJECT_START.match(sentence):
+            text = subject["name"] + " " + text[opening.end() :]
+    words = _words(text)
+    words = _LEADING.sub("", " ".join(words)).split()
+    if not words:
+        return " ".join(sentence.split())
+    clause = " ".join(words[:most]) + (" …" if len(words) > most else "")
+    return clause[0].upper() + clause[1:]
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r'[,;:()"—–]|\s-{1,2}\s|[.]$', " ", text.strip()).split()
 
 
 def _short(text: str, words: int = 30) -> str:

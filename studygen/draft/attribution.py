@@ -34,7 +34,7 @@ PARTICIPLES = frozenset(
 PRONOUNS = frozenset("he she they".split())
 FIRST_PERSON = frozenset("i we".split())
 _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
-_VERB_WORD = re.compile(rf"\b{_VERB}\b")
+VERB_WORD = re.compile(rf"\b{_VERB}\b")
 _TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.?\s+)?"
 # A speaker may come with a role in front: "Foreign Minister Karl Weiss said".
 _LONG_NAME = rf"{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,4}}"
@@ -125,7 +125,7 @@ def _latest_mention(ctx: Context, text: str) -> Person | None:
 
 
 # A comma-bounded phrase that starts with a small letter: "..., the president of X, ...", ", who ...,".
-_APPOSITIVE = re.compile(r",\s+[a-z][^,\"]*,")
+APPOSITIVE = re.compile(r",\s+[a-z][^,\"]*,")
 
 
 def _introduces_next(after: str, end: int, quoted: str) -> bool:
@@ -177,17 +177,17 @@ def attribute(
             return Attribution(subject[0][1], participle["verb"], "participle", True)
         if described := _DESCRIBED_SUBJECT.match(whole_before.strip()):
             return Attribution(None, participle["verb"], "participle", False, described["who"])
-    verb_here = _VERB_WORD.search(whole_before)
+    verb_here = VERB_WORD.search(whole_before)
     if verb_here:
         # The subject of the verb, not a name inside an apposition or a relative clause:
         # "Dame Ann Roe, the president of the Tax Division, said" is Dame Ann Roe.
-        subject = _APPOSITIVE.sub(" ", whole_before[: verb_here.start()])
+        subject = APPOSITIVE.sub(" ", whole_before[: verb_here.start()])
         mentions = ctx.people.mentions(subject)
         if mentions:
             return Attribution(mentions[-1][1], verb_here.group(), "verb in sentence", False)
     if continues and ctx.last_speaker is not None and not plain_before.strip(" ,.;:-—"):
         return Attribution(ctx.last_speaker, "continued", "continuation", True)
-    if not plain_before.strip(" ,.;:-—") and not _VERB_WORD.search(outside_quotes(after)):
+    if not plain_before.strip(" ,.;:-—") and not VERB_WORD.search(outside_quotes(after)):
         subject = _subject_of(previous_sentence, ctx)
         if subject is not None:
             return Attribution(subject, "continued", "previous sentence", False)
@@ -197,7 +197,7 @@ def attribute(
 def _subject_of(sentence: str, ctx: Context) -> Person | None:
     """The person a sentence is about: the one before its speech verb, else the first named."""
     plain = outside_quotes(sentence)
-    verb = _VERB_WORD.search(plain)
+    verb = VERB_WORD.search(plain)
     if verb:
         before = ctx.people.mentions(plain[: verb.start()])
         if before:

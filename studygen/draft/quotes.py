@@ -67,3 +67,41 @@ def nested_quotes(paragraph: str, outer: list[QuoteSpan]) -> list[QuoteSpan]:
         for match in _NESTED.finditer(inner):
             found.append(QuoteSpan(span.start + match.start(1), span.start + match.end(1), nested_in=index))
     return found
+
+
+_POSSESSIVE_FOLLOWERS = re.compile(r"\s+[a-z]")
+_NOT_POSSESSIVE = re.compile(r"\s+(?:he|she|they|it|we|said|says|added|told|asked|according)\b")
+
+
+def single_as_double(paragraph: str) -> str:
+    """A paragraph quoted in British style ('We will win,' she said) with its quotation marks turned
+    into double ones, so that the rest of the drafter reads it as it reads any other paragraph.
+    Apostrophes stay: inside words (don't, Putin's), before a year ('90s) and after a plural
+    possessive (the workers' pay). The result has the same length as the paragraph."""
+    marks: list[int] = []
+    open_at: int | None = None
+    for match in re.finditer("'", paragraph):
+        at = match.start()
+        before = paragraph[at - 1] if at > 0 else " "
+        after = paragraph[at + 1] if at + 1 < len(paragraph) else " "
+        if before.isalnum() and after.isalnum():
+            continue  # an apostrophe inside a word
+        opening = (before.isspace() or before in "([{—–-:,") and after.isalpha()
+        closing = not before.isspace() and (after.isspace() or after in ",.;:!?)]—–-")
+        if closing and before in "sS" and _POSSESSIVE_FOLLOWERS.match(paragraph, at + 1):
+            closing = bool(_NOT_POSSESSIVE.match(paragraph, at + 1))
+        if open_at is None:
+            if opening:
+                open_at = at
+        elif closing:
+            marks += [open_at, at]
+            open_at = None
+        elif opening:
+            marks.append(open_at)  # a new paragraph of the same speech: the last one ran on
+            open_at = at
+    if open_at is not None and len(paragraph) - open_at > 2:
+        marks.append(open_at)
+    chars = list(paragraph)
+    for at in marks:
+        chars[at] = '"'
+    return "".join(chars)

@@ -7,6 +7,7 @@ columns with ``wire-style quotes''. All become paragraphs of single-spaced text.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -15,7 +16,11 @@ from .people import UPPER
 _SGML_HINT = re.compile(r"<(DOC|TEXT|BODY|P)\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>\n]{1,80}>")
 # "WASHINGTON (AP) -- ", "BERLIN (Reuters) - ", "LONDON — "
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{1,40}?\s*(?:\([A-Za-z. ]{1,20}\))?\s+(?:--|—|–|-)\s+")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .,'-]{1,40}?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*(?:\([A-Za-z. ]{1,20}\))?"
+    r"\s+(?:--|—|–|-|_)\s+"
+)
+_DATE_TIME = re.compile(r"<DATE_TIME>\s*(\d{4})-(\d{2})-(\d{2})", re.IGNORECASE)
 _HEADLINE = re.compile(r"<HEADLINE>(.*?)</HEADLINE>", re.IGNORECASE | re.DOTALL)
 # Double quote marks of every style become '"'; curly single quotes become "'".
 _DOUBLE = re.compile(r"``|''|[“”„‟«»\"]")
@@ -31,6 +36,7 @@ ABBREVIATIONS = frozenset(
 class CleanArticle:
     title: str
     paragraphs: tuple[str, ...]
+    published: datetime.date | None = None  # from the SGML <DATE_TIME>: what "Monday" and "last year" count from
 
     @property
     def text(self) -> str:
@@ -47,8 +53,14 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # all but tab an
 def clean(raw: str) -> CleanArticle:
     """Paragraphs of the article's body, each on one line, with markup and datelines removed."""
     title = ""
+    published = None
     raw = _CONTROL.sub("", raw)
     if _SGML_HINT.search(raw):
+        if stamp := _DATE_TIME.search(raw):
+            try:
+                published = datetime.date(int(stamp[1]), int(stamp[2]), int(stamp[3]))
+            except ValueError:
+                published = None
         if match := _HEADLINE.search(raw):
             title = " ".join(_TAG.sub(" ", match.group(1)).split())
         body = raw
@@ -65,7 +77,7 @@ def clean(raw: str) -> CleanArticle:
         paragraphs[0] = _DATELINE.sub("", paragraphs[0])
     if not title and len(paragraphs) > 1 and len(paragraphs[0].split()) <= 12 and not paragraphs[0].endswith("."):
         title = paragraphs[0]  # a headline line
-    return CleanArticle(title, tuple(paragraphs))
+    return CleanArticle(title, tuple(paragraphs), published)
 
 
 def _is_abbreviation(before: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -98,3 +99,44 @@ def find_times(sentence: str) -> list[TimeExpression]:
             taken.append((start, end))
             found.append(TimeExpression(start, end, match.group(), kind, _as_date(kind, match)))
     return sorted(found, key=lambda t: t.start)
+
+
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_RELATIVE_YEAR = {"last year": -1, "this year": 0, "next year": 1}
+_RELATIVE_DAY = {"yesterday": -1, "tomorrow": 1}
+_DAY_MONTH = re.compile(rf"^(?P<day>\d{{1,2}})\s+{_MONTH}$")
+_MONTH_DAY = re.compile(rf"^{_MONTH}\s+(?P<day>\d{{1,2}})$")
+
+
+def resolve(time: TimeExpression, published: datetime.date) -> PartialDate | None:
+    """The date a time expression without a year stands for in an article published on `published`:
+    "Wednesday" is the last Wednesday up to that day, "yesterday" the day before, "last year" the
+    year before, "June 12" or "March" in the year that puts them within six months before or after.
+    None for what cannot be pinned to a date ("last week", "this fall")."""
+    text = time.text.strip()
+    lower = text.lower()
+    if time.kind == "weekday":
+        back = (published.weekday() - WEEKDAYS.index(text.capitalize())) % 7
+        return _day(published - datetime.timedelta(days=back))
+    if lower in _RELATIVE_DAY:
+        return _day(published + datetime.timedelta(days=_RELATIVE_DAY[lower]))
+    if lower in _RELATIVE_YEAR:
+        return parse_date(str(published.year + _RELATIVE_YEAR[lower]))
+    if time.kind in ("day", "month"):
+        match = (_DAY_MONTH.match(text) or _MONTH_DAY.match(text)) if time.kind == "day" else re.match(_MONTH, text)
+        if match is None:
+            return None
+        month = _month_number(match["month"])
+        day = int(match["day"]) if time.kind == "day" else 1
+        for year in (published.year, published.year - 1, published.year + 1):
+            try:
+                candidate = datetime.date(year, month, day)
+            except ValueError:
+                return None
+            if abs((candidate - published).days) <= 183:
+                return _day(candidate) if time.kind == "day" else parse_date(f"{year}-{month:02d}")
+    return None
+
+
+def _day(date: datetime.date) -> PartialDate:
+    return parse_date(date.isoformat())

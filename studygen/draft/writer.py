@@ -67,7 +67,8 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
         "lesson:",
         f"  id: {yaml_id(lesson_id)}",
         f"  title: {_q(title)}",
-        f"  source: {{file: {_q(source_file)}, title: {_q(title)}}}",
+        f"  source: {{file: {_q(source_file)}, title: {_q(title)}"
+        + (f", published: {_q(draft.article.published.isoformat())}}}" if draft.article.published else "}"),
         "",
         "people:",
     ]
@@ -136,12 +137,21 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
         else:
             fid = fact_ids.new(f"event-{slug(event.when)}")
             comment = "" if when else f"  # check: the text says only {_q(event.when)}; add the year if you know it"
+            if when and event.counted_from:
+                comment = f"  # check: the text says {_q(event.when)}, counted from {event.counted_from.isoformat()}"
             lines += [f"  - id: {fid}{comment}", "    kind: event", f"    what: {_q(event.what)}"]
             actors = sorted({id_by_name[name] for name in event.actors if name in id_by_name}, key=rank.__getitem__)
             if actors:
                 lines.append(f"    who: [{', '.join(actors)}]")
         if when:
             lines.append(f"    when: {_q(when)}")
+            if event.counted_from:
+                lines.append("    from_teacher: [when]  # the article gives no year: the date is counted")
+        claimant = ids.get(id(event.according_to)) if event.according_to else None
+        if claimant and claimant != proposer:
+            lines.append(f"    according_to: {claimant}  # check: the article reports this as their claim")
+            if event.said_when is not None and event.said_when.text != when:
+                lines.append(f"    said_when: {_q(event.said_when.text)}")
         lines.append(f"    evidence: {_q(event.evidence)}")
     if count == 0:
         lines[-1] = "facts: []"
