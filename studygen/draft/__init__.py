@@ -69,7 +69,7 @@ _WHEN_CLAUSE = re.compile(r"\b[Ww]hen\s+(?P<sub>[^,]+?),\s*(?P<main>[^.;]+)")
 
 
 def _is_title(text: str) -> bool:
-    """'Star Wars', "The Putin Interviews": a name in quotation marks, not a quotation."""
+    """'Big Ditch', "The Harbour Diaries": a name in quotation marks, not a quotation."""
     words = text.split()
     return len(words) <= 4 and all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a") for w in words)
 
@@ -245,13 +245,17 @@ _TIME_WORDS = re.compile(
     r"(?:\b(?:in|on|at|since|until|by|during|from|of|for|last|early|late|mid|the)\s+)*$", re.IGNORECASE
 )
 _NAME_BEFORE = re.compile(rf"(?P<name>{NAME})\s*$")
-# Where clauses end: punctuation, a dash, or "and"/"but" before a verb ("was jailed in 1951 and died in 1996").
+# Where clauses end: punctuation, a dash, or "and"/"but" before a verb ("was jailed in 1952 and emigrated in 1954").
 _CLAUSE_BREAK = re.compile(r'[,;:()"—–]|\s-{1,2}\s|\s(?:and|but)\s(?=(?!the\b|a\b|an\b)[a-z]+\b)')
 _LEADING = re.compile(r"^(?:(?:and|but|then|also|so|while|as|when|after|before|that|says|said)\s+)+", re.IGNORECASE)
-# A sentence that starts with who it is about: "Hiss, an aide, was accused ..."; "He was sent to prison ...".
+# A sentence that starts with who it is about: "Maric, an official, was accused ..."; "She was jailed ...".
 _SUBJECT_START = re.compile(rf"^\s*(?P<name>{NAME}|He|She|They|It)\b")
 _STARTS_LOW = re.compile(r"\s*(?:who\s+)?(?=[a-z])")
-_SUBJECT_FIRST = re.compile(r"\s*(?:[A-Z]|(?:he|she|they|it|the|a|an)\b)")
+# A clause that is only more time: "a few years after the war", "just weeks later", "soon after".
+_TIME_PHRASE = re.compile(
+    r"\s*(?:(?:just|only|some|about|a|several|two|three|\d+)\s+)*(?:few\s+)?"
+    r"(?:years?|months?|weeks?|days?|decades?|after|before|following|during|shortly|soon|later|earlier)\b"
+)
 
 
 def event_clause(sentence: str, time: TimeExpression, people: People, begin: int = 0, most: int = 25) -> str:
@@ -269,16 +273,16 @@ def event_clause(sentence: str, time: TimeExpression, people: People, begin: int
     text = lead + " " + sentence[time.end : end]
     if len(_words(text)) < 3:
         # Only the time ("In 1990, ..."; "in the mid-1950s, a few years later, Soviet leaders proposed"):
-        # the main clause is the next one that starts with its subject.
+        # the main clause is the next one that is not more time.
         later = [(a, b) for (_, a), (b, _) in itertools.pairwise(bounds[index + 1 :]) if b > a]
-        main = next((c for c in later if _SUBJECT_FIRST.match(sentence, c[0])), None)
+        main = next((c for c in later if not _TIME_PHRASE.match(sentence, c[0])), None)
         if main or later:
             start, end = main or later[0]
             text = sentence[start:end]
     opening = _STARTS_LOW.match(text)
     if opening and start > begin:
-        # A clause without its subject: "Lord Roe, who led the 1981 inquiry"; "Hiss, an aide, was
-        # accused in 1948"; "He was jailed in 1951 and died in 1996"; "The minister, Ana Pérez, said".
+        # A clause without its subject: "Lord Roe, who led the 1981 inquiry"; "Maric, an official, was
+        # accused in 1948"; "She was jailed in 1952 and emigrated in 1954"; "The minister, Ana Pérez, said".
         head = APPOSITIVE.sub("", sentence[:start].rstrip(" ,") + ",").rstrip(" ,")
         named = _NAME_BEFORE.search(head)
         if named and ("who" in opening.group() or people.find(named["name"]) is not None):

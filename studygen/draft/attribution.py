@@ -1,7 +1,7 @@
 """Who said each quotation: a sieve of rules, from the surest to the weakest.
 
-1. a speech verb right after the quotation ("...," Putin recalled / said Mr Sands);
-2. a speech verb right before it (Lord Goldsmith said: "..." / dismissed as a "dream");
+1. a speech verb right after the quotation ("...," Okafor recalled / said Mr Holm);
+2. a speech verb right before it (Lady Ashby said: "..." / dismissed as a "fantasy");
 3. a participle in the same sentence (..., adding that Washington "...");
 4. a continuation: a quotation that follows another with no verb of its own;
 5. a quotation alone in its sentence: the person the previous sentence was about.
@@ -67,13 +67,13 @@ SUBJECT_NAME = re.compile(
 
 
 def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None:
-    """Register the names that speak ("Lukyanov explained", '," said Mr Sands') as people,
+    """Register the names that speak ("Lindqvist explained", '," said Mr Holm') as people,
     so that later pronouns and descriptions can point back to them."""
     plain = outside_quotes(sentence)
     for pattern in (SPEAKER_BEFORE_VERB, SPEAKER_SET_OFF, SPEAKER_AFTER_VERB, SUBJECT_NAME):
         for match in pattern.finditer(plain):
             if re.search(r"\b(?:the|and)\s+$", plain[: match.start("who")], re.IGNORECASE):
-                continue  # "the Kremlin said", "the Conservatives and Liberal Democrats say": not a person
+                continue  # "the ministry said", "the Greens and the Liberals say": not a person
             people.add(match["who"], where, extend=False)
 
 
@@ -83,7 +83,7 @@ class Attribution:
     cue: str
     rule: str
     confident: bool = True
-    description: str = ""  # "The prime minister's official spokesman": a speaker without a name
+    description: str = ""  # "The mayor's press officer": a speaker without a name
 
 
 @dataclass

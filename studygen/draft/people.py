@@ -20,7 +20,7 @@ ROLE_NOUNS = frozenset(
     commissioner administrator manager executive ceo journalist reporter columnist writer biographer
     interviewer producer filmmaker secretary-general justice""".split()
 )
-# Words that are part of a name as the text gives it ("Lord Goldsmith", "Baroness Morgan").
+# Words that are part of a name as the text gives it ("Lord Ashby", "Baroness Reed").
 HONORIFICS = frozenset("Lord Lady Baroness Baron Sir Dame King Queen Pope Prince Princess Sheikh".split())
 # Titles before a name that are not part of it, with the role they state.
 TITLES = {
@@ -95,7 +95,7 @@ APPOSITION = re.compile(
     rf"(?P<name>{NAME})(?:\s+of\s+[A-Z]\w+)?,\s+(?:[RDI]-[A-Za-z.]{{2,6}},\s+)?"
     r"(?P<role>(?:(?:a|an|the)\s+)?[^,;.()\"]{3,90}?)(?=,|\.\s|;|\s+who\b|$)"
 )
-# "the Lord Chief Justice, Lord Woolf," / "the Russian defense minister, Igor Sergeyev,": the role first.
+# "the senior presiding judge, Lord Ashby," / "the transport minister, Ana Pérez,": the role first.
 ROLE_THEN_NAME = re.compile(
     rf"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?P<role>[^,;.()\"]{{2,60}}?),\s+(?P<name>{NAME}),"
 )
@@ -132,6 +132,11 @@ class Person:
         self.roles.append(role)
 
 
+def _is_title_word(word: str) -> bool:
+    """A word before a surname that is a title, not a first name: "President", "Lord", "Minister"."""
+    return word.rstrip(".") in TITLES or word in HONORIFICS or _bare(word) in ROLE_NOUNS
+
+
 def _bare(word: str) -> str:
     """A word as ROLE_NOUNS has it: "Minister's" -> "minister"."""
     return re.sub(r"['’]s$", "", word.lower())
@@ -156,7 +161,7 @@ def _clean_name(name: str) -> str:
 
 
 def _role_phrase(text: str, noun_start: int, noun: str) -> str:
-    """The role words before a role noun: "Liberal Democrat foreign affairs spokesman"."""
+    """The role words before a role noun: "Green Party transport spokesman"."""
     words = text[:noun_start].split()
     kept: list[str] = []
     for word in reversed(words[-6:]):
@@ -207,14 +212,24 @@ class People:
             self._forms.setdefault(person.surname, person)
 
     def find(self, name: str) -> Person | None:
-        """The person a name or surname refers to ("Mr Sands" -> Philippe Sands)."""
+        """The person a name or surname refers to ("Mr Holm" -> Ada Holm)."""
         clean = _clean_name(name)
         if not clean:
             return None
         if clean in self.by_name:
             return self.by_name[clean]
-        matches = self._by_surname.get(clean.split()[-1], [])
-        return matches[0] if len(matches) == 1 else None
+        words = clean.split()
+        matches = self._by_surname.get(words[-1], [])
+        if len(matches) > 1 and len(words) > 1:  # two Brandts: "Mayor Ilse Brandt" is the one called Ilse
+            matches = [m for m in matches if m.name.endswith(" ".join(words[-2:]))]
+        if len(matches) != 1:
+            return None
+        known = matches[0]
+        # "Olga Brandt" is not "Ilse Brandt"; "Mayor Anna Kovacs" and "President Kovacs" are Anna Kovacs.
+        given, known_given = (words[-2] if len(words) > 1 else ""), known.name.split()[-2:-1]
+        if given and known_given and given != known_given[0] and not _is_title_word(given):
+            return None
+        return known
 
     def add(self, name: str, where: tuple[int, int], extend: bool = True) -> Person | None:
         """The person `name` refers to, added if new. A fuller form of a known name ("James
@@ -273,7 +288,7 @@ class People:
                     person.add_role(Role(tenure["role"].strip(), f"{first}-{last}", sentence))
                 continue
             match = APPOSITION.match(sentence, start)
-            # Not a title in quotation marks ('The Putin Interviews'), nor a place ("Dicks of Washington").
+            # Not a title in quotation marks ('The Putin Interviews'), nor a place ("Novak of Ohio").
             if (
                 match is None
                 or (sentence[start - 1 : start] in "'\"‘“" and start)
