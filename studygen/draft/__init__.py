@@ -250,7 +250,8 @@ _CLAUSE_BREAK = re.compile(r'[,;:()"—–]|\s-{1,2}\s|\s(?:and|but)\s(?=(?!the\
 _LEADING = re.compile(r"^(?:(?:and|but|then|also|so|while|as|when|after|before|that|says|said)\s+)+", re.IGNORECASE)
 # A sentence that starts with who it is about: "Maric, an official, was accused ..."; "She was jailed ...".
 _SUBJECT_START = re.compile(rf"^\s*(?P<name>{NAME}|He|She|They|It)\b")
-_STARTS_LOW = re.compile(r"\s*(?:who\s+)?(?=[a-z])")
+# A clause that starts with its verb ("who led ...", "was accused ...", "died ..."), not with a noun phrase.
+_STARTS_LOW = re.compile(r"\s*(?:who\s+)?(?=[a-z])(?!(?:the|a|an|his|her|its|their|our|this|these|those|some|all)\b)")
 # A clause that is only more time: "a few years after the war", "just weeks later", "soon after".
 _TIME_PHRASE = re.compile(
     r"\s*(?:(?:just|only|some|about|a|several|two|three|\d+)\s+)*(?:few\s+)?"

@@ -73,8 +73,10 @@ def clean(raw: str) -> CleanArticle:
     else:
         paragraphs = [" ".join(line.split()) for line in raw.splitlines()]
     paragraphs = [p for p in paragraphs if p]
-    if paragraphs:
-        paragraphs[0] = _DATELINE.sub("", paragraphs[0])
+    for index, paragraph in enumerate(paragraphs[:3]):  # after a byline or a slug line, the story starts
+        if _DATELINE.match(paragraph):
+            paragraphs[index] = _DATELINE.sub("", paragraph)
+            break
     if not title and len(paragraphs) > 1 and len(paragraphs[0].split()) <= 12 and not paragraphs[0].endswith("."):
         title = paragraphs[0]  # a headline line
     return CleanArticle(title, tuple(paragraphs), published)
