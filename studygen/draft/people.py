@@ -97,7 +97,8 @@ APPOSITION = re.compile(
 )
 # "the senior presiding judge, Lord Ashby," / "the transport minister, Ana Pérez,": the role first.
 ROLE_THEN_NAME = re.compile(
-    rf"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?P<role>[^,;.()\"]{{2,60}}?),\s+(?P<name>{NAME}),"
+    rf"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?P<role>(?:[\w'’-]+\s+){{0,5}}(?i:{_ROLE_NOUN})),"
+    rf"\s+(?P<name>{NAME}),"
 )
 TENURE = re.compile(
     r"\bwho\s+(?:served|was|has\s+served|had\s+been)\s+as\s+(?P<role>[^,;.]{3,80}?)\s+"
@@ -273,7 +274,7 @@ class People:
                 person.add_role(Role(title, evidence=sentence))
         for match in ROLE_THEN_NAME.finditer(sentence):
             role = match["role"].strip()
-            if _bare(role.split()[-1]) in ROLE_NOUNS and (person := self.add(match["name"], where)):
+            if person := self.add(match["name"], where):
                 person.add_role(Role(role, evidence=sentence))
         for start in (m.start() for m in _NAME_START.finditer(sentence)):
             name_match = _NAME.match(sentence, start)  # no look-behind in NAME: the same as matching a slice
