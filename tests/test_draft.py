@@ -223,6 +223,7 @@ def test_scare_quotes_are_not_quotations() -> None:
 def test_events_are_short_clauses_without_their_date() -> None:
     draft = draft_article(
         "The canal was opened in 1911.\n"
+        "When the canal opened in 1911, the dockers struck.\n"
         "Lord Reed, who led the inquiry into the 1981 harbour riots, has died.\n"
         "Before that, in the mid-1950s, a few years after the war, dockers proposed a union.\n"
         "Ivo Maric, a port official, was accused of fraud in 1948.\n"
@@ -230,6 +231,8 @@ def test_events_are_short_clauses_without_their_date() -> None:
     )
     assert [(e.when, e.what) for e in draft.events] == [
         ("1911", "The canal was opened"),
+        ("1911", "The canal opened"),
+        ("1911", "The dockers struck"),
         ("1981", "Lord Reed led the inquiry into the harbour riots"),
         ("mid-1950s", "Dockers proposed a union"),
         ("1948", "Ivo Maric was accused of fraud"),

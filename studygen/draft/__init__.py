@@ -200,6 +200,8 @@ def _events(draft: ArticleDraft, sentence: str, people: People, published: datet
                 what = event_clause(sentence[: claim[3]], time, people)
             else:
                 what = event_clause(sentence, time, people)
+            if len(clauses) == 2 and clause is clauses[1]:  # the main clause of "when ..., ...": no date in it
+                what = _tidy(clause)
             event = DraftEvent(time.text, date, what, actors, sentence)
             event.counted_from = counted_from
             if reported:
@@ -290,10 +292,15 @@ def event_clause(sentence: str, time: TimeExpression, people: People, begin: int
             text = named["name"] + " " + text[opening.end() :]
         elif subject := _SUBJECT_START.match(sentence):
             text = subject["name"] + " " + text[opening.end() :]
-    words = _words(text)
-    words = _LEADING.sub("", " ".join(words)).split()
+    return _tidy(text, most) or " ".join(sentence.split())
+
+
+def _tidy(text: str, most: int = 25) -> str:
+    """A clause as an event's `what`: without punctuation marks, a leading "and" or "said", or a
+    full stop, at most `most` words, with a capital letter."""
+    words = _LEADING.sub("", " ".join(_words(text))).split()
     if not words:
-        return " ".join(sentence.split())
+        return ""
     clause = " ".join(words[:most]) + (" …" if len(words) > most else "")
     return clause[0].upper() + clause[1:]
 
