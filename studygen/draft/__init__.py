@@ -11,7 +11,8 @@ import bisect
 import datetime
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from ..dates import PartialDate
 from .attribution import APPOSITIVE, VERB_WORD, Context, attribute, outside_quotes, scan_speakers
@@ -177,60 +178,80 @@ def _nested(
 
 
 def _events(draft: ArticleDraft, sentence: str, people: People, published: datetime.date | None) -> None:
-    tenures = [m.span() for m in TENURE.finditer(sentence)]
+    tenures = [m.span() for m in TENURE.finditer(sentence)]  # a tenure belongs to its person's role
     times = [t for t in find_times(sentence) if not any(a <= t.start < b for a, b in tenures)]
+    if not times:
+        return
     claim = _claim(sentence, people, times)
+    actors = list(dict.fromkeys(p.name for _, p in people.mentions(sentence)))
     seen: set[str] = set()
     for time in times:
         if time.text in seen:
-            continue  # a tenure belongs to its person's role, not to the timeline
+            continue  # the same time twice in a sentence is one event
         seen.add(time.text)
-        actors = list(dict.fromkeys(p.name for _, p in people.mentions(sentence)))
-        date, counted_from = time.date, None
-        if date is None and published is not None and (date := resolve(time, published)) is not None:
-            counted_from = published
-        clauses = [sentence]
+        event = _dated_event(sentence, time, people, claim, actors, published)
+        events = [(event, sentence)]
         if (when := _WHEN_CLAUSE.search(sentence)) and when.start("sub") <= time.start < when.end("sub"):
-            clauses = [when["sub"], when["main"]]  # "when NATO was created in 1949, the Soviet Union proposed..."
-        for clause in clauses:
-            reported = claim is not None and claim[2] is not time and time.start > claim[1]
-            if reported:  # what the claim says happened
-                what = event_clause(sentence, time, people, begin=claim[1])  # type: ignore[index]
-            elif claim is not None and claim[2] is time:  # the claim itself: "X said on Monday"
-                what = event_clause(sentence[: claim[3]], time, people)
-            else:
-                what = event_clause(sentence, time, people)
-            if len(clauses) == 2 and clause is clauses[1]:  # the main clause of "when ..., ...": no date in it
-                what = _tidy(clause)
-            event = DraftEvent(time.text, date, what, actors, sentence)
-            event.counted_from = counted_from
-            if reported:
-                event.according_to, _, said_at, _ = claim  # type: ignore[misc]
-                if said_at is not None:
-                    event.said_when = said_at.date or (resolve(said_at, published) if published else None)
-                said = event.said_when
-                if event.date is None and said is not None and said.day is not None:
-                    # "said on 21 August 2000 that the submarine sank on 12 August": the year of the claim
-                    event.counted_from = datetime.date(said.start, said.month or 1, said.day)
-                    event.date = resolve(time, event.counted_from)
+            # "when NATO was created in 1949, the Soviet Union proposed...": two events at one time
+            main = replace(event, what=_tidy(when["main"]))
+            events = [(event, when["sub"]), (main, when["main"])]
+        for dated, clause in events:
             if proposal := _PROPOSAL.search(clause):
                 proposer = people.find(proposal["who"])
                 if proposer is not None:
-                    event.proposer = proposer
-                    event.proposal = proposal["what"].strip().rstrip(".")
-                    event.addressee = people.find(proposal["to"]) if proposal["to"] else None
-            draft.events.append(event)
+                    dated.proposer = proposer
+                    dated.proposal = proposal["what"].strip().rstrip(".")
+                    dated.addressee = people.find(proposal["to"]) if proposal["to"] else None
+            draft.events.append(dated)
+
+
+def _dated_event(
+    sentence: str,
+    time: TimeExpression,
+    people: People,
+    claim: Claim | None,
+    actors: list[str],
+    published: datetime.date | None,
+) -> DraftEvent:
+    """The event a time expression dates: its clause, its date (counted from the article's date when
+    the text gives no year) and, in reported speech, whose claim it is and when it was made."""
+    date, counted_from = time.date, None
+    if date is None and published is not None and (date := resolve(time, published)) is not None:
+        counted_from = published
+    reported = claim is not None and claim.said_at is not time and time.start > claim.begin
+    if reported:  # what the claim says happened
+        what = event_clause(sentence, time, people, begin=claim.begin)  # type: ignore[union-attr]
+    elif claim is not None and claim.said_at is time:  # the claim itself: "X said on Monday"
+        what = event_clause(sentence[: claim.verb_end], time, people)
+    else:
+        what = event_clause(sentence, time, people)
+    event = DraftEvent(time.text, date, what, actors, sentence, counted_from=counted_from)
+    if reported and claim is not None:
+        event.according_to = claim.person
+        if claim.said_at is not None:
+            event.said_when = claim.said_at.date or (resolve(claim.said_at, published) if published else None)
+        said = event.said_when
+        if event.date is None and said is not None and said.day is not None:
+            # "said on 21 August 2000 that the submarine sank on 12 August": the year of the claim
+            event.counted_from = datetime.date(said.start, said.month or 1, said.day)
+            event.date = resolve(time, event.counted_from)
+    return event
+
+
+class Claim(NamedTuple):
+    """A sentence reporting what a named person said: "X said on Monday that the ship sank on 12 May"."""
+
+    person: Person
+    begin: int  # where the reported clause starts
+    said_at: TimeExpression | None  # the time given to the verb of saying itself
+    verb_end: int
 
 
 _REPORTED = re.compile(r"\s+(?:[^.\"]{0,40}?\bthat\s+|(?=(?:the|a|an|it|he|she|they|we|[A-Z])\b))")
 
 
-def _claim(
-    sentence: str, people: People, times: list[TimeExpression]
-) -> tuple[Person, int, TimeExpression | None, int] | None:
-    """A sentence that reports what a named person said ("Officials led by Ana Pérez said on Monday that
-    the ship sank on 12 May"): the person, where the reported clause starts, the time given to the
-    verb of saying itself, and where that verb ends."""
+def _claim(sentence: str, people: People, times: list[TimeExpression]) -> Claim | None:
+    """The claim a sentence reports, if it reports one of a named person."""
     plain = outside_quotes(sentence)
     verb = VERB_WORD.search(plain)
     if verb is None or not (reported := _REPORTED.match(plain, verb.end())):
@@ -239,7 +260,7 @@ def _claim(
     if not mentions:
         return None
     said_at = next((t for t in times if verb.end() <= t.start <= verb.end() + 12), None)
-    return mentions[-1][1], reported.end(), said_at, verb.end()
+    return Claim(mentions[-1][1], reported.end(), said_at, verb.end())
 
 
 # Words around a time expression that go with it: "in 1990", "on Monday", "since March", "the 1981 riots".
@@ -248,7 +269,9 @@ _TIME_WORDS = re.compile(
 )
 _NAME_BEFORE = re.compile(rf"(?P<name>{NAME})\s*$")
 # Where clauses end: punctuation, a dash, or "and"/"but" before a verb ("was jailed in 1952 and emigrated in 1954").
-_CLAUSE_BREAK = re.compile(r'[,;:()"—–]|\s-{1,2}\s|\s(?:and|but)\s(?=(?!the\b|a\b|an\b)[a-z]+\b)')
+_PUNCTUATION = r'[,;:()"—–]|\s-{1,2}\s'
+_CLAUSE_BREAK = re.compile(rf"{_PUNCTUATION}|\s(?:and|but)\s(?=(?!the\b|a\b|an\b)[a-z]+\b)")
+_PUNCTUATION_OR_STOP = re.compile(rf"{_PUNCTUATION}|[.]$")
 _LEADING = re.compile(r"^(?:(?:and|but|then|also|so|while|as|when|after|before|that|says|said)\s+)+", re.IGNORECASE)
 # A sentence that starts with who it is about: "Maric, an official, was accused ..."; "She was jailed ...".
 _SUBJECT_START = re.compile(rf"^\s*(?P<name>{NAME}|He|She|They|It)\b")
@@ -306,12 +329,7 @@ def _tidy(text: str, most: int = 25) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return re.sub(r'[,;:()"—–]|\s-{1,2}\s|[.]$', " ", text.strip()).split()
-
-
-def _short(text: str, words: int = 30) -> str:
-    parts = " ".join(text.split()).split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+    return _PUNCTUATION_OR_STOP.sub(" ", text.strip()).split()
 
 
 def draft_facts(raw: str, lesson_id: str, source_file: str, article_text: str | None = None) -> str:

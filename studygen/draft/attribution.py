@@ -46,11 +46,10 @@ AFTER_WHO_FIRST = re.compile(rf"^\s*[,.!?]?\s*{_WHO}(?:,[^,\"]{{1,60}},)?\s+{_AD
 # '"...", according to the minister' and 'According to Ana Pérez, "..."'
 AFTER_ACCORDING = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>according to)\s+{_WHO}")
 BEFORE_ACCORDING = re.compile(rf"\b(?P<verb>[Aa]ccording to)\s+{_WHO}\s*,?\s*$")
-BEFORE = re.compile(
-    rf"{_WHO.replace('(?P<who>', '(?P<who>[Ii]|[Ww]e|')}\s+{_ADVERB}(?P<verb>{_VERB})"
-    r"(?:\s+[\w'’-]+){0,4}?\s*[,:]?\s*$"
-)
-BEFORE_SET_OFF = re.compile(rf",\s+{_WHO},\s+{_ADVERB}(?P<verb>{_VERB})(?:\s+[\w'’-]+){{0,4}}?\s*[,:]?\s*$")
+# From the verb to the opening mark: up to four words and a comma or colon ("said of the plan:").
+_UP_TO_QUOTE = r"(?:\s+[\w'’-]+){0,4}?\s*[,:]?\s*$"
+BEFORE = re.compile(rf"{_WHO.replace('(?P<who>', '(?P<who>[Ii]|[Ww]e|')}\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
+BEFORE_SET_OFF = re.compile(rf",\s+{_WHO},\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
 _PARTICIPLE = re.compile(r"\b(?P<verb>" + "|".join(PARTICIPLES) + r")\b")
 _DESCRIBED_SUBJECT = re.compile(r"^(?P<who>[Tt]he\s+[\w'’ -]{3,50}?)\s+(?:also\s+)?\w+(?:ed|s)\b")
 

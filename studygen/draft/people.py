@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .text import LOWER, UPPER
+
 ROLE_NOUNS = frozenset(
     """president leader minister secretary spokesman spokeswoman spokesperson adviser advisor chairman
     chairwoman chair director governor senator ambassador envoy diplomat expert analyst professor general
@@ -68,10 +70,6 @@ STOP_ROLE_WORDS = frozenset(
     said says told met also has have had was were is are be been will would could not than this these
     those said, during while after before""".split()
 )
-# Letters of Latin-script names, not just ASCII: "Émile", "Erdoğan", "Łukasz", "Müller". (Latin
-# Extended-A mixes both cases; a name starting with one of its small letters is rare enough.)
-UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
-LOWER = "a-zß-öø-ÿ\u0100-\u017f"
 # One word of a name: "Putin", "Putin's", "O'Brien", "McNamara", "Butler-Sloss".
 NAME_WORD = (
     rf"(?:[{UPPER}](?:[{LOWER}]+|['’][{UPPER}][{LOWER}]+)"  # Putin, O'Brien

@@ -11,8 +11,10 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .people import UPPER
-
+# Letters of Latin-script names, not just ASCII: "Émile", "Erdoğan", "Łukasz", "Müller". (Latin
+# Extended-A mixes both cases; a name starting with one of its small letters is rare enough.)
+UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+LOWER = "a-zß-öø-ÿ\u0100-\u017f"
 _SGML_HINT = re.compile(r"<(DOC|TEXT|BODY|P)\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>\n]{1,80}>")
 # "WASHINGTON (AP) -- ", "BERLIN (Reuters) - ", "LONDON — "
