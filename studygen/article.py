@@ -161,7 +161,13 @@ class Article:
             return False
         if not _is_word(needle[0]) or len(needle) >= _KEY or "..." in needle:
             return self.find(passage) is not None
-        at = bisect.bisect_left(self._index, needle, key=self._key)  # short: the first whole-word match
+        return self._has_short(needle)
+
+    def _has_short(self, needle: str) -> bool:
+        """Whether a folded needle that starts at a word and is shorter than the index key occurs
+        as whole words: the first whole-word entry will do, not the first in article order (a
+        surname can occur thousands of times in a long text)."""
+        at = bisect.bisect_left(self._index, needle, key=self._key)
         text, end_in_word = self.normal.text, _is_word(needle[-1])
         while at < len(self._index) and text.startswith(needle, self._index[at]):
             end = self._index[at] + len(needle)
@@ -215,7 +221,11 @@ class Article:
         needle = _fold(word)
         if not needle:
             return False
-        return self._find(needle) >= 0 or (needle[0].islower() and self._find(needle[0].upper() + needle[1:]) >= 0)
+
+        def has(form: str) -> bool:
+            return self._has_short(form) if _is_word(form[0]) and len(form) < _KEY else self._find(form) >= 0
+
+        return has(needle) or (needle[0].islower() and has(needle[0].upper() + needle[1:]))
 
     def position(self, offset: int) -> Position:
         """Line and column (1-based) of an original offset, for article citations."""

@@ -17,16 +17,15 @@ import typer
 from .confine import UnsafeFile, read_regular
 from .diagnostics import Diagnostic, Severity, make_strict
 from .files import OutputError, OutputExists, write_atomic
-from .lessons import CheckedLesson, LessonNotFound, check_unique_ids, display_path, find_lessons, read_lesson
-from .model import Lesson
-from .paths import FACTS_FILE
-from .questions import QuestionSet, build_questions
-from .questions.shapes import Shape
+from .paths import FACTS_FILE, display_path
 from .schema import MAX_ID_CHARS, PAPER_SIZES, SLUG_PATTERN, json_schema_text, key_reference
 from .terminal import json_printable, printable
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the lesson reader and the question engine are imported by the commands that use them
     from .export import Exporter
+    from .lessons import CheckedLesson
+    from .model import Lesson
+    from .questions import QuestionSet
 
 
 def say(text: str, err: bool = False) -> None:
@@ -53,6 +52,9 @@ def read_lessons(
     Lessons with errors get an empty question set: their problems are reported, not built on.
     `prepare` adjusts a lesson before its questions are made (build: the role ids its deck knows).
     """
+    from .lessons import LessonNotFound, check_unique_ids, find_lessons, read_lesson
+    from .questions import QuestionSet, build_questions
+
     try:
         files = find_lessons(paths)
     except LessonNotFound as exc:
@@ -213,6 +215,8 @@ def split_formats(
 def format_list(registry: Mapping[str, Exporter]) -> list[str]:
     """`build --list-formats`: each format, whether it is built by default, and what it does with each
     question shape."""
+    from .questions.shapes import Shape
+
     lines = []
     for name, item in registry.items():
         lines.append(f"{name:10} {item.description}{' (default)' if item.default else ''}")
@@ -240,6 +244,8 @@ def _read_article(path: Path) -> str:
 
 def _report_draft(path: Path) -> None:
     """Check what was written, as the teacher's next step would; a draft must never have errors."""
+    from .lessons import read_lesson
+
     checked = read_lesson(path)
     print_diagnostics(checked.diagnostics)
     if checked.lesson is not None:

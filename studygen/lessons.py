@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +13,7 @@ from .diagnostics import Diagnostic, DiagnosticSink, Severity, has_errors, make_
 from .ground import GroundReport, ground
 from .load import load_yaml
 from .model import Lesson
-from .paths import FACTS_FILE, SEEDS_DIR
+from .paths import FACTS_FILE, SEEDS_DIR, display_path
 from .validate import validate
 
 
@@ -46,14 +45,6 @@ class CheckedLesson:
             for key, spans in self.report.spans.items()
             if spans
         }
-
-
-def display_path(path: Path) -> str:
-    """A path as the teacher typed it: relative to the working folder when inside it."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # pragma: no cover - another drive on Windows
-        return str(path)
 
 
 def find_lessons(paths: list[Path] | None = None, root: Path | None = None) -> list[Path]:

@@ -6,10 +6,11 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from studygen.cli import app
-from studygen.draft import draft_article
+from studygen.draft import draft_article, draft_facts
 from studygen.draft.text import clean
 from studygen.draft.writer import yaml_id
 from studygen.lessons import read_lesson
@@ -239,6 +240,28 @@ def test_events_are_short_clauses_without_their_date() -> None:
         ("1952", "She was jailed for two years"),
         ("1954", "She emigrated with her son"),
     ]
+
+
+def test_a_phrase_that_sets_the_scene_gives_way_to_the_main_clause() -> None:
+    draft = draft_article(
+        "In a speech in 1936, Mayor Lena Holt opened the new library.\n"
+        "Reviewing the figures of the last week, the council, after a long debate, voted to close the mill.\n"
+        "After the strike ended in 1926, the union was banned.\n"
+    )
+    assert [(e.when, e.what) for e in draft.events] == [
+        ("1936", "Mayor Lena Holt opened the new library"),
+        ("last week", "The council voted to close the mill"),
+        ("1926", "The strike ended"),  # a clause with its own verb is the event its date belongs to
+    ]
+
+
+def test_since_a_year_is_a_period_not_a_date(tmp_path: Path) -> None:
+    text = "Since 1962, no ferry has crossed the strait in winter.\n"
+    (event,) = draft_article(text).events
+    assert (event.when, event.date, event.what) == ("Since 1962", None, "No ferry has crossed the strait in winter")
+    facts = yaml.safe_load(draft_facts(text, "ferries", "article.txt"))
+    assert "when" not in facts["facts"][0]  # the ferries did not stop crossing in 1962
+    assert '# check: the text says "Since 1962", a period rather than a date' in draft_facts(text, "f", "a.txt")
 
 
 def test_relative_dates_count_from_the_article_date_and_claims_keep_their_speaker(tmp_path: Path) -> None:

@@ -274,9 +274,17 @@ _CLAUSE_BREAK = re.compile(rf"{_PUNCTUATION}|\s(?:and|but)\s(?=(?!the\b|a\b|an\b
 _PUNCTUATION_OR_STOP = re.compile(rf"{_PUNCTUATION}|[.]$")
 _LEADING = re.compile(r"^(?:(?:and|but|then|also|so|while|as|when|after|before|that|says|said)\s+)+", re.IGNORECASE)
 # A sentence that starts with who it is about: "Maric, an official, was accused ..."; "She was jailed ...".
-_SUBJECT_START = re.compile(rf"^\s*(?P<name>{NAME}|He|She|They|It)\b")
+_PRONOUN_SUBJECTS = ("He", "She", "They", "It")
+_SUBJECT_START = re.compile(rf"^\s*(?P<name>{NAME}|{'|'.join(_PRONOUN_SUBJECTS)})\b")
 # A clause that starts with its verb ("who led ...", "was accused ...", "died ..."), not with a noun phrase.
 _STARTS_LOW = re.compile(r"\s*(?:who\s+)?(?=[a-z])(?!(?:the|a|an|his|her|its|their|our|this|these|those|some|all)\b)")
+# A phrase that sets the scene of a main clause rather than saying what happened: a preposition and a short
+# noun phrase, or a participle and its object ("In a statement", "looking at the events of", "Reviewing the figures").
+_SCENE = re.compile(
+    r"\s*(?:in|at|during|with|under|after|following|[a-z]+ing(?:\s+(?:at|on|to|about|over|after|from|with|into))?)"
+    r"\s+(?:a|an|the|his|her|its|their|my|our|this|that|these|those)(?:\s+(?![\w'’-]+ed\b)[\w'’-]+){0,4}\s*$",
+    re.IGNORECASE,
+)
 # A clause that is only more time: "a few years after the war", "just weeks later", "soon after".
 _TIME_PHRASE = re.compile(
     r"\s*(?:(?:just|only|some|about|a|several|two|three|\d+)\s+)*(?:few\s+)?"
@@ -305,6 +313,12 @@ def event_clause(sentence: str, time: TimeExpression, people: People, begin: int
         if main or later:
             start, end = main or later[0]
             text = sentence[start:end]
+    elif _SCENE.match(text) and sentence.startswith(",", end):
+        # A phrase that only sets the scene ("In a statement Thursday, White called ..."): the event is the
+        # main clause after it, without the comma phrases inside it ("the council, after a long debate, voted").
+        start = end + 1
+        rest = APPOSITIVE.sub(" ", sentence[start:])
+        text = rest[: cut.start()] if (cut := _CLAUSE_BREAK.search(rest)) else rest
     opening = _STARTS_LOW.match(text)
     if opening and start > begin:
         # A clause without its subject: "Lord Roe, who led the 1981 inquiry"; "Maric, an official, was
@@ -313,7 +327,9 @@ def event_clause(sentence: str, time: TimeExpression, people: People, begin: int
         named = _NAME_BEFORE.search(head)
         if named and ("who" in opening.group() or people.find(named["name"]) is not None):
             text = named["name"] + " " + text[opening.end() :]
-        elif subject := _SUBJECT_START.match(sentence):
+        elif (subject := _SUBJECT_START.match(sentence)) and (
+            subject["name"] in _PRONOUN_SUBJECTS or people.find(subject["name"]) is not None
+        ):  # a person, not any capitalised first word ("Since 1962, no ferry ...", "Speaking from the dock")
             text = subject["name"] + " " + text[opening.end() :]
     return _tidy(text, most) or " ".join(sentence.split())
 

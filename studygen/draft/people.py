@@ -8,6 +8,7 @@ attributed to it), which keeps places and organisations out without a gazetteer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .text import LOWER, UPPER
@@ -190,7 +191,24 @@ _CAPITALISED_RUN = re.compile(rf"(?<![\w'’-])[{UPPER}][\w-]*(?:\s+[{UPPER}][\w
 _NAME_START = re.compile(rf"(?<![\w'’-])(?={NAME_WORD})")
 _NAME = re.compile(NAME)
 _WORD = re.compile(r"\S+")
+_LATIN_WORD = re.compile(r"\b[A-Za-z]+")  # where a role noun can start (the nouns are ASCII words)
 _WORD_PAIR = re.compile(rf"(?<![\w'’-])(?=({NAME_WORD})\s+({NAME_WORD})(?![\w-]))")
+
+
+def _role_before_name(sentence: str) -> Iterator[re.Match[str]]:
+    """`ROLE_BEFORE_NAME.finditer(sentence)`, tried only where a role noun starts: a set look-up
+    per word instead of the whole alternation of role nouns at every word boundary."""
+    end = 0
+    for word in _LATIN_WORD.finditer(sentence):
+        if word.start() < end or word.group().lower() not in ROLE_NOUNS:
+            continue
+        if match := ROLE_BEFORE_NAME.match(sentence, word.start()):
+            end = match.end()
+            yield match
+
+
+def _last_two(name: str) -> str:
+    return " ".join(name.split()[-2:])
 
 
 class People:
@@ -200,10 +218,12 @@ class People:
         self.by_name: dict[str, Person] = {}
         self._forms: dict[str, Person] | None = None  # name and surname -> person, for mentions()
         self._by_surname: dict[str, list[Person]] = {}
+        self._by_last_two: dict[str, list[Person]] = {}  # "Ilse Brandt" -> the people whose name ends so
 
     def _index(self, person: Person, renamed: bool = False) -> None:
         self.by_name[person.name] = person
         self._by_surname.setdefault(person.surname, []).append(person)
+        self._by_last_two.setdefault(_last_two(person.name), []).append(person)
         if renamed or self._forms is None:
             self._forms = None  # rebuilt by the next mentions(), in by_name's new order
         else:  # a new person comes last in by_name, so adding its forms now is what a rebuild would do
@@ -220,7 +240,7 @@ class People:
         words = clean.split()
         matches = self._by_surname.get(words[-1], [])
         if len(matches) > 1 and len(words) > 1:  # two Brandts: "Mayor Ilse Brandt" is the one called Ilse
-            matches = [m for m in matches if m.name.endswith(" ".join(words[-2:]))]
+            matches = self._by_last_two.get(" ".join(words[-2:]), [])
         if len(matches) != 1:
             return None
         known = matches[0]
@@ -243,6 +263,7 @@ class People:
             if longer and (extend or len(known.name.split()) == 1):
                 del self.by_name[known.name]
                 self._by_surname[known.surname].remove(known)
+                self._by_last_two[_last_two(known.name)].remove(known)
                 known.name = clean
                 self._index(known, renamed=True)
             return known
@@ -257,7 +278,7 @@ class People:
             role = TITLES[match["title"].rstrip(".")]
             if person and role:
                 person.add_role(Role(role, evidence=sentence))
-        for match in ROLE_BEFORE_NAME.finditer(sentence):
+        for match in _role_before_name(sentence):
             words = match["name"].split()
             noun = match["noun"] + (match["of"] or "")
             # "General Secretary George Robertson": role words at the front belong to the role.
@@ -270,7 +291,9 @@ class People:
             person = self.add(name, where)
             if person:
                 person.add_role(Role(title, evidence=sentence))
-        for match in ROLE_THEN_NAME.finditer(sentence):
+        # The role ends in a role noun just before a comma: most sentences have none.
+        ends_in_role = any(w[:-1].lower() in ROLE_NOUNS for w in sentence.split() if w.endswith(","))
+        for match in ROLE_THEN_NAME.finditer(sentence) if ends_in_role else ():
             role = match["role"].strip()
             if person := self.add(match["name"], where):
                 person.add_role(Role(role, evidence=sentence))
@@ -338,6 +361,10 @@ class People:
         found: list[tuple[int, Person]] = []
         # Look up runs of capitalised words rather than searching for every name.
         for run in _CAPITALISED_RUN.finditer(text):
+            if (single := run.group()).isalpha() or len(single.split()) == 1:
+                if (person := self._forms.get(single)) is not None:  # one word: most runs
+                    found.append((run.start(), person))
+                continue
             words = [(m.start(), m.group()) for m in _WORD.finditer(text, run.start(), run.end())]
             index = 0
             while index < len(words):

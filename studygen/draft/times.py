@@ -20,6 +20,7 @@ PATTERNS = [
     ("month-year", rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>{_YEAR})\b"),
     ("day", rf"\b(?P<day>\d{{1,2}})\s+{_MONTH}(?![\w])"),
     ("day", rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)"),
+    ("since", rf"\b[Ss]ince\s+(?:{_MONTH}\s+)?(?P<year>{_YEAR})\b"),  # a period that starts then, not a date
     ("decade", r"\b(?P<qual>(?:early|mid|late)[- ])?(?P<decade>\d{3}0)s\b"),
     ("year", rf"(?<![\d$.,-])(?P<year>{_YEAR})(?![\d%])(?!-\d)"),
     ("weekday", r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
@@ -39,7 +40,8 @@ _CUES = {
 }
 _NEEDS_BY_KIND = {
     "span": {"digit"}, "date": {"digit", "month"}, "month-year": {"digit", "month"}, "day": {"digit", "month"},
-    "decade": {"digit"}, "year": {"digit"}, "weekday": {"weekday"}, "month": {"month"}, "relative": {"relative"},
+    "since": {"digit"}, "decade": {"digit"}, "year": {"digit"}, "weekday": {"weekday"}, "month": {"month"},
+    "relative": {"relative"},
 }  # fmt: skip
 _NEEDS = [_NEEDS_BY_KIND[kind] for kind, _ in PATTERNS]
 # Numbers that look like years but are not: "resolution 1441", "flight 1549", "route 1901".

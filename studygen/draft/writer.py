@@ -19,11 +19,12 @@ from .people import Person
 _RESOLVER = yaml.resolver.Resolver()
 _STR = "tag:yaml.org,2002:str"
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_JSON_STRING = json.JSONEncoder(ensure_ascii=False).encode  # made once: json.dumps with options makes one per call
 
 
 def _q(text: str) -> str:
     """A YAML double-quoted scalar (JSON strings are valid YAML), on one line, without control characters."""
-    return json.dumps(_CONTROL.sub("", " ".join(text.split())), ensure_ascii=False)
+    return _JSON_STRING(_CONTROL.sub("", " ".join(text.split())))
 
 
 def slug(text: str) -> str:
@@ -56,9 +57,23 @@ class _Ids:
         return token
 
 
+class _CheckedArticle(Article):
+    """The article the draft is checked against. One sentence is the evidence of several
+    items (a quotation, a role, an event), so each passage is looked up once."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._seen: dict[str, bool] = {}
+
+    def has(self, passage: str) -> bool:
+        if (found := self._seen.get(passage)) is None:
+            found = self._seen[passage] = self.contains(passage)
+        return found
+
+
 def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_text: str) -> str:
     """The facts file for `draft`; items whose words are not in `article_text` are left out."""
-    article = Article(article_text)
+    article = _CheckedArticle(article_text)
     title = draft.article.title or lesson_id.replace("-", " ").capitalize()
     lines = [
         "# Drafted by `studygen draft`. Check every item against the article, fix or delete it,",
@@ -98,7 +113,7 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
     count = 0
     for quote in draft.quotes:
         speaker = ids.get(id(quote.speaker)) if quote.speaker else described.get(quote.description)
-        if speaker is None or not article.contains(quote.text):
+        if speaker is None or not article.has(quote.text):
             continue
         count += 1
         fid = fact_ids.new(f"{slug(quote.speaker.surname if quote.speaker else 'quote')}-quote")
@@ -118,7 +133,7 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
         if owner:
             lines.append(f"    according_to: {owner}")  # a quotation inside someone's account
     for event in draft.events:
-        if not article.contains(event.evidence):
+        if not article.has(event.evidence):
             continue
         count += 1
         when = None
@@ -137,6 +152,8 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
         else:
             fid = fact_ids.new(f"event-{slug(event.when)}")
             comment = "" if when else f"  # check: the text says only {_q(event.when)}; add the year if you know it"
+            if event.when.lower().startswith("since "):
+                comment = f"  # check: the text says {_q(event.when)}, a period rather than a date"
             if when and event.counted_from:
                 comment = f"  # check: the text says {_q(event.when)}, counted from {event.counted_from.isoformat()}"
             lines += [f"  - id: {fid}{comment}", "    kind: event", f"    what: {_q(event.what)}"]
@@ -161,11 +178,11 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
     return "\n".join(lines) + "\n"
 
 
-def _person(person: Person, pid: str, article: Article) -> list[str]:
+def _person(person: Person, pid: str, article: _CheckedArticle) -> list[str]:
     lines = [f"  {pid}:", f"    name: {_q(person.name)}"]
     if person.surname != person.name and article.mentions(person.surname):
         lines.append(f"    aliases: [{_q(person.surname)}]")
-    roles = [r for r in person.roles if r.evidence and article.find(r.evidence) is not None]
+    roles = [r for r in person.roles if r.evidence and article.has(r.evidence)]
     if roles:
         lines.append("    roles:")
     for role in roles:

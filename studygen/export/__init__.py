@@ -15,8 +15,8 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Position, Severity
-from ..lessons import display_path
 from ..model import Lesson
+from ..paths import display_path
 from ..questions import QuestionSet
 from ..questions.shapes import Shape
 

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 import jinja2
 
 from ..diagnostics import Diagnostic, DiagnosticSink, Severity
-from ..lessons import display_path, gc_paused
+from ..lessons import gc_paused
 from ..model import Lesson
+from ..paths import display_path
 from . import chronology, cloze, offices, proposals, sourcing  # noqa: F401 - registers the kinds
 from .base import KINDS, Draft, Question, account_dates
 from .choices import CHOICES, TYPED, YEAR_TYPES, Chooser, position_for

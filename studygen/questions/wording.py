@@ -16,8 +16,8 @@ import jinja2
 
 from ..confine import UnsafeFile, inside, read_regular
 from ..diagnostics import DiagnosticSink, Position, Severity
-from ..lessons import display_path
 from ..model import Lesson
+from ..paths import display_path
 from .sandbox import MAX_TEMPLATE_CHARS, TemplateRefused, compile_teacher_template, render_bounded
 
 TEMPLATE_FOLDER = "templates"
