@@ -28,13 +28,29 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']{0,2}\s+(?=[\"“‘'A-Z])|\n+
 
 @dataclass(frozen=True)
 class NormalText:
-    """Text with typography normalised, and for each character its offset in the original."""
+    """Text with typography normalised, and the way back to the original's offsets.
+
+    Only the folded pieces are recorded (where each starts in the normal text, the original
+    characters it replaced and its length): between two pieces the texts differ by a fixed
+    shift. A machine int per character would take 8 bytes of memory for each byte of text.
+    """
 
     text: str
-    offsets: array.array[int]  # a machine int per character: a tuple of ints would take 4-5 times the memory
+    piece_starts: list[int]  # in the normal text before its leading spaces were stripped
+    pieces: list[tuple[int, int, int]]  # (original start, original end, length in the normal text)
+    lead: int  # leading spaces stripped from the normal text
+
+    def _original(self, offset: int) -> int:
+        at = offset + self.lead
+        index = bisect.bisect_right(self.piece_starts, at) - 1
+        if index < 0:
+            return at
+        start, end, length = self.pieces[index]
+        into = at - self.piece_starts[index]
+        return start if into < length else end + into - length  # a folded character maps to its piece's start
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self._original(start), self._original(end - 1) + 1
 
 
 # A single plain space is already normal; only other white space and runs need folding.
@@ -53,24 +69,22 @@ def normalise(text: str) -> NormalText:
 
     `` and '' (news-wire style) count as one quotation mark.
     """
-    out: list[str] = []
-    offsets = array.array("q")
-    cursor = 0
-    for match in _SPECIAL.finditer(text):
-        start = match.start()
-        if start > cursor:
-            out.append(text[cursor:start])
-            offsets.extend(range(cursor, start))
+    piece_starts: list[int] = []
+    pieces: list[tuple[int, int, int]] = []
+    shift = 0  # how much longer the normal text is so far than the original
+
+    def fold(match: re.Match[str]) -> str:
+        nonlocal shift
         piece = _replacement(match.group())
-        out.append(piece)
-        offsets.extend([start] * len(piece))
-        cursor = match.end()
-    out.append(text[cursor:])
-    offsets.extend(range(cursor, len(text)))
-    joined = "".join(out)
+        start, end = match.span()
+        piece_starts.append(start + shift)
+        pieces.append((start, end, len(piece)))
+        shift += len(piece) - (end - start)
+        return piece
+
+    joined = _SPECIAL.sub(fold, text)
     stripped = joined.strip(" ")
-    lead = len(joined) - len(joined.lstrip(" "))
-    return NormalText(stripped, offsets[lead : lead + len(stripped)])
+    return NormalText(stripped, piece_starts, pieces, len(joined) - len(joined.lstrip(" ")))
 
 
 def _is_word(char: str) -> bool:

@@ -64,12 +64,17 @@ SUBJECT_NAME = re.compile(
     rf"(?<![\w'’-])(?P<who>{NAME_WORD}\s+{NAME_WORD}(?:\s+{NAME_WORD})?)\s+(?:also\s+)?[a-z]+ed\b"
 )
 
+_SMALL_WORD = re.compile(r"[a-z]+")
+
 
 def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None:
     """Register the names that speak ("Lindqvist explained", '," said Mr Holm') as people,
     so that later pronouns and descriptions can point back to them."""
     plain = outside_quotes(sentence)
-    for pattern in (SPEAKER_BEFORE_VERB, SPEAKER_SET_OFF, SPEAKER_AFTER_VERB, SUBJECT_NAME):
+    # Three of the patterns need a verb of saying, a whole word in small letters: many sentences have none.
+    saying = not SPEECH_VERBS.isdisjoint(_SMALL_WORD.findall(plain))
+    patterns = (SPEAKER_BEFORE_VERB, SPEAKER_SET_OFF, SPEAKER_AFTER_VERB) if saying else ()
+    for pattern in (*patterns, SUBJECT_NAME):
         for match in pattern.finditer(plain):
             if re.search(r"\b(?:the|and)\s+$", plain[: match.start("who")], re.IGNORECASE):
                 continue  # "the ministry said", "the Greens and the Liberals say": not a person

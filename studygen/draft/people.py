@@ -191,6 +191,7 @@ _CAPITALISED_RUN = re.compile(rf"(?<![\w'’-])[{UPPER}][\w-]*(?:\s+[{UPPER}][\w
 _NAME_START = re.compile(rf"(?<![\w'’-])(?={NAME_WORD})")
 _NAME = re.compile(NAME)
 _WORD = re.compile(r"\S+")
+_APPOSITION_CUE = re.compile(r",|\s+of\s")
 _LATIN_WORD = re.compile(r"\b[A-Za-z]+")  # where a role noun can start (the nouns are ASCII words)
 _WORD_PAIR = re.compile(rf"(?<![\w'’-])(?=({NAME_WORD})\s+({NAME_WORD})(?![\w-]))")
 
@@ -299,16 +300,17 @@ class People:
                 person.add_role(Role(role, evidence=sentence))
         for start in (m.start() for m in _NAME_START.finditer(sentence)):
             name_match = _NAME.match(sentence, start)  # no look-behind in NAME: the same as matching a slice
-            if name_match and (
-                tenure := TENURE.match(sentence, name_match.end() + 2)
-                if sentence[name_match.end() : name_match.end() + 2] == ", "
-                else None
-            ):
+            if name_match is None:
+                continue
+            after = name_match.end()
+            if sentence.startswith(", ", after) and (tenure := TENURE.match(sentence, after + 2)):
                 person = self.add(name_match.group(), where)
                 if person is not None:
                     first, last = tenure["a1"] or tenure["b1"], tenure["a2"] or tenure["b2"]
                     person.add_role(Role(tenure["role"].strip(), f"{first}-{last}", sentence))
                 continue
+            if not _APPOSITION_CUE.match(sentence, after):
+                continue  # an apposition needs a comma (or "of Ohio,") right after the name
             match = APPOSITION.match(sentence, start)
             # Not a title in quotation marks ('The Putin Interviews'), nor a place ("Novak of Ohio").
             if (

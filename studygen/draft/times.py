@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 
@@ -43,7 +44,13 @@ _NEEDS_BY_KIND = {
     "since": {"digit"}, "decade": {"digit"}, "year": {"digit"}, "weekday": {"weekday"}, "month": {"month"},
     "relative": {"relative"},
 }  # fmt: skip
-_NEEDS = [_NEEDS_BY_KIND[kind] for kind, _ in PATTERNS]
+
+
+@functools.cache
+def _patterns_for(present: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns that can match in a sentence with these cues, in priority order (one list per set of cues)."""
+    return [(kind, pattern) for kind, pattern in _COMPILED if _NEEDS_BY_KIND[kind] <= present]
+
 # Numbers that look like years but are not: "resolution 1441", "flight 1549", "route 1901".
 _NOT_YEAR_BEFORE = re.compile(
     r"(?:resolution|number|no\.|flight|route|page|article|section|chapter|model|code|room|bill|law|h\.r\.|s\.)\s*$",
@@ -86,10 +93,8 @@ def find_times(sentence: str) -> list[TimeExpression]:
     """Every time expression of a sentence, longest first where they overlap."""
     taken: list[tuple[int, int]] = []
     found: list[TimeExpression] = []
-    present = {need for need, cue in _CUES.items() if cue.search(sentence)}
-    for (kind, pattern), needs in zip(_COMPILED, _NEEDS, strict=True):
-        if not needs <= present:
-            continue  # a cheap test showed this pattern cannot match here
+    present = frozenset(need for need, cue in _CUES.items() if cue.search(sentence))
+    for kind, pattern in _patterns_for(present):
         for match in pattern.finditer(sentence):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
