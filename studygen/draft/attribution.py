@@ -65,6 +65,7 @@ SUBJECT_NAME = re.compile(
 )
 
 _SMALL_WORD = re.compile(r"[a-z]+")
+_THE_OR_AND = re.compile(r"\b(?:the|and)\s+$", re.IGNORECASE)
 
 
 def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None:
@@ -76,7 +77,7 @@ def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None
     patterns = (SPEAKER_BEFORE_VERB, SPEAKER_SET_OFF, SPEAKER_AFTER_VERB) if saying else ()
     for pattern in (*patterns, SUBJECT_NAME):
         for match in pattern.finditer(plain):
-            if re.search(r"\b(?:the|and)\s+$", plain[: match.start("who")], re.IGNORECASE):
+            if _THE_OR_AND.search(plain, 0, match.start("who")):
                 continue  # "the ministry said", "the Greens and the Liberals say": not a person
             people.add(match["who"], where, extend=False)
 
@@ -139,9 +140,14 @@ def _introduces_next(after: str, end: int, quoted: str) -> bool:
     return new_sentence and bool(re.match(r"\s*[:\"]", after[end:]))
 
 
+_QUOTED = re.compile(r'"[^"]*"')
+
+
 def outside_quotes(text: str) -> str:
     """`text` with quoted words blanked out, so that names inside quotations are not mentions."""
-    return re.sub(r'"[^"]*"', lambda m: " " * len(m.group()), text)
+    if '"' not in text:
+        return text  # most sentences: no regular expression needed
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
 
 
 def attribute(

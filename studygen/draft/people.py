@@ -7,6 +7,7 @@ attributed to it), which keeps places and organisations out without a gazetteer.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -112,6 +113,12 @@ class Role:
     evidence: str = ""  # empty for a role known only from a description ("the expert recalled")
 
 
+@functools.cache
+def _surname(name: str) -> str:
+    words = [w for w in name.split() if w not in HONORIFICS]
+    return words[-1] if words else name
+
+
 @dataclass
 class Person:
     name: str
@@ -120,8 +127,7 @@ class Person:
 
     @property
     def surname(self) -> str:
-        words = [w for w in self.name.split() if w not in HONORIFICS]
-        return words[-1] if words else self.name
+        return _surname(self.name)
 
     def add_role(self, role: Role) -> None:
         key = role.title.lower()
@@ -151,8 +157,11 @@ def _is_name(text: str) -> bool:
     )
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
 def _clean_name(name: str) -> str:
-    words = re.sub(r"['’]s\b", "", name).split()
+    words = (_POSSESSIVE.sub("", name) if "'" in name or "’" in name else name).split()
     while words and (words[0].rstrip(".") in TITLES or words[0] in NOT_NAMES):
         words.pop(0)
     while words and words[-1] in NOT_NAMES:

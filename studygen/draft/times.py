@@ -45,11 +45,14 @@ _NEEDS_BY_KIND = {
     "relative": {"relative"},
 }  # fmt: skip
 
+_BEFORE_DIGIT = len("Since September ")
+
 
 @functools.cache
 def _patterns_for(present: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:
     """The patterns that can match in a sentence with these cues, in priority order (one list per set of cues)."""
     return [(kind, pattern) for kind, pattern in _COMPILED if _NEEDS_BY_KIND[kind] <= present]
+
 
 # Numbers that look like years but are not: "resolution 1441", "flight 1549", "route 1901".
 _NOT_YEAR_BEFORE = re.compile(
@@ -93,9 +96,11 @@ def find_times(sentence: str) -> list[TimeExpression]:
     """Every time expression of a sentence, longest first where they overlap."""
     taken: list[tuple[int, int]] = []
     found: list[TimeExpression] = []
-    present = frozenset(need for need, cue in _CUES.items() if cue.search(sentence))
-    for kind, pattern in _patterns_for(present):
-        for match in pattern.finditer(sentence):
+    cues = {need: hit for need, cue in _CUES.items() if (hit := cue.search(sentence))}
+    # A pattern with a digit matches no further back than this from the first digit ("Since September 1").
+    first_digit = max(0, cues["digit"].start() - _BEFORE_DIGIT) if "digit" in cues else 0
+    for kind, pattern in _patterns_for(frozenset(cues)):
+        for match in pattern.finditer(sentence, first_digit if "digit" in _NEEDS_BY_KIND[kind] else 0):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
                 continue
