@@ -167,6 +167,49 @@ def test_british_single_quotes_keep_apostrophes() -> None:
     ]
 
 
+def test_british_quotes_with_a_quotation_inside_in_double_marks_and_american_titles_in_single_ones() -> None:
+    british = (
+        "'The board told us \"no\" twice,' said Priya Natarajan, a shop steward. 'We kept asking.'\n\n"
+        "'Nothing has changed since,' she added.\n"
+    )
+    assert _quotes(british) == [
+        ("Priya Natarajan", "The board told us 'no' twice"),  # the inner quotation in single marks
+        ("Priya Natarajan", "We kept asking"),
+        ("Priya Natarajan", "Nothing has changed since"),
+    ]
+    american = (
+        '"We will appeal," said Dale Ortiz, the county attorney.\n\n'
+        "The case features in the film 'Harbor Lights', which opens this week.\n"
+    )
+    assert _quotes(american) == [("Dale Ortiz", "We will appeal")]
+
+
+def test_speakers_after_a_role_past_a_relative_clause_and_not_across_a_full_stop() -> None:
+    text = (
+        '"We have seen this before," said its general secretary, Ines Lobo.\n\n'
+        "Aldo Brek, who has denied any plans to close the yard, said on Monday that it had "
+        '"a long future".\n\n'
+        'The opposition leader, Mara Veit, called the sale "a scandal". He said the council would vote again.\n'
+    )
+    assert _quotes(text) == [
+        ("Ines Lobo", "We have seen this before"),
+        ("Aldo Brek", "a long future"),
+        ("Mara Veit", "a scandal"),
+    ]
+
+
+def test_plural_role_words_are_not_names_and_which_clauses_date_their_antecedent() -> None:
+    draft = draft_article(
+        "Officials said the dispute over fishing rights, which began in the early 1970s, was not settled.\n"
+        "The harbour master, Jon Ek, told reporters on 3 May 2001 that the quay would close.\n"
+    )
+    assert "Officials" not in [p.name for p in draft.people]
+    assert [(e.when, e.what) for e in draft.events] == [
+        ("early 1970s", "The dispute over fishing rights began"),
+        ("3 May 2001", "Jon Ek told reporters"),  # the saying itself, without what was said
+    ]
+
+
 def test_names_with_initials_particles_and_diacritics() -> None:
     text = (
         'President Recep Tayyip Erdoğan said: "The bridge will open."\n'

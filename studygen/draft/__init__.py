@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..dates import PartialDate
 from .attribution import APPOSITIVE, VERB_WORD, Context, attribute, outside_quotes, scan_speakers
 from .people import NAME, TENURE, People, Person
-from .quotes import QuoteSpan, double_quotes, nested_quotes, single_as_double
+from .quotes import QuoteSpan, british_style, double_quotes, nested_quotes, single_as_double
 from .text import CleanArticle, clean, normalise_marks, sentence_spans
 from .times import TimeExpression, find_times, resolve
 
@@ -79,7 +79,7 @@ def draft_article(raw: str) -> ArticleDraft:
     """Read a raw article (plain text or SGML news) and draft its facts."""
     article = clean(raw)
     paragraphs = [normalise_marks(p) for p in article.paragraphs]
-    if not any('"' in p for p in paragraphs):  # quoted in British style, with single marks
+    if british_style(paragraphs):
         paragraphs = [single_as_double(p) for p in paragraphs]
     sentences = [sentence_spans(p) for p in paragraphs]
     people = People()
@@ -221,8 +221,8 @@ def _dated_event(
     reported = claim is not None and claim.said_at is not time and time.start > claim.begin
     if reported:  # what the claim says happened
         what = event_clause(sentence, time, people, begin=claim.begin)  # type: ignore[union-attr]
-    elif claim is not None and claim.said_at is time:  # the claim itself: "X said on Monday"
-        what = event_clause(sentence[: claim.verb_end], time, people)
+    elif claim is not None and claim.said_at is time:  # the claim itself: "X told MPs on Monday (that ...)"
+        what = event_clause(_THAT_AT_END.sub("", sentence[: claim.begin]), time, people)
     else:
         what = event_clause(sentence, time, people)
     event = DraftEvent(time.text, date, what, actors, sentence, counted_from=counted_from)
@@ -244,9 +244,11 @@ class Claim(NamedTuple):
     person: Person
     begin: int  # where the reported clause starts
     said_at: TimeExpression | None  # the time given to the verb of saying itself
-    verb_end: int
 
 
+_WHICH = re.compile(r"\s*which\s+")
+_THAT_START = re.compile(r"^\s*(?:that\s+)?")
+_THAT_AT_END = re.compile(r"\s+that\s*$")
 _REPORTED = re.compile(r"\s+(?:[^.\"]{0,40}?\bthat\s+|(?=(?:the|a|an|it|he|she|they|we|[A-Z])\b))")
 
 
@@ -259,8 +261,11 @@ def _claim(sentence: str, people: People, times: list[TimeExpression]) -> Claim 
     mentions = people.mentions(APPOSITIVE.sub(" ", plain[: verb.start()]))
     if not mentions:
         return None
-    said_at = next((t for t in times if verb.end() <= t.start <= verb.end() + 12), None)
-    return Claim(mentions[-1][1], reported.end(), said_at, verb.end())
+    # "said on Monday (that)", "told reporters on 3 May that": a time before the reported clause
+    said_at = next(
+        (t for t in times if verb.end() <= t.start and (t.start <= verb.end() + 12 or t.end < reported.end())), None
+    )
+    return Claim(mentions[-1][1], reported.end(), said_at)
 
 
 # Words around a time expression that go with it: "in 1990", "on Monday", "since March", "the 1981 riots".
@@ -305,7 +310,14 @@ def event_clause(sentence: str, time: TimeExpression, people: People, begin: int
     if not (lead.endswith(("the ", "The ")) and re.match(r" [A-Za-z]", sentence[time.end :])):
         lead = _TIME_WORDS.sub("", lead)  # but "the 1981 riots" stays "the riots"
     text = lead + " " + sentence[time.end : end]
-    if len(_words(text)) < 3:
+    if index > 0 and _WHICH.match(text) and sentence[bounds[index][0]] == ",":
+        # "(Analysts said) the dispute over quotas, which began in the 1990s, ...": what began is the noun
+        # phrase before, without whoever reports it
+        antecedent = sentence[bounds[index - 1][1] : bounds[index][0]]
+        if said := VERB_WORD.search(antecedent):
+            antecedent = _THAT_START.sub("", antecedent[said.end() :])
+        text = antecedent + " " + _WHICH.sub("", text, count=1)
+    elif len(_words(text)) < 3:
         # Only the time ("In 1990, ..."; "in the mid-1950s, a few years later, Soviet leaders proposed"):
         # the main clause is the next one that is not more time.
         later = [(a, b) for (_, a), (b, _) in itertools.pairwise(bounds[index + 1 :]) if b > a]

@@ -43,6 +43,11 @@ _ADVERB = r"(?:(?:also|then|later|reportedly|once|had|has|have|would|again|furth
 _WHO = rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+[a-z-]+(?:\s+[a-z-]+)?)"
 AFTER_VERB_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+{_WHO}")
 AFTER_WHO_FIRST = re.compile(rf"^\s*[,.!?]?\s*{_WHO}(?:,[^,\"]{{1,60}},)?\s+{_ADVERB}(?P<verb>{_VERB})\b")
+# '"...," said its general secretary, Mike Doyle': the role first, the name set off by commas.
+AFTER_ROLE_THEN_NAME = re.compile(
+    rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+(?:the|its|his|her|their)\s+[a-z][\w'’ -]{{1,60}}?,\s+(?P<who>{_TITLE}{NAME})"
+)
+_ENDED_OUTSIDE = re.compile(r"\s*\.\s+[A-Z]")
 # '"...", according to the minister' and 'According to Ana Pérez, "..."'
 AFTER_ACCORDING = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>according to)\s+{_WHO}")
 BEFORE_ACCORDING = re.compile(rf"\b(?P<verb>[Aa]ccording to)\s+{_WHO}\s*,?\s*$")
@@ -74,11 +79,13 @@ def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None
     plain = outside_quotes(sentence)
     # Three of the patterns need a verb of saying, a whole word in small letters: many sentences have none.
     saying = not SPEECH_VERBS.isdisjoint(_SMALL_WORD.findall(plain))
-    patterns = (SPEAKER_BEFORE_VERB, SPEAKER_SET_OFF, SPEAKER_AFTER_VERB) if saying else ()
-    for pattern in (*patterns, SUBJECT_NAME):
-        for match in pattern.finditer(plain):
-            if _THE_OR_AND.search(plain, 0, match.start("who")):
-                continue  # "the ministry said", "the Greens and the Liberals say": not a person
+    searches = [(pattern, plain) for pattern in (SPEAKER_BEFORE_VERB, SPEAKER_SET_OFF, SPEAKER_AFTER_VERB)]
+    if saying and (short := APPOSITIVE.sub("", plain)) != plain:
+        searches.append((SPEAKER_BEFORE_VERB, short))  # "Calder, who denied the plan, said"
+    for pattern, text in [*(searches if saying else ()), (SUBJECT_NAME, plain)]:
+        for match in pattern.finditer(text):
+            if _THE_OR_AND.search(text, 0, match.start("who")) or text.endswith((" of ", " in "), 0, match.start()):
+                continue  # "the ministry said", "the Greens and the Liberals say", "Dicks of Washington cited"
             people.add(match["who"], where, extend=False)
 
 
@@ -164,7 +171,10 @@ def attribute(
     `after` the text after the closing mark, `continues` whether another quotation just ended,
     `quoted` the words between the marks."""
     history = outside_quotes(previous_sentence + " " + local_before)
-    for pattern in (AFTER_VERB_FIRST, AFTER_WHO_FIRST, AFTER_ACCORDING):
+    # A full stop after the closing mark ends the sentence: "... called it 'a betrayal'. He said the
+    # party would ..." begins a sentence about something else, whoever "he" is.
+    ended = _ENDED_OUTSIDE.match(after) is not None
+    for pattern in () if ended else (AFTER_ROLE_THEN_NAME, AFTER_VERB_FIRST, AFTER_WHO_FIRST, AFTER_ACCORDING):
         if (match := pattern.match(after)) and not _introduces_next(after, match.end(), quoted):
             person, confident = _resolve(match["who"], ctx, history)
             if person is not None:
@@ -187,12 +197,11 @@ def attribute(
             return Attribution(subject[0][1], participle["verb"], "participle", True)
         if described := _DESCRIBED_SUBJECT.match(whole_before.strip()):
             return Attribution(None, participle["verb"], "participle", False, described["who"])
-    verb_here = VERB_WORD.search(whole_before)
-    if verb_here:
-        # The subject of the verb, not a name inside an apposition or a relative clause:
-        # "Dame Ann Roe, the president of the Tax Division, said" is Dame Ann Roe.
-        subject = APPOSITIVE.sub(" ", whole_before[: verb_here.start()])
-        mentions = ctx.people.mentions(subject)
+    # The verb and its subject outside appositions and relative clauses: "Dame Ann Roe, the president of
+    # the Tax Division, said" is Dame Ann Roe; "Calder, who has denied the plan, said" is said by Calder.
+    main_clause = APPOSITIVE.sub(" ", whole_before)
+    if verb_here := VERB_WORD.search(main_clause):
+        mentions = ctx.people.mentions(main_clause[: verb_here.start()])
         if mentions:
             return Attribution(mentions[-1][1], verb_here.group(), "verb in sentence", False)
     if continues and ctx.last_speaker is not None and not plain_before.strip(" ,.;:-—"):

@@ -153,8 +153,14 @@ def _is_name(text: str) -> bool:
     return (
         bool(words)
         and len(words) <= 4
-        and all(w not in NOT_NAMES and w not in ORGANISATION_WORDS and w.lower() not in ROLE_NOUNS for w in words)
+        and all(w not in NOT_NAMES and w not in ORGANISATION_WORDS and not _is_role_word(w) for w in words)
     )
+
+
+def _is_role_word(word: str) -> bool:
+    """A role noun, or its plural at the start of a sentence ("Analysts said", "Officials denied")."""
+    lower = word.lower()
+    return lower in ROLE_NOUNS or (lower.endswith("s") and lower[:-1] in ROLE_NOUNS)
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")

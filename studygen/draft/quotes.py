@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -77,7 +78,8 @@ def single_as_double(paragraph: str) -> str:
     """A paragraph quoted in British style ('We will win,' she said) with its quotation marks turned
     into double ones, so that the rest of the drafter reads it as it reads any other paragraph.
     Apostrophes stay: inside words (don't, Putin's), before a year ('90s) and after a plural
-    possessive (the workers' pay). The result has the same length as the paragraph."""
+    possessive (the workers' pay). Double marks, a quotation inside a quotation in British style,
+    become single ones, as in American style. The result has the same length as the paragraph."""
     marks: list[int] = []
     open_at: int | None = None
     for match in re.finditer("'", paragraph):
@@ -101,7 +103,20 @@ def single_as_double(paragraph: str) -> str:
             open_at = at
     if open_at is not None and len(paragraph) - open_at > 2:
         marks.append(open_at)
-    chars = list(paragraph)
+    chars = list(paragraph.replace('"', "'"))
     for at in marks:
         chars[at] = '"'
     return "".join(chars)
+
+
+def british_style(paragraphs: list[str]) -> bool:
+    """Whether an article quotes people in single marks: more single quotation marks stand outside
+    double-quoted text than there are double marks. (In British style, double marks are quotations
+    inside quotations; in American style, single marks are, and titles are often in single marks.)"""
+    singles = doubles = 0
+    for paragraph in paragraphs:
+        double_at = [m.start() for m in re.finditer('"', paragraph)]
+        doubles += len(double_at)
+        converted = single_as_double(paragraph)  # its double marks are the single quotation marks
+        singles += sum(bisect.bisect(double_at, m.start()) % 2 == 0 for m in re.finditer('"', converted))
+    return singles > doubles
