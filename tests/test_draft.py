@@ -198,6 +198,29 @@ def test_speakers_after_a_role_past_a_relative_clause_and_not_across_a_full_stop
     ]
 
 
+def test_unnamed_speakers_roles_after_a_possessive_and_ages() -> None:
+    text = (
+        '"The vote was calm," said a diplomat in the capital, Tarvo.\n\n'
+        "A senior official, who asked not to be named, said: \"Nothing will change.\"\n\n"
+        '"We will appeal," said Norland\'s deputy justice minister, Ewa Dorn.\n\n'
+        "The court refused to hand over a former border commander, Pavel Rusk, to Norland.\n\n"
+        "Mr. Rusk, 81, who commanded the border guard from 1971 to 1979, denies the charges.\n"
+    )
+    draft = draft_article(text)
+    assert [(q.speaker.name if q.speaker else q.description, q.text) for q in draft.quotes] == [
+        ("a diplomat in the capital", "The vote was calm"),
+        ("A senior official", "Nothing will change"),
+        ("Ewa Dorn", "We will appeal"),
+    ]
+    roles = {p.name: [r.title for r in p.roles] for p in draft.people}
+    assert roles["Ewa Dorn"] == ["deputy justice minister"]
+    assert roles["Pavel Rusk"] == ["former border commander"]
+    assert [(e.when, e.what) for e in draft.events] == [("from 1971 to 1979", "Rusk commanded the border guard")]
+    facts = draft_facts(text, "court", "article.txt")
+    assert "title: \"former border commander\"\n        kind: description" in facts  # no office question
+    assert "title: \"deputy justice minister\"\n        evidence" in facts  # an office
+
+
 def test_plural_role_words_are_not_names_and_which_clauses_date_their_antecedent() -> None:
     draft = draft_article(
         "Officials said the dispute over fishing rights, which began in the early 1970s, was not settled.\n"

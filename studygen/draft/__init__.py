@@ -246,6 +246,7 @@ class Claim(NamedTuple):
     said_at: TimeExpression | None  # the time given to the verb of saying itself
 
 
+_AGE_AT_END = re.compile(r",\s*\d{1,3}$")  # "Mr. Keller, 81, who commanded ..."
 _WHICH = re.compile(r"\s*which\s+")
 _THAT_START = re.compile(r"^\s*(?:that\s+)?")
 _THAT_AT_END = re.compile(r"\s+that\s*$")
@@ -335,7 +336,7 @@ def event_clause(sentence: str, time: TimeExpression, people: People, begin: int
     if opening and start > begin:
         # A clause without its subject: "Lord Roe, who led the 1981 inquiry"; "Maric, an official, was
         # accused in 1948"; "She was jailed in 1952 and emigrated in 1954"; "The minister, Ana Pérez, said".
-        head = APPOSITIVE.sub("", sentence[:start].rstrip(" ,") + ",").rstrip(" ,")
+        head = _AGE_AT_END.sub("", APPOSITIVE.sub("", sentence[:start].rstrip(" ,") + ",").rstrip(" ,"))
         named = _NAME_BEFORE.search(head)
         if named and ("who" in opening.group() or people.find(named["name"]) is not None):
             text = named["name"] + " " + text[opening.end() :]

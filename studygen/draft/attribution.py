@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .people import NAME, NAME_WORD, NEXT_NAME_WORD, TITLES, People, Person, Role
+from .people import NAME, NAME_WORD, NEXT_NAME_WORD, ROLE_NOUN, TITLES, People, Person, Role
 
 SPEECH_VERBS = frozenset(
     """said says say added adds told tells asked asks replied replies recalled recalls noted notes explained
@@ -43,10 +43,19 @@ _ADVERB = r"(?:(?:also|then|later|reportedly|once|had|has|have|would|again|furth
 _WHO = rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+[a-z-]+(?:\s+[a-z-]+)?)"
 AFTER_VERB_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+{_WHO}")
 AFTER_WHO_FIRST = re.compile(rf"^\s*[,.!?]?\s*{_WHO}(?:,[^,\"]{{1,60}},)?\s+{_ADVERB}(?P<verb>{_VERB})\b")
-# '"...," said its general secretary, Mike Doyle': the role first, the name set off by commas.
+# '"...," said its general secretary, Mike Doyle' / 'said Poland's deputy minister, Anna Zielinska':
+# the role first, the name set off by commas.
 AFTER_ROLE_THEN_NAME = re.compile(
-    rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+(?:the|its|his|her|their)\s+[a-z][\w'’ -]{{1,60}}?,\s+(?P<who>{_TITLE}{NAME})"
+    rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+(?:the|its|his|her|their|{NAME_WORD}['’]s)\s+[a-z][\w'’ -]{{1,60}}?,"
+    rf"\s+(?P<who>{_TITLE}{NAME})"
 )
+# A speaker the article does not name: "said a diplomat in Yangon", "a senior official, who asked not to
+# be named, said:". A role noun heads the description.
+_DESCRIBED = (
+    rf"(?P<described>\b[Aa]n?\s+(?:[a-z'’-]+\s+){{0,3}}(?:{ROLE_NOUN})\b"
+    r"(?:\s+(?:in|at|of|from|for|with|close\s+to)\s+[^,.;:\"]{1,60})?)"
+)
+AFTER_DESCRIBED = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+{_DESCRIBED}")
 _ENDED_OUTSIDE = re.compile(r"\s*\.\s+[A-Z]")
 # '"...", according to the minister' and 'According to Ana Pérez, "..."'
 AFTER_ACCORDING = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>according to)\s+{_WHO}")
@@ -54,6 +63,7 @@ BEFORE_ACCORDING = re.compile(rf"\b(?P<verb>[Aa]ccording to)\s+{_WHO}\s*,?\s*$")
 # From the verb to the opening mark: up to four words and a comma or colon ("said of the plan:").
 _UP_TO_QUOTE = r"(?:\s+[\w'’-]+){0,4}?\s*[,:]?\s*$"
 BEFORE = re.compile(rf"{_WHO.replace('(?P<who>', '(?P<who>[Ii]|[Ww]e|')}\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
+BEFORE_DESCRIBED = re.compile(rf"{_DESCRIBED}(?:,[^,\"]{{1,80}},)?\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
 BEFORE_SET_OFF = re.compile(rf",\s+{_WHO},\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
 _PARTICIPLE = re.compile(r"\b(?P<verb>" + "|".join(PARTICIPLES) + r")\b")
 _DESCRIBED_SUBJECT = re.compile(r"^(?P<who>[Tt]he\s+[\w'’ -]{3,50}?)\s+(?:also\s+)?\w+(?:ed|s)\b")
@@ -179,6 +189,8 @@ def attribute(
             person, confident = _resolve(match["who"], ctx, history)
             if person is not None:
                 return Attribution(person, match["verb"].lower(), "after", confident)
+    if not ended and (match := AFTER_DESCRIBED.match(after)) and not _introduces_next(after, match.end(), quoted):
+        return Attribution(None, match["verb"].lower(), "after", False, match["described"])
     if (
         match := BEFORE.search(local_before)
         or BEFORE_SET_OFF.search(local_before)
@@ -189,6 +201,8 @@ def attribute(
         person, confident = _resolve(match["who"], ctx, history)
         if person is not None:
             return Attribution(person, match["verb"].lower(), "before", confident)
+    if match := BEFORE_DESCRIBED.search(local_before):
+        return Attribution(None, match["verb"].lower(), "before", False, match["described"])
     plain_before = outside_quotes(local_before)
     whole_before = outside_quotes(sentence_before)
     if participle := _PARTICIPLE.search(whole_before):

@@ -24,6 +24,22 @@ ROLE_NOUNS = frozenset(
     commissioner administrator manager executive ceo journalist reporter columnist writer biographer
     interviewer producer filmmaker secretary-general justice""".split()
 )
+# Role nouns that describe what someone does rather than name a post held for a time: drafted with
+# `kind: description`, so that no "What office did X hold?" question is made from them.
+DESCRIPTION_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson adviser advisor expert analyst sponsor author editor correspondent
+    historian economist lawyer qc founder negotiator aide strategist researcher scientist activist campaigner
+    candidate journalist reporter columnist writer biographer interviewer producer filmmaker diplomat
+    official member""".split()
+)
+
+
+def is_description(title: str) -> bool:
+    """Whether a drafted role title describes rather than names an office ("lawyer", "former minister")."""
+    words = title.lower().split()
+    return bool(words) and (words[0] == "former" or words[0].startswith("ex-") or words[-1] in DESCRIPTION_NOUNS)
+
+
 # Words that are part of a name as the text gives it ("Lord Ashby", "Baroness Reed").
 HONORIFICS = frozenset("Lord Lady Baroness Baron Sir Dame King Queen Pope Prince Princess Sheikh".split())
 # Titles before a name that are not part of it, with the role they state.
@@ -87,18 +103,20 @@ NEXT_NAME_WORD = rf"\s+(?:{_INITIAL})?{_PARTICLE}?{NAME_WORD}"
 NAME = rf"{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,2}}"
 _TITLE = r"(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?"
 TITLE_NAME = re.compile(rf"\b(?P<title>{_TITLE})\s+(?P<name>{NAME})")
-_ROLE_NOUN = r"(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")"
+ROLE_NOUN = r"(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")"
 ROLE_BEFORE_NAME = re.compile(
-    rf"\b(?P<noun>(?i:{_ROLE_NOUN}))(?P<of>\s+of\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)??)?\s+(?P<name>{NAME})"
+    rf"\b(?P<noun>(?i:{ROLE_NOUN}))(?P<of>\s+of\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)??)?\s+(?P<name>{NAME})"
 )
 APPOSITION = re.compile(
     rf"(?P<name>{NAME})(?:\s+of\s+[A-Z]\w+)?,\s+(?:[RDI]-[A-Za-z.]{{2,6}},\s+)?"
     r"(?P<role>(?:(?:a|an|the)\s+)?[^,;.()\"]{3,90}?)(?=,|\.\s|;|\s+who\b|$)"
 )
-# "the senior presiding judge, Lord Ashby," / "the transport minister, Ana Pérez,": the role first.
+# "the senior presiding judge, Lord Ashby," / "the transport minister, Ana Pérez," / "a former border
+# commander, Heinz Keller," / "Poland's deputy justice minister, Anna Zielinska,": the role first.
 ROLE_THEN_NAME = re.compile(
-    rf"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?P<role>(?:[\w'’-]+\s+){{0,5}}(?i:{_ROLE_NOUN})),"
-    rf"\s+(?P<name>{NAME}),"
+    rf"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Aa]n?|{NAME_WORD}['’]s)\s+"
+    rf"(?P<role>(?:[\w'’-]+\s+){{0,5}}(?i:{ROLE_NOUN})),"
+    rf"\s+(?P<name>{NAME})(?:,|\.(?:\s|$))"
 )
 TENURE = re.compile(
     r"\bwho\s+(?:served|was|has\s+served|had\s+been)\s+as\s+(?P<role>[^,;.]{3,80}?)\s+"

@@ -14,7 +14,7 @@ import yaml
 from ..article import Article
 from ..dates import DateError, parse_date
 from . import ArticleDraft
-from .people import Person
+from .people import Person, is_description
 
 _RESOLVER = yaml.resolver.Resolver()
 _STR = "tag:yaml.org,2002:str"
@@ -116,7 +116,7 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
         if speaker is None or not article.has(quote.text):
             continue
         count += 1
-        fid = fact_ids.new(f"{slug(quote.speaker.surname if quote.speaker else 'quote')}-quote")
+        fid = fact_ids.new(f"{slug(quote.speaker.surname) if quote.speaker else 'unnamed'}-quote")
         notes = []
         if not quote.confident:
             notes.append(f"check: speaker found by rule '{quote.rule}'")
@@ -187,6 +187,8 @@ def _person(person: Person, pid: str, article: _CheckedArticle) -> list[str]:
         lines.append("    roles:")
     for role in roles:
         lines.append(f"      - title: {_q(role.title)}")
+        if is_description(role.title):
+            lines.append("        kind: description")
         if role.tenure:
             lines.append(f"        when: {_q(role.tenure)}")
         lines.append(f"        evidence: {_q(role.evidence)}")
