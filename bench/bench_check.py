@@ -17,9 +17,7 @@ import tempfile
 from pathlib import Path
 
 from generate import write_lesson
-from timing import PYTHON, STUDYGEN, best, report
-
-YAML_FLOOR = "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CSafeLoader)"
+from timing import PYTHON, STUDYGEN, YAML_FLOOR, best, report
 
 
 def misquote(lesson: Path, count: int) -> None:

@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 _SCRIPT = Path(sys.executable).parent / "studygen"  # the console script, as a teacher runs it
 STUDYGEN = [str(_SCRIPT)] if _SCRIPT.exists() else [PYTHON, "-m", "studygen"]
+# Loading a facts file with PyYAML's C loader: the least any command that reads the file can take.
+YAML_FLOOR = "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CSafeLoader)"
 
 
 @dataclass(frozen=True)
