@@ -173,10 +173,12 @@ def test_british_quotes_with_a_quotation_inside_in_double_marks_and_american_tit
         "'Nothing has changed since,' she added.\n"
     )
     assert _quotes(british) == [
-        ("Priya Natarajan", "The board told us 'no' twice"),  # the inner quotation in single marks
+        ("Priya Natarajan", 'The board told us "no" twice'),  # the article's own marks
         ("Priya Natarajan", "We kept asking"),
         ("Priya Natarajan", "Nothing has changed since"),
     ]
+    # and so is the evidence
+    assert draft_article(british).quotes[0].evidence.startswith("'The board told us \"no\" twice,' said")
     american = (
         '"We will appeal," said Dale Ortiz, the county attorney.\n\n'
         "The case features in the film 'Harbor Lights', which opens this week.\n"
@@ -201,7 +203,7 @@ def test_speakers_after_a_role_past_a_relative_clause_and_not_across_a_full_stop
 def test_unnamed_speakers_roles_after_a_possessive_and_ages() -> None:
     text = (
         '"The vote was calm," said a diplomat in the capital, Tarvo.\n\n'
-        "A senior official, who asked not to be named, said: \"Nothing will change.\"\n\n"
+        'A senior official, who asked not to be named, said: "Nothing will change."\n\n'
         '"We will appeal," said Norland\'s deputy justice minister, Ewa Dorn.\n\n'
         "The court refused to hand over a former border commander, Pavel Rusk, to Norland.\n\n"
         "Mr. Rusk, 81, who commanded the border guard from 1971 to 1979, denies the charges.\n"
@@ -217,8 +219,8 @@ def test_unnamed_speakers_roles_after_a_possessive_and_ages() -> None:
     assert roles["Pavel Rusk"] == ["former border commander"]
     assert [(e.when, e.what) for e in draft.events] == [("from 1971 to 1979", "Rusk commanded the border guard")]
     facts = draft_facts(text, "court", "article.txt")
-    assert "title: \"former border commander\"\n        kind: description" in facts  # no office question
-    assert "title: \"deputy justice minister\"\n        evidence" in facts  # an office
+    assert 'title: "former border commander"\n        kind: description' in facts  # no office question
+    assert 'title: "deputy justice minister"\n        evidence' in facts  # an office
 
 
 def test_plural_role_words_are_not_names_and_which_clauses_date_their_antecedent() -> None:

@@ -79,8 +79,9 @@ def draft_article(raw: str) -> ArticleDraft:
     """Read a raw article (plain text or SGML news) and draft its facts."""
     article = clean(raw)
     paragraphs = [normalise_marks(p) for p in article.paragraphs]
+    written = paragraphs  # with the article's own quotation marks, for the texts the draft shows
     if british_style(paragraphs):
-        paragraphs = [single_as_double(p) for p in paragraphs]
+        paragraphs = [single_as_double(p) for p in paragraphs]  # the same lengths: offsets hold in both
     sentences = [sentence_spans(p) for p in paragraphs]
     people = People()
     for scan in (people.scan_sentence, lambda text, where: scan_speakers(text, people, where)):
@@ -129,15 +130,16 @@ def draft_article(raw: str) -> ArticleDraft:
                     continue
                 if _is_title(words) and found.rule not in ("after", "before"):
                     continue
+                shown = quote.text(written[index])  # the article's marks in a quotation within it
                 draft.quotes.append(
-                    DraftQuote(words, found.person, found.cue, found.rule, sentence, found.confident, found.description)
+                    DraftQuote(shown, found.person, found.cue, found.rule, sentence, found.confident, found.description)
                 )
                 if found.person is not None:
                     ctx.last_speaker = found.person
                 last_quote_at = (index, number)
                 last_quote_open = not quote.closed
                 for nested in nested_quotes(paragraph, [quote]):
-                    _nested(draft, paragraph, quote, nested, found.person, ctx, sentence)
+                    _nested(draft, paragraph, written[index], quote, nested, found.person, ctx, sentence)
             plain = outside_quotes(sentence)
             mentions = people.mentions(plain)
             if mentions:
@@ -146,12 +148,34 @@ def draft_article(raw: str) -> ArticleDraft:
             _events(draft, sentence, people, article.published)
             previous_sentence = sentence
     draft.people = sorted(people.by_name.values(), key=lambda p: p.first_seen)
+    if written is not paragraphs:
+        _show_as_written(draft, paragraphs, written, sentences)
     return draft
+
+
+def _show_as_written(
+    draft: ArticleDraft, paragraphs: list[str], written: list[str], sentences: list[list[tuple[int, int]]]
+) -> None:
+    """Evidence sentences with the quotation marks the article uses: British single marks, not the double
+    ones the drafter read them as."""
+    as_written = {
+        paragraph[start:end]: own[start:end]
+        for paragraph, own, spans in zip(paragraphs, written, sentences, strict=True)
+        for start, end in spans
+    }
+    for quote in draft.quotes:
+        quote.evidence = as_written.get(quote.evidence, quote.evidence)
+    for event in draft.events:
+        event.evidence = as_written.get(event.evidence, event.evidence)
+    for person in draft.people:
+        for role in person.roles:
+            role.evidence = as_written.get(role.evidence, role.evidence)
 
 
 def _nested(
     draft: ArticleDraft,
     paragraph: str,
+    written: str,
     outer: QuoteSpan,
     nested: QuoteSpan,
     outer_speaker: Person | None,
@@ -166,7 +190,7 @@ def _nested(
         return
     draft.quotes.append(
         DraftQuote(
-            nested.text(paragraph),
+            nested.text(written),
             found.person,
             found.cue,
             "nested",

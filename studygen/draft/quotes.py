@@ -109,10 +109,18 @@ def single_as_double(paragraph: str) -> str:
     return "".join(chars)
 
 
+_MAYBE_OPENING = re.compile(r"(?<!\w)'")
+
+
 def british_style(paragraphs: list[str]) -> bool:
     """Whether an article quotes people in single marks: more single quotation marks stand outside
     double-quoted text than there are double marks. (In British style, double marks are quotations
     inside quotations; in American style, single marks are, and titles are often in single marks.)"""
+    # A quick bound first: each single quotation opens after a space or a sign, and pairs with a closing
+    # mark, so an article with few such marks and many double ones is not British (most articles).
+    openings = sum(len(_MAYBE_OPENING.findall(p)) for p in paragraphs)
+    if 2 * openings <= sum(p.count('"') for p in paragraphs):
+        return False
     singles = doubles = 0
     for paragraph in paragraphs:
         double_at = [m.start() for m in re.finditer('"', paragraph)]
