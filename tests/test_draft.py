@@ -223,6 +223,16 @@ def test_unnamed_speakers_roles_after_a_possessive_and_ages() -> None:
     assert 'title: "deputy justice minister"\n        evidence' in facts  # an office
 
 
+def test_they_is_not_the_last_person_named() -> None:
+    text = (
+        '"She led the mill for thirty years," said the mayor, Tova Lind.\n\n'
+        'In a statement, the family said she died at home. "She was a devoted mother," they said.\n'
+    )
+    draft = draft_article(text)
+    assert [(q.speaker.name, q.text) for q in draft.quotes] == [("Tova Lind", "She led the mill for thirty years")]
+    assert draft.unattributed == ["She was a devoted mother"]  # listed for the teacher, not given to Lind
+
+
 def test_plural_role_words_are_not_names_and_which_clauses_date_their_antecedent() -> None:
     draft = draft_article(
         "Officials said the dispute over fishing rights, which began in the early 1970s, was not settled.\n"

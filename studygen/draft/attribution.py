@@ -123,6 +123,8 @@ def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, b
     """The person the words naming a speaker refer to, and whether that is certain."""
     word = who.strip()
     lower = word.lower()
+    if lower == "they":
+        return None, False  # a family, the police, officials: not the one person last named
     if lower in PRONOUNS:
         # "he said" after a sentence about someone is about that someone; after a quotation,
         # it is the one who was quoted.
