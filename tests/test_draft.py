@@ -233,6 +233,25 @@ def test_they_is_not_the_last_person_named() -> None:
     assert draft.unattributed == ["She was a devoted mother"]  # listed for the teacher, not given to Lind
 
 
+def test_family_name_first_and_a_claim_made_by_he() -> None:
+    raw = (
+        "<DOC>\n<DATE_TIME> 1998-01-05 09:30 </DATE_TIME>\n<TEXT>\n<P>\n"
+        "Foreign Ministry spokesman Liu Wenhai said the two deputy ministers had met their counterparts, "
+        "the envoys of both states, on Sunday.\n</P>\n<P>\n"
+        '"Both sides want an early settlement," Liu said. He added that a treaty had been signed in October 1993.\n'
+        "</P>\n</TEXT>\n</DOC>\n"
+    )
+    draft = draft_article(raw)
+    assert [(p.name, p.surname) for p in draft.people] == [("Liu Wenhai", "Liu")]  # "Liu" is Liu Wenhai
+    assert [(q.speaker.name, q.text) for q in draft.quotes] == [("Liu Wenhai", "Both sides want an early settlement")]
+    events = {e.when: e for e in draft.events}
+    assert events["Sunday"].what == "The two deputy ministers had met their counterparts the envoys of both states"
+    assert (events["October 1993"].what, events["October 1993"].according_to.name) == (  # type: ignore[union-attr]
+        "A treaty had been signed",
+        "Liu Wenhai",
+    )
+
+
 def test_plural_role_words_are_not_names_and_which_clauses_date_their_antecedent() -> None:
     draft = draft_article(
         "Officials said the dispute over fishing rights, which began in the early 1970s, was not settled.\n"

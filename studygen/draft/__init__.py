@@ -145,7 +145,7 @@ def draft_article(raw: str) -> ArticleDraft:
             if mentions:
                 ctx.last_subject = mentions[0][1]
             ctx.previous_had_quote = bool(in_sentence)
-            _events(draft, sentence, people, article.published)
+            _events(draft, sentence, people, article.published, ctx.last_speaker or ctx.last_subject)
             previous_sentence = sentence
     draft.people = sorted(people.by_name.values(), key=lambda p: p.first_seen)
     if written is not paragraphs:
@@ -201,12 +201,15 @@ def _nested(
     )
 
 
-def _events(draft: ArticleDraft, sentence: str, people: People, published: datetime.date | None) -> None:
+def _events(
+    draft: ArticleDraft, sentence: str, people: People, published: datetime.date | None, he: Person | None
+) -> None:
+    """The sentence's dated events; `he` is who "he" or "she" at its start would be (the last speaker)."""
     tenures = [m.span() for m in TENURE.finditer(sentence)]  # a tenure belongs to its person's role
     times = [t for t in find_times(sentence) if not any(a <= t.start < b for a, b in tenures)]
     if not times:
         return
-    claim = _claim(sentence, people, times)
+    claim = _claim(sentence, people, times, he)
     actors = list(dict.fromkeys(p.name for _, p in people.mentions(sentence)))
     seen: set[str] = set()
     for time in times:
@@ -273,17 +276,20 @@ class Claim(NamedTuple):
 _AGE_AT_END = re.compile(r",\s*\d{1,3}$")  # "Mr. Keller, 81, who commanded ..."
 _WHICH = re.compile(r"\s*which\s+")
 _THAT_START = re.compile(r"^\s*(?:that\s+)?")
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:He|She)\s+(?:also\s+)?")
 _THAT_AT_END = re.compile(r"\s+that\s*$")
 _REPORTED = re.compile(r"\s+(?:[^.\"]{0,40}?\bthat\s+|(?=(?:the|a|an|it|he|she|they|we|[A-Z])\b))")
 
 
-def _claim(sentence: str, people: People, times: list[TimeExpression]) -> Claim | None:
-    """The claim a sentence reports, if it reports one of a named person."""
+def _claim(sentence: str, people: People, times: list[TimeExpression], he: Person | None) -> Claim | None:
+    """The claim a sentence reports, if it reports one of a named person (or "he added that ...")."""
     plain = outside_quotes(sentence)
     verb = VERB_WORD.search(plain)
     if verb is None or not (reported := _REPORTED.match(plain, verb.end())):
         return None  # not reported speech: "X said (that) ..."
     mentions = people.mentions(APPOSITIVE.sub(" ", plain[: verb.start()]))
+    if not mentions and he is not None and _PRONOUN_SUBJECT.fullmatch(plain[: verb.start()]):
+        mentions = [(0, he)]
     if not mentions:
         return None
     # "said on Monday (that)", "told reporters on 3 May that": a time before the reported clause
@@ -350,6 +356,9 @@ def event_clause(sentence: str, time: TimeExpression, people: People, begin: int
         if main or later:
             start, end = main or later[0]
             text = sentence[start:end]
+        elif index > 0 and not _words(text):  # only the time, at the end ("X met Y, his counterpart, on Sunday.")
+            start = begin
+            text = _TIME_WORDS.sub("", sentence[begin : time.start])
     elif _SCENE.match(text) and sentence.startswith(",", end):
         # A phrase that only sets the scene ("In a statement Thursday, White called ..."): the event is the
         # main clause after it, without the comma phrases inside it ("the council, after a long debate, voted").

@@ -142,10 +142,12 @@ class Person:
     name: str
     roles: list[Role] = field(default_factory=list)
     first_seen: tuple[int, int] = (0, 0)
+    family_first: bool = False  # "Zhu Bangzao", later "Zhu": the family name comes first
 
     @property
     def surname(self) -> str:
-        return _surname(self.name)
+        """The name the article uses alone: the last word, or the first for a name written family first."""
+        return self.name.split()[0] if self.family_first else _surname(self.name)
 
     def add_role(self, role: Role) -> None:
         key = role.title.lower()
@@ -253,16 +255,27 @@ class People:
         self._forms: dict[str, Person] | None = None  # name and surname -> person, for mentions()
         self._by_surname: dict[str, list[Person]] = {}
         self._by_last_two: dict[str, list[Person]] = {}  # "Ilse Brandt" -> the people whose name ends so
+        self._by_first: dict[str, list[Person]] = {}  # "Zhu" -> "Zhu Bangzao": a name written family first
 
     def _index(self, person: Person, renamed: bool = False) -> None:
         self.by_name[person.name] = person
         self._by_surname.setdefault(person.surname, []).append(person)
         self._by_last_two.setdefault(_last_two(person.name), []).append(person)
+        if len(words := person.name.split()) > 1 and words[0] not in HONORIFICS:
+            self._by_first.setdefault(words[0], []).append(person)
         if renamed or self._forms is None:
             self._forms = None  # rebuilt by the next mentions(), in by_name's new order
         else:  # a new person comes last in by_name, so adding its forms now is what a rebuild would do
             self._forms.setdefault(person.name, person)
             self._forms.setdefault(person.surname, person)
+
+    def _forget(self, person: Person) -> None:
+        """Take a person out of the indexes before a change of name."""
+        del self.by_name[person.name]
+        self._by_surname[person.surname].remove(person)
+        self._by_last_two[_last_two(person.name)].remove(person)
+        if len(words := person.name.split()) > 1 and words[0] not in HONORIFICS:
+            self._by_first[words[0]].remove(person)
 
     def find(self, name: str) -> Person | None:
         """The person a name or surname refers to ("Mr Holm" -> Ada Holm)."""
@@ -273,6 +286,8 @@ class People:
             return self.by_name[clean]
         words = clean.split()
         matches = self._by_surname.get(words[-1], [])
+        if not matches and len(words) == 1:  # "Zhu" after "Zhu Bangzao"
+            matches = self._by_first.get(words[0], [])
         if len(matches) > 1 and len(words) > 1:  # two Brandts: "Mayor Ilse Brandt" is the one called Ilse
             matches = self._by_last_two.get(" ".join(words[-2:]), [])
         if len(matches) != 1:
@@ -295,10 +310,12 @@ class People:
         if known is not None:
             longer = len(clean.split()) > len(known.name.split()) and clean.endswith(" " + known.name)
             if longer and (extend or len(known.name.split()) == 1):
-                del self.by_name[known.name]
-                self._by_surname[known.surname].remove(known)
-                self._by_last_two[_last_two(known.name)].remove(known)
+                self._forget(known)
                 known.name = clean
+                self._index(known, renamed=True)
+            elif " " not in clean and clean != known.surname and known.name.startswith(clean + " "):
+                self._forget(known)  # called by the first word of the name: it is the family name
+                known.family_first = True
                 self._index(known, renamed=True)
             return known
         person = Person(clean, first_seen=where)
