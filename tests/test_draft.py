@@ -252,6 +252,17 @@ def test_family_name_first_and_a_claim_made_by_he() -> None:
     )
 
 
+def test_a_time_that_closes_a_clause_dates_what_comes_before_it() -> None:
+    draft = draft_article(
+        "The ferry plan was first put forward by the harbour master, Jon Ek, in 2004, but was shelved.\n"
+        "In 2009, the council revived it.\n"
+    )
+    assert [(e.when, e.what) for e in draft.events] == [
+        ("2004", "The ferry plan was first put forward by the harbour master Jon Ek"),
+        ("2009", "The council revived it"),
+    ]
+
+
 def test_plural_role_words_are_not_names_and_which_clauses_date_their_antecedent() -> None:
     draft = draft_article(
         "Officials said the dispute over fishing rights, which began in the early 1970s, was not settled.\n"

@@ -273,6 +273,7 @@ class Claim(NamedTuple):
     said_at: TimeExpression | None  # the time given to the verb of saying itself
 
 
+_JOINED = re.compile(r"[\s,;]*(?:but|and|yet|although|though|while)\b")  # a clause joined on, not the main one
 _AGE_AT_END = re.compile(r",\s*\d{1,3}$")  # "Mr. Keller, 81, who commanded ..."
 _WHICH = re.compile(r"\s*which\s+")
 _THAT_START = re.compile(r"^\s*(?:that\s+)?")
@@ -353,12 +354,15 @@ def event_clause(sentence: str, time: TimeExpression, people: People, begin: int
         # the main clause is the next one that is not more time.
         later = [(a, b) for (_, a), (b, _) in itertools.pairwise(bounds[index + 1 :]) if b > a]
         main = next((c for c in later if not _TIME_PHRASE.match(sentence, c[0])), None)
-        if main or later:
-            start, end = main or later[0]
-            text = sentence[start:end]
-        elif index > 0 and not _words(text):  # only the time, at the end ("X met Y, his counterpart, on Sunday.")
+        ends_clause = not later or _JOINED.match(sentence, end)
+        if index > 0 and not _words(text) and ends_clause:
+            # Only the time, ending what comes before it: "X met Y, his counterpart, on Sunday."; "The plan
+            # was proposed by the minister, Rhys Morgan, in 2016, but was delayed."
             start = begin
             text = _TIME_WORDS.sub("", sentence[begin : time.start])
+        elif main or later:
+            start, end = main or later[0]
+            text = sentence[start:end]
     elif _SCENE.match(text) and sentence.startswith(",", end):
         # A phrase that only sets the scene ("In a statement Thursday, White called ..."): the event is the
         # main clause after it, without the comma phrases inside it ("the council, after a long debate, voted").
