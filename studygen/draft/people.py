@@ -223,10 +223,12 @@ def _role_phrase(text: str, noun_start: int, noun: str) -> str:
 _CAPITALISED_RUN = re.compile(rf"(?<![\w'’-])[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*)*")
 
 
-_NAME_START = re.compile(rf"(?<![\w'’-])(?={NAME_WORD})")
 _NAME = re.compile(NAME)
 _WORD = re.compile(r"\S+")
+_BEFORE_COMMA = re.compile(r"(\S+),")
 _APPOSITION_CUE = re.compile(r",|\s+of\s")
+# Where a name followed by a comma (or "of Ohio,") may start: the only places an apposition or a tenure can.
+_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w'’-])(?={NAME}(?:,|\s+of\s))")
 _LATIN_WORD = re.compile(r"\b[A-Za-z]+")  # where a role noun can start (the nouns are ASCII words)
 _WORD_PAIR = re.compile(rf"(?<![\w'’-])(?=({NAME_WORD})\s+({NAME_WORD})(?![\w-]))")
 
@@ -303,6 +305,8 @@ class People:
         """The person `name` refers to, added if new. A fuller form of a known name ("James
         Baker" after "Baker") becomes the person's name; without `extend`, only when the
         known name is a bare surname (so "State James Baker" never replaces "James Baker")."""
+        if (known := self.by_name.get(name)) is not None:
+            return known  # the name exactly as known: most calls, and nothing to change
         clean = _clean_name(name)
         if not clean or not _is_name(clean) or len(clean) < 3:
             return None
@@ -343,12 +347,12 @@ class People:
             if person:
                 person.add_role(Role(title, evidence=sentence))
         # The role ends in a role noun just before a comma: most sentences have none.
-        ends_in_role = any(w[:-1].lower() in ROLE_NOUNS for w in sentence.split() if w.endswith(","))
+        ends_in_role = not ROLE_NOUNS.isdisjoint(w.lower() for w in _BEFORE_COMMA.findall(sentence))
         for match in ROLE_THEN_NAME.finditer(sentence) if ends_in_role else ():
             role = match["role"].strip()
             if person := self.add(match["name"], where):
                 person.add_role(Role(role, evidence=sentence))
-        for start in (m.start() for m in _NAME_START.finditer(sentence)):
+        for start in (m.start() for m in _NAME_BEFORE_COMMA.finditer(sentence)):
             name_match = _NAME.match(sentence, start)  # no look-behind in NAME: the same as matching a slice
             if name_match is None:
                 continue
