@@ -202,14 +202,14 @@ def _nested(
 
 
 def _events(
-    draft: ArticleDraft, sentence: str, people: People, published: datetime.date | None, he: Person | None
+    draft: ArticleDraft, sentence: str, people: People, published: datetime.date | None, pronoun_person: Person | None
 ) -> None:
-    """The sentence's dated events; `he` is who "he" or "she" at its start would be (the last speaker)."""
+    """The sentence's dated events; `pronoun_person` is who "He" or "She" at its start is (the last speaker)."""
     tenures = [m.span() for m in TENURE.finditer(sentence)]  # a tenure belongs to its person's role
     times = [t for t in find_times(sentence) if not any(a <= t.start < b for a, b in tenures)]
     if not times:
         return
-    claim = _claim(sentence, people, times, he)
+    claim = _claim(sentence, people, times, pronoun_person)
     actors = list(dict.fromkeys(p.name for _, p in people.mentions(sentence)))
     seen: set[str] = set()
     for time in times:
@@ -282,15 +282,15 @@ _THAT_AT_END = re.compile(r"\s+that\s*$")
 _REPORTED = re.compile(r"\s+(?:[^.\"]{0,40}?\bthat\s+|(?=(?:the|a|an|it|he|she|they|we|[A-Z])\b))")
 
 
-def _claim(sentence: str, people: People, times: list[TimeExpression], he: Person | None) -> Claim | None:
+def _claim(sentence: str, people: People, times: list[TimeExpression], pronoun_person: Person | None) -> Claim | None:
     """The claim a sentence reports, if it reports one of a named person (or "he added that ...")."""
     plain = outside_quotes(sentence)
     verb = VERB_WORD.search(plain)
     if verb is None or not (reported := _REPORTED.match(plain, verb.end())):
         return None  # not reported speech: "X said (that) ..."
     mentions = people.mentions(APPOSITIVE.sub(" ", plain[: verb.start()]))
-    if not mentions and he is not None and _PRONOUN_SUBJECT.fullmatch(plain[: verb.start()]):
-        mentions = [(0, he)]
+    if not mentions and pronoun_person is not None and _PRONOUN_SUBJECT.fullmatch(plain[: verb.start()]):
+        mentions = [(0, pronoun_person)]
     if not mentions:
         return None
     # "said on Monday (that)", "told reporters on 3 May that": a time before the reported clause
