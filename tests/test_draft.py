@@ -202,7 +202,7 @@ def test_speakers_after_a_role_past_a_relative_clause_and_not_across_a_full_stop
 
 def test_unnamed_speakers_roles_after_a_possessive_and_ages() -> None:
     text = (
-        '"The vote was calm," said a diplomat in the capital, Tarvo.\n\n'
+        '"The vote was calm," said an envoy in the capital, Tarvo.\n\n'
         'A senior official, who asked not to be named, said: "Nothing will change."\n\n'
         '"We will appeal," said Norland\'s deputy justice minister, Ewa Dorn.\n\n'
         "The court refused to hand over a former border commander, Pavel Rusk, to Norland.\n\n"
@@ -210,7 +210,7 @@ def test_unnamed_speakers_roles_after_a_possessive_and_ages() -> None:
     )
     draft = draft_article(text)
     assert [(q.speaker.name if q.speaker else q.description, q.text) for q in draft.quotes] == [
-        ("a diplomat in the capital", "The vote was calm"),
+        ("an envoy in the capital", "The vote was calm"),
         ("A senior official", "Nothing will change"),
         ("Ewa Dorn", "We will appeal"),
     ]
@@ -333,7 +333,7 @@ def test_events_are_short_clauses_without_their_date() -> None:
     draft = draft_article(
         "The canal was opened in 1911.\n"
         "When the canal opened in 1911, the dockers struck.\n"
-        "Lord Reed, who led the inquiry into the 1981 harbour riots, has died.\n"
+        "Lord Reed, who led the review of the 1981 harbour riots, has died.\n"
         "Before that, in the mid-1950s, a few years after the war, dockers proposed a union.\n"
         "Ivo Maric, a port official, was accused of fraud in 1948.\n"
         "She was jailed for two years in 1952 and emigrated in 1954 with her son.\n"
@@ -342,7 +342,7 @@ def test_events_are_short_clauses_without_their_date() -> None:
         ("1911", "The canal was opened"),
         ("1911", "The canal opened"),
         ("1911", "The dockers struck"),
-        ("1981", "Lord Reed led the inquiry into the harbour riots"),
+        ("1981", "Lord Reed led the review of the harbour riots"),
         ("mid-1950s", "Dockers proposed a union"),
         ("1948", "Ivo Maric was accused of fraud"),
         ("1952", "She was jailed for two years"),
@@ -353,12 +353,12 @@ def test_events_are_short_clauses_without_their_date() -> None:
 def test_a_phrase_that_sets_the_scene_gives_way_to_the_main_clause() -> None:
     draft = draft_article(
         "In a speech in 1936, Mayor Lena Holt opened the new library.\n"
-        "Reviewing the figures of the last week, the council, after a long debate, voted to close the mill.\n"
+        "Reviewing the figures from last month, the council, after a long debate, voted to close the mill.\n"
         "After the strike ended in 1926, the union was banned.\n"
     )
     assert [(e.when, e.what) for e in draft.events] == [
         ("1936", "Mayor Lena Holt opened the new library"),
-        ("last week", "The council voted to close the mill"),
+        ("last month", "The council voted to close the mill"),
         ("1926", "The strike ended"),  # a clause with its own verb is the event its date belongs to
     ]
 

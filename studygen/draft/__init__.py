@@ -316,7 +316,7 @@ _SUBJECT_START = re.compile(rf"^\s*(?P<name>{NAME}|{'|'.join(_PRONOUN_SUBJECTS)}
 # A clause that starts with its verb ("who led ...", "was accused ...", "died ..."), not with a noun phrase.
 _STARTS_LOW = re.compile(r"\s*(?:who\s+)?(?=[a-z])(?!(?:the|a|an|his|her|its|their|our|this|these|those|some|all)\b)")
 # A phrase that sets the scene of a main clause rather than saying what happened: a preposition and a short
-# noun phrase, or a participle and its object ("In a statement", "looking at the events of", "Reviewing the figures").
+# noun phrase, or a participle and its object ("In a speech", "Reviewing the figures from").
 _SCENE = re.compile(
     r"\s*(?:in|at|during|with|under|after|following|[a-z]+ing(?:\s+(?:at|on|to|about|over|after|from|with|into))?)"
     r"\s+(?:a|an|the|his|her|its|their|my|our|this|that|these|those)(?:\s+(?![\w'’-]+ed\b)[\w'’-]+){0,4}\s*$",
@@ -364,7 +364,7 @@ def event_clause(sentence: str, time: TimeExpression, people: People, begin: int
             start, end = main or later[0]
             text = sentence[start:end]
     elif _SCENE.match(text) and sentence.startswith(",", end):
-        # A phrase that only sets the scene ("In a statement Thursday, White called ..."): the event is the
+        # A phrase that only sets the scene ("In a speech on Monday, Holt opened ..."): the event is the
         # main clause after it, without the comma phrases inside it ("the council, after a long debate, voted").
         start = end + 1
         rest = APPOSITIVE.sub(" ", sentence[start:])

@@ -49,7 +49,7 @@ AFTER_ROLE_THEN_NAME = re.compile(
     rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+(?:the|its|his|her|their|{NAME_WORD}['’]s)\s+[a-z][\w'’ -]{{1,60}}?,"
     rf"\s+(?P<who>{_TITLE}{NAME})"
 )
-# A speaker the article does not name: "said a diplomat in Yangon", "a senior official, who asked not to
+# A speaker the article does not name: "said an envoy in the capital", "a senior official, who asked not to
 # be named, said:". A role noun heads the description.
 _DESCRIBED = (
     rf"(?P<described>\b[Aa]n?\s+(?:[a-z'’-]+\s+){{0,3}}(?:{ROLE_NOUN})\b"
