@@ -263,6 +263,26 @@ def test_a_time_that_closes_a_clause_dates_what_comes_before_it() -> None:
     ]
 
 
+def test_roles_with_abbreviations_and_objects_and_an_apposition_that_ends_the_sentence() -> None:
+    text = (
+        '"We are further apart than ever," the chief U.N. mediator, Ines Varga, told reporters.\n\n'
+        "Norland's ambassador to the Fishing Council, Tomas Ek, said the quota was unfair.\n\n"
+        '"I doubt there will be a deal until 2031," said Ada Moro, a fisheries economist at Sund University.\n'
+    )
+    draft = draft_article(text)
+    assert _quotes(text) == [
+        ("Ines Varga", "We are further apart than ever"),
+        ("Ada Moro", "I doubt there will be a deal until 2031"),
+    ]
+    assert {p.name: [r.title for r in p.roles] for p in draft.people} == {
+        "Ines Varga": ["chief U.N. mediator"],
+        "Tomas Ek": ["ambassador to the Fishing Council"],
+        "Ada Moro": ["fisheries economist"],
+    }
+    (event,) = draft.events
+    assert (event.when, event.date) == ("until 2031", None)  # the end of a period, not the date of an event
+
+
 def test_plural_role_words_are_not_names_and_which_clauses_date_their_antecedent() -> None:
     draft = draft_article(
         "Officials said the dispute over fishing rights, which began in the early 1970s, was not settled.\n"

@@ -22,7 +22,7 @@ ROLE_NOUNS = frozenset(
     congresswoman lawmaker negotiator officer aide strategist researcher scientist activist campaigner
     candidate speaker treasurer whip king queen emperor admiral colonel captain consul delegate inspector
     commissioner administrator manager executive ceo journalist reporter columnist writer biographer
-    interviewer producer filmmaker secretary-general justice""".split()
+    interviewer producer filmmaker secretary-general justice mediator""".split()
 )
 # Role nouns that describe what someone does rather than name a post held for a time: drafted with
 # `kind: description`, so that no "What office did X hold?" question is made from them.
@@ -30,7 +30,7 @@ DESCRIPTION_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson adviser advisor expert analyst sponsor author editor correspondent
     historian economist lawyer qc founder negotiator aide strategist researcher scientist activist campaigner
     candidate journalist reporter columnist writer biographer interviewer producer filmmaker diplomat
-    official member""".split()
+    official member mediator""".split()
 )
 
 
@@ -109,13 +109,14 @@ ROLE_BEFORE_NAME = re.compile(
 )
 APPOSITION = re.compile(
     rf"(?P<name>{NAME})(?:\s+of\s+[A-Z]\w+)?,\s+(?:[RDI]-[A-Za-z.]{{2,6}},\s+)?"
-    r"(?P<role>(?:(?:a|an|the)\s+)?[^,;.()\"]{3,90}?)(?=,|\.\s|;|\s+who\b|$)"
+    r"(?P<role>(?:(?:a|an|the)\s+)?[^,;.()\"]{3,90}?)(?=,|\.(?:\s|$)|;|\s+who\b|$)"
 )
 # "the senior presiding judge, Lord Ashby," / "the transport minister, Ana Pérez," / "a former border
-# commander, Heinz Keller," / "Poland's deputy justice minister, Anna Zielinska,": the role first.
+# commander, Heinz Keller," / "Poland's deputy justice minister, Anna Zielinska," / "the chief U.S. negotiator,
+# Karen Blum," / "Brazil's ambassador to the World Trade Organisation, Luiz Prado,": the role first.
 ROLE_THEN_NAME = re.compile(
     rf"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Aa]n?|{NAME_WORD}['’]s)\s+"
-    rf"(?P<role>(?:[\w'’-]+\s+){{0,5}}(?i:{ROLE_NOUN})),"
+    rf"(?P<role>(?:[\w.'’-]+\s+){{0,5}}(?i:{ROLE_NOUN})(?:\s+(?:to|of|for|at)\s+[^,;\"]{{3,60}}?)?),"
     rf"\s+(?P<name>{NAME})(?:,|\.(?:\s|$))"
 )
 TENURE = re.compile(
@@ -225,7 +226,6 @@ _CAPITALISED_RUN = re.compile(rf"(?<![\w'’-])[{UPPER}][\w-]*(?:\s+[{UPPER}][\w
 
 _NAME = re.compile(NAME)
 _WORD = re.compile(r"\S+")
-_BEFORE_COMMA = re.compile(r"(\S+),")
 _APPOSITION_CUE = re.compile(r",|\s+of\s")
 # Where a name followed by a comma (or "of Ohio,") may start: the only places an apposition or a tenure can.
 _NAME_BEFORE_COMMA = re.compile(rf"(?<![\w'’-])(?={NAME}(?:,|\s+of\s))")
@@ -233,16 +233,24 @@ _LATIN_WORD = re.compile(r"\b[A-Za-z]+")  # where a role noun can start (the nou
 _WORD_PAIR = re.compile(rf"(?<![\w'’-])(?=({NAME_WORD})\s+({NAME_WORD})(?![\w-]))")
 
 
-def _role_before_name(sentence: str) -> Iterator[re.Match[str]]:
-    """`ROLE_BEFORE_NAME.finditer(sentence)`, tried only where a role noun starts: a set look-up
-    per word instead of the whole alternation of role nouns at every word boundary."""
+def _role_nouns_in(sentence: str) -> list[tuple[int, int]]:
+    """Where role nouns are: a set look-up per word instead of the whole alternation of role
+    nouns at every word boundary."""
+    return [word.span() for word in _LATIN_WORD.finditer(sentence) if word.group().lower() in ROLE_NOUNS]
+
+
+def _role_before_name(sentence: str, role_nouns: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """`ROLE_BEFORE_NAME.finditer(sentence)`, tried only where a role noun starts."""
     end = 0
-    for word in _LATIN_WORD.finditer(sentence):
-        if word.start() < end or word.group().lower() not in ROLE_NOUNS:
-            continue
-        if match := ROLE_BEFORE_NAME.match(sentence, word.start()):
+    for start, _ in role_nouns:
+        if start >= end and (match := ROLE_BEFORE_NAME.match(sentence, start)):
             end = match.end()
             yield match
+
+
+def _role_then_comma(sentence: str, role_nouns: list[tuple[int, int]]) -> bool:
+    """Whether a role noun is followed by a comma or by "to", "of", "for", "at" (what ROLE_THEN_NAME needs)."""
+    return any(sentence.startswith((",", " to ", " of ", " for ", " at "), end) for _, end in role_nouns)
 
 
 def _last_two(name: str) -> str:
@@ -333,7 +341,8 @@ class People:
             role = TITLES[match["title"].rstrip(".")]
             if person and role:
                 person.add_role(Role(role, evidence=sentence))
-        for match in _role_before_name(sentence):
+        role_nouns = _role_nouns_in(sentence)
+        for match in _role_before_name(sentence, role_nouns):
             words = match["name"].split()
             noun = match["noun"] + (match["of"] or "")
             # "General Secretary George Robertson": role words at the front belong to the role.
@@ -346,9 +355,8 @@ class People:
             person = self.add(name, where)
             if person:
                 person.add_role(Role(title, evidence=sentence))
-        # The role ends in a role noun just before a comma: most sentences have none.
-        ends_in_role = not ROLE_NOUNS.isdisjoint(w.lower() for w in _BEFORE_COMMA.findall(sentence))
-        for match in ROLE_THEN_NAME.finditer(sentence) if ends_in_role else ():
+        # "the minister, Ana Pérez,": a role noun and a comma
+        for match in ROLE_THEN_NAME.finditer(sentence) if _role_then_comma(sentence, role_nouns) else ():
             role = match["role"].strip()
             if person := self.add(match["name"], where):
                 person.add_role(Role(role, evidence=sentence))

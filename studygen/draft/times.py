@@ -21,7 +21,8 @@ PATTERNS = [
     ("month-year", rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>{_YEAR})\b"),
     ("day", rf"\b(?P<day>\d{{1,2}})\s+{_MONTH}(?![\w])"),
     ("day", rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)"),
-    ("since", rf"\b[Ss]ince\s+(?:{_MONTH}\s+)?(?P<year>{_YEAR})\b"),  # a period that starts then, not a date
+    # A period that starts or ends then, not the date of what happened: "since 1945", "until 1989", "before 2008".
+    ("period", rf"\b(?:[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter)\s+(?:{_MONTH}\s+)?(?P<year>{_YEAR})\b"),
     ("decade", r"\b(?P<qual>(?:early|mid|late)[- ])?(?P<decade>\d{3}0)s\b"),
     ("year", rf"(?<![\d$.,-])(?P<year>{_YEAR})(?![\d%])(?!-\d)"),
     ("weekday", r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
@@ -41,11 +42,11 @@ _CUES = {
 }
 _NEEDS_BY_KIND = {
     "span": {"digit"}, "date": {"digit", "month"}, "month-year": {"digit", "month"}, "day": {"digit", "month"},
-    "since": {"digit"}, "decade": {"digit"}, "year": {"digit"}, "weekday": {"weekday"}, "month": {"month"},
+    "period": {"digit"}, "decade": {"digit"}, "year": {"digit"}, "weekday": {"weekday"}, "month": {"month"},
     "relative": {"relative"},
 }  # fmt: skip
 
-_BEFORE_DIGIT = len("Since September ")
+_BEFORE_DIGIT = len("Before September ")
 
 
 @functools.cache
@@ -97,7 +98,7 @@ def find_times(sentence: str) -> list[TimeExpression]:
     taken: list[tuple[int, int]] = []
     found: list[TimeExpression] = []
     cues = {need: hit for need, cue in _CUES.items() if (hit := cue.search(sentence))}
-    # A pattern with a digit matches no further back than this from the first digit ("Since September 1").
+    # A pattern with a digit matches no further back than this from the first digit ("Before September 1").
     first_digit = max(0, cues["digit"].start() - _BEFORE_DIGIT) if "digit" in cues else 0
     for kind, pattern in _patterns_for(frozenset(cues)):
         for match in pattern.finditer(sentence, first_digit if "digit" in _NEEDS_BY_KIND[kind] else 0):
