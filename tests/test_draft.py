@@ -283,6 +283,15 @@ def test_roles_with_abbreviations_and_objects_and_an_apposition_that_ends_the_se
     assert (event.when, event.date) == ("until 2031", None)  # the end of a period, not the date of an event
 
 
+def test_a_role_of_a_place_before_a_name_set_off_and_the_nearest_noun_of_a_which_clause() -> None:
+    draft = draft_article(
+        "The mayor of Kestrel Bay, Alma Fenn, unveiled a plan to rebuild the old harbour, which was destroyed "
+        "by a storm in 1987.\n"
+    )
+    assert {p.name: [r.title for r in p.roles] for p in draft.people} == {"Alma Fenn": ["mayor of Kestrel Bay"]}
+    assert [(e.when, e.what) for e in draft.events] == [("1987", "The old harbour was destroyed by a storm")]
+
+
 def test_plural_role_words_are_not_names_and_which_clauses_date_their_antecedent() -> None:
     draft = draft_article(
         "Officials said the dispute over fishing rights, which began in the early 1970s, was not settled.\n"

@@ -276,6 +276,7 @@ class Claim(NamedTuple):
 _JOINED = re.compile(r"[\s,;]*(?:but|and|yet|although|though|while)\b")  # a clause joined on, not the main one
 _AGE_AT_END = re.compile(r",\s*\d{1,3}$")  # "Mr. Keller, 81, who commanded ..."
 _WHICH = re.compile(r"\s*which\s+")
+_NOUN_PHRASE = re.compile(r"\b(?:the|a|an|its|his|her|their|our)\s+\w")
 _THAT_START = re.compile(r"^\s*(?:that\s+)?")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:He|She)\s+(?:also\s+)?")
 _THAT_AT_END = re.compile(r"\s+that\s*$")
@@ -348,7 +349,10 @@ def event_clause(sentence: str, time: TimeExpression, people: People, begin: int
         antecedent = sentence[bounds[index - 1][1] : bounds[index][0]]
         if said := VERB_WORD.search(antecedent):
             antecedent = _THAT_START.sub("", antecedent[said.end() :])
-        text = antecedent + " " + _WHICH.sub("", text, count=1)
+        # the nearest noun phrase: "a plan to rebuild the old harbour, which" is about the harbour, but "the
+        # head of the union, which" about the head
+        phrases = [m.start() for m in _NOUN_PHRASE.finditer(antecedent) if not antecedent.endswith("of ", 0, m.start())]
+        text = antecedent[phrases[-1] if phrases else 0 :] + " " + _WHICH.sub("", text, count=1)
     elif len(_words(text)) < 3:
         # Only the time ("In 1990, ..."; "in the mid-1950s, a few years later, Soviet leaders proposed"):
         # the main clause is the next one that is not more time.

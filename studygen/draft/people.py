@@ -226,6 +226,7 @@ _CAPITALISED_RUN = re.compile(rf"(?<![\w'’-])[{UPPER}][\w-]*(?:\s+[{UPPER}][\w
 
 _NAME = re.compile(NAME)
 _WORD = re.compile(r"\S+")
+_THEN_NAME = re.compile(rf",\s+{NAME_WORD}")
 _APPOSITION_CUE = re.compile(r",|\s+of\s")
 # Where a name followed by a comma (or "of Ohio,") may start: the only places an apposition or a tenure can.
 _NAME_BEFORE_COMMA = re.compile(rf"(?<![\w'’-])(?={NAME}(?:,|\s+of\s))")
@@ -349,8 +350,8 @@ class People:
             while len(words) > 1 and words[0].lower() in ROLE_NOUNS:
                 noun += " " + words.pop(0)
             name = " ".join(words)
-            if words[0] in NOT_NAMES:
-                continue
+            if words[0] in NOT_NAMES or (match["of"] and _THEN_NAME.match(sentence, match.end())):
+                continue  # "the mayor of Kestrel Bay, Alma Fenn,": "Bay" ends the place, the name comes after
             title = _role_phrase(sentence, match.start("noun"), noun)
             person = self.add(name, where)
             if person:
