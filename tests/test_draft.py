@@ -292,6 +292,24 @@ def test_a_role_of_a_place_before_a_name_set_off_and_the_nearest_noun_of_a_which
     assert [(e.when, e.what) for e in draft.events] == [("1987", "The old harbour was destroyed by a storm")]
 
 
+def test_a_tenure_brings_its_sentence_and_a_shared_surname_is_no_alias() -> None:
+    text = (
+        "Former Harbour Minister Lord Vane dies aged 90\n\n"
+        "Lord Vane, who served as Harbour Minister between 1979 and 1983, has died.\n\n"
+        "'He loved the sea,' said his daughter, Ida Vane.\n"
+    )
+    facts = yaml.safe_load(draft_facts(text, "vane", "article.txt"))
+    lord, ida = facts["people"]["vane"], facts["people"]["vane-2"]
+    assert lord["roles"] == [
+        {
+            "title": "Harbour Minister",
+            "when": "1979-1983",
+            "evidence": "Lord Vane, who served as Harbour Minister between 1979 and 1983, has died.",
+        }
+    ]
+    assert "aliases" not in lord and "aliases" not in ida  # "Vane" alone would name either
+
+
 def test_plural_role_words_are_not_names_and_which_clauses_date_their_antecedent() -> None:
     draft = draft_article(
         "Officials said the dispute over fishing rights, which began in the early 1970s, was not settled.\n"

@@ -154,7 +154,8 @@ class Person:
         key = role.title.lower()
         for existing in self.roles:
             if existing.title.lower() == key:
-                existing.tenure = existing.tenure or role.tenure
+                if role.tenure and not existing.tenure and role.evidence:
+                    existing.tenure, existing.evidence = role.tenure, role.evidence  # the sentence that gives it
                 return
         self.roles.append(role)
 

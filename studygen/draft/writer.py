@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 
 import yaml
 
@@ -93,10 +94,11 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
     proposers = {id(e.proposer) for e in draft.events if e.proposer is not None}
     people = [p for p in draft.people if p.roles or id(p) in speakers or id(p) in proposers]
     id_by_name: dict[str, str] = {}  # the first person of each name, for the look-ups below
+    surnames = Counter(person.surname for person in people)  # "Pryce" alone names neither of two Pryces
     for person in people:
         pid = ids[id(person)] = person_ids.new(slug(person.surname))
         id_by_name.setdefault(person.name, pid)
-        lines += _person(person, pid, article)
+        lines += _person(person, pid, article, shared_surname=surnames[person.surname] > 1)
     rank = {pid: number for number, pid in enumerate(id_by_name.values())}  # actors are listed in this order
     described: dict[str, str] = {}
     for quote in draft.quotes:
@@ -178,9 +180,9 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
     return "\n".join(lines) + "\n"
 
 
-def _person(person: Person, pid: str, article: _CheckedArticle) -> list[str]:
+def _person(person: Person, pid: str, article: _CheckedArticle, shared_surname: bool) -> list[str]:
     lines = [f"  {pid}:", f"    name: {_q(person.name)}"]
-    if person.surname != person.name and article.mentions(person.surname):
+    if person.surname != person.name and not shared_surname and article.mentions(person.surname):
         lines.append(f"    aliases: [{_q(person.surname)}]")
     roles = [r for r in person.roles if r.evidence and article.has(r.evidence)]
     if roles:
