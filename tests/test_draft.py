@@ -310,6 +310,18 @@ def test_a_tenure_brings_its_sentence_and_a_shared_surname_is_no_alias() -> None
     assert "aliases" not in lord and "aliases" not in ida  # "Vane" alone would name either
 
 
+def test_a_description_before_the_name_and_a_role_that_belongs_to_the_next_name() -> None:
+    text = (
+        '"Both sides wanted a deal," the historian Clara Usk writes in her account.\n\n'
+        "According to Usk, the prime minister's envoy, Piet Darr, had warned of a long quarrel.\n"
+    )
+    draft = draft_article(text)
+    assert _quotes(text) == [("Clara Usk", "Both sides wanted a deal")]
+    roles = {p.name: [r.title for r in p.roles] for p in draft.people}
+    assert roles["Clara Usk"] == ["historian"]  # not "the prime minister's envoy", which is Darr's
+    assert roles["Piet Darr"] == ["prime minister's envoy"]
+
+
 def test_plural_role_words_are_not_names_and_which_clauses_date_their_antecedent() -> None:
     draft = draft_article(
         "Officials said the dispute over fishing rights, which began in the early 1970s, was not settled.\n"

@@ -54,6 +54,10 @@ AFTER_ROLE_NAME_VERB = re.compile(
     rf"^\s*[,.!?]?\s*(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|{NAME_WORD}['’]s)\s+[^,\"]{{1,60}}?,"
     rf"\s+(?P<who>{_TITLE}{NAME}),\s+{_ADVERB}(?P<verb>{_VERB})\b"
 )
+# '"...," the historian Clara Usk writes': a description in small letters before the name.
+AFTER_DESCRIBED_NAME = re.compile(
+    rf"^\s*[,.!?]?\s*[Tt]he\s+(?:[a-z-]+\s+){{1,3}}(?P<who>{NAME})\s+{_ADVERB}(?P<verb>{_VERB})\b"
+)
 # A speaker the article does not name: "said an envoy in the capital", "a senior official, who asked not to
 # be named, said:". A role noun heads the description.
 _DESCRIBED = (
@@ -191,7 +195,10 @@ def attribute(
     # A full stop after the closing mark ends the sentence: "... called it 'a betrayal'. He said the
     # party would ..." begins a sentence about something else, whoever "he" is.
     ended = _ENDED_OUTSIDE.match(after) is not None
-    afters = (AFTER_ROLE_THEN_NAME, AFTER_ROLE_NAME_VERB, AFTER_VERB_FIRST, AFTER_WHO_FIRST, AFTER_ACCORDING)
+    afters = (
+        AFTER_ROLE_THEN_NAME, AFTER_ROLE_NAME_VERB, AFTER_VERB_FIRST, AFTER_WHO_FIRST, AFTER_DESCRIBED_NAME,
+        AFTER_ACCORDING,
+    )  # fmt: skip
     for pattern in () if ended else afters:
         if (match := pattern.match(after)) and not _introduces_next(after, match.end(), quoted):
             person, confident = _resolve(match["who"], ctx, history)

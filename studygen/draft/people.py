@@ -383,8 +383,8 @@ class People:
                 or sentence[:start].endswith((" of ", " in "))
             ):
                 continue
-            if match["role"].lstrip().startswith("who "):
-                continue
+            if match["role"].lstrip().startswith("who ") or _THEN_NAME.match(sentence, match.end()):
+                continue  # "Usk, Lorne's foreign minister, Piet Darr,": the role is the next name's
             role = re.split(r"\s+(?:on|in|at|with|that|which|for|from|to)\s+", match["role"].strip())[0]
             role = re.sub(r"^(?:a|an|the)\s+", "", role)
             words = {_bare(w) for w in re.findall(r"[\w'’-]+", role)}
