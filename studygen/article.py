@@ -151,11 +151,14 @@ class Article:
     def find(self, passage: str) -> tuple[int, int] | None:
         """Locate a passage (pieces separated by '...' are found in order); original offsets."""
         needle = _fold(passage).strip(' "')
-        if not needle:
-            return None
+        span = self._locate(needle) if needle else None
+        return self.normal.original_span(*span) if span else None
+
+    def _locate(self, needle: str) -> tuple[int, int] | None:
+        """Where a folded passage is in the normal text: whole, or as its '...' pieces in order."""
         start = self._find(needle)
         if start >= 0:
-            return self.normal.original_span(start, start + len(needle))
+            return start, start + len(needle)
         pieces = [p.strip(' "') for p in needle.split("...") if p.strip(' "')]
         if len(pieces) < 2:
             return None
@@ -166,7 +169,7 @@ class Article:
                 return None
             first = found if first < 0 else first
             cursor = found + len(piece)
-        return self.normal.original_span(first, cursor)
+        return first, cursor
 
     def contains(self, passage: str) -> bool:
         """Whether the article has `passage` (as `find`, but any occurrence will do)."""
@@ -174,7 +177,7 @@ class Article:
         if not needle:
             return False
         if not _is_word(needle[0]) or len(needle) >= _KEY or "..." in needle:
-            return self.find(passage) is not None
+            return self._locate(needle) is not None
         return self._has_short(needle)
 
     def _has_short(self, needle: str) -> bool:
