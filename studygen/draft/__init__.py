@@ -84,11 +84,12 @@ def draft_article(raw: str) -> ArticleDraft:
         paragraphs = [single_as_double(p) for p in paragraphs]  # the same lengths: offsets hold in both
     sentences = [sentence_spans(p) for p in paragraphs]
     people = People()
+    people.read_full_names("\n".join(paragraphs))
     for scan in (people.scan_sentence, lambda text, where: scan_speakers(text, people, where)):
         for index, paragraph in enumerate(paragraphs):
             for start, end in sentences[index]:
                 scan(paragraph[start:end], (index, start))
-    people.complete_names("\n".join(paragraphs))
+    people.complete_names()
     draft = ArticleDraft(article)
     ctx = Context(people)
     previous_sentence = ""

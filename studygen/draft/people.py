@@ -22,7 +22,7 @@ ROLE_NOUNS = frozenset(
     congresswoman lawmaker negotiator officer aide strategist researcher scientist activist campaigner
     candidate speaker treasurer whip king queen emperor admiral colonel captain consul delegate inspector
     commissioner administrator manager executive ceo journalist reporter columnist writer biographer
-    interviewer producer filmmaker secretary-general justice mediator""".split()
+    interviewer producer filmmaker secretary-general justice mediator scholar""".split()
 )
 # Role nouns that describe what someone does rather than name a post held for a time: drafted with
 # `kind: description`, so that no "What office did X hold?" question is made from them.
@@ -30,7 +30,7 @@ DESCRIPTION_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson adviser advisor expert analyst sponsor author editor correspondent
     historian economist lawyer qc founder negotiator aide strategist researcher scientist activist campaigner
     candidate journalist reporter columnist writer biographer interviewer producer filmmaker diplomat
-    official member mediator""".split()
+    official member mediator scholar""".split()
 )
 
 
@@ -109,7 +109,7 @@ ROLE_BEFORE_NAME = re.compile(
 )
 APPOSITION = re.compile(
     rf"(?P<name>{NAME})(?:\s+of\s+[A-Z]\w+)?,\s+(?:[RDI]-[A-Za-z.]{{2,6}},\s+)?"
-    r"(?P<role>(?:(?:a|an|the)\s+)?[^,;.()\"]{3,90}?)(?=,|\.(?:\s|$)|;|\s+who\b|$)"
+    r"(?P<role>(?:(?:a|an|the)\s+)?(?:[^,;.()\"]|\.(?=[A-Za-z])){3,120}?)(?=,|\.(?:\s|$)|;|\s+who\b|$)"
 )
 # "the senior presiding judge, Lord Ashby," / "the transport minister, Ana Pérez," / "a former border
 # commander, Heinz Keller," / "Poland's deputy justice minister, Anna Zielinska," / "the chief U.S. negotiator,
@@ -227,6 +227,7 @@ _CAPITALISED_RUN = re.compile(rf"(?<![\w'’-])[{UPPER}][\w-]*(?:\s+[{UPPER}][\w
 
 _NAME = re.compile(NAME)
 _WORD = re.compile(r"\S+")
+_PREDICATE = re.compile(r"\s*[a-z]+ed\s+(?:the|a|an|his|her|its|their|this|that)\b")
 _THEN_NAME = re.compile(rf",\s+{NAME_WORD}")
 _APPOSITION_CUE = re.compile(r",|\s+of\s")
 # Where a name followed by a comma (or "of Ohio,") may start: the only places an apposition or a tenure can.
@@ -268,6 +269,8 @@ class People:
         self._by_surname: dict[str, list[Person]] = {}
         self._by_last_two: dict[str, list[Person]] = {}  # "Ilse Brandt" -> the people whose name ends so
         self._by_first: dict[str, list[Person]] = {}  # "Zhu" -> "Zhu Bangzao": a name written family first
+        self._pairs: list[tuple[str, str]] = []  # the article's capitalised word pairs, from read_full_names
+        self._given_names: dict[str, set[str]] = {}  # surname -> the first names the article gives it
 
     def _index(self, person: Person, renamed: bool = False) -> None:
         self.by_name[person.name] = person
@@ -322,8 +325,11 @@ class People:
             return None
         known = self.find(clean)
         if known is not None:
+            bare = " " not in known.name
             longer = len(clean.split()) > len(known.name.split()) and clean.endswith(" " + known.name)
-            if longer and (extend or len(known.name.split()) == 1):
+            if longer and bare and len(self._given_names.get(known.name, ())) > 1:
+                known = None  # "Hiss" may be Alger Hiss or Tony Hiss: this full name is a person of its own
+            elif longer and (extend or bare):
                 self._forget(known)
                 known.name = clean
                 self._index(known, renamed=True)
@@ -331,6 +337,7 @@ class People:
                 self._forget(known)  # called by the first word of the name: it is the family name
                 known.family_first = True
                 self._index(known, renamed=True)
+        if known is not None:
             return known
         person = Person(clean, first_seen=where)
         self._index(person)
@@ -362,12 +369,14 @@ class People:
             role = match["role"].strip()
             if person := self.add(match["name"], where):
                 person.add_role(Role(role, evidence=sentence))
+        used_to = 0  # the end of the last name given a role here: "Okoro" in "Dan Okoro," is not another one
         for start in (m.start() for m in _NAME_BEFORE_COMMA.finditer(sentence)):
             name_match = _NAME.match(sentence, start)  # no look-behind in NAME: the same as matching a slice
-            if name_match is None:
+            if name_match is None or start < used_to:
                 continue
             after = name_match.end()
             if sentence.startswith(", ", after) and (tenure := TENURE.match(sentence, after + 2)):
+                used_to = after
                 person = self.add(name_match.group(), where)
                 if person is not None:
                     first, last = tenure["a1"] or tenure["b1"], tenure["a2"] or tenure["b2"]
@@ -383,8 +392,12 @@ class People:
                 or sentence[:start].endswith((" of ", " in "))
             ):
                 continue
-            if match["role"].lstrip().startswith("who ") or _THEN_NAME.match(sentence, match.end()):
-                continue  # "Usk, Lorne's foreign minister, Piet Darr,": the role is the next name's
+            if (
+                match["role"].lstrip().startswith("who ")
+                or _THEN_NAME.match(sentence, match.end())  # "Usk, the envoy, Piet Darr,": the role is Darr's
+                or _PREDICATE.match(match["role"])  # "his son, Tony, praised the ruling": no role at all
+            ):
+                continue
             role = re.split(r"\s+(?:on|in|at|with|that|which|for|from|to)\s+", match["role"].strip())[0]
             role = re.sub(r"^(?:a|an|the)\s+", "", role)
             words = {_bare(w) for w in re.findall(r"[\w'’-]+", role)}
@@ -393,20 +406,28 @@ class People:
             person = self.add(match["name"], where)
             if person is None:
                 continue
+            used_to = match.end("name")
             person.add_role(Role(role, evidence=sentence))
             rest = sentence[match.end() :]
             if tenure := TENURE.match(rest.lstrip(", ").strip()) or TENURE.search(rest[:160]):
                 start, end = tenure["a1"] or tenure["b1"], tenure["a2"] or tenure["b2"]
                 person.add_role(Role(tenure["role"].strip(), f"{start}-{end}", sentence))
 
-    def complete_names(self, text: str) -> None:
+    def read_full_names(self, text: str) -> None:
+        """Note the article's pairs of capitalised words, in order, before reading it: a surname with two
+        first names in the text ("Alger Hiss", "Tony Hiss") stands for neither alone."""
+        self._pairs = [(match.group(1), match.group(2)) for match in _WORD_PAIR.finditer(text)]
+        for first, last in self._pairs:
+            if _is_name(first) and first.rstrip(".") not in TITLES and first not in HONORIFICS:
+                self._given_names.setdefault(last, set()).add(first)
+
+    def complete_names(self) -> None:
         """Give a first name to people known by surname alone when the text has one
-        ("Shevardnadze", then "his counterpart Eduard Shevardnadze"). One pass over the text."""
+        ("Shevardnadze", then "his counterpart Eduard Shevardnadze"), from `read_full_names`."""
         singles = {p.name: p for p in self.by_name.values() if " " not in p.name}
         if not singles:
             return
-        for match in _WORD_PAIR.finditer(text):
-            first, last = match.group(1), match.group(2)
+        for first, last in self._pairs:
             person = singles.pop(last, None)
             if person is None:
                 continue
