@@ -340,6 +340,11 @@ def test_two_people_of_one_surname_and_appositions_that_are_not_roles() -> None:
     assert "Dan" not in roles  # "praised the judge's ruling" is what Dan did, not a role
 
 
+def test_a_clause_after_a_comma_phrase_gets_the_noun_it_is_about() -> None:
+    draft = draft_article("The old ferries, bought from Norway in 1990, were sold for scrap in 2001.\n")
+    assert [(e.when, e.what) for e in draft.events][1] == ("2001", "The old ferries were sold for scrap")
+
+
 def test_plural_role_words_are_not_names_and_which_clauses_date_their_antecedent() -> None:
     draft = draft_article(
         "Officials said the dispute over fishing rights, which began in the early 1970s, was not settled.\n"

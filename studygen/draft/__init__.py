@@ -274,6 +274,10 @@ class Claim(NamedTuple):
     said_at: TimeExpression | None  # the time given to the verb of saying itself
 
 
+# A short noun phrase that a sentence starts with, and a clause that starts with its verb: "The talks" and
+# "were meant to end".
+_THING_SUBJECT = re.compile(r"\s*(?:The|A|An|Its|Their|His|Her|This|These)(?:\s+[\w'’-]+){1,5}\s*")
+_AUXILIARY = re.compile(r"\s*(?:was|were|is|are|has|have|had|will|would|could|should|might|must)\b")
 _JOINED = re.compile(r"[\s,;]*(?:but|and|yet|although|though|while)\b")  # a clause joined on, not the main one
 _AGE_AT_END = re.compile(r",\s*\d{1,3}$")  # "Mr. Keller, 81, who commanded ..."
 _WHICH = re.compile(r"\s*which\s+")
@@ -386,6 +390,8 @@ def event_clause(sentence: str, time: TimeExpression, people: People, begin: int
             subject["name"] in _PRONOUN_SUBJECTS or people.find(subject["name"]) is not None
         ):  # a person, not any capitalised first word ("Since 1962, no ferry ...", "Speaking from the dock")
             text = subject["name"] + " " + text[opening.end() :]
+        elif _THING_SUBJECT.fullmatch(head) and _AUXILIARY.match(text):
+            text = head + " " + text  # "The talks, launched in 2001, were meant to end in 2004": the talks were
     return _tidy(text, most) or " ".join(sentence.split())
 
 
