@@ -245,9 +245,9 @@ def test_family_name_first_and_a_claim_made_by_he() -> None:
     assert [(p.name, p.surname) for p in draft.people] == [("Liu Wenhai", "Liu")]  # "Liu" is Liu Wenhai
     assert [(q.speaker.name, q.text) for q in draft.quotes] == [("Liu Wenhai", "Both sides want an early settlement")]
     events = {e.when: e for e in draft.events}
-    assert events["Sunday"].what == "The two deputy ministers had met their counterparts the envoys of both states"
+    assert events["Sunday"].what == "the two deputy ministers had met their counterparts the envoys of both states"
     assert (events["October 1993"].what, events["October 1993"].according_to.name) == (  # type: ignore[union-attr]
-        "A treaty had been signed",
+        "a treaty had been signed",
         "Liu Wenhai",
     )
 
@@ -258,8 +258,8 @@ def test_a_time_that_closes_a_clause_dates_what_comes_before_it() -> None:
         "In 2009, the council revived it.\n"
     )
     assert [(e.when, e.what) for e in draft.events] == [
-        ("2004", "The ferry plan was first put forward by the harbour master Jon Ek"),
-        ("2009", "The council revived it"),
+        ("2004", "the ferry plan was first put forward by the harbour master Jon Ek"),
+        ("2009", "the council revived it"),
     ]
 
 
@@ -289,7 +289,7 @@ def test_a_role_of_a_place_before_a_name_set_off_and_the_nearest_noun_of_a_which
         "by a storm in 1987.\n"
     )
     assert {p.name: [r.title for r in p.roles] for p in draft.people} == {"Alma Fenn": ["mayor of Kestrel Bay"]}
-    assert [(e.when, e.what) for e in draft.events] == [("1987", "The old harbour was destroyed by a storm")]
+    assert [(e.when, e.what) for e in draft.events] == [("1987", "the old harbour was destroyed by a storm")]
 
 
 def test_a_tenure_brings_its_sentence_and_a_shared_surname_is_no_alias() -> None:
@@ -342,7 +342,7 @@ def test_two_people_of_one_surname_and_appositions_that_are_not_roles() -> None:
 
 def test_a_clause_after_a_comma_phrase_gets_the_noun_it_is_about() -> None:
     draft = draft_article("The old ferries, bought from Norway in 1990, were sold for scrap in 2001.\n")
-    assert [(e.when, e.what) for e in draft.events][1] == ("2001", "The old ferries were sold for scrap")
+    assert [(e.when, e.what) for e in draft.events][1] == ("2001", "the old ferries were sold for scrap")
 
 
 def test_plural_role_words_are_not_names_and_which_clauses_date_their_antecedent() -> None:
@@ -352,7 +352,7 @@ def test_plural_role_words_are_not_names_and_which_clauses_date_their_antecedent
     )
     assert "Officials" not in [p.name for p in draft.people]
     assert [(e.when, e.what) for e in draft.events] == [
-        ("early 1970s", "The dispute over fishing rights began"),
+        ("early 1970s", "the dispute over fishing rights began"),
         ("3 May 2001", "Jon Ek told reporters"),  # the saying itself, without what was said
     ]
 
@@ -421,14 +421,14 @@ def test_events_are_short_clauses_without_their_date() -> None:
         "She was jailed for two years in 1952 and emigrated in 1954 with her son.\n"
     )
     assert [(e.when, e.what) for e in draft.events] == [
-        ("1911", "The canal was opened"),
-        ("1911", "The canal opened"),
-        ("1911", "The dockers struck"),
+        ("1911", "the canal was opened"),
+        ("1911", "the canal opened"),
+        ("1911", "the dockers struck"),
         ("1981", "Lord Reed led the review of the harbour riots"),
-        ("mid-1950s", "Dockers proposed a union"),
+        ("mid-1950s", "dockers proposed a union"),
         ("1948", "Ivo Maric was accused of fraud"),
-        ("1952", "She was jailed for two years"),
-        ("1954", "She emigrated with her son"),
+        ("1952", "she was jailed for two years"),
+        ("1954", "she emigrated with her son"),
     ]
 
 
@@ -440,15 +440,15 @@ def test_a_phrase_that_sets_the_scene_gives_way_to_the_main_clause() -> None:
     )
     assert [(e.when, e.what) for e in draft.events] == [
         ("1936", "Mayor Lena Holt opened the new library"),
-        ("last month", "The council voted to close the mill"),
-        ("1926", "The strike ended"),  # a clause with its own verb is the event its date belongs to
+        ("last month", "the council voted to close the mill"),
+        ("1926", "the strike ended"),  # a clause with its own verb is the event its date belongs to
     ]
 
 
 def test_since_a_year_is_a_period_not_a_date(tmp_path: Path) -> None:
     text = "Since 1962, no ferry has crossed the strait in winter.\n"
     (event,) = draft_article(text).events
-    assert (event.when, event.date, event.what) == ("Since 1962", None, "No ferry has crossed the strait in winter")
+    assert (event.when, event.date, event.what) == ("Since 1962", None, "no ferry has crossed the strait in winter")
     facts = yaml.safe_load(draft_facts(text, "ferries", "article.txt"))
     assert "when" not in facts["facts"][0]  # the ferries did not stop crossing in 1962
     assert '# check: the text says "Since 1962", a period rather than a date' in draft_facts(text, "f", "a.txt")
@@ -467,7 +467,7 @@ def test_relative_dates_count_from_the_article_date_and_claims_keep_their_speake
     assert events["Monday"].date.text == "2000-08-21"
     sank = events["12 August"]
     assert (sank.what, sank.date.text, sank.said_when.text) == (
-        "The submarine sank after a collision",
+        "the submarine sank after a collision",
         "2000-08-12",
         "2000-08-21",
     )

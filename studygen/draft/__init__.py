@@ -278,6 +278,10 @@ class Claim(NamedTuple):
 # "were meant to end".
 _THING_SUBJECT = re.compile(r"\s*(?:The|A|An|Its|Their|His|Her|This|These)(?:\s+[\w'’-]+){1,5}\s*")
 _AUXILIARY = re.compile(r"\s*(?:was|were|is|are|has|have|had|will|would|could|should|might|must)\b")
+_SMALL_FIRST_WORDS = frozenset(
+    "the a an this these those that its his her their our some many most all both each every few several no "
+    "he she it they we there one two three four five six seven eight nine ten".split()
+)
 _JOINED = re.compile(r"[\s,;]*(?:but|and|yet|although|though|while)\b")  # a clause joined on, not the main one
 _AGE_AT_END = re.compile(r",\s*\d{1,3}$")  # "Mr. Keller, 81, who commanded ..."
 _WHICH = re.compile(r"\s*which\s+")
@@ -397,12 +401,14 @@ def event_clause(sentence: str, time: TimeExpression, people: People, begin: int
 
 def _tidy(text: str, most: int = 25) -> str:
     """A clause as an event's `what`: without punctuation marks, a leading "and" or "said", or a
-    full stop, at most `most` words, with a capital letter."""
+    full stop, at most `most` words, written as a teacher writes one (the questions put it inside a
+    sentence): "the Wall fell", "he was elected", but "NATO was created"."""
     words = _LEADING.sub("", " ".join(_words(text))).split()
     if not words:
         return ""
-    clause = " ".join(words[:most]) + (" …" if len(words) > most else "")
-    return clause[0].upper() + clause[1:]
+    if words[0].lower() in _SMALL_FIRST_WORDS:
+        words[0] = words[0].lower()  # "The talks" began the article's sentence, not the teacher's
+    return " ".join(words[:most]) + (" …" if len(words) > most else "")
 
 
 def _words(text: str) -> list[str]:
