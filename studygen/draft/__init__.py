@@ -278,6 +278,8 @@ class Claim(NamedTuple):
 # "were meant to end".
 _THING_SUBJECT = re.compile(r"\s*(?:The|A|An|Its|Their|His|Her|This|These)(?:\s+[\w'’-]+){1,5}\s*")
 _AUXILIARY = re.compile(r"\s*(?:was|were|is|are|has|have|had|will|would|could|should|might|must)\b")
+# The rest of a noun phrase after an attributive year: "(the 1981) harbour riots", "(the 2017) general election".
+_NOUN_AFTER_YEAR = re.compile(r"(?:\s+(?!(?:was|were|is|are|has|had|and|but|that|which|who)\b)[A-Za-z][\w'’-]*){1,4}")
 _SMALL_FIRST_WORDS = frozenset(
     "the a an this these those that its his her their our some many most all both each every few several no "
     "he she it they we there one two three four five six seven eight nine ten".split()
@@ -349,9 +351,10 @@ def event_clause(sentence: str, time: TimeExpression, people: People, begin: int
     index = max(i for i, (b, _) in enumerate(bounds[:-1]) if b <= time.start)
     start, end = bounds[index][1], bounds[index + 1][0]
     lead = sentence[start : time.start]
-    if not (lead.endswith(("the ", "The ")) and re.match(r" [A-Za-z]", sentence[time.end :])):
-        lead = _TIME_WORDS.sub("", lead)  # but "the 1981 riots" stays "the riots"
-    text = lead + " " + sentence[time.end : end]
+    if lead.endswith(("the ", "The ")) and (thing := _NOUN_AFTER_YEAR.match(sentence, time.end)):
+        # "the 1981 riots", "after the 2017 election": the year is the riots', not the clause's
+        return _tidy("the " + thing.group(), most)
+    text = _TIME_WORDS.sub("", lead) + " " + sentence[time.end : end]
     if index > 0 and _WHICH.match(text) and sentence[bounds[index][0]] == ",":
         # "(Analysts said) the dispute over quotas, which began in the 1990s, ...": what began is the noun
         # phrase before, without whoever reports it
