@@ -344,8 +344,9 @@ _TIME_PHRASE = re.compile(
 def event_clause(sentence: str, time: TimeExpression, people: People, begin: int = 0, most: int = 25) -> str:
     """What happened, as a short clause without its date: "NATO was created in 1949." gives "NATO was
     created". The clause around the time expression (from `begin`: the start of a reported claim),
-    widened to the next one when it is only the time ("In 1990, Gorbachev proposed ..."), without
-    quote marks; a clause that starts with "who" gets back the name it is about."""
+    without quote marks, except where the date belongs elsewhere: to the noun of an attributive year,
+    to the antecedent of "which", to a neighbouring clause when the time stands alone, or to the main
+    clause after a phrase that only sets the scene. A clause that starts with its verb gets its subject."""
     cuts = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence, begin)]
     bounds = [(begin, begin), *cuts, (len(sentence), len(sentence))]
     index = max(i for i, (b, _) in enumerate(bounds[:-1]) if b <= time.start)
@@ -356,50 +357,72 @@ def event_clause(sentence: str, time: TimeExpression, people: People, begin: int
         return _tidy("the " + thing.group(), most)
     text = _TIME_WORDS.sub("", lead) + " " + sentence[time.end : end]
     if index > 0 and _WHICH.match(text) and sentence[bounds[index][0]] == ",":
-        # "(Analysts said) the dispute over quotas, which began in the 1990s, ...": what began is the noun
-        # phrase before, without whoever reports it
-        antecedent = sentence[bounds[index - 1][1] : bounds[index][0]]
-        if said := VERB_WORD.search(antecedent):
-            antecedent = _THAT_START.sub("", antecedent[said.end() :])
-        # the nearest noun phrase: "a plan to rebuild the old harbour, which" is about the harbour, but "the
-        # head of the union, which" about the head
-        phrases = [m.start() for m in _NOUN_PHRASE.finditer(antecedent) if not antecedent.endswith("of ", 0, m.start())]
-        text = antecedent[phrases[-1] if phrases else 0 :] + " " + _WHICH.sub("", text, count=1)
+        text = _which_clause(sentence[bounds[index - 1][1] : bounds[index][0]], text)
     elif len(_words(text)) < 3:
-        # Only the time ("In 1990, ..."; "in the mid-1950s, a few years later, Soviet leaders proposed"):
-        # the main clause is the next one that is not more time.
-        later = [(a, b) for (_, a), (b, _) in itertools.pairwise(bounds[index + 1 :]) if b > a]
-        main = next((c for c in later if not _TIME_PHRASE.match(sentence, c[0])), None)
-        ends_clause = not later or _JOINED.match(sentence, end)
-        if index > 0 and not _words(text) and ends_clause:
-            # Only the time, ending what comes before it: "X met Y, his counterpart, on Sunday."; "The plan
-            # was proposed by the minister, Rhys Morgan, in 2016, but was delayed."
-            start = begin
-            text = _TIME_WORDS.sub("", sentence[begin : time.start])
-        elif main or later:
-            start, end = main or later[0]
-            text = sentence[start:end]
+        start, text = _beside_the_time(sentence, time, bounds, index, begin, start, text)
     elif _SCENE.match(text) and sentence.startswith(",", end):
         # A phrase that only sets the scene ("In a speech on Monday, Holt opened ..."): the event is the
         # main clause after it, without the comma phrases inside it ("the council, after a long debate, voted").
         start = end + 1
         rest = APPOSITIVE.sub(" ", sentence[start:])
         text = rest[: cut.start()] if (cut := _CLAUSE_BREAK.search(rest)) else rest
-    opening = _STARTS_LOW.match(text)
-    if opening and start > begin:
-        # A clause without its subject: "Lord Roe, who led the 1981 inquiry"; "Maric, an official, was
-        # accused in 1948"; "She was jailed in 1952 and emigrated in 1954"; "The minister, Ana Pérez, said".
-        head = _AGE_AT_END.sub("", APPOSITIVE.sub("", sentence[:start].rstrip(" ,") + ",").rstrip(" ,"))
-        named = _NAME_BEFORE.search(head)
-        if named and ("who" in opening.group() or people.find(named["name"]) is not None):
-            text = named["name"] + " " + text[opening.end() :]
-        elif (subject := _SUBJECT_START.match(sentence)) and (
-            subject["name"] in _PRONOUN_SUBJECTS or people.find(subject["name"]) is not None
-        ):  # a person, not any capitalised first word ("Since 1962, no ferry ...", "Speaking from the dock")
-            text = subject["name"] + " " + text[opening.end() :]
-        elif _THING_SUBJECT.fullmatch(head) and _AUXILIARY.match(text):
-            text = head + " " + text  # "The talks, launched in 2001, were meant to end in 2004": the talks were
+    if start > begin:
+        text = _with_subject(sentence, start, text, people)
     return _tidy(text, most) or " ".join(sentence.split())
+
+
+def _which_clause(antecedent: str, clause: str) -> str:
+    """ "(Analysts said) the dispute over quotas, which began in the 1990s": what began is the nearest noun
+    phrase before, without whoever reports it. "a plan to rebuild the old harbour, which" is about the
+    harbour, but "the head of the union, which" about the head."""
+    if said := VERB_WORD.search(antecedent):
+        antecedent = _THAT_START.sub("", antecedent[said.end() :])
+    phrases = [m.start() for m in _NOUN_PHRASE.finditer(antecedent) if not antecedent.endswith("of ", 0, m.start())]
+    return antecedent[phrases[-1] if phrases else 0 :] + " " + _WHICH.sub("", clause, count=1)
+
+
+def _beside_the_time(
+    sentence: str,
+    time: TimeExpression,
+    bounds: list[tuple[int, int]],
+    index: int,
+    begin: int,
+    start: int,
+    text: str,
+) -> tuple[int, str]:
+    """The clause a time stands alone beside, and where it starts. "In 1990, ..." and "in the mid-1950s, a
+    few years later, Soviet leaders proposed": the next clause that is not more time. "X met Y, his
+    counterpart, on Sunday." and "proposed by the minister, Rhys Morgan, in 2016, but was delayed": what
+    comes before."""
+    end = bounds[index + 1][0]
+    later = [(a, b) for (_, a), (b, _) in itertools.pairwise(bounds[index + 1 :]) if b > a]
+    main = next((c for c in later if not _TIME_PHRASE.match(sentence, c[0])), None)
+    if index > 0 and not _words(text) and (not later or _JOINED.match(sentence, end)):
+        return begin, _TIME_WORDS.sub("", sentence[begin : time.start])
+    if main or later:
+        start, end = main or later[0]
+        return start, sentence[start:end]
+    return start, text
+
+
+def _with_subject(sentence: str, start: int, text: str, people: People) -> str:
+    """A clause that starts with its verb, with the subject it lost: "Lord Roe, who led the 1981 inquiry";
+    "Maric, an official, was accused in 1948"; "She was jailed in 1952 and emigrated in 1954"; "The talks,
+    launched in 2001, were meant to end in 2004". A subject is a person or a pronoun, never just any
+    capitalised first word ("Since 1962, no ferry ...", "Speaking from the dock")."""
+    opening = _STARTS_LOW.match(text)
+    if not opening:
+        return text
+    head = _AGE_AT_END.sub("", APPOSITIVE.sub("", sentence[:start].rstrip(" ,") + ",").rstrip(" ,"))
+    named = _NAME_BEFORE.search(head)
+    if named and ("who" in opening.group() or people.find(named["name"]) is not None):
+        return named["name"] + " " + text[opening.end() :]
+    subject = _SUBJECT_START.match(sentence)
+    if subject and (subject["name"] in _PRONOUN_SUBJECTS or people.find(subject["name"]) is not None):
+        return subject["name"] + " " + text[opening.end() :]
+    if _THING_SUBJECT.fullmatch(head) and _AUXILIARY.match(text):
+        return head + " " + text
+    return text
 
 
 def _tidy(text: str, most: int = 25) -> str:
