@@ -345,6 +345,19 @@ def test_a_clause_after_a_comma_phrase_gets_the_noun_it_is_about() -> None:
     assert [(e.when, e.what) for e in draft.events][1] == ("2001", "the old ferries were sold for scrap")
 
 
+def test_split_quotations_and_the_official_described_before() -> None:
+    text = (
+        '"The strike," said Nora Hale, the union leader, "will go on until the company talks to us."\n\n'
+        'A union official said workers had lost a month of pay. "It is hard," the official said, "but we are united."\n'
+    )
+    assert _quotes(text) == [
+        ("Nora Hale", "The strike"),
+        ("Nora Hale", "will go on until the company talks to us"),
+        ("A union official", "It is hard"),  # not Nora Hale, the last person named
+        ("A union official", "but we are united"),
+    ]
+
+
 def test_plural_role_words_are_not_names_and_which_clauses_date_their_antecedent() -> None:
     draft = draft_article(
         "Officials said the dispute over fishing rights, which began in the early 1970s, was not settled.\n"

@@ -152,6 +152,16 @@ def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, b
     return person, person is not None
 
 
+def _described_earlier(who: str, history: str) -> str:
+    """ "the official" after "A union official said ...": the unnamed speaker described before, not
+    the last person named. Empty when `who` is not such a description or none came before."""
+    words = who.split()
+    if len(words) < 2 or words[0].lower() != "the" or not words[-1].isalpha():
+        return ""
+    found = re.findall(rf"\b(?:[Aa]n?)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(words[-1])}\b", history)
+    return found[-1] if found else ""
+
+
 def _latest_mention(ctx: Context, text: str) -> Person | None:
     mentions = ctx.people.mentions(text)
     return mentions[-1][1] if mentions else ctx.last_subject
@@ -201,11 +211,19 @@ def attribute(
     )  # fmt: skip
     for pattern in () if ended else afters:
         if (match := pattern.match(after)) and not _introduces_next(after, match.end(), quoted):
+            if described := _described_earlier(match["who"], history):
+                return Attribution(None, match["verb"].lower(), "after", False, described)
             person, confident = _resolve(match["who"], ctx, history)
             if person is not None:
                 return Attribution(person, match["verb"].lower(), "after", confident)
     if not ended and (match := AFTER_DESCRIBED.match(after)) and not _introduces_next(after, match.end(), quoted):
         return Attribution(None, match["verb"].lower(), "after", False, match["described"])
+    # The second part of a split quotation: '"The strike," said Nora Hale, the union leader, "will go on."'
+    for pattern in (AFTER_VERB_FIRST, AFTER_WHO_FIRST) if continues else ():
+        if (match := pattern.match(outside_quotes(local_before))) and not _described_earlier(match["who"], history):
+            person, confident = _resolve(match["who"], ctx, history)
+            if person is not None:
+                return Attribution(person, match["verb"].lower(), "between", confident)
     if (
         match := BEFORE.search(local_before)
         or BEFORE_SET_OFF.search(local_before)
@@ -213,6 +231,8 @@ def attribute(
     ):
         if match["who"].lower() in FIRST_PERSON:
             return None
+        if described := _described_earlier(match["who"], history):
+            return Attribution(None, match["verb"].lower(), "before", False, described)
         person, confident = _resolve(match["who"], ctx, history)
         if person is not None:
             return Attribution(person, match["verb"].lower(), "before", confident)
