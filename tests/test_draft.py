@@ -358,6 +358,19 @@ def test_split_quotations_and_the_official_described_before() -> None:
     ]
 
 
+def test_names_with_a_particle_inside_a_sentence_a_suffix_or_four_words() -> None:
+    text = (
+        'The envoy Abdullah al-Rashid, who attended as an observer, said the talks were "useful."\n\n'
+        'Martin Lucas Kane III, who spoke on Saturday, urged them to "think of the next generation."\n\n'
+        'Ana Maria Lopez Vidal, the trade minister, said: "We will meet again."\n'
+    )
+    assert _quotes(text) == [
+        ("Abdullah al-Rashid", "useful"),
+        ("Martin Lucas Kane III", "think of the next generation"),
+        ("Ana Maria Lopez Vidal", "We will meet again"),
+    ]
+
+
 def test_plural_role_words_are_not_names_and_which_clauses_date_their_antecedent() -> None:
     draft = draft_article(
         "Officials said the dispute over fishing rights, which began in the early 1970s, was not settled.\n"

@@ -100,7 +100,8 @@ _PARTICLE = (
     r"(?:(?:de|da|di|du|del|della|dos|das|van|von|der|den|ter|la|le|bin|ibn)\s+(?:(?:der|den|la)\s+)?|(?:al|el)-)"
 )
 NEXT_NAME_WORD = rf"\s+(?:{_INITIAL})?{_PARTICLE}?{NAME_WORD}"
-NAME = rf"{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,2}}"
+_SUFFIX = r"(?:\s+(?:Jr\.|Sr\.|II|III|IV)(?![\w.]))"  # "Martin Luther King III"
+NAME = rf"{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,3}}{_SUFFIX}?"
 _TITLE = r"(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?"
 TITLE_NAME = re.compile(rf"\b(?P<title>{_TITLE})\s+(?P<name>{NAME})")
 ROLE_NOUN = r"(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")"
@@ -222,7 +223,9 @@ def _role_phrase(text: str, noun_start: int, noun: str) -> str:
 
 
 # Runs of capitalised words; "Putin's" gives "Putin" (apostrophes end a word here).
-_CAPITALISED_RUN = re.compile(rf"(?<![\w'’-])[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*)*")
+_CAPITALISED_RUN = re.compile(
+    rf"(?<![\w'’-]){_PARTICLE}?[{UPPER}][\w-]*(?:\s+{_PARTICLE}?[{UPPER}][\w-]*)*"
+)  # with the particles of a name: "Abdullah al-Faisal", "van der Berg"
 
 
 _NAME = re.compile(NAME)
