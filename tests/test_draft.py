@@ -371,6 +371,17 @@ def test_names_with_a_particle_inside_a_sentence_a_suffix_or_four_words() -> Non
     ]
 
 
+def test_numbers_with_commas_deadlines_and_a_participle_between_commas() -> None:
+    draft = draft_article(
+        "The old ferries, bought between 1978 and 1981, carried 1,500 passengers a day.\n"
+        "The company will close three routes by 2026.\n"
+    )
+    assert [(e.when, e.date.text if e.date else None, e.what) for e in draft.events] == [
+        ("between 1978 and 1981", "1978-1981", "the old ferries were bought"),
+        ("by 2026", None, "the company will close three routes"),  # a deadline, not a date
+    ]
+
+
 def test_plural_role_words_are_not_names_and_which_clauses_date_their_antecedent() -> None:
     draft = draft_article(
         "Officials said the dispute over fishing rights, which began in the early 1970s, was not settled.\n"

@@ -277,6 +277,10 @@ class Claim(NamedTuple):
 # A short noun phrase that a sentence starts with, and a clause that starts with its verb: "The talks" and
 # "were meant to end".
 _THING_SUBJECT = re.compile(r"\s*(?:The|A|An|Its|Their|His|Her|This|These)(?:\s+[\w'’-]+){1,5}\s*")
+_PARTICIPLE_ONLY = re.compile(
+    r"\s*(?:[a-z]+ed|built|bought|sold|made|held|won|lost|begun|written|taken|given|known|shown|chosen|"
+    r"broken|driven|sent|spent|paid|laid|found|kept|left|met|set|struck|born)(?:\s+[a-z]+){0,2}\s*"
+)
 _AUXILIARY = re.compile(r"\s*(?:was|were|is|are|has|have|had|will|would|could|should|might|must)\b")
 # The rest of a noun phrase after an attributive year: "(the 1981) harbour riots", "(the 2017) general election".
 _NOUN_AFTER_YEAR = re.compile(r"(?:\s+(?!(?:was|were|is|are|has|had|and|but|that|which|who)\b)[A-Za-z][\w'’-]*){1,4}")
@@ -318,7 +322,7 @@ _TIME_WORDS = re.compile(
 )
 _NAME_BEFORE = re.compile(rf"(?P<name>{NAME})\s*$")
 # Where clauses end: punctuation, a dash, or "and"/"but" before a verb ("was jailed in 1952 and emigrated in 1954").
-_PUNCTUATION = r'[,;:()"—–]|\s-{1,2}\s'
+_PUNCTUATION = r'(?<!\d),|,(?!\d)|[;:()"—–]|\s-{1,2}\s'  # not the comma of "1,500"
 _CLAUSE_BREAK = re.compile(rf"{_PUNCTUATION}|\s(?:and|but)\s(?=(?!the\b|a\b|an\b)[a-z]+\b)")
 _PUNCTUATION_OR_STOP = re.compile(rf"{_PUNCTUATION}|[.]$")
 _LEADING = re.compile(r"^(?:(?:and|but|then|also|so|while|as|when|after|before|that|says|said)\s+)+", re.IGNORECASE)
@@ -358,6 +362,13 @@ def event_clause(sentence: str, time: TimeExpression, people: People, begin: int
     text = _TIME_WORDS.sub("", lead) + " " + sentence[time.end : end]
     if index > 0 and _WHICH.match(text) and sentence[bounds[index][0]] == ",":
         text = _which_clause(sentence[bounds[index - 1][1] : bounds[index][0]], text)
+    elif (
+        index > 0 and _PARTICIPLE_ONLY.fullmatch(text) and _THING_SUBJECT.fullmatch(sentence[begin : bounds[index][0]])
+    ):
+        # "The planes, bought between 1978 and 1981, cost ...": the planes were bought then
+        head = sentence[begin : bounds[index][0]].strip()
+        text = f"{head} {'were' if head.endswith('s') else 'was'} {text.strip()}"
+        start = begin
     elif len(_words(text)) < 3:
         start, text = _beside_the_time(sentence, time, bounds, index, begin, start, text)
     elif _SCENE.match(text) and sentence.startswith(",", end):

@@ -21,8 +21,8 @@ PATTERNS = [
     ("month-year", rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>{_YEAR})\b"),
     ("day", rf"\b(?P<day>\d{{1,2}})\s+{_MONTH}(?![\w])"),
     ("day", rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?!\d)"),
-    # A period that starts or ends then, not the date of what happened: "since 1945", "until 1989", "before 2008".
-    ("period", rf"\b(?:[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter)\s+(?:{_MONTH}\s+)?(?P<year>{_YEAR})\b"),
+    # A period that starts or ends then, not the date of what happened: "since 1945", "until 1989", "by 2026".
+    ("period", rf"\b(?:[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter|[Bb]y)\s+(?:{_MONTH}\s+)?(?P<year>{_YEAR})\b"),
     ("decade", r"\b(?P<qual>(?:early|mid|late)[- ])?(?P<decade>\d{3}0)s\b"),
     ("year", rf"(?<![\d$.,-])(?P<year>{_YEAR})(?![\d%])(?!-\d)"),
     ("weekday", r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),

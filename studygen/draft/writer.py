@@ -154,7 +154,7 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
         else:
             fid = fact_ids.new(f"event-{slug(event.when)}")
             comment = "" if when else f"  # check: the text says only {_q(event.when)}; add the year if you know it"
-            if event.when.split()[0].lower() in ("since", "until", "before", "after"):
+            if event.when.split()[0].lower() in ("since", "until", "before", "after", "by"):
                 comment = f"  # check: the text says {_q(event.when)}, a period rather than a date"
             if when and event.counted_from:
                 comment = f"  # check: the text says {_q(event.when)}, counted from {event.counted_from.isoformat()}"
