@@ -91,7 +91,7 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _fold(text: str) -> str:
+def fold_text(text: str) -> str:
     """`normalise(text).text` without the offsets, for the short passages looked up."""
     return _SPECIAL.sub(lambda m: _replacement(m.group()), text).strip(" ")
 
@@ -150,7 +150,7 @@ class Article:
 
     def find(self, passage: str) -> tuple[int, int] | None:
         """Locate a passage (pieces separated by '...' are found in order); original offsets."""
-        needle = _fold(passage).strip(' "')
+        needle = fold_text(passage).strip(' "')
         span = self._locate(needle) if needle else None
         return self.normal.original_span(*span) if span else None
 
@@ -173,7 +173,10 @@ class Article:
 
     def contains(self, passage: str) -> bool:
         """Whether the article has `passage` (as `find`, but any occurrence will do)."""
-        needle = _fold(passage).strip(' "')
+        return self._has(fold_text(passage).strip(' "'))
+
+    def _has(self, needle: str) -> bool:
+        """`contains` for a folded needle."""
         if not needle:
             return False
         if not _is_word(needle[0]) or len(needle) >= _KEY or "..." in needle:
@@ -200,7 +203,7 @@ class Article:
         start if it were there; rare words count more. The work is proportional to how
         often the passage's words occur, not to the article's length.
         """
-        words = [m.group().lower() for m in _WORD.finditer(_fold(passage))]
+        words = [m.group().lower() for m in _WORD.finditer(fold_text(passage))]
         if not words:
             return ""
         starts, positions = self._words()
@@ -235,14 +238,8 @@ class Article:
     def mentions(self, word: str) -> bool:
         """Whether the article has `word` (a name, an alias) as whole words: a look-up in the word index.
         A name in lower case ("the East German government") may open a sentence in capitals."""
-        needle = _fold(word)
-        if not needle:
-            return False
-
-        def has(form: str) -> bool:
-            return self._has_short(form) if _is_word(form[0]) and len(form) < _KEY else self._find(form) >= 0
-
-        return has(needle) or (needle[0].islower() and has(needle[0].upper() + needle[1:]))
+        needle = fold_text(word)
+        return self._has(needle) or (needle[:1].islower() and self._has(needle[0].upper() + needle[1:]))
 
     def position(self, offset: int) -> Position:
         """Line and column (1-based) of an original offset, for article citations."""

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..dates import PartialDate
 from .attribution import APPOSITIVE, VERB_WORD, Context, attribute, outside_quotes, scan_speakers
 from .people import NAME, TENURE, People, Person
-from .quotes import QuoteSpan, british_style, double_quotes, nested_quotes, single_as_double
+from .quotes import QuoteSpan, as_american, double_quotes, nested_quotes
 from .text import CleanArticle, clean, normalise_marks, sentence_spans
 from .times import TimeExpression, find_times, resolve
 
@@ -80,8 +80,7 @@ def draft_article(raw: str) -> ArticleDraft:
     article = clean(raw)
     paragraphs = [normalise_marks(p) for p in article.paragraphs]
     written = paragraphs  # with the article's own quotation marks, for the texts the draft shows
-    if british_style(paragraphs):
-        paragraphs = [single_as_double(p) for p in paragraphs]  # the same lengths: offsets hold in both
+    paragraphs = as_american(paragraphs) or paragraphs  # British marks turned: the same lengths, offsets hold
     sentences = [sentence_spans(p) for p in paragraphs]
     people = People()
     people.read_full_names("\n".join(paragraphs))
@@ -363,10 +362,10 @@ def event_clause(sentence: str, time: TimeExpression, people: People, begin: int
     if index > 0 and _WHICH.match(text) and sentence[bounds[index][0]] == ",":
         text = _which_clause(sentence[bounds[index - 1][1] : bounds[index][0]], text)
     elif (
-        index > 0 and _PARTICIPLE_ONLY.fullmatch(text) and _THING_SUBJECT.fullmatch(sentence[begin : bounds[index][0]])
-    ):
-        # "The planes, bought between 1978 and 1981, cost ...": the planes were bought then
-        head = sentence[begin : bounds[index][0]].strip()
+        index > 0
+        and _PARTICIPLE_ONLY.fullmatch(text)
+        and _THING_SUBJECT.fullmatch(head := sentence[begin : bounds[index][0]].strip())
+    ):  # "The planes, bought between 1978 and 1981, cost ...": the planes were bought then
         text = f"{head} {'were' if head.endswith('s') else 'was'} {text.strip()}"
         start = begin
     elif len(_words(text)) < 3:

@@ -112,19 +112,20 @@ def single_as_double(paragraph: str) -> str:
 _MAYBE_OPENING = re.compile(r"(?<!\w)'")
 
 
-def british_style(paragraphs: list[str]) -> bool:
-    """Whether an article quotes people in single marks: more single quotation marks stand outside
-    double-quoted text than there are double marks. (In British style, double marks are quotations
-    inside quotations; in American style, single marks are, and titles are often in single marks.)"""
+def as_american(paragraphs: list[str]) -> list[str] | None:
+    """An article quoted in British style, its paragraphs with their quotation marks as `single_as_double`
+    turns them; None for an article that is not. It is British when more single quotation marks stand
+    outside double-quoted text than there are double marks. (In British style, double marks are
+    quotations inside quotations; in American style, single marks are, and titles are often in single marks.)"""
     # A quick bound first: each single quotation opens after a space or a sign, and pairs with a closing
     # mark, so an article with few such marks and many double ones is not British (most articles).
     openings = sum(len(_MAYBE_OPENING.findall(p)) for p in paragraphs)
     if 2 * openings <= sum(p.count('"') for p in paragraphs):
-        return False
+        return None
+    converted = [single_as_double(p) for p in paragraphs]  # their double marks are the single quotation marks
     singles = doubles = 0
-    for paragraph in paragraphs:
+    for paragraph, american in zip(paragraphs, converted, strict=True):
         double_at = [m.start() for m in re.finditer('"', paragraph)]
         doubles += len(double_at)
-        converted = single_as_double(paragraph)  # its double marks are the single quotation marks
-        singles += sum(bisect.bisect(double_at, m.start()) % 2 == 0 for m in re.finditer('"', converted))
-    return singles > doubles
+        singles += sum(bisect.bisect(double_at, m.start()) % 2 == 0 for m in re.finditer('"', american))
+    return converted if singles > doubles else None

@@ -43,24 +43,21 @@ class LessonBuild:
 
     def note(self, fact_id: str, code: str, message: str, hint: str = "") -> None:
         """A note on the facts file, at the fact it is about."""
-        fact = next((f for f in self.lesson.facts if f.id == fact_id), None)
+        facts = self.lesson.facts_by_id([fact_id])
         person = self.lesson.people.get(fact_id.split(".", 1)[0])  # a role's id: "<person>.<office>"
-        pos = fact.pos if fact else person.pos if person else Position(1, 1)
-        self.notes.append(
-            Diagnostic(display_path(self.lesson.path), pos.line, pos.col, Severity.NOTE, code, message, hint)
-        )
+        pos = facts[0].pos if facts else person.pos if person else Position(1, 1)
+        self._tell(pos, Severity.NOTE, code, message, hint)
 
     def warn(self, code: str, message: str, hint: str = "") -> None:
         """A warning about the whole lesson, at its `lesson:` line."""
-        pos = self.lesson.id_pos
-        path = display_path(self.lesson.path)
-        self.notes.append(Diagnostic(path, pos.line, pos.col, Severity.WARNING, code, message, hint))
+        self._tell(self.lesson.id_pos, Severity.WARNING, code, message, hint)
 
     def lesson_note(self, code: str, message: str, hint: str = "") -> None:
         """A note about the whole lesson, at its `lesson:` line."""
-        pos = self.lesson.id_pos
-        path = display_path(self.lesson.path)
-        self.notes.append(Diagnostic(path, pos.line, pos.col, Severity.NOTE, code, message, hint))
+        self._tell(self.lesson.id_pos, Severity.NOTE, code, message, hint)
+
+    def _tell(self, pos: Position, severity: Severity, code: str, message: str, hint: str) -> None:
+        self.notes.append(Diagnostic(display_path(self.lesson.path), pos.line, pos.col, severity, code, message, hint))
 
     def report(self, text: str) -> None:
         self.reports.append(text)

@@ -23,10 +23,12 @@ from pathlib import Path
 import genanki
 
 from ..files import OutputError
+from ..html import LETTERS
 from ..model import Lesson
 from ..questions import Question
 from ..questions.shapes import Blank, Shape
 from . import ExportError, LessonBuild, Output, exporter
+from .classroom import ordering_letters
 from .manifest import MANIFEST_NAME, Entry, Manifest, content_hash, manifest_bytes, read_manifest, role_ids
 
 CSS = """\
@@ -146,17 +148,13 @@ def _choices_html(question: Question, marked: bool) -> str:
     return f'<ol class="choices">{"".join(items)}</ol>'
 
 
-def _letter(index: int) -> str:
-    return chr(ord("A") + index)
-
-
 def answer_letters(question: Question) -> list[str]:
     """The letters of the answer key of a set: a matching's speaker for each numbered prompt, or an
     ordering's items (lettered as shown) in their correct order."""
     if question.shape is Shape.MATCHING:
         answers = speakers_of(question)
-        return [_letter(answers.index(match.answer)) for match in question.matches]
-    return [_letter(question.items.index(event.label)) for event in question.sequence]
+        return [LETTERS[answers.index(match.answer)] for match in question.matches]
+    return ordering_letters(question)
 
 
 def speakers_of(question: Question) -> list[str]:
@@ -194,7 +192,7 @@ def _answer_html(question: Question) -> str:
         )
         return f'{", ".join(letters)}<ol class="order">{rows}</ol>'
     if question.choices:
-        return f"{_letter(question.correct or 0)}. {_e(question.answer)}"
+        return f"{LETTERS[question.correct or 0]}. {_e(question.answer)}"
     return _e(question.answer)
 
 

@@ -32,9 +32,13 @@ def _material(parent: ET.Element, text: str, texttype: str = "text/plain") -> ET
 def _metadata(item: ET.Element, fields: dict[str, str]) -> None:
     metadata = ET.SubElement(ET.SubElement(item, "itemmetadata"), "qtimetadata")
     for label, entry in fields.items():
-        field = ET.SubElement(metadata, "qtimetadatafield")
-        ET.SubElement(field, "fieldlabel").text = label
-        ET.SubElement(field, "fieldentry").text = entry
+        _metadata_field(metadata, label, entry)
+
+
+def _metadata_field(metadata: ET.Element, label: str, entry: str) -> None:
+    field = ET.SubElement(metadata, "qtimetadatafield")
+    ET.SubElement(field, "fieldlabel").text = label
+    ET.SubElement(field, "fieldentry").text = entry
 
 
 def _condition(processing: ET.Element, response: str, value: str, score: str, action: str = "Set") -> None:
@@ -131,10 +135,7 @@ def export_canvas(build: LessonBuild) -> list[Output]:
     quiz_id = "A_" + identifier(lesson.id)[2:]
     root = ET.Element("questestinterop", namespace_attributes(QTI12, QTI12_XSD))
     assessment = ET.SubElement(root, "assessment", {"ident": quiz_id, "title": lesson.title})
-    metadata = ET.SubElement(assessment, "qtimetadata")
-    field = ET.SubElement(metadata, "qtimetadatafield")
-    ET.SubElement(field, "fieldlabel").text = "cc_maxattempts"
-    ET.SubElement(field, "fieldentry").text = "1"
+    _metadata_field(ET.SubElement(assessment, "qtimetadata"), "cc_maxattempts", "1")
     section = ET.SubElement(assessment, "section", {"ident": "root_section"})
     section.extend(canvas_item(q) for q in build.questions.questions)
     href = f"{quiz_id}/{quiz_id}.xml"

@@ -10,6 +10,7 @@ import io
 import xml.etree.ElementTree as ET
 import zipfile
 
+from ..html import LETTERS
 from ..questions import Question
 
 BLANK_LINE = "_____"  # a cloze's gap where the platform shows the sentence as text
@@ -40,13 +41,18 @@ def feedback(question: Question) -> str:
 
 def ordering_prompt(question: Question) -> str:
     """An ordering question as text: the prompt and its items lettered as shown."""
-    items = "; ".join(f"{chr(65 + i)}. {item}" for i, item in enumerate(question.items))
+    items = "; ".join(f"{LETTERS[i]}. {item}" for i, item in enumerate(question.items))
     return f"{question.prompt} {items}"
 
 
+def ordering_letters(question: Question) -> list[str]:
+    """The letters of an ordering question's items (lettered as shown) in their correct order."""
+    return [LETTERS[question.items.index(event.label)] for event in question.sequence]
+
+
 def ordering_key(question: Question) -> str:
-    """The letters of an ordering question's items in their correct order ("C, A, B")."""
-    return ", ".join(chr(65 + question.items.index(event.label)) for event in question.sequence)
+    """The ordering as the letters a student answers with ("C, A, B")."""
+    return ", ".join(ordering_letters(question))
 
 
 def time_limit(question: Question, allowed: tuple[int, ...]) -> int:

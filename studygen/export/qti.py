@@ -154,27 +154,24 @@ def qti_test(lesson_id: str, title: str, items: list[tuple[str, str]]) -> ET.Ele
 
 
 def manifest(lesson_id: str, test_href: str, items: list[tuple[str, str]]) -> ET.Element:
-    def cp(parent: ET.Element, tag: str, attrib: dict[str, str] | None = None, text: str | None = None) -> ET.Element:
-        element = ET.SubElement(parent, tag, attrib or {})
-        element.text = text
-        return element
-
     root = ET.Element(
         "manifest",
         {**namespace_attributes(CP, CP_XSD), "identifier": f"M_{_NOT_IN_ID.sub('_', lesson_id)}"},
     )
-    metadata = cp(root, "metadata")
-    cp(metadata, "schema", text="QTIv2.1 Package")
-    cp(metadata, "schemaversion", text="1.0.0")
-    cp(root, "organizations")
-    resources = cp(root, "resources")
-    test = cp(resources, "resource", {"identifier": "R_test", "type": "imsqti_test_xmlv2p1", "href": test_href})
-    cp(test, "file", {"href": test_href})
+    metadata = _sub(root, "metadata")
+    _sub(metadata, "schema", text="QTIv2.1 Package")
+    _sub(metadata, "schemaversion", text="1.0.0")
+    _sub(root, "organizations")
+    resources = _sub(root, "resources")
+    test = _sub(resources, "resource", {"identifier": "R_test", "type": "imsqti_test_xmlv2p1", "href": test_href})
+    _sub(test, "file", {"href": test_href})
     for ident, _ in items:
-        cp(test, "dependency", {"identifierref": f"R_{ident}"})
+        _sub(test, "dependency", {"identifierref": f"R_{ident}"})
     for ident, href in items:
-        resource = cp(resources, "resource", {"identifier": f"R_{ident}", "type": "imsqti_item_xmlv2p1", "href": href})
-        cp(resource, "file", {"href": href})
+        resource = _sub(
+            resources, "resource", {"identifier": f"R_{ident}", "type": "imsqti_item_xmlv2p1", "href": href}
+        )
+        _sub(resource, "file", {"href": href})
     return root
 
 

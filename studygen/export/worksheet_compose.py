@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from ..article import normalise
+from ..article import fold_text
 from ..model import Lesson
 from ..questions import KINDS, Question
 from ..questions.cloze import BLANK
@@ -44,7 +44,7 @@ _WORD = re.compile(r"[^\W\d_][\w'-]*")
 def fold(text: str) -> str:
     """Text as a reader compares it: case, quote marks, dashes and white space folded (quote
     marks and dashes as the article's own matching folds them, then quote marks dropped)."""
-    return normalise(text.replace(BLANK, " ")).text.replace('"', "").casefold()
+    return fold_text(text.replace(BLANK, " ")).replace('"', "").casefold()
 
 
 def shows(text: str, secret: str) -> bool:
