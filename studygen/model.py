@@ -36,6 +36,11 @@ class Source:
         return ", ".join(parts) or self.file
 
 
+def teacher_gave(from_teacher: frozenset[str], key: str) -> bool:
+    """Whether a `from_teacher:` list marks the value `key` (or everything: "*") as the teacher's."""
+    return key in from_teacher or "*" in from_teacher
+
+
 @dataclass(frozen=True)
 class Role:
     title: str

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from ..article import fold_text
 from ..model import Lesson
 from ..questions import KINDS, Question
-from ..questions.cloze import BLANK
+from ..questions.cloze import BLANK, RARE_ZIPF, keyword_candidates
 from ..questions.shapes import Shape
 
 SECTIONS = ("timeline", "matching", "multiple_choice", "fill_in", "short_answer")  # in print order
@@ -146,7 +146,7 @@ class _Sheet:
 
     def answering(self, answer: str) -> int:
         """How many items on the sheet have this answer."""
-        return sum(answer == taken for taken in self.answers)
+        return self.answers.count(answer)
 
     def take(self, question: Question, new: View) -> None:
         self.facts.update(_facts(question))
@@ -319,8 +319,6 @@ def _in_turn(pools: list[list[str]]) -> Iterable[str]:
 def _rare_words(lesson: Lesson) -> list[str]:
     """Rare words of the lesson's quotations, then of its article, rarest first: terms of the same
     kind as a cloze's key term."""
-    from ..questions.cloze import RARE_ZIPF, keyword_candidates
-
     quotations = " ".join(f.said or "" for f in lesson.facts)
     words = keyword_candidates(quotations) + keyword_candidates(lesson.article)
     rare = [w for w in dict.fromkeys(words) if w[1] < RARE_ZIPF and "'" not in w[0]]  # no "alliance's"

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..diagnostics import Position
-from ..model import ARTICLE_ITSELF, Fact, Lesson, Person, Role
+from ..model import ARTICLE_ITSELF, Fact, Lesson, Person, Role, teacher_gave
 from .shapes import ClozeText, Event, Match, Shape
 
 
@@ -132,7 +132,7 @@ TEACHER = "the teacher"
 def value_source(lesson: Lesson, fact: Fact, key: str) -> str:
     """Who gives a fact's value: the teacher (from_teacher), someone named in `sources:`, the
     fact's account (`according_to`), or the article reporting it as fact."""
-    if key in fact.from_teacher or "*" in fact.from_teacher:
+    if teacher_gave(fact.from_teacher, key):
         return TEACHER
     owner = fact.sources.get(key, fact.according_to)
     return lesson.owner_name(owner) or ARTICLE_ITSELF
@@ -151,8 +151,8 @@ def account_dates(lesson: Lesson, fact_ids: tuple[str, ...], shown: str) -> tupl
     found = []
     for fact in lesson.facts_by_id(fact_ids):
         if fact.said_when is not None and fact.said_when.display() in shown:
-            teacher = "said_when" in fact.from_teacher or "*" in fact.from_teacher
-            found.append((fact.said_when.display(), TEACHER if teacher else ARTICLE_ITSELF))
+            given_by = TEACHER if teacher_gave(fact.from_teacher, "said_when") else ARTICLE_ITSELF
+            found.append((fact.said_when.display(), given_by))
     return tuple(found)
 
 

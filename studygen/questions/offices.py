@@ -6,7 +6,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 
-from ..model import ARTICLE_ITSELF, Lesson, Person, Role
+from ..model import ARTICLE_ITSELF, Lesson, Person, Role, teacher_gave
 from .base import (
     SIMILAR_KEPT,
     TEACHER,
@@ -125,7 +125,7 @@ def _role_sources(role: Role) -> tuple[tuple[str, str], ...]:
     """Who gives an office and its dates: the article, or the teacher (from_teacher)."""
 
     def given(key: str) -> str:
-        return TEACHER if key in role.from_teacher or "*" in role.from_teacher else ARTICLE_ITSELF
+        return TEACHER if teacher_gave(role.from_teacher, key) else ARTICLE_ITSELF
 
     dates = ((role.when.answer(), given("when")),) if role.when else ()
     return ((role.title, given("title")), *dates)
