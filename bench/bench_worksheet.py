@@ -18,17 +18,14 @@ from pathlib import Path
 
 from timing import PYTHON, ROOT, STUDYGEN, best, report
 
-RENDER_EACH = (
-    "import sys, weasyprint\n"
-    "for i, html in enumerate(sys.argv[2:]): weasyprint.HTML(html).write_pdf(f'{sys.argv[1]}{i}.pdf')"
-)
+_RENDER_LOOP = "for i, html in enumerate(sys.argv[2:]): weasyprint.HTML(html).write_pdf(f'{sys.argv[1]}{i}.pdf')"
+RENDER_EACH = "import sys, weasyprint\n" + _RENDER_LOOP
 # The same with the font subsetting studygen uses for the same bytes on every machine (fontTools, not the
 # HarfBuzz subsetter WeasyPrint prefers where libharfbuzz-subset0 is installed): printed for scale.
 RENDER_EACH_AS_STUDYGEN = (
     "import sys\nfrom studygen.export.print_setup import fixed_font_times, load_weasyprint\n"
     "weasyprint = load_weasyprint()\n"
-    "with fixed_font_times():\n"
-    "    for i, html in enumerate(sys.argv[2:]): weasyprint.HTML(html).write_pdf(f'{sys.argv[1]}{i}.pdf')"
+    "with fixed_font_times():\n    " + _RENDER_LOOP
 )
 DOCUMENTS = ("worksheet-A.html", "worksheet-B.html", "answer-key.html")
 
