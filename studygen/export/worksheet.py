@@ -59,12 +59,15 @@ def render_pdfs(documents: list[str], base: str) -> list[bytes]:
     """Each HTML document as PDF bytes, side by side where there are cores for it.
 
     Rendering is nearly all of a worksheet build's time and each PDF is independent, so
-    with two cores or more they render in forked processes (which share the already
-    imported WeasyPrint); the bytes are the same either way.
+    with two cores or more each renders in a forked process of its own (which shares the
+    already imported WeasyPrint). One process per document rather than per core: with three
+    documents on two cores, the third does not wait for a core to finish (at most four
+    processes a core, for memory). The bytes are the same either way.
     """
     load_weasyprint()  # before the fork, so that no worker imports it again, and to fail early
     check_fonts()
-    workers = min(_cores(), len(documents))
+    cores = _cores()
+    workers = min(len(documents), 4 * cores) if cores > 1 else 1
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [_pdf(html, base) for html in documents]
     context = multiprocessing.get_context("fork")
