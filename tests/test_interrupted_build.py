@@ -2,9 +2,10 @@
 
 Each trial starts a real `python -m studygen build` of a large generated lesson, waits
 until it reaches the worksheet stage (the last before the outputs are written), then
-kills it after a random delay drawn so that some kills land while the outputs are
-being swapped in. Ctrl-C and SIGTERM clean up at once; after SIGKILL (which no program
-can catch) the next build clears what was left.
+kills it after a random delay. The delays are drawn in turn from each quarter of that
+stage's length (and a little beyond), so that early kills and kills that land while the
+outputs are being swapped in are both tried. Ctrl-C and SIGTERM clean up at once; after
+SIGKILL (which no program can catch) the next build clears what was left.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from bench.generate import write_lesson
 from .conftest import ROOT
 
 FACTS = 600
-TRIALS = 6
+TRIALS = 4
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -107,7 +108,7 @@ def test_a_killed_build_leaves_old_or_new_outputs_and_no_temporary_files(tmp_pat
         shutil.copytree(old_out, out)
         process = _build(lesson, out, 1_800_000_000)
         _wait_for_last_stage(process)
-        time.sleep(rng.uniform(0, last_stage * 1.2))
+        time.sleep(last_stage * 1.2 * rng.uniform(trial / TRIALS, (trial + 1) / TRIALS))
         sent = signals[trial % len(signals)]
         process.send_signal(sent)
         _, err = process.communicate(timeout=300)
