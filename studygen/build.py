@@ -17,7 +17,7 @@ from .diagnostics import Diagnostic
 from .export import ExportError, LessonBuild, load_exporters, questions_for, unknown_formats
 from .export.manifest import MANIFEST_NAME, read_manifest, with_remembered_role_ids
 from .files import check_output_folder, publish_folder
-from .lessons import gc_paused
+from .memory import gc_paused
 from .model import Lesson
 from .paths import DECKS_DIR, SEEDS_DIR
 from .questions import QuestionSet

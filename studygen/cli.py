@@ -194,6 +194,9 @@ def run() -> None:
     """
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, _interrupt)
+    if any("\0" in arg for arg in sys.argv[1:]):  # no file name can hold one; some path checks raise on it
+        print("studygen: the command line holds an embedded null byte (NUL); retype the argument", file=sys.stderr)
+        sys.exit(2)
     try:
         app()
     except Interrupted:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +9,7 @@ from .article import Article
 from .diagnostics import Diagnostic, DiagnosticSink, Severity, has_errors, make_strict, sorted_diagnostics
 from .ground import GroundReport, ground
 from .load import load_yaml
+from .memory import gc_paused
 from .model import Lesson
 from .paths import FACTS_FILE, SEEDS_DIR, display_path
 from .validate import validate
@@ -96,22 +94,6 @@ def check_unique_ids(lessons: list[CheckedLesson]) -> None:
                     "give each lesson its own id: it names the lesson's output folder and its Anki notes",
                 )
             )  # fmt: skip
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small acyclic objects.
-
-    Reading a 10,000-fact lesson allocates a few hundred thousand objects; the collector
-    would scan them repeatedly for cycles that cannot exist (a third of the time).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def read_lesson(path: Path, strict: bool = False, raw: bytes | None = None) -> CheckedLesson:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from ..dates import PartialDate
+from ..memory import gc_paused
 from .attribution import APPOSITIVE, VERB_WORD, Context, attribute, outside_quotes, scan_speakers
 from .people import NAME, TENURE, People, Person
 from .quotes import QuoteSpan, as_american, double_quotes, nested_quotes
@@ -458,4 +459,5 @@ def draft_facts(raw: str, lesson_id: str, source_file: str, article_text: str | 
     """
     from .writer import draft_yaml
 
-    return draft_yaml(draft_article(raw), lesson_id, source_file, raw if article_text is None else article_text)
+    with gc_paused():  # a long article makes hundreds of thousands of small acyclic objects
+        return draft_yaml(draft_article(raw), lesson_id, source_file, raw if article_text is None else article_text)

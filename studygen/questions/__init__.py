@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import jinja2
 
 from ..diagnostics import Diagnostic, DiagnosticSink, Severity
-from ..lessons import gc_paused
+from ..memory import gc_paused
 from ..model import Lesson
 from ..paths import display_path
 from . import chronology, cloze, offices, proposals, sourcing  # noqa: F401 - registers the kinds
