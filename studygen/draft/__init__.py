@@ -146,7 +146,8 @@ def draft_article(raw: str) -> ArticleDraft:
             if mentions:
                 ctx.last_subject = mentions[0][1]
             ctx.previous_had_quote = bool(in_sentence)
-            _events(draft, sentence, people, article.published, ctx.last_speaker or ctx.last_subject)
+            in_whole = mentions if plain is sentence else None  # most sentences quote nothing: the same list
+            _events(draft, sentence, people, article.published, ctx.last_speaker or ctx.last_subject, in_whole)
             previous_sentence = sentence
     draft.people = sorted(people.by_name.values(), key=lambda p: p.first_seen)
     if written is not paragraphs:
@@ -203,15 +204,21 @@ def _nested(
 
 
 def _events(
-    draft: ArticleDraft, sentence: str, people: People, published: datetime.date | None, pronoun_person: Person | None
+    draft: ArticleDraft,
+    sentence: str,
+    people: People,
+    published: datetime.date | None,
+    pronoun_person: Person | None,
+    mentions: list[tuple[int, Person]] | None = None,
 ) -> None:
-    """The sentence's dated events; `pronoun_person` is who "He" or "She" at its start is (the last speaker)."""
+    """The sentence's dated events; `pronoun_person` is who "He" or "She" at its start is (the last speaker),
+    `mentions` the people it names when already known (`people.mentions(sentence)`)."""
     tenures = [m.span() for m in TENURE.finditer(sentence)]  # a tenure belongs to its person's role
     times = [t for t in find_times(sentence) if not any(a <= t.start < b for a, b in tenures)]
     if not times:
         return
     claim = _claim(sentence, people, times, pronoun_person)
-    actors = list(dict.fromkeys(p.name for _, p in people.mentions(sentence)))
+    actors = list(dict.fromkeys(p.name for _, p in (people.mentions(sentence) if mentions is None else mentions)))
     seen: set[str] = set()
     for time in times:
         if time.text in seen:
