@@ -18,6 +18,7 @@ from .base import (
     names_of,
     quoted,
 )
+from .choices import CHOICES
 
 MATCHING_MAX = 10
 # The choices of a claim question must differ in meaning: a plain statement of fact, the
@@ -118,6 +119,9 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
         return  # with nothing attributed, every answer would be "reported as fact"
     # Sorted, so that adding or deleting a fact does not reshuffle every other question's choices.
     options = (FACT_ANSWER, *sorted(account_answer(lesson, o) for o in owners))
+    if len(options) < CHOICES:  # too few accounts for four choices: those of the lesson's speakers are plausible
+        speakers = dict.fromkeys(f.by for f in lesson.facts if f.kind == "quote" and f.by and f.by not in owners)
+        options += tuple(account_answer(lesson, p) for p in speakers)[: CHOICES - len(options)]
     askable = [
         fact
         for fact in lesson.facts
