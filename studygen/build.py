@@ -24,9 +24,20 @@ from .questions import QuestionSet
 
 
 def build_time() -> int:
-    """Now, or SOURCE_DATE_EPOCH when set (the reproducible-builds convention)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return int(epoch) if epoch and epoch.isdigit() else int(time.time())
+    """Now, or SOURCE_DATE_EPOCH when set (the reproducible-builds convention; empty counts as unset)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return int(epoch) if epoch.isascii() and epoch.isdigit() else int(time.time())
+
+
+def source_date_epoch_problem() -> str | None:
+    """What is wrong with SOURCE_DATE_EPOCH, when it is set to something that is not a time."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch == "" or (epoch.isascii() and epoch.isdigit()):
+        return None
+    return (
+        f"SOURCE_DATE_EPOCH is {epoch!r}, not a time: set it to a whole number of seconds since "
+        "1 January 1970 (as `date +%s` prints), or unset it to date the build now"
+    )
 
 
 @dataclass(frozen=True)

@@ -151,7 +151,7 @@ def build(
     new_manifest: bool = False,
 ) -> None:
     """`studygen build`."""
-    from .build import build_lessons, remember_role_ids
+    from .build import build_lessons, remember_role_ids, source_date_epoch_problem
     from .export import ExportError, FormatPluginError, MissingSystemPackage, load_exporters, unknown_formats
 
     try:
@@ -165,6 +165,8 @@ def build(
     paths, formats = split_formats(paths, formats, registry)
     if paper is not None and paper not in PAPER_SIZES:
         fail(f"--paper must be {' or '.join(PAPER_SIZES)}, not {paper}", 2)
+    if problem := source_date_epoch_problem():
+        fail(problem, 2)
     if unknown := unknown_formats(formats, registry):
         fail(f"unknown format {', '.join(unknown)}; choose from: {', '.join(registry)}", 2)
     results = read_lessons(paths, prepare=None if new_manifest else lambda lesson: remember_role_ids(lesson, out))

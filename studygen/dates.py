@@ -45,6 +45,20 @@ class PartialDate:
         return (self.start, self.month or 0, self.day or 0)
 
     @property
+    def first_day(self) -> tuple[int, int, int]:
+        """The earliest day the date may mean, as (year, month, day): 1947 starts on 1 January 1947."""
+        if self.day is not None or self.month is not None:
+            return (self.start, self.month or 1, self.day or 1)
+        return (self.start, 1, 1)
+
+    @property
+    def last_day(self) -> tuple[int, int, int]:
+        """The latest day the date may mean: 1947 ends on 31 December, June 1947 on 30 June."""
+        if self.month is not None:
+            return (self.end, self.month, self.day or calendar.monthrange(self.end, self.month)[1])
+        return (self.end, 12, 31)
+
+    @property
     def years(self) -> tuple[str, ...]:
         """The numbers a passage must mention to support this date."""
         if self.decade:

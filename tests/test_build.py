@@ -78,3 +78,20 @@ def test_python_dash_m_runs_the_cli() -> None:
         [sys.executable, "-m", "studygen", "--version"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0 and result.stdout.startswith("studygen ")
+
+
+def test_an_empty_source_date_epoch_is_unset_and_a_malformed_one_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `SOURCE_DATE_EPOCH= studygen build`: the build is dated now and the PDFs render (fontTools,
+    # which subsets the fonts, cannot read an empty value).
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "")
+    result = runner.invoke(app, ["build", str(SEED.parent), "--out", str(tmp_path / "empty")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "empty" / "russia-nato" / "worksheet-A.pdf").read_bytes().startswith(b"%PDF")
+    for value in ("yesterday", "1.7e9", "-5"):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+        refused = runner.invoke(app, ["build", str(SEED.parent), "--out", str(tmp_path / "bad")])
+        assert refused.exit_code == 2, refused.output
+        assert f"SOURCE_DATE_EPOCH is '{value}', not a time" in refused.stderr
+        assert not (tmp_path / "bad").exists()

@@ -125,3 +125,32 @@ def test_claim_questions_never_show_a_date_the_teacher_added(tmp_path: Path) -> 
     assert claim.prompt.endswith("The series premiered on Showtime.")  # kept: what the article reports
     cloze = questions["claims/recalled/cloze"]
     assert cloze.prompt.endswith("'Why not?'”"), cloze.prompt  # not "'Why not?'”." (doubled punctuation)
+
+
+def test_dates_of_one_year_are_put_in_order_by_day(tmp_path: Path) -> None:
+    """Events days apart in one year have one right order; a bare year overlaps them and is left out."""
+    article = (
+        "On 3 May 1911 the strike began at the Harwell docks.\n"
+        "On 19 May 1911 troops arrived in the town.\n"
+        "On 2 June 1911 the owners offered a shorter working day.\n"
+        "Later in 1911 the union doubled its membership.\n"
+        "On 14 March 1912 the docks were sold.\n"
+    )
+    events = [
+        ("strike", "the strike began at the Harwell docks", "1911-05-03", "On 3 May 1911 the strike began"),
+        ("troops", "troops arrived in the town", "1911-05-19", "On 19 May 1911 troops arrived"),
+        ("offer", "the owners offered a shorter working day", "1911-06-02", "On 2 June 1911 the owners offered"),
+        ("members", "the union doubled its membership", "1911", "Later in 1911 the union doubled its membership"),
+        ("sold", "the docks were sold", "1912-03-14", "On 14 March 1912 the docks were sold"),
+    ]
+    facts = "".join(
+        f"  - {{id: {key}, kind: event, what: {what}, when: {when}, evidence: {evidence}}}\n"
+        for key, what, when, evidence in events
+    )
+    header = "lesson: {id: docks, title: Docks, source: {file: article.txt}}\npeople: {}\nfacts:\n"
+    checked = write_lesson(tmp_path / "docks", article, header + facts)
+    assert checked.ok, [str(d) for d in checked.diagnostics]
+    questions = build_questions(checked.lesson, checked.contexts()).questions
+    (timeline,) = [q for q in questions if q.kind == "chronology"]
+    assert timeline.facts == ("strike", "troops", "offer", "sold")
+    assert [date for date, _ in timeline.pairs] == ["3 May 1911", "19 May 1911", "2 June 1911", "14 March 1912"]

@@ -69,12 +69,15 @@ def check_fonts() -> None:
 
 @contextlib.contextmanager
 def fixed_font_times() -> Iterator[None]:
-    """SOURCE_DATE_EPOCH set while rendering: fontTools dates font subsets with it."""
+    """SOURCE_DATE_EPOCH set while rendering: fontTools dates font subsets with it (and fails on a
+    value that is not a number, such as an empty one, which is taken as unset)."""
     before = os.environ.get("SOURCE_DATE_EPOCH")
-    if before is None:
+    if not (before and before.isascii() and before.isdigit()):
         os.environ["SOURCE_DATE_EPOCH"] = str(FIXED_EPOCH)
     try:
         yield
     finally:
         if before is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before

@@ -89,12 +89,19 @@ def event_label(lesson: Lesson, fact: Fact) -> str:
 
 
 def _timeline_sets(facts: list[Fact]) -> list[list[Fact]]:
-    """Sets of 4-6 facts whose dates do not overlap, so that there is one right order."""
-    dated = sorted((f for f in facts if f.when is not None), key=lambda f: f.when.sort_key)  # type: ignore[union-attr]
+    """Sets of 4-6 facts whose dates do not overlap, so that there is one right order.
+
+    Dates overlap by the days they may mean: 5 June and 2 July 1947 have an order, 1947 and
+    June 1947 do not. The earliest-ending date is taken first, which keeps the most facts.
+    """
+    dated = sorted(
+        (f for f in facts if f.when is not None),
+        key=lambda f: (f.when.last_day, f.when.first_day),  # type: ignore[union-attr]
+    )
     chosen: list[Fact] = []
     for fact in dated:
-        if chosen and chosen[-1].when.end >= fact.when.start:  # type: ignore[union-attr]
-            continue  # the same year (or an overlapping span) has no single right order
+        if chosen and chosen[-1].when.last_day >= fact.when.first_day:  # type: ignore[union-attr]
+            continue  # an overlapping date has no single right order
         chosen.append(fact)
     if len(chosen) < ORDER_MIN:
         return []
