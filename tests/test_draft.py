@@ -614,3 +614,24 @@ def test_pathological_paragraphs_are_drafted_in_bounded_time(paragraph: str, tmp
     result = runner.invoke(app, ["draft", str(article), "-o", str(tmp_path / "lesson" / "facts.yaml")])
     assert result.exit_code == 0, result.output
     assert time.perf_counter() - started < 20
+
+
+def test_american_dates_spans_that_open_a_sentence_and_phrases_in_apposition() -> None:
+    draft = draft_article(
+        "On March 4, 1921, Governor Elsa Brandt, who had won by 900 votes, opened the new bridge.\n"
+        "Between 1930 and 1934 the mill lost half its workers.\n"
+        "Forty years ago this spring, the river flooded the lower town.\n"
+        "On May 2, 1936, the city treasurer, Hal Osei, resigned over the accounts.\n"
+        "On June 9, 1938, Mayor Tom Vale, a former miner, signed the new charter.\n"
+        "In August 1939 the port director, Ida Rusk, closed the port to foreign ships.\n"
+    )
+    assert [(e.when, e.date.text if e.date else None, e.what) for e in draft.events] == [
+        ("March 4, 1921", "1921-03-04", "Governor Elsa Brandt opened the new bridge"),  # the comma of the date
+        ("Between 1930 and 1934", "1930-1934", "the mill lost half its workers"),
+        ("this spring", None, "the river flooded the lower town"),  # not "Forty years ago"
+        ("May 2, 1936", "1936-05-02", "Hal Osei resigned over the accounts"),
+        ("June 9, 1938", "1938-06-09", "Mayor Tom Vale signed the new charter"),
+        ("August 1939", "1939-08", "Ida Rusk closed the port to foreign ships"),
+    ]
+    roles = _roles("In May 1936 the party secretary, Lena Fox, told the General Assembly that the charter was void.\n")
+    assert roles["Lena Fox"] == [("party secretary", "")]  # "told the General Assembly" is what she did

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..dates import PartialDate
 from ..memory import gc_paused
 from .attribution import APPOSITIVE, VERB_WORD, Context, attribute, outside_quotes, scan_speakers
-from .people import NAME, TENURE, People, Person
+from .people import NAME, ROLE_NOUN, TENURE, People, Person
 from .quotes import QuoteSpan, as_american, double_quotes, nested_quotes
 from .text import CleanArticle, clean, normalise_marks, sentence_spans
 from .times import TimeExpression, find_times, resolve
@@ -325,11 +325,13 @@ def _claim(sentence: str, people: People, times: list[TimeExpression], pronoun_p
 
 # Words around a time expression that go with it: "in 1990", "on Monday", "since March", "the 1981 riots".
 _TIME_WORDS = re.compile(
-    r"(?:\b(?:in|on|at|since|until|by|during|from|of|for|last|early|late|mid|the)\s+)*$", re.IGNORECASE
-)
+    r"(?:\b(?:in|on|at|since|until|by|during|from|of|for|last|early|late|mid|the)\s+"
+    r"|\b[\w-]+\s+(?:years?|months?|weeks?|days?|decades?|centuries|century)\s+(?:ago|later|earlier)\s+)*$",
+    re.IGNORECASE,
+)  # what is left of a time phrase before its time expression: "in", "on the", "Seventy years ago (this summer)"
 _NAME_BEFORE = re.compile(rf"(?P<name>{NAME})\s*$")
 # Where clauses end: punctuation, a dash, or "and"/"but" before a verb ("was jailed in 1952 and emigrated in 1954").
-_PUNCTUATION = r'(?<!\d),|,(?!\d)|[;:()"—–]|\s-{1,2}\s'  # not the comma of "1,500"
+_PUNCTUATION = r'(?<!\d),|,(?!\d|\s[12]\d{3}\b)|[;:()"—–]|\s-{1,2}\s'  # not the commas of "1,500", "June 5, 1947"
 _CLAUSE_BREAK = re.compile(rf"{_PUNCTUATION}|\s(?:and|but)\s(?=(?!the\b|a\b|an\b)[a-z]+\b)")
 _PUNCTUATION_OR_STOP = re.compile(rf"{_PUNCTUATION}|[.]$")
 _LEADING = re.compile(r"^(?:(?:and|but|then|also|so|while|as|when|after|before|that|says|said)\s+)+", re.IGNORECASE)
@@ -378,6 +380,10 @@ def event_clause(sentence: str, time: TimeExpression, people: People, begin: int
         start = begin
     elif len(_words(text)) < 3:
         start, text = _beside_the_time(sentence, time, bounds, index, begin, start, text)
+    elif _ROLE_SUBJECT.match(text) and (apposed := _APPOSED.match(sentence, end)) and apposed["name"]:
+        # "In September 1947 the Soviet deputy foreign minister, Andrei Vyshinsky, told ...": what the
+        # minister did, said of its name
+        text = _past_apposition(sentence, time.end, end)
     elif _SCENE.match(text) and sentence.startswith(",", end):
         # A phrase that only sets the scene ("In a speech on Monday, Holt opened ..."): the event is the
         # main clause after it, without the comma phrases inside it ("the council, after a long debate, voted").
@@ -419,8 +425,34 @@ def _beside_the_time(
         return begin, _TIME_WORDS.sub("", sentence[begin : time.start])
     if main or later:
         start, end = main or later[0]
-        return start, sentence[start:end]
+        return start, _past_apposition(sentence, start, end)
     return start, text
+
+
+# A role that opens a clause, before the name in apposition: "the Soviet deputy foreign minister" (not "the
+# talks with the envoy": no preposition).
+_ROLE_SUBJECT = re.compile(
+    r"\s*(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur)\s+"
+    rf"(?:(?!(?:of|with|in|on|at|for|to|from|by|and)\b)[\w'’-]+\s+){{0,4}}(?i:{ROLE_NOUN})s?\s*$"
+)
+# A phrase set off by commas after a clause's first words: ", president from 1981 to 1989," or ", Helmut Kohl,"
+# (not one of a list: "Britain, France, and Germany").
+_APPOSED = re.compile(rf",\s+(?:(?P<name>{NAME})|[a-z][^,\"]*),(?!\s+(?:and|or)\b)")
+
+
+def _past_apposition(sentence: str, start: int, end: int) -> str:
+    """The clause from `start`, read past a phrase in apposition that ends its first part at `end`:
+    "Ronald Reagan, president from 1981 to 1989, addressed the crowd" gives "Ronald Reagan addressed the
+    crowd"; "the West German chancellor, Helmut Kohl, proposed a plan" gives "Helmut Kohl proposed a plan"."""
+    apposed = _APPOSED.match(sentence, end)
+    if apposed is None:
+        return sentence[start:end]
+    following = _CLAUSE_BREAK.search(sentence, apposed.end())
+    rest = sentence[apposed.end() : following.start() if following else len(sentence)]
+    first = sentence[start:end]
+    if apposed["name"] and _ROLE_SUBJECT.match(first):  # the name of the role that opens the clause
+        first = apposed["name"]
+    return first + " " + rest.strip()
 
 
 def _with_subject(sentence: str, start: int, text: str, people: People) -> str:

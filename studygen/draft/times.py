@@ -13,8 +13,8 @@ MONTHS = "January February March April May June July August September October No
 _MONTH = r"(?P<month>" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 PATTERNS = [
-    ("span", rf"\bbetween\s+(?P<a>{_YEAR})\s+and\s+(?P<b>{_YEAR})\b"),
-    ("span", rf"\bfrom\s+(?P<a>{_YEAR})\s+(?:to|until|through)\s+(?P<b>{_YEAR})\b"),
+    ("span", rf"\b[Bb]etween\s+(?P<a>{_YEAR})\s+and\s+(?P<b>{_YEAR})\b"),
+    ("span", rf"\b[Ff]rom\s+(?P<a>{_YEAR})\s+(?:to|until|through)\s+(?P<b>{_YEAR})\b"),
     ("span", rf"\b(?P<a>{_YEAR})\s*[-–]\s*(?P<b>{_YEAR})\b"),
     ("date", rf"\b(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>{_YEAR})\b"),
     ("date", rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>{_YEAR})\b"),
