@@ -172,3 +172,23 @@ def test_people_distractors_are_office_holders_before_people_described(tmp_path:
     ranked = ranked_people(checked.lesson, [])
     assert ranked[:3] == ("James Baker", "Igor Ivanov", "George Robertson")  # kept first: office holders
     assert set(ranked[3:]) == {"Oliver Stone", "Fyodor Lukyanov"}  # last: a film-maker and an analyst
+
+
+def test_a_seat_many_hold_at_once_is_asked_as_an_office_not_who_held_it(tmp_path: Path) -> None:
+    questions = _questions(
+        tmp_path,
+        _person(
+            "fenn",
+            "Alma Fenn",
+            "title: Member of Parliament, when: 1945",
+            "title: Mayor of Kestrel Bay, when: 1938",
+        )
+        + _person("rowe", "Ida Rowe", "title: U.S. Senator, when: 1950")
+        + _person("pym", "Arthur Pym", "title: Speaker of the House, when: 1950"),
+    )
+    assert "offices/fenn.member-of-parliament/office" in questions  # "What office did Alma Fenn hold in 1945?"
+    assert "offices/fenn.member-of-parliament/office-holder" not in questions  # hundreds held it in 1945
+    assert "offices/rowe.u-s-senator/office" in questions
+    assert "offices/rowe.u-s-senator/office-holder" not in questions
+    assert "offices/fenn.mayor-of-kestrel-bay/office-holder" in questions  # one mayor at a time
+    assert "offices/pym.speaker-of-the-house/office-holder" in questions

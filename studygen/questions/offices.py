@@ -69,6 +69,19 @@ _ALIASES = {"us": _UNITED_STATES, "u.s": _UNITED_STATES, "usa": _UNITED_STATES, 
             "uk": _UNITED_KINGDOM, "british": _UNITED_KINGDOM}  # fmt: skip
 
 
+# Seats that many people hold at once: "Who was Member of Parliament in 1945?" has hundreds of answers.
+_SHARED_SEATS = frozenset(
+    "member members senator congressman congresswoman mp mps mep meps legislator lawmaker assemblyman "
+    "assemblywoman councillor councilor alderman delegate".split()
+)
+
+
+def held_by_many(title: str) -> bool:
+    """Whether an office title names one of many seats ('Member of Parliament', 'US senator') rather than
+    a post one person holds at a time ('Speaker of the House', 'Mayor of Kestrel Bay')."""
+    return not _SHARED_SEATS.isdisjoint(re.findall(r"[a-z]+", title.lower()))
+
+
 def office_words(title: str) -> frozenset[str]:
     """The words that name an office, in any order: 'US Secretary of State' -> {united, states, secretary, state}."""
     words: list[str] = []
@@ -187,6 +200,11 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
     for person in lesson.people.values():
         for index, role in enumerate(person.roles):
             if role.when is None or person.kind != "person" or not role.is_office:
+                continue
+            if held_by_many(role.title):
+                yield left_out(role_key(person, role), (), role.pos,
+                               f"{role.title} is one of many seats held at once: asking who held it "
+                               f"{date_phrase(role.when)} would have many answers")  # fmt: skip
                 continue
             same_office = index_of.variants(role.title)  # "US President" is "President of the United States"
             # "Who was transport minister from 1960 to 1966?" has one answer even if the
