@@ -142,12 +142,15 @@ def draft_article(raw: str) -> ArticleDraft:
                 for nested in nested_quotes(paragraph, [quote]):
                     _nested(draft, paragraph, written[index], quote, nested, found.person, ctx, sentence)
             plain = outside_quotes(sentence)
-            mentions = people.mentions(plain)
+            times = _dated_times(sentence)
+            whole = bool(times) and plain is sentence  # its events need everyone it names; else the first will do
+            mentions = people.mentions(plain, first_only=not whole)
             if mentions:
                 ctx.last_subject = mentions[0][1]
             ctx.previous_had_quote = bool(in_sentence)
-            in_whole = mentions if plain is sentence else None  # most sentences quote nothing: the same list
-            _events(draft, sentence, people, article.published, ctx.last_speaker or ctx.last_subject, in_whole)
+            if times:
+                pronoun_person = ctx.last_speaker or ctx.last_subject
+                _events(draft, sentence, people, article.published, pronoun_person, times, mentions if whole else None)
             previous_sentence = sentence
     draft.people = sorted(people.by_name.values(), key=lambda p: p.first_seen)
     if written is not paragraphs:
@@ -203,20 +206,26 @@ def _nested(
     )
 
 
+def _dated_times(sentence: str) -> list[TimeExpression]:
+    """The time expressions of a sentence that date events: not those of a tenure, which belong to a role."""
+    times = find_times(sentence)
+    if not times:
+        return times
+    tenures = [m.span() for m in TENURE.finditer(sentence)]
+    return [t for t in times if not any(a <= t.start < b for a, b in tenures)]
+
+
 def _events(
     draft: ArticleDraft,
     sentence: str,
     people: People,
     published: datetime.date | None,
     pronoun_person: Person | None,
+    times: list[TimeExpression],
     mentions: list[tuple[int, Person]] | None = None,
 ) -> None:
-    """The sentence's dated events; `pronoun_person` is who "He" or "She" at its start is (the last speaker),
-    `mentions` the people it names when already known (`people.mentions(sentence)`)."""
-    tenures = [m.span() for m in TENURE.finditer(sentence)]  # a tenure belongs to its person's role
-    times = [t for t in find_times(sentence) if not any(a <= t.start < b for a, b in tenures)]
-    if not times:
-        return
+    """The events `times` (`_dated_times(sentence)`) date; `pronoun_person` is who "He" or "She" at its start
+    is (the last speaker), `mentions` the people it names when already known (`people.mentions(sentence)`)."""
     claim = _claim(sentence, people, times, pronoun_person)
     actors = list(dict.fromkeys(p.name for _, p in (people.mentions(sentence) if mentions is None else mentions)))
     seen: set[str] = set()

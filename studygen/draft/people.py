@@ -444,8 +444,9 @@ class People:
             else:
                 singles[last] = person  # "President Clinton": keep looking for a first name
 
-    def mentions(self, text: str) -> list[tuple[int, Person]]:
-        """Where known people are named in `text` (full name, or surname alone), in order."""
+    def mentions(self, text: str, first_only: bool = False) -> list[tuple[int, Person]]:
+        """Where known people are named in `text` (full name, or surname alone), in order; only the
+        first with `first_only`."""
         if not self.by_name:
             return []
         if self._forms is None:
@@ -459,6 +460,8 @@ class People:
             if (single := run.group()).isalpha() or len(single.split()) == 1:
                 if (person := self._forms.get(single)) is not None:  # one word: most runs
                     found.append((run.start(), person))
+                    if first_only:
+                        return found
                 continue
             words = [(m.start(), m.group()) for m in _WORD.finditer(text, run.start(), run.end())]
             index = 0
@@ -467,6 +470,8 @@ class People:
                     form = " ".join(w for _, w in words[index:end])
                     if form in self._forms:
                         found.append((words[index][0], self._forms[form]))
+                        if first_only:
+                            return found
                         index = end
                         break
                 else:

@@ -25,7 +25,8 @@ _JSON_STRING = json.JSONEncoder(ensure_ascii=False).encode  # made once: json.du
 
 def _q(text: str) -> str:
     """A YAML double-quoted scalar (JSON strings are valid YAML), on one line, without control characters."""
-    return _JSON_STRING(_CONTROL.sub("", " ".join(text.split())))
+    line = " ".join(text.split())
+    return _JSON_STRING(line if line.isprintable() else _CONTROL.sub("", line))
 
 
 def slug(text: str) -> str:
