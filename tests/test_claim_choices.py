@@ -94,3 +94,14 @@ def test_with_three_claimants_no_speaker_is_offered(tmp_path: Path) -> None:
     for question in claims.values():
         assert len(question.choices) == 4, question.prompt
         assert "Agnes Pell's account" not in question.choices, question.prompt
+
+
+def test_accounts_read_as_english_possessives(tmp_path: Path) -> None:
+    facts = FACTS.replace(
+        "owners: {name: the mill owners, aliases: [Mill owners], kind: group}",
+        "owners: {name: the owners of the mills, aliases: [Mill owners], kind: group}",
+    ).replace("council: {name: the town council, kind: group}", "council: {name: the Council of Lowmoor, kind: group}")
+    claims = _claims(tmp_path, facts=facts)
+    assert claims["coal-price"].answer == "The account of the owners of the mills"  # not "... the mills's account"
+    assert claims["tolls"].answer == "The Council of Lowmoor's account"
+    assert "Agnes Pell's account" in claims["tolls"].choices

@@ -107,8 +107,11 @@ def account_answer(lesson: Lesson, owner_id: str | None) -> str:
     if owner_id == ARTICLE:
         return ARTICLE_ANSWER
     person = lesson.people[owner_id]
+    head, of, _ = person.name.partition(" of ")
+    if of and head.endswith("s"):  # not "Some historians of engineering's account" (but "The Ministry of X's")
+        return f"The account of {person.name}"
     plural = person.kind == "group" and person.name.endswith("s")
-    name = person.name[:1].upper() + person.name[1:]  # a choice of its own: "The government of ..."
+    name = person.name[:1].upper() + person.name[1:]  # a choice of its own: "The Allies' account"
     return f"{name}{chr(39) if plural else chr(39) + 's'} account"
 
 
