@@ -635,3 +635,20 @@ def test_american_dates_spans_that_open_a_sentence_and_phrases_in_apposition() -
     ]
     roles = _roles("In May 1936 the party secretary, Lena Fox, told the General Assembly that the charter was void.\n")
     assert roles["Lena Fox"] == [("party secretary", "")]  # "told the General Assembly" is what she did
+
+
+def test_professions_are_roles_and_the_subject_of_an_obituary_is_who_she_is() -> None:
+    text = (
+        "Nora Vance, the architect whose bridges span the Tamar, has died. She was 88.\n"
+        'At the opening, the transport minister, Hugh Pell, called the Saltash bridge "a poem in steel".\n'
+        "Vance was less impressed.\n"
+        '"A bridge is only as good as its worst gale," she told a local paper.\n'
+        "The service was led by Archbishop Leo Marsh.\n"
+    )
+    assert _quotes(text) == [
+        ("Hugh Pell", "a poem in steel"),
+        ("Nora Vance", "A bridge is only as good as its worst gale"),  # not the last speaker, Pell
+    ]
+    roles = _roles(text)
+    assert roles["Nora Vance"] == [("architect", "")]  # not "architect whose bridges span the Tamar"
+    assert roles["Leo Marsh"] == [("Archbishop", "")]

@@ -22,7 +22,9 @@ ROLE_NOUNS = frozenset(
     congresswoman lawmaker negotiator officer aide strategist researcher scientist activist campaigner
     candidate speaker treasurer whip king queen emperor admiral colonel captain consul delegate inspector
     commissioner administrator manager executive ceo journalist reporter columnist writer biographer
-    interviewer producer filmmaker secretary-general justice mediator scholar""".split()
+    interviewer producer filmmaker secretary-general justice mediator scholar engineer architect physicist
+    chemist biologist mathematician surgeon physician nurse teacher poet novelist playwright painter sculptor
+    composer musician photographer inventor explorer industrialist banker philosopher archbishop bishop""".split()
 )
 # Role nouns that describe what someone does rather than name a post held for a time: drafted with
 # `kind: description`, so that no "What office did X hold?" question is made from them.
@@ -30,7 +32,9 @@ DESCRIPTION_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson adviser advisor expert analyst sponsor author editor correspondent
     historian economist lawyer qc founder negotiator aide strategist researcher scientist activist campaigner
     candidate journalist reporter columnist writer biographer interviewer producer filmmaker diplomat
-    official member mediator scholar""".split()
+    official member mediator scholar engineer architect physicist chemist biologist mathematician surgeon
+    physician nurse teacher poet novelist playwright painter sculptor composer musician photographer inventor
+    explorer industrialist banker philosopher""".split()
 )
 
 
@@ -406,7 +410,7 @@ class People:
                 or _PREDICATE.match(match["role"])  # "his son, Tony, praised the ruling": no role at all
             ):
                 continue
-            role = re.split(r"\s+(?:on|in|at|with|that|which|for|from|to)\s+", match["role"].strip())[0]
+            role = re.split(r"\s+(?:on|in|at|with|that|which|who|whose|whom|for|from|to)\s+", match["role"].strip())[0]
             role = re.sub(r"^(?:a|an|the)\s+", "", role)
             words = {_bare(w) for w in re.findall(r"[\w'’-]+", role)}
             if not words & ROLE_NOUNS or match["name"].split()[0] in NOT_NAMES:
