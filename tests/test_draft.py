@@ -652,3 +652,11 @@ def test_professions_are_roles_and_the_subject_of_an_obituary_is_who_she_is() ->
     roles = _roles(text)
     assert roles["Nora Vance"] == [("architect", "")]  # not "architect whose bridges span the Tamar"
     assert roles["Leo Marsh"] == [("Archbishop", "")]
+
+
+def test_a_pronoun_before_a_distant_verb_of_saying_is_the_person_the_text_is_about() -> None:
+    text = (
+        "The mill's chairman, Sir Amos Reddle, refused to meet the weavers.\n"
+        'He later wrote in a letter, sent in 1931, that he had expected the strike "to fail within days".\n'
+    )
+    assert _quotes(text) == [("Sir Amos Reddle", "to fail within days")]

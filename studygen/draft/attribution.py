@@ -89,6 +89,7 @@ SUBJECT_NAME = re.compile(
 )
 
 _SMALL_WORD = re.compile(r"[a-z]+")
+_PRONOUN_BEFORE_VERB = re.compile(r"\s*(?P<who>He|She)\s+(?:(?:also|later|then|once|[a-z]+ly)\s+)*")
 _THE_OR_AND = re.compile(r"\b(?:the|and)\s+$", re.IGNORECASE)
 
 
@@ -253,6 +254,11 @@ def attribute(
         mentions = ctx.people.mentions(main_clause[: verb_here.start()])
         if mentions:
             return Attribution(mentions[-1][1], verb_here.group(), "verb in sentence", False)
+        # 'He later wrote in his memoirs that the strike "would collapse"': whoever "he" is
+        if pronoun := _PRONOUN_BEFORE_VERB.fullmatch(main_clause[: verb_here.start()]):
+            person, _ = _resolve(pronoun["who"], ctx, history)
+            if person is not None:
+                return Attribution(person, verb_here.group(), "verb in sentence", False)
     if continues and ctx.last_speaker is not None and not plain_before.strip(" ,.;:-—"):
         return Attribution(ctx.last_speaker, "continued", "continuation", True)
     if not plain_before.strip(" ,.;:-—") and not VERB_WORD.search(outside_quotes(after)):
