@@ -660,3 +660,17 @@ def test_a_pronoun_before_a_distant_verb_of_saying_is_the_person_the_text_is_abo
         'He later wrote in a letter, sent in 1931, that he had expected the strike "to fail within days".\n'
     )
     assert _quotes(text) == [("Sir Amos Reddle", "to fail within days")]
+
+
+def test_years_in_a_post_after_a_role_and_name_or_served_as() -> None:
+    roles = _roles(
+        "Its first chancellor, Ada Brill of Halden, served from 1946 to 1952.\n"
+        "Tom Osk served as the guild's treasurer from 1921 to 1939 and was elected mayor in 1945.\n"
+        "Carthen served as a refuge from 1940 to 1944.\n"
+    )
+    assert roles == {
+        "Ada Brill": [("first chancellor", "1946-1952")],
+        "Tom Osk": [("guild's treasurer", "1921-1939")],
+    }
+    events = draft_article("Tom Osk served as the guild's treasurer from 1921 to 1939 and was elected mayor in 1945.\n")
+    assert [(e.when, e.what) for e in events.events] == [("1945", "Tom Osk was elected mayor")]  # not the tenure

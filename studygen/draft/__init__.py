@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..dates import PartialDate
 from ..memory import gc_paused
 from .attribution import APPOSITIVE, VERB_WORD, Context, attribute, outside_quotes, scan_speakers
-from .people import NAME, ROLE_NOUN, TENURE, People, Person
+from .people import NAME, ROLE_NOUN, People, Person, tenure_spans
 from .quotes import QuoteSpan, as_american, double_quotes, nested_quotes
 from .text import CleanArticle, clean, normalise_marks, sentence_spans
 from .times import TimeExpression, find_times, resolve
@@ -211,7 +211,7 @@ def _dated_times(sentence: str) -> list[TimeExpression]:
     times = find_times(sentence)
     if not times:
         return times
-    tenures = [m.span() for m in TENURE.finditer(sentence)]
+    tenures = tenure_spans(sentence)
     return [t for t in times if not any(a <= t.start < b for a, b in tenures)]
 
 

@@ -122,8 +122,14 @@ APPOSITION = re.compile(
 ROLE_THEN_NAME = re.compile(
     rf"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Aa]n?|{NAME_WORD}['’]s)\s+"
     rf"(?P<role>(?:[\w.'’-]+\s+){{0,5}}(?i:{ROLE_NOUN})(?:\s+(?:to|of|for|at)\s+[^,;\"]{{3,60}}?)?),"
-    rf"\s+(?P<name>{NAME})(?:,|\.(?:\s|$))"
+    rf"\s+(?P<name>{NAME})(?:\s+of\s+[A-Z][\w'’-]+)?(?:,|\.(?:\s|$))"
 )
+_YEARS = r"(?:between\s+(?P<a1>\d{4})\s+and\s+(?P<a2>\d{4})|from\s+(?P<b1>\d{4})\s+(?:to|until)\s+(?P<b2>\d{4}))"
+# "..., Trygve Lie, served from 1946 to 1952": the years of the role just named.
+SERVED = re.compile(rf"\s*(?:served|ruled|reigned|governed|held\s+the\s+post)\s+{_YEARS}")
+# "Fenwick served as the union's secretary from 1921 to 1939": a role and its years after a name.
+SERVED_AS = re.compile(rf"\s+served\s+as\s+(?:the\s+|an?\s+)?(?P<role>[^,;.]{{3,80}}?)\s+{_YEARS}")
+_NAME_AT_END = re.compile(rf"(?<![\w'’-])(?P<name>{NAME})$")
 TENURE = re.compile(
     r"\bwho\s+(?:served|was|has\s+served|had\s+been)\s+as\s+(?P<role>[^,;.]{3,80}?)\s+"
     r"(?:between\s+(?P<a1>\d{4})\s+and\s+(?P<a2>\d{4})|from\s+(?P<b1>\d{4})\s+(?:to|until)\s+(?P<b2>\d{4}))"
@@ -246,6 +252,23 @@ _APPOSITION_CUE = re.compile(r",|\s+of\s")
 _NAME_BEFORE_COMMA = re.compile(rf"(?<![\w'’-])(?={NAME}(?:,|\s+of\s))")
 _LATIN_WORD = re.compile(r"\b[A-Za-z]+")  # where a role noun can start (the nouns are ASCII words)
 _WORD_PAIR = re.compile(rf"(?<![\w'’-])(?=({NAME_WORD})\s+({NAME_WORD})(?![\w-]))")
+
+
+_SERVED_CUE = re.compile(r"\b(?:served|ruled|reigned|governed|held the post)\s")
+
+
+def tenure_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where a sentence gives someone's years in a post ("who served as mayor from 1920 to 1929", "served
+    from 1946 to 1952"): the years of a role, not the date of an event."""
+    patterns = [TENURE] if "who " in sentence else []
+    if _SERVED_CUE.search(sentence):
+        patterns += [SERVED_AS, SERVED]
+    return [m.span() for pattern in patterns for m in pattern.finditer(sentence)]
+
+
+def _years(match: re.Match[str]) -> str:
+    """The tenure a `_YEARS` match gives: '1946-1952'."""
+    return f"{match['a1'] or match['b1']}-{match['a2'] or match['b2']}"
 
 
 def _role_nouns_in(sentence: str) -> list[tuple[int, int]]:
@@ -380,7 +403,14 @@ class People:
         for match in ROLE_THEN_NAME.finditer(sentence) if _role_then_comma(sentence, role_nouns) else ():
             role = match["role"].strip()
             if person := self.add(match["name"], where):
-                person.add_role(Role(role, evidence=sentence))
+                served = SERVED.match(sentence, match.end())
+                person.add_role(Role(role, _years(served) if served else "", sentence))
+        for match in SERVED_AS.finditer(sentence) if "served as" in sentence else ():
+            named = _NAME_AT_END.search(sentence, 0, match.start())
+            if named is None or not _role_nouns_in(match["role"]) or named["name"].split()[0] in NOT_NAMES:
+                continue  # "Paris served as a refuge from 1940 to 1944": not a role
+            if person := self.add(named["name"], where):
+                person.add_role(Role(match["role"].strip(), _years(match), sentence))
         used_to = 0  # the end of the last name given a role here: "Okoro" in "Dan Okoro," is not another one
         for start in (m.start() for m in _NAME_BEFORE_COMMA.finditer(sentence)):
             name_match = _NAME.match(sentence, start)  # no look-behind in NAME: the same as matching a slice
