@@ -8,13 +8,7 @@ own page numbers and source line, so that keys never share a print job with the 
 
 from __future__ import annotations
 
-import concurrent.futures
-import contextlib
-import ctypes
-import multiprocessing
-import os
-import signal
-
+from ..forking import can_fork, cores, forked_pool
 from ..html import html_templates
 from ..questions.shapes import Shape
 from ..schema import PAPER_SIZES
@@ -24,7 +18,6 @@ from .worksheet_layout import Version, compose, versions
 
 CSS_PAGE_SIZE = {"A4": "A4", "Letter": "letter"}
 LEFT_OFF_HINT = "nothing to fix; to keep this question instead, exclude the other under questions: exclude:"
-_PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 assert set(CSS_PAGE_SIZE) == set(PAPER_SIZES)
 
 
@@ -48,13 +41,6 @@ def _pdf(html: str, base: str) -> bytes:
         return weasyprint.HTML(string=html, base_url=base).write_pdf()
 
 
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
-
-
 def render_pdfs(documents: list[str], base: str) -> list[bytes]:
     """Each HTML document as PDF bytes, side by side where there are cores for it.
 
@@ -66,27 +52,10 @@ def render_pdfs(documents: list[str], base: str) -> list[bytes]:
     """
     load_weasyprint()  # before the fork, so that no worker imports it again, and to fail early
     check_fonts()
-    cores = _cores()
-    workers = min(len(documents), 4 * cores) if cores > 1 else 1
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if len(documents) < 2 or not can_fork():
         return [_pdf(html, base) for html in documents]
-    context = multiprocessing.get_context("fork")
-    pool = concurrent.futures.ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),)
-    )
-    with pool:
+    with forked_pool(min(len(documents), 4 * cores())) as pool:
         return list(pool.map(_pdf, documents, [base] * len(documents)))
-
-
-def _worker_start(parent: int) -> None:
-    """A renderer leaves interruptions to the build that started it, and never outlives it."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the build handles it
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    # Linux: be killed with the build, even by SIGKILL, rather than wait on its queue forever.
-    with contextlib.suppress(OSError, AttributeError):  # elsewhere the check below is what there is
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the build died before the line above took effect
-        os._exit(1)
 
 
 @exporter(

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import jinja2
 
-from ..diagnostics import Diagnostic, DiagnosticSink, Severity
+from ..diagnostics import Diagnostic, DiagnosticSink, Position, Severity
+from ..forking import can_fork, forked_pool
 from ..memory import gc_paused
 from ..model import Lesson
 from ..paths import display_path
 from . import chronology, cloze, offices, proposals, sourcing  # noqa: F401 - registers the kinds
-from .base import KINDS, Draft, Question, account_dates
+from .base import KINDS, Question, account_dates
 from .choices import CHOICES, TYPED, YEAR_TYPES, Chooser, position_for
 from .gates import first_failure, unique_prompts
-from .wording import load_wordings, render, template_names_in_folder
+from .wording import Wording, load_wordings, render, template_names_in_folder
 
 __all__ = ["KINDS", "Question", "QuestionSet", "build_questions"]
 
@@ -37,46 +37,120 @@ class QuestionSet:
 _LEFT_OUT_GATE = {"cloze": "meaning", "when": "attribution", "claim": "worth"}
 
 
-def _note(sink: DiagnosticSink, draft: Draft, kind: str, reason: str, gate: str, hint: str = "") -> None:
+def _note(sink: DiagnosticSink, pos: Position, key: str, kind: str, reason: str, gate: str, hint: str = "") -> None:
     sink.add(
         Severity.NOTE,
-        draft.pos,
+        pos,
         f"question.{gate}",
-        f"left out the {kind} question about '{draft.key}': {reason}",
-        hint
-        or f"reword it with your own template, or list '{draft.key}' under questions: exclude: {kind}: to silence this",
+        f"left out the {kind} question about '{key}': {reason}",
+        hint or f"reword it with your own template, or list '{key}' under questions: exclude: {kind}: to silence this",
     )
 
 
-def build_questions(lesson: Lesson, contexts: Mapping[str, str] | None = None) -> QuestionSet:
-    """All questions of a lesson; what fails a gate is left out with a note for the teacher."""
+# From this many facts, the kinds are shared with a forked process: below it, forking and sending
+# the questions back cost more than they save.
+FORK_FROM_FACTS = 2_000
+
+
+def build_questions(
+    lesson: Lesson, contexts: Mapping[str, str] | None = None, share: bool | None = None
+) -> QuestionSet:
+    """All questions of a lesson; what fails a gate is left out with a note for the teacher.
+
+    `share`: make half the kinds in a forked process (default: for a lesson of FORK_FROM_FACTS
+    facts or more, where there are cores for it). The questions are the same either way.
+    """
+    if share is None:
+        share = len(lesson.facts) >= FORK_FROM_FACTS and can_fork()
     with gc_paused():
-        return _build_questions(lesson, contexts or {})
+        return _build_questions(lesson, contexts or {}, share)
 
 
-def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet:
+def _build_questions(lesson: Lesson, contexts: Mapping[str, str], share: bool) -> QuestionSet:
     sink = DiagnosticSink(display_path(lesson.path))
-    settings = lesson.questions
-    names = [name for name in KINDS if name not in settings.skip_kinds]
+    names = [name for name in KINDS if name not in lesson.questions.skip_kinds]
     for file in template_names_in_folder(lesson):
         if file.stem not in KINDS:
             sink.add(Severity.WARNING, None, "questions.unknown-template",
                      f"the template '{file.name}' is not named after a question kind",
                      f"name it after one of: {', '.join(KINDS)}", path=display_path(file))  # fmt: skip
     wordings = load_wordings(lesson, names, sink)
-    citation = lesson.source.citation()
-    chooser = Chooser(lesson)
+    maker = _KindMaker(lesson, contexts, wordings)
+    names = [name for name in names if name in wordings]  # a template that did not compile is reported
+    made = _made_sharing(maker, names) if share else {name: maker.make(name) for name in names}
     questions: list[Question] = []
-    drafts_of: dict[str, Draft] = {}
+    origins: dict[str, tuple[Position, str]] = {}
+    for name in names:  # in the kinds' order, whichever process made them
+        questions += made[name].questions
+        origins.update(made[name].origins)
+        for note in made[name].notes:
+            sink.add(note.severity, Position(note.line, note.col), note.code, note.message, note.hint, note.path)
+    ambiguous = unique_prompts(questions)
+    for question in questions:
+        if question.id in ambiguous:
+            pos, key = origins[question.id]
+            _note(sink, pos, key, question.kind, ambiguous[question.id], "not-unique")
+    questions = [q for q in questions if q.id not in ambiguous]
+    return QuestionSet(questions, sink.items)
 
-    @functools.cache
-    def context_of(keys: tuple[str, ...]) -> str:
+
+@dataclass
+class _KindQuestions:
+    """One kind's questions, the notes it gives the teacher, and where each question comes from
+    (its fact's position and its key, for a later note): what a forked process sends back."""
+
+    questions: list[Question] = field(default_factory=list)
+    notes: list[Diagnostic] = field(default_factory=list)
+    origins: dict[str, tuple[Position, str]] = field(default_factory=dict)
+
+
+_shared_maker: _KindMaker | None = None  # what a forked process makes questions with
+
+
+def _made_sharing(maker: _KindMaker, names: list[str]) -> dict[str, _KindQuestions]:
+    """Every second kind made in a forked process while this one makes the others. The process gets
+    the lesson and the templates by being forked, and sends back only its kinds' questions."""
+    global _shared_maker
+    _shared_maker = maker
+    try:
+        with forked_pool(1) as pool:
+            theirs = pool.submit(_make_shared, names[1::2])
+            made = {name: maker.make(name) for name in names[::2]}
+            made.update(theirs.result())
+    finally:
+        _shared_maker = None
+    return made
+
+
+def _make_shared(names: list[str]) -> dict[str, _KindQuestions]:
+    assert _shared_maker is not None, "only in a process forked by _made_sharing"
+    with gc_paused():
+        return {name: _shared_maker.make(name) for name in names}
+
+
+class _KindMaker:
+    """Makes the questions of one kind at a time, with what all kinds of a lesson share."""
+
+    def __init__(self, lesson: Lesson, contexts: Mapping[str, str], wordings: dict[str, Wording]) -> None:
+        self.lesson = lesson
+        self.contexts = contexts
+        self.wordings = wordings
+        self.citation = lesson.source.citation()
+        self.chooser = Chooser(lesson)
+        self._contexts_of: dict[tuple[str, ...], str] = {}
+
+    def context_of(self, keys: tuple[str, ...]) -> str:
         """The article's sentences behind some facts: one string shared by all their questions."""
-        return " … ".join(dict.fromkeys(contexts[k] for k in keys if contexts.get(k)))
+        if (context := self._contexts_of.get(keys)) is None:
+            context = self._contexts_of[keys] = " … ".join(
+                dict.fromkeys(self.contexts[k] for k in keys if self.contexts.get(k))
+            )
+        return context
 
-    for name in names:
-        if name not in wordings:
-            continue  # its template did not compile; reported
+    def make(self, name: str) -> _KindQuestions:
+        lesson, settings, chooser, wording = self.lesson, self.lesson.questions, self.chooser, self.wordings[name]
+        made = _KindQuestions()
+        sink = DiagnosticSink(display_path(lesson.path))
         kind = KINDS[name]
         excluded = settings.exclude.get(name, frozenset())
         drafts = [d for d in kind.make(lesson) if d.key not in excluded and not excluded & set(d.facts)]
@@ -84,12 +158,11 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet
             if draft.left_out:
                 silence = f"to silence this note, list '{draft.key}' under questions: exclude: {name}:"
                 hint = draft.left_out_hint or silence
-                _note(sink, draft, name, draft.left_out, _LEFT_OUT_GATE.get(name, "not-unique"), hint)
+                _note(sink, draft.pos, draft.key, name, draft.left_out, _LEFT_OUT_GATE.get(name, "not-unique"), hint)
                 continue
             try:
-                prompt = render(wordings[name], draft.variables)
+                prompt = render(wording, draft.variables)
             except jinja2.TemplateError as exc:
-                wording = wordings[name]
                 sink.add(Severity.ERROR, wording.pos, "questions.template-error",
                          f"the {name} template failed for '{draft.key}': {exc}",
                          f"the variables of {name} are: {', '.join(sorted(draft.variables))}",
@@ -121,14 +194,14 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet
                 answer=draft.answer,
                 alternatives=draft.alternatives,
                 answer_type=draft.answer_type,
-                source=citation,
+                source=self.citation,
                 according_to=draft.according_to,
                 choices=choices,
                 correct=correct,
                 items=draft.items,
                 pairs=draft.pairs,
                 cloze=draft.cloze,
-                context=context_of(draft.context_keys),
+                context=self.context_of(draft.context_keys),
                 fact_summary=draft.summary,
                 people=draft.people,
                 sources=draft.sources
@@ -137,13 +210,9 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str]) -> QuestionSet
             failed = first_failure(question, draft.forbidden)
             if failed is not None:
                 gate, reason = failed
-                _note(sink, draft, name, reason, gate)
+                _note(sink, draft.pos, draft.key, name, reason, gate)
                 continue
-            questions.append(question)
-            drafts_of[question.id] = draft
-    ambiguous = unique_prompts(questions)
-    for question in questions:
-        if question.id in ambiguous:
-            _note(sink, drafts_of[question.id], question.kind, ambiguous[question.id], "not-unique")
-    questions = [q for q in questions if q.id not in ambiguous]
-    return QuestionSet(questions, sink.items)
+            made.questions.append(question)
+            made.origins[question.id] = (draft.pos, draft.key)
+        made.notes = sink.items
+        return made
