@@ -9,6 +9,11 @@ import ctypes
 import multiprocessing
 import os
 import signal
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 _PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 
@@ -43,3 +48,51 @@ def _worker_start(parent: int) -> None:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the parent died before the line above took effect
         os._exit(1)
+
+
+class ForkedCall(Generic[T]):
+    """`function(*args)` run in a forked process while this one goes on; `result()` waits for it.
+
+    Used as a context manager: leaving it early (an error here, Ctrl-C) kills the process at once
+    rather than waiting for its work. The function's value, or its exception, comes back pickled.
+    """
+
+    def __init__(self, function: Callable[..., T], *args: object) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_call, args=(os.getpid(), send, function, args), daemon=True)
+        self._process.start()
+        send.close()  # the child holds the only writing end: a child that dies unheard is an EOFError here
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid
+
+    def result(self) -> T:
+        try:
+            failed, value = self._receive.recv()
+        except EOFError:
+            self._process.join(5)  # it closed the pipe by exiting: its exit code
+            raise RuntimeError(f"a forked process stopped without an answer (exit {self._process.exitcode})") from None
+        if failed:
+            raise value
+        return value
+
+    def __enter__(self) -> ForkedCall[T]:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+        self._receive.close()
+
+
+def _call(parent: int, send: Connection, function: Callable[..., object], args: tuple[object, ...]) -> None:
+    _worker_start(parent)
+    try:
+        outcome = (False, function(*args))
+    except Exception as exc:  # sent back, raised there
+        outcome = (True, exc)
+    send.send(outcome)
+    send.close()

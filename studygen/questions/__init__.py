@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import jinja2
 
 from ..diagnostics import Diagnostic, DiagnosticSink, Position, Severity
-from ..forking import can_fork, forked_pool
+from ..forking import ForkedCall, can_fork
 from ..memory import gc_paused
 from ..model import Lesson
 from ..paths import display_path
@@ -104,28 +104,18 @@ class _KindQuestions:
     origins: dict[str, tuple[Position, str]] = field(default_factory=dict)
 
 
-_shared_maker: _KindMaker | None = None  # what a forked process makes questions with
-
-
 def _made_sharing(maker: _KindMaker, names: list[str]) -> dict[str, _KindQuestions]:
     """Every second kind made in a forked process while this one makes the others. The process gets
     the lesson and the templates by being forked, and sends back only its kinds' questions."""
-    global _shared_maker
-    _shared_maker = maker
-    try:
-        with forked_pool(1) as pool:
-            theirs = pool.submit(_make_shared, names[1::2])
-            made = {name: maker.make(name) for name in names[::2]}
-            made.update(theirs.result())
-    finally:
-        _shared_maker = None
+    with ForkedCall(_make_all, maker, names[1::2]) as theirs:
+        made = _make_all(maker, names[::2])
+        made.update(theirs.result())
     return made
 
 
-def _make_shared(names: list[str]) -> dict[str, _KindQuestions]:
-    assert _shared_maker is not None, "only in a process forked by _made_sharing"
+def _make_all(maker: _KindMaker, names: list[str]) -> dict[str, _KindQuestions]:
     with gc_paused():
-        return {name: _shared_maker.make(name) for name in names}
+        return {name: maker.make(name) for name in names}
 
 
 class _KindMaker:
