@@ -53,15 +53,19 @@ class NormalText:
         return self._original(start), self._original(end - 1) + 1
 
 
-# A single plain space is already normal; only other white space and runs need folding.
-_SPECIAL = re.compile(rf"(?! (?![{_SPACES}]))[{_SPACES}]+|``|''|[{_QUOTES}]|[{_DASHES}]|…")
-_FOLD_TABLE = str.maketrans({**dict.fromkeys(_QUOTES, '"'), **dict.fromkeys(_DASHES, "-"), "…": "..."})
+# What folds into text of another length, and so moves the offsets after it: runs of white space,
+# the wire's `` and '' (one quotation mark each) and the ellipsis. Everything else that folds is
+# one character for one (a curly quote, a dash, a line break) and needs no offsets: a translation.
+_RESIZED = re.compile(rf"[{_SPACES}]{{2,}}|``|''|…")
+_ONE_FOR_ONE = str.maketrans(
+    {**dict.fromkeys(_QUOTES, '"'), **dict.fromkeys(_DASHES, "-"), **dict.fromkeys(_SPACES, " ")}
+)
 
 
 def _replacement(token: str) -> str:
     if token[0] in _SPACES:
         return " "
-    return token.translate(_FOLD_TABLE)[0] if len(token) == 2 else token.translate(_FOLD_TABLE)
+    return "..." if token == "…" else '"'
 
 
 def normalise(text: str) -> NormalText:
@@ -82,7 +86,7 @@ def normalise(text: str) -> NormalText:
         shift += len(piece) - (end - start)
         return piece
 
-    joined = _SPECIAL.sub(fold, text)
+    joined = _RESIZED.sub(fold, text).translate(_ONE_FOR_ONE)
     stripped = joined.strip(" ")
     return NormalText(stripped, piece_starts, pieces, len(joined) - len(joined.lstrip(" ")))
 
@@ -93,7 +97,7 @@ def _is_word(char: str) -> bool:
 
 def fold_text(text: str) -> str:
     """`normalise(text).text` without the offsets, for the short passages looked up."""
-    return _SPECIAL.sub(lambda m: _replacement(m.group()), text).strip(" ")
+    return _RESIZED.sub(lambda m: _replacement(m.group()), text).translate(_ONE_FOR_ONE).strip(" ")
 
 
 class Article:
