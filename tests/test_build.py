@@ -86,7 +86,7 @@ def test_an_empty_source_date_epoch_is_unset_and_a_malformed_one_is_refused(
     # `SOURCE_DATE_EPOCH= studygen build`: the build is dated now and the PDFs render (fontTools,
     # which subsets the fonts, cannot read an empty value).
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "")
-    result = runner.invoke(app, ["build", str(SEED.parent), "--out", str(tmp_path / "empty")])
+    result = runner.invoke(app, ["build", str(SEED.parent), "--format", "worksheet", "--out", str(tmp_path / "empty")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "empty" / "russia-nato" / "worksheet-A.pdf").read_bytes().startswith(b"%PDF")
     for value in ("yesterday", "1.7e9", "-5"):
