@@ -2,7 +2,7 @@
 
 Each trial starts a real `python -m studygen build` of a large generated lesson, waits
 until it reaches the worksheet stage (the last before the outputs are written), then
-kills it after a random delay. The delays are drawn in turn from each quarter of that
+kills it after a random delay. The delays are drawn in turn from each third of that
 stage's length (and a little beyond), so that early kills and kills that land while the
 outputs are being swapped in are both tried. Ctrl-C and SIGTERM clean up at once; after
 SIGKILL (which no program can catch) the next build clears what was left.
@@ -24,7 +24,7 @@ from bench.generate import write_lesson
 from .conftest import ROOT
 
 FACTS = 600
-TRIALS = 4
+TRIALS = 3  # one for each signal
 
 
 def _files(folder: Path) -> dict[str, bytes]:
