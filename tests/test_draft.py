@@ -325,15 +325,15 @@ def test_a_description_before_the_name_and_a_role_that_belongs_to_the_next_name(
 def test_two_people_of_one_surname_and_appositions_that_are_not_roles() -> None:
     text = (
         "Ruth Okoro was a senior U.S. trade negotiator for two decades.\n\n"
-        "Okoro, a former State Department aide, denied the charges.\n\n"
+        "Okoro, a former Treasury Department aide, denied the charges.\n\n"
         "Her son, Dan, praised the judge's ruling.\n\n"
         "Dan Okoro, a visiting scholar at Lakeside University, said his mother was not bitter.\n\n"
-        "Ivo Brant, a spokesman for U.S. Attorney Nadia Pell, said no appeal was planned.\n"
+        "Ivo Brant, a spokesman for the U.S. Marshal Nadia Pell, said no appeal was planned.\n"
     )
     roles = _roles(text)
     # "Okoro" alone could be either: it stays a person of its own, for the teacher to merge, and neither
     # Ruth nor Dan gets the other's role
-    assert roles["Okoro"] == [("former State Department aide", "")]
+    assert roles["Okoro"] == [("former Treasury Department aide", "")]
     assert roles["Ruth Okoro"] == []
     assert roles["Dan Okoro"] == [("visiting scholar", "")]
     assert roles["Ivo Brant"] == [("spokesman", "")]  # "U.S." does not end the apposition
