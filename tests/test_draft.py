@@ -674,3 +674,14 @@ def test_years_in_a_post_after_a_role_and_name_or_served_as() -> None:
     }
     events = draft_article("Tom Osk served as the guild's treasurer from 1921 to 1939 and was elected mayor in 1945.\n")
     assert [(e.when, e.what) for e in events.events] == [("1945", "Tom Osk was elected mayor")]  # not the tenure
+
+
+def test_a_company_after_a_role_is_not_a_person() -> None:
+    roles = _roles(
+        '"We cannot absorb it any longer," said Marit Solberg, chief executive of Nordlys Ferries.\n'
+        "Secretary of State Dane signed the pact.\n"
+    )
+    assert roles == {
+        "Marit Solberg": [("chief executive of Nordlys Ferries", "")],
+        "Dane": [("Secretary of State", "")],  # one word after "of State" is still a name
+    }

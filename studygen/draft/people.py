@@ -85,7 +85,9 @@ ORGANISATION_WORDS = frozenset(
     Forces Services Pact Treaty Alliance Organisation Organization Republic Kingdom States Nations News
     Times Post Journal Press Group Association Federation League Church School College Hospital Division
     Authority Foundation Society Corporation Centre Center Museum Police Bureau Trust Fund Movement Front
-    Assembly Cabinet Airlines Airways Television Radio Embassy Tribunal Board""".split()
+    Assembly Cabinet Airlines Airways Television Radio Embassy Tribunal Board Ferries Railways Railway Lines
+    Shipping Motors Industries Holdings Partners Mining Steel Energy Systems Technologies Inc Ltd State
+    Defense Defence Interior Treasury Commerce Agriculture Finance Transport Labour Labor Health Education""".split()
 )
 STOP_ROLE_WORDS = frozenset(
     """the a an and or but to by for with from in on at as that which who whom whose his her their its our
