@@ -685,3 +685,18 @@ def test_a_company_after_a_role_is_not_a_person() -> None:
         "Marit Solberg": [("chief executive of Nordlys Ferries", "")],
         "Dane": [("Secretary of State", "")],  # one word after "of State" is still a name
     }
+
+
+def test_a_time_after_a_participle_dates_what_the_participle_says() -> None:
+    draft = draft_article(
+        "The Tarn Museum has returned nine carved panels taken from Orlu in 1903, ending a long campaign.\n"
+        "The guild restored the chapel built by the weavers in 1650.\n"
+        "The council voted and the mayor agreed to the plan in 1921.\n"
+        "Clerks reported that delegates from 40 towns signed the charter in 1930.\n"
+    )
+    assert [(e.when, e.what) for e in draft.events] == [
+        ("1903", "nine carved panels were taken from Orlu"),  # not when the museum returned them
+        ("1650", "the chapel was built by the weavers"),
+        ("1921", "the council voted and the mayor agreed to the plan"),  # "agreed" is the mayor's verb
+        ("1930", "Clerks reported that delegates from 40 towns signed the charter"),  # "signed" has an object
+    ]

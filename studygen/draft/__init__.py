@@ -298,6 +298,22 @@ _PARTICIPLE_ONLY = re.compile(
     r"broken|driven|sent|spent|paid|laid|found|kept|left|met|set|struck|born)(?:\s+[a-z]+){0,2}\s*"
 )
 _AUXILIARY = re.compile(r"\s*(?:was|were|is|are|has|have|had|will|would|could|should|might|must)\b")
+_PARTICIPLE = (
+    r"(?:[a-z]+ed|built|bought|sold|made|held|won|lost|begun|written|taken|given|known|shown|chosen|broken|"
+    r"driven|sent|spent|paid|laid|found|kept|stolen|seized|drawn|thrown|hidden|sunk|struck)"
+)
+# A noun phrase after the clause's verb, with a participle of its own that the time belongs to: "(The
+# museum has handed back) twelve bronze heads taken from Benin City (in 1897)": the heads were taken
+# then. The participle is followed by a short phrase with a preposition, never an object ("reported
+# delegates signed the charter" is not one), and the noun phrase opens no clause ("and the House agreed").
+_REDUCED_RELATIVE = re.compile(
+    r"\b(?:has|have|had|was|were|is|are|[a-z]+ed)\s.*?"
+    r"(?<![\w'’-])(?<!\band )(?<!\bbut )(?<!\bthat )(?<!\bwhen )(?<!\bas )(?<!\bafter )(?<!\bwhile )"
+    r"(?P<np>(?:the|a|an|its|his|her|their|some|several|many|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|\d[\d,]*)(?:\s+(?!(?:was|were|is|are|has|have|had|and|or|but)\b)[\w'’-]+){1,3})"
+    rf"\s+(?P<part>{_PARTICIPLE})(?P<rest>(?:\s+(?:from|by|at|to|into|under|with|for|during|near|off)(?:\s+[\w'’-]+){{1,3}}?)?)"
+    r"\s*(?:\b(?:in|on|at|during|between|from|by)\s+)?$"
+)
 # The rest of a noun phrase after an attributive year: "(the 1981) harbour riots", "(the 2017) general election".
 _NOUN_AFTER_YEAR = re.compile(r"(?:\s+(?!(?:was|were|is|are|has|had|and|but|that|which|who)\b)[A-Za-z][\w'’-]*){1,4}")
 _SMALL_FIRST_WORDS = frozenset(
@@ -386,6 +402,12 @@ def event_clause(sentence: str, time: TimeExpression, people: People, begin: int
         and _THING_SUBJECT.fullmatch(head := sentence[begin : bounds[index][0]].strip())
     ):  # "The planes, bought between 1978 and 1981, cost ...": the planes were bought then
         text = f"{head} {'were' if head.endswith('s') else 'was'} {text.strip()}"
+        start = begin
+    elif reduced := _REDUCED_RELATIVE.search(lead):
+        # "The museum has handed back twelve bronze heads taken from Benin City in 1897": the heads were taken
+        noun_phrase = reduced["np"]
+        verb = "were" if noun_phrase.endswith("s") and not noun_phrase.endswith("ss") else "was"
+        text = f"{noun_phrase} {verb} {reduced['part']}{reduced['rest']}"
         start = begin
     elif len(_words(text)) < 3:
         start, text = _beside_the_time(sentence, time, bounds, index, begin, start, text)
