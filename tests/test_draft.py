@@ -693,10 +693,12 @@ def test_a_time_after_a_participle_dates_what_the_participle_says() -> None:
         "The guild restored the chapel built by the weavers in 1650.\n"
         "The council voted and the mayor agreed to the plan in 1921.\n"
         "Clerks reported that delegates from 40 towns signed the charter in 1930.\n"
+        "The guild announced the weavers arrived in 1931.\n"
     )
     assert [(e.when, e.what) for e in draft.events] == [
         ("1903", "nine carved panels were taken from Orlu"),  # not when the museum returned them
         ("1650", "the chapel was built by the weavers"),
         ("1921", "the council voted and the mayor agreed to the plan"),  # "agreed" is the mayor's verb
         ("1930", "Clerks reported that delegates from 40 towns signed the charter"),  # "signed" has an object
+        ("1931", "the guild announced the weavers arrived"),  # what the weavers did, after a verb of saying
     ]

@@ -314,6 +314,21 @@ _REDUCED_RELATIVE = re.compile(
     rf"\s+(?P<part>{_PARTICIPLE})(?P<rest>(?:\s+(?:from|by|at|to|into|under|with|for|during|near|off)(?:\s+[\w'’-]+){{1,3}}?)?)"
     r"\s*(?:\b(?:in|on|at|during|between|from|by)\s+)?$"
 )
+# Verbs in the past that take no object, so are never a participle after a noun: "the troops arrived".
+_INTRANSITIVE = frozenset(
+    "arrived died happened occurred started ended stayed remained returned resigned retired emerged appeared "
+    "disappeared failed collapsed existed lived worked travelled traveled voted agreed protested marched "
+    "rallied landed sailed waited".split()
+)
+
+
+def _is_reduced_relative(lead: str, reduced: re.Match[str]) -> bool:
+    """Whether a `_REDUCED_RELATIVE` match is one, not a clause of its own: "announced the troops arrived
+    in 1945" and "said the ferries sailed in May" are what the troops and the ferries did."""
+    before = lead[: reduced.start("np")].split()
+    return reduced["part"] not in _INTRANSITIVE and not (before and VERB_WORD.fullmatch(before[-1]))
+
+
 # The rest of a noun phrase after an attributive year: "(the 1981) harbour riots", "(the 2017) general election".
 _NOUN_AFTER_YEAR = re.compile(r"(?:\s+(?!(?:was|were|is|are|has|had|and|but|that|which|who)\b)[A-Za-z][\w'’-]*){1,4}")
 _SMALL_FIRST_WORDS = frozenset(
@@ -403,7 +418,7 @@ def event_clause(sentence: str, time: TimeExpression, people: People, begin: int
     ):  # "The planes, bought between 1978 and 1981, cost ...": the planes were bought then
         text = f"{head} {'were' if head.endswith('s') else 'was'} {text.strip()}"
         start = begin
-    elif reduced := _REDUCED_RELATIVE.search(lead):
+    elif (reduced := _REDUCED_RELATIVE.search(lead)) and _is_reduced_relative(lead, reduced):
         # "The museum has handed back twelve bronze heads taken from Benin City in 1897": the heads were taken
         noun_phrase = reduced["np"]
         verb = "were" if noun_phrase.endswith("s") and not noun_phrase.endswith("ss") else "was"
