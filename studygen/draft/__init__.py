@@ -293,15 +293,12 @@ class Claim(NamedTuple):
 # A short noun phrase that a sentence starts with, and a clause that starts with its verb: "The talks" and
 # "were meant to end".
 _THING_SUBJECT = re.compile(r"\s*(?:The|A|An|Its|Their|His|Her|This|These)(?:\s+[\w'’-]+){1,5}\s*")
-_PARTICIPLE_ONLY = re.compile(
-    r"\s*(?:[a-z]+ed|built|bought|sold|made|held|won|lost|begun|written|taken|given|known|shown|chosen|"
-    r"broken|driven|sent|spent|paid|laid|found|kept|left|met|set|struck|born)(?:\s+[a-z]+){0,2}\s*"
-)
-_AUXILIARY = re.compile(r"\s*(?:was|were|is|are|has|have|had|will|would|could|should|might|must)\b")
 _PARTICIPLE = (
     r"(?:[a-z]+ed|built|bought|sold|made|held|won|lost|begun|written|taken|given|known|shown|chosen|broken|"
     r"driven|sent|spent|paid|laid|found|kept|stolen|seized|drawn|thrown|hidden|sunk|struck)"
 )
+_PARTICIPLE_ONLY = re.compile(rf"\s*(?:{_PARTICIPLE}|left|met|set|born)(?:\s+[a-z]+){{0,2}}\s*")
+_AUXILIARY = re.compile(r"\s*(?:was|were|is|are|has|have|had|will|would|could|should|might|must)\b")
 # A noun phrase after the clause's verb, with a participle of its own that the time belongs to: "(The
 # museum has handed back) twelve bronze heads taken from Benin City (in 1897)": the heads were taken
 # then. The participle is followed by a short phrase with a preposition, never an object ("reported
