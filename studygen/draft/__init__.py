@@ -65,6 +65,7 @@ _PROPOSAL = re.compile(
     rf"(?P<who>{NAME})(?:,[^,]{{1,80}},)?\s+(?:had\s+|once\s+|also\s+)*(?:proposed|suggested|offered)\s+"
     rf"(?:to\s+(?P<to>{NAME})\s+)?(?P<what>(?:that|to)\s+[^,;]+)"
 )
+_PROPOSAL_VERB = re.compile(r"proposed|suggested|offered")  # what `_PROPOSAL` needs, looked for first
 # Rules that tie a quotation to its speaker through a verb in the same sentence.
 _LINKED_RULES = frozenset(("after", "before", "participle", "verb in sentence"))
 _WHEN_CLAUSE = re.compile(r"\b[Ww]hen\s+(?P<sub>[^,]+?),\s*(?P<main>[^.;]+)")
@@ -235,12 +236,16 @@ def _events(
         seen.add(time.text)
         event = _dated_event(sentence, time, people, claim, actors, published)
         events = [(event, sentence)]
-        if (when := _WHEN_CLAUSE.search(sentence)) and when.start("sub") <= time.start < when.end("sub"):
+        if (
+            "hen " in sentence  # most sentences have no "when": no search
+            and (when := _WHEN_CLAUSE.search(sentence))
+            and when.start("sub") <= time.start < when.end("sub")
+        ):
             # "when NATO was created in 1949, the Soviet Union proposed...": two events at one time
             main = replace(event, what=_tidy(when["main"]))
             events = [(event, when["sub"]), (main, when["main"])]
         for dated, clause in events:
-            if proposal := _PROPOSAL.search(clause):
+            if _PROPOSAL_VERB.search(clause) and (proposal := _PROPOSAL.search(clause)):
                 proposer = people.find(proposal["who"])
                 if proposer is not None:
                     dated.proposer = proposer
