@@ -89,6 +89,7 @@ SUBJECT_NAME = re.compile(
 )
 
 _SMALL_WORD = re.compile(r"[a-z]+")
+_PAST_WORD = re.compile(r"[a-z]ed\b")
 _PRONOUN_BEFORE_VERB = re.compile(r"\s*(?P<who>He|She)\s+(?:(?:also|later|then|once|[a-z]+ly)\s+)*")
 _THE_OR_AND = re.compile(r"\b(?:the|and)\s+$", re.IGNORECASE)
 
@@ -97,12 +98,15 @@ def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None
     """Register the names that speak ("Lindqvist explained", '," said Mr Holm') as people,
     so that later pronouns and descriptions can point back to them."""
     plain = outside_quotes(sentence)
+    searches: list[tuple[re.Pattern[str], str]] = []
     # Three of the patterns need a verb of saying, a whole word in small letters: many sentences have none.
-    saying = not SPEECH_VERBS.isdisjoint(_SMALL_WORD.findall(plain))
-    searches = [(pattern, plain) for pattern in (SPEAKER_BEFORE_VERB, SPEAKER_SET_OFF, SPEAKER_AFTER_VERB)]
-    if saying and (short := APPOSITIVE.sub("", plain)) != plain:
-        searches.append((SPEAKER_BEFORE_VERB, short))  # "Calder, who denied the plan, said"
-    for pattern, text in [*(searches if saying else ()), (SUBJECT_NAME, plain)]:
+    if not SPEECH_VERBS.isdisjoint(_SMALL_WORD.findall(plain)):
+        searches += [(pattern, plain) for pattern in (SPEAKER_BEFORE_VERB, SPEAKER_SET_OFF, SPEAKER_AFTER_VERB)]
+        if (short := APPOSITIVE.sub("", plain)) != plain:
+            searches.append((SPEAKER_BEFORE_VERB, short))  # "Calder, who denied the plan, said"
+    if _PAST_WORD.search(plain):  # the last pattern needs a verb in -ed
+        searches.append((SUBJECT_NAME, plain))
+    for pattern, text in searches:
         for match in pattern.finditer(text):
             if _THE_OR_AND.search(text, 0, match.start("who")) or text.endswith((" of ", " in "), 0, match.start()):
                 continue  # "the ministry said", "the Greens and the Liberals say", "Dicks of Washington cited"
