@@ -114,7 +114,7 @@ class Article:
         # Only the offsets are kept (an array of ints), not the text after them: for a long
         # article the keys would take hundreds of megabytes; bisect computes them as it goes.
         text = self.normal.text
-        starts = [m.start() for m in re.finditer(r"(?<!\w)\w", text)]  # only word starts are looked up
+        starts = [m.start() for m in _WORD.finditer(text)]  # only word starts are looked up
         starts.sort(key=lambda i: text[i : i + _KEY])  # stable: equal keys stay in article order
         self._index = array.array("q", starts)
 
