@@ -40,10 +40,13 @@ _CUES = {
     "weekday": re.compile(r"day\b"),
     "relative": re.compile(r"\b(?:last|next|this|later|yesterday|tomorrow)\b"),
 }
+# Looked for only in a sentence with a digit: a year (two for a span), or a decade's "0s".
+_YEAR_CUE = re.compile(_YEAR)
+_DECADE_CUE = re.compile(r"\d0s")
 _NEEDS_BY_KIND = {
-    "span": {"digit"}, "date": {"digit", "month"}, "month-year": {"digit", "month"}, "day": {"digit", "month"},
-    "period": {"digit"}, "decade": {"digit"}, "year": {"digit"}, "weekday": {"weekday"}, "month": {"month"},
-    "relative": {"relative"},
+    "span": {"digit", "two years"}, "date": {"digit", "year", "month"}, "month-year": {"digit", "year", "month"},
+    "day": {"digit", "month"}, "period": {"digit", "year"}, "decade": {"digit", "decade"},
+    "year": {"digit", "year"}, "weekday": {"weekday"}, "month": {"month"}, "relative": {"relative"},
 }  # fmt: skip
 
 _BEFORE_DIGIT = len("Before September ")
@@ -98,9 +101,16 @@ def find_times(sentence: str) -> list[TimeExpression]:
     taken: list[tuple[int, int]] = []
     found: list[TimeExpression] = []
     cues = {need: hit for need, cue in _CUES.items() if (hit := cue.search(sentence))}
-    # A pattern with a digit matches no further back than this from the first digit ("Before September 1").
-    first_digit = max(0, cues["digit"].start() - _BEFORE_DIGIT) if "digit" in cues else 0
-    for kind, pattern in _patterns_for(frozenset(cues)):
+    present = set(cues)
+    first_digit = 0
+    if "digit" in cues:
+        # A pattern with a digit matches no further back than this from the first digit ("Before September 1").
+        first_digit = max(0, cues["digit"].start() - _BEFORE_DIGIT)
+        years = len(_YEAR_CUE.findall(sentence, first_digit))
+        present.update(("year",) if years == 1 else ("year", "two years") if years else ())
+        if _DECADE_CUE.search(sentence, first_digit):
+            present.add("decade")
+    for kind, pattern in _patterns_for(frozenset(present)):
         for match in pattern.finditer(sentence, first_digit if "digit" in _NEEDS_BY_KIND[kind] else 0):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
