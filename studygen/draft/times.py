@@ -107,7 +107,10 @@ def find_times(sentence: str) -> list[TimeExpression]:
         # A pattern with a digit matches no further back than this from the first digit ("Before September 1").
         first_digit = max(0, cues["digit"].start() - _BEFORE_DIGIT)
         years = len(_YEAR_CUE.findall(sentence, first_digit))
-        present.update(("year",) if years == 1 else ("year", "two years") if years else ())
+        if years:
+            present.add("year")
+        if years > 1:
+            present.add("two years")
         if _DECADE_CUE.search(sentence, first_digit):
             present.add("decade")
     for kind, pattern in _patterns_for(frozenset(present)):
