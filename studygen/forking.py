@@ -9,6 +9,7 @@ import ctypes
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Generic, TypeVar
@@ -27,8 +28,10 @@ def cores() -> int:
 
 
 def can_fork() -> bool:
-    """Whether there are cores to share work with, and forked processes to share it (not on Windows)."""
-    return cores() > 1 and "fork" in multiprocessing.get_all_start_methods()
+    """Whether there are cores to share work with, and forked processes to share it: not on Windows,
+    and not from a program running other threads (a web server using the library, say), whose locks
+    a fork would copy in whatever state they are."""
+    return cores() > 1 and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def forked_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:

@@ -4,11 +4,12 @@ interruption here never waits for the process's work."""
 from __future__ import annotations
 
 import os
+import threading
 import time
 
 import pytest
 
-from studygen.forking import ForkedCall
+from studygen.forking import ForkedCall, can_fork, cores
 
 
 def _square_and_pid(number: int) -> tuple[int, int]:
@@ -52,3 +53,16 @@ def test_leaving_early_kills_the_process_at_once() -> None:
     assert pid is not None
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)  # gone, and reaped
+
+
+def test_a_program_running_other_threads_does_not_fork() -> None:
+    alone = threading.active_count() == 1
+    assert can_fork() == (alone and cores() > 1)
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait)
+    helper.start()
+    try:
+        assert not can_fork()  # a fork would copy the other thread's locks in whatever state they are
+    finally:
+        stop.set()
+        helper.join()
