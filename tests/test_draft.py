@@ -702,3 +702,18 @@ def test_a_time_after_a_participle_dates_what_the_participle_says() -> None:
         ("1930", "Clerks reported that delegates from 40 towns signed the charter"),  # "signed" has an object
         ("1931", "the guild announced the weavers arrived"),  # what the weavers did, after a verb of saying
     ]
+
+
+def test_he_and_she_never_go_to_someone_whose_title_says_otherwise() -> None:
+    text = (
+        "Mr Tom Crane, the opposition leader, attacked the budget.\n"
+        '"It is a fantasy," said Mr Crane.\n'
+        "Mrs Alma Reed was unmoved.\n"
+        '"We have the votes," he added.\n'  # not Mrs Reed, the subject of the sentence before
+        '"And we will use them," she said.\n'
+    )
+    assert _quotes(text) == [
+        ("Tom Crane", "It is a fantasy"),
+        ("Tom Crane", "We have the votes"),
+        ("Alma Reed", "And we will use them"),
+    ]

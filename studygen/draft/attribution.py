@@ -141,10 +141,12 @@ def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, b
         return None, False  # a family, the police, officials: not the one person last named
     if lower in PRONOUNS:
         # "he said" after a sentence about someone is about that someone; after a quotation,
-        # it is the one who was quoted.
-        if ctx.previous_had_quote:
-            return ctx.last_speaker or ctx.last_subject, False
-        return ctx.last_subject or ctx.last_speaker, False
+        # it is the one who was quoted; never one whose title says otherwise ("Mrs Reed" is not "he").
+        first, second = (
+            (ctx.last_speaker, ctx.last_subject) if ctx.previous_had_quote else (ctx.last_subject, ctx.last_speaker)
+        )
+        fitting = [p for p in (first, second) if p is not None and p.pronoun in ("", lower)]
+        return (fitting[0] if fitting else None), False
     if lower.startswith("the "):
         noun = lower.split()[-1]
         person = _latest_mention(ctx, before_text) or ctx.last_speaker

@@ -46,11 +46,17 @@ def is_description(title: str) -> bool:
 
 # Words that are part of a name as the text gives it ("Lord Ashby", "Baroness Reed").
 HONORIFICS = frozenset("Lord Lady Baroness Baron Sir Dame King Queen Pope Prince Princess Sheikh".split())
+# Titles and honorifics that say which pronoun stands for the person: "he" for Mr Crane, "she" for Mrs Reed.
+PRONOUN_OF_TITLE = {
+    **dict.fromkeys("Mr Sir Lord Baron King Prince Duke Earl".split(), "he"),
+    **dict.fromkeys("Mrs Ms Miss Dame Lady Baroness Queen Princess Duchess Countess".split(), "she"),
+}
 # Titles before a name that are not part of it, with the role they state.
 TITLES = {
     "Mr": "",
     "Mrs": "",
     "Ms": "",
+    "Miss": "",
     "Dr": "",
     "Rep": "Representative",
     "Sen": "Senator",
@@ -157,6 +163,7 @@ class Person:
     roles: list[Role] = field(default_factory=list)
     first_seen: tuple[int, int] = (0, 0)
     family_first: bool = False  # "Zhu Bangzao", later "Zhu": the family name comes first
+    pronoun: str = ""  # "he" or "she" when a title says so ("Mrs Reed", "Sir Edwin Hale"); else unknown
 
     @property
     def surname(self) -> str:
@@ -357,6 +364,12 @@ class People:
         known name is a bare surname (so "State James Baker" never replaces "James Baker")."""
         if (known := self.by_name.get(name)) is not None:
             return known  # the name exactly as known: most calls, and nothing to change
+        person = self._add(name, where, extend)
+        if person is not None and not person.pronoun:
+            person.pronoun = PRONOUN_OF_TITLE.get(name.split()[0].rstrip("."), "")
+        return person
+
+    def _add(self, name: str, where: tuple[int, int], extend: bool) -> Person | None:
         clean = _clean_name(name)
         if not clean or not _is_name(clean) or len(clean) < 3:
             return None
@@ -384,6 +397,8 @@ class People:
         """Names with titles, role nouns before them, roles in apposition, tenures."""
         for match in TITLE_NAME.finditer(sentence):
             person = self.add(match["name"], where)
+            if person is not None and not person.pronoun:
+                person.pronoun = PRONOUN_OF_TITLE.get(match["title"].rstrip("."), "")
             role = TITLES[match["title"].rstrip(".")]
             if person and role:
                 person.add_role(Role(role, evidence=sentence))
