@@ -717,3 +717,12 @@ def test_he_and_she_never_go_to_someone_whose_title_says_otherwise() -> None:
         ("Tom Crane", "We have the votes"),
         ("Alma Reed", "And we will use them"),
     ]
+    claims = draft_article(
+        '"It is a fantasy," said Mr Tom Crane.\n'
+        "She said on Monday that the vote had been held in 1990.\n"  # not Mr Crane's claim
+        "He said on Tuesday that the budget was passed in 1991.\n"
+    ).events
+    assert [(e.when, e.according_to.name if e.according_to else None) for e in claims if e.date] == [
+        ("1990", None),
+        ("1991", "Tom Crane"),
+    ]

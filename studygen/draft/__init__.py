@@ -342,7 +342,7 @@ _AGE_AT_END = re.compile(r",\s*\d{1,3}$")  # "Mr. Keller, 81, who commanded ..."
 _WHICH = re.compile(r"\s*which\s+")
 _NOUN_PHRASE = re.compile(r"\b(?:the|a|an|its|his|her|their|our)\s+\w")
 _THAT_START = re.compile(r"^\s*(?:that\s+)?")
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:He|She)\s+(?:also\s+)?")
+_PRONOUN_SUBJECT = re.compile(r"\s*(?P<word>He|She)\s+(?:also\s+)?")
 _THAT_AT_END = re.compile(r"\s+that\s*$")
 _REPORTED = re.compile(r"\s+(?:[^.\"]{0,40}?\bthat\s+|(?=(?:the|a|an|it|he|she|they|we|[A-Z])\b))")
 
@@ -354,7 +354,12 @@ def _claim(sentence: str, people: People, times: list[TimeExpression], pronoun_p
     if verb is None or not (reported := _REPORTED.match(plain, verb.end())):
         return None  # not reported speech: "X said (that) ..."
     mentions = people.mentions(APPOSITIVE.sub(" ", plain[: verb.start()]))
-    if not mentions and pronoun_person is not None and _PRONOUN_SUBJECT.fullmatch(plain[: verb.start()]):
+    if (
+        not mentions
+        and pronoun_person is not None
+        and (pronoun := _PRONOUN_SUBJECT.fullmatch(plain[: verb.start()]))
+        and pronoun_person.pronoun in ("", pronoun["word"].lower())  # never "She" for Mr Crane
+    ):
         mentions = [(0, pronoun_person)]
     if not mentions:
         return None
