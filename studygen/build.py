@@ -16,7 +16,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic
 from .export import ExportError, LessonBuild, load_exporters, questions_for, unknown_formats
 from .export.manifest import MANIFEST_NAME, read_manifest, with_remembered_role_ids
-from .files import check_output_folder, publish_folder
+from .files import check_output_folder, publish_folder, source_date_epoch
 from .memory import gc_paused
 from .model import Lesson
 from .paths import DECKS_DIR, SEEDS_DIR
@@ -25,14 +25,14 @@ from .questions import QuestionSet
 
 def build_time() -> int:
     """Now, or SOURCE_DATE_EPOCH when set (the reproducible-builds convention; empty counts as unset)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return int(epoch) if epoch.isascii() and epoch.isdigit() else int(time.time())
+    epoch = source_date_epoch()
+    return int(time.time()) if epoch is None else epoch
 
 
 def source_date_epoch_problem() -> str | None:
     """What is wrong with SOURCE_DATE_EPOCH, when it is set to something that is not a time."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch == "" or (epoch.isascii() and epoch.isdigit()):
+    if epoch == "" or source_date_epoch() is not None:
         return None
     return (
         f"SOURCE_DATE_EPOCH is {epoch!r}, not a time: set it to a whole number of seconds since "

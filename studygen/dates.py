@@ -47,9 +47,7 @@ class PartialDate:
     @property
     def first_day(self) -> tuple[int, int, int]:
         """The earliest day the date may mean, as (year, month, day): 1947 starts on 1 January 1947."""
-        if self.day is not None or self.month is not None:
-            return (self.start, self.month or 1, self.day or 1)
-        return (self.start, 1, 1)
+        return (self.start, self.month or 1, self.day or 1)
 
     @property
     def last_day(self) -> tuple[int, int, int]:

@@ -73,11 +73,15 @@ class DiagnosticSink:
         hint: str = "",
         path: str | None = None,
     ) -> None:
+        pos = pos or Position(1, 1)
+        self.keep(Diagnostic(path or self.path, pos.line, pos.col, severity, code, message, hint))
+
+    def keep(self, diagnostic: Diagnostic) -> None:
+        """Keep a diagnostic made elsewhere (by another stage's sink), up to the limit."""
         if len(self.items) >= self.LIMIT:
             self.dropped += 1
             return
-        pos = pos or Position(1, 1)
-        self.items.append(Diagnostic(path or self.path, pos.line, pos.col, severity, code, message, hint))
+        self.items.append(diagnostic)
 
     def error(self, pos: Position | None, code: str, message: str, hint: str = "") -> None:
         self.add(Severity.ERROR, pos, code, message, hint)

@@ -22,6 +22,13 @@ from pathlib import Path
 STAGING_MARK = ".studygen-"  # in the names of staging folders and temporary files, for clean-up
 
 
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH (the reproducible-builds convention) when it is a whole number of seconds;
+    None when it is unset, empty, or something else (which `studygen build` refuses)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return int(epoch) if epoch.isascii() and epoch.isdigit() else None
+
+
 class OutputExists(Exception):
     """The output file exists and overwriting it was not allowed."""
 

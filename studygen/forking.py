@@ -1,18 +1,22 @@
 """Work shared with forked processes that leave interruptions to the process that started them
-and never outlive it (the worksheet PDFs, the questions of a large lesson)."""
+and never outlive it (the worksheet PDFs, the questions of a large lesson).
+
+`multiprocessing`, `concurrent.futures` and `ctypes` are imported when a fork is made, not with
+this module: the question engine imports it, and most lessons never fork.
+"""
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
-import ctypes
-import multiprocessing
 import os
 import signal
 import threading
 from collections.abc import Callable
-from multiprocessing.connection import Connection
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    import concurrent.futures
+    from multiprocessing.connection import Connection
 
 T = TypeVar("T")
 
@@ -31,12 +35,15 @@ def can_fork() -> bool:
     """Whether there are cores to share work with, and forked processes to share it: not on Windows,
     and not from a program running other threads (a web server using the library, say), whose locks
     a fork would copy in whatever state they are."""
-    return cores() > 1 and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    return cores() > 1 and hasattr(os, "fork") and threading.active_count() == 1
 
 
 def forked_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
     """Worker processes forked from this one: they see its memory as it is when the first task is
     submitted, so that what they need is never pickled, only what they send back."""
+    import concurrent.futures
+    import multiprocessing
+
     return concurrent.futures.ProcessPoolExecutor(
         workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start, initargs=(os.getpid(),)
     )
@@ -44,6 +51,8 @@ def forked_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
 
 def _worker_start(parent: int) -> None:
     """A worker leaves interruptions to the process that started it, and never outlives it."""
+    import ctypes
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent handles it
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     # Linux: be killed with the parent, even by SIGKILL, rather than wait on its queue forever.
@@ -61,6 +70,8 @@ class ForkedCall(Generic[T]):
     """
 
     def __init__(self, function: Callable[..., T], *args: object) -> None:
+        import multiprocessing
+
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(target=_call, args=(os.getpid(), send, function, args), daemon=True)

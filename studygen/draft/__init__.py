@@ -358,7 +358,7 @@ def _claim(sentence: str, people: People, times: list[TimeExpression], pronoun_p
         not mentions
         and pronoun_person is not None
         and (pronoun := _PRONOUN_SUBJECT.fullmatch(plain[: verb.start()]))
-        and pronoun_person.pronoun in ("", pronoun["word"].lower())  # never "She" for Mr Crane
+        and pronoun_person.answers_to(pronoun["word"])  # never "She" for Mr Crane
     ):
         mentions = [(0, pronoun_person)]
     if not mentions:

@@ -145,7 +145,7 @@ def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, b
         first, second = (
             (ctx.last_speaker, ctx.last_subject) if ctx.previous_had_quote else (ctx.last_subject, ctx.last_speaker)
         )
-        fitting = [p for p in (first, second) if p is not None and p.pronoun in ("", lower)]
+        fitting = [p for p in (first, second) if p is not None and p.answers_to(lower)]
         return (fitting[0] if fitting else None), False
     if lower.startswith("the "):
         noun = lower.split()[-1]

@@ -165,6 +165,15 @@ class Person:
     family_first: bool = False  # "Zhu Bangzao", later "Zhu": the family name comes first
     pronoun: str = ""  # "he" or "she" when a title says so ("Mrs Reed", "Sir Edwin Hale"); else unknown
 
+    def titled(self, title: str) -> None:
+        """Learn the pronoun a title before the name gives ("Mrs", "Sir"), unless one is known."""
+        if not self.pronoun:
+            self.pronoun = PRONOUN_OF_TITLE.get(title.rstrip("."), "")
+
+    def answers_to(self, pronoun: str) -> bool:
+        """Whether "he" or "she" may stand for this person: not when a title says otherwise."""
+        return self.pronoun in ("", pronoun.lower())
+
     @property
     def surname(self) -> str:
         """The name the article uses alone: the last word, or the first for a name written family first."""
@@ -365,8 +374,8 @@ class People:
         if (known := self.by_name.get(name)) is not None:
             return known  # the name exactly as known: most calls, and nothing to change
         person = self._add(name, where, extend)
-        if person is not None and not person.pronoun:
-            person.pronoun = PRONOUN_OF_TITLE.get(name.split()[0].rstrip("."), "")
+        if person is not None:
+            person.titled(name.split()[0])  # "Mr Crane" as the text names him
         return person
 
     def _add(self, name: str, where: tuple[int, int], extend: bool) -> Person | None:
@@ -397,8 +406,8 @@ class People:
         """Names with titles, role nouns before them, roles in apposition, tenures."""
         for match in TITLE_NAME.finditer(sentence):
             person = self.add(match["name"], where)
-            if person is not None and not person.pronoun:
-                person.pronoun = PRONOUN_OF_TITLE.get(match["title"].rstrip("."), "")
+            if person is not None:
+                person.titled(match["title"])
             role = TITLES[match["title"].rstrip(".")]
             if person and role:
                 person.add_role(Role(role, evidence=sentence))

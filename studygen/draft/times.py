@@ -53,9 +53,14 @@ _BEFORE_DIGIT = len("Before September ")
 
 
 @functools.cache
-def _patterns_for(present: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:
-    """The patterns that can match in a sentence with these cues, in priority order (one list per set of cues)."""
-    return [(kind, pattern) for kind, pattern in _COMPILED if _NEEDS_BY_KIND[kind] <= present]
+def _patterns_for(present: frozenset[str]) -> list[tuple[str, re.Pattern[str], bool]]:
+    """The patterns that can match in a sentence with these cues, in priority order (one list per set of
+    cues), each with whether it needs a digit."""
+    return [
+        (kind, pattern, "digit" in _NEEDS_BY_KIND[kind])
+        for kind, pattern in _COMPILED
+        if _NEEDS_BY_KIND[kind] <= present
+    ]
 
 
 # Numbers that look like years but are not: "resolution 1441", "flight 1549", "route 1901".
@@ -113,8 +118,8 @@ def find_times(sentence: str) -> list[TimeExpression]:
             present.add("two years")
         if _DECADE_CUE.search(sentence, first_digit):
             present.add("decade")
-    for kind, pattern in _patterns_for(frozenset(present)):
-        for match in pattern.finditer(sentence, first_digit if "digit" in _NEEDS_BY_KIND[kind] else 0):
+    for kind, pattern, needs_digit in _patterns_for(frozenset(present)):
+        for match in pattern.finditer(sentence, first_digit if needs_digit else 0):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
                 continue

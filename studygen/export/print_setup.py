@@ -15,6 +15,7 @@ import os
 from collections.abc import Iterator
 from types import ModuleType
 
+from ..files import source_date_epoch
 from . import MissingSystemPackage
 
 DEBIAN_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
@@ -72,7 +73,7 @@ def fixed_font_times() -> Iterator[None]:
     """SOURCE_DATE_EPOCH set while rendering: fontTools dates font subsets with it (and fails on a
     value that is not a number, such as an empty one, which is taken as unset)."""
     before = os.environ.get("SOURCE_DATE_EPOCH")
-    if not (before and before.isascii() and before.isdigit()):
+    if source_date_epoch() is None:
         os.environ["SOURCE_DATE_EPOCH"] = str(FIXED_EPOCH)
     try:
         yield

@@ -77,14 +77,14 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str], share: bool) -
     wordings = load_wordings(lesson, names, sink)
     maker = _KindMaker(lesson, contexts, wordings)
     names = [name for name in names if name in wordings]  # a template that did not compile is reported
-    made = _made_sharing(maker, names) if share else {name: maker.make(name) for name in names}
+    made = _made_sharing(maker, names) if share else maker.make_all(names)
     questions: list[Question] = []
     origins: dict[str, tuple[Position, str]] = {}
     for name in names:  # in the kinds' order, whichever process made them
         questions += made[name].questions
         origins.update(made[name].origins)
         for note in made[name].notes:
-            sink.add(note.severity, Position(note.line, note.col), note.code, note.message, note.hint, note.path)
+            sink.keep(note)
     ambiguous = unique_prompts(questions)
     for question in questions:
         if question.id in ambiguous:
@@ -107,15 +107,10 @@ class _KindQuestions:
 def _made_sharing(maker: _KindMaker, names: list[str]) -> dict[str, _KindQuestions]:
     """Every second kind made in a forked process while this one makes the others. The process gets
     the lesson and the templates by being forked, and sends back only its kinds' questions."""
-    with ForkedCall(_make_all, maker, names[1::2]) as theirs:
-        made = _make_all(maker, names[::2])
+    with ForkedCall(maker.make_all, names[1::2]) as theirs:  # the fork keeps the collector paused
+        made = maker.make_all(names[::2])
         made.update(theirs.result())
     return made
-
-
-def _make_all(maker: _KindMaker, names: list[str]) -> dict[str, _KindQuestions]:
-    with gc_paused():
-        return {name: maker.make(name) for name in names}
 
 
 class _KindMaker:
@@ -136,6 +131,9 @@ class _KindMaker:
                 dict.fromkeys(self.contexts[k] for k in keys if self.contexts.get(k))
             )
         return context
+
+    def make_all(self, names: list[str]) -> dict[str, _KindQuestions]:
+        return {name: self.make(name) for name in names}
 
     def make(self, name: str) -> _KindQuestions:
         lesson, settings, chooser, wording = self.lesson, self.lesson.questions, self.chooser, self.wordings[name]
