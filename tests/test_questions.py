@@ -14,7 +14,7 @@ from studygen.model import ARTICLE, Lesson
 from studygen.questions import KINDS, Question, build_questions
 from studygen.questions.sourcing import ARTICLE_ANSWER
 
-from .conftest import ROOT, SEED
+from .conftest import ROOT, SEED, write_lesson
 
 SHIPPED = {path.parent.name: path for path in sorted((ROOT / "seeds").glob("*/facts.yaml"))}
 LESSONS = {
@@ -183,3 +183,52 @@ def test_ids_survive_unrelated_edits(tmp_path: Path) -> None:
     assert set(unchanged) <= set(after)
     assert before["russia-nato/vassals/attribution"].prompt == after["russia-nato/vassals/attribution"].prompt
     assert "American missile shield" in after["russia-nato/supposed-to-do/attribution"].prompt
+
+
+NAMED_ARTICLE = """\
+In 1842 Charles Wheatstone proposed that Lovelace translate the Menabrea memoir.
+In 1843 Charles Babbage proposed that the Countess add notes of her own.
+Ada Lovelace wrote the notes over nine months.
+Luigi Menabrea had published the memoir in French.
+Mary Somerville had introduced Lovelace to Babbage.
+Augustus De Morgan taught her mathematics.
+Michael Faraday wrote to Babbage about the engine.
+"""
+
+NAMED_FACTS = """\
+lesson: {id: engine, title: The Analytical Engine notes, source: {file: article.txt}}
+people:
+  wheatstone: {name: Charles Wheatstone}
+  babbage: {name: Charles Babbage}
+  lovelace: {name: Ada Lovelace, aliases: [the Countess]}
+  menabrea: {name: Luigi Menabrea}
+  somerville: {name: Mary Somerville}
+  demorgan: {name: Augustus De Morgan}
+  faraday: {name: Michael Faraday}
+facts:
+  - id: translate
+    kind: proposal
+    by: wheatstone
+    what: that Lovelace translate the Menabrea memoir
+    when: 1842
+    evidence: In 1842 Charles Wheatstone proposed that Lovelace translate the Menabrea memoir.
+  - id: notes
+    kind: proposal
+    by: babbage
+    what: that the Countess add notes of her own
+    when: 1843
+    evidence: In 1843 Charles Babbage proposed that the Countess add notes of her own.
+"""
+
+
+def test_a_person_the_prompt_names_by_alias_or_surname_is_no_wrong_answer(tmp_path: Path) -> None:
+    """'Who proposed that Lovelace ...?' offering Ada Lovelace is answered by reading the question."""
+    checked = write_lesson(tmp_path / "engine", NAMED_ARTICLE, NAMED_FACTS)
+    assert checked.ok and checked.lesson is not None, [str(d) for d in checked.diagnostics]
+    questions = build_questions(checked.lesson, checked.contexts()).questions
+    asked = {q.fact: q for q in questions if q.kind == "proposal" and q.prompt.startswith("Who proposed")}
+    assert set(asked) == {"translate", "notes"}, [q.prompt for q in questions]
+    for fact in ("translate", "notes"):
+        assert len(asked[fact].choices) == 4, asked[fact].prompt
+        assert "Ada Lovelace" not in asked[fact].choices, (asked[fact].prompt, asked[fact].choices)
+    assert "Luigi Menabrea" not in asked["translate"].choices  # 'the Menabrea memoir'

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import random
 import re
+from collections import Counter
 
 from ..model import Lesson
 from .base import Draft, ranked_people
@@ -43,6 +44,14 @@ class Chooser:
         said += [f.reply.said for f in lesson.facts if f.reply and f.reply.said]
         self.quotes = [f"“{s}”" for s in dict.fromkeys(said) if len(s.split()) <= MAX_QUOTE_WORDS]
         self.people = {kind: list(ranked_people(lesson, [], kind)) for kind in ("person", "group")}
+        # Every way the text names each person: the name, the aliases the teacher gave ("Mandela" for
+        # Nelson Mandela) and the surname, unless two people share it ("Kennedy"): a question that names
+        # a person makes them no wrong answer.
+        forms = Counter(form for person in lesson.people.values() for form in person.names)
+        self.forms_of = {
+            p.name: tuple(f for f in p.names if f == p.name or f in p.aliases or forms[f] == 1)
+            for p in lesson.people.values()
+        }
         self._year_choices: dict[tuple[str, bool, frozenset[str], int, int, int], list[str] | None] = {}
         # Years a distractor may not leave: nothing after the article, nothing before what it is about began.
         self.latest = lesson.source.published.end if lesson.source.published else 9999
@@ -120,8 +129,9 @@ class Chooser:
 
     def choices(self, draft: Draft, position: int, prompt: str = "") -> tuple[tuple[str, ...], int | None]:
         """Choices with the answer at `position`, or () when three false ones are not to be had.
-        A wrong answer the prompt names ("Who proposed to John F Kennedy ...?" offering Kennedy) is
-        ruled out by reading the question, so it is never offered."""
+        A wrong answer the prompt names, in any of the ways the text names them ("Who proposed to John F
+        Kennedy ...?" offering Kennedy, "... that Mandela be released?" offering Nelson Mandela), is ruled
+        out by reading the question, so it is never offered."""
         if draft.answer_type not in TYPED:
             return (), None
         if draft.answer_type in YEAR_TYPES:
@@ -130,7 +140,8 @@ class Chooser:
         true = set(draft.true_values) | {draft.answer} | set(draft.alternatives)
         pool: list[str] = []  # the likeliest few false answers; a little variety among them
         for candidate in self.pool(draft):
-            if candidate not in true and candidate not in pool and not _named_in(candidate, prompt):
+            named = any(_named_in(form, prompt) for form in self.forms_of.get(candidate, (candidate,)))
+            if candidate not in true and candidate not in pool and not named:
                 pool.append(candidate)
                 if len(pool) == LIKELIEST:
                     break
