@@ -232,3 +232,32 @@ def test_a_person_the_prompt_names_by_alias_or_surname_is_no_wrong_answer(tmp_pa
         assert len(asked[fact].choices) == 4, asked[fact].prompt
         assert "Ada Lovelace" not in asked[fact].choices, (asked[fact].prompt, asked[fact].choices)
     assert "Luigi Menabrea" not in asked["translate"].choices  # 'the Menabrea memoir'
+
+
+def test_a_surname_two_people_share_rules_out_neither(tmp_path: Path) -> None:
+    """'Kennedy' alone names neither John nor Robert Kennedy: both stay possible wrong answers
+    (here they are needed to make four choices at all)."""
+    article = (
+        "In 1961 Dean Rusk proposed that Kennedy meet the Soviet leader in Vienna.\n"
+        "John Kennedy flew to Vienna. Robert Kennedy stayed in Washington. Adlai Stevenson spoke at the UN.\n"
+    )
+    facts = """\
+lesson: {id: vienna, title: Vienna 1961, source: {file: article.txt}}
+people:
+  rusk: {name: Dean Rusk}
+  jfk: {name: John Kennedy}
+  rfk: {name: Robert Kennedy}
+  stevenson: {name: Adlai Stevenson}
+facts:
+  - id: summit
+    kind: proposal
+    by: rusk
+    what: that Kennedy meet the Soviet leader in Vienna
+    when: 1961
+    evidence: In 1961 Dean Rusk proposed that Kennedy meet the Soviet leader in Vienna.
+"""
+    checked = write_lesson(tmp_path / "vienna", article, facts)
+    assert checked.ok and checked.lesson is not None, [str(d) for d in checked.diagnostics]
+    questions = build_questions(checked.lesson, checked.contexts()).questions
+    (asked,) = [q for q in questions if q.kind == "proposal" and q.prompt.startswith("Who proposed")]
+    assert sorted(asked.choices) == ["Adlai Stevenson", "Dean Rusk", "John Kennedy", "Robert Kennedy"], asked
