@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .people import NAME, NAME_WORD, NEXT_NAME_WORD, ROLE_NOUN, TITLES, People, Person, Role
+from .people import AT_CAPITAL, NAME, NAME_WORD, NEXT_NAME_WORD, ROLE_NOUN, TITLES, People, Person, Role
 
 SPEECH_VERBS = frozenset(
     """said says say added adds told tells asked asks replied replies recalled recalls noted notes explained
@@ -78,14 +78,14 @@ _PARTICIPLE = re.compile(r"\b(?P<verb>" + "|".join(PARTICIPLES) + r")\b")
 _DESCRIBED_SUBJECT = re.compile(r"^(?P<who>[Tt]he\s+[\w'’ -]{3,50}?)\s+(?:also\s+)?\w+(?:ed|s)\b")
 
 
-SPEAKER_BEFORE_VERB = re.compile(rf"(?<![\w'’-])(?P<who>{NAME})\s+{_ADVERB}(?P<verb>{_VERB})\b")
+SPEAKER_BEFORE_VERB = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME})\s+{_ADVERB}(?P<verb>{_VERB})\b")
 # A name set off by commas after its role: "the minister, Ana Pérez, said".
 SPEAKER_SET_OFF = re.compile(rf",\s+(?P<who>{_TITLE}{NAME}),\s+{_ADVERB}(?P<verb>{_VERB})\b")
 SPEAKER_AFTER_VERB = re.compile(rf"[,\"]\s*(?P<verb>{_VERB})\s+(?P<who>{_TITLE}{NAME})")
 # A first and last name doing something in the past tense ("Hanna Lunde disagreed"): weaker,
 # so only full names count (a single capitalised word is too often a country or a city).
 SUBJECT_NAME = re.compile(
-    rf"(?<![\w'’-])(?P<who>{NAME_WORD}\s+{NAME_WORD}(?:\s+{NAME_WORD})?)\s+(?:also\s+)?[a-z]+ed\b"
+    rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME_WORD}\s+{NAME_WORD}(?:\s+{NAME_WORD})?)\s+(?:also\s+)?[a-z]+ed\b"
 )
 
 _SMALL_WORD = re.compile(r"[a-z]+")

@@ -108,14 +108,17 @@ NAME_WORD = (
 # Between the words of a name: an initial ("John F. Kennedy") or a particle ("Charles de Gaulle",
 # "Ludwig van der Rohe", "Bashar al-Assad").
 _INITIAL = rf"[{UPPER}]\.\s+"
-_PARTICLE = (
-    r"(?:(?:de|da|di|du|del|della|dos|das|van|von|der|den|ter|la|le|bin|ibn)\s+(?:(?:der|den|la)\s+)?|(?:al|el)-)"
-)
+_PARTICLES = "de da di du del della dos das van von der den ter la le bin ibn".split()
+_PARTICLE = rf"(?:(?:{'|'.join(_PARTICLES)})\s+(?:(?:der|den|la)\s+)?|(?:al|el)-)"
 NEXT_NAME_WORD = rf"\s+(?:{_INITIAL})?{_PARTICLE}?{NAME_WORD}"
 _SUFFIX = r"(?:\s+(?:Jr\.|Sr\.|II|III|IV)(?![\w.]))"  # "Martin Luther King III"
 NAME = rf"{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,3}}{_SUFFIX}?"
 _TITLE = r"(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?"
-TITLE_NAME = re.compile(rf"\b(?P<title>{_TITLE})\s+(?P<name>{NAME})")
+# A look-ahead for the letter a pattern starts with. Python's regex engine tries a pattern that opens
+# with a look-behind or \b at every position of the text; testing one letter first turns most positions
+# away at once (a tenth to a fifth faster for the patterns that open with a name).
+AT_CAPITAL = rf"(?=[{UPPER}])"
+TITLE_NAME = re.compile(rf"{AT_CAPITAL}\b(?P<title>{_TITLE})\s+(?P<name>{NAME})")
 ROLE_NOUN = r"(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")"
 ROLE_BEFORE_NAME = re.compile(
     rf"\b(?P<noun>(?i:{ROLE_NOUN}))(?P<of>\s+of\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)??)?\s+(?P<name>{NAME})"
@@ -196,7 +199,10 @@ def _is_title_word(word: str) -> bool:
 
 def _bare(word: str) -> str:
     """A word as ROLE_NOUNS has it: "Minister's" -> "minister"."""
-    return re.sub(r"['’]s$", "", word.lower())
+    return _POSSESSIVE_END.sub("", word.lower())
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 def _is_name(text: str) -> bool:
@@ -251,7 +257,9 @@ def _role_phrase(text: str, noun_start: int, noun: str) -> str:
 
 
 # Runs of capitalised words; "Putin's" gives "Putin" (apostrophes end a word here).
+_RUN_STARTS = "".join(sorted({word[0] for word in _PARTICLES} | {"a", "e"}))  # and al-, el-
 _CAPITALISED_RUN = re.compile(
+    rf"(?=[{UPPER}{_RUN_STARTS}])"  # a capital, or the first letter of a particle
     rf"(?<![\w'’-]){_PARTICLE}?[{UPPER}][\w-]*(?:\s+{_PARTICLE}?[{UPPER}][\w-]*)*"
 )  # with the particles of a name: "Abdullah al-Faisal", "van der Berg"
 
@@ -267,11 +275,15 @@ _PREDICATE = re.compile(
 _THEN_NAME = re.compile(rf",\s+{NAME_WORD}")
 _APPOSITION_CUE = re.compile(r",|\s+of\s")
 # Where a name followed by a comma (or "of Ohio,") may start: the only places an apposition or a tenure can.
-_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w'’-])(?={NAME}(?:,|\s+of\s))")
+_NAME_BEFORE_COMMA = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?={NAME}(?:,|\s+of\s))")
 _LATIN_WORD = re.compile(r"\b[A-Za-z]+")  # where a role noun can start (the nouns are ASCII words)
-_WORD_PAIR = re.compile(rf"(?<![\w'’-])(?=({NAME_WORD})\s+({NAME_WORD})(?![\w-]))")
+_WORD_PAIR = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?=({NAME_WORD})\s+({NAME_WORD})(?![\w-]))")
 
 
+# An apposition's role ends before a preposition or a relative pronoun; its article and words.
+_ROLE_ENDS = re.compile(r"\s+(?:on|in|at|with|that|which|who|whose|whom|for|from|to)\s+")
+_ARTICLE_START = re.compile(r"^(?:a|an|the)\s+")
+_ROLE_WORD = re.compile(r"[\w'’-]+")
 _SERVED_CUE = re.compile(r"\b(?:served|ruled|reigned|governed|held the post)\s")
 
 
@@ -466,9 +478,9 @@ class People:
                 or _PREDICATE.match(match["role"])  # "his son, Tony, praised the ruling": no role at all
             ):
                 continue
-            role = re.split(r"\s+(?:on|in|at|with|that|which|who|whose|whom|for|from|to)\s+", match["role"].strip())[0]
-            role = re.sub(r"^(?:a|an|the)\s+", "", role)
-            words = {_bare(w) for w in re.findall(r"[\w'’-]+", role)}
+            role = _ROLE_ENDS.split(match["role"].strip())[0]
+            role = _ARTICLE_START.sub("", role)
+            words = {_bare(w) for w in _ROLE_WORD.findall(role)}
             if not words & ROLE_NOUNS or match["name"].split()[0] in NOT_NAMES:
                 continue
             person = self.add(match["name"], where)
@@ -523,7 +535,11 @@ class People:
                     if first_only:
                         return found
                 continue
-            words = [(m.start(), m.group()) for m in _WORD.finditer(text, run.start(), run.end())]
+            words, at = [], run.start()
+            for word in single.split():  # the run's words and where each starts
+                at = text.index(word, at)
+                words.append((at, word))
+                at += len(word)
             index = 0
             while index < len(words):
                 for end in range(min(len(words), index + 4), index, -1):

@@ -18,9 +18,10 @@ class QuoteSpan:
 
     def text(self, paragraph: str) -> str:
         """The quoted words, without a trailing comma or full stop (a full stop after ?/! stays)."""
-        words = paragraph[self.start : self.end].strip()
-        words = re.sub(r"(?<![?!])[,.]+$", "", words).strip()
-        return words
+        return _TRAILING_STOPS.sub("", paragraph[self.start : self.end].strip()).strip()
+
+
+_TRAILING_STOPS = re.compile(r"(?<![?!])[,.]+$")
 
 
 def _opening(text: str, at: int) -> bool:
@@ -41,8 +42,8 @@ def double_quotes(paragraph: str) -> list[QuoteSpan]:
     of the paragraph."""
     spans: list[QuoteSpan] = []
     open_at: int | None = None
-    for match in re.finditer('"', paragraph):
-        at = match.start()
+    at = paragraph.find('"')
+    while at >= 0:
         if open_at is None:
             if _opening(paragraph, at) or not _closing(paragraph, at):
                 open_at = at + 1
@@ -52,6 +53,7 @@ def double_quotes(paragraph: str) -> list[QuoteSpan]:
         elif _opening(paragraph, at):
             spans.append(QuoteSpan(open_at, at, closed=False))
             open_at = at + 1
+        at = paragraph.find('"', at + 1)
     if open_at is not None and len(paragraph) - open_at > 1:
         spans.append(QuoteSpan(open_at, len(paragraph), closed=False))
     return [s for s in spans if paragraph[s.start : s.end].strip()]

@@ -29,9 +29,11 @@ def _q(text: str) -> str:
     return _JSON_STRING(line if line.isprintable() else _CONTROL.sub("", line))
 
 
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
+
+
 def slug(text: str) -> str:
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    return "-".join(words)[:40].strip("-") or "item"
+    return "-".join(_SLUG_WORD.findall(text.lower()))[:40].strip("-") or "item"
 
 
 def yaml_id(text: str) -> str:
@@ -40,23 +42,23 @@ def yaml_id(text: str) -> str:
 
 
 class _Ids:
-    """Ids handed out so far (as YAML text), and the next number to try for each base."""
+    """Ids handed out so far, and the next number to try for each base."""
 
     def __init__(self) -> None:
         self.taken: set[str] = set()
         self.next_number: dict[str, int] = {}
 
     def new(self, base: str) -> str:
-        """`base`, or `base-2`, `base-3`... whichever is free: a count per base, not a search from 2."""
+        """`base`, or `base-2`, `base-3`... whichever is free (a count per base, not a search from 2),
+        as YAML text."""
         number = self.next_number.get(base, 1)
         candidate = base if number == 1 else f"{base}-{number}"
-        while yaml_id(candidate) in self.taken:
+        while candidate in self.taken:
             number += 1
             candidate = f"{base}-{number}"
         self.next_number[base] = number + 1
-        token = yaml_id(candidate)
-        self.taken.add(token)
-        return token
+        self.taken.add(candidate)
+        return yaml_id(candidate)
 
 
 class _CheckedArticle(Article):
