@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from studygen.cli import app
 from studygen.draft import draft_article, draft_facts
+from studygen.draft.quotes import double_quotes
 from studygen.draft.text import clean
 from studygen.draft.writer import yaml_id
 from studygen.lessons import read_lesson
@@ -48,6 +49,22 @@ def test_straight_curly_and_wire_quotes() -> None:
         ("Tomas Berg", "We will grow"),
         ("Erik Sand", "Ships are coming"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "words"),
+    [
+        ('"We will win," she said.', "We will win"),
+        ('She said: "It is over."', "It is over"),
+        ('He said: "No, no..."', "No, no"),
+        ('He asked: "Why not?"', "Why not?"),
+        ('He asked: "Why not?."', "Why not?."),  # the full stop after a question mark stays
+        ('She shouted: "Stop!,,"', "Stop!,"),
+    ],
+)
+def test_a_quotation_loses_its_trailing_comma_or_full_stop(paragraph: str, words: str) -> None:
+    (quote,) = double_quotes(paragraph)
+    assert quote.text(paragraph) == words
 
 
 def test_quotation_across_hard_line_breaks() -> None:

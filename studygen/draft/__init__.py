@@ -379,8 +379,9 @@ _TIME_WORDS = re.compile(
 _NAME_BEFORE = re.compile(rf"(?P<name>{NAME})\s*$")
 # Where clauses end: punctuation, a dash, or "and"/"but" before a verb ("was jailed in 1952 and emigrated in 1954").
 _PUNCTUATION = r'(?<!\d),|,(?!\d|\s[12]\d{3}\b)|[;:()"—–]|\s-{1,2}\s'  # not the commas of "1,500", "June 5, 1947"
-_CLAUSE_BREAK = re.compile(rf"{_PUNCTUATION}|\s(?:and|but)\s(?=(?!the\b|a\b|an\b)[a-z]+\b)")
-_PUNCTUATION_OR_STOP = re.compile(rf"{_PUNCTUATION}|[.]$")
+# Each opens with a look-ahead for its first character (see people.AT_CAPITAL).
+_CLAUSE_BREAK = re.compile(rf'(?=[\s,;:()"—–])(?:{_PUNCTUATION}|\s(?:and|but)\s(?=(?!the\b|a\b|an\b)[a-z]+\b))')
+_PUNCTUATION_OR_STOP = re.compile(rf'(?=[\s,;:()"—–.])(?:{_PUNCTUATION}|[.]$)')
 _LEADING = re.compile(r"^(?:(?:and|but|then|also|so|while|as|when|after|before|that|says|said)\s+)+", re.IGNORECASE)
 # A sentence that starts with who it is about: "Maric, an official, was accused ..."; "She was jailed ...".
 _PRONOUN_SUBJECTS = ("He", "She", "They", "It")

@@ -34,7 +34,8 @@ PARTICIPLES = frozenset(
 PRONOUNS = frozenset("he she they".split())
 FIRST_PERSON = frozenset("i we".split())
 _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
-VERB_WORD = re.compile(rf"\b{_VERB}\b")
+_AT_VERB = "(?=[" + "".join(sorted({verb[0] for verb in SPEECH_VERBS})) + "])"  # see people.AT_CAPITAL
+VERB_WORD = re.compile(rf"{_AT_VERB}\b{_VERB}\b")
 _TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.?\s+)?"
 # A speaker may come with a role in front: "Foreign Minister Karl Weiss said".
 _LONG_NAME = rf"{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,4}}"
@@ -231,10 +232,10 @@ def attribute(
             person, confident = _resolve(match["who"], ctx, history)
             if person is not None:
                 return Attribution(person, match["verb"].lower(), "between", confident)
-    if (
-        match := BEFORE.search(local_before)
-        or BEFORE_SET_OFF.search(local_before)
-        or BEFORE_ACCORDING.search(local_before)
+    # The patterns with a verb of saying before the quotation need one as a whole word in small letters.
+    verb_before = not SPEECH_VERBS.isdisjoint(_SMALL_WORD.findall(local_before))
+    if (verb_before and (match := BEFORE.search(local_before) or BEFORE_SET_OFF.search(local_before))) or (
+        match := BEFORE_ACCORDING.search(local_before)
     ):
         if match["who"].lower() in FIRST_PERSON:
             return None
@@ -243,7 +244,7 @@ def attribute(
         person, confident = _resolve(match["who"], ctx, history)
         if person is not None:
             return Attribution(person, match["verb"].lower(), "before", confident)
-    if match := BEFORE_DESCRIBED.search(local_before):
+    if verb_before and (match := BEFORE_DESCRIBED.search(local_before)):
         return Attribution(None, match["verb"].lower(), "before", False, match["described"])
     plain_before = outside_quotes(local_before)
     whole_before = outside_quotes(sentence_before)

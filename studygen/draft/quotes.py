@@ -18,10 +18,11 @@ class QuoteSpan:
 
     def text(self, paragraph: str) -> str:
         """The quoted words, without a trailing comma or full stop (a full stop after ?/! stays)."""
-        return _TRAILING_STOPS.sub("", paragraph[self.start : self.end].strip()).strip()
-
-
-_TRAILING_STOPS = re.compile(r"(?<![?!])[,.]+$")
+        words = paragraph[self.start : self.end].strip()
+        kept = words.rstrip(",.")
+        if kept.endswith(("?", "!")) and len(kept) < len(words):
+            kept = words[: len(kept) + 1]  # "Why not?."
+        return kept.strip()
 
 
 def _opening(text: str, at: int) -> bool:
@@ -111,7 +112,7 @@ def single_as_double(paragraph: str) -> str:
     return "".join(chars)
 
 
-_MAYBE_OPENING = re.compile(r"(?<!\w)'")
+_MAYBE_OPENING = re.compile(r"'(?<!\w')")  # not after a letter: the mark first, for the engine's quick scan
 
 
 def as_american(paragraphs: list[str]) -> list[str] | None:
