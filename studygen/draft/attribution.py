@@ -232,8 +232,9 @@ def attribute(
             person, confident = _resolve(match["who"], ctx, history)
             if person is not None:
                 return Attribution(person, match["verb"].lower(), "between", confident)
-    # The patterns with a verb of saying before the quotation need one as a whole word in small letters.
-    verb_before = not SPEECH_VERBS.isdisjoint(_SMALL_WORD.findall(local_before))
+    # The patterns with a verb of saying before the quotation need one among the last words before it:
+    # up to four words and a comma or colon may follow the verb (_UP_TO_QUOTE).
+    verb_before = any(word.rstrip(",:") in SPEECH_VERBS for word in local_before.split()[-6:])
     if (verb_before and (match := BEFORE.search(local_before) or BEFORE_SET_OFF.search(local_before))) or (
         match := BEFORE_ACCORDING.search(local_before)
     ):
