@@ -107,6 +107,52 @@ def test_pronoun_speaker_resolves_to_the_last_speaker() -> None:
     assert quotes[2][0] == "Hanna Lunde"  # after a quotation: the one just quoted
 
 
+def test_a_family_name_of_two_letters_is_the_person_named_before() -> None:
+    text = (
+        "Vice Premier Wu Jianguo received the delegation from Laos on Tuesday.\n"
+        'Wu praised the new railway, calling it "a road of friendship on steel."\n'
+    )
+    assert _quotes(text) == [("Wu Jianguo", "a road of friendship on steel")]
+
+
+def test_the_person_named_in_the_possessive_is_not_who_the_sentence_is_about() -> None:
+    text = (
+        '"We will finish the tunnel by spring," Mayor Rosa Ilves said.\n'
+        "Mayor Ilves's predecessor, Anton Kask, who opposed the tunnel for ten years, was less sure.\n"
+        'In a radio interview, he called the schedule "a fairy tale."\n'
+    )
+    assert _quotes(text)[1] == ("Anton Kask", "a fairy tale")
+
+
+def test_a_verb_of_saying_joined_by_and_keeps_the_speaker_of_the_quotation_before() -> None:
+    text = (
+        "Senator Ruth Okafor voted against the bill on Friday.\n"
+        'In a letter to members, she called the budget "a retreat," and warned that schools would "pay for it first."\n'
+    )
+    assert _quotes(text) == [("Ruth Okafor", "a retreat"), ("Ruth Okafor", "pay for it first")]
+
+
+def test_a_sentence_that_opens_with_according_to_is_the_words_of_who_it_names() -> None:
+    text = (
+        "Central bank governor Ines Faria spoke after the meeting.\n"
+        'According to Faria, the escudo is "no longer under attack" and reserves are rising.\n'
+    )
+    assert _quotes(text) == [("Ines Faria", "no longer under attack")]
+
+
+def test_words_expressed_or_voiced_in_quotation_marks_are_the_speakers() -> None:
+    text = (
+        "Foreign Minister Sun Liwei met the Chilean envoy on Monday.\n"
+        'Sun expressed the hope that both sides would "keep the Pacific a bridge, not a wall."\n'
+    )
+    assert _quotes(text) == [("Sun Liwei", "keep the Pacific a bridge, not a wall")]
+
+
+def test_a_counterpart_or_a_successor_set_off_by_commas_is_a_person() -> None:
+    roles = _roles("Envoy Lars Holm met his Finnish counterpart, Eero Laine, in Oslo on Friday.\n")
+    assert roles["Eero Laine"] == [("Finnish counterpart", "")]
+
+
 def test_description_speaker_resolves_to_the_person_last_named() -> None:
     text = (
         'Speaking to the press, Ivo Maric explained the plan.\n"It is known that Weiss refused," the envoy recalled.\n'

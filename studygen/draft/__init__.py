@@ -147,7 +147,7 @@ def draft_article(raw: str) -> ArticleDraft:
             whole = bool(times) and plain is sentence  # its events need everyone it names; else the first will do
             mentions = people.mentions(plain, first_only=not whole)
             if mentions:
-                ctx.last_subject = mentions[0][1]
+                ctx.last_subject = people.subject(plain, mentions)
             ctx.previous_had_quote = bool(in_sentence)
             if times:
                 pronoun_person = ctx.last_speaker or ctx.last_subject

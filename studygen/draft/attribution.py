@@ -25,7 +25,7 @@ SPEECH_VERBS = frozenset(
     cited repeated reiterated urged countered conceded predicted quipped joked complained told praised
     criticised criticized condemned hailed welcomed accused denounced branded labelled labeled dubbed
     promised vowed pledged maintained contended contends denied confirmed revealed testified recounted
-    boasted wondered""".split()
+    boasted wondered expressed voiced""".split()
 )
 PARTICIPLES = frozenset(
     "saying adding warning telling asking noting explaining insisting arguing recalling writing declaring "
@@ -75,6 +75,11 @@ _UP_TO_QUOTE = r"(?:\s+[\w'’-]+){0,4}?\s*[,:]?\s*$"
 BEFORE = re.compile(rf"{_WHO.replace('(?P<who>', '(?P<who>[Ii]|[Ww]e|')}\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
 BEFORE_DESCRIBED = re.compile(rf"{_DESCRIBED}(?:,[^,\"]{{1,80}},)?\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
 BEFORE_SET_OFF = re.compile(rf",\s+{_WHO},\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
+# '... he called it "ambitious," and warned that buyers would "smell desperation"': a verb of saying joined
+# to the last by "and", with no subject of its own, after a quotation in the same sentence.
+BEFORE_JOINED = re.compile(rf"\s*,?\s*(?:and|but)\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
+# 'According to Kiptoo, the shilling is "fairly valued"': the whole sentence is the words of who opens it.
+ACCORDING_OPENS = re.compile(rf"\s*[Aa]ccording to\s+{_WHO}\s*,")
 _PARTICIPLE = re.compile(r"\b(?P<verb>" + "|".join(PARTICIPLES) + r")\b")
 _DESCRIBED_SUBJECT = re.compile(r"^(?P<who>[Tt]he\s+[\w'’ -]{3,50}?)\s+(?:also\s+)?\w+(?:ed|s)\b")
 
@@ -232,6 +237,8 @@ def attribute(
             person, confident = _resolve(match["who"], ctx, history)
             if person is not None:
                 return Attribution(person, match["verb"].lower(), "between", confident)
+    if continues and ctx.last_speaker is not None and (joined := BEFORE_JOINED.match(local_before)):
+        return Attribution(ctx.last_speaker, joined["verb"].lower(), "before", False)
     # The patterns with a verb of saying before the quotation need one among the last words before it:
     # up to four words and a comma or colon may follow the verb (_UP_TO_QUOTE).
     verb_before = any(word.rstrip(",:") in SPEECH_VERBS for word in local_before.split()[-6:])
@@ -267,6 +274,10 @@ def attribute(
             person, _ = _resolve(pronoun["who"], ctx, history)
             if person is not None:
                 return Attribution(person, verb_here.group(), "verb in sentence", False)
+    if (according := ACCORDING_OPENS.match(whole_before)) and according["who"].lower() not in FIRST_PERSON:
+        person, confident = _resolve(according["who"], ctx, history)
+        if person is not None:
+            return Attribution(person, "according to", "before", confident)
     if continues and ctx.last_speaker is not None and not plain_before.strip(" ,.;:-—"):
         return Attribution(ctx.last_speaker, "continued", "continuation", True)
     if not plain_before.strip(" ,.;:-—") and not VERB_WORD.search(outside_quotes(after)):

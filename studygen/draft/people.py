@@ -24,7 +24,8 @@ ROLE_NOUNS = frozenset(
     commissioner administrator manager executive ceo journalist reporter columnist writer biographer
     interviewer producer filmmaker secretary-general justice mediator scholar engineer architect physicist
     chemist biologist mathematician surgeon physician nurse teacher poet novelist playwright painter sculptor
-    composer musician photographer inventor explorer industrialist banker philosopher archbishop bishop""".split()
+    composer musician photographer inventor explorer industrialist banker philosopher archbishop bishop
+    predecessor successor counterpart colleague""".split()
 )
 # Role nouns that describe what someone does rather than name a post held for a time: drafted with
 # `kind: description`, so that no "What office did X hold?" question is made from them.
@@ -34,7 +35,7 @@ DESCRIPTION_NOUNS = frozenset(
     candidate journalist reporter columnist writer biographer interviewer producer filmmaker diplomat
     official member mediator scholar engineer architect physicist chemist biologist mathematician surgeon
     physician nurse teacher poet novelist playwright painter sculptor composer musician photographer inventor
-    explorer industrialist banker philosopher""".split()
+    explorer industrialist banker philosopher predecessor successor counterpart colleague""".split()
 )
 
 
@@ -265,6 +266,15 @@ _CAPITALISED_RUN = re.compile(
 
 
 _NAME = re.compile(NAME)
+_POSSESSIVE_MARK = ("'s", "’s", "'", "’")
+
+
+def _is_possessive(text: str, start: int) -> bool:
+    """Whether the name at `start` is in the possessive: "Andreou's", "the Jameses' house"."""
+    run = _CAPITALISED_RUN.match(text, start)
+    return run is not None and text.startswith(_POSSESSIVE_MARK, run.end())
+
+
 _WORD = re.compile(r"\S+")
 # A verb in the past tense and its object: "praised the ruling", "told the assembly" (not a role in apposition).
 _PREDICATE = re.compile(
@@ -392,9 +402,11 @@ class People:
 
     def _add(self, name: str, where: tuple[int, int], extend: bool) -> Person | None:
         clean = _clean_name(name)
-        if not clean or not _is_name(clean) or len(clean) < 3:
+        if not clean or not _is_name(clean):
             return None
         known = self.find(clean)
+        if len(clean) < 3 and known is None:
+            return None  # a word of two letters is a new person's name too rarely; "Li" after "Li Hongwen" is his
         if known is not None:
             bare = " " not in known.name
             longer = len(clean.split()) > len(known.name.split()) and clean.endswith(" " + known.name)
@@ -515,6 +527,17 @@ class People:
                 self.add(f"{first} {last}", person.first_seen)
             else:
                 singles[last] = person  # "President Clinton": keep looking for a first name
+
+    def subject(self, text: str, mentions: list[tuple[int, Person]]) -> Person | None:
+        """Who a sentence is about, of the people it names (`mentions(text)`, or its first): the first
+        not named in the possessive. "Mr. Andreou's predecessor, Kostas Ioannou, was cautious" is
+        about Kostas Ioannou."""
+        if not mentions:
+            return None
+        if not _is_possessive(text, mentions[0][0]):
+            return mentions[0][1]
+        others = [person for start, person in self.mentions(text) if not _is_possessive(text, start)]
+        return others[0] if others else mentions[0][1]
 
     def mentions(self, text: str, first_only: bool = False) -> list[tuple[int, Person]]:
         """Where known people are named in `text` (full name, or surname alone), in order; only the
