@@ -275,7 +275,6 @@ def _is_possessive(text: str, start: int) -> bool:
     return run is not None and text.startswith(_POSSESSIVE_MARK, run.end())
 
 
-_WORD = re.compile(r"\S+")
 # A verb in the past tense and its object: "praised the ruling", "told the assembly" (not a role in apposition).
 _PREDICATE = re.compile(
     r"\s*(?:[a-z]+ed|told|said|gave|took|made|met|led|won|became|began|wrote|spoke|sent|left|came|went|saw|held"
