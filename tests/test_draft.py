@@ -153,6 +153,65 @@ def test_a_counterpart_or_a_successor_set_off_by_commas_is_a_person() -> None:
     assert roles["Eero Laine"] == [("Finnish counterpart", "")]
 
 
+def test_a_paragraph_that_opens_with_a_quotation_continues_the_speaker_of_the_paragraph_before() -> None:
+    text = (
+        '"The bridge held," engineer Tomas Varga said. "Not a crack," he said.\n\n'
+        '"We checked every bolt twice.\n\n'
+        '"I have never slept so badly," Varga added.\n'
+    )
+    assert [speaker for speaker, _ in _quotes(text)] == ["Tomas Varga"] * 4
+
+
+def test_a_surname_after_another_first_name_is_another_person() -> None:
+    text = (
+        '"The water came from the north," foreman Pavel Novak said.\n'
+        "Irena Novak, his sister, had waited at the gate all night.\n"
+        '"I knew he would come up," she said.\n'
+    )
+    assert _quotes(text) == [
+        ("Pavel Novak", "The water came from the north"),
+        ("Irena Novak", "I knew he would come up"),
+    ]
+
+
+def test_the_name_after_a_role_with_a_word_of_its_own_is_read_whole() -> None:
+    roles = _roles("Deputy Prime Minister Tran Van Long, who chaired the talks, thanked the delegates.\n")
+    assert roles == {"Tran Van Long": [("Deputy Prime Minister", "")]}
+
+
+def test_a_longer_title_before_a_known_name_is_that_person() -> None:
+    text = (
+        "Foreign Minister Han Dongsu arrived on Monday.\n"
+        '"The talks were useful," said South Korean Foreign Minister Han Dongsu.\n'
+    )
+    assert _quotes(text) == [("Han Dongsu", "The talks were useful")]
+
+
+def test_officials_in_the_plural_are_not_the_person_last_named() -> None:
+    text = (
+        '"We are ready," Governor Alma Reyes said.\n'
+        'After the vote, the ministers promised to "respect the result in full."\n'
+    )
+    assert _quotes(text) == [("Alma Reyes", "We are ready")]
+
+
+def test_an_unnamed_speaker_with_a_nationality_keeps_the_next_quotation() -> None:
+    text = '"It was a long night," said one Dutch negotiator. "Nobody wanted to be the first to leave."\n'
+    assert _quotes(text) == [
+        ("one Dutch negotiator", "It was a long night"),
+        ("one Dutch negotiator", "Nobody wanted to be the first to leave"),
+    ]
+
+
+def test_a_knight_is_named_by_his_first_name_after_the_first_time() -> None:
+    text = (
+        "The presenter Sir Alan Bright, who read the news for forty years, has died.\n"
+        "Sir Alan was known for his patience.\n"
+        "He once said: 'A fact needs no adjective.'\n"
+    )
+    assert _quotes(text) == [("Sir Alan Bright", "A fact needs no adjective")]
+
+
 def test_description_speaker_resolves_to_the_person_last_named() -> None:
     text = (
         'Speaking to the press, Ivo Maric explained the plan.\n"It is known that Weiss refused," the envoy recalled.\n'

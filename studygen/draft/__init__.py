@@ -96,6 +96,7 @@ def draft_article(raw: str) -> ArticleDraft:
     previous_sentence = ""
     last_quote_at: tuple[int, int] | None = None
     last_quote_open = False
+    last_quote_ends_paragraph = False  # it ends in the paragraph's last sentence ('"...," he said.')
     for index, paragraph in enumerate(paragraphs):
         spans = sentences[index]
         quotes = double_quotes(paragraph)
@@ -112,7 +113,16 @@ def draft_article(raw: str) -> ArticleDraft:
                 after = paragraph[quote.end + 1 : following.start - 1 if following else len(paragraph)][:160]
                 continues = position > 0 or (
                     last_quote_at is not None
-                    and (last_quote_at in ((index, number), (index, number - 1)) or (last_quote_open and number == 0))
+                    and (
+                        last_quote_at in ((index, number), (index, number - 1))
+                        or (number == 0 and last_quote_open)
+                        or (  # a paragraph that opens with a quotation, after one that ends with a quotation
+                            number == 0
+                            and last_quote_ends_paragraph
+                            and last_quote_at[0] == index - 1
+                            and not local_before.strip()
+                        )
+                    )
                 )
                 found = attribute(
                     local_before,
@@ -138,8 +148,10 @@ def draft_article(raw: str) -> ArticleDraft:
                 )
                 if found.person is not None:
                     ctx.last_speaker = found.person
+                ctx.last_description = "" if found.person is not None else found.description
                 last_quote_at = (index, number)
                 last_quote_open = not quote.closed
+                last_quote_ends_paragraph = quote.end >= spans[-1][0]
                 for nested in nested_quotes(paragraph, [quote]):
                     _nested(draft, paragraph, written[index], quote, nested, found.person, ctx, sentence)
             plain = outside_quotes(sentence)

@@ -15,7 +15,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .people import AT_CAPITAL, NAME, NAME_WORD, NEXT_NAME_WORD, ROLE_NOUN, TITLES, People, Person, Role
+from .people import (
+    AT_CAPITAL,
+    NAME,
+    NAME_WORD,
+    NEXT_NAME_WORD,
+    ROLE_NOUN,
+    ROLE_NOUNS,
+    TITLES,
+    People,
+    Person,
+    Role,
+)
 
 SPEECH_VERBS = frozenset(
     """said says say added adds told tells asked asks replied replies recalled recalls noted notes explained
@@ -38,7 +49,7 @@ _AT_VERB = "(?=[" + "".join(sorted({verb[0] for verb in SPEECH_VERBS})) + "])"  
 VERB_WORD = re.compile(rf"{_AT_VERB}\b{_VERB}\b")
 _TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.?\s+)?"
 # A speaker may come with a role in front: "Foreign Minister Karl Weiss said".
-_LONG_NAME = rf"{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,4}}"
+_LONG_NAME = rf"{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,6}}"  # "South Korean Foreign Minister Han Dongsu"
 # Words that may stand between a speaker and the verb: "Mr Smith also said", "she reportedly told".
 _ADVERB = r"(?:(?:also|then|later|reportedly|once|had|has|have|would|again|further)\s+)*"
 _WHO = rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+[a-z-]+(?:\s+[a-z-]+)?)"
@@ -57,12 +68,13 @@ AFTER_ROLE_NAME_VERB = re.compile(
 )
 # '"...," the historian Clara Usk writes': a description in small letters before the name.
 AFTER_DESCRIBED_NAME = re.compile(
-    rf"^\s*[,.!?]?\s*[Tt]he\s+(?:[a-z-]+\s+){{1,3}}(?P<who>{NAME})\s+{_ADVERB}(?P<verb>{_VERB})\b"
-)
+    r"^\s*[,.!?]?\s*(?:[Tt]he\s+)?(?!(?:and|but|or|while|as|then|yet|so|because|although|though)\b)"
+    rf"(?:[a-z-]+\s+){{1,3}}(?P<who>{NAME})\s+{_ADVERB}(?P<verb>{_VERB})\b"
+)  # and without "the": '"...," union leader Mike Doyle said' (not '"...," but Doyle said')
 # A speaker the article does not name: "said an envoy in the capital", "a senior official, who asked not to
 # be named, said:". A role noun heads the description.
 _DESCRIBED = (
-    rf"(?P<described>\b[Aa]n?\s+(?:[a-z'’-]+\s+){{0,3}}(?:{ROLE_NOUN})\b"
+    rf"(?P<described>\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){{0,3}}(?:{ROLE_NOUN})\b"
     r"(?:\s+(?:in|at|of|from|for|with|close\s+to)\s+[^,.;:\"]{1,60})?)"
 )
 AFTER_DESCRIBED = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+{_DESCRIBED}")
@@ -91,7 +103,8 @@ SPEAKER_AFTER_VERB = re.compile(rf"[,\"]\s*(?P<verb>{_VERB})\s+(?P<who>{_TITLE}{
 # A first and last name doing something in the past tense ("Hanna Lunde disagreed"): weaker,
 # so only full names count (a single capitalised word is too often a country or a city).
 SUBJECT_NAME = re.compile(
-    rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME_WORD}\s+{NAME_WORD}(?:\s+{NAME_WORD})?)\s+(?:also\s+)?[a-z]+ed\b"
+    rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME_WORD}\s+{NAME_WORD}(?:\s+{NAME_WORD})?)"
+    r"(?:,[^,\"]{1,60},)?\s+(?:also\s+)?(?:had\s+|has\s+)?[a-z]+ed\b"  # "Jelena Petrovic, his wife, had waited"
 )
 
 _SMALL_WORD = re.compile(r"[a-z]+")
@@ -134,7 +147,7 @@ class Context:
 
     people: People
     last_speaker: Person | None = None
-    last_quote_end: tuple[int, int] | None = None  # (paragraph, sentence index)
+    last_description: str = ""  # the last quotation's speaker when the article does not name them
     last_subject: Person | None = None
     previous_had_quote: bool = False
 
@@ -155,6 +168,8 @@ def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, b
         return (fitting[0] if fitting else None), False
     if lower.startswith("the "):
         noun = lower.split()[-1]
+        if noun.endswith("s") and noun[:-1] in ROLE_NOUNS:
+            return None, False  # "the ministers pledged": many people, not the one last named
         person = _latest_mention(ctx, before_text) or ctx.last_speaker
         if person is not None:
             person.add_role(Role(noun))
@@ -278,10 +293,14 @@ def attribute(
         person, confident = _resolve(according["who"], ctx, history)
         if person is not None:
             return Attribution(person, "according to", "before", confident)
-    if continues and ctx.last_speaker is not None and not plain_before.strip(" ,.;:-—"):
-        return Attribution(ctx.last_speaker, "continued", "continuation", True)
+    if continues and not plain_before.strip(" ,.;:-—"):
+        if ctx.last_description:  # '"...," said one European diplomat. "..."'
+            return Attribution(None, "continued", "continuation", False, ctx.last_description)
+        if ctx.last_speaker is not None:
+            return Attribution(ctx.last_speaker, "continued", "continuation", True)
     if not plain_before.strip(" ,.;:-—") and not VERB_WORD.search(outside_quotes(after)):
-        subject = _subject_of(previous_sentence, ctx)
+        # the person the previous sentence was about; after a quotation said by "he" or "she", its speaker
+        subject = _subject_of(previous_sentence, ctx) or (ctx.last_speaker if ctx.previous_had_quote else None)
         if subject is not None:
             return Attribution(subject, "continued", "previous sentence", False)
     return None

@@ -25,7 +25,7 @@ ROLE_NOUNS = frozenset(
     interviewer producer filmmaker secretary-general justice mediator scholar engineer architect physicist
     chemist biologist mathematician surgeon physician nurse teacher poet novelist playwright painter sculptor
     composer musician photographer inventor explorer industrialist banker philosopher archbishop bishop
-    predecessor successor counterpart colleague""".split()
+    predecessor successor counterpart colleague broadcaster presenter""".split()
 )
 # Role nouns that describe what someone does rather than name a post held for a time: drafted with
 # `kind: description`, so that no "What office did X hold?" question is made from them.
@@ -35,7 +35,8 @@ DESCRIPTION_NOUNS = frozenset(
     candidate journalist reporter columnist writer biographer interviewer producer filmmaker diplomat
     official member mediator scholar engineer architect physicist chemist biologist mathematician surgeon
     physician nurse teacher poet novelist playwright painter sculptor composer musician photographer inventor
-    explorer industrialist banker philosopher predecessor successor counterpart colleague""".split()
+    explorer industrialist banker philosopher predecessor successor counterpart colleague broadcaster presenter
+    """.split()
 )
 
 
@@ -183,6 +184,12 @@ class Person:
         """The name the article uses alone: the last word, or the first for a name written family first."""
         return self.name.split()[0] if self.family_first else _surname(self.name)
 
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """How the article may name the person: the name, the surname and, for a knight or a dame, the
+        title with the first name ("Sir Hugh" for Sir Hugh Penrose)."""
+        return (self.name, self.surname, *_knightly_form(self.name))
+
     def add_role(self, role: Role) -> None:
         key = role.title.lower()
         for existing in self.roles:
@@ -191,6 +198,12 @@ class Person:
                     existing.tenure, existing.evidence = role.tenure, role.evidence  # the sentence that gives it
                 return
         self.roles.append(role)
+
+
+def _knightly_form(name: str) -> tuple[str, ...]:
+    """ "Sir Hugh" for "Sir Hugh Penrose": how the British name a knight or a dame after the first time."""
+    words = name.split()
+    return (f"{words[0]} {words[1]}",) if len(words) >= 3 and words[0] in ("Sir", "Dame") else ()
 
 
 def _is_title_word(word: str) -> bool:
@@ -269,6 +282,18 @@ _NAME = re.compile(NAME)
 _POSSESSIVE_MARK = ("'s", "’s", "'", "’")
 
 
+def _other_given_name(before: str, form: str, person: Person) -> bool:
+    """Whether the word before a surname in a run of capitalised words is a first name that is not the
+    person's: "Jelena Petrovic" is not Dragan Petrovic (but "John F Kennedy" is John F. Kennedy, and
+    "Gareth Pryce" may be Lord Pryce)."""
+    if " " in form or len(before.rstrip(".")) < 2 or not _is_name(before) or _is_title_word(before):
+        return False
+    words = person.name.split()
+    given = {word.rstrip(".") for word in (words[1:] if person.family_first else words[:-1])}
+    given = {word for word in given if not _is_title_word(word)}
+    return bool(given) and before.rstrip(".") not in given
+
+
 def _is_possessive(text: str, start: int) -> bool:
     """Whether the name at `start` is in the possessive: "Andreou's", "the Jameses' house"."""
     run = _CAPITALISED_RUN.match(text, start)
@@ -317,10 +342,14 @@ def _role_nouns_in(sentence: str) -> list[tuple[int, int]]:
 
 
 def _role_before_name(sentence: str, role_nouns: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    """`ROLE_BEFORE_NAME.finditer(sentence)`, tried only where a role noun starts."""
+    """`ROLE_BEFORE_NAME.finditer(sentence)`, tried only where a role noun starts. A match whose name has a
+    role noun before its last word is left to that noun: "Deputy Prime Minister Pham Van Thanh" is read
+    from "Minister", not as "Deputy" and "Prime Minister Pham Van"."""
     end = 0
     for start, _ in role_nouns:
         if start >= end and (match := ROLE_BEFORE_NAME.match(sentence, start)):
+            if any(word.lower() in ROLE_NOUNS for word in match["name"].split()[1:-1]):
+                continue
             end = match.end()
             yield match
 
@@ -352,11 +381,13 @@ class People:
         self._by_last_two.setdefault(_last_two(person.name), []).append(person)
         if len(words := person.name.split()) > 1 and words[0] not in HONORIFICS:
             self._by_first.setdefault(words[0], []).append(person)
+        for form in _knightly_form(person.name):
+            self._by_first.setdefault(form, []).append(person)
         if renamed or self._forms is None:
             self._forms = None  # rebuilt by the next mentions(), in by_name's new order
         else:  # a new person comes last in by_name, so adding its forms now is what a rebuild would do
-            self._forms.setdefault(person.name, person)
-            self._forms.setdefault(person.surname, person)
+            for form in person.forms:
+                self._forms.setdefault(form, person)
 
     def _forget(self, person: Person) -> None:
         """Take a person out of the indexes before a change of name."""
@@ -365,6 +396,8 @@ class People:
         self._by_last_two[_last_two(person.name)].remove(person)
         if len(words := person.name.split()) > 1 and words[0] not in HONORIFICS:
             self._by_first[words[0]].remove(person)
+        for form in _knightly_form(person.name):
+            self._by_first[form].remove(person)
 
     def find(self, name: str) -> Person | None:
         """The person a name or surname refers to ("Mr Holm" -> Ada Holm)."""
@@ -374,9 +407,12 @@ class People:
         if clean in self.by_name:
             return self.by_name[clean]
         words = clean.split()
+        for known_name in (" ".join(words[-3:]), " ".join(words[-2:])):  # "Chinese Foreign Minister Wang Lihua"
+            if len(words) > len(known_name.split()) and known_name in self.by_name:
+                return self.by_name[known_name]
         matches = self._by_surname.get(words[-1], [])
-        if not matches and len(words) == 1:  # "Zhu" after "Zhu Bangzao"
-            matches = self._by_first.get(words[0], [])
+        if not matches and (len(words) == 1 or words[0] in HONORIFICS):  # "Zhu" after "Zhu Bangzao"; "Sir Hugh"
+            matches = self._by_first.get(clean, [])
         if len(matches) > 1 and len(words) > 1:  # two Brandts: "Mayor Ilse Brandt" is the one called Ilse
             matches = self._by_last_two.get(" ".join(words[-2:]), [])
         if len(matches) != 1:
@@ -546,8 +582,8 @@ class People:
         if self._forms is None:
             self._forms = {}
             for person in self.by_name.values():
-                self._forms.setdefault(person.name, person)
-                self._forms.setdefault(person.surname, person)
+                for form in person.forms:
+                    self._forms.setdefault(form, person)
         found: list[tuple[int, Person]] = []
         # Look up runs of capitalised words rather than searching for every name.
         for run in _CAPITALISED_RUN.finditer(text):
@@ -566,7 +602,9 @@ class People:
             while index < len(words):
                 for end in range(min(len(words), index + 4), index, -1):
                     form = " ".join(w for _, w in words[index:end])
-                    if form in self._forms:
+                    if form in self._forms and not _other_given_name(
+                        words[index - 1][1] if index else "", form, self._forms[form]
+                    ):
                         found.append((words[index][0], self._forms[form]))
                         if first_only:
                             return found
