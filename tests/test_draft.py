@@ -212,6 +212,19 @@ def test_a_knight_is_named_by_his_first_name_after_the_first_time() -> None:
     assert _quotes(text) == [("Sir Alan Bright", "A fact needs no adjective")]
 
 
+def test_a_speaker_after_a_description_with_capitals_but_not_after_a_new_sentence() -> None:
+    text = (
+        '"The figures have not moved," Treasury spokesman Ivo Brandt said.\n'
+        '"We hold the line," Governor Alma Reyes said. "We always have." Her deputy Tomas Vik said the board '
+        "would meet again on Friday.\n"
+    )
+    assert _quotes(text) == [
+        ("Ivo Brandt", "The figures have not moved"),
+        ("Alma Reyes", "We hold the line"),
+        ("Alma Reyes", "We always have"),
+    ]
+
+
 def test_description_speaker_resolves_to_the_person_last_named() -> None:
     text = (
         'Speaking to the press, Ivo Maric explained the plan.\n"It is known that Weiss refused," the envoy recalled.\n'

@@ -66,11 +66,11 @@ AFTER_ROLE_NAME_VERB = re.compile(
     rf"^\s*[,.!?]?\s*(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|{NAME_WORD}['’]s)\s+[^,\"]{{1,60}}?,"
     rf"\s+(?P<who>{_TITLE}{NAME}),\s+{_ADVERB}(?P<verb>{_VERB})\b"
 )
-# '"...," the historian Clara Usk writes': a description in small letters before the name.
+# '"...," the historian Clara Usk writes': a description before the name.
 AFTER_DESCRIBED_NAME = re.compile(
-    r"^\s*[,.!?]?\s*(?:[Tt]he\s+)?(?!(?:and|but|or|while|as|then|yet|so|because|although|though)\b)"
-    rf"(?:[a-z-]+\s+){{1,3}}(?P<who>{NAME})\s+{_ADVERB}(?P<verb>{_VERB})\b"
-)  # and without "the": '"...," union leader Mike Doyle said' (not '"...," but Doyle said')
+    r"^\s*[,.!?]?\s*(?!(?i:and|but|or|while|as|then|yet|so|because|although|though)\b)"
+    rf"(?:[\w'’-]+\s+){{1,4}}?(?P<who>{NAME})\s+{_ADVERB}(?P<verb>{_VERB})\b"
+)  # and '"...," union leader Mike Doyle said', 'Pentagon spokesman Ken Ochoa said' (not '"...," but Doyle said')
 # A speaker the article does not name: "said an envoy in the capital", "a senior official, who asked not to
 # be named, said:". A role noun heads the description.
 _DESCRIBED = (
@@ -238,6 +238,8 @@ def attribute(
         AFTER_ACCORDING,
     )  # fmt: skip
     for pattern in () if ended else afters:
+        if pattern is AFTER_DESCRIBED_NAME and quoted.rstrip().endswith("."):
+            continue  # '"... a great man." Lord Scarman's nephew George Ritchie said the peer ...': a new sentence
         if (match := pattern.match(after)) and not _introduces_next(after, match.end(), quoted):
             if described := _described_earlier(match["who"], history):
                 return Attribution(None, match["verb"].lower(), "after", False, described)
