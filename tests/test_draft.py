@@ -225,6 +225,21 @@ def test_a_speaker_after_a_description_with_capitals_but_not_after_a_new_sentenc
     ]
 
 
+def test_an_obituary_names_its_subject_in_the_headline_by_title_and_at_birth() -> None:
+    text = (
+        "Composer Dame Ada Lyle dies aged 90\n\n"
+        "Dame Ada Lyle, whose operas were staged in 40 countries, Japan among them, has died aged 90.\n\n"
+        "Born Ada Margaret Lyle in Leeds in 1934, she studied in Vienna.\n\n"
+        "Asked in 2001 what music was for, Dame Ada gave a short answer. 'To keep us company,' she said.\n"
+    )
+    draft = draft_article(text)
+    assert [(q.speaker.name if q.speaker else "", q.text) for q in draft.quotes] == [
+        ("Dame Ada Lyle", "To keep us company")
+    ]
+    born = next(event for event in draft.events if event.when == "1934")
+    assert born.actors == ["Dame Ada Lyle"]
+
+
 def test_description_speaker_resolves_to_the_person_last_named() -> None:
     text = (
         'Speaking to the press, Ivo Maric explained the plan.\n"It is known that Weiss refused," the envoy recalled.\n'

@@ -106,6 +106,9 @@ SUBJECT_NAME = re.compile(
     rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME_WORD}\s+{NAME_WORD}(?:\s+{NAME_WORD})?)"
     r"(?:,[^,\"]{1,60},)?\s+(?:also\s+)?(?:had\s+|has\s+)?[a-z]+ed\b"  # "Jelena Petrovic, his wife, had waited"
 )
+# An obituary's subject: "Dame Freya Holt, the first British woman to climb three of the world's 8,000m peaks,
+# has died aged 94"; "Mountaineer Dame Freya Holt dies aged 94".
+WHO_DIED = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME})(?:,[^\"]{{1,150}}?,)?\s+(?:has\s+)?(?:died|dies)\b")
 
 _SMALL_WORD = re.compile(r"[a-z]+")
 _PAST_WORD = re.compile(r"[a-z]ed\b")
@@ -125,6 +128,8 @@ def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None
             searches.append((SPEAKER_BEFORE_VERB, short))  # "Calder, who denied the plan, said"
     if _PAST_WORD.search(plain):  # the last pattern needs a verb in -ed
         searches.append((SUBJECT_NAME, plain))
+    if " die" in plain:
+        searches.append((WHO_DIED, plain))
     for pattern, text in searches:
         for match in pattern.finditer(text):
             if _THE_OR_AND.search(text, 0, match.start("who")) or text.endswith((" of ", " in "), 0, match.start()):

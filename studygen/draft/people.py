@@ -243,7 +243,8 @@ def _clean_name(name: str) -> str:
         words.pop(0)
     while words and words[-1] in NOT_NAMES:
         words.pop()
-    return " ".join(words)
+    honorific = next((index for index, word in enumerate(words) if word in HONORIFICS), 0)
+    return " ".join(words[honorific:])  # a name starts with its honorific: "(Mountaineer) Dame Freya Holt"
 
 
 def _role_phrase(text: str, noun_start: int, noun: str) -> str:
@@ -602,9 +603,9 @@ class People:
             while index < len(words):
                 for end in range(min(len(words), index + 4), index, -1):
                     form = " ".join(w for _, w in words[index:end])
-                    if form in self._forms and not _other_given_name(
-                        words[index - 1][1] if index else "", form, self._forms[form]
-                    ):
+                    # the word before a surname, unless the run gives a name at birth ("Born Rolihlahla Mandela")
+                    before = words[index - 1][1] if index and words[0][1] != "Born" else ""
+                    if form in self._forms and not _other_given_name(before, form, self._forms[form]):
                         found.append((words[index][0], self._forms[form]))
                         if first_only:
                             return found
