@@ -240,6 +240,17 @@ def test_an_obituary_names_its_subject_in_the_headline_by_title_and_at_birth() -
     assert born.actors == ["Dame Ada Lyle"]
 
 
+def test_an_event_gets_a_subject_only_before_a_verb_or_a_role() -> None:
+    text = (
+        "Finance Minister Ivo Maric spoke on Monday.\n"
+        "He said exports reached 12 million tons last year, up 7 percent from 2006.\n"
+        "The bridge was opened by Mayor Rosa Ilves, mayor until her defeat in 1998, and her deputy.\n"
+    )
+    events = {event.when: event.what for event in draft_article(text).events}
+    assert events["2006"] == "up 7 percent"  # not "he up 7 percent"
+    assert events["1998"] == "Mayor Rosa Ilves was mayor until her defeat"
+
+
 def test_description_speaker_resolves_to_the_person_last_named() -> None:
     text = (
         'Speaking to the press, Ivo Maric explained the plan.\n"It is known that Weiss refused," the envoy recalled.\n'

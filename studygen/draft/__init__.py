@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..dates import PartialDate
 from ..memory import gc_paused
 from .attribution import APPOSITIVE, VERB_WORD, Context, attribute, outside_quotes, scan_speakers
-from .people import NAME, ROLE_NOUN, People, Person, tenure_spans
+from .people import NAME, ROLE_NOUN, ROLE_NOUNS, People, Person, tenure_spans
 from .quotes import QuoteSpan, as_american, double_quotes, nested_quotes
 from .text import CleanArticle, clean, normalise_marks, sentence_spans
 from .times import TimeExpression, find_times, resolve
@@ -400,6 +400,15 @@ _PRONOUN_SUBJECTS = ("He", "She", "They", "It")
 _SUBJECT_START = re.compile(rf"^\s*(?P<name>{NAME}|{'|'.join(_PRONOUN_SUBJECTS)})\b")
 # A clause that starts with its verb ("who led ...", "was accused ...", "died ..."), not with a noun phrase.
 _STARTS_LOW = re.compile(r"\s*(?:who\s+)?(?=[a-z])(?!(?:the|a|an|his|her|its|their|our|this|these|those|some|all)\b)")
+# The verb such a clause starts with (after an adverb or two): a past tense, an auxiliary or a common
+# irregular verb; "up 7 percent" and "rescue exercise" are no clause of a subject's.
+_VERB_FIRST = re.compile(
+    r"(?:(?:also|later|then|once|still|never|soon|[a-z]+ly)\s+)*(?:[a-z]+ed|was|were|is|are|has|have|had|will|"
+    r"would|could|should|can|may|might|must|did|does|became|becomes|began|begins|won|wins|lost|led|leads|left|"
+    r"met|made|took|gave|wrote|said|says|told|ran|fell|rose|came|went|saw|held|paid|brought|sought|fought|kept|"
+    r"sold|struck|swore|taught|threw|built|bought|caught|found|heard|laid|stood|spoke|sent|spent|got|grew|knew|"
+    r"drew|drove|broke|chose|flew|shot|set|put|cut|let|hit|quit|read|remains|dies)\b"
+)
 # A phrase that sets the scene of a main clause rather than saying what happened: a preposition and a short
 # noun phrase, or a participle and its object ("In a speech", "Reviewing the figures from").
 _SCENE = re.compile(
@@ -522,17 +531,23 @@ def _past_apposition(sentence: str, start: int, end: int) -> str:
 
 
 def _with_subject(sentence: str, start: int, text: str, people: People) -> str:
-    """A clause that starts with its verb, with the subject it lost: "Lord Roe, who led the 1981 inquiry";
+    """A clause that starts with its verb (or a role), with the subject it lost: "Lord Roe, who led the 1981 inquiry";
     "Maric, an official, was accused in 1948"; "She was jailed in 1952 and emigrated in 1954"; "The talks,
     launched in 2001, were meant to end in 2004". A subject is a person or a pronoun, never just any
     capitalised first word ("Since 1962, no ferry ...", "Speaking from the dock")."""
     opening = _STARTS_LOW.match(text)
     if not opening:
         return text
+    # "(Thabo Mbeki,) president from 1999 to 2008": a role in apposition is what its name was
+    role_first = text[opening.end() :].split(" ", 1)[0] in ROLE_NOUNS
+    if not role_first and not _VERB_FIRST.match(text, opening.end()):
+        return text
     head = _AGE_AT_END.sub("", APPOSITIVE.sub("", sentence[:start].rstrip(" ,") + ",").rstrip(" ,"))
     named = _NAME_BEFORE.search(head)
     if named and ("who" in opening.group() or people.find(named["name"]) is not None):
-        return named["name"] + " " + text[opening.end() :]
+        return named["name"] + (" was " if role_first else " ") + text[opening.end() :]
+    if role_first:
+        return text
     subject = _SUBJECT_START.match(sentence)
     if subject and (subject["name"] in _PRONOUN_SUBJECTS or people.find(subject["name"]) is not None):
         return subject["name"] + " " + text[opening.end() :]
