@@ -251,6 +251,16 @@ def test_an_event_gets_a_subject_only_before_a_verb_or_a_role() -> None:
     assert events["1998"] == "Mayor Rosa Ilves was mayor until her defeat"
 
 
+def test_a_name_after_company_or_group_is_not_a_person() -> None:
+    text = (
+        "The timber company Maderas del Sur, which holds the concession, said it would appeal.\n"
+        'The campaign group Bosque Vivo said the ruling was "a victory for the forest."\n'
+    )
+    draft = draft_article(text)
+    assert draft.people == []
+    assert draft.unattributed == ["a victory for the forest"]
+
+
 def test_description_speaker_resolves_to_the_person_last_named() -> None:
     text = (
         'Speaking to the press, Ivo Maric explained the plan.\n"It is known that Weiss refused," the envoy recalled.\n'

@@ -113,7 +113,14 @@ WHO_DIED = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME})(?:,[^\"]{{1,1
 _SMALL_WORD = re.compile(r"[a-z]+")
 _PAST_WORD = re.compile(r"[a-z]ed\b")
 _PRONOUN_BEFORE_VERB = re.compile(r"\s*(?P<who>He|She)\s+(?:(?:also|later|then|once|[a-z]+ly)\s+)*")
-_THE_OR_AND = re.compile(r"\b(?:the|and)\s+$", re.IGNORECASE)
+# Before a capitalised name that is not a person's: "the ministry said", "the Greens and the Liberals say",
+# "the timber company Maderas del Sur said".
+_ORGANISATION_NOUN = (
+    r"(?:company|firm|group|agency|organi[sz]ation|party|club|union|bank|newspaper|magazine|ministry|council|"
+    r"committee|charity|airline|band|team|court|board)"
+)
+_NOT_A_PERSON_BEFORE = re.compile(rf"\b(?:the|and|{_ORGANISATION_NOUN})\s+$", re.IGNORECASE)
+_ORGANISATION_BEFORE = re.compile(rf"\b{_ORGANISATION_NOUN}\s+$", re.IGNORECASE)
 
 
 def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None:
@@ -132,7 +139,9 @@ def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None
         searches.append((WHO_DIED, plain))
     for pattern, text in searches:
         for match in pattern.finditer(text):
-            if _THE_OR_AND.search(text, 0, match.start("who")) or text.endswith((" of ", " in "), 0, match.start()):
+            if _NOT_A_PERSON_BEFORE.search(text, 0, match.start("who")) or text.endswith(
+                (" of ", " in "), 0, match.start()
+            ):
                 continue  # "the ministry said", "the Greens and the Liberals say", "Dicks of Washington cited"
             people.add(match["who"], where, extend=False)
 
@@ -245,7 +254,11 @@ def attribute(
     for pattern in () if ended else afters:
         if pattern is AFTER_DESCRIBED_NAME and quoted.rstrip().endswith("."):
             continue  # '"... a great man." Lord Scarman's nephew George Ritchie said the peer ...': a new sentence
-        if (match := pattern.match(after)) and not _introduces_next(after, match.end(), quoted):
+        if (
+            (match := pattern.match(after))
+            and not _introduces_next(after, match.end(), quoted)
+            and not _ORGANISATION_BEFORE.search(after, 0, match.start("who"))  # "the campaign group Bosque Vivo"
+        ):
             if described := _described_earlier(match["who"], history):
                 return Attribution(None, match["verb"].lower(), "after", False, described)
             person, confident = _resolve(match["who"], ctx, history)
@@ -267,7 +280,7 @@ def attribute(
     if (verb_before and (match := BEFORE.search(local_before) or BEFORE_SET_OFF.search(local_before))) or (
         match := BEFORE_ACCORDING.search(local_before)
     ):
-        if match["who"].lower() in FIRST_PERSON:
+        if match["who"].lower() in FIRST_PERSON or _ORGANISATION_BEFORE.search(local_before, 0, match.start("who")):
             return None
         if described := _described_earlier(match["who"], history):
             return Attribution(None, match["verb"].lower(), "before", False, described)
