@@ -297,6 +297,8 @@ def _other_given_name(before: str, form: str, person: Person) -> bool:
 
 def _is_possessive(text: str, start: int) -> bool:
     """Whether the name at `start` is in the possessive: "Andreou's", "the Jameses' house"."""
+    if "'" not in text and "’" not in text:
+        return False  # most sentences
     run = _CAPITALISED_RUN.match(text, start)
     return run is not None and text.startswith(_POSSESSIVE_MARK, run.end())
 
