@@ -123,6 +123,12 @@ _NOT_A_PERSON_BEFORE = re.compile(rf"\b(?:the|and|{_ORGANISATION_NOUN})\s+$", re
 _ORGANISATION_BEFORE = re.compile(rf"\b{_ORGANISATION_NOUN}\s+$", re.IGNORECASE)
 
 
+def _word_before(pattern: re.Pattern[str], text: str, end: int) -> bool:
+    """Whether `pattern` (a word and spaces, anchored at its end) matches just before `end`. Only the last
+    forty characters are searched: a pattern that ends in $ is tried from every position before it."""
+    return pattern.search(text, max(0, end - 40), end) is not None
+
+
 def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None:
     """Register the names that speak ("Lindqvist explained", '," said Mr Holm') as people,
     so that later pronouns and descriptions can point back to them."""
@@ -139,7 +145,7 @@ def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None
         searches.append((WHO_DIED, plain))
     for pattern, text in searches:
         for match in pattern.finditer(text):
-            if _NOT_A_PERSON_BEFORE.search(text, 0, match.start("who")) or text.endswith(
+            if _word_before(_NOT_A_PERSON_BEFORE, text, match.start("who")) or text.endswith(
                 (" of ", " in "), 0, match.start()
             ):
                 continue  # "the ministry said", "the Greens and the Liberals say", "Dicks of Washington cited"
@@ -257,7 +263,7 @@ def attribute(
         if (
             (match := pattern.match(after))
             and not _introduces_next(after, match.end(), quoted)
-            and not _ORGANISATION_BEFORE.search(after, 0, match.start("who"))  # "the campaign group Bosque Vivo"
+            and not _word_before(_ORGANISATION_BEFORE, after, match.start("who"))  # "the campaign group Bosque Vivo"
         ):
             if described := _described_earlier(match["who"], history):
                 return Attribution(None, match["verb"].lower(), "after", False, described)
@@ -280,7 +286,7 @@ def attribute(
     if (verb_before and (match := BEFORE.search(local_before) or BEFORE_SET_OFF.search(local_before))) or (
         match := BEFORE_ACCORDING.search(local_before)
     ):
-        if match["who"].lower() in FIRST_PERSON or _ORGANISATION_BEFORE.search(local_before, 0, match.start("who")):
+        if match["who"].lower() in FIRST_PERSON or _word_before(_ORGANISATION_BEFORE, local_before, match.start("who")):
             return None
         if described := _described_earlier(match["who"], history):
             return Attribution(None, match["verb"].lower(), "before", False, described)
