@@ -261,6 +261,17 @@ def test_a_name_after_company_or_group_is_not_a_person() -> None:
     assert draft.unattributed == ["a victory for the forest"]
 
 
+def test_a_sentence_that_lists_many_years_gives_at_most_eight_events() -> None:
+    years = ", ".join(str(year) for year in range(1901, 1913))
+    text = f"The regatta was held in {years} and then abandoned.\n"
+    assert [event.when for event in draft_article(text).events] == [str(year) for year in range(1901, 1909)]
+
+
+def test_numbers_that_look_like_years_after_resolution_or_flight_are_not_dates() -> None:
+    text = "The council passed Resolution 1441 on Friday, and flight 1549 landed on the river in 2009.\n"
+    assert {event.when for event in draft_article(text).events} == {"Friday", "2009"}
+
+
 def test_description_speaker_resolves_to_the_person_last_named() -> None:
     text = (
         'Speaking to the press, Ivo Maric explained the plan.\n"It is known that Weiss refused," the envoy recalled.\n'

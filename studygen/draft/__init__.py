@@ -68,6 +68,8 @@ _PROPOSAL = re.compile(
 _PROPOSAL_VERB = re.compile(r"proposed|suggested|offered")  # what `_PROPOSAL` needs, looked for first
 # Rules that tie a quotation to its speaker through a verb in the same sentence.
 _LINKED_RULES = frozenset(("after", "before", "participle", "verb in sentence"))
+# The events drafted from one sentence at most: a sentence with more dates is a list or a table.
+_MOST_EVENTS = 8
 _WHEN_CLAUSE = re.compile(r"\b[Ww]hen\s+(?P<sub>[^,]+?),\s*(?P<main>[^.;]+)")
 
 
@@ -245,6 +247,8 @@ def _events(
     for time in times:
         if time.text in seen:
             continue  # the same time twice in a sentence is one event
+        if len(seen) == _MOST_EVENTS:
+            break
         seen.add(time.text)
         event = _dated_event(sentence, time, people, claim, actors, published)
         events = [(event, sentence)]

@@ -109,7 +109,7 @@ def _as_date(kind: str, match: re.Match[str]) -> PartialDate | None:
 
 def find_times(sentence: str) -> list[TimeExpression]:
     """Every time expression of a sentence, longest first where they overlap."""
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(sentence))  # 1 where a time expression found so far stands
     found: list[TimeExpression] = []
     cues = {need: hit for need, cue in _CUES.items() if (hit := cue.search(sentence))}
     present = set(cues)
@@ -127,13 +127,13 @@ def find_times(sentence: str) -> list[TimeExpression]:
     for kind, pattern, needs_digit in _patterns_for(frozenset(present)):
         for match in pattern.finditer(sentence, first_digit if needs_digit else 0):
             start, end = match.span()
-            if any(start < b and a < end for a, b in taken):
+            if any(taken[start:end]):
                 continue
-            if kind == "year" and _NOT_YEAR_BEFORE.search(sentence[:start]):
-                continue
+            if kind == "year" and _NOT_YEAR_BEFORE.search(sentence, max(0, start - 40), start):
+                continue  # (the word is looked for just before the number, not from the sentence's start)
             if kind == "month" and match["month"] == "May" and start == 0:
                 continue
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             found.append(TimeExpression(start, end, match.group(), kind, _as_date(kind, match)))
     return sorted(found, key=lambda t: t.start)
 
