@@ -17,7 +17,7 @@ from .diagnostics import Position
 _QUOTES = "\"“”„‟«»‹›'‘’‚‛`´"
 _DASHES = "‐‑‒–—―−"
 _SPACES = " \t\r\n\u00a0\u2009\u202f\u2007\u200a"
-_KEY = 48
+_KEY = 64  # characters of text after each word start that the index sorts by
 _WORD = re.compile(r"\w+")
 _COMMON = 1000  # a word this frequent says nothing about where a passage is
 SHORT_PARAGRAPH = 400
