@@ -272,6 +272,15 @@ def test_numbers_that_look_like_years_after_resolution_or_flight_are_not_dates()
     assert {event.when for event in draft_article(text).events} == {"Friday", "2009"}
 
 
+def test_a_title_in_place_of_a_name_is_the_person_who_holds_it() -> None:
+    text = (
+        "Premier Song Lihua arrived in Lima on Monday.\n"
+        "He held talks with President Ana Quispe at the palace.\n"
+        '"Our trade can double in five years," the premier said.\n'
+    )
+    assert _quotes(text) == [("Song Lihua", "Our trade can double in five years")]
+
+
 def test_description_speaker_resolves_to_the_person_last_named() -> None:
     text = (
         'Speaking to the press, Ivo Maric explained the plan.\n"It is known that Weiss refused," the envoy recalled.\n'

@@ -190,7 +190,7 @@ def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, b
         noun = lower.split()[-1]
         if noun.endswith("s") and noun[:-1] in ROLE_NOUNS:
             return None, False  # "the ministers pledged": many people, not the one last named
-        person = _latest_mention(ctx, before_text) or ctx.last_speaker
+        person = _holder_of(noun, ctx, before_text) or _latest_mention(ctx, before_text) or ctx.last_speaker
         if person is not None:
             person.add_role(Role(noun))
         return person, False
@@ -208,6 +208,17 @@ def _described_earlier(who: str, history: str) -> str:
         return ""
     found = re.findall(rf"\b(?:[Aa]n?)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(words[-1])}\b", history)
     return found[-1] if found else ""
+
+
+def _holder_of(noun: str, ctx: Context, text: str) -> Person | None:
+    """The person "the premier" stands for: the one known by that role ("Chinese Premier Wen Jiahe"), the
+    latest named in `text` if several are, not whoever was named last."""
+    holders = ctx.people.holders(noun)
+    if len(holders) > 1:
+        ids = {id(person) for person in holders}
+        named = [person for _, person in ctx.people.mentions(text) if id(person) in ids]
+        return named[-1] if named else None
+    return holders[0] if holders else None
 
 
 def _latest_mention(ctx: Context, text: str) -> Person | None:

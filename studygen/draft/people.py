@@ -169,6 +169,9 @@ class Person:
     first_seen: tuple[int, int] = (0, 0)
     family_first: bool = False  # "Zhu Bangzao", later "Zhu": the family name comes first
     pronoun: str = ""  # "he" or "she" when a title says so ("Mrs Reed", "Sir Edwin Hale"); else unknown
+    # The people of the article by the words of their roles, kept up to date as roles are added: "the
+    # premier" is looked up there (set by People when the person joins it).
+    holders: dict[str, dict[int, Person]] | None = field(default=None, repr=False, compare=False)
 
     def titled(self, title: str) -> None:
         """Learn the pronoun a title before the name gives ("Mrs", "Sir"), unless one is known."""
@@ -198,6 +201,9 @@ class Person:
                     existing.tenure, existing.evidence = role.tenure, role.evidence  # the sentence that gives it
                 return
         self.roles.append(role)
+        if self.holders is not None:
+            for word in key.split():
+                self.holders.setdefault(word, {})[id(self)] = self
 
 
 def _knightly_form(name: str) -> tuple[str, ...]:
@@ -377,9 +383,15 @@ class People:
         self._by_first: dict[str, list[Person]] = {}  # "Zhu" -> "Zhu Bangzao": a name written family first
         self._pairs: list[tuple[str, str]] = []  # the article's capitalised word pairs, from read_full_names
         self._given_names: dict[str, set[str]] = {}  # surname -> the first names the article gives it
+        self._holders: dict[str, dict[int, Person]] = {}  # a word of a role -> the people whose role has it
 
     def _index(self, person: Person, renamed: bool = False) -> None:
         self.by_name[person.name] = person
+        if person.holders is None:
+            person.holders = self._holders
+            for role in person.roles:
+                for word in role.title.lower().split():
+                    self._holders.setdefault(word, {})[id(person)] = person
         self._by_surname.setdefault(person.surname, []).append(person)
         self._by_last_two.setdefault(_last_two(person.name), []).append(person)
         if len(words := person.name.split()) > 1 and words[0] not in HONORIFICS:
@@ -565,6 +577,10 @@ class People:
                 self.add(f"{first} {last}", person.first_seen)
             else:
                 singles[last] = person  # "President Clinton": keep looking for a first name
+
+    def holders(self, word: str) -> list[Person]:
+        """The people with `word` in a role ("premier": Wen Jiahe, Chinese Premier), in the order they got it."""
+        return list(self._holders.get(word, {}).values())
 
     def subject(self, text: str, mentions: list[tuple[int, Person]]) -> Person | None:
         """Who a sentence is about, of the people it names (`mentions(text)`, or its first): the first
