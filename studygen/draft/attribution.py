@@ -270,7 +270,7 @@ def attribute(
     )  # fmt: skip
     for pattern in () if ended else afters:
         if pattern is AFTER_DESCRIBED_NAME and quoted.rstrip().endswith("."):
-            continue  # '"... a great man." Lord Scarman's nephew George Ritchie said the peer ...': a new sentence
+            continue  # '"We always have." Her deputy Tomas Vik said the board would meet ...': a new sentence
         if (
             (match := pattern.match(after))
             and not _introduces_next(after, match.end(), quoted)
