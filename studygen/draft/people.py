@@ -286,7 +286,7 @@ _CAPITALISED_RUN = re.compile(
 
 
 _NAME = re.compile(NAME)
-_POSSESSIVE_MARK = ("'s", "’s", "'", "’")
+_POSSESSIVE_MARK = ("'", "’")  # "Andreou's", "the Jameses' house"
 
 
 def _other_given_name(before: str, form: str, person: Person) -> bool:
