@@ -281,6 +281,27 @@ def test_a_title_in_place_of_a_name_is_the_person_who_holds_it() -> None:
     assert _quotes(text) == [("Song Lihua", "Our trade can double in five years")]
 
 
+def test_a_speaker_with_an_age_set_off_by_commas() -> None:
+    text = (
+        "One of the volunteers, Nils Berg, 12, said he had sold 300 tickets.\n"
+        '"I counted twice," he said.\n'
+        'Ada Holm, 71, said: "We built this hall in one summer."\n'
+    )
+    assert _quotes(text) == [("Nils Berg", "I counted twice"), ("Ada Holm", "We built this hall in one summer")]
+
+
+def test_a_description_with_a_nationality_is_the_holder_of_that_role() -> None:
+    text = (
+        "Lao Deputy Prime Minister Somsak Vong met Thai Energy Minister Arun Chai on Monday.\n"
+        '"The power line will be finished by 2006," the Lao minister said.\n'
+        '"Both peoples gain," the Thai minister said.\n'
+    )
+    assert _quotes(text) == [
+        ("Somsak Vong", "The power line will be finished by 2006"),
+        ("Arun Chai", "Both peoples gain"),
+    ]
+
+
 def test_description_speaker_resolves_to_the_person_last_named() -> None:
     text = (
         'Speaking to the press, Ivo Maric explained the plan.\n"It is known that Weiss refused," the envoy recalled.\n'

@@ -52,7 +52,9 @@ _TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.?\s+)?"
 _LONG_NAME = rf"{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,6}}"  # "South Korean Foreign Minister Han Dongsu"
 # Words that may stand between a speaker and the verb: "Mr Smith also said", "she reportedly told".
 _ADVERB = r"(?:(?:also|then|later|reportedly|once|had|has|have|would|again|further)\s+)*"
-_WHO = rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+[a-z-]+(?:\s+[a-z-]+)?)"
+# The speaker: a name, a pronoun, or a description ("the envoy", "the Thai minister").
+_WHO = rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:[A-Z][a-z]+\s+)?[a-z-]+(?:\s+[a-z-]+)?)"
+_AGE = r"(?:,\s+\d{1,3},)?"  # "Kari Nordby, 34, said"
 AFTER_VERB_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+{_WHO}")
 AFTER_WHO_FIRST = re.compile(rf"^\s*[,.!?]?\s*{_WHO}(?:,[^,\"]{{1,60}},)?\s+{_ADVERB}(?P<verb>{_VERB})\b")
 # '"...," said its general secretary, Mike Doyle' / 'said Poland's deputy minister, Anna Zielinska':
@@ -84,7 +86,9 @@ AFTER_ACCORDING = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>according to)\s+{_WHO}")
 BEFORE_ACCORDING = re.compile(rf"\b(?P<verb>[Aa]ccording to)\s+{_WHO}\s*,?\s*$")
 # From the verb to the opening mark: up to four words and a comma or colon ("said of the plan:").
 _UP_TO_QUOTE = r"(?:\s+[\w'’-]+){0,4}?\s*[,:]?\s*$"
-BEFORE = re.compile(rf"{_WHO.replace('(?P<who>', '(?P<who>[Ii]|[Ww]e|')}\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
+BEFORE = re.compile(
+    rf"{_WHO.replace('(?P<who>', '(?P<who>[Ii]|[Ww]e|')}{_AGE}\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE
+)
 BEFORE_DESCRIBED = re.compile(rf"{_DESCRIBED}(?:,[^,\"]{{1,80}},)?\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
 BEFORE_SET_OFF = re.compile(rf",\s+{_WHO},\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
 # '... he called it "ambitious," and warned that buyers would "smell desperation"': a verb of saying joined
@@ -96,9 +100,9 @@ _PARTICIPLE = re.compile(r"\b(?P<verb>" + "|".join(PARTICIPLES) + r")\b")
 _DESCRIBED_SUBJECT = re.compile(r"^(?P<who>[Tt]he\s+[\w'’ -]{3,50}?)\s+(?:also\s+)?\w+(?:ed|s)\b")
 
 
-SPEAKER_BEFORE_VERB = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME})\s+{_ADVERB}(?P<verb>{_VERB})\b")
+SPEAKER_BEFORE_VERB = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME}){_AGE}\s+{_ADVERB}(?P<verb>{_VERB})\b")
 # A name set off by commas after its role: "the minister, Ana Pérez, said".
-SPEAKER_SET_OFF = re.compile(rf",\s+(?P<who>{_TITLE}{NAME}),\s+{_ADVERB}(?P<verb>{_VERB})\b")
+SPEAKER_SET_OFF = re.compile(rf",\s+(?P<who>{_TITLE}{NAME})(?:,\s+\d{{1,3}})?,\s+{_ADVERB}(?P<verb>{_VERB})\b")
 SPEAKER_AFTER_VERB = re.compile(rf"[,\"]\s*(?P<verb>{_VERB})\s+(?P<who>{_TITLE}{NAME})")
 # A first and last name doing something in the past tense ("Hanna Lunde disagreed"): weaker,
 # so only full names count (a single capitalised word is too often a country or a city).
@@ -190,7 +194,9 @@ def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, b
         noun = lower.split()[-1]
         if noun.endswith("s") and noun[:-1] in ROLE_NOUNS:
             return None, False  # "the ministers pledged": many people, not the one last named
-        person = _holder_of(noun, ctx, before_text) or _latest_mention(ctx, before_text) or ctx.last_speaker
+        person = (
+            _holder_of(lower.split()[1:], ctx, before_text) or _latest_mention(ctx, before_text) or ctx.last_speaker
+        )
         if person is not None:
             person.add_role(Role(noun))
         return person, False
@@ -210,10 +216,14 @@ def _described_earlier(who: str, history: str) -> str:
     return found[-1] if found else ""
 
 
-def _holder_of(noun: str, ctx: Context, text: str) -> Person | None:
+def _holder_of(words: list[str], ctx: Context, text: str) -> Person | None:
     """The person "the premier" stands for: the one known by that role ("Chinese Premier Wen Jiahe"), the
-    latest named in `text` if several are, not whoever was named last."""
-    holders = ctx.people.holders(noun)
+    latest named in `text` if several are, not whoever was named last. "The Thai minister" is one whose
+    role has both words, if anyone's has."""
+    holders = ctx.people.holders(words[-1])
+    if len(holders) > 1 and len(words) > 1:
+        ids = {id(person) for person in ctx.people.holders(words[0])}
+        holders = [person for person in holders if id(person) in ids] or holders
     if len(holders) > 1:
         ids = {id(person) for person in holders}
         named = [person for _, person in ctx.people.mentions(text) if id(person) in ids]
