@@ -302,6 +302,14 @@ def test_a_description_with_a_nationality_is_the_holder_of_that_role() -> None:
     ]
 
 
+def test_a_name_after_a_possessive_is_the_name_alone() -> None:
+    text = (
+        "Health Minister Eira Price spoke first.\n"
+        'Plaid Cymru\'s Rhun Evans accused ministers of "hiding behind the figures".\n'
+    )
+    assert _quotes(text) == [("Rhun Evans", "hiding behind the figures")]
+
+
 def test_description_speaker_resolves_to_the_person_last_named() -> None:
     text = (
         'Speaking to the press, Ivo Maric explained the plan.\n"It is known that Weiss refused," the envoy recalled.\n'

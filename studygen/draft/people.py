@@ -244,7 +244,11 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def _clean_name(name: str) -> str:
-    words = (_POSSESSIVE.sub("", name) if "'" in name or "’" in name else name).split()
+    words = name.split()
+    if "'" in name or "’" in name:
+        # "Plaid Cymru's Rhun Evans": the name comes after a possessive inside it; "Putin's": it is the name's
+        inner = [index for index, word in enumerate(words[:-1]) if _POSSESSIVE.search(word)]
+        words = [_POSSESSIVE.sub("", word) for word in words[inner[-1] + 1 if inner else 0 :]]
     while words and (words[0].rstrip(".") in TITLES or words[0] in NOT_NAMES):
         words.pop(0)
     while words and words[-1] in NOT_NAMES:
