@@ -98,23 +98,23 @@ def evaluate(text: str, gold: dict) -> dict[str, tuple[int, int, int]]:
     people = [(p.name, "; ".join(r.title for r in p.roles)) for p in draft.people if p.roles]
     events = [(e.when, e.what) for e in draft.events]
     scores = {
-        "quotes": lambda: score(
+        "quotes": score(
             quotes,
             gold.get("quotes") or [],
             lambda q, g: same_speaker(q[0], g["speaker"]) and same_quote(q[1], g["text"]),
         ),
-        "people": lambda: score(
+        "people": score(
             people,
             [p for p in gold.get("people") or [] if p.get("role")],
             lambda p, g: same_speaker(p[0], g["name"]) and bool(_content(p[1]) & _content(g["role"])),
         ),
-        "events": lambda: score(
+        "events": score(
             events,
             gold.get("events") or [],
             lambda e, g: normal_time(e[0]) == normal_time(str(g["when"])) and same_event(e[1], g["what"]),
         ),
     }
-    return {name: scored() for name, scored in scores.items() if name in gold}  # a list the gold file has
+    return {name: counts for name, counts in scores.items() if name in gold}  # the lists the gold file has
 
 
 def main() -> None:

@@ -221,13 +221,18 @@ facts:
 """
 
 
-def test_a_person_the_prompt_names_by_alias_or_surname_is_no_wrong_answer(tmp_path: Path) -> None:
-    """'Who proposed that Lovelace ...?' offering Ada Lovelace is answered by reading the question."""
-    checked = write_lesson(tmp_path / "engine", NAMED_ARTICLE, NAMED_FACTS)
+def _who_proposed(folder: Path, article: str, facts: str) -> dict[str, Question]:
+    """The 'Who proposed ...?' questions of a lesson written to `folder`, by fact."""
+    checked = write_lesson(folder, article, facts)
     assert checked.ok and checked.lesson is not None, [str(d) for d in checked.diagnostics]
     questions = build_questions(checked.lesson, checked.contexts()).questions
-    asked = {q.fact: q for q in questions if q.kind == "proposal" and q.prompt.startswith("Who proposed")}
-    assert set(asked) == {"translate", "notes"}, [q.prompt for q in questions]
+    return {q.fact: q for q in questions if q.kind == "proposal" and q.prompt.startswith("Who proposed")}
+
+
+def test_a_person_the_prompt_names_by_alias_or_surname_is_no_wrong_answer(tmp_path: Path) -> None:
+    """'Who proposed that Lovelace ...?' offering Ada Lovelace is answered by reading the question."""
+    asked = _who_proposed(tmp_path / "engine", NAMED_ARTICLE, NAMED_FACTS)
+    assert set(asked) == {"translate", "notes"}, [q.prompt for q in asked.values()]
     for fact in ("translate", "notes"):
         assert len(asked[fact].choices) == 4, asked[fact].prompt
         assert "Ada Lovelace" not in asked[fact].choices, (asked[fact].prompt, asked[fact].choices)
@@ -256,8 +261,5 @@ facts:
     when: 1961
     evidence: In 1961 Dean Rusk proposed that Kennedy meet the Soviet leader in Vienna.
 """
-    checked = write_lesson(tmp_path / "vienna", article, facts)
-    assert checked.ok and checked.lesson is not None, [str(d) for d in checked.diagnostics]
-    questions = build_questions(checked.lesson, checked.contexts()).questions
-    (asked,) = [q for q in questions if q.kind == "proposal" and q.prompt.startswith("Who proposed")]
+    (asked,) = _who_proposed(tmp_path / "vienna", article, facts).values()
     assert sorted(asked.choices) == ["Adlai Stevenson", "Dean Rusk", "John Kennedy", "Robert Kennedy"], asked

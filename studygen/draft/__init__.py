@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..dates import PartialDate
 from ..memory import gc_paused
 from .attribution import APPOSITIVE, VERB_WORD, Context, attribute, outside_quotes, scan_speakers
-from .people import NAME, ROLE_NOUN, ROLE_NOUNS, People, Person, tenure_spans
+from .people import NAME, PAST_TENSE, ROLE_NOUN, ROLE_NOUNS, People, Person, tenure_spans
 from .quotes import QuoteSpan, as_american, double_quotes, nested_quotes
 from .text import CleanArticle, clean, normalise_marks, sentence_spans
 from .times import TimeExpression, find_times, resolve
@@ -319,7 +319,8 @@ _PARTICIPLE = (
     r"driven|sent|spent|paid|laid|found|kept|stolen|seized|drawn|thrown|hidden|sunk|struck)"
 )
 _PARTICIPLE_ONLY = re.compile(rf"\s*(?:{_PARTICIPLE}|left|met|set|born)(?:\s+[a-z]+){{0,2}}\s*")
-_AUXILIARY = re.compile(r"\s*(?:was|were|is|are|has|have|had|will|would|could|should|might|must)\b")
+_AUXILIARIES = r"(?:was|were|is|are|has|have|had|will|would|could|should|might|must)"
+_AUXILIARY = re.compile(rf"\s*{_AUXILIARIES}\b")
 # A noun phrase after the clause's verb, with a participle of its own that the time belongs to: "(The
 # museum has handed back) twelve bronze heads taken from Benin City (in 1897)": the heads were taken
 # then. The participle is followed by a short phrase with a preposition, never an object ("reported
@@ -407,11 +408,8 @@ _STARTS_LOW = re.compile(r"\s*(?:who\s+)?(?=[a-z])(?!(?:the|a|an|his|her|its|the
 # The verb such a clause starts with (after an adverb or two): a past tense, an auxiliary or a common
 # irregular verb; "up 7 percent" and "rescue exercise" are no clause of a subject's.
 _VERB_FIRST = re.compile(
-    r"(?:(?:also|later|then|once|still|never|soon|[a-z]+ly)\s+)*(?:[a-z]+ed|was|were|is|are|has|have|had|will|"
-    r"would|could|should|can|may|might|must|did|does|became|becomes|began|begins|won|wins|lost|led|leads|left|"
-    r"met|made|took|gave|wrote|said|says|told|ran|fell|rose|came|went|saw|held|paid|brought|sought|fought|kept|"
-    r"sold|struck|swore|taught|threw|built|bought|caught|found|heard|laid|stood|spoke|sent|spent|got|grew|knew|"
-    r"drew|drove|broke|chose|flew|shot|set|put|cut|let|hit|quit|read|remains|dies)\b"
+    rf"(?:(?:also|later|then|once|still|never|soon|[a-z]+ly)\s+)*(?:{PAST_TENSE}|{_AUXILIARIES}|can|may|did|does|"
+    r"becomes|begins|wins|leads|says|spent|got|flew|shot|set|put|cut|let|hit|quit|read|remains|dies)\b"
 )
 # A phrase that sets the scene of a main clause rather than saying what happened: a preposition and a short
 # noun phrase, or a participle and its object ("In a speech", "Reviewing the figures from").

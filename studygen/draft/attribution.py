@@ -27,6 +27,7 @@ from .people import (
     Person,
     Role,
 )
+from .text import ends_just_before
 
 SPEECH_VERBS = frozenset(
     """said says say added adds told tells asked asks replied replies recalled recalls noted notes explained
@@ -54,7 +55,7 @@ _LONG_NAME = rf"{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,6}}"  # "South Korean Foreign
 _ADVERB = r"(?:(?:also|then|later|reportedly|once|had|has|have|would|again|further)\s+)*"
 # The speaker: a name, a pronoun, or a description ("the envoy", "the Thai minister").
 _WHO = rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:[A-Z][a-z]+\s+)?[a-z-]+(?:\s+[a-z-]+)?)"
-_AGE = r"(?:,\s+\d{1,3},)?"  # "Kari Nordby, 34, said"
+_AGE = r",\s+\d{1,3}"  # "Kari Nordby, 34, said"
 AFTER_VERB_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+{_WHO}")
 AFTER_WHO_FIRST = re.compile(rf"^\s*[,.!?]?\s*{_WHO}(?:,[^,\"]{{1,60}},)?\s+{_ADVERB}(?P<verb>{_VERB})\b")
 # '"...," said its general secretary, Mike Doyle' / 'said Poland's deputy minister, Anna Zielinska':
@@ -87,7 +88,7 @@ BEFORE_ACCORDING = re.compile(rf"\b(?P<verb>[Aa]ccording to)\s+{_WHO}\s*,?\s*$")
 # From the verb to the opening mark: up to four words and a comma or colon ("said of the plan:").
 _UP_TO_QUOTE = r"(?:\s+[\w'’-]+){0,4}?\s*[,:]?\s*$"
 BEFORE = re.compile(
-    rf"{_WHO.replace('(?P<who>', '(?P<who>[Ii]|[Ww]e|')}{_AGE}\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE
+    rf"{_WHO.replace('(?P<who>', '(?P<who>[Ii]|[Ww]e|')}(?:{_AGE},)?\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE
 )
 BEFORE_DESCRIBED = re.compile(rf"{_DESCRIBED}(?:,[^,\"]{{1,80}},)?\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
 BEFORE_SET_OFF = re.compile(rf",\s+{_WHO},\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
@@ -100,9 +101,9 @@ _PARTICIPLE = re.compile(r"\b(?P<verb>" + "|".join(PARTICIPLES) + r")\b")
 _DESCRIBED_SUBJECT = re.compile(r"^(?P<who>[Tt]he\s+[\w'’ -]{3,50}?)\s+(?:also\s+)?\w+(?:ed|s)\b")
 
 
-SPEAKER_BEFORE_VERB = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME}){_AGE}\s+{_ADVERB}(?P<verb>{_VERB})\b")
+SPEAKER_BEFORE_VERB = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME})(?:{_AGE},)?\s+{_ADVERB}(?P<verb>{_VERB})\b")
 # A name set off by commas after its role: "the minister, Ana Pérez, said".
-SPEAKER_SET_OFF = re.compile(rf",\s+(?P<who>{_TITLE}{NAME})(?:,\s+\d{{1,3}})?,\s+{_ADVERB}(?P<verb>{_VERB})\b")
+SPEAKER_SET_OFF = re.compile(rf",\s+(?P<who>{_TITLE}{NAME})(?:{_AGE})?,\s+{_ADVERB}(?P<verb>{_VERB})\b")
 SPEAKER_AFTER_VERB = re.compile(rf"[,\"]\s*(?P<verb>{_VERB})\s+(?P<who>{_TITLE}{NAME})")
 # A first and last name doing something in the past tense ("Hanna Lunde disagreed"): weaker,
 # so only full names count (a single capitalised word is too often a country or a city).
@@ -127,12 +128,6 @@ _NOT_A_PERSON_BEFORE = re.compile(rf"\b(?:the|and|{_ORGANISATION_NOUN})\s+$", re
 _ORGANISATION_BEFORE = re.compile(rf"\b{_ORGANISATION_NOUN}\s+$", re.IGNORECASE)
 
 
-def _word_before(pattern: re.Pattern[str], text: str, end: int) -> bool:
-    """Whether `pattern` (a word and spaces, anchored at its end) matches just before `end`. Only the last
-    forty characters are searched: a pattern that ends in $ is tried from every position before it."""
-    return pattern.search(text, max(0, end - 40), end) is not None
-
-
 def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None:
     """Register the names that speak ("Lindqvist explained", '," said Mr Holm') as people,
     so that later pronouns and descriptions can point back to them."""
@@ -149,7 +144,7 @@ def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None
         searches.append((WHO_DIED, plain))
     for pattern, text in searches:
         for match in pattern.finditer(text):
-            if _word_before(_NOT_A_PERSON_BEFORE, text, match.start("who")) or text.endswith(
+            if ends_just_before(_NOT_A_PERSON_BEFORE, text, match.start("who")) or text.endswith(
                 (" of ", " in "), 0, match.start()
             ):
                 continue  # "the ministry said", "the Greens and the Liberals say", "Dicks of Washington cited"
@@ -284,7 +279,9 @@ def attribute(
         if (
             (match := pattern.match(after))
             and not _introduces_next(after, match.end(), quoted)
-            and not _word_before(_ORGANISATION_BEFORE, after, match.start("who"))  # "the campaign group Bosque Vivo"
+            and not ends_just_before(
+                _ORGANISATION_BEFORE, after, match.start("who")
+            )  # "the campaign group Bosque Vivo"
         ):
             if described := _described_earlier(match["who"], history):
                 return Attribution(None, match["verb"].lower(), "after", False, described)
@@ -307,7 +304,9 @@ def attribute(
     if (verb_before and (match := BEFORE.search(local_before) or BEFORE_SET_OFF.search(local_before))) or (
         match := BEFORE_ACCORDING.search(local_before)
     ):
-        if match["who"].lower() in FIRST_PERSON or _word_before(_ORGANISATION_BEFORE, local_before, match.start("who")):
+        if match["who"].lower() in FIRST_PERSON or ends_just_before(
+            _ORGANISATION_BEFORE, local_before, match.start("who")
+        ):
             return None
         if described := _described_earlier(match["who"], history):
             return Attribution(None, match["verb"].lower(), "before", False, described)

@@ -313,12 +313,14 @@ def _is_possessive(text: str, start: int) -> bool:
     return run is not None and text.startswith(_POSSESSIVE_MARK, run.end())
 
 
-# A verb in the past tense and its object: "praised the ruling", "told the assembly" (not a role in apposition).
-_PREDICATE = re.compile(
-    r"\s*(?:[a-z]+ed|told|said|gave|took|made|met|led|won|became|began|wrote|spoke|sent|left|came|went|saw|held"
+# A verb in the past tense: regular, or one of the common irregular ones.
+PAST_TENSE = (
+    r"(?:[a-z]+ed|told|said|gave|took|made|met|led|won|became|began|wrote|spoke|sent|left|came|went|saw|held"
     r"|paid|brought|sought|fought|kept|lost|ran|rose|fell|broke|chose|drew|drove|grew|knew|sold|struck|swore"
-    r"|taught|threw|built|bought|caught|found|heard|laid|stood|signed)\s+(?:the|a|an|his|her|its|their|this|that)\b"
+    r"|taught|threw|built|bought|caught|found|heard|laid|stood|signed)"
 )
+# A verb in the past tense and its object: "praised the ruling", "told the assembly" (not a role in apposition).
+_PREDICATE = re.compile(rf"\s*{PAST_TENSE}\s+(?:the|a|an|his|her|its|their|this|that)\b")
 _THEN_NAME = re.compile(rf",\s+{NAME_WORD}")
 _APPOSITION_CUE = re.compile(r",|\s+of\s")
 # Where a name followed by a comma (or "of Ohio,") may start: the only places an apposition or a tenure can.

@@ -111,6 +111,13 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     return [piece for span in spans for piece in _cut_long(paragraph, *span)]
 
 
+def ends_just_before(pattern: re.Pattern[str], text: str, end: int) -> bool:
+    """Whether `pattern`, a word or two anchored at its end by $, matches just before `end` ("the company"
+    before a name, "flight" before a number). Only the forty characters before `end` are searched: from
+    the text's start, the pattern would be tried at every position before it, once for each name or number."""
+    return pattern.search(text, max(0, end - 40), end) is not None
+
+
 MAX_SENTENCE = 1_500  # characters; longer "sentences" are text without full stops, cut at spaces
 
 

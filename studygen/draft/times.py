@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..dates import DateError, PartialDate, parse_date
+from .text import ends_just_before
 
 MONTHS = "January February March April May June July August September October November December".split()
 _MONTH = r"(?P<month>" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
@@ -129,8 +130,8 @@ def find_times(sentence: str) -> list[TimeExpression]:
             start, end = match.span()
             if any(taken[start:end]):
                 continue
-            if kind == "year" and _NOT_YEAR_BEFORE.search(sentence, max(0, start - 40), start):
-                continue  # (the word is looked for just before the number, not from the sentence's start)
+            if kind == "year" and ends_just_before(_NOT_YEAR_BEFORE, sentence, start):
+                continue
             if kind == "month" and match["month"] == "May" and start == 0:
                 continue
             taken[start:end] = b"\x01" * (end - start)
