@@ -128,11 +128,17 @@ def build(
             "(students' Anki then updates every note once).",
         ),
     ] = False,
+    reviewed_only: Annotated[
+        bool,
+        typer.Option(
+            "--reviewed-only", help="Export only the questions approved in each lesson's review.yaml (studygen serve)."
+        ),
+    ] = False,
 ) -> None:
     """Build each lesson's outputs (Anki deck, worksheets, or the classroom formats named) into decks/<lesson>/."""
     from . import commands
 
-    commands.build(paths, out, formats, list_formats, paper, large_print, new_manifest)
+    commands.build(paths, out, formats, list_formats, paper, large_print, new_manifest, reviewed_only)
 
 
 ArticleArg = Annotated[Path, typer.Argument(help="The article: plain text, or SGML news (<DOC>, <P>).")]

@@ -89,6 +89,44 @@ def require_clean(results: list[tuple[CheckedLesson, QuestionSet]]) -> None:
         fail(f"stopped: {', '.join(bad)} {'has' if len(bad) == 1 else 'have'} errors", 1)
 
 
+def review_counts(item: CheckedLesson, questions: QuestionSet) -> str:
+    """`review: 80 approved, 5 to review, 4 rejected` for a lesson's summary line."""
+    from .review import Counts, Ledger, judge
+
+    return f"review: {Counts.of(judge(item.review or Ledger(item.path.parent), questions.questions))}"
+
+
+HELD_BACK_SHOWN = 10  # ids named in the note; the rest are counted
+
+
+def reviewed_lessons(
+    results: list[tuple[CheckedLesson, QuestionSet]], reviewed_only: bool
+) -> tuple[list[tuple[Lesson, QuestionSet]], dict[str, tuple]]:
+    """The lessons as exporters get them: rejected questions out, and only approved ones where review is
+    required (`lesson.review: required` or --reviewed-only); print each lesson's counts and what was held back."""
+    from .review import Ledger, apply_review
+
+    lessons, withdrawn = [], {}
+    for item, questions in results:
+        if item.lesson is None:
+            continue
+        required = reviewed_only or item.lesson.review_required
+        reviewed = apply_review(questions, item.review or Ledger(item.path.parent), required)
+        say(f"{item.lesson.id}: review: {reviewed.counts}", err=True)
+        if held := reviewed.held_back:
+            named = ", ".join(held[:HELD_BACK_SHOWN]) + (
+                f" and {len(held) - HELD_BACK_SHOWN} more" if len(held) > HELD_BACK_SHOWN else ""
+            )
+            why = "--reviewed-only" if reviewed_only else "the lesson's review: required"
+            pos = item.lesson.id_pos
+            print_diagnostics([Diagnostic(display_path(item.path), pos.line, pos.col, Severity.NOTE, "review.held-back",
+                f"held back {len(held)} question(s) not approved in review.yaml ({why}): {named}",
+                "review them with `studygen serve`; approved questions are exported")])  # fmt: skip
+        lessons.append((item.lesson, reviewed.questions))
+        withdrawn[item.lesson.id] = reviewed.withdrawn
+    return lessons, withdrawn
+
+
 def check(paths: list[Path] | None, strict: bool) -> None:
     """`studygen check`."""
     results = read_lessons(paths, strict)
@@ -104,6 +142,7 @@ def check(paths: list[Path] | None, strict: bool) -> None:
             f"{name}: {len(lesson.facts)} facts, {len(lesson.people)} people, "
             f"{report.quotations_found}/{report.quotations_checked} quotations verified, "
             f"{len(questions.questions)} questions, {errors} error(s), {warnings} warning(s)"
+            + (f"; {review_counts(item, questions)}" if item.ok else "")
         )
     if not all(item.ok for item, _ in results):
         raise typer.Exit(1)
@@ -135,10 +174,14 @@ def preview(paths: list[Path] | None, output: Path, force: bool) -> None:
 
     results = read_lessons(paths)
     require_clean(results)
-    page = render_preview([LessonQuestions(item.lesson, qs) for item, qs in results if item.lesson])
+    page = render_preview(
+        [LessonQuestions(item.lesson, qs, review_counts(item, qs)) for item, qs in results if item.lesson]
+    )
     write_output(output, page, force)
     count = sum(len(qs.questions) for _, qs in results)
     say(f"wrote {display_path(output)}: {count} questions")
+    for item, qs in results:
+        say(f"{display_path(item.path)}: {review_counts(item, qs)}")
 
 
 def build(
@@ -149,6 +192,7 @@ def build(
     paper: str | None,
     large_print: bool = False,
     new_manifest: bool = False,
+    reviewed_only: bool = False,
 ) -> None:
     """`studygen build`."""
     from .build import build_lessons, remember_role_ids, source_date_epoch_problem
@@ -171,7 +215,7 @@ def build(
         fail(f"unknown format {', '.join(unknown)}; choose from: {', '.join(registry)}", 2)
     results = read_lessons(paths, prepare=None if new_manifest else lambda lesson: remember_role_ids(lesson, out))
     require_clean(results)
-    lessons = [(item.lesson, qs) for item, qs in results if item.lesson is not None]
+    lessons, withdrawn = reviewed_lessons(results, reviewed_only)
     options = {"paper": paper} if paper else {}
     if large_print:
         options["large_print"] = "yes"
@@ -186,6 +230,7 @@ def build(
             options=options,
             on_note=lambda note: print_diagnostics([note]),
             on_report=lambda text: say(text, err=True),
+            withdrawn=withdrawn,
         )
     except OutputError as exc:
         fail(f"{exc}; the previous outputs are unchanged", 2)
