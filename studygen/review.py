@@ -345,9 +345,9 @@ class Saved:
 def save_decision(ledger: Ledger, lesson_id: str, decision: Decision) -> Saved:
     """Record one decision in review.yaml, atomically, on top of what the file holds now.
 
-    If the file changed on disk since `ledger` was read (the teacher edited it, or another
-    window decided), those decisions are read again and kept; a file that is now damaged is
-    never written over (ReviewFileDamaged)."""
+    The file is read again first: decisions made on disk since `ledger` was read (the teacher
+    edited it, another window decided) are kept, and a damaged file is never written over
+    (ReviewFileDamaged)."""
     folder = ledger.path.parent
     try:
         current = read_regular(inside(folder, REVIEW_FILE), MAX_REVIEW_BYTES)
@@ -356,11 +356,10 @@ def save_decision(ledger: Ledger, lesson_id: str, decision: Decision) -> Saved:
     except UnsafeFile as exc:
         raise ReviewFileDamaged(f"{display_path(ledger.path)}: {exc.message}") from None
     changed = current != ledger.read_bytes
-    if changed:
-        ledger, problems = read_ledger(folder, current) if current is not None else (Ledger(ledger.path), [])
-        if errors := [d for d in problems if d.severity is Severity.ERROR]:
-            raise ReviewFileDamaged(errors[0].render())
-    ledger = ledger.with_decision(decision)
+    on_disk, problems = read_ledger(folder, current) if current is not None else (Ledger(ledger.path), [])
+    if errors := [d for d in problems if d.severity is Severity.ERROR]:
+        raise ReviewFileDamaged(errors[0].render())
+    ledger = on_disk.with_decision(decision)
     data = ledger_text(lesson_id, ledger.decisions.values()).encode("utf-8")
     write_atomic(inside(folder, REVIEW_FILE), data)
     return Saved(replace(ledger, read_bytes=data), changed)
