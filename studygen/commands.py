@@ -242,6 +242,43 @@ def build(
         say(f"{'wrote' if item.changed else 'unchanged'} {display_path(item.path)}")
 
 
+def serve(paths: list[Path] | None, port: int, editor: str | None, open_browser: bool) -> None:
+    """`studygen serve`."""
+    import socket
+    import webbrowser
+
+    import uvicorn
+
+    from .lessons import LessonNotFound, find_lessons
+    from .server import Workbench, create_app, new_token
+    from .workbench import open_lessons
+
+    try:
+        files = find_lessons(paths)
+    except LessonNotFound as exc:
+        fail(str(exc), 2)
+    if editor is not None:
+        try:
+            editor.format(path="/lesson/facts.yaml", line=1, col=1)
+        except (KeyError, IndexError, ValueError) as exc:
+            fail(f"--editor {editor!r} is not a URL template with {{path}}, {{line}} and {{col}} ({exc})", 2)
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        listener.bind(("127.0.0.1", port))  # this machine only; port 0: a free one
+    except OSError as exc:
+        listener.close()
+        fail(f"cannot listen on 127.0.0.1:{port}: {exc.strerror}; choose another --port or leave it out", 2)
+    bench = Workbench(open_lessons(files), new_token(), editor)
+    for state in bench.lessons:
+        print_diagnostics(state.problems)
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/?token={bench.token}"
+    say(f"studygen serve: {len(bench.lessons)} lesson(s) at\n  {url}\n(open the link; Ctrl-C stops the server)")
+    if open_browser:
+        webbrowser.open(url)
+    config = uvicorn.Config(create_app(bench), log_level="warning", timeout_graceful_shutdown=1)
+    uvicorn.Server(config).run(sockets=[listener])
+
+
 def split_formats(
     paths: list[Path] | None, formats: list[str] | None, registry: Mapping[str, object]
 ) -> tuple[list[Path] | None, list[str] | None]:

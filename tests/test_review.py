@@ -84,7 +84,12 @@ def test_scalars_are_read_as_the_teacher_wrote_them(tmp_path: Path) -> None:
     ledger, problems = read_ledger(tmp_path)
     assert problems == []
     decision = ledger.decisions["l/f/when"]
-    assert (decision.reason, decision.shown, decision.note, decision.answer) == ("false", "0123456789012345", "no", "1949")
+    assert (decision.reason, decision.shown, decision.note, decision.answer) == (
+        "false",
+        "0123456789012345",
+        "no",
+        "1949",
+    )
 
 
 @pytest.mark.parametrize(
@@ -94,8 +99,11 @@ def test_scalars_are_read_as_the_teacher_wrote_them(tmp_path: Path) -> None:
         ("questions:\n  - id: a\n    verdict: rejected\n    reason: wrong\n    shown: x\n", "4:13: error: the reason"),
         ("questions:\n  - id: a\n    verdict: approved\n", "2:5: error: the entry lacks shown"),
         ("questions:\n  - id: a\n    verdict: approved\n    shwn: x\n", "4:5: error: unknown key 'shwn'"),
-        ("questions:\n  - id: a\n    verdict: approved\n    shown: x\n  - id: a\n    verdict: skipped\n    shown: y\n",
-         "5:5: error: the question a is reviewed twice (also at line 2)"),  # fmt: skip
+        (
+            "questions:\n  - id: a\n    verdict: approved\n    shown: x\n"
+            "  - id: a\n    verdict: skipped\n    shown: y\n",
+            "5:5: error: the question a is reviewed twice (also at line 2)",
+        ),
         ("questions:\n  - id: 'a\n", "error: YAML syntax error"),
         ("- just a list\n", "1:1: error: review.yaml must be a mapping"),
     ],
@@ -112,13 +120,13 @@ def test_a_damaged_review_stops_check_and_build_and_is_never_written_over(projec
     folder = project / "seeds" / LESSON
     damaged = "questions:\n  - id: x\n    verdict: maybe\n    shown: y\n"
     (folder / REVIEW_FILE).write_text(damaged, encoding="utf-8")
-    checked, questions = read_lesson(folder / "facts.yaml"), None
+    checked = read_lesson(folder / "facts.yaml")
     assert not checked.ok
     result = runner.invoke(app, ["check", str(folder)])
     assert result.exit_code == 1 and "review.yaml:3:14: error: the verdict cannot be 'maybe'" in result.stderr
     assert runner.invoke(app, ["build", str(folder), "-f", "gift"]).exit_code == 1
     questions = build_questions(checked.lesson, checked.contexts()).questions
-    with pytest.raises(ReviewFileDamaged, match="review.yaml:3:14"):
+    with pytest.raises(ReviewFileDamaged, match=r"review\.yaml:3:14"):
         save_decision(checked.review, LESSON, Decision.of(questions[0], Verdict.APPROVED))
     assert (folder / REVIEW_FILE).read_text(encoding="utf-8") == damaged
 
@@ -128,7 +136,7 @@ def test_a_review_linked_out_of_the_lesson_is_refused(project: Path, tmp_path: P
     outside = tmp_path / "elsewhere.yaml"
     outside.write_text("questions: []\n", encoding="utf-8")
     os.symlink(outside, folder / REVIEW_FILE)
-    ledger, problems = read_ledger(folder)
+    _, problems = read_ledger(folder)
     assert [d.code for d in problems] == ["review.unreadable"] and "outside the lesson folder" in problems[0].message
 
 
