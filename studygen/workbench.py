@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .confine import UnsafeFile, read_regular
 from .diagnostics import Diagnostic, Severity
 from .lessons import CheckedLesson, read_lesson
 from .model import Lesson
@@ -40,6 +42,7 @@ class FactGroup:
     diagnostics: tuple[Diagnostic, ...]
     questions: tuple[Judged, ...]
     has_passage: bool
+    checks: tuple[str, ...] = ()  # what the draft asks the teacher to check ('# check: ...' comments)
 
 
 @dataclass(frozen=True)
@@ -101,19 +104,52 @@ def make_view(checked: CheckedLesson) -> LessonView:
     for item in judged:
         grouped.setdefault(item.question.fact, []).append(item)
     keys = [key for _, key in starts] + [key for key in grouped if key not in entries]  # the file's order, then sets
-    groups = tuple(
-        FactGroup(
-            key,
-            entries[key][1] if key in entries else _set_title(grouped[key]),
-            entries[key][0] if key in entries else 0,
-            tuple(by_fact.get(key, ())),
-            tuple(grouped.get(key, ())),
-            bool(spans.get(key)),
-        )
-        for key in keys
+    checks = draft_checks(checked, starts)
+    groups = sorted(
+        (
+            FactGroup(
+                key,
+                entries[key][1] if key in entries else _set_title(grouped[key]),
+                entries[key][0] if key in entries else 0,
+                tuple(by_fact.get(key, ())),
+                tuple(grouped.get(key, ())),
+                bool(spans.get(key)),
+                tuple(checks.get(key, ())),
+            )
+            for key in keys
+        ),
+        key=lambda group: not group.checks,  # what the draft was unsure of first
     )
     text = checked.article.original if checked.article else ""
-    return LessonView(lesson, article_segments(text, spans), groups, tuple(general), Counts.of(judged), ledger)
+    return LessonView(lesson, article_segments(text, spans), tuple(groups), tuple(general), Counts.of(judged), ledger)
+
+
+DRAFT_MARK = re.compile(r"#\s*check:\s*(.+)$")  # how `studygen draft` marks what it found with less certainty
+
+
+def draft_checks(checked: CheckedLesson, starts: list[tuple[int, str]]) -> dict[str, list[str]]:
+    """The draft's `# check: ...` comments, by the fact or role they are on; a comment on a person goes
+    to every fact that names the person."""
+    lesson = checked.lesson
+    assert lesson is not None
+    try:
+        lines = read_regular(checked.path).decode("utf-8-sig").splitlines()
+    except (OSError, UnsafeFile, UnicodeDecodeError):  # changed since it was read: the next read shows it
+        return {}
+    person_lines = {
+        line: pid for pid, person in lesson.people.items() for line in (person.pos.line - 1, person.pos.line)
+    }
+    found: dict[str, list[str]] = {}
+    for number, line in enumerate(lines, 1):
+        if (mark := DRAFT_MARK.search(line)) is None:
+            continue
+        if (pid := person_lines.get(number)) is not None:
+            keys = [f.id for f in lesson.facts if pid in (f.by, f.to, f.according_to, *f.who)]
+        else:
+            keys = [key] if (key := _fact_of_line(starts, number)) else []
+        for key in keys:
+            found.setdefault(key, []).append(mark.group(1).strip())
+    return found
 
 
 def _set_title(questions: list[Judged]) -> str:

@@ -131,3 +131,44 @@ def test_serve_refuses_a_bad_editor_template_and_a_path_that_is_not_a_lesson(tmp
     assert result.exit_code == 2 and "is not a lesson" in result.stderr
     result = runner.invoke(app, ["serve", str(ROOT / "seeds" / LESSON), "--no-open", "--editor", "x://{file}"])
     assert result.exit_code == 2 and "--editor" in result.stderr
+
+
+def test_a_decision_keeps_what_was_written_to_review_yaml_meanwhile(served, lesson: Path) -> None:
+    client, bench = served
+    judged = bench.lessons[0].view.judged
+    (lesson / REVIEW_FILE).write_text(
+        f"questions:\n  - id: {judged[1].question.id}\n    verdict: rejected\n    reason: trivial\n"
+        f"    shown: {shown_hash(judged[1].question)}\n",
+        encoding="utf-8",
+    )
+    response = client.post("/lesson/0/review", json=_first(bench), headers={TOKEN_HEADER: bench.token})
+    assert response.status_code == 200 and response.json()["reload"] is True
+    assert response.json()["counts"] == {"approved": 1, "to_review": len(judged) - 2, "rejected": 1, "changed": 0}
+    page = client.get(f"/lesson/0/view?token={bench.token}").text
+    assert page.count('data-status="rejected"') == 1 and page.count('data-status="approved"') == 1
+
+
+ARTICLE = """\
+HARWICK - The county board of Harwick voted on Tuesday to shut the old ferry landing on the Tarn.
+
+"We cannot keep it open through another winter," said board chair Ruth Okafor.
+
+The landing, which has served the villages since 1902, will be rebuilt in 2028, Okafor said.
+"""
+
+
+def test_a_drafted_lesson_lists_first_what_the_draft_marks_for_checking(tmp_path: Path) -> None:
+    (tmp_path / "harwick.txt").write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["new", str(tmp_path / "harwick.txt"), "--id", "harwick", "--seeds", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.stderr
+    facts = (tmp_path / "harwick" / "facts.yaml").read_text(encoding="utf-8")
+    marked = [
+        line.split("- id: ")[1].split()[0] for line in facts.splitlines() if "- id:" in line and "# check:" in line
+    ]
+    assert marked, "the draft marks nothing to check in this article"
+    view = open_lessons([tmp_path / "harwick" / "facts.yaml"])[0].view
+    order = [group.key for group in view.groups]
+    assert order[: len(marked)] == marked and all(group.checks for group in view.groups[: len(marked)])
+    assert not any(group.checks for group in view.groups[len(marked) :])
