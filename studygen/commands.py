@@ -23,6 +23,7 @@ from .terminal import json_printable, printable
 
 if TYPE_CHECKING:  # the lesson reader and the question engine are imported by the commands that use them
     from .export import Exporter
+    from .export.withdrawn import Withdrawn
     from .lessons import CheckedLesson
     from .model import Lesson
     from .questions import QuestionSet
@@ -91,37 +92,28 @@ def require_clean(results: list[tuple[CheckedLesson, QuestionSet]]) -> None:
 
 def review_counts(item: CheckedLesson, questions: QuestionSet) -> str:
     """`review: 80 approved, 5 to review, 4 rejected` for a lesson's summary line."""
-    from .review import Counts, Ledger, judge
+    from .review import Counts, judge
 
-    return f"review: {Counts.of(judge(item.review or Ledger(item.path.parent), questions.questions))}"
-
-
-HELD_BACK_SHOWN = 10  # ids named in the note; the rest are counted
+    return f"review: {Counts.of(judge(item.ledger, questions.questions))}"
 
 
 def reviewed_lessons(
     results: list[tuple[CheckedLesson, QuestionSet]], reviewed_only: bool
-) -> tuple[list[tuple[Lesson, QuestionSet]], dict[str, tuple]]:
+) -> tuple[list[tuple[Lesson, QuestionSet]], dict[str, tuple[Withdrawn, ...]]]:
     """The lessons as exporters get them: rejected questions out, and only approved ones where review is
     required (`lesson.review: required` or --reviewed-only); print each lesson's counts and what was held back."""
-    from .review import Ledger, apply_review
+    from .review import apply_review, held_back_note
 
     lessons, withdrawn = [], {}
     for item, questions in results:
         if item.lesson is None:
             continue
         required = reviewed_only or item.lesson.review_required
-        reviewed = apply_review(questions, item.review or Ledger(item.path.parent), required)
+        reviewed = apply_review(questions, item.ledger, required)
         say(f"{item.lesson.id}: review: {reviewed.counts}", err=True)
-        if held := reviewed.held_back:
-            named = ", ".join(held[:HELD_BACK_SHOWN]) + (
-                f" and {len(held) - HELD_BACK_SHOWN} more" if len(held) > HELD_BACK_SHOWN else ""
-            )
+        if reviewed.held_back:
             why = "--reviewed-only" if reviewed_only else "the lesson's review: required"
-            pos = item.lesson.id_pos
-            print_diagnostics([Diagnostic(display_path(item.path), pos.line, pos.col, Severity.NOTE, "review.held-back",
-                f"held back {len(held)} question(s) not approved in review.yaml ({why}): {named}",
-                "review them with `studygen serve`; approved questions are exported")])  # fmt: skip
+            print_diagnostics([held_back_note(item.lesson, reviewed.held_back, why)])
         lessons.append((item.lesson, reviewed.questions))
         withdrawn[item.lesson.id] = reviewed.withdrawn
     return lessons, withdrawn

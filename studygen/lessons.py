@@ -12,7 +12,7 @@ from .load import load_yaml
 from .memory import gc_paused
 from .model import Lesson
 from .paths import FACTS_FILE, SEEDS_DIR, display_path
-from .review import Ledger, read_ledger
+from .review import REVIEW_FILE, Ledger, read_ledger
 from .validate import validate
 
 
@@ -30,6 +30,11 @@ class CheckedLesson:
     report: GroundReport = field(default_factory=GroundReport)
     article: Article | None = None
     review: Ledger | None = None  # the teacher's review.yaml (empty when there is none or it is damaged)
+
+    @property
+    def ledger(self) -> Ledger:
+        """The review read with the lesson, or an empty one."""
+        return self.review or Ledger(self.path.parent / REVIEW_FILE)
 
     @property
     def ok(self) -> bool:

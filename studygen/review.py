@@ -25,6 +25,7 @@ from .export.withdrawn import Withdrawn
 from .fields import suggest, type_name
 from .files import write_atomic
 from .load import load_yaml
+from .model import Lesson
 from .paths import display_path
 from .questions import Question, QuestionSet
 
@@ -169,6 +170,22 @@ def apply_review(questions: QuestionSet, ledger: Ledger, required: bool) -> Revi
     )
     held = tuple(j.question.id for j in judged if required and j.status is Status.TO_REVIEW)
     return Reviewed(replace(questions, questions=kept), withdrawn, held, Counts.of(judged))
+
+
+HELD_BACK_SHOWN = 10  # question ids a held-back note names; the rest are counted
+
+
+def held_back_note(lesson: Lesson, held: tuple[str, ...], why: str) -> Diagnostic:
+    """A note naming the questions a build left out because review is required and they are not approved."""
+    named = ", ".join(held[:HELD_BACK_SHOWN])
+    if len(held) > HELD_BACK_SHOWN:
+        named += f" and {len(held) - HELD_BACK_SHOWN} more"
+    pos = lesson.id_pos
+    return Diagnostic(
+        display_path(lesson.path), pos.line, pos.col, Severity.NOTE, "review.held-back",
+        f"held back {len(held)} question(s) not approved in {REVIEW_FILE} ({why}): {named}",
+        "review them with `studygen serve`; approved questions are exported",
+    )  # fmt: skip
 
 
 # -- reading ---------------------------------------------------------------------------

@@ -82,7 +82,7 @@ def make_view(checked: CheckedLesson) -> LessonView:
     lesson = checked.lesson
     assert lesson is not None
     questions = build_questions(lesson, checked.contexts())
-    ledger = checked.review or Ledger(checked.path.parent)
+    ledger = checked.ledger
     judged = judge(ledger, questions.questions)
     facts_path = display_path(checked.path)
     # Entries of the facts file, by key: the facts, and each role (whose questions are keyed person.role).
