@@ -280,5 +280,6 @@ async def watch(bench: Workbench, stop: asyncio.Event) -> None:
             state = bench.lessons[index]
             if _ours(bench, state, paths):
                 continue
-            await anyio.to_thread.run_sync(state.refresh)
+            async with bench.lock:  # not while a decision is being recorded: its view would be lost
+                await anyio.to_thread.run_sync(state.refresh)
             bench.announce(index)

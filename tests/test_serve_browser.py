@@ -171,6 +171,14 @@ def test_the_page_follows_edits_on_disk_and_a_changed_question_returns_to_review
         page.wait_for_selector(".problems", state="detached", timeout=5000)
         assert page.locator("article.q").count() == cards
 
+        # The article is watched too: a quotation it no longer holds is an error at its fact.
+        article = lesson / "article.txt"
+        _edit(article, "but only vassals", "but only friends")
+        page.wait_for_selector(".problems", timeout=5000)
+        assert "vassals" in page.inner_text(".problems") and "facts.yaml:" in page.inner_text(".problems")
+        _edit(article, "but only friends", "but only vassals")
+        page.wait_for_selector(".problems", state="detached", timeout=5000)
+
 
 def test_highlights_lead_to_facts_and_facts_to_their_passage(lesson: Path) -> None:
     with page_of(lesson) as page:
