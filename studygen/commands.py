@@ -236,6 +236,7 @@ def build(
 
 def serve(paths: list[Path] | None, port: int, editor: str | None, open_browser: bool) -> None:
     """`studygen serve`."""
+    import signal
     import socket
     import webbrowser
 
@@ -268,7 +269,15 @@ def serve(paths: list[Path] | None, port: int, editor: str | None, open_browser:
     if open_browser:
         webbrowser.open(url)
     config = uvicorn.Config(create_app(bench), log_level="warning", timeout_graceful_shutdown=1)
-    uvicorn.Server(config).run(sockets=[listener])
+    # Ctrl-C is how a server is stopped: uvicorn shuts down on it, then raises it again, which would
+    # otherwise end studygen as interrupted (exit 130).
+    stopped = {signum: signal.signal(signum, lambda *_: None) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        uvicorn.Server(config).run(sockets=[listener])
+    finally:
+        for signum, handler in stopped.items():
+            signal.signal(signum, handler)
+    say("studygen serve: stopped")
 
 
 def split_formats(

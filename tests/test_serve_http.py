@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
@@ -172,3 +177,28 @@ def test_a_drafted_lesson_lists_first_what_the_draft_marks_for_checking(tmp_path
     order = [group.key for group in view.groups]
     assert order[: len(marked)] == marked and all(group.checks for group in view.groups[: len(marked)])
     assert not any(group.checks for group in view.groups[len(marked) :])
+
+
+def test_the_command_listens_on_this_machine_prints_its_link_and_stops_on_ctrl_c(lesson: Path) -> None:
+    command = [sys.executable, "-m", "studygen", "serve", str(lesson), "--no-open"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = [process.stdout.readline() for _ in range(2)]
+        url = lines[1].strip()
+        assert url.startswith("http://127.0.0.1:") and "/?token=" in url, lines
+        token = url.split("token=")[1]
+        assert len(token) >= 32
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                page = httpx.get(url, follow_redirects=True)
+                break
+            except httpx.ConnectError:
+                assert time.monotonic() < deadline
+                time.sleep(0.1)
+        assert page.status_code == 200 and page.text.count('<article class="q"') > 50
+        assert httpx.get(url.split("?")[0]).status_code == 403
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=20)
+    assert process.returncode == 0 and "studygen serve: stopped" in out, err
