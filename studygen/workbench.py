@@ -94,7 +94,10 @@ def make_view(checked: CheckedLesson) -> LessonView:
             entries[key] = (role.pos.line, f"role: {person.name}, {role.title}")
             span_keys[f"{person.id}.roles.{index}"] = key
     spans = {span_keys.get(key, key): found for key, found in checked.report.spans.items()}
-    starts = sorted((line, key) for key, (line, _) in entries.items())
+    # Where each entry starts; a person's own lines (name, aliases) belong to no fact or role: key "".
+    starts = sorted(
+        [(line, key) for key, (line, _) in entries.items()] + [(p.pos.line, "") for p in lesson.people.values()]
+    )
     by_fact: dict[str, list[Diagnostic]] = {}
     general = []
     for diagnostic in [*checked.diagnostics, *questions.diagnostics]:
@@ -103,7 +106,9 @@ def make_view(checked: CheckedLesson) -> LessonView:
     grouped: dict[str, list[Judged]] = {}
     for item in judged:
         grouped.setdefault(item.question.fact, []).append(item)
-    keys = [key for _, key in starts] + [key for key in grouped if key not in entries]  # the file's order, then sets
+    keys = [key for _, key in starts if key] + [
+        key for key in grouped if key not in entries
+    ]  # the file's order, then sets
     checks = draft_checks(checked, starts)
     groups = sorted(
         (

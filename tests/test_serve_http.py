@@ -202,3 +202,18 @@ def test_the_command_listens_on_this_machine_prints_its_link_and_stops_on_ctrl_c
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=20)
     assert process.returncode == 0 and "studygen serve: stopped" in out, err
+
+
+def test_diagnostics_sit_beside_the_fact_they_concern(lesson: Path) -> None:
+    facts = lesson / "facts.yaml"
+    view = open_lessons([facts])[0].view
+    placed = {d.line: g.key for g in view.groups for d in g.diagnostics}
+    for group in view.groups:
+        following = [g.line for g in view.groups if g.line > group.line]
+        for diagnostic in group.diagnostics:  # inside the fact's entry: from its line to the next entry's
+            assert group.line <= diagnostic.line < min(following, default=10**9)
+    assert placed and not view.general
+    client = TestClient(create_app(Workbench(open_lessons([facts]), "t" * 32)), base_url="http://127.0.0.1")
+    page = client.get("/lesson/0/view?token=" + "t" * 32).text
+    first = min(placed)
+    assert page.index(f'id="fact-{placed[first]}"') < page.index(f"facts.yaml:{first}</a>")
