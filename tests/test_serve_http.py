@@ -206,13 +206,17 @@ def test_the_command_listens_on_this_machine_prints_its_link_and_stops_on_ctrl_c
 
 def test_diagnostics_sit_beside_the_fact_they_concern(lesson: Path) -> None:
     facts = lesson / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text.replace("aliases: [Ordzhonikidze]", "aliases: [Ordzhonikidze, Sergei O.]", 1), "utf-8")
     view = open_lessons([facts])[0].view
     placed = {d.line: g.key for g in view.groups for d in g.diagnostics}
     for group in view.groups:
         following = [g.line for g in view.groups if g.line > group.line]
         for diagnostic in group.diagnostics:  # inside the fact's entry: from its line to the next entry's
             assert group.line <= diagnostic.line < min(following, default=10**9)
-    assert placed and not view.general
+    # A warning about a person is about no fact, and not about the role of the person declared before.
+    assert [d.code for d in view.general] == ["ground.alias-not-in-article"]
+    assert placed
     client = TestClient(create_app(Workbench(open_lessons([facts]), "t" * 32)), base_url="http://127.0.0.1")
     page = client.get("/lesson/0/view?token=" + "t" * 32).text
     first = min(placed)
