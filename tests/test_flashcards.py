@@ -159,3 +159,24 @@ def test_cut_marks_lie_outside_the_cards_in_line_with_their_edges(tmp_path: Path
     for x, y, length, _ in horizontal:
         assert min(abs(y - edge) for edge in rows) < 0.2
         assert x + length < left or x > right
+
+
+def test_a_card_too_long_even_in_small_type_is_cut_at_its_edge_with_a_note(tmp_path: Path) -> None:
+    words = " ".join(f"the council weighed clause {n} of the harbour charter with care" for n in range(30))
+    lesson = tmp_path / "long"
+    lesson.mkdir()
+    (lesson / "article.txt").write_text(f'The envoy said "{words}" in 1921.\n', encoding="utf-8")
+    (lesson / "facts.yaml").write_text(
+        "lesson: {id: long, title: A long quotation, source: {file: article.txt}}\n"
+        "people: {envoy: {name: Ada Envoy, aliases: [The envoy]}}\n"
+        f"facts:\n  - {{id: q, kind: quote, by: envoy, said: '{words}', evidence: 'The envoy said'}}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["build", str(lesson), "--format", "flashcards", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    note = r"facts\.yaml:4:\d+: note: flashcard 1 is too long for a card even in small type; its end is left off"
+    assert re.search(note, result.output), result.output
+    number, front, _, back = read_cards(tmp_path / "out" / "long" / FILE_NAME, STANDARD)[0]  # nothing outside it
+    assert number == "1" and squeezed(back) == "AdaEnvoy"
+    assert front.endswith("…")
+    assert squeezed(front[:-1]) in squeezed(f"Who said “{words}”?") and len(front) > 600

@@ -60,7 +60,11 @@ class Card:
 
 @dataclass(frozen=True)
 class Placed:
-    card: Card
+    """One side of a card where it goes on its page: its number, text, a smaller note, and size."""
+
+    number: int
+    text: str
+    note: str
     left: float
     top: float
     font_pt: float
@@ -77,38 +81,48 @@ def lesson_cards(build: LessonBuild) -> list[Card]:
     return cards
 
 
-def fitted_size(grid: Grid, texts: list[str]) -> float | None:
-    """The largest text size, in half points from the grid's, at which `texts` fit a card: a count of
-    lines of DejaVu Sans (letters average 0.55 em; a line wraps about 15% short of full), one line
-    for the card's number. None when they do not fit even at the grid's smallest size."""
+def _lines(grid: Grid, size: float, texts: list[str]) -> tuple[float, int, int]:
+    """Characters a line holds at `size` (DejaVu Sans letters average 0.55 em; a line wraps about 15%
+    short of full), the lines `texts` take with one for the card's number, and the lines there is
+    room for."""
+    per_line = (grid.width - 2 * PADDING_MM) / (0.55 * size * PT_MM)
+    used = 1 + sum(math.ceil(1.15 * len(text) / per_line) for text in texts if text)
+    return per_line, used, int((grid.height - 2 * PADDING_MM) / (1.3 * size * PT_MM))
 
-    def fits(size: float) -> bool:
-        per_line = (grid.width - 2 * PADDING_MM) / (0.55 * size * PT_MM)
-        lines = 1 + sum(math.ceil(1.15 * len(text) / per_line) for text in texts if text)
-        return lines * 1.3 * size * PT_MM <= grid.height - 2 * PADDING_MM
 
+def fitted(grid: Grid, text: str, note: str = "") -> tuple[str, float, bool]:
+    """The text, at the largest size in half points from the grid's at which it and its note fit a
+    card; at the grid's smallest size, a text that still does not fit is cut at a word with '…'
+    (and the third value is True)."""
     size = grid.font_pt
-    while not fits(size):
+    while size - 0.5 >= grid.smallest_pt and _lines(grid, size, [text, note])[1] > _lines(grid, size, [])[2]:
         size -= 0.5
-        if size < grid.smallest_pt:
-            return None
-    return size
+    per_line, used, room = _lines(grid, size, [text, note])
+    if used <= room:
+        return text, size, False
+    note_lines = _lines(grid, size, [note])[1] - 1
+    keep = int((room - 1 - note_lines) * per_line / 1.15) - 2
+    return text[:keep].rsplit(" ", 1)[0] + " …", size, True
+
+
+def grid_origin(grid: Grid, paper: str) -> tuple[float, float]:
+    """The top left corner of the grid, centred on the paper (so that it is the same turned over)."""
+    page_width, page_height = PAPER_MM[paper]
+    return (page_width - grid.columns * grid.width) / 2, (page_height - grid.rows * grid.height) / 2
 
 
 def sheets(
     cards: list[Card], grid: Grid, paper: str, too_long: Callable[[Card], None]
 ) -> list[tuple[list[Placed], list[Placed]]]:
     """Each sheet's fronts and backs, placed: a back mirrored left to right from its front. A side
-    too long for a card is set at the smallest size and cut at the card's edge; `too_long` is told."""
-    page_width, page_height = PAPER_MM[paper]
-    left0 = (page_width - grid.columns * grid.width) / 2
-    top0 = (page_height - grid.rows * grid.height) / 2
+    too long for a card even in small type is cut short, and `too_long` is told."""
+    left0, top0 = grid_origin(grid, paper)
 
-    def size(card: Card, texts: list[str]) -> float:
-        fitted = fitted_size(grid, texts)
-        if fitted is None:
+    def side(card: Card, text: str, note: str, left: float, top: float) -> Placed:
+        shown, size, cut = fitted(grid, text, note)
+        if cut:
             too_long(card)
-        return fitted or grid.smallest_pt
+        return Placed(card.number, shown, note, left, top, size)
 
     out = []
     for start in range(0, len(cards), grid.per_sheet):
@@ -116,18 +130,16 @@ def sheets(
         for i, card in enumerate(cards[start : start + grid.per_sheet]):
             row, column = divmod(i, grid.columns)
             top = top0 + row * grid.height
-            fronts.append(Placed(card, left0 + column * grid.width, top, size(card, [card.front])))
             mirrored = grid.columns - 1 - column
-            backs.append(Placed(card, left0 + mirrored * grid.width, top, size(card, [card.back, card.note])))
+            fronts.append(side(card, card.front, "", left0 + column * grid.width, top))
+            backs.append(side(card, card.back, card.note, left0 + mirrored * grid.width, top))
         out.append((fronts, backs))
     return out
 
 
 def cut_marks(grid: Grid, paper: str) -> list[tuple[float, float, float, float]]:
     """Short lines (left, top, width, height in mm) outside the grid, in line with every card edge."""
-    page_width, page_height = PAPER_MM[paper]
-    left0 = (page_width - grid.columns * grid.width) / 2
-    top0 = (page_height - grid.rows * grid.height) / 2
+    left0, top0 = grid_origin(grid, paper)
     right0, bottom0 = left0 + grid.columns * grid.width, top0 + grid.rows * grid.height
     gap = 2.0
     marks = []
@@ -148,7 +160,7 @@ def render_html(build: LessonBuild, paper: str, large_print: bool) -> str:
         build.note(
             card.fact,
             "flashcards.too-long",
-            f"flashcard {card.number} is too long for a card even in small type; its end is cut off",
+            f"flashcard {card.number} is too long for a card even in small type; its end is left off (…)",
             "shorten the quotation or the fact's wording, or leave the question out with questions: exclude:",
         )
 
