@@ -167,7 +167,7 @@ def test_a_card_too_long_even_in_small_type_is_cut_at_its_edge_with_a_note(tmp_p
     lesson.mkdir()
     (lesson / "article.txt").write_text(f'The envoy said "{words}" in 1921.\n', encoding="utf-8")
     (lesson / "facts.yaml").write_text(
-        "lesson: {id: long, title: A long quotation, source: {file: article.txt}}\n"
+        "lesson: {id: long, title: 'A <b>long</b> quotation', source: {file: article.txt}}\n"
         "people: {envoy: {name: Ada Envoy, aliases: [The envoy]}}\n"
         f"facts:\n  - {{id: q, kind: quote, by: envoy, said: '{words}', evidence: 'The envoy said'}}\n",
         encoding="utf-8",
@@ -176,7 +176,9 @@ def test_a_card_too_long_even_in_small_type_is_cut_at_its_edge_with_a_note(tmp_p
     assert result.exit_code == 0, result.output
     note = r"facts\.yaml:4:\d+: note: flashcard 1 is too long for a card even in small type; its end is left off"
     assert re.search(note, result.output), result.output
-    number, front, _, back = read_cards(tmp_path / "out" / "long" / FILE_NAME, STANDARD)[0]  # nothing outside it
+    pdf = tmp_path / "out" / "long" / FILE_NAME
+    assert PdfReader(pdf).pages[0].extract_text().startswith("A <b>long</b> quotation: flashcards 1-1 of 1")  # text
+    number, front, _, back = read_cards(pdf, STANDARD)[0]  # nothing outside it
     assert number == "1" and squeezed(back) == "AdaEnvoy"
     assert front.endswith("…")
     assert squeezed(front[:-1]) in squeezed(f"Who said “{words}”?") and len(front) > 600

@@ -358,9 +358,8 @@
     }
     const q = byKey.get(key);
     const s = states[key];
-    const number = questions.indexOf(q) + 1;
-    heading.textContent = MODES[mode].label + ": question " + number + " of " + questions.length +
-      (!s || !s.last ? " (new)" : s.due <= now ? " (due)" : " (studying ahead)");
+    heading.textContent = MODES[mode].label + ": " +
+      (!s || !s.last ? "a new question" : s.due <= now ? "a question due again" : "studying ahead");
     card.dataset.key = key;
     RENDER[mode](q, card);
   }
