@@ -19,7 +19,7 @@ from studygen.export.flashcards import FILE_NAME, LARGE_PRINT, STANDARD, Card, G
 from studygen.lessons import read_lesson
 from studygen.questions import build_questions
 
-from .conftest import ROOT, SEED
+from .conftest import ROOT, SEED, write_lesson
 
 runner = CliRunner()
 MM = 72 / 25.4
@@ -164,13 +164,12 @@ def test_cut_marks_lie_outside_the_cards_in_line_with_their_edges(tmp_path: Path
 def test_a_card_too_long_even_in_small_type_is_cut_at_its_edge_with_a_note(tmp_path: Path) -> None:
     words = " ".join(f"the council weighed clause {n} of the harbour charter with care" for n in range(30))
     lesson = tmp_path / "long"
-    lesson.mkdir()
-    (lesson / "article.txt").write_text(f'The envoy said "{words}" in 1921.\n', encoding="utf-8")
-    (lesson / "facts.yaml").write_text(
+    write_lesson(
+        lesson,
+        f'The envoy said "{words}" in 1921.\n',
         "lesson: {id: long, title: 'A <b>long</b> quotation', source: {file: article.txt}}\n"
         "people: {envoy: {name: Ada Envoy, aliases: [The envoy]}}\n"
         f"facts:\n  - {{id: q, kind: quote, by: envoy, said: '{words}', evidence: 'The envoy said'}}\n",
-        encoding="utf-8",
     )
     result = runner.invoke(app, ["build", str(lesson), "--format", "flashcards", "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output

@@ -21,7 +21,7 @@ from studygen.lessons import read_lesson
 from studygen.questions import Question, build_questions
 
 from .browser import browser
-from .conftest import SEED
+from .conftest import SEED, write_lesson
 
 runner = CliRunner()
 PHONE = {"width": 360, "height": 740}
@@ -384,13 +384,12 @@ def test_print_is_a_clean_list_of_every_question_and_its_answer(
 def test_markup_in_a_lesson_stays_text(watched: Watched, tmp_path: Path) -> None:
     said = "</script><script>alert(1)</script> <!-- is not a treaty"
     lesson = tmp_path / "hostile"
-    lesson.mkdir()
-    (lesson / "article.txt").write_text(f'The envoy said "{said}" in 1921.\n', encoding="utf-8")
-    (lesson / "facts.yaml").write_text(
+    write_lesson(
+        lesson,
+        f'The envoy said "{said}" in 1921.\n',
         "lesson: {id: hostile, title: 'Markup <b>test</b></title>', source: {file: article.txt}}\n"
         "people: {envoy: {name: The envoy <i>x</i>, kind: group}, b: {name: B}, c: {name: C}, d: {name: D}}\n"
         f"facts:\n  - {{id: q, kind: quote, by: envoy, said: '{said}', evidence: 'The envoy said'}}\n",
-        encoding="utf-8",
     )
     result = runner.invoke(app, ["build", str(lesson), "--format", "study", "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output

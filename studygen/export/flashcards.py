@@ -17,6 +17,7 @@ from ..html import html_templates
 from ..questions.shapes import Shape
 from ..schema import PAPER_SIZES
 from . import LessonBuild, Output, exporter
+from .quizlet import CARDS_WRITTEN
 from .quizlet import cards as card_texts
 from .worksheet import CSS_PAGE_SIZE, render_pdfs
 
@@ -41,8 +42,8 @@ class Grid:
         return self.columns * self.rows
 
 
-STANDARD = Grid(columns=2, rows=4, width=90.0, height=60.0, font_pt=11.0, smallest_pt=6.5, small_pt=7.0)
-LARGE_PRINT = Grid(columns=2, rows=3, width=90.0, height=80.0, font_pt=16.0, smallest_pt=9.0, small_pt=10.0)
+STANDARD = Grid(columns=2, rows=4, width=90.0, height=60.0, font_pt=11.0, smallest_pt=7.0, small_pt=7.0)
+LARGE_PRINT = Grid(columns=2, rows=2, width=90.0, height=120.0, font_pt=16.0, smallest_pt=12.0, small_pt=10.0)
 PADDING_MM = 5.0
 MARK_MM = 5.0  # length of a cut mark, outside the grid (clear of the lines at the top and foot of a page)
 PT_MM = 25.4 / 72
@@ -52,7 +53,7 @@ FILE_NAME = "flashcards.pdf"  # large print under the same name, as worksheets: 
 @dataclass(frozen=True)
 class Card:
     number: int
-    fact: str
+    fact: str | None  # the fact it asks about (None for a set of facts: a matching, an ordering)
     front: str
     back: str
     note: str  # whose account the back gives, when it is someone's
@@ -76,8 +77,9 @@ def lesson_cards(build: LessonBuild) -> list[Card]:
     cards = []
     for question in build.questions.questions:
         note = f"According to {question.according_to}" if question.according_to else ""
+        fact = None if question.shape in (Shape.MATCHING, Shape.ORDERING) else question.fact
         for front, back in card_texts(question):
-            cards.append(Card(len(cards) + 1, question.fact, front, back, note))
+            cards.append(Card(len(cards) + 1, fact, front, back, note))
     return cards
 
 
@@ -156,13 +158,18 @@ def render_html(build: LessonBuild, paper: str, large_print: bool) -> str:
     grid = LARGE_PRINT if large_print else STANDARD
     cards = lesson_cards(build)
 
+    told: set[int] = set()
+
     def too_long(card: Card) -> None:
-        build.note(
-            card.fact,
-            "flashcards.too-long",
-            f"flashcard {card.number} is too long for a card even in small type; its end is left off (…)",
-            "shorten the quotation or the fact's wording, or leave the question out with questions: exclude:",
-        )
+        if card.number in told:  # its front and its back
+            return
+        told.add(card.number)
+        message = f"flashcard {card.number} is too long for a card even in small type; its end is left off (…)"
+        hint = "shorten the quotation or the fact's wording, or leave the question out with questions: exclude:"
+        if card.fact is None:
+            build.lesson_note("flashcards.too-long", message, hint)
+        else:
+            build.note(card.fact, "flashcards.too-long", message, hint)
 
     placed = sheets(cards, grid, paper, too_long)
     return html_templates.get_template("flashcards.html.j2").render(
@@ -180,13 +187,7 @@ def render_html(build: LessonBuild, paper: str, large_print: bool) -> str:
 @exporter(
     "flashcards",
     "Printable flashcards (PDF): cut-out cards, backs placed for long-edge duplex printing",
-    writes={
-        Shape.CHOICE: "card: question and answer (no choices)",
-        Shape.SHORT: "card: question and answer",
-        Shape.CLOZE: "card: sentence with a gap, and the missing words",
-        Shape.MATCHING: "one card per pair: quotation and speaker",
-        Shape.ORDERING: "card: items lettered, and the order with dates",
-    },
+    writes=CARDS_WRITTEN,
 )
 def export_flashcards(build: LessonBuild) -> list[Output]:
     paper = build.options.get("paper") or build.lesson.worksheet.paper

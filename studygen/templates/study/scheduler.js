@@ -76,5 +76,5 @@ const studyScheduler = (() => {
     return !s || !s.last || s.due <= now + LEARN_AHEAD ? first : null;
   }
 
-  return { GRADES, MINUTE, DAY, fresh, review, preview, order, next };
+  return { GRADES, review, preview, order, next };
 })();

@@ -208,8 +208,7 @@
     const list = el("div", { class: "choices", role: "group", "aria-label": "Choices" });
     q.choices.forEach((choice, i) => {
       const button = el("button", { type: "button", class: "choice" },
-        el("b", { text: LETTERS[i] + ". ", "aria-hidden": "true" }), el("span", { text: choice }));
-      button.setAttribute("aria-label", LETTERS[i] + ": " + choice);
+        el("b", { text: LETTERS[i] + ". " }), el("span", { text: choice }));
       button.addEventListener("click", () => {
         const right = i === q.correct;
         for (const b of list.children) b.disabled = true;
