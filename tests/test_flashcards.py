@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,19 @@ def build(facts: Path, out: Path, *options: str) -> Path:
     result = runner.invoke(app, ["build", str(facts.parent), "--format", "flashcards", "--out", str(out), *options])
     assert result.exit_code == 0, result.output
     return out / facts.parent.name / FILE_NAME
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """Build once per lesson and options in this module (each PDF takes seconds)."""
+    done: dict[tuple[Path, tuple[str, ...]], Path] = {}
+
+    def get(facts: Path, *options: str) -> Path:
+        if (facts, options) not in done:
+            done[facts, options] = build(facts, tmp_path_factory.mktemp("flashcards"), *options)
+        return done[facts, options]
+
+    return get
 
 
 def cards_of(facts: Path) -> list[Card]:
@@ -94,9 +108,9 @@ CASES = [(facts, "A4", ()) for facts in SHIPPED] + [
     ("facts", "paper", "extra"), CASES, ids=[f"{f.parent.name}-{p}{'-large' if e else ''}" for f, p, e in CASES]
 )
 def test_every_back_lands_behind_its_front_under_long_edge_duplex(
-    facts: Path, paper: str, extra: tuple[str, ...], tmp_path: Path
+    facts: Path, paper: str, extra: tuple[str, ...], built: Callable[..., Path]
 ) -> None:
-    pdf = build(facts, tmp_path, "--paper", paper, *extra)
+    pdf = built(facts, "--paper", paper, *extra)
     reader = PdfReader(pdf)
     assert [round(float(x), 2) for x in reader.pages[0].mediabox[2:]] == list(PAPER_PT[paper])
     grid = LARGE_PRINT if extra else STANDARD
@@ -111,8 +125,8 @@ def test_every_back_lands_behind_its_front_under_long_edge_duplex(
         assert squeezed(back) == squeezed(card.back + card.note)
 
 
-def test_a_cloze_card_has_its_blank_on_the_front(tmp_path: Path) -> None:
-    pdf = build(SEED, tmp_path)
+def test_a_cloze_card_has_its_blank_on_the_front(built: Callable[..., Path]) -> None:
+    pdf = built(SEED, "--paper", "A4")
     read = {int(number): (front, back) for number, front, _, back in read_cards(pdf, STANDARD)}
     checked = read_lesson(SEED)
     assert checked.lesson is not None
@@ -126,17 +140,16 @@ def test_a_cloze_card_has_its_blank_on_the_front(tmp_path: Path) -> None:
         assert squeezed(blank) in squeezed(by_front[front])
 
 
-def test_the_same_lesson_gives_the_same_bytes(tmp_path: Path) -> None:
-    first, second = build(SEED, tmp_path / "one"), build(SEED, tmp_path / "two", "--paper", "A4")
-    assert first.read_bytes() == second.read_bytes()
-    assert build(SEED, tmp_path / "letter", "--paper", "Letter").read_bytes() != first.read_bytes()
+def test_the_same_lesson_gives_the_same_bytes(built: Callable[..., Path], tmp_path: Path) -> None:
+    first = built(SEED, "--paper", "A4")
+    assert build(SEED, tmp_path).read_bytes() == first.read_bytes()  # A4: the lesson's paper
+    assert built(SEED, "--paper", "Letter").read_bytes() != first.read_bytes()
 
 
-def test_cut_marks_lie_outside_the_cards_in_line_with_their_edges(tmp_path: Path) -> None:
+def test_cut_marks_lie_outside_the_cards_in_line_with_their_edges(built: Callable[..., Path]) -> None:
     """The page's only filled rectangles are the marks, 0.4 px thick (WeasyPrint draws a border so, in
     CSS pixels from the top left): each in line with a card edge and clear of every card."""
-    pdf = build(SEED, tmp_path, "--paper", "Letter")
-    page = PdfReader(pdf).pages[0]
+    page = PdfReader(built(SEED, "--paper", "Letter")).pages[0]
     content = page.get_contents().get_data().decode("latin-1")
     px = 25.4 / 96
     marks = [[float(n) * px for n in m] for m in re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) re\nf\*", content)]

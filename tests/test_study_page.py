@@ -404,3 +404,23 @@ def test_markup_in_a_lesson_stays_text(watched: Watched, tmp_path: Path) -> None
     assert any(said in prompt for prompt in prompts), prompts
     assert page.locator("#card b, #card i, #print-list b, #print-list i").count() == 0
     assert dialogs == [] and watched.problems == []
+
+
+def test_switching_modes_and_running_out_of_due_questions(
+    watched: Watched, page_file: Path, questions: list[Question]
+) -> None:
+    page = watched.open(page_file)
+    first = shown(page, questions)
+    choose_mode(page, "Type the answer")  # the new question not answered as a flashcard comes first here too
+    assert shown(page, questions) is first and page.locator("form.typed input").count() == 1
+    orderings = [q for q in questions if q.sequence]
+    assert len(orderings) == 1  # the lesson has one: answered, nothing is left to order
+    choose_mode(page, "Put in order")
+    page.get_by_role("button", name="Check the order").click()
+    page.get_by_role("button", name="Next question").click()
+    assert page.locator("#card-heading").inner_text() == "All done for now"
+    assert page.evaluate("document.activeElement.id") == "card-heading"
+    page.get_by_role("button", name="Study ahead anyway").click()
+    assert page.locator("#card-heading").inner_text() == "Put in order: studying ahead"
+    assert page.locator("#card .prompt").inner_text() == orderings[0].prompt
+    assert watched.problems == []

@@ -335,6 +335,8 @@
     const keys = keysOf(mode);
     const now = Date.now();
     let key = studyScheduler.next(keys, states, now);
+    // The card just answered, not yet due again, is not shown again straight away unless asked for.
+    if (key !== null && key === card.dataset.key && states[key] && states[key].due > now) key = null;
     if (key === null && ahead) key = studyScheduler.order(keys, states, now)[0] || null;
     card.replaceChildren();
     const heading = el("h2", { id: "card-heading", tabindex: "-1" });
