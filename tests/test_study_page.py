@@ -424,3 +424,52 @@ def test_switching_modes_and_running_out_of_due_questions(
     assert page.locator("#card-heading").inner_text() == "Put in order: studying ahead"
     assert page.locator("#card .prompt").inner_text() == orderings[0].prompt
     assert watched.problems == []
+
+
+def test_a_typed_answer_may_be_any_accepted_alternative(
+    watched: Watched, page_file: Path, questions: list[Question]
+) -> None:
+    page = watched.open(page_file)
+    choose_mode(page, "Type the answer")
+    for _ in range(len(questions)):
+        question = shown(page, questions)
+        blanks = question.cloze.blanks if question.cloze else ()
+        alternatives = blanks[0].alternatives if blanks else question.alternatives
+        if alternatives:
+            break
+        page.locator("form.typed input").first.fill(question.answer)
+        page.keyboard.press("Enter")
+        assert page.locator("#card .feedback").inner_text().startswith("Correct")
+        page.get_by_role("button", name="Next question").click()
+    else:
+        raise AssertionError("the lesson has no typed question with an alternative")
+    page.locator("form.typed input").first.fill(f"  {alternatives[0].lower()}. ")
+    page.keyboard.press("Enter")
+    assert page.locator("#card .feedback").inner_text().startswith("Correct")
+
+
+def test_the_pages_policy_runs_no_other_script_and_sends_no_request(watched: Watched, page_file: Path) -> None:
+    """Even a script that got into the page (it cannot: see test_markup_in_a_lesson_stays_text) would not run,
+    and nothing on the page can fetch: the Content-Security-Policy allows only the page's own script."""
+    page = watched.open(page_file)
+    page.evaluate(
+        """() => {
+            const s = document.createElement('script');
+            s.textContent = 'window.injected = 1';
+            document.body.append(s);
+        }"""
+    )
+    assert page.evaluate("window.injected") is None
+    outcome = page.evaluate("fetch('https://example.org/x').then(() => 'fetched', () => 'refused')")
+    image = page.evaluate(
+        """() => new Promise(done => {
+            const i = new Image();
+            i.onload = () => done('loaded');
+            i.onerror = () => done('refused');
+            i.src = 'https://example.org/x.png';
+        })"""
+    )
+    assert (outcome, image) == ("refused", "refused")
+    refusals = [problem for problem in watched.problems if "violates the following Content Security Policy" in problem]
+    assert len(refusals) == 3, watched.problems  # the script, the fetch, the image
+    assert "Executing inline script" in refusals[0] and "example.org/x'" in refusals[1] and "x.png" in refusals[2]
