@@ -478,7 +478,7 @@ def test_every_format_declares_what_it_writes() -> None:
     registry = load_exporters()
     for name in FORMATS:
         assert registry[name].writes and set(registry[name].writes) <= set(Shape)
-    assert list(registry) == ["anki", "worksheet", *sorted(FORMATS)]
+    assert list(registry) == ["anki", "worksheet", *sorted([*FORMATS, "flashcards", "study"])]
 
 
 def test_same_lesson_same_bytes(built: Path, tmp_path: Path) -> None:
