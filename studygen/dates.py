@@ -205,11 +205,28 @@ class PartialDate:
 
     def contains(self, other: PartialDate) -> bool:
         """Whether `other` falls within this date (used to tell distractors that are true)."""
-        return self.start <= other.start and other.end <= self.end
+        return self.first_day <= other.first_day and other.last_day <= self.last_day
+
+    def moved(self, steps: int) -> PartialDate | None:
+        """The date of the same form `steps` of its own unit away (a century, a year, ten years for a
+        circa or uncertain year), for wrong answers of the answer's form; None for other forms."""
+        if self.century is not None:
+            number = _step_over_zero(self.century, steps)
+            return parse_date(f"the {_ordinal(abs(number))} century{' BC' if number < 0 else ''}")
+        if self.is_span or self.decade or self.season or self.month:
+            return None
+        year = year_text(_step_over_zero(self.start, steps * (10 if self.approximate or self.uncertain else 1)))
+        return parse_date(f"c. {year}" if self.approximate else f"{year}?" if self.uncertain else year)
 
     def overlaps(self, other: PartialDate) -> bool:
         """Whether the two may share a day: 2010-05 to 2014-07 and 2014-09 to 2016 do not."""
         return self.first_day <= other.last_day and other.first_day <= self.last_day
+
+
+def _step_over_zero(number: int, steps: int) -> int:
+    """Count `steps` from a year or century, with no year 0 between 1 BC (-1) and AD 1."""
+    moved = (number if number > 0 else number + 1) + steps
+    return moved if moved > 0 else moved - 1
 
 
 def _calendar_year(year: int) -> int:
@@ -232,17 +249,23 @@ def _month_number(name: str, text: str) -> int:
     return number
 
 
-def _day_date(text: str, year: int, month: int | None, day: int | None, bc: object = None, mark: str = "") -> PartialDate:
+def _day_date(
+    text: str, year: int, month: int | None, day: int | None, bc: object = None, mark: str = ""
+) -> PartialDate:
     _check_year(year, text)
     if month is not None and not 1 <= month <= 12:
-        raise DateError(f"month {month} in '{text}' is not between 1 and 12",
-                        "write year-month-day with the month from 01 to 12, e.g. 1949-04-04, or 1914-18 for a span")
+        raise DateError(
+            f"month {month} in '{text}' is not between 1 and 12",
+            "write year-month-day with the month from 01 to 12, e.g. 1949-04-04, or 1914-18 for a span",
+        )
     signed = _signed(year, bc)
     if day is not None and month is not None:
         last = calendar.monthrange(_calendar_year(signed), month)[1]
         if not 1 <= day <= last:
-            raise DateError(f"day {day} in '{text}' does not exist in that month",
-                            f"that month has {last} days; write year-month-day, e.g. 1961-08-13")
+            raise DateError(
+                f"day {day} in '{text}' does not exist in that month",
+                f"that month has {last} days; write year-month-day, e.g. 1961-08-13",
+            )
     return PartialDate(text, signed, signed, month, day, approximate=mark in "~%" and mark != "",
                        uncertain=mark in "?%" and mark != "")  # fmt: skip
 
@@ -284,7 +307,7 @@ def _single(text: str) -> PartialDate:
         elif match["word"] and match["word"].lower() in _ORDINAL_WORDS:
             number = _ORDINAL_WORDS.index(match["word"].lower()) + 1
         else:
-            raise DateError(f"'{text}' is not a century studygen understands", "write the 5th century BC or 12th century")
+            raise DateError(f"'{text}' is not a century studygen understands", "write 5th century BC, 12th century")
         if number == 0:
             raise DateError(f"'{text}': centuries start at the 1st")
         qual = _lower(match["qual"])
@@ -321,7 +344,7 @@ def parse_date(value: object) -> PartialDate:
         raise DateError("expected a date such as 1990, 2000-06, mid-1950s or 1998-2004")
     text = " ".join(str(value).split())
     body = re.sub(r"^the\s+", "", text, flags=re.I)
-    if isinstance(value, int) and value < 0 or body.startswith("-"):
+    if (isinstance(value, int) and value < 0) or body.startswith("-"):
         raise DateError(f"'{text}': write a year before Christ with BC", f"write {str(value).lstrip('-0')} BC")
     if match := _SHORT_SPAN.match(body):  # 1914-18, but 1914-05 is May 1914
         start, end = int(match["start"]), int(match["start"][:-2] + match["end"])
@@ -330,8 +353,10 @@ def parse_date(value: object) -> PartialDate:
     if match := _YEARS_SPAN.match(body):
         start, end = _signed(int(match["start"]), match["bc"]), _signed(int(match["end"]), match["bc"])
         if end <= start:
-            raise DateError(f"the span '{text}' ends before it starts",
-                            f"write the earlier year first: {match['end']}-{match['start']}")
+            raise DateError(
+                f"the span '{text}' ends before it starts",
+                f"write the earlier year first: {match['end']}-{match['start']}",
+            )
         return PartialDate(text, start, end)
     parts = _SPAN_SEPARATORS.split(body)
     try:

@@ -185,7 +185,9 @@ class FieldChecker:
         self.error(path, "ref.unknown-person", f"{what} names '{value}', who is not declared under people:", hint)
         return None
 
-    def teacher_keys(self, value: Any, allowed: list[str], path: PathKey, dates: tuple[str, ...] = ()) -> frozenset[str]:
+    def teacher_keys(
+        self, value: Any, allowed: list[str], path: PathKey, dates: tuple[str, ...] = ()
+    ) -> frozenset[str]:
         """The keys `from_teacher:` lists ("*" for true); `dates` are the keys whose parts may be listed
         alone ('when.year': the article gives the day and month, the teacher the year)."""
         if value is True:

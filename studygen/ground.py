@@ -76,15 +76,11 @@ def _check_years(
 ) -> None:
     """Warn when a date's year is not in its evidence. A day or month the evidence names ("on 16
     October") takes its year from the article before the evidence, as news reports write the year once."""
-    if when is None or not texts or key in teacher or "*" in teacher:
+    if when is None or not texts or key in teacher or "*" in teacher or f"{key}.year" in teacher:
         return
     joined = " ".join(texts)
     running = bool(when.month) and calendar.month_name[when.month or 1] in joined
-    missing = [
-        year
-        for year in when.years
-        if year not in joined and not (running and article.find(year, 0, evidence_start) >= 0)
-    ]
+    missing = [y for y in when.unmentioned(joined) if not (running and article.find(y, 0, evidence_start) >= 0)]
     if missing:
         sink.warning(
             pos,

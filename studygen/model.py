@@ -11,6 +11,7 @@ from .dates import PartialDate
 from .diagnostics import Position
 
 FILE_START = Position(1, 1)
+NEUTRAL_CUES = frozenset("said says added adds continued noted stated explained told remarked commented".split())
 
 ARTICLE = "article"
 ARTICLE_ITSELF = "the article"  # how `according_to: article` (and a plain fact's giver) reads
@@ -162,11 +163,18 @@ class Fact:
     def field_pos(self, name: str) -> Position:
         return self.positions.get(name, self.pos)
 
+    @property
+    def verb(self) -> str:
+        """The verb questions say the words with: the cue ('shouted', 'warned'), unless it only carries the
+        article's narration on ('added', 'continued'), which out of context reads as 'said'."""
+        cue = (self.cue or "").strip()
+        return cue if cue and cue.lower() not in NEUTRAL_CUES else "said"
+
     def framed(self, quotation: str | None = None) -> str:
         """The quotation in its frame, after the speaker: 'told colleagues she did not “like it”', 'is said
         to believe “...”', 'shouted “...”', 'said “...”' (`quotation` replaces the words, e.g. with a blank)."""
         shown = f"“{self.said if quotation is None else quotation}”"
-        frame = self.frame or f"{self.cue or 'said'} ..."
+        frame = self.frame or f"{self.verb} ..."
         for mark in ("...", "…"):
             if mark in frame:
                 return frame.replace(mark, shown, 1)

@@ -24,8 +24,8 @@ class Field:
     enum: tuple[str, ...] = ()
 
 
-# Types: text, slug, int, bool, date, person, accounts (a person id or a list of them), people (list of person ids), texts (list of
-# text), slugs, evidence (text or list of text), teacher (true or list of keys),
+# Types: text, slug, int, bool, date, person, accounts (a person id or a list of them), people (list of
+# person ids), texts (list of text), slugs, evidence (text or list of text), teacher (true or list of keys),
 # section (nested mapping), sections (list of mappings), mapping (id -> section).
 
 MAX_ID_CHARS = 64  # ids name files and folders, and are typed by hand
@@ -149,7 +149,8 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "believe', 'reportedly told friends'): no question says the speaker said them. Needs frame.",
         ),
         "cue": Field(
-            "text", "The verb the article uses for a quotation (said, added, shouted...); used as the frame when "
+            "text",
+            "The verb the article uses for a quotation (said, added, shouted...); used as the frame when "
             "no frame is given.",
         ),
         "blank": Field("text", "The word of the quotation to leave out in its fill-in-the-blank question."),

@@ -187,8 +187,12 @@ class _Validator(FieldChecker):
             kind=good.get("kind", "office"),
             shared=good.get("shared", False),
             alongside=good.get("alongside", False),
-            according_to=self.person_ref(good.get("according_to"), path + ("according_to",),
-                                         f"'according_to' in a role of '{person}'", allow_article=True),
+            according_to=self.person_ref(
+                good.get("according_to"),
+                path + ("according_to",),
+                f"'according_to' in a role of '{person}'",
+                allow_article=True,
+            ),
             evidence=as_tuple(good.get("evidence")),
             from_teacher=self.teacher_keys(good.get("from_teacher"), list(good), path + ("from_teacher",), ("when",)),
             pos=self.pos(path),
@@ -289,8 +293,9 @@ class _Validator(FieldChecker):
             said_when=said_when,
             sources=sources,
             evidence=as_tuple(good.get("evidence")),
-            from_teacher=self.teacher_keys(good.get("from_teacher"), list(good), path + ("from_teacher",),
-                                           ("when", "said_when")),  # fmt: skip
+            from_teacher=self.teacher_keys(
+                good.get("from_teacher"), list(good), path + ("from_teacher",), ("when", "said_when")
+            ),
             tags=tuple(good.get("tags", ())),
             note=good.get("note", ""),
             pos=self.pos(path),

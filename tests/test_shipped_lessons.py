@@ -72,7 +72,8 @@ def test_a_date_is_given_by_the_person_the_question_says(shipped) -> None:
     for q in questions:
         for value, giver in q.sources:
             assert giver in (TEACHER, ARTICLE) or giver in names, (q.id, value, giver)
-            shown = " ".join([q.prompt, *q.items])  # a timeline says whose account each event is
+            # A timeline says whose account each event is, a matching item whose account each quotation is.
+            shown = " ".join([q.prompt, *q.items, *(m.prompt for m in q.matches)])
             if giver in names and q.kind != "claim" and value not in (q.answer, *q.alternatives):
                 assert giver in shown or giver.split()[-1] in shown, (q.id, value, giver)
             if giver in names and q.kind == "when":

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..diagnostics import Position
-from ..model import ARTICLE_ITSELF, Fact, Lesson, Person, Role, teacher_gave
+from ..model import ARTICLE_ITSELF, Fact, Lesson, Person, Role, teacher_gave, teacher_parts
 from .shapes import ClozeText, Event, Match, Shape
 
 
@@ -134,8 +134,10 @@ def value_source(lesson: Lesson, fact: Fact, key: str) -> str:
     fact's account (`according_to`), or the article reporting it as fact."""
     if teacher_gave(fact.from_teacher, key):
         return TEACHER
-    owner = fact.sources.get(key, fact.according_to)
-    return lesson.owner_name(owner) or ARTICLE_ITSELF
+    owner = lesson.owner_name(fact.sources[key]) if key in fact.sources else lesson.accounts_name(fact)
+    parts = teacher_parts(fact.from_teacher, key)  # "12 August" from the article, the year from the teacher
+    owner = owner or ARTICLE_ITSELF
+    return f"{owner}; the {' and '.join(parts)} from the teacher" if parts else owner
 
 
 def date_source(lesson: Lesson, fact: Fact, shown: str) -> tuple[tuple[str, str], ...]:
@@ -212,22 +214,45 @@ def names_of(lesson: Lesson, person_id: str | None) -> tuple[str, ...]:
 
 
 def date_phrase(date: PartialDate | None) -> str:
-    """`in 1990`, `in the mid-1950s`, `on 12 June 2017`, `from 1998 to 2004`."""
-    if date is None:
-        return ""
-    if date.is_span:
-        return f"from {date.start} to {date.end}"
-    return ("on " if date.day else "in ") + date.display()
+    """`in 1990`, `in the mid-1950s`, `on 12 June 2017`, `from 1998 to 2004`, `in about 1200`."""
+    return date.phrase() if date is not None else ""
 
 
 def precision(date: PartialDate) -> str:
-    if date.decade:  # "the mid-1950s" is part of a decade: asked "when", not "in what decade"
-        return "part of a decade" if date.qualifier else "decade"
+    """What a date question asks for: a 'c. 1200' is never asked as an exact year."""
+    if date.is_period:  # "the mid-1950s" is part of a decade: asked "when", not "in what decade"
+        unit = "century" if date.century is not None else "decade"
+        return f"part of a {unit}" if date.qualifier else unit
+    if date.approximate or date.uncertain:
+        return "approximate"
+    if date.season:
+        return "season"
     if date.day:
         return "date"
     if date.month:
         return "month"
     return "span" if date.is_span else "year"
+
+
+def date_answer_type(date: PartialDate) -> str:
+    """The answer type of a date: year and decade choices as before; a century, a BC year and a circa or
+    uncertain year ('era') get wrong answers of their own form; other dates are written out."""
+    if date.day or date.month or date.season:
+        return "date"
+    if date.century is not None:
+        return "century"
+    if date.start < 0 or date.approximate or date.uncertain:
+        return "era"
+    return "decade" if date.decade else "year"
+
+
+def spoken(fact: Fact) -> str:
+    """A quotation after its speaker, as the article frames it ('told colleagues she did not “...”', 'is
+    said to believe “...”'), or 'said, about Washington, “...”' when the fact gives no frame."""
+    if fact.frame:
+        return fact.framed()
+    about = about_of(fact)
+    return f"{fact.verb}{f', about {about},' if about else ''} “{fact.said}”"
 
 
 def proposal_clause(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
@@ -247,8 +272,8 @@ def fact_sentence(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
     if fact.kind == "proposal":
         text = proposal_clause(lesson, fact, with_date) + "."
     elif fact.kind == "quote":
-        said = fact.said or ""
-        text = f"{name_of(lesson, fact.by)} said “{said}”" + ("" if said.endswith((".", "?", "!")) else ".")
+        text = f"{name_of(lesson, fact.by)} {fact.framed()}"
+        text += "" if text.rstrip("”").endswith((".", "?", "!")) else "."
     else:
         when = f" {date_phrase(fact.when)}" if with_date and fact.when and fact.date_agrees else ""
         text = f"{fact.what}{when}."

@@ -17,6 +17,7 @@ from .base import (
     name_of,
     names_of,
     quoted,
+    spoken,
 )
 from .choices import CHOICES
 
@@ -38,10 +39,13 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
         if speakers_of[" ".join((fact.said or "").split())] != {fact.by}:
             yield left_out(fact.id, (fact.id,), fact.pos, "the same words are quoted from two speakers")
             continue
+        if not lesson.people[fact.by].named:  # type: ignore[index]
+            yield left_out(fact.id, (fact.id,), fact.pos, "the article does not name the speaker")
+            continue
         owner = lesson.account_owner(fact)
         yield Draft(
             key=fact.id,
-            variables={"said": fact.said, "about": about_of(fact), "according_to": owner},
+            variables={"said": fact.said, "about": about_of(fact), "spoken": spoken(fact), "according_to": owner},
             answer=name_of(lesson, fact.by),
             alternatives=names_of(lesson, fact.by)[1:],
             answer_type=lesson.people[fact.by].kind,  # type: ignore[index]
@@ -58,17 +62,19 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
 
 
 def _label(lesson: Lesson, fact: Fact) -> str:
+    """The quotation (in its frame, when the article gives one: 'is said to believe “...”')."""
     text = " ".join((fact.said or "").split())
     words = text.split()
     if len(words) > 30:
         text = " ".join(words[:28]) + " …"
-    owner = lesson.owner_name(fact.according_to)
-    return quoted(text) + (f" (as {owner} tells it)" if owner else "")
+    owner = lesson.accounts_name(fact)
+    shown = fact.framed(text) if fact.frame or fact.verb != "said" else quoted(text)
+    return shown + (f" (as {owner} tells it)" if owner else "")
 
 
 @kind("matching", "sourcing", f"Match quotations to their speakers, at most {MATCHING_MAX} pairs a set.")
 def matching_questions(lesson: Lesson) -> Iterator[Draft]:
-    quotes = [f for f in lesson.facts if f.kind == "quote"]
+    quotes = [f for f in lesson.facts if f.kind == "quote" and lesson.people[f.by].named]  # type: ignore[index]
     speakers = {f.by for f in quotes}
     if len(quotes) < 3 or len(speakers) < 2:
         return
@@ -89,6 +95,9 @@ def matching_questions(lesson: Lesson) -> Iterator[Draft]:
             context_keys=tuple(f.id for f in chunk),
             summary=f"{len(chunk)} quotations and their speakers.",
             people=tuple(dict.fromkeys(p for f in chunk for p in f.people)),
+            sources=tuple(
+                (right, lesson.accounts_name(f) or ARTICLE_ITSELF) for f, (_, right) in zip(chunk, pairs, strict=True)
+            ),
         )
 
 
