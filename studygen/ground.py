@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .article import Article
 from .dates import PartialDate
 from .diagnostics import DiagnosticSink, Position
+from .misreadings import check_misreadings
 from .model import Fact, Lesson
 
 
@@ -38,6 +39,7 @@ def ground(lesson: Lesson, sink: DiagnosticSink, article: Article | None = None)
     _ground_people(lesson, article, sink, report)
     for fact in lesson.facts:
         _ground_fact(fact, article, sink, report)
+    check_misreadings(lesson, article, report.spans, sink)
     return report
 
 
@@ -87,8 +89,26 @@ def _check_years(
             "ground.year-not-in-evidence",
             f"{what} gives {when.text}, but its evidence does not mention {' or '.join(missing)}",
             "add the passage that gives the date to evidence:, "
-            f"or list '{key}' under from_teacher: if you know it from elsewhere",
+            f"or list '{key}' (or '{key}.year') under from_teacher: if you know it from elsewhere",
         )
+    _check_day_and_month(when, joined, teacher, pos, what, sink, key)
+
+
+def _check_day_and_month(when: PartialDate, joined: str, teacher: frozenset[str], pos: Position, what: str,
+                         sink: DiagnosticSink, key: str) -> None:  # fmt: skip
+    """Warn when the month or day of a date is in neither the evidence nor the teacher's parts."""
+    missing = []
+    if when.month and f"{key}.month" not in teacher:
+        names = (calendar.month_name[when.month], calendar.month_abbr[when.month])
+        if not re.search(rf"\b(?:{'|'.join(names)})\b|\b\d{{4}}-0?{when.month}\b", joined):
+            missing.append(calendar.month_name[when.month])
+    if when.day and f"{key}.day" not in teacher and not re.search(rf"(?<!\d){when.day}(?!\d)", joined):
+        missing.append(f"day {when.day}")
+    if missing:
+        sink.warning(pos, "ground.date-not-in-evidence",
+                     f"{what} gives {when.text}, but its evidence does not mention {' or '.join(missing)}",
+                     f"add the passage that gives the date to evidence:, or list '{key}.month' or '{key}.day' "
+                     "under from_teacher: if you know it from elsewhere")  # fmt: skip
 
 
 def _ground_people(lesson: Lesson, article: Article, sink: DiagnosticSink, report: GroundReport) -> None:
