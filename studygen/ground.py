@@ -193,7 +193,7 @@ def _ground_fact(fact: Fact, article: Article, sink: DiagnosticSink, report: Gro
             sink,
             "ground.evidence-not-found",
         )
-        supporting += list(fact.reply.evidence)
+        # The reply's evidence dates the reply, not the proposal: it supports no year of the fact.
     spans += _locate(
         fact.evidence,
         fact.field_pos("evidence"),

@@ -130,7 +130,8 @@ def _same_sentence(lesson: Lesson, spans: dict[str, list[tuple[int, int]]], arti
                    sink: DiagnosticSink) -> None:  # fmt: skip
     """Two dated facts resting on one sentence with one date: the same date would be asked twice."""
     seen: dict[tuple[int, str], Fact] = {}
-    for fact in lesson.facts:
+    asked = [f for f in lesson.facts if f.id not in lesson.questions.exclude.get("when", ())]
+    for fact in asked:
         if fact.when is None or not spans.get(fact.id) or "when" in fact.from_teacher:
             continue
         key = (article.sentence_bounds(spans[fact.id][0][0])[0], fact.when.answer())

@@ -168,7 +168,9 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
                                f"{person.name} held another office at the same time, so it would have two answers; "
                                "give each office its dates (when:) if they did not overlap")  # fmt: skip
                 continue
-            others = [r.title for _, r in offices if r is not role]
+            # Every other title of the person, offices held alongside and descriptions too ("leader of
+            # East Germany" for the head of its ruling party), is true of them: never a wrong answer.
+            others = [r.title for r in person.roles if r is not role]
             # Never offer one of the person's own titles under another name as a wrong answer, nor
             # two names of one office ("US President" and "President of the United States").
             candidates: list[str] = []
