@@ -45,6 +45,17 @@ class Question:
     sources: tuple[tuple[str, str], ...] = ()
 
     @property
+    def teacher_note(self) -> str:
+        """The values shown that rest on the teacher, not the article (students cannot find them in it):
+        `from your teacher, not the article: 1987`, `... 12 June 2017 (the year)`."""
+        given = [
+            value if by == TEACHER else f"{value} ({by.split('; ', 1)[1].removesuffix(' from the teacher')})"
+            for value, by in self.sources
+            if by == TEACHER or by.endswith(" from the teacher")
+        ]
+        return f"from your teacher, not the article: {'; '.join(dict.fromkeys(given))}" if given else ""
+
+    @property
     def shape(self) -> Shape:
         """What the student does: exporters choose their question type from this, never from the kind."""
         if self.cloze is not None:
@@ -155,6 +166,27 @@ def account_dates(lesson: Lesson, fact_ids: tuple[str, ...], shown: str) -> tupl
         if fact.said_when is not None and fact.said_when.display() in shown:
             given_by = TEACHER if teacher_gave(fact.from_teacher, "said_when") else ARTICLE_ITSELF
             found.append((fact.said_when.display(), given_by))
+    return tuple(found)
+
+
+def teacher_values(lesson: Lesson, fact_ids: tuple[str, ...], shown: str) -> tuple[tuple[str, str], ...]:
+    """The values the teacher added (from_teacher) that the text `shown` holds, so that the answer key and
+    the card back can say so: a date, a place, a person the article does not give."""
+    found = []
+    for fact in lesson.facts_by_id(fact_ids):
+        if "*" in fact.from_teacher:
+            found.append(("the whole fact", TEACHER))
+            continue
+        for key in sorted(fact.from_teacher):
+            value = getattr(fact, key, None) if "." not in key else None
+            if key in ("by", "to"):
+                value = name_of(lesson, value)
+            elif key == "who":
+                value = ", ".join(name_of(lesson, p) for p in fact.who)
+            elif key in ("when", "said_when"):
+                value = value.display() if value else None
+            if isinstance(value, str) and value and value in shown:
+                found.append((value, TEACHER))
     return tuple(found)
 
 
