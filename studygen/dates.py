@@ -29,13 +29,16 @@ _MONTH = r"(?P<mname>[A-Za-z]{3,9})\.?"
 _BC = r"(?:BC|BCE|B\.C\.|B\.C\.E\.)"
 _AD = r"(?:AD|CE|A\.D\.|C\.E\.)"
 _ERA_AFTER = rf"(?:\s*(?P<bc>{_BC})|\s*(?P<ad>{_AD}))?"
-_CIRCA = re.compile(r"^(?:c\.|ca\.|circa|c)\s*(?=\d)", re.I)
+_CIRCA = re.compile(r"^(?:c\.|ca\.|circa|c)\s*(?=\d|AD\b|CE\b)", re.I)
+_AD_FIRST = rf"(?:{_AD}\s+)?"  # 12 May AD 44
 _ISO = re.compile(r"^(?P<year>\d{3,4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?(?P<mark>[~?%])?$")
 _ERA_YEAR = re.compile(rf"^(?:(?P<adfirst>{_AD})\s*)?(?P<year>\d{{1,4}}){_ERA_AFTER}(?P<mark>[~?%])?$", re.I)
-_DAY_MONTH = re.compile(rf"^(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>\d{{1,4}}){_ERA_AFTER}$", re.I)
-_MONTH_DAY = re.compile(rf"^{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{1,4}}){_ERA_AFTER}$", re.I)
-_MONTH_YEAR = re.compile(rf"^{_MONTH},?\s+(?P<year>\d{{1,4}}){_ERA_AFTER}$", re.I)
-_SEASON = re.compile(r"^(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>\d{3,4})$", re.I)
+_DAY_MONTH = re.compile(rf"^(?P<day>\d{{1,2}})\s+{_MONTH},?\s+{_AD_FIRST}(?P<year>\d{{1,4}}){_ERA_AFTER}$", re.I)
+_MONTH_DAY = re.compile(rf"^{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+{_AD_FIRST}(?P<year>\d{{1,4}}){_ERA_AFTER}$", re.I)
+_MONTH_YEAR = re.compile(rf"^{_MONTH},?\s+{_AD_FIRST}(?P<year>\d{{1,4}}){_ERA_AFTER}$", re.I)
+_SEASON = re.compile(
+    rf"^(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_AD_FIRST}(?P<year>\d{{1,4}}){_ERA_AFTER}$", re.I
+)
 _QUAL = r"(?:(?P<qual>early|mid|late)(?:-|\s+))?"
 _DECADE = re.compile(rf"^{_QUAL}(?P<decade>\d{{1,3}}0)s{_ERA_AFTER}$", re.I)
 _CENTURY = re.compile(
@@ -292,7 +295,8 @@ def _single(text: str) -> PartialDate:
             month = _month_number(match["mname"], text)
             return _day_date(text, int(match["year"]), month, int(match["day"]), match["bc"])
     if match := _SEASON.match(body):
-        year = int(match["year"])
+        year = _signed(int(match["year"]), match["bc"])
+        _check_year(year, text)
         return PartialDate(text, year, year, season=_SEASON_WORDS[match["season"].lower()])
     if match := _MONTH_YEAR.match(body):
         return _day_date(text, int(match["year"]), _month_number(match["mname"], text), None, match["bc"])
@@ -325,8 +329,7 @@ def _lower(text: str | None) -> str | None:
     return text.lower() if text else None
 
 
-def _span(text: str, first: str, last: str) -> PartialDate:
-    start, end = _single(first.strip()), _single(last.strip())
+def _span(text: str, start: PartialDate, end: PartialDate) -> PartialDate:
     for part in (start, end):
         if part.is_period or part.season or part.approximate or part.uncertain:
             raise DateError(f"the span '{text}' must join two years, months or days",
@@ -359,18 +362,23 @@ def parse_date(value: object) -> PartialDate:
             )
         return PartialDate(text, start, end)
     parts = _SPAN_SEPARATORS.split(body)
-    try:
-        if len(parts) == 2 and all(parts):
-            first, last = parts
-            if re.search(_BC, last, re.I) and not re.search(_BC + "|" + _AD, first, re.I):
-                first += " BC"  # 490–479 BC: both ends are BC
-            return _span(text, first, last)
-        date = _single(body) if len(parts) == 1 else None
-    except DateError as exc:
-        raise DateError(str(exc), exc.hint or _nearest(text)) from None
-    if date is None:  # 12/08/2000: more than two ends, or an end missing
-        raise DateError(f"'{text}' is not a date studygen understands", _nearest(text))
-    return replace(date, text=text)
+    if len(parts) == 1:
+        try:
+            date = _single(body)
+        except DateError as exc:
+            raise DateError(str(exc), exc.hint or _nearest(text)) from None
+        return replace(date, text=text)
+    if len(parts) == 2 and all(parts):
+        first, last = parts
+        if re.search(_BC, last, re.I) and not re.search(_BC + "|" + _AD, first, re.I):
+            first += " BC"  # 490–479 BC: both ends are BC
+        try:
+            ends = _single(first.strip()), _single(last.strip())
+        except DateError:  # the hint of one end ("'08' is too short for a year") would mislead
+            ends = None
+        if ends is not None:
+            return _span(text, *ends)
+    raise DateError(f"'{text}' is not a date studygen understands", _nearest(text))  # 12/08/2000
 
 
 def _nearest(text: str) -> str:

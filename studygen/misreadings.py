@@ -49,7 +49,7 @@ def check_misreadings(lesson: Lesson, article: Article, spans: dict[str, list[tu
         if fact.kind == "quote":
             around = _around_quotation(fact, article)
             _other_speaker(fact, f"{evidence} {around[1]}", names, sink)
-            _missing_frame(fact, around[0], sink)
+            _missing_frame(fact, around[0], lesson.people[fact.by].names if fact.by else (), sink)
             _copied_punctuation(fact, sink)
         elif fact.according_to is None and "*" not in fact.from_teacher:
             _unattributed(fact, evidence, sink)
@@ -88,7 +88,7 @@ def _other_speaker(fact: Fact, text: str, names: dict[str, str], sink: Diagnosti
                 return
 
 
-def _missing_frame(fact: Fact, before: str, sink: DiagnosticSink) -> None:
+def _missing_frame(fact: Fact, before: str, speaker: tuple[str, ...], sink: DiagnosticSink) -> None:
     """A negation or a hearsay word right before the opening mark changes what the quotation says."""
     if fact.frame is not None or not before.strip():
         return
@@ -99,7 +99,9 @@ def _missing_frame(fact: Fact, before: str, sink: DiagnosticSink) -> None:
     verb = last if last in _MEANING_VERBS and last != (fact.cue or "").lower() else None
     found = negation or (hearsay.group() if hearsay else None) or verb
     if found:
-        shown = " ".join(before.split()[-6:])
+        # The hint's frame starts after the speaker's name: "Linnet told colleagues she did not" -> "told ..."
+        cut = max((before.rfind(name) + len(name) for name in speaker if name in before), default=-1)
+        shown = " ".join((before[cut:] if cut >= 0 else before).split()[-6:])
         sink.warning(fact.field_pos("said"), "ground.frame-missing",
                      f"in the article, '{found}' comes right before the quotation of fact '{fact.id}' "
                      f"(\"{shown} ...\"), but the fact gives no frame: questions would ask who said the words",

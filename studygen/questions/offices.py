@@ -210,6 +210,7 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
         held_by.setdefault(office.title.lower(), []).append((holder, office))
     titles = TitleIndex(office.title for _, office in index_of.holders)
     everyone = ranked_people(lesson, [])
+    shared_asked: set[tuple[frozenset[str], tuple[int, int, int], tuple[int, int, int]]] = set()
     for person in lesson.people.values():
         for index, role in enumerate(person.roles):
             if role.when is None or person.kind != "person" or not role.is_office:
@@ -226,6 +227,11 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
                 dict.fromkeys(other.name for other, r in same_office if r.when is None or r.when.contains(role.when))
             )
             shared = role.shared or any(r.shared for _, r in same_office)  # "one of two deputy presidents"
+            if shared:  # one question for the office and time, accepting each holder: not one per holder
+                asked = (office_words(role.title), role.when.first_day, role.when.last_day)
+                if asked in shared_asked:
+                    continue
+                shared_asked.add(asked)
             if holders != [person.name] and not shared:
                 others = [name for name in holders if name != person.name] or ["nobody"]
                 yield left_out(role_key(person, role), (), role.pos,
