@@ -68,7 +68,7 @@ def _label(lesson: Lesson, fact: Fact) -> str:
     if len(words) > 30:
         text = " ".join(words[:28]) + " …"
     owner = lesson.accounts_name(fact)
-    shown = fact.framed(text) if fact.frame or fact.verb != "said" else quoted(text)
+    shown = fact.framed(text) if fact.frame else quoted(text)
     return shown + (f" (as {owner} tells it)" if owner else "")
 
 
