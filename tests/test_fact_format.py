@@ -131,6 +131,7 @@ ARTICLE = (
     "Linnet and Orla Pike were the town's two deputy mayors in 1925.\n\n"
     "According to the dock workers and the harbour engineers, the breakwater cracked in the winter of 1929.\n\n"
     'Pike replied: "we will pay".\n\n'
+    'Grebe added: "the old stone will hold".\n\n'
     "The stone came from a quarry first worked in the 5th century BC, and the old quay was built c. 1200.\n"
 )
 PEOPLE = (
@@ -158,6 +159,7 @@ FACTS = (
     "  - id: levy\n    kind: quote\n    by: linnet\n    said: like the sound of the new levy\n    blank: levy\n"
     "    frame: told colleagues she did not ...\n"
     "  - id: pay\n    kind: quote\n    by: pike\n    said: we will pay\n    blank: pay\n"
+    "  - id: old-stone\n    kind: quote\n    by: grebe\n    said: the old stone will hold\n"
     "  - id: sea-wins\n    kind: quote\n    by: grebe\n    said: the sea always wins\n"
     "    hearsay: true\n    frame: is said to believe that ...\n"
     "  - id: by-autumn\n    kind: quote\n    by: official\n    said: the works will finish by autumn\n"
@@ -218,8 +220,11 @@ def test_without_a_frame_the_negation_is_lost_and_check_says_so(tmp_path: Path) 
 
 
 def test_hearsay_is_never_asked_as_saying(tmp_path: Path) -> None:
-    question = _questions(tmp_path)["sea-wins/attribution"]
-    assert question.prompt == "Who is said to believe that “the sea always wins”?"
+    questions = _questions(tmp_path)
+    assert questions["sea-wins/attribution"].prompt == "Who is said to believe that “the sea always wins”?"
+    assert all("the sea always wins" not in m.prompt for m in questions["set-1/matching"].matches)
+    spoken = _questions(tmp_path / "b", facts=FACTS.replace("    hearsay: true\n", ""))["set-1/matching"]
+    assert any("the sea always wins" in m.prompt for m in spoken.matches)
 
 
 def test_hearsay_needs_a_frame(tmp_path: Path) -> None:

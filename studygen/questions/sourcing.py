@@ -74,7 +74,8 @@ def _label(lesson: Lesson, fact: Fact) -> str:
 
 @kind("matching", "sourcing", f"Match quotations to their speakers, at most {MATCHING_MAX} pairs a set.")
 def matching_questions(lesson: Lesson) -> Iterator[Draft]:
-    quotes = [f for f in lesson.facts if f.kind == "quote" and lesson.people[f.by].named]  # type: ignore[index]
+    # Words others attribute to someone (hearsay) are not theirs to match; nor are an unnamed speaker's.
+    quotes = [f for f in lesson.facts if f.kind == "quote" and not f.hearsay and lesson.people[f.by].named]  # type: ignore[index]
     speakers = {f.by for f in quotes}
     if len(quotes) < 3 or len(speakers) < 2:
         return
