@@ -25,7 +25,7 @@ _OTHER_SPEAKER = (
 # Words that make a statement someone's account rather than the article's.
 _REPORTED = re.compile(
     r"\b(?:according to|reportedly|allegedly|supposedly|is said to|are said to|was said to|were said to|"
-    r"said|says|claimed|claims)\b",
+    r"said|say|says|claimed|claims)\b",
     re.I,
 )
 _NEGATIONS = frozenset("not never no nor neither hardly n't".split())

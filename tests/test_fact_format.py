@@ -14,6 +14,7 @@ from studygen.dates import DateError, parse_date
 from studygen.export.anki import note_fields
 from studygen.questions import build_questions
 from studygen.questions.base import Question
+from studygen.questions.sourcing import account_answer
 
 from .conftest import write_lesson
 
@@ -129,7 +130,7 @@ ARTICLE = (
     "Grebe served as harbour master from May 1915 to July 1921 and was then port warden from September 1921 "
     "to 1930. He sat on the town council from 1910 to 1940.\n\n"
     "Linnet and Orla Pike were the town's two deputy mayors in 1925.\n\n"
-    "According to the dock workers and the harbour engineers, the breakwater cracked in the winter of 1929.\n\n"
+    "According to dock workers and engineers, the breakwater cracked in the winter of 1929.\n\n"
     'Pike replied: "we will pay".\n\n'
     'Grebe added: "the old stone will hold".\n\n'
     "The stone came from a quarry first worked in the 5th century BC, and the old quay was built c. 1200.\n"
@@ -150,8 +151,8 @@ PEOPLE = (
     "      - title: member of the town council\n        alongside: true\n        when: 1910-1940\n"
     "        evidence: He sat on the town council from 1910 to 1940\n"
     "  official:\n    name: an official\n    kind: unnamed\n"
-    "  workers:\n    name: the dock workers\n    kind: group\n"
-    "  engineers:\n    name: the harbour engineers\n    kind: group\n"
+    "  workers:\n    name: dock workers\n    kind: group\n"
+    "  engineers:\n    name: engineers\n    kind: group\n"
     "  council:\n    name: the council of Kestrel Bay\n    kind: group\n"
 )
 FACTS = (
@@ -168,8 +169,7 @@ FACTS = (
     "    when: 1921-03-03\n    evidence: On 3 March 1921 the council of Kestrel Bay voted to build a new breakwater\n"
     "  - id: cracked\n    kind: event\n    what: the breakwater cracked\n    when: winter 1929\n"
     "    according_to: [workers, engineers]\n"
-    "    evidence: According to the dock workers and the harbour engineers, the breakwater cracked in the winter"
-    " of 1929\n"
+    "    evidence: According to dock workers and engineers, the breakwater cracked in the winter of 1929\n"
     "  - id: quarry\n    kind: event\n    what: the quarry was first worked\n    when: 5th century BC\n"
     "    evidence: a quarry first worked in the 5th century BC\n"
     "  - id: old-quay\n    kind: event\n    what: the old quay was built\n    when: c. 1200\n"
@@ -255,8 +255,11 @@ def test_an_unnamed_speaker_is_never_asked_for_nor_offered(tmp_path: Path) -> No
 
 def test_several_sources_of_one_claim(tmp_path: Path) -> None:
     questions = _questions(tmp_path)
-    assert questions["cracked/when"].prompt.startswith("According to the dock workers and the harbour engineers,")
+    assert questions["cracked/when"].prompt.startswith("According to dock workers and engineers,")
     assert questions["cracked/when"].answer == "the winter of 1929"
+    claim = questions["cracked/claim"]
+    assert claim.answer == "The account of dock workers and engineers"
+    assert all("an official's" not in c.lower() for q in questions.values() for c in q.choices)
 
 
 def test_a_century_is_asked_as_a_century_with_centuries_for_choices(tmp_path: Path) -> None:
@@ -453,3 +456,10 @@ def test_passages_from_different_places_are_joined_with_an_ellipsis(tmp_path: Pa
     checked = write_lesson(tmp_path / "w", WARNING_ARTICLE, "lesson: {id: w, title: W, source: {file: article.txt}}\n"
                            + WARNING_PEOPLE + "facts:\n" + facts)  # fmt: skip
     assert checked.contexts()["levy"].startswith("The vote was close. … According to the partial results")
+
+
+def test_an_unnamed_source_reads_as_the_article_has_it(tmp_path: Path) -> None:
+    people = PEOPLE.replace("    name: an official\n", "    name: An official\n")
+    lesson = _harbour(tmp_path, people=people).lesson
+    assert account_answer(lesson, "official") == "The account of an official"  # not "An official's account"
+    assert account_answer(lesson, "grebe") == "Tomas Grebe's account"

@@ -111,14 +111,23 @@ def _established_foils(facts: list[Fact]) -> set[str]:
     return set(ranked[:attributed])
 
 
-def account_answer(lesson: Lesson, owner_id: str | None) -> str:
+def account_answer(lesson: Lesson, owner_id: str | None, fact: Fact | None = None) -> str:
+    """'Established fact', 'The writer's own interpretation' or whose account: of `owner_id`, or of all
+    the sources of `fact` ('The account of navy officials and experts')."""
+    if fact is not None and len(fact.accounts) > 1:
+        return f"The account of {lesson.accounts_name(fact)}"
     if owner_id is None:
         return FACT_ANSWER
     if owner_id == ARTICLE:
         return ARTICLE_ANSWER
     person = lesson.people[owner_id]
     head, of, _ = person.name.partition(" of ")
-    if of and head.endswith("s"):  # not "Some historians of engineering's account" (but "The Ministry of X's")
+    # Not "Some historians of engineering's account" (but "The Ministry of X's"); not "A local official's".
+    if not person.named:  # "an official", as the article has it, even where the teacher wrote "An official"
+        first, _, rest = person.name.partition(" ")
+        named = f"{first.lower()} {rest}" if first.lower() in ("a", "an", "the") and rest else person.name
+        return f"The account of {named}"
+    if of and head.endswith("s"):
         return f"The account of {person.name}"
     plural = person.kind == "group" and person.name.endswith("s")
     name = person.name[:1].upper() + person.name[1:]  # a choice of its own: "The Allies' account"
@@ -131,7 +140,10 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
     if not owners:
         return  # with nothing attributed, every answer would be "reported as fact"
     # Sorted, so that adding or deleting a fact does not reshuffle every other question's choices.
-    options = (FACT_ANSWER, *sorted(account_answer(lesson, o) for o in owners))
+    options = (
+        FACT_ANSWER,
+        *sorted({account_answer(lesson, f.according_to, f) for f in lesson.facts if f.according_to}),
+    )
     if len(options) < CHOICES:  # too few accounts for four choices: those of the lesson's speakers are plausible
         speakers = dict.fromkeys(f.by for f in lesson.facts if f.kind == "quote" and f.by and f.by not in owners)
         options += tuple(account_answer(lesson, p) for p in speakers)[: CHOICES - len(options)]
@@ -153,7 +165,7 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
     for fact in askable:
         if fact.according_to is None and fact.id not in foils:
             continue
-        answer = account_answer(lesson, fact.according_to)
+        answer = account_answer(lesson, fact.according_to, fact)
         # What the article reports, without a date the teacher added to it.
         statement = fact_sentence(lesson, fact, with_date="when" not in fact.from_teacher)
         yield Draft(
