@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 
-from ..model import ARTICLE, ARTICLE_ITSELF, Fact, Lesson
+from ..model import ARTICLE, ARTICLE_ITSELF, Fact, Lesson, teacher_parts
 from .base import (
     Draft,
     PeopleRanking,
@@ -166,8 +166,9 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
         if fact.according_to is None and fact.id not in foils:
             continue
         answer = account_answer(lesson, fact.according_to, fact)
-        # What the article reports, without a date the teacher added to it.
-        statement = fact_sentence(lesson, fact, with_date="when" not in fact.from_teacher)
+        # What the article reports, without a date the teacher added to it (or a part of one: its year).
+        teacher_dated = "when" in fact.from_teacher or bool(teacher_parts(fact.from_teacher, "when"))
+        statement = fact_sentence(lesson, fact, with_date=not teacher_dated)
         yield Draft(
             key=fact.id,
             variables={"statement": statement},
