@@ -145,9 +145,9 @@ def test_an_unchanged_rebuild_updates_nothing(student: Collection, project: Path
 # every other multiple-choice note.
 PRECISION_EDITS = {
     "year-to-full-date": (
-        "    what: NATO was created\n    when: 1949\n",
-        "    what: NATO was created\n    when: 1949-04-04\n    from_teacher: [when]\n",
-        "nato-founded",
+        "    what: that the Soviet Union might join NATO\n    when: 1990\n",
+        "    what: that the Soviet Union might join NATO\n    when: 1990-05-31\n    from_teacher: [when]\n",
+        "gorbachev-bid-1990",
     ),
     "full-date-to-year": ("    when: 2017-06-12\n", "    when: 2017\n", "series-premiere"),
 }
@@ -179,17 +179,19 @@ def test_a_date_precision_change_keeps_the_note_type(
 @MERGE
 def test_a_corrected_role_title_updates_its_cards(student: Collection, project: Path, merge: bool) -> None:
     before = _questions(project)
-    _edit(project, "      - title: NATO General Secretary\n", "      - title: NATO Secretary General\n")
+    # The title corrected and its id left out: the deck's manifest remembers the id the cards have.
+    _edit(project, "      - title: NATO Secretary General ", "      - title: NATO Secretary-General ")
+    _edit(project, "        id: nato-general-secretary ", "        # ")
     after = _questions(project)
     assert set(after) == set(before)  # the same questions, under the same ids
     updated = _check_import(student, _build(project, LATER), merge, before, after)
-    assert updated and all("Secretary General" in str(after[qid]) for qid in after if genanki.guid_for(qid) in updated)
+    assert updated and all("Secretary-General" in str(after[qid]) for qid in after if genanki.guid_for(qid) in updated)
     manifest = json.loads((project / "decks" / LESSON / MANIFEST_NAME).read_text(encoding="utf-8"))
     assert manifest["roles"]["robertson"] == ["nato-general-secretary"]  # the id the deck knows, remembered
 
 
 def test_a_role_id_in_the_file_wins(project: Path) -> None:
-    _edit(project, "      - title: NATO General Secretary\n", "      - title: NATO Secretary General\n        id: sg\n")
+    _edit(project, "        id: nato-general-secretary ", "        id: sg ")
     assert any("/robertson.sg/" in qid for qid in _questions(project))
 
 
@@ -211,10 +213,10 @@ def test_a_correction_arrives_when_the_clock_is_behind_the_last_build(
     student: Collection, project: Path, merge: bool
 ) -> None:
     before = _questions(project)
-    _edit(project, "    what: NATO was created\n", "    what: the North Atlantic Treaty Organization was created\n")
+    _edit(project, "    what: that the Soviet Union might join NATO\n", "    what: that the USSR might join NATO\n")
     after = _questions(project)
     updated = _check_import(student, _build(project, SHIPPED["latest"] - 10 * 86_400), merge, before, after)
-    assert genanki.guid_for(f"{LESSON}/nato-founded/when") in updated
+    assert genanki.guid_for(f"{LESSON}/gorbachev-bid-1990/when") in updated
 
 
 def test_a_lost_manifest_stops_the_build(project: Path) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..html import LETTERS
 from ..model import Lesson
 from ..questions import Question
+from ..questions.choices import YEAR_TYPES
 from ..schema import WORKSHEET_SECTIONS
 from .worksheet_compose import SECTIONS, Composer, Composition
 
@@ -90,7 +91,7 @@ def _shuffled(items: list, rng: random.Random, avoid: list | None = None) -> lis
 def _choices(question: Question, rng: random.Random) -> tuple[tuple[str, ...], int | None]:
     if not question.choices:
         return (), None
-    if question.answer_type in ("year", "decade"):
+    if question.answer_type in YEAR_TYPES:
         return question.choices, question.correct  # years stay in order
     order = list(question.choices)
     rng.shuffle(order)

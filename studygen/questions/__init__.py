@@ -13,7 +13,7 @@ from ..memory import gc_paused
 from ..model import Lesson
 from ..paths import display_path
 from . import chronology, cloze, offices, proposals, sourcing  # noqa: F401 - registers the kinds
-from .base import KINDS, Question, account_dates
+from .base import KINDS, Draft, Question, account_dates, teacher_values
 from .choices import CHOICES, TYPED, YEAR_TYPES, Chooser, position_for
 from .gates import first_failure, unique_prompts
 from .wording import Wording, load_wordings, render, template_names_in_folder
@@ -192,8 +192,7 @@ class _KindMaker:
                 context=self.context_of(draft.context_keys),
                 fact_summary=draft.summary,
                 people=draft.people,
-                sources=draft.sources
-                + account_dates(lesson, draft.facts, prompt + (draft.cloze.filled() if draft.cloze else "")),
+                sources=_with_teacher_values(lesson, draft, prompt),
             )
             failed = first_failure(question, draft.forbidden)
             if failed is not None:
@@ -204,3 +203,12 @@ class _KindMaker:
             made.origins[question.id] = (draft.pos, draft.key)
         made.notes = sink.items
         return made
+
+
+def _with_teacher_values(lesson: Lesson, draft: Draft, prompt: str) -> tuple[tuple[str, str], ...]:
+    """The draft's sources, with the dates of accounts and the values the teacher added that it shows."""
+    filled = prompt + (draft.cloze.filled() if draft.cloze else "")
+    sources = draft.sources + account_dates(lesson, draft.facts, filled)
+    shown = " ".join([filled, draft.answer, *draft.items])
+    known = {value for value, _ in sources}
+    return sources + tuple(s for s in teacher_values(lesson, draft.facts, shown) if s[0] not in known)

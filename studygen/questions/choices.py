@@ -11,11 +11,12 @@ import random
 import re
 from collections import Counter
 
+from ..dates import PartialDate, parse_date
 from ..model import Lesson
 from .base import Draft, ranked_people
 
 CHOICES = 4
-YEAR_TYPES = ("year", "decade")
+YEAR_TYPES = ("year", "decade", "century", "era")  # read in date order
 TYPED = ("person", "group", "office", *YEAR_TYPES, "quote", "account")
 MAX_QUOTE_WORDS = 8
 LIKELIEST = 5  # distractors are drawn from this many of the most plausible wrong answers
@@ -99,6 +100,9 @@ class Chooser:
     def _new_year_choices(
         self, answer: str, decade: bool, true_values: frozenset[str], position: int, earliest: int, latest: int
     ) -> list[str] | None:
+        date = parse_date(answer)  # studygen reads back every date it prints
+        if date.century is not None or date.start < 0 or date.approximate or date.uncertain:
+            return _same_form_choices(date, true_values, position, earliest, latest)
         answer_year = int("".join(c for c in answer if c.isdigit())[:4])
         step = 10 if decade else 1
         ordered = self.years[decade]
@@ -150,6 +154,23 @@ class Chooser:
         rng = _rng(self.lesson.questions.seed, draft.key + draft.answer_type)
         distractors = rng.sample(pool, CHOICES - 1)
         return tuple(distractors[:position] + [draft.answer] + distractors[position:]), position
+
+
+def _same_form_choices(
+    date: PartialDate, true_values: frozenset[str], position: int, earliest: int, latest: int
+) -> list[str] | None:
+    """Wrong answers of the answer's own form (44 BC, c. 1200, the 5th century BC), in date order."""
+    true = {date.answer(), *true_values}
+
+    def side(sign: int) -> list[PartialDate]:
+        moved = (date.moved(sign * step) for step in range(1, 6))
+        return [d for d in moved if d and d.answer() not in true and (not earliest or d.end >= earliest)
+                and d.start <= latest]  # fmt: skip
+
+    below, above = side(-1), side(1)
+    if len(below) < position or len(above) < CHOICES - 1 - position:
+        return None
+    return [d.answer() for d in [*below[:position][::-1], date, *above[: CHOICES - 1 - position]]]
 
 
 def _named_in(candidate: str, prompt: str) -> bool:

@@ -7,7 +7,18 @@ import re
 from collections.abc import Iterator
 
 from ..model import Fact, Lesson
-from .base import Draft, about_of, fact_sentence, kind, name_of, precision, proposal_clause, value_source
+from .base import (
+    Draft,
+    about_of,
+    date_answer_type,
+    fact_sentence,
+    kind,
+    name_of,
+    precision,
+    proposal_clause,
+    spoken,
+    value_source,
+)
 
 ORDER_MIN, ORDER_MAX = 4, 6
 _PASSIVE = re.compile(r"^(?P<subject>.+?) (?P<verb>was|were|had been) (?P<rest>\S.*)$")
@@ -55,6 +66,8 @@ def when_questions(lesson: Lesson) -> Iterator[Draft]:
                 "to": name_of(lesson, fact.to),
                 "what": fact.what or "",
                 "said": fact.said or "",
+                "spoken": spoken(fact) if fact.kind == "quote" else "",
+                "framed": bool(fact.frame) or fact.verb != "said",
                 "about": about_of(fact),
                 "according_to": owner,
                 "self_account": fact.own_account and fact.date_agrees,
@@ -62,7 +75,7 @@ def when_questions(lesson: Lesson) -> Iterator[Draft]:
             },
             answer=fact.when.answer(),
             alternatives=(fact.when.text,) if fact.when.text != fact.when.answer() else (),
-            answer_type="date" if fact.when.day or fact.when.month else ("decade" if fact.when.decade else "year"),
+            answer_type=date_answer_type(fact.when),
             facts=(fact.id,),
             pos=fact.field_pos("when"),
             according_to=owner,
@@ -80,7 +93,7 @@ def event_label(lesson: Lesson, fact: Fact) -> str:
     if fact.kind == "proposal":
         text = proposal_clause(lesson, fact, with_date=False)
     elif fact.kind == "quote":
-        text = f"{name_of(lesson, fact.by)} says “{fact.said}”"
+        text = f"{name_of(lesson, fact.by)} {fact.framed()}"
     else:
         text = fact.what or ""
     owner = lesson.account_owner(fact)

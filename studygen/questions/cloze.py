@@ -107,7 +107,10 @@ def _quote(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | Non
     blanked = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", "\x00", said, count=1)
     # No full stop after a quotation that ends its own sentence, even inside a nested quote ('Why not?').
     end = "" if said.rstrip().rstrip("'\"’”").endswith((".", "?", "!")) else "."
-    return f"{lead}{name_of(lesson, fact.by)} said{about}: “{blanked}”{end}", word, ()
+    if fact.frame:  # in the article's frame: 'told colleagues she did not “...”'
+        framed = f"{lead}{name_of(lesson, fact.by)} {fact.framed(blanked)}"
+        return framed + ("" if framed.rstrip("”").endswith((".", "?", "!")) else "."), word, ()
+    return f"{lead}{name_of(lesson, fact.by)} {fact.verb}{about}: “{blanked}”{end}", word, ()
 
 
 @kind("cloze", "recall", "Fill in the blank: the fact as a sentence with its key term left out.")

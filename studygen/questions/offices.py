@@ -6,7 +6,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 
-from ..model import ARTICLE_ITSELF, Lesson, Person, Role, teacher_gave
+from ..model import ARTICLE_ITSELF, Lesson, Person, Role, teacher_gave, teacher_parts
 from .base import (
     SIMILAR_KEPT,
     TEACHER,
@@ -24,7 +24,7 @@ def _overlap(a: Role, b: Role) -> bool:
     """Whether two roles may have been held at the same time (undated roles may always)."""
     if a.when is None or b.when is None:
         return True
-    return a.when.start <= b.when.end and b.when.start <= a.when.end
+    return a.when.overlaps(b.when)  # by the months they name: 2010-05 to 2014-07, then 2014-09 to 2016
 
 
 class TitleIndex:
@@ -134,11 +134,16 @@ class OfficeIndex:
         ]
 
 
-def _role_sources(role: Role) -> tuple[tuple[str, str], ...]:
-    """Who gives an office and its dates: the article, or the teacher (from_teacher)."""
+def _role_sources(lesson: Lesson, role: Role) -> tuple[tuple[str, str], ...]:
+    """Who gives an office and its dates: the article, someone it quotes (according_to), or the teacher
+    (from_teacher, also for one part of a date)."""
 
     def given(key: str) -> str:
-        return TEACHER if teacher_gave(role.from_teacher, key) else ARTICLE_ITSELF
+        if teacher_gave(role.from_teacher, key):
+            return TEACHER
+        owner = lesson.owner_name(role.according_to) or ARTICLE_ITSELF
+        parts = teacher_parts(role.from_teacher, key)
+        return f"{owner}; the {' and '.join(parts)} from the teacher" if parts else owner
 
     dates = ((role.when.answer(), given("when")),) if role.when else ()
     return ((role.title, given("title")), *dates)
@@ -153,7 +158,8 @@ def _summary(person: Person, role: Role) -> str:
 def office_questions(lesson: Lesson) -> Iterator[Draft]:
     titles = TitleIndex(role.title for person in lesson.people.values() for role in person.roles if role.is_office)
     for person in lesson.people.values():
-        offices = [(index, role) for index, role in enumerate(person.roles) if role.is_office]
+        # A seat or party post held alongside (alongside: true) competes with no office.
+        offices = [(index, role) for index, role in enumerate(person.roles) if role.is_main_office]
         own = [office_words(role.title) for _, role in offices]
         for index, role in offices:
             # One answer only: no other office of the same person may fit the same time.
@@ -162,7 +168,9 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
                                f"{person.name} held another office at the same time, so it would have two answers; "
                                "give each office its dates (when:) if they did not overlap")  # fmt: skip
                 continue
-            others = [r.title for _, r in offices if r is not role]
+            # Every other title of the person, offices held alongside and descriptions too ("leader of
+            # East Germany" for the head of its ruling party), is true of them: never a wrong answer.
+            others = [r.title for r in person.roles if r is not role]
             # Never offer one of the person's own titles under another name as a wrong answer, nor
             # two names of one office ("US President" and "President of the United States").
             candidates: list[str] = []
@@ -174,7 +182,12 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
                     seen.append(words)
             yield Draft(
                 key=role_key(person, role),
-                variables={"person": person.name, "when": date_phrase(role.when), "description": person.description},
+                variables={
+                    "person": person.name,
+                    "when": date_phrase(role.when),
+                    "description": person.description,
+                    "according_to": lesson.owner_name(role.according_to),
+                },
                 answer=role.title,
                 answer_type="office",
                 facts=(),
@@ -185,7 +198,7 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
                 people=(person.id,),
                 true_values=frozenset(others),  # the person's other offices are not wrong
                 candidates=tuple(candidates),
-                sources=_role_sources(role),
+                sources=_role_sources(lesson, role),
             )
 
 
@@ -197,6 +210,7 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
         held_by.setdefault(office.title.lower(), []).append((holder, office))
     titles = TitleIndex(office.title for _, office in index_of.holders)
     everyone = ranked_people(lesson, [])
+    shared_asked: set[tuple[frozenset[str], tuple[int, int, int], tuple[int, int, int]]] = set()
     for person in lesson.people.values():
         for index, role in enumerate(person.roles):
             if role.when is None or person.kind != "person" or not role.is_office:
@@ -212,7 +226,13 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
             holders = list(
                 dict.fromkeys(other.name for other, r in same_office if r.when is None or r.when.contains(role.when))
             )
-            if holders != [person.name]:
+            shared = role.shared or any(r.shared for _, r in same_office)  # "one of two deputy presidents"
+            if shared:  # one question for the office and time, accepting each holder: not one per holder
+                asked = (office_words(role.title), role.when.first_day, role.when.last_day)
+                if asked in shared_asked:
+                    continue
+                shared_asked.add(asked)
+            if holders != [person.name] and not shared:
                 others = [name for name in holders if name != person.name] or ["nobody"]
                 yield left_out(role_key(person, role), (), role.pos,
                                f"{' and '.join(others)} also held {role.title} (or an office of that name) "
@@ -222,9 +242,14 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
             also_true = frozenset(other.name for other, r in same_office if _overlap(r, role)) - {person.name}
             yield Draft(
                 key=role_key(person, role),
-                variables={"title": role.title, "when": date_phrase(role.when)},
+                variables={
+                    "title": role.title,
+                    "when": date_phrase(role.when),
+                    "shared": shared,
+                    "according_to": lesson.owner_name(role.according_to),
+                },
                 answer=person.name,
-                alternatives=person.names[1:],
+                alternatives=person.names[1:] + (tuple(n for n in holders if n != person.name) if shared else ()),
                 answer_type="person",
                 facts=(),
                 pos=role.pos,
@@ -232,8 +257,8 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
                 context_keys=(f"{person.id}.roles.{index}",),
                 summary=_summary(person, role),
                 people=(person.id,),
-                true_values=also_true,
-                sources=_role_sources(role),
+                true_values=also_true,  # co-holders of a shared office among them: never offered as wrong
+                sources=_role_sources(lesson, role),
                 # Holders of the most similar offices first, then everyone else.
                 candidates=tuple(
                     dict.fromkeys(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 
-from ..model import ARTICLE, ARTICLE_ITSELF, Fact, Lesson
+from ..model import ARTICLE, ARTICLE_ITSELF, Fact, Lesson, teacher_parts
 from .base import (
     Draft,
     PeopleRanking,
@@ -17,6 +17,7 @@ from .base import (
     name_of,
     names_of,
     quoted,
+    spoken,
 )
 from .choices import CHOICES
 
@@ -38,10 +39,13 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
         if speakers_of[" ".join((fact.said or "").split())] != {fact.by}:
             yield left_out(fact.id, (fact.id,), fact.pos, "the same words are quoted from two speakers")
             continue
+        if not lesson.people[fact.by].named:  # type: ignore[index]
+            yield left_out(fact.id, (fact.id,), fact.pos, "the article does not name the speaker")
+            continue
         owner = lesson.account_owner(fact)
         yield Draft(
             key=fact.id,
-            variables={"said": fact.said, "about": about_of(fact), "according_to": owner},
+            variables={"said": fact.said, "about": about_of(fact), "spoken": spoken(fact), "according_to": owner},
             answer=name_of(lesson, fact.by),
             alternatives=names_of(lesson, fact.by)[1:],
             answer_type=lesson.people[fact.by].kind,  # type: ignore[index]
@@ -58,17 +62,20 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
 
 
 def _label(lesson: Lesson, fact: Fact) -> str:
+    """The quotation (in its frame, when the article gives one: 'is said to believe “...”')."""
     text = " ".join((fact.said or "").split())
     words = text.split()
     if len(words) > 30:
         text = " ".join(words[:28]) + " …"
-    owner = lesson.owner_name(fact.according_to)
-    return quoted(text) + (f" (as {owner} tells it)" if owner else "")
+    owner = lesson.accounts_name(fact)
+    shown = fact.framed(text) if fact.frame else quoted(text)
+    return shown + (f" (as {owner} tells it)" if owner else "")
 
 
 @kind("matching", "sourcing", f"Match quotations to their speakers, at most {MATCHING_MAX} pairs a set.")
 def matching_questions(lesson: Lesson) -> Iterator[Draft]:
-    quotes = [f for f in lesson.facts if f.kind == "quote"]
+    # Words others attribute to someone (hearsay) are not theirs to match; nor are an unnamed speaker's.
+    quotes = [f for f in lesson.facts if f.kind == "quote" and not f.hearsay and lesson.people[f.by].named]  # type: ignore[index]
     speakers = {f.by for f in quotes}
     if len(quotes) < 3 or len(speakers) < 2:
         return
@@ -89,6 +96,9 @@ def matching_questions(lesson: Lesson) -> Iterator[Draft]:
             context_keys=tuple(f.id for f in chunk),
             summary=f"{len(chunk)} quotations and their speakers.",
             people=tuple(dict.fromkeys(p for f in chunk for p in f.people)),
+            sources=tuple(
+                (right, lesson.accounts_name(f) or ARTICLE_ITSELF) for f, (_, right) in zip(chunk, pairs, strict=True)
+            ),
         )
 
 
@@ -101,14 +111,23 @@ def _established_foils(facts: list[Fact]) -> set[str]:
     return set(ranked[:attributed])
 
 
-def account_answer(lesson: Lesson, owner_id: str | None) -> str:
+def account_answer(lesson: Lesson, owner_id: str | None, fact: Fact | None = None) -> str:
+    """'Established fact', 'The writer's own interpretation' or whose account: of `owner_id`, or of all
+    the sources of `fact` ('The account of navy officials and experts')."""
+    if fact is not None and len(fact.accounts) > 1:
+        return f"The account of {lesson.accounts_name(fact)}"
     if owner_id is None:
         return FACT_ANSWER
     if owner_id == ARTICLE:
         return ARTICLE_ANSWER
     person = lesson.people[owner_id]
     head, of, _ = person.name.partition(" of ")
-    if of and head.endswith("s"):  # not "Some historians of engineering's account" (but "The Ministry of X's")
+    # Not "Some historians of engineering's account" (but "The Ministry of X's"); not "A local official's".
+    if not person.named:  # "an official", as the article has it, even where the teacher wrote "An official"
+        first, _, rest = person.name.partition(" ")
+        named = f"{first.lower()} {rest}" if first.lower() in ("a", "an", "the") and rest else person.name
+        return f"The account of {named}"
+    if of and head.endswith("s"):
         return f"The account of {person.name}"
     plural = person.kind == "group" and person.name.endswith("s")
     name = person.name[:1].upper() + person.name[1:]  # a choice of its own: "The Allies' account"
@@ -121,7 +140,10 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
     if not owners:
         return  # with nothing attributed, every answer would be "reported as fact"
     # Sorted, so that adding or deleting a fact does not reshuffle every other question's choices.
-    options = (FACT_ANSWER, *sorted(account_answer(lesson, o) for o in owners))
+    options = (
+        FACT_ANSWER,
+        *sorted({account_answer(lesson, f.according_to, f) for f in lesson.facts if f.according_to}),
+    )
     if len(options) < CHOICES:  # too few accounts for four choices: those of the lesson's speakers are plausible
         speakers = dict.fromkeys(f.by for f in lesson.facts if f.kind == "quote" and f.by and f.by not in owners)
         options += tuple(account_answer(lesson, p) for p in speakers)[: CHOICES - len(options)]
@@ -143,9 +165,10 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
     for fact in askable:
         if fact.according_to is None and fact.id not in foils:
             continue
-        answer = account_answer(lesson, fact.according_to)
-        # What the article reports, without a date the teacher added to it.
-        statement = fact_sentence(lesson, fact, with_date="when" not in fact.from_teacher)
+        answer = account_answer(lesson, fact.according_to, fact)
+        # What the article reports, without a date the teacher added to it (or a part of one: its year).
+        teacher_dated = "when" in fact.from_teacher or bool(teacher_parts(fact.from_teacher, "when"))
+        statement = fact_sentence(lesson, fact, with_date=not teacher_dated)
         yield Draft(
             key=fact.id,
             variables={"statement": statement},
