@@ -28,6 +28,7 @@ from ..model import Lesson
 from ..questions import KINDS, Question
 from ..questions.cloze import BLANK, RARE_ZIPF, keyword_candidates
 from ..questions.shapes import Shape
+from ..questions.sourcing import CLAIM_SHARE, fair_matching
 
 SECTIONS = ("timeline", "matching", "multiple_choice", "fill_in", "short_answer")  # in print order
 DEFAULT_COUNTS = {"timeline": 1, "matching": 1, "multiple_choice": 10, "fill_in": 6, "short_answer": 4}
@@ -223,11 +224,11 @@ class Composer:
                                              "give each other's answers away")  # fmt: skip
                     continue
                 keep.append(index)
-                if len(keep) == MAX_PAIRS:
-                    break
-            trimmed = _set_pairs(question, keep)
-            speakers = {right for _, right in trimmed.pairs}
-            if len(keep) < MIN_PAIRS or (section == "matching" and len(speakers) < 2):
+            if section == "matching":  # three speakers or more, none with more than half the items
+                speakers = [right for _, right in question.pairs]
+                keep = fair_matching(keep, speakers.__getitem__, MAX_PAIRS)
+            trimmed = _set_pairs(question, keep[:MAX_PAIRS])
+            if len(trimmed.pairs) < MIN_PAIRS:
                 continue
             self.sheet.take(trimmed, view(section, trimmed, self.people))
             taken.append(trimmed)
@@ -252,9 +253,16 @@ class Composer:
         return chosen
 
     def _next(self, section: str, queues: list[list[Question]], chosen: list[Question]) -> Question | None:
-        """The section's next question that fits the sheet, taking kinds in turn so it is varied."""
-        while queues:
+        """The section's next question that fits the sheet, taking kinds in turn so it is varied.
+        A kind with no room on the sheet yet ("fact or account?" beyond its share) waits its turn."""
+        waiting = 0
+        while len(queues) > waiting:
             queue = queues.pop(0)
+            if not _room_for(queue[0], chosen):
+                queues.append(queue)
+                waiting += 1
+                continue
+            waiting = 0
             while queue:
                 question = queue.pop(0)
                 if self._fits(section, question, chosen):
@@ -308,6 +316,15 @@ class Composer:
             taken.add(folded)
             extras.append(word)
         return extras
+
+
+def _room_for(question: Question, chosen: list[Question]) -> bool:
+    """Whether a section can take a question of this kind: "fact or account?" is at most a quarter
+    of a sheet's multiple-choice items (counting it), so it stays a question and not a drill."""
+    if question.kind != "claim" or not question.choices:
+        return True
+    claims = sum(q.kind == "claim" for q in chosen) + 1
+    return claims * CLAIM_SHARE <= len(chosen) + 1
 
 
 def _in_turn(pools: list[list[str]]) -> Iterable[str]:

@@ -14,8 +14,9 @@ from ..model import Lesson
 from ..paths import display_path
 from . import chronology, cloze, offices, proposals, sourcing  # noqa: F401 - registers the kinds
 from .base import KINDS, Question, account_dates
-from .choices import CHOICES, TYPED, YEAR_TYPES, Chooser, position_for
+from .choices import CHOICES, TYPED, YEAR_TYPES, Chooser, balance_letters, position_for
 from .gates import first_failure, unique_prompts
+from .sourcing import within_share
 from .wording import Wording, load_wordings, render, template_names_in_folder
 
 __all__ = ["KINDS", "Question", "QuestionSet", "build_questions"]
@@ -80,9 +81,11 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str], share: bool) -
     made = _made_sharing(maker, names) if share else maker.make_all(names)
     questions: list[Question] = []
     origins: dict[str, tuple[Position, str]] = {}
+    year_options: dict[str, dict[int, tuple[str, ...]]] = {}
     for name in names:  # in the kinds' order, whichever process made them
         questions += made[name].questions
         origins.update(made[name].origins)
+        year_options.update(made[name].year_options)
         for note in made[name].notes:
             sink.keep(note)
     ambiguous = unique_prompts(questions)
@@ -91,7 +94,15 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str], share: bool) -
             pos, key = origins[question.id]
             _note(sink, pos, key, question.kind, ambiguous[question.id], "not-unique")
     questions = [q for q in questions if q.id not in ambiguous]
-    return QuestionSet(questions, sink.items)
+    questions, over_share = within_share(questions)
+    if over_share:
+        pos, key = origins[over_share[0].id]
+        _note(sink, pos, key, "claim",
+              f"'fact or account?' is at most a quarter of the multiple-choice questions, so that it stays a question "
+              f"about sources rather than a drill; {len(over_share)} were left out, those whose source matters least "
+              f"({', '.join(q.fact for q in over_share[:6])}{', ...' if len(over_share) > 6 else ''})", "worth",
+              "nothing to fix; exclude a kept one under questions: exclude: claim: to ask another instead")  # fmt: skip
+    return QuestionSet(balance_letters(questions, year_options), sink.items)
 
 
 @dataclass
@@ -102,6 +113,8 @@ class _KindQuestions:
     questions: list[Question] = field(default_factory=list)
     notes: list[Diagnostic] = field(default_factory=list)
     origins: dict[str, tuple[Position, str]] = field(default_factory=dict)
+    # Year questions: each place the answer can take among years in order, with those years.
+    year_options: dict[str, dict[int, tuple[str, ...]]] = field(default_factory=dict)
 
 
 def _made_sharing(maker: _KindMaker, names: list[str]) -> dict[str, _KindQuestions]:
@@ -158,14 +171,16 @@ class _KindMaker:
                 break
             question_id = f"{lesson.id}/{draft.key}/{name}"
             choices, correct = (), None
-            if draft.answer_type in TYPED:
-                choices, correct = chooser.choices(draft, position_for(settings.seed, question_id), prompt)
-            if not choices and draft.answer_type in YEAR_TYPES:
+            preferred = position_for(settings.seed, question_id)
+            if draft.answer_type in YEAR_TYPES:
                 # Years stay in order, so the answer cannot always go where its id puts it.
-                for position in range(CHOICES):
-                    choices, correct = chooser.choices(draft, position, prompt)
-                    if choices:
-                        break
+                options = {p: c for p in range(CHOICES) if (c := chooser.choices(draft, p, prompt)[0])}
+                if options:
+                    correct = preferred if preferred in options else min(options)
+                    choices = options[correct]
+                    made.year_options[question_id] = options
+            elif draft.answer_type in TYPED:
+                choices, correct = chooser.choices(draft, preferred, prompt)
             if draft.answer_type in TYPED and not choices:
                 sink.add(Severity.NOTE, draft.pos, "question.no-choices",
                          f"the {name} question about '{draft.key}' has no multiple-choice version: "

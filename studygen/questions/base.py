@@ -120,7 +120,9 @@ class Draft:
     people: tuple[str, ...] = ()
     # Values besides the answer and its alternatives that would also be correct choices.
     true_values: frozenset[str] = frozenset()
-    candidates: tuple[str, ...] = ()  # preferred distractors, best first
+    # The wrong answers of the same kind as the answer, best first (None: anyone of the answer's type).
+    candidates: tuple[str, ...] | None = None
+    must_offer: tuple[str, ...] = ()  # distractors always among the choices ("Stated as fact")
     left_out: str = ""  # why no question can be made from this draft (a note for the teacher)
     left_out_hint: str = ""  # what the teacher can do about it, when excluding the fact is not the answer
     sources: tuple[tuple[str, str], ...] = ()  # (value, who gives it) for the answer and a date it shows

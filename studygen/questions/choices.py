@@ -1,23 +1,27 @@
 """Multiple choice: distractors of the answer's type that the lesson's facts make false.
 
 Choices are deterministic for a lesson's seed, year options are in order, and the
-correct answer's position is drawn uniformly over A-D from each question's own id.
+correct answer's position is drawn from each question's own id, then evened out over the
+lesson (`balance_letters`), so that no letter is right much more often than another.
 """
 
 from __future__ import annotations
 
 import bisect
+import hashlib
 import random
 import re
 from collections import Counter
+from collections.abc import Mapping
+from dataclasses import replace
 
 from ..model import Lesson
-from .base import Draft, ranked_people
+from .base import Draft, Question, ranked_people
 
 CHOICES = 4
 YEAR_TYPES = ("year", "decade")
 TYPED = ("person", "group", "office", *YEAR_TYPES, "quote", "account")
-MAX_QUOTE_WORDS = 8
+MAX_QUOTE_WORDS = 8  # a longer quotation is a passage to read, not a choice
 LIKELIEST = 5  # distractors are drawn from this many of the most plausible wrong answers
 
 
@@ -40,9 +44,6 @@ class Chooser:
             )
             for decade in (False, True)
         }
-        said = [f.said for f in lesson.facts if f.kind == "quote" and f.said]
-        said += [f.reply.said for f in lesson.facts if f.reply and f.reply.said]
-        self.quotes = [f"“{s}”" for s in dict.fromkeys(said) if len(s.split()) <= MAX_QUOTE_WORDS]
         self.people = {kind: list(ranked_people(lesson, [], kind)) for kind in ("person", "group")}
         # Every way the text names each person: the name, the aliases the teacher gave ("Mandela" for
         # Nelson Mandela) and the surname, unless two people share it ("Kennedy"): a question that names
@@ -78,12 +79,10 @@ class Chooser:
 
     def pool(self, draft: Draft) -> list[str]:
         """Plausible wrong answers of the draft's type, best first (before removing true ones)."""
-        if draft.candidates:
+        if draft.candidates is not None:
             return list(draft.candidates)
         if draft.answer_type in self.people:
             return self.people[draft.answer_type]
-        if draft.answer_type == "quote":
-            return self.quotes
         return []
 
     def year_choices(self, draft: Draft, position: int) -> list[str] | None:
@@ -148,7 +147,10 @@ class Chooser:
         if len(pool) < CHOICES - 1:
             return (), None
         rng = _rng(self.lesson.questions.seed, draft.key + draft.answer_type)
-        distractors = rng.sample(pool, CHOICES - 1)
+        required = [c for c in draft.must_offer if c in pool][: CHOICES - 1]
+        rest = [c for c in pool if c not in required]
+        distractors = required + rng.sample(rest, CHOICES - 1 - len(required))
+        rng.shuffle(distractors)
         return tuple(distractors[:position] + [draft.answer] + distractors[position:]), position
 
 
@@ -166,3 +168,52 @@ def position_for(seed: int, question_id: str) -> int:
     Anki update their notes).
     """
     return _rng(seed, question_id).randrange(CHOICES)
+
+
+def balance_letters(
+    questions: list[Question], year_options: Mapping[str, Mapping[int, tuple[str, ...]]]
+) -> list[Question]:
+    """The questions with the right answers spread evenly over the letters: no letter right in
+    more than a quarter of the multiple-choice questions (rounded up), where the choices allow.
+
+    A question keeps the place its id gives it unless its letter is over the share; then the
+    question first in a hash of ids moves to the emptiest letter it can take. Other choices keep
+    their order; year choices (`year_options`: each position the answer can take, with its years)
+    stay in order, so a year moves only where other years put it there.
+    """
+    asked = [q for q in questions if q.choices and q.correct is not None]
+    if len(asked) < 2:
+        return questions
+    most = -(-len(asked) // CHOICES)
+    at: dict[str, int] = {q.id: q.correct for q in asked}  # type: ignore[misc]
+    places = {q.id: tuple(year_options[q.id]) if q.id in year_options else tuple(range(len(q.choices))) for q in asked}
+    order = sorted(asked, key=lambda q: hashlib.sha256(q.id.encode()).digest())
+    while True:
+        count = Counter(at.values())
+        full = [letter for letter in range(CHOICES) if count[letter] > most]
+        moved = False
+        for letter in full:
+            for question in order:
+                if at[question.id] != letter:
+                    continue
+                free = [p for p in places[question.id] if count[p] < most]
+                if free:
+                    at[question.id] = min(free, key=lambda p: (count[p], p))
+                    moved = True
+                    break
+            if moved:
+                break
+        if not moved:
+            break
+    changed = {}
+    for question in asked:
+        place = at[question.id]
+        if place == question.correct:
+            continue
+        if question.id in year_options:
+            choices = year_options[question.id][place]
+        else:
+            others = [c for i, c in enumerate(question.choices) if i != question.correct]
+            choices = tuple(others[:place] + [question.answer] + others[place:])
+        changed[question.id] = replace(question, choices=choices, correct=place)
+    return [changed.get(q.id, q) for q in questions]

@@ -64,7 +64,10 @@ def keyword(text: str, avoid: str = "", key_terms: frozenset[str] = frozenset())
 
 
 def _with_blank(sentence: str, answer: str, alternatives: tuple[str, ...]) -> tuple[str, ClozeText]:
+    """The prompt and its cloze parts, both starting with a capital wherever they are shown (a card, a
+    sheet, an export): "In the mid-1950s, [...] proposed", never "in the mid-1950s"."""
     before, after = sentence.split("\x00", 1)
+    before = before[:1].upper() + before[1:]
     return before + BLANK + after, ClozeText((before, Blank(answer, alternatives), after))
 
 

@@ -14,33 +14,39 @@ from .base import (
     date_phrase,
     kind,
     left_out,
-    ranked_people,
     role_key,
     title_words,
 )
 
+PERIOD_YEARS = 10  # posts held this close in time are of the same period
 
-def _overlap(a: Role, b: Role) -> bool:
-    """Whether two roles may have been held at the same time (undated roles may always)."""
+
+def _overlap(a: Role, b: Role, margin: int = 0) -> bool:
+    """Whether two roles may have been held at the same time, or within `margin` years of each other
+    (undated roles may always)."""
     if a.when is None or b.when is None:
         return True
-    return a.when.start <= b.when.end and b.when.start <= a.when.end
+    return a.when.start <= b.when.end + margin and b.when.start <= a.when.end + margin
 
 
 class TitleIndex:
-    """The lesson's titles, to find the likeliest confusions for one without comparing all pairs."""
+    """The lesson's titles, to find the likeliest confusions for one without comparing all pairs:
+    posts of the same country or body only (`place_of`)."""
 
     COMMON = 50  # a word in more titles than this ("minister") says nothing about likeness
 
     def __init__(self, titles: Iterable[str]) -> None:
         self.titles = sorted(set(titles))
         self.by_word: dict[str, set[str]] = {}
+        self.by_place: dict[frozenset[str], list[str]] = {}
         for title in self.titles:
+            self.by_place.setdefault(place_of(title), []).append(title)
             for word in title_words(title):
                 self.by_word.setdefault(word, set()).add(title)
 
     def similar(self, title: str) -> tuple[str, ...]:
-        """Up to SIMILAR_KEPT other titles: most words in common first, then A-Z."""
+        """Up to SIMILAR_KEPT other titles of the same place: most words in common first, then A-Z."""
+        place = place_of(title)
         words = title_words(title)
         shared: dict[str, int] = {}
         for word in words:
@@ -49,8 +55,9 @@ class TitleIndex:
                 for other in group:
                     shared[other] = shared.get(other, 0) + 1
         shared.pop(title, None)
-        ranked = sorted(shared, key=lambda t: (-shared[t], t))[:SIMILAR_KEPT]
-        for other in self.titles:  # too few alike: fill up in A-Z order
+        alike = [t for t in shared if place_of(t) == place]
+        ranked = sorted(alike, key=lambda t: (-shared[t], t))[:SIMILAR_KEPT]
+        for other in self.by_place.get(place, ()):  # too few alike: fill up in A-Z order
             if len(ranked) >= SIMILAR_KEPT:
                 break
             if other != title and other not in ranked:
@@ -64,9 +71,31 @@ _RANKS = frozenset(
     "permanent principal".split()
 ) - {"general"}  # "Secretary General" and "General Secretary" are the same office
 _FILLER = frozenset({"the", "of", "for", "and", "then", "to", "a", "an"})
-_UNITED_STATES, _UNITED_KINGDOM = ("united", "states"), ("united", "kingdom")
+_UNITED_STATES, _UNITED_KINGDOM, _SOVIET_UNION = ("united", "states"), ("united", "kingdom"), ("soviet", "union")
 _ALIASES = {"us": _UNITED_STATES, "u.s": _UNITED_STATES, "usa": _UNITED_STATES, "american": _UNITED_STATES,
-            "uk": _UNITED_KINGDOM, "british": _UNITED_KINGDOM}  # fmt: skip
+            "uk": _UNITED_KINGDOM, "british": _UNITED_KINGDOM,
+            "soviet": _SOVIET_UNION, "ussr": _SOVIET_UNION}  # fmt: skip
+# A country's adjective names the country: "Russian Foreign Minister" is Russia's foreign minister.
+_ALIASES.update((adjective, (country,)) for adjective, country in (
+    ("russian", "russia"), ("german", "germany"), ("french", "france"), ("chinese", "china"), ("cuban", "cuba"),
+    ("japanese", "japan"), ("canadian", "canada"), ("indian", "india"), ("italian", "italy"),
+    ("spanish", "spain"), ("polish", "poland"), ("israeli", "israel"), ("iranian", "iran"), ("iraqi", "iraq"),
+    ("turkish", "turkey"), ("greek", "greece"), ("mexican", "mexico"), ("egyptian", "egypt"),
+    ("ukrainian", "ukraine"), ("african", "africa"), ("korean", "korea"), ("australian", "australia"),
+    ("english", "england"), ("irish", "ireland"), ("scottish", "scotland"), ("welsh", "wales"),
+    ("brazilian", "brazil"), ("dutch", "netherlands"), ("swedish", "sweden"), ("norwegian", "norway"),
+))  # fmt: skip
+# Words that say what a post is, not where: the rest of a title names its country or body.
+_POST_WORDS = _RANKS | frozenset(
+    "president minister ministry secretary state foreign affairs defence defense interior home finance "
+    "treasury justice trade labour labor education health transport leader prime premier chancellor "
+    "ambassador envoy governor mayor governing chairman chairwoman chair head chief commander king queen "
+    "speaker spokesman spokeswoman member senator adviser advisor aide director attorney general party "
+    "communist politburo committee central council commission parliament assembly congress senate cabinet "
+    "national federal high commissioner officer navy army air force".split()
+)
+# Rank words of posts that several people hold at once: "a deputy foreign minister", not "the".
+_SEVERAL_HOLDERS = frozenset({"deputy", "vice", "assistant", "associate", "under", "junior"})
 
 
 # Seats that many people hold at once: "Who was Member of Parliament in 1945?" has hundreds of answers.
@@ -90,6 +119,26 @@ def office_words(title: str) -> frozenset[str]:
         if word and word not in _FILLER:
             words.extend(_ALIASES.get(word, (word,)))
     return frozenset(words)
+
+
+def place_of(title: str) -> frozenset[str]:
+    """The country or body a post belongs to, as words: 'Russian Foreign Minister' and 'President of Russia'
+    -> {russia}; 'NATO General Secretary' -> {nato}; empty when the title names none ('Attorney General')."""
+    return office_words(title) - _POST_WORDS
+
+
+def several_hold(title: str) -> bool:
+    """Whether a post is one that several people hold at once ('Deputy Foreign Minister', 'Vice President'),
+    as its rank word says: a question asks who was *a* deputy foreign minister, not *the*."""
+    return not _SEVERAL_HOLDERS.isdisjoint(re.findall(r"[a-z]+", title.lower()))
+
+
+def one_of(title: str) -> str:
+    """'a Russian deputy foreign minister' for 'Russian Deputy Foreign Minister': one of several holders,
+    the words of the post in lower case as in running text (names of countries and bodies keep theirs)."""
+    words = [w.lower() if w.lower() in _POST_WORDS else w for w in title.split()]
+    text = " ".join(words)
+    return ("an " if text[:1].lower() in "aeiou" else "a ") + text
 
 
 def is_variant(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -165,6 +214,8 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
             others = [r.title for _, r in offices if r is not role]
             # Never offer one of the person's own titles under another name as a wrong answer, nor
             # two names of one office ("US President" and "President of the United States").
+            # Only posts of the same country or body: "President of the United States" is no plausible
+            # wrong answer for a Russian minister.
             candidates: list[str] = []
             seen = list(own)
             for title in titles.similar(role.title):
@@ -196,7 +247,6 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
     for holder, office in index_of.holders:
         held_by.setdefault(office.title.lower(), []).append((holder, office))
     titles = TitleIndex(office.title for _, office in index_of.holders)
-    everyone = ranked_people(lesson, [])
     for person in lesson.people.values():
         for index, role in enumerate(person.roles):
             if role.when is None or person.kind != "person" or not role.is_office:
@@ -222,7 +272,10 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
             also_true = frozenset(other.name for other, r in same_office if _overlap(r, role)) - {person.name}
             yield Draft(
                 key=role_key(person, role),
-                variables={"title": role.title, "when": date_phrase(role.when)},
+                variables={
+                    "title": one_of(role.title) if several_hold(role.title) else role.title,
+                    "when": date_phrase(role.when),
+                },
                 answer=person.name,
                 alternatives=person.names[1:],
                 answer_type="person",
@@ -234,11 +287,14 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
                 people=(person.id,),
                 true_values=also_true,
                 sources=_role_sources(role),
-                # Holders of the most similar offices first, then everyone else.
+                # Holders of comparable posts: of the same country or body, in the same period, the
+                # most similar offices first. Never anyone else: a wrong answer must be of the same kind.
                 candidates=tuple(
                     dict.fromkeys(
-                        [p.name for title in titles.similar(role.title) for p, _ in held_by[title.lower()]]
-                        + list(everyone[: 2 * SIMILAR_KEPT])
+                        p.name
+                        for title in titles.similar(role.title)
+                        for p, r in held_by[title.lower()]
+                        if _overlap(r, role, PERIOD_YEARS)
                     )
                 ),
             )
