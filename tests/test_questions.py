@@ -149,7 +149,7 @@ def test_correct_position_is_spread_evenly() -> None:
     _, questions = _build(SEED)
     positions = Counter(q.correct for q in questions if q.choices)
     total = sum(positions.values())
-    assert total >= 30
+    assert total >= 8  # balance is asked of eight multiple-choice questions or more
     for index in range(4):
         assert 0.15 <= positions[index] / total <= 0.35, positions
 

@@ -38,6 +38,7 @@ MIN_PAIRS = 3  # fewer, and matching is a guess between two
 MAX_SAME_ANSWER = 2  # items on one sheet with the same answer
 MAX_PAIRS = 6  # more quotations than this crowd out the blanks and questions that need them
 MIN_EXTRA_WORDS = 2  # so that the last blank is never solved by elimination
+HEADER = "the sheet's header or footer"
 
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 
@@ -187,6 +188,9 @@ class Composer:
         self.counts = {**DEFAULT_COUNTS, **lesson.worksheet.sections}
         self.sheet = _Sheet()
         self.people = People(lesson)
+        # The header (the lesson's title) and the footer (the source) are on every page: an answer
+        # they show is no question ("In what year ...?" under "NATO, 1949-1955").
+        self.sheet.views.append((HEADER, View((fold(lesson.title), fold(lesson.source.citation())))))
         self.left_off: dict[str, str] = {}  # fact: why a question of it was left off (said if none is on)
 
     def compose(self) -> Composition:
@@ -281,8 +285,9 @@ class Composer:
             return False  # a sheet whose answer is "Vladimir Putin" five times teaches little
         other = self.sheet.clash(new)
         if other is not None:
-            self.left_off.setdefault(question.fact, f"left {question.id} off the worksheet: it and {other} would "
-                                     "give each other's answers away")  # fmt: skip
+            clash = f"it and {other} would give each other's answers away"
+            why = f"its answer is printed in {HEADER}" if other == HEADER else clash
+            self.left_off.setdefault(question.fact, f"left {question.id} off the worksheet: {why}")
             return False
         self.sheet.take(question, new)
         return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ from ..paths import display_path
 from . import chronology, cloze, offices, proposals, sourcing  # noqa: F401 - registers the kinds
 from .base import KINDS, Question, account_dates
 from .choices import CHOICES, TYPED, YEAR_TYPES, Chooser, balance_letters, position_for
+from .chronology import outside_period, title_period
 from .gates import first_failure, unique_prompts
 from .sourcing import within_share
 from .wording import Wording, load_wordings, render, template_names_in_folder
@@ -69,6 +71,14 @@ def build_questions(
 
 def _build_questions(lesson: Lesson, contexts: Mapping[str, str], share: bool) -> QuestionSet:
     sink = DiagnosticSink(display_path(lesson.path))
+    if outside := outside_period(lesson):
+        first, last = title_period(lesson.title)  # type: ignore[misc]
+        for fact in outside:
+            sink.add(Severity.NOTE, fact.pos, "question.worth",
+                     f"no questions about '{fact.id}': it is dated {fact.when.display()}, outside the "  # type: ignore[union-attr]
+                     f"lesson's period ({first}-{last}, from its title)",
+                     "to ask about it, widen the period in the lesson's title")  # fmt: skip
+        lesson = dataclasses.replace(lesson, facts=tuple(f for f in lesson.facts if f not in outside))
     names = [name for name in KINDS if name not in lesson.questions.skip_kinds]
     for file in template_names_in_folder(lesson):
         if file.stem not in KINDS:
@@ -159,7 +169,8 @@ class _KindMaker:
             if draft.left_out:
                 silence = f"to silence this note, list '{draft.key}' under questions: exclude: {name}:"
                 hint = draft.left_out_hint or silence
-                _note(sink, draft.pos, draft.key, name, draft.left_out, _LEFT_OUT_GATE.get(name, "not-unique"), hint)
+                gate = draft.left_out_code or _LEFT_OUT_GATE.get(name, "not-unique")
+                _note(sink, draft.pos, draft.key, name, draft.left_out, gate, hint)
                 continue
             try:
                 prompt = render(wording, draft.variables)
@@ -210,7 +221,7 @@ class _KindMaker:
                 sources=draft.sources
                 + account_dates(lesson, draft.facts, prompt + (draft.cloze.filled() if draft.cloze else "")),
             )
-            failed = first_failure(question, draft.forbidden)
+            failed = first_failure(question, draft.forbidden, lesson.title)
             if failed is not None:
                 gate, reason = failed
                 _note(sink, draft.pos, draft.key, name, reason, gate)

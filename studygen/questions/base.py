@@ -125,6 +125,7 @@ class Draft:
     must_offer: tuple[str, ...] = ()  # distractors always among the choices ("Stated as fact")
     left_out: str = ""  # why no question can be made from this draft (a note for the teacher)
     left_out_hint: str = ""  # what the teacher can do about it, when excluding the fact is not the answer
+    left_out_code: str = ""  # the note's code (question.<code>), when not the kind's usual one
     sources: tuple[tuple[str, str], ...] = ()  # (value, who gives it) for the answer and a date it shows
 
 
@@ -165,11 +166,13 @@ def about_of(fact: Fact) -> str:
     return "" if about and about.lower() in (fact.said or "").lower() else about
 
 
-def left_out(key: str, facts: tuple[str, ...], pos: Position, reason: str, hint: str = "") -> Draft:
-    """A question a kind cannot make, and why: the engine turns it into a note for the teacher."""
+def left_out(key: str, facts: tuple[str, ...], pos: Position, reason: str, hint: str = "", code: str = "") -> Draft:
+    """A question a kind cannot make, and why: the engine turns it into a note for the teacher
+    (`question.<code>`; by default the code of the kind's own refusals)."""
     return Draft(
-        key=key, variables={}, answer="", answer_type="", facts=facts, pos=pos, left_out=reason, left_out_hint=hint
-    )
+        key=key, variables={}, answer="", answer_type="", facts=facts, pos=pos, left_out=reason, left_out_hint=hint,
+        left_out_code=code,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)

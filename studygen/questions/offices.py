@@ -38,15 +38,14 @@ class TitleIndex:
     def __init__(self, titles: Iterable[str]) -> None:
         self.titles = sorted(set(titles))
         self.by_word: dict[str, set[str]] = {}
-        self.by_place: dict[frozenset[str], list[str]] = {}
+        self.places = {title: place_of(title) for title in self.titles}
         for title in self.titles:
-            self.by_place.setdefault(place_of(title), []).append(title)
             for word in title_words(title):
                 self.by_word.setdefault(word, set()).add(title)
 
     def similar(self, title: str) -> tuple[str, ...]:
         """Up to SIMILAR_KEPT other titles of the same place: most words in common first, then A-Z."""
-        place = place_of(title)
+        place = self.places.get(title) or place_of(title)
         words = title_words(title)
         shared: dict[str, int] = {}
         for word in words:
@@ -55,12 +54,12 @@ class TitleIndex:
                 for other in group:
                     shared[other] = shared.get(other, 0) + 1
         shared.pop(title, None)
-        alike = [t for t in shared if place_of(t) == place]
+        alike = [t for t in shared if same_place(self.places[t], place)]
         ranked = sorted(alike, key=lambda t: (-shared[t], t))[:SIMILAR_KEPT]
-        for other in self.by_place.get(place, ()):  # too few alike: fill up in A-Z order
+        for other in self.titles:  # too few alike: fill up in A-Z order
             if len(ranked) >= SIMILAR_KEPT:
                 break
-            if other != title and other not in ranked:
+            if other != title and other not in ranked and same_place(self.places[other], place):
                 ranked.append(other)
         return tuple(ranked)
 
@@ -92,7 +91,9 @@ _POST_WORDS = _RANKS | frozenset(
     "ambassador envoy governor mayor governing chairman chairwoman chair head chief commander king queen "
     "speaker spokesman spokeswoman member senator adviser advisor aide director attorney general party "
     "communist politburo committee central council commission parliament assembly congress senate cabinet "
-    "national federal high commissioner officer navy army air force".split()
+    "national federal high commissioner officer navy army air force exchequer employment agriculture "
+    "environment culture energy industry commerce war economy development security intelligence police "
+    "works welfare information communications housing planning science technology".split()
 )
 # Rank words of posts that several people hold at once: "a deputy foreign minister", not "the".
 _SEVERAL_HOLDERS = frozenset({"deputy", "vice", "assistant", "associate", "under", "junior"})
@@ -121,10 +122,35 @@ def office_words(title: str) -> frozenset[str]:
     return frozenset(words)
 
 
+_COUNTRIES = frozenset(_ALIASES.values())
+
+
+def countries_in(text: str) -> frozenset[tuple[str, ...]]:
+    """The countries a text names, by name or adjective: 'the USSR', 'Soviet leaders' and 'the Soviet
+    Union' all name ('soviet', 'union')."""
+    words = office_words(text)
+    return frozenset(country for country in _COUNTRIES if words.issuperset(country))
+
+
+_NAMED_AFTER = re.compile(r"\b(?:of|to)\s+(?:the\s+)?((?:[A-Z][\w'-]*\s*)+)")
+_POSSESSOR = re.compile(r"\b([A-Z][\w-]*)'s\b")
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+
+
 def place_of(title: str) -> frozenset[str]:
-    """The country or body a post belongs to, as words: 'Russian Foreign Minister' and 'President of Russia'
-    -> {russia}; 'NATO General Secretary' -> {nato}; empty when the title names none ('Attorney General')."""
-    return office_words(title) - _POST_WORDS
+    """The country or body a post belongs to, as words, when the title names one: 'Russian Foreign Minister'
+    and 'President of Russia' -> {russia}; 'leader of East Germany' -> {east, germany}; 'NATO General
+    Secretary' -> {nato}; 'Sudmark's envoy' -> {sudmark}; empty when it names none ('Attorney General')."""
+    named = " ".join(_NAMED_AFTER.findall(title) + _POSSESSOR.findall(title) + _ACRONYM.findall(title))
+    words = {w.lower() for w in re.findall(r"[\w-]+", named)} - _POST_WORDS
+    words = {part for w in words for part in _ALIASES.get(w, (w,))}
+    return frozenset(words.union(*countries_in(title)))
+
+
+def same_place(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether posts of these places (`place_of`) may be of one country or body: the same place, or one
+    title that names none ('Foreign Secretary' beside 'Chancellor of the Exchequer')."""
+    return not a or not b or a == b
 
 
 def several_hold(title: str) -> bool:
