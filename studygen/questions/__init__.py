@@ -19,6 +19,7 @@ from .choices import CHOICES, TYPED, YEAR_TYPES, Chooser, balance_letters, posit
 from .chronology import outside_period, title_period
 from .gates import first_failure, unique_prompts
 from .sourcing import within_share
+from .triage import Flag, review_reasons, triage
 from .wording import Wording, load_wordings, render, template_names_in_folder
 
 __all__ = ["KINDS", "Question", "QuestionSet", "build_questions"]
@@ -28,6 +29,12 @@ __all__ = ["KINDS", "Question", "QuestionSet", "build_questions"]
 class QuestionSet:
     questions: list[Question] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Why a question needs a teacher's look (by question id; those that need none are not listed).
+    review: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def triage(self) -> list[Flag]:
+        """The questions to look at first, and the questions left out, each with why."""
+        return triage(self.review, self.diagnostics)
 
     def by_kind(self) -> dict[str, list[Question]]:
         grouped: dict[str, list[Question]] = {name: [] for name in KINDS}
@@ -112,7 +119,8 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str], share: bool) -
               f"about sources rather than a drill; {len(over_share)} were left out, those whose source matters least "
               f"({', '.join(q.fact for q in over_share[:6])}{', ...' if len(over_share) > 6 else ''})", "worth",
               "nothing to fix; exclude a kept one under questions: exclude: claim: to ask another instead")  # fmt: skip
-    return QuestionSet(balance_letters(questions, year_options), sink.items)
+    questions = balance_letters(questions, year_options)
+    return QuestionSet(questions, sink.items, review_reasons(lesson, questions))
 
 
 @dataclass
@@ -195,7 +203,7 @@ class _KindMaker:
             if draft.answer_type in TYPED and not choices:
                 sink.add(Severity.NOTE, draft.pos, "question.no-choices",
                          f"the {name} question about '{draft.key}' has no multiple-choice version: "
-                         "the lesson has fewer than three plausible wrong answers of its type",
+                         "the lesson has fewer than three wrong answers of the same kind",
                          "add facts or people of the same kind, or accept a short-answer question")  # fmt: skip
             question = Question(
                 id=question_id,

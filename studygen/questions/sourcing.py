@@ -113,7 +113,7 @@ def matching_questions(lesson: Lesson) -> Iterator[Draft]:
                            f"{len(left)} of the {len(chunk)} quotations of matching set {number + 1} were left out "
                            f"({', '.join(f.id for f in left[:6])}{', ...' if len(left) > 6 else ''}): {why}, "
                            "so that matching is not a guess",
-                           "nothing to fix: the quotations are asked by the other kinds")  # fmt: skip
+                           "nothing to fix: the quotations are asked by the other kinds", code="worth")  # fmt: skip
         if not fair:
             continue
         pairs = tuple((_label(lesson, f), name_of(lesson, f.by)) for f in fair)
