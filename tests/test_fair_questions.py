@@ -108,7 +108,7 @@ def test_an_office_holder_is_offered_holders_of_comparable_posts_in_the_same_cou
     for question in made.questions:
         if question.kind == "office-holder":
             assert "Hugo Lind" not in question.choices, question.id
-    assert any("Hugo Lind" == q.answer for q in made.questions)  # his own question is kept
+    assert any(q.answer == "Hugo Lind" for q in made.questions)  # his own question is kept
 
 
 def test_places_of_titles() -> None:
@@ -271,22 +271,19 @@ def test_matters_outside_the_titles_period_are_not_asked(tmp_path: Path, canal) 
 
 
 def test_a_country_in_the_prompt_never_gives_away_the_answer(tmp_path: Path) -> None:
-    facts = FACTS.replace(
-        "  santos:\n", "  sudmark-leaders: {name: Sudmark's leaders, aliases: [Sudmark], kind: group}\n  santos:\n"
-    ).replace(
-        "  - id: joint-board\n    kind: proposal\n    by: varga\n    what: a joint board of engineers\n",
-        "  - id: joint-board\n    kind: proposal\n    by: sudmark-leaders\n    what: a joint board for Sudmark and Norland\n",
-    )
-    article = ARTICLE.replace(
-        "Varga proposed a joint board of engineers", "Sudmark proposed a joint board for Sudmark and Norland"
-    )
-    facts = facts.replace(
-        "In 1932 Varga proposed a joint board of engineers", "Sudmark proposed a joint board for Sudmark and Norland"
+    article = ARTICLE + "French diplomats proposed that France chair the canal board. They also proposed a survey.\n"
+    facts = FACTS.replace("  santos:\n", "  french: {name: French diplomats, kind: group}\n  santos:\n")
+    facts += (
+        "  - {id: france-chair, kind: proposal, by: french, what: that France chair the canal board,\n"
+        "     evidence: French diplomats proposed that France chair the canal board}\n"
+        "  - {id: survey, kind: proposal, by: french, what: a survey of the canal's locks,\n"
+        "     evidence: They also proposed a survey}\n"
     )
     _, made = _build(tmp_path / "lesson", facts, article)
     ids = {q.id for q in made.questions}
-    assert "canal/joint-board/proposal" not in ids  # rejected: "Who proposed a board for Sudmark ...?"
-    assert "canal/share-tolls/proposal" in ids  # kept
+    assert "canal/france-chair/proposal" not in ids  # rejected: "Who proposed that France ...?" -> French diplomats
+    assert any("'france-chair'" in n and "names France" in n for n in _notes(made))
+    assert "canal/survey/proposal" in ids  # kept: the same answer, nothing in the prompt gives it
 
 
 def test_no_prompt_holds_its_answer(canal) -> None:

@@ -150,5 +150,3 @@ def test_a_clash_is_resolved_and_noted() -> None:
     assert "mandela-obituary/mbeki.president-of-south-africa/office-holder" not in ids
     notes = [why for fact, why in composition.notes if fact == "mbeki.president-of-south-africa"]
     assert any("give each other's answers away" in why for why in notes)
-
-
