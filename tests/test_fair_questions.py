@@ -111,6 +111,19 @@ def test_an_office_holder_is_offered_holders_of_comparable_posts_in_the_same_cou
     assert any(q.answer == "Hugo Lind" for q in made.questions)  # his own question is kept
 
 
+def test_a_post_that_names_no_country_is_not_offered_beside_two_countries_posts(tmp_path: Path) -> None:
+    facts = FACTS.replace(
+        "  santos:\n",
+        "  pell:\n    name: Rosa Pell\n    from_teacher: true\n"
+        "    roles: [{title: Harbour Master, when: 1930-1936, from_teacher: true}]\n  santos:\n",
+    )
+    _, made = _build(tmp_path / "lesson", facts)
+    questions = {q.id: q for q in made.questions}
+    assert not any("Harbour Master" in q.choices for q in made.questions)  # rejected: of which country?
+    assert questions["canal/pell.harbour-master/office"].choices == ()  # a short answer, with a note
+    assert "Finance Minister of Norland" in questions["canal/renn.prime-minister-of-norland/office"].choices
+
+
 def test_places_of_titles() -> None:
     assert place_of("Russian Foreign Minister") == place_of("President of Russia") == {"russia"}
     assert place_of("leader of East Germany") != place_of("Chancellor of West Germany")

@@ -154,6 +154,24 @@ class Chooser:
         return tuple(distractors[:position] + [draft.answer] + distractors[position:]), position
 
 
+def _spread(order: list[Question], places: Mapping[str, tuple[int, ...]], at: dict[str, int]) -> None:
+    """Move answers (`at`, by question id) from the fullest letters to the emptiest they can take
+    (`places`), the first of `order` first, until no letter holds two more than another can take."""
+    moved = True
+    while moved:  # each move lowers the sum of squared counts, so this ends
+        count = Counter(at[q.id] for q in order)
+        moved = False
+        for letter in sorted(range(CHOICES), key=lambda letter: -count[letter]):
+            for question in order:
+                free = [p for p in places[question.id] if count[p] < count[letter] - 1]
+                if at[question.id] == letter and free:
+                    at[question.id] = min(free, key=lambda p: (count[p], p))
+                    moved = True
+                    break
+            if moved:
+                break
+
+
 def _named_in(candidate: str, prompt: str) -> bool:
     """Whether the prompt names `candidate` as whole words (a plain substring test first: the regex,
     compiled per name, is only needed for the few candidates that occur at all)."""
@@ -173,38 +191,21 @@ def position_for(seed: int, question_id: str) -> int:
 def balance_letters(
     questions: list[Question], year_options: Mapping[str, Mapping[int, tuple[str, ...]]]
 ) -> list[Question]:
-    """The questions with the right answers spread evenly over the letters: no letter right in
-    more than a quarter of the multiple-choice questions (rounded up), where the choices allow.
+    """The questions with the right answers spread evenly over the letters, as far as the choices
+    allow: no letter right in two questions more than another, among the year questions (so that
+    "the earliest" is not a rule) and over all multiple-choice questions.
 
-    A question keeps the place its id gives it unless its letter is over the share; then the
-    question first in a hash of ids moves to the emptiest letter it can take. Other choices keep
-    their order; year choices (`year_options`: each position the answer can take, with its years)
-    stay in order, so a year moves only where other years put it there.
+    Year choices stay in order (`year_options`: each position the answer can take, with its years),
+    so the years are spread first, among themselves; then the others around them. A question keeps
+    the place its id gives it unless its letter is the fullest; then the question first in a hash
+    of ids moves to the emptiest letter it can take.
     """
     asked = [q for q in questions if q.choices and q.correct is not None]
-    if len(asked) < 2:
-        return questions
-    most = -(-len(asked) // CHOICES)
     at: dict[str, int] = {q.id: q.correct for q in asked}  # type: ignore[misc]
-    places = {q.id: tuple(year_options[q.id]) if q.id in year_options else tuple(range(len(q.choices))) for q in asked}
     order = sorted(asked, key=lambda q: hashlib.sha256(q.id.encode()).digest())
-    while True:
-        count = Counter(at.values())
-        full = [letter for letter in range(CHOICES) if count[letter] > most]
-        moved = False
-        for letter in full:
-            for question in order:
-                if at[question.id] != letter:
-                    continue
-                free = [p for p in places[question.id] if count[p] < most]
-                if free:
-                    at[question.id] = min(free, key=lambda p: (count[p], p))
-                    moved = True
-                    break
-            if moved:
-                break
-        if not moved:
-            break
+    years = [q for q in order if q.id in year_options]
+    _spread(years, {q.id: tuple(year_options[q.id]) for q in years}, at)
+    _spread(order, {q.id: (at[q.id],) if q.id in year_options else tuple(range(len(q.choices))) for q in order}, at)
     changed = {}
     for question in asked:
         place = at[question.id]

@@ -31,7 +31,7 @@ def _overlap(a: Role, b: Role, margin: int = 0) -> bool:
 
 class TitleIndex:
     """The lesson's titles, to find the likeliest confusions for one without comparing all pairs:
-    posts of the same country or body only (`place_of`)."""
+    posts of the same country or body only (`place_of`), never a foreigner's post."""
 
     COMMON = 50  # a word in more titles than this ("minister") says nothing about likeness
 
@@ -39,13 +39,18 @@ class TitleIndex:
         self.titles = sorted(set(titles))
         self.by_word: dict[str, set[str]] = {}
         self.places = {title: place_of(title) for title in self.titles}
+        # A title that names no place ('Attorney General') is of the one place the lesson's other titles
+        # name, when they name one; else it is compared only with other titles that name none.
+        named = {place for place in self.places.values() if place}
+        if len(named) == 1:
+            self.places = {title: place or next(iter(named)) for title, place in self.places.items()}
         for title in self.titles:
             for word in title_words(title):
                 self.by_word.setdefault(word, set()).add(title)
 
     def similar(self, title: str) -> tuple[str, ...]:
         """Up to SIMILAR_KEPT other titles of the same place: most words in common first, then A-Z."""
-        place = self.places.get(title) or place_of(title)
+        place = self.places[title] if title in self.places else place_of(title)
         words = title_words(title)
         shared: dict[str, int] = {}
         for word in words:
@@ -54,12 +59,12 @@ class TitleIndex:
                 for other in group:
                     shared[other] = shared.get(other, 0) + 1
         shared.pop(title, None)
-        alike = [t for t in shared if same_place(self.places[t], place)]
+        alike = [t for t in shared if self.places[t] == place]
         ranked = sorted(alike, key=lambda t: (-shared[t], t))[:SIMILAR_KEPT]
         for other in self.titles:  # too few alike: fill up in A-Z order
             if len(ranked) >= SIMILAR_KEPT:
                 break
-            if other != title and other not in ranked and same_place(self.places[other], place):
+            if other != title and other not in ranked and self.places[other] == place:
                 ranked.append(other)
         return tuple(ranked)
 
@@ -145,12 +150,6 @@ def place_of(title: str) -> frozenset[str]:
     words = {w.lower() for w in re.findall(r"[\w-]+", named)} - _POST_WORDS
     words = {part for w in words for part in _ALIASES.get(w, (w,))}
     return frozenset(words.union(*countries_in(title)))
-
-
-def same_place(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether posts of these places (`place_of`) may be of one country or body: the same place, or one
-    title that names none ('Foreign Secretary' beside 'Chancellor of the Exchequer')."""
-    return not a or not b or a == b
 
 
 def several_hold(title: str) -> bool:
