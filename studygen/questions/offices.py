@@ -140,12 +140,14 @@ def countries_in(text: str) -> frozenset[tuple[str, ...]]:
 _NAMED_AFTER = re.compile(r"\b(?:of|to)\s+(?:the\s+)?((?:[A-Z][\w'-]*\s*)+)")
 _POSSESSOR = re.compile(r"\b([A-Z][\w-]*)'s\b")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_SENT_TO = re.compile(r"\b(?:ambassador|envoy|delegate|representative|consul)\b.*", re.IGNORECASE)
 
 
 def place_of(title: str) -> frozenset[str]:
     """The country or body a post belongs to, as words, when the title names one: 'Russian Foreign Minister'
     and 'President of Russia' -> {russia}; 'leader of East Germany' -> {east, germany}; 'NATO General
     Secretary' -> {nato}; 'Sudmark's envoy' -> {sudmark}; empty when it names none ('Attorney General')."""
+    title = _SENT_TO.sub("", title)  # an ambassador is the sending country's: "Soviet ambassador to the US"
     named = " ".join(_NAMED_AFTER.findall(title) + _POSSESSOR.findall(title) + _ACRONYM.findall(title))
     words = {w.lower() for w in re.findall(r"[\w-]+", named)} - _POST_WORDS
     words = {part for w in words for part in _ALIASES.get(w, (w,))}
