@@ -41,8 +41,10 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
     for fact in quotes:
         speakers_of.setdefault(" ".join((fact.said or "").split()), set()).add(fact.by)
     ranking = PeopleRanking(lesson, (f.by for f in quotes))
-    # "Who said ...?" offers only people the lesson quotes: someone never quoted is no plausible speaker.
+    # "Who said ...?" offers only people whose words the lesson reports (quoted, or in an account it
+    # attributes to them): someone who never speaks in it is no plausible speaker.
     quoted_people = {f.by for f in quotes} | {f.reply.by for f in lesson.facts if f.reply and f.reply.said}
+    quoted_people |= {f.according_to for f in lesson.facts if f.according_to in lesson.people}
     speakers = {name_of(lesson, p) for p in quoted_people if p}
     for fact in quotes:
         if speakers_of[" ".join((fact.said or "").split())] != {fact.by}:
@@ -135,15 +137,23 @@ def _claim_order(facts: list[Fact]) -> list[Fact]:
     """The facts worth asking 'fact or account?' first: claims whose source matters most (a person's
     account whose date or another value someone else gives, or given at another time), then other
     people's accounts, the writer's own interpretations, with an established fact every fourth place
-    so that 'stated as fact' is sometimes the answer. Ties in a hash of ids, so adding or removing a
-    fact moves few others."""
+    so that 'stated as fact' is sometimes the answer; within each, one account of each source in turn.
+    Ties in a hash of ids, so adding or removing a fact moves few others."""
 
     def rank(fact: Fact) -> tuple[int, bytes]:
         disputed = bool(fact.sources) or fact.said_when is not None
         level = 2 if fact.according_to == ARTICLE else 0 if disputed else 1
         return level, hashlib.sha256(fact.id.encode()).digest()
 
-    attributed = sorted((f for f in facts if f.according_to is not None), key=rank)
+    ranked = sorted((f for f in facts if f.according_to is not None), key=rank)
+    # Within a level, each source in turn: the first questions asked are of different people's accounts.
+    turns: dict[tuple[int, str | None], list[Fact]] = {}
+    for fact in ranked:
+        turns.setdefault((rank(fact)[0], fact.according_to), []).append(fact)
+    attributed = []
+    for level in sorted({level for level, _ in turns}):
+        queues = [queue for (at, _), queue in turns.items() if at == level]
+        attributed += [f for round_ in itertools.zip_longest(*queues) for f in round_ if f is not None]
     established = sorted((f for f in facts if f.according_to is None), key=rank)
     ordered: list[Fact] = []
     while attributed or established:
