@@ -296,7 +296,7 @@ def test_a_country_in_the_prompt_never_gives_away_the_answer(tmp_path: Path) -> 
     _, made = _build(tmp_path / "lesson", facts, article)
     ids = {q.id for q in made.questions}
     assert "canal/france-chair/proposal" not in ids  # rejected: "Who proposed that France ...?" -> French diplomats
-    assert any("'france-chair'" in n and "names France" in n for n in _notes(made))
+    assert any("'france-chair'" in n and "names the answer's country (France)" in n for n in _notes(made))
     assert "canal/survey/proposal" in ids  # kept: the same answer, nothing in the prompt gives it
 
 

@@ -55,7 +55,7 @@ def no_giveaway_country(question: Question) -> str | None:
         return None
     shared = countries_in(question.answer) & countries_in(question.prompt)
     if shared:
-        return f"the question names {' '.join(min(shared)).title()}, which gives away the answer"
+        return f"the question names the answer's country ({' '.join(min(shared)).title()}), which gives it away"
     return None
 
 
