@@ -380,3 +380,14 @@ def test_questions_and_the_preview_show_the_list(tmp_path: Path) -> None:
     assert runner.invoke(app, ["preview", str(LESSON), "-o", str(page)]).exit_code == 0
     html = page.read_text(encoding="utf-8")
     assert 'class="triage"' in html and '<a href="#canal/reopened/when">' in html
+
+
+def test_a_quotation_is_asked_with_the_verb_the_article_frames_it_with(tmp_path: Path, canal) -> None:
+    assert canal["canal/not-this-year/attribution"].prompt == "Who replied, about the board, “Not this year”?"
+    assert canal["canal/schools/attribution"].prompt.startswith("Who said, about the tolls,")  # no cue: "said"
+    facts = FACTS.replace(
+        "    cue: replied\n    said: Not this year.", "    cue: told him privately\n    said: Not this year."
+    )
+    _, made = _build(tmp_path / "lesson", facts)
+    asked = next(q for q in made.questions if q.id == "canal/not-this-year/attribution")
+    assert asked.prompt.startswith("Who said,")  # rejected: "Who told him privately ...?" names nobody

@@ -247,13 +247,29 @@ def proposal_clause(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
     return f"{name_of(lesson, fact.by)} proposed{to}{when} {what}"
 
 
+# Verbs of saying that frame a quotation on their own ("Who recalled ...?"); another cue ("added", "told him
+# privately", "was quoted as saying") reads as "said" in a question.
+FRAMING_VERBS = frozenset(
+    "asked wrote replied answered recalled warned declared claimed insisted remarked promised admitted "
+    "announced argued explained complained vowed shouted joked conceded protested".split()
+)
+
+
+def saying_verb(fact: Fact) -> str:
+    """The verb the article frames a quotation with (its `cue`), where it stands alone; else 'said'."""
+    cue = (fact.cue or "").strip().lower()
+    return cue if cue in FRAMING_VERBS else "said"
+
+
 def fact_sentence(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
     """The fact as one plain sentence, without its attribution."""
     if fact.kind == "proposal":
         text = proposal_clause(lesson, fact, with_date) + "."
     elif fact.kind == "quote":
         said = fact.said or ""
-        text = f"{name_of(lesson, fact.by)} said “{said}”" + ("" if said.endswith((".", "?", "!")) else ".")
+        text = f"{name_of(lesson, fact.by)} {saying_verb(fact)} “{said}”" + (
+            "" if said.endswith((".", "?", "!")) else "."
+        )
     else:
         when = f" {date_phrase(fact.when)}" if with_date and fact.when and fact.date_agrees else ""
         text = f"{fact.what}{when}."

@@ -7,7 +7,18 @@ import re
 from collections.abc import Iterator
 
 from ..model import Fact, Lesson
-from .base import Draft, about_of, date_phrase, date_source, kind, left_out, name_of, names_of, value_source
+from .base import (
+    Draft,
+    about_of,
+    date_phrase,
+    date_source,
+    kind,
+    left_out,
+    name_of,
+    names_of,
+    saying_verb,
+    value_source,
+)
 from .shapes import Blank, ClozeText
 
 BLANK = "[...]"
@@ -132,7 +143,7 @@ def _quote(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | Non
     blanked = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", "\x00", said, count=1)
     # No full stop after a quotation that ends its own sentence, even inside a nested quote ('Why not?').
     end = "" if said.rstrip().rstrip("'\"’”").endswith((".", "?", "!")) else "."
-    return f"{lead}{name_of(lesson, fact.by)} said{about}: “{blanked}”{end}", word, ()
+    return f"{lead}{name_of(lesson, fact.by)} {saying_verb(fact)}{about}: “{blanked}”{end}", word, ()
 
 
 @kind("cloze", "recall", "Fill in the blank: the fact as a sentence with its key term left out.")

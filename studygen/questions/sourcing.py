@@ -21,6 +21,7 @@ from .base import (
     name_of,
     names_of,
     quoted,
+    saying_verb,
 )
 from .choices import CHOICES
 
@@ -53,7 +54,7 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
         owner = lesson.account_owner(fact)
         yield Draft(
             key=fact.id,
-            variables={"said": fact.said, "about": about_of(fact), "according_to": owner},
+            variables={"said": fact.said, "about": about_of(fact), "according_to": owner, "verb": saying_verb(fact)},
             answer=name_of(lesson, fact.by),
             alternatives=names_of(lesson, fact.by)[1:],
             answer_type=lesson.people[fact.by].kind,  # type: ignore[index]
