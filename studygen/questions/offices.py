@@ -316,7 +316,11 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
                 sources=_role_sources(role),
                 # Holders of comparable posts: of the same country or body, in the same period, the
                 # most similar offices first. Never anyone else: a wrong answer must be of the same kind.
-                candidates=tuple(
+                # None for a post several hold at once: any of them may have been another holder the
+                # lesson does not name (both deputy presidents of 1994 are of one country and period).
+                candidates=()
+                if several_hold(role.title)
+                else tuple(
                     dict.fromkeys(
                         p.name
                         for title in titles.similar(role.title)
