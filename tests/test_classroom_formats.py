@@ -593,7 +593,7 @@ def test_the_readme_python_example_runs(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "seeds" / "russia-nato", tmp_path / "seeds" / "russia-nato")
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
-    assert "choice According to Sergei Ordzhonikidze" in result.stdout and "  id: new-lesson" in result.stdout
+    assert "choice When did Soviet leaders propose" in result.stdout and "  id: new-lesson" in result.stdout
     assert sorted(p.name for p in (tmp_path / "out" / "russia-nato").iterdir()) == [
         "russia-nato.gift.txt",
         "russia-nato.moodle.xml",

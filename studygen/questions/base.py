@@ -131,9 +131,12 @@ class Draft:
     people: tuple[str, ...] = ()
     # Values besides the answer and its alternatives that would also be correct choices.
     true_values: frozenset[str] = frozenset()
-    candidates: tuple[str, ...] = ()  # preferred distractors, best first
+    # The wrong answers of the same kind as the answer, best first (None: anyone of the answer's type).
+    candidates: tuple[str, ...] | None = None
+    must_offer: tuple[str, ...] = ()  # distractors always among the choices ("Stated as fact")
     left_out: str = ""  # why no question can be made from this draft (a note for the teacher)
     left_out_hint: str = ""  # what the teacher can do about it, when excluding the fact is not the answer
+    left_out_code: str = ""  # the note's code (question.<code>), when not the kind's usual one
     sources: tuple[tuple[str, str], ...] = ()  # (value, who gives it) for the answer and a date it shows
 
 
@@ -197,11 +200,13 @@ def about_of(fact: Fact) -> str:
     return "" if about and about.lower() in (fact.said or "").lower() else about
 
 
-def left_out(key: str, facts: tuple[str, ...], pos: Position, reason: str, hint: str = "") -> Draft:
-    """A question a kind cannot make, and why: the engine turns it into a note for the teacher."""
+def left_out(key: str, facts: tuple[str, ...], pos: Position, reason: str, hint: str = "", code: str = "") -> Draft:
+    """A question a kind cannot make, and why: the engine turns it into a note for the teacher
+    (`question.<code>`; by default the code of the kind's own refusals)."""
     return Draft(
-        key=key, variables={}, answer="", answer_type="", facts=facts, pos=pos, left_out=reason, left_out_hint=hint
-    )
+        key=key, variables={}, answer="", answer_type="", facts=facts, pos=pos, left_out=reason, left_out_hint=hint,
+        left_out_code=code,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -299,6 +304,8 @@ def proposal_clause(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
     return f"{name_of(lesson, fact.by)} proposed{to}{when} {what}"
 
 
+# Verbs of saying that frame a quotation on their own ("Who recalled ...?"); another cue ("added", "told him
+# privately", "was quoted as saying") reads as "said" in a question.
 def fact_sentence(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
     """The fact as one plain sentence, without its attribution."""
     if fact.kind == "proposal":
