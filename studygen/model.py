@@ -12,6 +12,7 @@ from .diagnostics import Position
 
 FILE_START = Position(1, 1)
 NEUTRAL_CUES = frozenset("said says added adds continued noted stated explained told remarked commented".split())
+OTHERS = frozenset("him her them us me you".split())  # a cue with one of these points outside the quotation
 
 ARTICLE = "article"
 ARTICLE_ITSELF = "the article"  # how `according_to: article` (and a plain fact's giver) reads
@@ -168,7 +169,10 @@ class Fact:
         """The verb questions say the words with: the cue ('shouted', 'warned'), unless it only carries the
         article's narration on ('added', 'continued'), which out of context reads as 'said'."""
         cue = (self.cue or "").strip()
-        return cue if cue and cue.lower() not in NEUTRAL_CUES else "said"
+        # "told him privately" names nobody out of its sentence: a frame can say who "him" is.
+        if not cue or cue.lower() in NEUTRAL_CUES or not OTHERS.isdisjoint(cue.lower().split()):
+            return "said"
+        return cue
 
     def framed(self, quotation: str | None = None) -> str:
         """The quotation in its frame, after the speaker: 'told colleagues she did not “like it”', 'is said

@@ -17,6 +17,8 @@ from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from studygen.cli import app
+from studygen.lessons import read_lesson
+from studygen.questions import build_questions
 from studygen.review import REVIEW_FILE, shown_hash
 from studygen.server import TOKEN_HEADER, Workbench, create_app, new_token
 from studygen.workbench import open_lessons
@@ -196,7 +198,9 @@ def test_the_command_listens_on_this_machine_prints_its_link_and_stops_on_ctrl_c
             except httpx.ConnectError:
                 assert time.monotonic() < deadline
                 time.sleep(0.1)
-        assert page.status_code == 200 and page.text.count('<article class="q"') > 50
+        checked = read_lesson(lesson / "facts.yaml")
+        shown = page.text.count('<article class="q"')
+        assert page.status_code == 200 and shown == len(build_questions(checked.lesson, checked.contexts()).questions)
         assert httpx.get(url.split("?")[0]).status_code == 403
     finally:
         process.send_signal(signal.SIGINT)
