@@ -50,8 +50,10 @@ def read_lessons(
     """Read every lesson named on the command line and make its questions; print every diagnostic.
 
     Lessons with errors get an empty question set: their problems are reported, not built on.
+    Entries still marked `draft:` make no question (drafts.py), with a note saying how many.
     `prepare` adjusts a lesson before its questions are made (build: the role ids its deck knows).
     """
+    from .drafts import drafts_note, set_aside_drafts
     from .lessons import LessonNotFound, check_unique_ids, find_lessons, read_lesson
     from .questions import QuestionSet, build_questions
 
@@ -67,6 +69,9 @@ def read_lessons(
         if item.ok and item.lesson is not None:
             if prepare is not None:
                 item.lesson = prepare(item.lesson)
+            item.lesson, aside = set_aside_drafts(item.lesson)
+            if aside.total:
+                item.diagnostics.append(drafts_note(display_path(item.path), aside))
             questions = build_questions(item.lesson, item.contexts())
             item.diagnostics += make_strict(questions.diagnostics) if strict else questions.diagnostics
         print_diagnostics(item.diagnostics)
@@ -249,11 +254,13 @@ def _report_draft(path: Path) -> None:
     from .lessons import read_lesson
 
     checked = read_lesson(path)
-    print_diagnostics(checked.diagnostics)
+    print_diagnostics([d for d in checked.diagnostics if not d.code.startswith("draft.")])
     if checked.lesson is not None:
+        marks = sum(d.code == "draft.unchecked" for d in checked.diagnostics)
         say(
             f"wrote {display_path(path)}: {len(checked.lesson.people)} people, {len(checked.lesson.facts)} facts; "
-            "review it, then run: studygen check"
+            f"each of its {marks} entries is marked draft: check them against the article, remove each mark "
+            "when done (build leaves marked entries out), then run: studygen check"
         )
     if not checked.ok:
         raise typer.Exit(1)

@@ -29,7 +29,7 @@ _TYPE_WORDS = {
     "teacher": "true or a list of keys", "section": "a mapping of keys", "sections": "a list of mappings",
     "mapping": "a mapping of ids", "exclude": "a mapping {kind: [fact ids]}",
     "templates": "a mapping {kind: template}", "counts": "a mapping {section: number}",
-    "sources": "a mapping {key: person id}",
+    "sources": "a mapping {key: person id}", "draft": "true, false or the reason to check the entry",
 }  # fmt: skip
 
 
@@ -76,6 +76,7 @@ _TYPE_TESTS: dict[str, Callable[[Any], bool]] = {
     "slugs": lambda v: isinstance(v, list) and all(isinstance(i, str) and SLUG.fullmatch(i) for i in v),
     "evidence": lambda v: _text(v) or (is_list_of_text(v) and v != []),
     "teacher": lambda v: v is True or is_list_of_text(v),
+    "draft": lambda v: isinstance(v, bool) or _text(v),
     "section": lambda v: isinstance(v, dict),
     "sections": lambda v: isinstance(v, list),
     "mapping": lambda v: isinstance(v, dict),
@@ -179,6 +180,16 @@ class FieldChecker:
             hint = f"declare '{value}' under people:, or use one of: {', '.join(options) or '(none declared)'}"
         self.error(path, "ref.unknown-person", f"{what} names '{value}', who is not declared under people:", hint)
         return None
+
+    def draft(self, value: Any, path: PathKey, what: str) -> str:
+        """The reason an entry is still a draft ("" when it is none), warned of at its `draft:` key."""
+        if value is None or value is False:
+            return ""
+        reason = "drafted, not yet checked" if value is True else " ".join(value.split())
+        self.sink.warning(self.loaded.key_pos(path), "draft.unchecked", f"{what} is a draft: {reason}",
+                          "remove the draft mark once you have checked this entry; until then build leaves it "
+                          "out of every output")  # fmt: skip
+        return reason
 
     def teacher_keys(self, value: Any, allowed: list[str], path: PathKey) -> frozenset[str]:
         if value is True:

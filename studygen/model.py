@@ -50,6 +50,7 @@ class Role:
     kind: str = "office"  # or "description": not a post held for a time (analyst, film-maker)
     evidence: tuple[str, ...] = ()
     from_teacher: frozenset[str] = frozenset()
+    draft: str = ""  # why the teacher should check it, while it is a draft (see drafts.py)
     pos: Position = FILE_START
     positions: Mapping[str, Position] = field(default_factory=dict, compare=False)
 
@@ -77,6 +78,7 @@ class Person:
     description: str = ""
     roles: tuple[Role, ...] = ()
     from_teacher: frozenset[str] = frozenset()
+    draft: str = ""  # why the teacher should check it, while it is a draft (see drafts.py)
     pos: Position = FILE_START
     positions: Mapping[str, Position] = field(default_factory=dict, compare=False)
 
@@ -125,6 +127,7 @@ class Fact:
     from_teacher: frozenset[str] = frozenset()
     tags: tuple[str, ...] = ()
     note: str = ""
+    draft: str = ""  # why the teacher should check it, while it is a draft (see drafts.py)
     pos: Position = FILE_START
     positions: Mapping[str, Position] = field(default_factory=dict, compare=False)
 

@@ -35,6 +35,10 @@ class DraftQuote:
     confident: bool = True
     description: str = ""  # a speaker the text does not name
     within: str = ""  # for a nested quotation: whose account it is
+    # The people it could be when the text does not say which ("Hiss" with two Hisses in the article): the
+    # speaker is then left to the teacher, never guessed.
+    candidates: list[Person] = field(default_factory=list)
+    doubt: str = ""  # why the speaker is less than sure, for the teacher ("tony-hiss: the Hiss last named")
 
 
 @dataclass
@@ -146,7 +150,17 @@ def draft_article(raw: str) -> ArticleDraft:
                     continue
                 shown = quote.text(written[index])  # the article's marks in a quotation within it
                 draft.quotes.append(
-                    DraftQuote(shown, found.person, found.cue, found.rule, sentence, found.confident, found.description)
+                    DraftQuote(
+                        shown,
+                        found.person,
+                        found.cue,
+                        found.rule,
+                        sentence,
+                        found.confident,
+                        found.description,
+                        candidates=found.candidates,
+                        doubt=found.doubt,
+                    )
                 )
                 if found.person is not None:
                     ctx.last_speaker = found.person

@@ -13,7 +13,7 @@ speaker, or the latest person named outside quotation marks.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from .people import (
     AT_CAPITAL,
@@ -158,6 +158,8 @@ class Attribution:
     rule: str
     confident: bool = True
     description: str = ""  # "The mayor's press officer": a speaker without a name
+    candidates: list[Person] = field(default_factory=list)  # who a surname two people share may be
+    doubt: str = ""  # why the speaker is less than sure, said in the draft
 
 
 @dataclass
@@ -261,7 +263,32 @@ def attribute(
     continues: bool,
     quoted: str = "",
 ) -> Attribution | None:
-    """Apply the sieve to one quotation. `local_before` is the sentence up to the opening mark
+    """Apply the sieve to one quotation (see `_sieve` for the arguments). A speaker named by a surname
+    that two people of the article share is the one of them named in full just before (in this sentence
+    or the one before it), with a word saying so; else it is left to the teacher with its candidates."""
+    found = _sieve(local_before, after, sentence_before, previous_sentence, ctx, continues, quoted)
+    if found is None or found.person is None or not (bearers := ctx.people.shared_by(found.person)):
+        return found
+    history = outside_quotes(previous_sentence + " " + local_before)
+    named = list(dict.fromkeys(p.name for _, p in ctx.people.mentions(history) if p in bearers))
+    if len(named) == 1:
+        person = ctx.people.by_name[named[0]]
+        others = " or ".join(p.name for p in bearers if p is not person)
+        doubt = f"'{found.person.name}' taken to be {person.name}, named just before; {others} has the surname too"
+        return replace(found, person=person, confident=False, doubt=doubt)
+    return replace(found, confident=False, candidates=bearers)
+
+
+def _sieve(
+    local_before: str,
+    after: str,
+    sentence_before: str,
+    previous_sentence: str,
+    ctx: Context,
+    continues: bool,
+    quoted: str = "",
+) -> Attribution | None:
+    """The sieve's attribution of one quotation. `local_before` is the sentence up to the opening mark
     (from the end of any earlier quotation in it), `sentence_before` the whole sentence up to it,
     `after` the text after the closing mark, `continues` whether another quotation just ended,
     `quoted` the words between the marks."""

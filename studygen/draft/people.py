@@ -323,6 +323,12 @@ PAST_TENSE = (
 _PREDICATE = re.compile(rf"\s*{PAST_TENSE}\s+(?:the|a|an|his|her|its|their|this|that)\b")
 _THEN_NAME = re.compile(rf",\s+{NAME_WORD}")
 _APPOSITION_CUE = re.compile(r",|\s+of\s")
+# "Hiss' son, Tony," / "Brennick's daughter, Alice,": a relative named by a first name after the family's.
+_RELATIONS = "son|daughter|wife|husband|widow|widower|brother|sister|father|mother|nephew|niece|grandson|granddaughter"
+_RELATIVE_AFTER = re.compile(
+    rf"(?:['’]s?)\s+(?:(?:elder|younger|eldest|youngest|late)\s+)?(?:{_RELATIONS}),\s+(?P<given>{NAME_WORD})(?=,)"
+)
+_RELATIVE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<family>{NAME_WORD}?){_RELATIVE_AFTER.pattern}")
 # Where a name followed by a comma (or "of Ohio,") may start: the only places an apposition or a tenure can.
 _NAME_BEFORE_COMMA = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?={NAME}(?:,|\s+of\s))")
 _LATIN_WORD = re.compile(r"\b[A-Za-z]+")  # where a role noun can start (the nouns are ASCII words)
@@ -390,6 +396,7 @@ class People:
         self._pairs: list[tuple[str, str]] = []  # the article's capitalised word pairs, from read_full_names
         self._given_names: dict[str, set[str]] = {}  # surname -> the first names the article gives it
         self._holders: dict[str, dict[int, Person]] = {}  # a word of a role -> the people whose role has it
+        self._relatives: set[str] = set()  # names made from a relative's first name: "Tony Hiss"
 
     def _index(self, person: Person, renamed: bool = False) -> None:
         self.by_name[person.name] = person
@@ -472,7 +479,12 @@ class People:
                 self._forget(known)
                 known.name = clean
                 self._index(known, renamed=True)
-            elif " " not in clean and clean != known.surname and known.name.startswith(clean + " "):
+            elif (
+                " " not in clean
+                and clean != known.surname
+                and known.name.startswith(clean + " ")
+                and known.name not in self._relatives  # "Tony" after "Hiss' son, Tony," is his first name
+            ):
                 self._forget(known)  # called by the first word of the name: it is the family name
                 known.family_first = True
                 self._index(known, renamed=True)
@@ -483,7 +495,13 @@ class People:
         return person
 
     def scan_sentence(self, sentence: str, where: tuple[int, int]) -> None:
-        """Names with titles, role nouns before them, roles in apposition, tenures."""
+        """Names with titles, role nouns before them, roles in apposition, tenures, relatives."""
+        for match in _RELATIVE.finditer(sentence) if "'" in sentence or "’" in sentence else ():
+            family = _POSSESSIVE_END.sub("", match["family"]).rstrip("'’")
+            if _is_name(family) and _is_name(match["given"]) and match["given"] not in HONORIFICS:
+                self._given_names.setdefault(family, set()).add(match["given"])
+                self._relatives.add(f"{match['given']} {family}")
+                self.add(f"{match['given']} {family}", where)
         for match in TITLE_NAME.finditer(sentence):
             person = self.add(match["name"], where)
             if person is not None:
@@ -584,6 +602,27 @@ class People:
             else:
                 singles[last] = person  # "President Clinton": keep looking for a first name
 
+    def _one_word(self, word: str, person: Person, text: str, end: int) -> Person:
+        """Who a name of one word at `text[:end]` stands for: a relative named after it ("Hiss' son, Tony,"
+        is Tony Hiss); a surname two people of the article share stands for neither (`bearers`)."""
+        if text.startswith(_POSSESSIVE_MARK, end) and (relative := _RELATIVE_AFTER.match(text, end)):
+            return self.by_name.get(f"{relative['given']} {word}", person)
+        if len(self._given_names.get(word, ())) > 1 and len(self.bearers(word)) > 1:
+            return self.by_name.get(word) or self.add(word, person.first_seen, extend=False) or person
+        return person
+
+    def bearers(self, surname: str) -> list[Person]:
+        """The people named in full with a surname (in the order they were found): "Hiss" alone names
+        neither Alger nor Tony Hiss when there are two."""
+        return [p for p in self._by_surname.get(surname, ()) if " " in p.name and p.name.split()[0] not in HONORIFICS]
+
+    def shared_by(self, person: Person) -> list[Person]:
+        """The people a bare surname may stand for, when two or more of the article have it; else []."""
+        if " " in person.name or len(self._given_names.get(person.name, ())) < 2:
+            return []
+        bearers = self.bearers(person.name)
+        return bearers if len(bearers) > 1 else []
+
     def holders(self, word: str) -> list[Person]:
         """The people with `word` in a role ("premier": Wen Jiahe, Chinese Premier), in the order they got it."""
         return list(self._holders.get(word, {}).values())
@@ -614,7 +653,7 @@ class People:
         for run in _CAPITALISED_RUN.finditer(text):
             if (single := run.group()).isalpha() or len(single.split()) == 1:
                 if (person := self._forms.get(single)) is not None:  # one word: most runs
-                    found.append((run.start(), person))
+                    found.append((run.start(), self._one_word(single, person, text, run.end())))
                     if first_only:
                         return found
                 continue
@@ -630,7 +669,10 @@ class People:
                     # the word before a surname, unless the run gives a name at birth ("Born Rolihlahla Mandela")
                     before = words[index - 1][1] if index and words[0][1] != "Born" else ""
                     if form in self._forms and not _other_given_name(before, form, self._forms[form]):
-                        found.append((words[index][0], self._forms[form]))
+                        person = self._forms[form]
+                        if end == index + 1:
+                            person = self._one_word(form, person, text, words[index][0] + len(form))
+                        found.append((words[index][0], person))
                         if first_only:
                             return found
                         index = end
