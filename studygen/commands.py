@@ -233,11 +233,15 @@ def format_list(registry: Mapping[str, Exporter]) -> list[str]:
 
 
 def _read_article(path: Path) -> str:
-    """The article named on the command line: a regular UTF-8 file with some text in it."""
+    """The article named on the command line, as text: a regular file of UTF-8 text, news SGML, a web page,
+    a PDF or a Word file (draft/readers.py) with some text in it."""
+    from .draft.readers import ArticleError, NotUtf8Error, article_text
+
     try:
-        text = read_regular(path).decode("utf-8-sig")
-    except UnicodeDecodeError:
-        fail(f"{path} is not UTF-8 text; save it as UTF-8 and try again", 2)
+        data = read_regular(path)
+        text = article_text(str(path), data)
+    except ArticleError as exc:
+        fail(str(exc), 2 if isinstance(exc, NotUtf8Error) else 1)
     except (FileNotFoundError, ValueError):  # ValueError: a NUL in the path
         fail(f"no such article: {path}", 2)
     except UnsafeFile as exc:

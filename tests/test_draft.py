@@ -776,7 +776,7 @@ def test_new_lesson_from_sgml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert result.exit_code == 0, result.output
     lesson = tmp_path / "seeds" / "harbour-plan"
     assert (lesson / "article.txt").read_text() == (
-        "The council approved the plan Thursday. ``It is a promise,'' said Mayor Anna Kovacs.\n"
+        "The council approved the plan Thursday. “It is a promise,” said Mayor Anna Kovacs.\n"
     )
     checked = read_lesson(lesson / "facts.yaml")
     assert checked.ok and checked.lesson.title == "Harbour Plan Approved"
