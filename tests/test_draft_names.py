@@ -9,7 +9,7 @@ from studygen.draft import draft_article, draft_facts
 
 FATHER_AND_DAUGHTER = (
     "A court in Dunmore on Friday cleared Walter Brennick, the town's former mayor, of fraud.\n\n"
-    'Brennick\'s daughter, Alice, welcomed the ruling, saying her father had "never taken a penny that was not '
+    "Brennick's daughter, Alice, welcomed the ruling, saying her father had \"never taken a penny that was not "
     'his."\n\n'
     "Brennick, 81, served as mayor from 1970 to 1988.\n\n"
     "Alice Brennick, a lawyer in Leeds, said the case had aged him.\n\n"
@@ -45,7 +45,9 @@ def test_the_draft_says_which_people_an_unsure_speaker_could_be() -> None:
     facts = yaml.safe_load(draft_facts(FATHER_AND_DAUGHTER, "dunmore", "article.txt"))
     people = facts["people"]
     assert {"walter-brennick", "alice-brennick"} <= set(people)  # two Brennicks: named in full
-    assert people["brennick"]["draft"] == "'Brennick' may be walter-brennick or alice-brennick: check each of its entries"
+    assert (
+        people["brennick"]["draft"] == "'Brennick' may be walter-brennick or alice-brennick: check each of its entries"
+    )
     fishing = next(f for f in facts["facts"] if f.get("said", "").startswith("I will go fishing"))
     assert fishing["by"] == "brennick"
     assert fishing["draft"] == "speaker could be walter-brennick or alice-brennick"

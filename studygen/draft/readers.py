@@ -76,7 +76,9 @@ def _pdf_text(name: str, data: bytes) -> str:
     try:
         pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
-        raise ArticleError(f"{name} is not a PDF that can be read ({exc}); save it again or export it as text") from None
+        raise ArticleError(
+            f"{name} is not a PDF that can be read ({exc}); save it again or export it as text"
+        ) from None
     if not any(page.strip() for page in pages):
         raise ArticleError(
             f"{name} has no text layer: it is a scanned image of pages, whose words studygen cannot read; "
