@@ -72,3 +72,17 @@ def test_a_peer_s_title_and_a_knight_s_first_name_are_one_person_each() -> None:
     )
     assert [speaker for speaker, _ in _speakers(text)] == ["Kenneth Baker", "Sir Keith Joseph", "Sir Keith Joseph"]
     assert [p.name for p in draft_article(text).people] == ["Kenneth Baker", "Sir Keith Joseph"]
+
+
+def test_a_relative_with_a_clause_after_the_first_name_and_one_with_a_surname_of_their_own() -> None:
+    text = (
+        "Harold Pike, who built the paper mill in 1948, died on Wednesday.\n\n"
+        'Pike\'s son, Daniel, who now runs the mill, told mourners that his father "never missed a shift."\n\n'
+        'Pike\'s daughter, Ruth Ames, said the town "owes him everything."\n'
+    )
+    assert _speakers(text) == [("Daniel Pike", []), ("Ruth Ames", [])]
+
+
+def test_a_member_of_the_clergy_is_named_without_the_title() -> None:
+    text = 'Talks ended.\n\n"He knew every worker\'s name," said Rev. Carla Munro, who led the service.\n'
+    assert _speakers(text) == [("Carla Munro", [])]

@@ -77,6 +77,8 @@ TITLES = {
     "Judge": "Judge",
     "Professor": "Professor",
     "Prof": "Professor",
+    "Rev": "",  # "Rev. Carla Munro": a member of the clergy, whatever post she holds
+    "Reverend": "",
 }
 NOT_NAMES = frozenset(
     """The A An And But Or In On At By For From With Without To Of It Its He She They We I You This That These
@@ -323,10 +325,11 @@ PAST_TENSE = (
 _PREDICATE = re.compile(rf"\s*{PAST_TENSE}\s+(?:the|a|an|his|her|its|their|this|that)\b")
 _THEN_NAME = re.compile(rf",\s+{NAME_WORD}")
 _APPOSITION_CUE = re.compile(r",|\s+of\s")
-# "Hiss' son, Tony," / "Brennick's daughter, Alice,": a relative named by a first name after the family's.
+# "Hiss' son, Tony," / "Brennick's daughter, Alice, who ...": a relative named by a first name after the
+# family's (not "his daughter, Alice Smith,": a name of her own).
 _RELATIONS = "son|daughter|wife|husband|widow|widower|brother|sister|father|mother|nephew|niece|grandson|granddaughter"
 _RELATIVE_AFTER = re.compile(
-    rf"(?:['’]s?)\s+(?:(?:elder|younger|eldest|youngest|late)\s+)?(?:{_RELATIONS}),\s+(?P<given>{NAME_WORD})(?=,)"
+    rf"(?:['’]s?)\s+(?:(?:elder|younger|eldest|youngest|late)\s+)?(?:{_RELATIONS}),\s+(?P<given>{NAME_WORD})(?![\w'’-]|\s+[{UPPER}])"
 )
 _RELATIVE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<family>{NAME_WORD}?){_RELATIVE_AFTER.pattern}")
 # Where a name followed by a comma (or "of Ohio,") may start: the only places an apposition or a tenure can.
