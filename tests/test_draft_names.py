@@ -86,3 +86,33 @@ def test_a_relative_with_a_clause_after_the_first_name_and_one_with_a_surname_of
 def test_a_member_of_the_clergy_is_named_without_the_title() -> None:
     text = 'Talks ended.\n\n"He knew every worker\'s name," said Rev. Carla Munro, who led the service.\n'
     assert _speakers(text) == [("Carla Munro", [])]
+
+
+def test_a_surname_given_two_first_names_names_neither_even_if_one_was_named_only_in_passing() -> None:
+    text = (
+        "Prosecutors say Michael Devane and his brother took deposits for houses never built.\n\n"
+        "Lawyers for Paul Devane said he had no role in the company's finances.\n\n"
+        "The trial is expected to last six weeks.\n\n"
+        '"I want these families to know I am sorry," Devane told reporters.\n'
+    )
+    ((speaker, candidates),) = _speakers(text)
+    assert speaker == "Devane" and sorted(candidates) == ["Michael Devane", "Paul Devane"]
+
+
+def test_a_middle_name_is_not_a_shared_surname() -> None:
+    text = (
+        "George Hollis, the museum's chairman, opened the galleries.\n\n"
+        "His cousin, Margaret Hollis Dunne, who sits on the board, voted against the plan.\n\n"
+        '"She has opposed every decision," Mr. Hollis said.\n'
+    )
+    assert _speakers(text) == [("George Hollis", [])]
+
+
+def test_a_knight_s_relative_and_a_knight_by_first_name_have_his_surname() -> None:
+    text = (
+        "Sir Alan Rowe obituary\n\n"
+        "Sir Alan Rowe, who has died aged 88, built the Severn Valley reservoirs.\n\n"
+        '"Water is not a product like any other," Sir Alan told a select committee in 1988.\n\n'
+        'Sir Alan\'s daughter, Jane, said her father "never stopped drawing dams on napkins".\n'
+    )
+    assert [speaker for speaker, _ in _speakers(text)] == ["Sir Alan Rowe", "Jane Rowe"]

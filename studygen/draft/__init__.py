@@ -97,6 +97,7 @@ def draft_article(raw: str) -> ArticleDraft:
             for start, end in sentences[index]:
                 scan(paragraph[start:end], (index, start))
     people.complete_names()
+    people.add_namesakes()
     draft = ArticleDraft(article)
     ctx = Context(people)
     previous_sentence = ""

@@ -335,6 +335,7 @@ _RELATIVE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<family>{NAME_WORD}?){_RE
 # Where a name followed by a comma (or "of Ohio,") may start: the only places an apposition or a tenure can.
 _NAME_BEFORE_COMMA = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?={NAME}(?:,|\s+of\s))")
 _LATIN_WORD = re.compile(r"\b[A-Za-z]+")  # where a role noun can start (the nouns are ASCII words)
+_THIRD_NAME_WORD = re.compile(rf" {NAME_WORD}(?![\w-])")
 _WORD_PAIR = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?=({NAME_WORD})\s+({NAME_WORD})(?![\w-]))")
 
 
@@ -400,6 +401,7 @@ class People:
         self._given_names: dict[str, set[str]] = {}  # surname -> the first names the article gives it
         self._holders: dict[str, dict[int, Person]] = {}  # a word of a role -> the people whose role has it
         self._relatives: set[str] = set()  # names made from a relative's first name: "Tony Hiss"
+        self._knights: dict[str, str] = {}  # "Sir Alan" -> "Sir Alan Rowe", from read_full_names
 
     def _index(self, person: Person, renamed: bool = False) -> None:
         self.by_name[person.name] = person
@@ -468,6 +470,7 @@ class People:
 
     def _add(self, name: str, where: tuple[int, int], extend: bool) -> Person | None:
         clean = _clean_name(name)
+        clean = self._knights.get(clean, clean)  # "Sir Alan", named in full elsewhere: Sir Alan Rowe
         if not clean or not _is_name(clean):
             return None
         known = self.find(clean)
@@ -501,6 +504,9 @@ class People:
         """Names with titles, role nouns before them, roles in apposition, tenures, relatives."""
         for match in _RELATIVE.finditer(sentence) if "'" in sentence or "’" in sentence else ():
             family = _POSSESSIVE_END.sub("", match["family"]).rstrip("'’")
+            if sentence.endswith(("Sir ", "Dame "), 0, match.start()):  # "Sir Alan's daughter": Sir Alan Rowe's
+                knight = self._knights.get(sentence[: match.start()].split()[-1] + " " + family, "")
+                family = knight.split()[-1] if knight else ""
             if _is_name(family) and _is_name(match["given"]) and match["given"] not in HONORIFICS:
                 self._given_names.setdefault(family, set()).add(match["given"])
                 self._relatives.add(f"{match['given']} {family}")
@@ -585,10 +591,18 @@ class People:
     def read_full_names(self, text: str) -> None:
         """Note the article's pairs of capitalised words, in order, before reading it: a surname with two
         first names in the text ("Alger Hiss", "Tony Hiss") stands for neither alone."""
-        self._pairs = [(match.group(1), match.group(2)) for match in _WORD_PAIR.finditer(text)]
-        for first, last in self._pairs:
+        matches = list(_WORD_PAIR.finditer(text))
+        self._pairs = [(match.group(1), match.group(2)) for match in matches]
+        for match in matches:
+            first, last = match.group(1), match.group(2)
+            if _THIRD_NAME_WORD.match(text, match.end(2)):
+                continue  # "Margaret Hollis Dunne": Hollis is her middle name, not a surname she shares
             if _is_name(first) and first.rstrip(".") not in TITLES and first not in HONORIFICS:
                 self._given_names.setdefault(last, set()).add(first)
+        self._knights = {}
+        for first, last in self._pairs:  # "Sir Alan" is Sir Alan Rowe when the article names him in full
+            if first in ("Sir", "Dame") and (full := re.search(rf"\b{first} {last} ({NAME_WORD})\b", text)):
+                self._knights.setdefault(f"{first} {last}", f"{first} {last} {full[1]}")
 
     def complete_names(self) -> None:
         """Give a first name to people known by surname alone when the text has one
@@ -604,6 +618,15 @@ class People:
                 self.add(f"{first} {last}", person.first_seen)
             else:
                 singles[last] = person  # "President Clinton": keep looking for a first name
+
+    def add_namesakes(self) -> None:
+        """Everyone the article names in full with the surname of one of its people, when it gives that
+        surname two first names or more ("Paul Devane", and "Michael Devane" named only in passing): then
+        "Devane" alone names neither (`shared_by`), whoever was found first."""
+        for surname, firsts in list(self._given_names.items()):
+            bearers = self.bearers(surname) if len(firsts) > 1 else []
+            for first in sorted(firsts) if bearers else ():
+                self.add(f"{first} {surname}", bearers[0].first_seen)
 
     def _one_word(self, word: str, person: Person, text: str, end: int) -> Person:
         """Who a name of one word at `text[:end]` stands for: a relative named after it ("Hiss' son, Tony,"
