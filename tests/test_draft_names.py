@@ -116,3 +116,30 @@ def test_a_knight_s_relative_and_a_knight_by_first_name_have_his_surname() -> No
         'Sir Alan\'s daughter, Jane, said her father "never stopped drawing dams on napkins".\n'
     )
     assert [speaker for speaker, _ in _speakers(text)] == ["Sir Alan Rowe", "Jane Rowe"]
+
+
+COUPLE = (
+    'Brian and Susan Metcalfe, both 71, said the hall had been "the heart of the village".\n\n'
+    '"We don\'t need a yacht," Mr Metcalfe said.\n'
+)
+
+
+def test_two_people_speaking_as_one_are_neither_alone_and_their_surname_names_neither() -> None:
+    draft = draft_article(COUPLE)
+    assert draft.unattributed == ["the heart of the village"]  # "Brian and Susan Metcalfe said": the two of them
+    (quote,) = draft.quotes
+    assert sorted(c.name for c in quote.candidates) == ["Brian Metcalfe", "Susan Metcalfe"]
+
+
+def test_a_shared_surname_with_a_title_only_one_of_them_has_is_that_one() -> None:
+    text = (
+        "Dr. Ramon Ortiz, 64, took over the school in 1996.\n\n"
+        "His deputy, Grace Ortiz, who is his wife, is also retiring.\n\n"
+        "Last year, 91 percent of students graduated.\n\n"
+        '"The teachers did this," Dr. Ortiz said in an interview.\n'
+    )
+    (quote,) = draft_article(text).quotes
+    assert quote.speaker.name == "Ramon Ortiz" and not quote.candidates
+    assert quote.doubt == (
+        "'Ortiz' taken to be Ramon Ortiz, the one the article calls so; Grace Ortiz has the surname too"
+    )

@@ -20,6 +20,7 @@ from .people import (
     NAME,
     NAME_WORD,
     NEXT_NAME_WORD,
+    PRONOUN_OF_TITLE,
     ROLE_NOUN,
     ROLE_NOUNS,
     TITLES,
@@ -233,6 +234,12 @@ def _latest_mention(ctx: Context, text: str) -> Person | None:
     return mentions[-1][1] if mentions else ctx.last_subject
 
 
+# A title before a name: "Dr. Ortiz", "Mrs Metcalfe".
+_ANY_TITLE = "|".join(sorted(PRONOUN_OF_TITLE.keys() | TITLES.keys(), key=len, reverse=True))
+_TITLED = re.compile(rf"\b({_ANY_TITLE})\.?\s+({NAME_WORD})")
+# "Brian and Susan Metcalfe said": two people speaking as one, so neither is the speaker alone.
+_JOINT = re.compile(rf"{NAME_WORD}\s+and\s+$")
+
 # A comma-bounded phrase that starts with a small letter: "..., the president of X, ...", ", who ...,".
 APPOSITIVE = re.compile(r",\s+[a-z][^,\"]*,")
 
@@ -269,13 +276,27 @@ def attribute(
     found = _sieve(local_before, after, sentence_before, previous_sentence, ctx, continues, quoted)
     if found is None or found.person is None or not (bearers := ctx.people.shared_by(found.person)):
         return found
+    surname = found.person.name
+    others = " or ".join
+    if (found.rule == "continuation" or (found.rule == "previous sentence" and ctx.previous_had_quote)) and (
+        ctx.last_speaker in bearers
+    ):  # the same speaker going on
+        return replace(found, person=ctx.last_speaker)
     history = outside_quotes(previous_sentence + " " + local_before)
-    named = list(dict.fromkeys(p.name for _, p in ctx.people.mentions(history) if p in bearers))
+    # named by first name too: "Brian and Susan Metcalfe" names both
+    named = [p for p in bearers if re.search(rf"\b{re.escape(p.name.split()[0])}\b", history)]
     if len(named) == 1:
-        person = ctx.people.by_name[named[0]]
-        others = " or ".join(p.name for p in bearers if p is not person)
-        doubt = f"'{found.person.name}' taken to be {person.name}, named just before; {others} has the surname too"
+        person = named[0]
+        rest = others(p.name for p in bearers if p is not person)
+        doubt = f"'{surname}' taken to be {person.name}, named just before; {rest} has the surname too"
         return replace(found, person=person, confident=False, doubt=doubt)
+    # "Dr. Ortiz said", and only Ramon Ortiz is a doctor: the one the article gives that title
+    titled = _TITLED.findall(local_before[-60:] + " " + after[:60])
+    fitting = [p for p in bearers if any(t.rstrip(".") in p.titles and s == surname for t, s in titled)]
+    if len(fitting) == 1:
+        rest = others(p.name for p in bearers if p is not fitting[0])
+        doubt = f"'{surname}' taken to be {fitting[0].name}, the one the article calls so; {rest} has the surname too"
+        return replace(found, person=fitting[0], confident=False, doubt=doubt)
     return replace(found, confident=False, candidates=bearers)
 
 
@@ -310,6 +331,8 @@ def _sieve(
                 _ORGANISATION_BEFORE, after, match.start("who")
             )  # "the campaign group Bosque Vivo"
         ):
+            if ends_just_before(_JOINT, after, match.start("who")):
+                return None  # '"...," Brian and Susan Metcalfe said': the two of them
             if described := _described_earlier(match["who"], history):
                 return Attribution(None, match["verb"].lower(), "after", False, described)
             person, confident = _resolve(match["who"], ctx, history)
@@ -355,6 +378,8 @@ def _sieve(
     main_clause = APPOSITIVE.sub(" ", whole_before)
     if verb_here := VERB_WORD.search(main_clause):
         mentions = ctx.people.mentions(main_clause[: verb_here.start()])
+        if mentions and ends_just_before(_JOINT, main_clause, mentions[-1][0]):
+            return None  # "Brian and Susan Metcalfe said the hall ...": the two of them
         if mentions:
             return Attribution(mentions[-1][1], verb_here.group(), "verb in sentence", False)
         # 'He later wrote in his memoirs that the strike "would collapse"': whoever "he" is

@@ -171,14 +171,18 @@ class Person:
     first_seen: tuple[int, int] = (0, 0)
     family_first: bool = False  # "Zhu Bangzao", later "Zhu": the family name comes first
     pronoun: str = ""  # "he" or "she" when a title says so ("Mrs Reed", "Sir Edwin Hale"); else unknown
+    titles: set[str] = field(default_factory=set)  # those the article gives the name: "Dr" for "Dr. Ramon Ortiz"
     # The people of the article by the words of their roles, kept up to date as roles are added: "the
     # premier" is looked up there (set by People when the person joins it).
     holders: dict[str, dict[int, Person]] | None = field(default=None, repr=False, compare=False)
 
     def titled(self, title: str) -> None:
-        """Learn the pronoun a title before the name gives ("Mrs", "Sir"), unless one is known."""
+        """Learn the title before the name ("Dr", "Mrs") and the pronoun it gives, unless one is known."""
+        title = title.rstrip(".")
+        if title in TITLES or title in PRONOUN_OF_TITLE:
+            self.titles.add(title)
         if not self.pronoun:
-            self.pronoun = PRONOUN_OF_TITLE.get(title.rstrip("."), "")
+            self.pronoun = PRONOUN_OF_TITLE.get(title, "")
 
     def answers_to(self, pronoun: str) -> bool:
         """Whether "he" or "she" may stand for this person: not when a title says otherwise."""
@@ -335,6 +339,8 @@ _RELATIVE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<family>{NAME_WORD}?){_RE
 # Where a name followed by a comma (or "of Ohio,") may start: the only places an apposition or a tenure can.
 _NAME_BEFORE_COMMA = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?={NAME}(?:,|\s+of\s))")
 _LATIN_WORD = re.compile(r"\b[A-Za-z]+")  # where a role noun can start (the nouns are ASCII words)
+# "Brian and Susan Metcalfe": two first names, one surname (two people, so "Metcalfe" names neither).
+_JOINT_NAMES = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])({NAME_WORD}) and ({NAME_WORD}) ({NAME_WORD})(?![\w'’-])")
 _THIRD_NAME_WORD = re.compile(rf" {NAME_WORD}(?![\w-])")
 _WORD_PAIR = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?=({NAME_WORD})\s+({NAME_WORD})(?![\w-]))")
 
@@ -599,6 +605,9 @@ class People:
                 continue  # "Margaret Hollis Dunne": Hollis is her middle name, not a surname she shares
             if _is_name(first) and first.rstrip(".") not in TITLES and first not in HONORIFICS:
                 self._given_names.setdefault(last, set()).add(first)
+        for joint in _JOINT_NAMES.finditer(text) if " and " in text else ():  # "Brian and Susan Metcalfe"
+            if _is_name(joint[1]) and joint[1] not in TITLES and joint[1] not in HONORIFICS:
+                self._given_names.setdefault(joint[3], set()).add(joint[1])
         self._knights = {}
         for first, last in self._pairs:  # "Sir Alan" is Sir Alan Rowe when the article names him in full
             if first in ("Sir", "Dame") and (full := re.search(rf"\b{first} {last} ({NAME_WORD})\b", text)):
