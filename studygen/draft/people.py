@@ -335,7 +335,7 @@ _RELATIONS = "son|daughter|wife|husband|widow|widower|brother|sister|father|moth
 _RELATIVE_AFTER = re.compile(
     rf"(?:['’]s?)\s+(?:(?:elder|younger|eldest|youngest|late)\s+)?(?:{_RELATIONS}),\s+(?P<given>{NAME_WORD})(?![\w'’-]|\s+[{UPPER}])"
 )
-_RELATIVE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<family>{NAME_WORD}?){_RELATIVE_AFTER.pattern}")
+_RELATIVE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<family>{NAME_WORD}){_RELATIVE_AFTER.pattern}")
 # Where a name followed by a comma (or "of Ohio,") may start: the only places an apposition or a tenure can.
 _NAME_BEFORE_COMMA = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?={NAME}(?:,|\s+of\s))")
 _LATIN_WORD = re.compile(r"\b[A-Za-z]+")  # where a role noun can start (the nouns are ASCII words)
@@ -597,13 +597,16 @@ class People:
     def read_full_names(self, text: str) -> None:
         """Note the article's pairs of capitalised words, in order, before reading it: a surname with two
         first names in the text ("Alger Hiss", "Tony Hiss") stands for neither alone."""
-        matches = list(_WORD_PAIR.finditer(text))
-        self._pairs = [(match.group(1), match.group(2)) for match in matches]
-        for match in matches:
-            first, last = match.group(1), match.group(2)
-            if _THIRD_NAME_WORD.match(text, match.end(2)):
-                continue  # "Margaret Hollis Dunne": Hollis is her middle name, not a surname she shares
-            if _is_name(first) and first.rstrip(".") not in TITLES and first not in HONORIFICS:
+        self._pairs = []
+        for match in _WORD_PAIR.finditer(text):
+            first, last = pair = match.groups()
+            self._pairs.append(pair)
+            if (
+                _is_name(first)
+                and first.rstrip(".") not in TITLES
+                and first not in HONORIFICS
+                and not _THIRD_NAME_WORD.match(text, match.end(2))  # "Margaret Hollis Dunne": a middle name
+            ):
                 self._given_names.setdefault(last, set()).add(first)
         for joint in _JOINT_NAMES.finditer(text) if " and " in text else ():  # "Brian and Susan Metcalfe"
             if _is_name(joint[1]) and joint[1] not in TITLES and joint[1] not in HONORIFICS:

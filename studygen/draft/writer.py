@@ -103,11 +103,15 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
     surnames = Counter(person.surname for person in people)  # "Pryce" alone names neither of two Pryces
     for person in people:  # two Hisses are alger-hiss and tony-hiss
         ids[id(person)] = person_ids.new(slug(person.name if surnames[person.surname] > 1 else person.surname))
+    named_in_full: dict[str, list[str]] = {}  # surname -> the ids of people named in full with it
+    for person in people:
+        if " " in person.name:
+            named_in_full.setdefault(person.surname, []).append(ids[id(person)])
     for person in people:
         pid = ids[id(person)]
         id_by_name.setdefault(person.name, pid)
-        bare = " " not in person.name  # "Hiss" alone, when two people are called Hiss
-        namesakes = [ids[id(p)] for p in people if bare and p is not person and p.surname == person.name]
+        # "Hiss" alone, when two people are called Hiss
+        namesakes = named_in_full.get(person.name, []) if " " not in person.name else []
         doubt = f"'{person.name}' may be {' or '.join(namesakes)}: check each of its entries" if namesakes[1:] else ""
         lines += _person(person, pid, article, surnames[person.surname] > 1, doubt)
     rank = {pid: number for number, pid in enumerate(id_by_name.values())}  # actors are listed in this order
