@@ -135,7 +135,9 @@ def build(
     commands.build(paths, out, formats, list_formats, paper, large_print, new_manifest)
 
 
-ArticleArg = Annotated[Path, typer.Argument(help="The article: plain text, or SGML news (<DOC>, <P>).")]
+ArticleArg = Annotated[
+    Path, typer.Argument(help="The article: plain text, SGML news (<DOC>, <P>), a web page (.html), a PDF or a .docx.")
+]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace files that already exist.")]
 
 

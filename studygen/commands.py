@@ -232,14 +232,16 @@ def format_list(registry: Mapping[str, Exporter]) -> list[str]:
     return lines
 
 
-def _read_article(path: Path) -> str:
+def _read_article(path: Path) -> tuple[str, bool]:
     """The article named on the command line, as text: a regular file of UTF-8 text, news SGML, a web page,
-    a PDF or a Word file (draft/readers.py) with some text in it."""
-    from .draft.readers import ArticleError, NotUtf8Error, article_text
+    a PDF or a Word file (draft/readers.py) with some text in it; and whether it is text as it stands
+    (a lesson can name it as its article) or was extracted from another kind of file."""
+    from .draft.readers import ArticleError, NotUtf8Error, article_text, kind_of
 
     try:
         data = read_regular(path)
         text = article_text(str(path), data)
+        as_text = kind_of(str(path), data) == "text"
     except ArticleError as exc:
         fail(str(exc), 2 if isinstance(exc, NotUtf8Error) else 1)
     except (FileNotFoundError, ValueError):  # ValueError: a NUL in the path
@@ -250,7 +252,7 @@ def _read_article(path: Path) -> str:
         fail(f"cannot read {path}: {exc.strerror}", 2)
     if not text.strip():
         fail(f"the article {path} is empty; nothing to draft", 1)
-    return text
+    return text, as_text
 
 
 def _report_draft(path: Path) -> None:
@@ -276,15 +278,15 @@ def draft(article: Path, output: Path | None, force: bool) -> None:
     from .draft.text import clean
     from .draft.writer import slug
 
-    raw = _read_article(article)
+    raw, as_text = _read_article(article)
     if output is None:
-        typer.echo(draft_facts(raw, slug(article.stem), str(article)), nl=False)
+        typer.echo(draft_facts(raw, slug(article.stem), str(article) if as_text else "article.txt"), nl=False)
         return
     folder = output.parent
-    if article.resolve().is_relative_to(folder.resolve()):
+    if as_text and article.resolve().is_relative_to(folder.resolve()):
         source = str(article.resolve().relative_to(folder.resolve()))
         facts = draft_facts(raw, slug(article.stem), source)
-    else:  # a lesson may only read files inside its folder: give it the article's text as article.txt
+    else:  # a lesson reads only text files inside its folder: give it the article's text as article.txt
         source = "article.txt"
         text = clean(raw).text
         facts = draft_facts(raw, slug(article.stem), source, text)
@@ -310,7 +312,7 @@ def new(article: Path, lesson_id: str, root: Path, force: bool) -> None:
     if not re.fullmatch(SLUG_PATTERN, lesson_id):
         example = slug(lesson_id)[:MAX_ID_CHARS]
         fail(f"--id must use lower-case letters, digits and '-', at most {MAX_ID_CHARS} of them, e.g. {example}", 2)
-    raw = _read_article(article)
+    raw, _ = _read_article(article)
     folder = root / lesson_id
     text = clean(raw).text
     facts = draft_facts(raw, lesson_id, "article.txt", text)

@@ -69,6 +69,18 @@ that no worker would be laid off before the end of the talks on the harbour's fu
 </body></html>"""
 
 
+def test_draft_of_a_web_page_inside_the_lesson_folder_gives_the_lesson_its_text(tmp_path: Path) -> None:
+    lesson = tmp_path / "varel"
+    lesson.mkdir()
+    (lesson / "page.html").write_text(PAGE, encoding="utf-8")
+    result = runner.invoke(app, ["draft", str(lesson / "page.html"), "-o", str(lesson / "facts.yaml")])
+    assert result.exit_code == 0, result.output
+    facts = yaml.safe_load((lesson / "facts.yaml").read_text(encoding="utf-8"))
+    assert facts["lesson"]["source"]["file"] == "article.txt"  # a lesson's article is text, not the page
+    assert "Nora Hale" in (lesson / "article.txt").read_text(encoding="utf-8")
+    assert runner.invoke(app, ["check", str(lesson)]).exit_code == 0
+
+
 def test_a_two_column_pdf_reads_column_by_column_with_broken_words_joined(tmp_path: Path) -> None:
     pdf = weasyprint.HTML(string=TWO_COLUMNS).write_pdf()
     text = article_text("talks.pdf", pdf)
