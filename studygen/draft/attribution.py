@@ -204,6 +204,19 @@ def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, b
     return person, person is not None
 
 
+def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attribution | None:
+    """The attribution to whoever the words naming a speaker stand for (`_resolve`). For "he" or "she", the
+    draft says whom it was taken to be, and who else it could be: the last person quoted or the last named."""
+    person, confident = _resolve(who, ctx, history)
+    if person is None:
+        return None
+    doubt = ""
+    if (pronoun := who.strip().lower()) in PRONOUNS:
+        others = [p for p in (ctx.last_speaker, ctx.last_subject) if p not in (None, person) and p.answers_to(pronoun)]
+        doubt = f"'{who.strip()}' taken to be {person.name}" + (f"; it could be {others[0].name}" if others else "")
+    return Attribution(person, verb, rule, confident, doubt=doubt)
+
+
 def _described_earlier(who: str, history: str) -> str:
     """ "the official" after "A union official said ...": the unnamed speaker described before, not
     the last person named. Empty when `who` is not such a description or none came before."""
@@ -335,17 +348,18 @@ def _sieve(
                 return None  # '"...," Brian and Susan Metcalfe said': the two of them
             if described := _described_earlier(match["who"], history):
                 return Attribution(None, match["verb"].lower(), "after", False, described)
-            person, confident = _resolve(match["who"], ctx, history)
-            if person is not None:
-                return Attribution(person, match["verb"].lower(), "after", confident)
+            if found := _named(match["who"], match["verb"].lower(), "after", ctx, history):
+                return found
     if not ended and (match := AFTER_DESCRIBED.match(after)) and not _introduces_next(after, match.end(), quoted):
         return Attribution(None, match["verb"].lower(), "after", False, match["described"])
     # The second part of a split quotation: '"The strike," said Nora Hale, the union leader, "will go on."'
     for pattern in (AFTER_VERB_FIRST, AFTER_WHO_FIRST) if continues else ():
-        if (match := pattern.match(outside_quotes(local_before))) and not _described_earlier(match["who"], history):
-            person, confident = _resolve(match["who"], ctx, history)
-            if person is not None:
-                return Attribution(person, match["verb"].lower(), "between", confident)
+        if (
+            (match := pattern.match(outside_quotes(local_before)))
+            and not _described_earlier(match["who"], history)
+            and (found := _named(match["who"], match["verb"].lower(), "between", ctx, history))
+        ):
+            return found
     if continues and ctx.last_speaker is not None and (joined := BEFORE_JOINED.match(local_before)):
         return Attribution(ctx.last_speaker, joined["verb"].lower(), "before", False)
     # The patterns with a verb of saying before the quotation need one among the last words before it:
@@ -360,9 +374,8 @@ def _sieve(
             return None
         if described := _described_earlier(match["who"], history):
             return Attribution(None, match["verb"].lower(), "before", False, described)
-        person, confident = _resolve(match["who"], ctx, history)
-        if person is not None:
-            return Attribution(person, match["verb"].lower(), "before", confident)
+        if found := _named(match["who"], match["verb"].lower(), "before", ctx, history):
+            return found
     if verb_before and (match := BEFORE_DESCRIBED.search(local_before)):
         return Attribution(None, match["verb"].lower(), "before", False, match["described"])
     plain_before = outside_quotes(local_before)
@@ -383,14 +396,16 @@ def _sieve(
         if mentions:
             return Attribution(mentions[-1][1], verb_here.group(), "verb in sentence", False)
         # 'He later wrote in his memoirs that the strike "would collapse"': whoever "he" is
-        if pronoun := _PRONOUN_BEFORE_VERB.fullmatch(main_clause[: verb_here.start()]):
-            person, _ = _resolve(pronoun["who"], ctx, history)
-            if person is not None:
-                return Attribution(person, verb_here.group(), "verb in sentence", False)
-    if (according := ACCORDING_OPENS.match(whole_before)) and according["who"].lower() not in FIRST_PERSON:
-        person, confident = _resolve(according["who"], ctx, history)
-        if person is not None:
-            return Attribution(person, "according to", "before", confident)
+        if (pronoun := _PRONOUN_BEFORE_VERB.fullmatch(main_clause[: verb_here.start()])) and (
+            found := _named(pronoun["who"], verb_here.group(), "verb in sentence", ctx, history)
+        ):
+            return replace(found, confident=False)
+    if (
+        (according := ACCORDING_OPENS.match(whole_before))
+        and according["who"].lower() not in FIRST_PERSON
+        and (found := _named(according["who"], "according to", "before", ctx, history))
+    ):
+        return found
     if continues and not plain_before.strip(" ,.;:-—"):
         if ctx.last_description:  # '"...," said one European diplomat. "..."'
             return Attribution(None, "continued", "continuation", False, ctx.last_description)

@@ -142,7 +142,7 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
         elif quote.doubt:
             notes.append(quote.doubt)
         elif not quote.confident:
-            notes.append(f"speaker found by rule '{quote.rule}'")
+            notes.append(_UNSURE_RULES.get(quote.rule, "the speaker was found with less certainty"))
         if quote.within:
             notes.append(f"a quotation inside {quote.within}'s words")
         lines += [
@@ -219,6 +219,19 @@ def _person(person: Person, pid: str, article: _CheckedArticle, shared_surname: 
             lines.append(f"        when: {_q(role.tenure)}")
         lines += [f"        evidence: {_q(role.evidence)}", _draft_mark("", 8)]
     return lines
+
+
+# Why a speaker found by a weaker rule of the sieve (draft/attribution.py) needs a look, in the teacher's words.
+_UNSURE_RULES = {
+    "previous sentence": "the speaker is who the sentence before is about: the quotation names no one",
+    "verb in sentence": "the speaker is the subject of the sentence's verb of saying: check the words are theirs",
+    "continuation": "a quotation with no speaker of its own: taken to be the last speaker going on",
+    "before": "the speaker was named by a description or a pronoun before the quotation",
+    "after": "the speaker was named by a description or a pronoun after the quotation",
+    "between": "the speaker was named between the parts of the quotation by a description or a pronoun",
+    "participle": "the speaker is the subject of the sentence",
+    "nested": "a quotation inside another's words",
+}
 
 
 def _draft_mark(reason: str, indent: int = 4) -> str:
