@@ -154,3 +154,28 @@ def test_he_said_across_a_paragraph_says_whom_it_was_taken_to_be_and_who_else_it
     facts = yaml.safe_load(draft_facts(text, "varel", "article.txt"))
     promise = next(f for f in facts["facts"] if f.get("said") == "It is a promise")
     assert promise["draft"] == "'he' taken to be Erik Sand; it could be Tomas Berg"
+
+
+def test_a_quotation_after_an_unattributed_one_is_not_the_earlier_speaker_s() -> None:
+    text = (
+        '"I missed the noise," Antonio Ruggiero said.\n\n'
+        'His wife, who grew up in Ohio, was less sure. "I gave it six months," they said. "That was long ago."\n'
+    )
+    assert [speaker for speaker, _ in _speakers(text)] == ["Antonio Ruggiero"]
+
+
+def test_a_full_name_with_an_age_is_a_person_whom_he_can_stand_for() -> None:
+    text = (
+        '"I missed the noise," Antonio Ruggiero said.\n\n'
+        "The former owner, Salvatore Esposito, 82, still comes in for lunch.\n\n"
+        'He says the sauce is "almost as good as mine."\n'
+    )
+    assert [speaker for speaker, _ in _speakers(text)] == ["Antonio Ruggiero", "Salvatore Esposito"]
+
+
+def test_a_role_after_a_company_s_name_in_the_possessive_is_the_named_person_s() -> None:
+    text = (
+        'Workers voted to return. "We are pleased," said Andes Copper\'s chief executive, Claudia Ferrer. '
+        'She said the company would "learn the lessons of this dispute".\n'
+    )
+    assert [speaker for speaker, _ in _speakers(text)] == ["Claudia Ferrer", "Claudia Ferrer"]

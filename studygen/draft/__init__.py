@@ -146,6 +146,9 @@ def draft_article(raw: str) -> ArticleDraft:
                 if found is None or (found.person is None and not found.description):
                     if not _is_title(words):
                         draft.unattributed.append(words)
+                        # whoever spoke it, a quotation that follows with no speaker of its own is not the
+                        # earlier speaker's: '"I gave it six months," she said. "That was two years ago."'
+                        ctx.last_speaker, ctx.last_description = None, ""
                     continue
                 if _is_title(words) and found.rule not in ("after", "before"):
                     continue

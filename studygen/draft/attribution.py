@@ -57,17 +57,18 @@ _ADVERB = r"(?:(?:also|then|later|reportedly|once|had|has|have|would|again|furth
 # The speaker: a name, a pronoun, or a description ("the envoy", "the Thai minister").
 _WHO = rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:[A-Z][a-z]+\s+)?[a-z-]+(?:\s+[a-z-]+)?)"
 _AGE = r",\s+\d{1,3}"  # "Kari Nordby, 34, said"
+_OWNER = rf"(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}['’]s"  # "Poland's", "Andes Copper's" (chief executive)
 AFTER_VERB_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+{_WHO}")
 AFTER_WHO_FIRST = re.compile(rf"^\s*[,.!?]?\s*{_WHO}(?:,[^,\"]{{1,60}},)?\s+{_ADVERB}(?P<verb>{_VERB})\b")
 # '"...," said its general secretary, Mike Doyle' / 'said Poland's deputy minister, Anna Zielinska':
 # the role first, the name set off by commas.
 AFTER_ROLE_THEN_NAME = re.compile(
-    rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+(?:the|its|his|her|their|{NAME_WORD}['’]s)\s+[a-z][\w'’ -]{{1,60}}?,"
+    rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+(?:the|its|his|her|their|{_OWNER})\s+[a-z][\w'’ -]{{1,60}}?,"
     rf"\s+(?P<who>{_TITLE}{NAME})"
 )
 # '"...," the chief negotiator, Karen Blum, told Reuters': the role, then the name set off, then the verb.
 AFTER_ROLE_NAME_VERB = re.compile(
-    rf"^\s*[,.!?]?\s*(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|{NAME_WORD}['’]s)\s+[^,\"]{{1,60}}?,"
+    rf"^\s*[,.!?]?\s*(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|{_OWNER})\s+[^,\"]{{1,60}}?,"
     rf"\s+(?P<who>{_TITLE}{NAME}),\s+{_ADVERB}(?P<verb>{_VERB})\b"
 )
 # '"...," the historian Clara Usk writes': a description before the name.
@@ -112,6 +113,8 @@ SUBJECT_NAME = re.compile(
     rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME_WORD}\s+{NAME_WORD}(?:\s+{NAME_WORD})?)"
     r"(?:,[^,\"]{1,60},)?\s+(?:also\s+)?(?:had\s+|has\s+)?[a-z]+ed\b"  # "Jelena Petrovic, his wife, had waited"
 )
+# A full name with an age set off by commas is a person's: "Salvatore Esposito, 82, still comes in".
+NAME_WITH_AGE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}}){_AGE},")
 # An obituary's subject: "Dame Freya Holt, the first British woman to climb three of the world's 8,000m peaks,
 # has died aged 94"; "Mountaineer Dame Freya Holt dies aged 94".
 WHO_DIED = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME})(?:,[^\"]{{1,150}}?,)?\s+(?:has\s+)?(?:died|dies)\b")
@@ -143,6 +146,8 @@ def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None
         searches.append((SUBJECT_NAME, plain))
     if " die" in plain:
         searches.append((WHO_DIED, plain))
+    if "," in plain:
+        searches.append((NAME_WITH_AGE, plain))
     for pattern, text in searches:
         for match in pattern.finditer(text):
             if ends_just_before(_NOT_A_PERSON_BEFORE, text, match.start("who")) or text.endswith(
