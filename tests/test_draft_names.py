@@ -179,3 +179,14 @@ def test_a_role_after_a_company_s_name_in_the_possessive_is_the_named_person_s()
         'She said the company would "learn the lessons of this dispute".\n'
     )
     assert [speaker for speaker, _ in _speakers(text)] == ["Claudia Ferrer", "Claudia Ferrer"]
+
+
+def test_a_business_set_off_after_its_noun_and_a_place_after_of_are_no_speakers() -> None:
+    text = (
+        'The operator, Ferrylink, said it was "deeply disappointed" by the vote.\n\n'
+        'The First Minister of Wales said the poet had been "a giant of Welsh culture".\n\n'
+        'Then-US Secretary of State James Baker dismissed the idea as "a dream that will not come true."\n'
+    )
+    draft = draft_article(text)
+    assert [(q.speaker.name if q.speaker else q.description) for q in draft.quotes] == ["James Baker"]
+    assert [p.name for p in draft.people] == ["James Baker"]

@@ -130,6 +130,21 @@ _ORGANISATION_NOUN = (
 )
 _NOT_A_PERSON_BEFORE = re.compile(rf"\b(?:the|and|{_ORGANISATION_NOUN})\s+$", re.IGNORECASE)
 _ORGANISATION_BEFORE = re.compile(rf"\b{_ORGANISATION_NOUN}\s+$", re.IGNORECASE)
+# "The operator, Clydelink, said": one word set off after a noun for a business is the business's name.
+_ORGANISATION_SET_OFF = re.compile(
+    rf"\b(?:{_ORGANISATION_NOUN}|operator|owner|maker|carrier|retailer|supplier|manufacturer|insurer|developer|"
+    r"publisher|broadcaster|network),\s+$",
+    re.IGNORECASE,
+)
+
+
+def _organisation_named(text: str, who: re.Match[str]) -> bool:
+    """Whether the one word a pattern found as the speaker is a business's or a place's name, not a
+    person's: set off after "the operator," or after "of" or "in" ("The First Minister of Wales said")."""
+    start = who.start("who")
+    if " " in who["who"].strip():
+        return False  # "then-US Secretary of State James Baker": a name of its own
+    return text.endswith((" of ", " in "), 0, start) or ends_just_before(_ORGANISATION_SET_OFF, text, start)
 
 
 def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None:
@@ -150,8 +165,10 @@ def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None
         searches.append((NAME_WITH_AGE, plain))
     for pattern, text in searches:
         for match in pattern.finditer(text):
-            if ends_just_before(_NOT_A_PERSON_BEFORE, text, match.start("who")) or text.endswith(
-                (" of ", " in "), 0, match.start()
+            if (
+                ends_just_before(_NOT_A_PERSON_BEFORE, text, match.start("who"))
+                or text.endswith((" of ", " in "), 0, match.start())
+                or _organisation_named(text, match)
             ):
                 continue  # "the ministry said", "the Greens and the Liberals say", "Dicks of Washington cited"
             people.add(match["who"], where, extend=False)
@@ -349,8 +366,8 @@ def _sieve(
                 _ORGANISATION_BEFORE, after, match.start("who")
             )  # "the campaign group Bosque Vivo"
         ):
-            if ends_just_before(_JOINT, after, match.start("who")):
-                return None  # '"...," Brian and Susan Metcalfe said': the two of them
+            if ends_just_before(_JOINT, after, match.start("who")) or _organisation_named(after, match):
+                return None  # '"...," Brian and Susan Metcalfe said': the two of them; "said the operator, Clydelink"
             if described := _described_earlier(match["who"], history):
                 return Attribution(None, match["verb"].lower(), "after", False, described)
             if found := _named(match["who"], match["verb"].lower(), "after", ctx, history):
@@ -373,8 +390,10 @@ def _sieve(
     if (verb_before and (match := BEFORE.search(local_before) or BEFORE_SET_OFF.search(local_before))) or (
         match := BEFORE_ACCORDING.search(local_before)
     ):
-        if match["who"].lower() in FIRST_PERSON or ends_just_before(
-            _ORGANISATION_BEFORE, local_before, match.start("who")
+        if (
+            match["who"].lower() in FIRST_PERSON
+            or ends_just_before(_ORGANISATION_BEFORE, local_before, match.start("who"))
+            or _organisation_named(local_before, match)
         ):
             return None
         if described := _described_earlier(match["who"], history):
