@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .namesakes import which_one
 from .people import (
     AT_CAPITAL,
     NAME,
     NAME_WORD,
     NEXT_NAME_WORD,
-    PRONOUN_OF_TITLE,
     ROLE_NOUN,
     ROLE_NOUNS,
     TITLES,
@@ -269,9 +269,6 @@ def _latest_mention(ctx: Context, text: str) -> Person | None:
     return mentions[-1][1] if mentions else ctx.last_subject
 
 
-# A title before a name: "Dr. Ortiz", "Mrs Metcalfe".
-_ANY_TITLE = "|".join(sorted(PRONOUN_OF_TITLE.keys() | TITLES.keys(), key=len, reverse=True))
-_TITLED = re.compile(rf"\b({_ANY_TITLE})\.?\s+({NAME_WORD})")
 # "Brian and Susan Metcalfe said": two people speaking as one, so neither is the speaker alone.
 _JOINT = re.compile(rf"{NAME_WORD}\s+and\s+$")
 
@@ -305,33 +302,19 @@ def attribute(
     continues: bool,
     quoted: str = "",
 ) -> Attribution | None:
-    """Apply the sieve to one quotation (see `_sieve` for the arguments). A speaker named by a surname
-    that two people of the article share is the one of them named in full just before (in this sentence
-    or the one before it), with a word saying so; else it is left to the teacher with its candidates."""
+    """Apply the sieve to one quotation (see `_sieve` for the arguments). A speaker named by a surname two
+    people of the article share is the one of them who spoke last when the quotation goes on, else the one
+    `namesakes.which_one` finds, said so in the draft; else it is left to the teacher with its candidates."""
     found = _sieve(local_before, after, sentence_before, previous_sentence, ctx, continues, quoted)
     if found is None or found.person is None or not (bearers := ctx.people.shared_by(found.person)):
         return found
-    surname = found.person.name
-    others = " or ".join
-    if (found.rule == "continuation" or (found.rule == "previous sentence" and ctx.previous_had_quote)) and (
-        ctx.last_speaker in bearers
-    ):  # the same speaker going on
+    going_on = found.rule == "continuation" or (found.rule == "previous sentence" and ctx.previous_had_quote)
+    if going_on and ctx.last_speaker in bearers:
         return replace(found, person=ctx.last_speaker)
     history = outside_quotes(previous_sentence + " " + local_before)
-    # named by first name too: "Brian and Susan Metcalfe" names both
-    named = [p for p in bearers if re.search(rf"\b{re.escape(p.name.split()[0])}\b", history)]
-    if len(named) == 1:
-        person = named[0]
-        rest = others(p.name for p in bearers if p is not person)
-        doubt = f"'{surname}' taken to be {person.name}, named just before; {rest} has the surname too"
+    person, doubt = which_one(found.person.name, bearers, history, local_before[-60:] + " " + after[:60])
+    if person is not None:
         return replace(found, person=person, confident=False, doubt=doubt)
-    # "Dr. Ortiz said", and only Ramon Ortiz is a doctor: the one the article gives that title
-    titled = _TITLED.findall(local_before[-60:] + " " + after[:60])
-    fitting = [p for p in bearers if any(t.rstrip(".") in p.titles and s == surname for t, s in titled)]
-    if len(fitting) == 1:
-        rest = others(p.name for p in bearers if p is not fitting[0])
-        doubt = f"'{surname}' taken to be {fitting[0].name}, the one the article calls so; {rest} has the surname too"
-        return replace(found, person=fitting[0], confident=False, doubt=doubt)
     return replace(found, confident=False, candidates=bearers)
 
 

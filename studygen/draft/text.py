@@ -35,6 +35,7 @@ _RFC_2822 = re.compile(
 )
 # Typewriter quotation marks of wire copy, turned into the marks they stand for.
 _TYPEWRITER = {"``": "“", "''": "”"}
+_TYPEWRITER_MARKS = re.compile("``|''")
 _HEADLINE = re.compile(r"<HEADLINE>(.*?)</HEADLINE>", re.IGNORECASE | re.DOTALL)
 # Double quote marks of every style become '"'; curly single quotes become "'".
 _DOUBLE = re.compile(r"``|''|[“”„‟«»\"]")
@@ -83,7 +84,7 @@ def clean(raw: str) -> CleanArticle:
         paragraphs = [" ".join(block.split()) for block in re.split(r"\n\s*\n", raw)]
     else:
         paragraphs = [" ".join(line.split()) for line in raw.splitlines()]
-    paragraphs = [re.sub("``|''", lambda m: _TYPEWRITER[m.group()], p) for p in paragraphs if p]
+    paragraphs = [_TYPEWRITER_MARKS.sub(lambda m: _TYPEWRITER[m.group()], p) for p in paragraphs if p]
     for index, paragraph in enumerate(paragraphs[:3] if published is None else ()):
         if (published := date_stamp(paragraph)) is not None:  # a line with only the date: the article's date
             del paragraphs[index]
