@@ -9,16 +9,23 @@ comments) takes about half a second to import, pypdf a tenth.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
+
+if TYPE_CHECKING:
+    from pypdf import PageObject
 
 MAX_DOCX_XML = 50_000_000  # bytes of word/document.xml: a larger one is a zip bomb, not an article
 _WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-# A word broken at the end of a PDF line: "negoti-\nations" (not "Anglo-\nIrish": a capital follows).
-_HYPHEN_AT_LINE_END = re.compile(r"(?<=[a-zà-ÿ])-\n(?=[a-zà-ÿ])")
-_SENTENCE_END = re.compile(r"[.!?:\"”’')]\s*$")
+# A word broken at the end of a PDF line: "negoti-\nations", with a hyphen-minus, the hyphen U+2010 (what
+# WeasyPrint draws) or a soft hyphen; not "Anglo-\nIrish": a capital follows.
+_HYPHEN_AT_LINE_END = re.compile("(?<=[a-zà-ÿ])[-\u2010\u00ad]\n(?=[a-zà-ÿ])")
+_SENTENCE_END = re.compile(r"[.!?:\"”’')]$")
 
 
 class ArticleError(Exception):
@@ -69,37 +76,70 @@ def _html_text(name: str, page: str) -> str:
 
 
 def _pdf_text(name: str, data: bytes) -> str:
-    """A PDF's text, page by page: lines joined into paragraphs, words broken at line ends joined again."""
+    """A PDF's text, page by page: its lines joined into paragraphs (see `_PdfLine`), words broken at the
+    ends of lines joined again."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
-        pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+        pages = [_page_lines(page) for page in PdfReader(io.BytesIO(data)).pages]
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
-        raise ArticleError(
-            f"{name} is not a PDF that can be read ({exc}); save it again or export it as text"
-        ) from None
-    if not any(page.strip() for page in pages):
+        message = f"{name} is not a PDF that can be read ({exc}); save it again or export it as text"
+        raise ArticleError(message) from None
+    if not any(pages):
         raise ArticleError(
             f"{name} has no text layer: it is a scanned image of pages, whose words studygen cannot read; "
             "run it through OCR first (for example ocrmypdf) or paste the article into a .txt file"
         )
-    return "\n\n".join(_paragraphs_of_page(page) for page in pages if page.strip()) + "\n"
+    return "\n\n".join(_paragraphs(lines) for lines in pages if lines) + "\n"
 
 
-def _paragraphs_of_page(page: str) -> str:
-    """Lines of a PDF page joined into paragraphs: a paragraph ends at a blank line, or at a line that ends
-    a sentence well short of the page's full lines."""
-    page = _HYPHEN_AT_LINE_END.sub("", page)
-    lines = [line.strip() for line in page.splitlines()]
-    full = max((len(line) for line in lines), default=0)
-    paragraphs: list[list[str]] = [[]]
+@dataclass
+class _PdfLine:
+    """One line of a PDF page as drawn: where it starts, its type size and its words."""
+
+    x: float
+    y: float
+    size: float
+    text: str
+
+
+def _page_lines(page: PageObject) -> list[_PdfLine]:
+    """The lines of a page in the order the PDF draws them (a column after another), with their places."""
+    lines: list[_PdfLine] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        x, y = tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]
+        if lines and abs(lines[-1].y - y) < 1 and not lines[-1].text.endswith("\n"):
+            lines[-1].text += text  # more of the same line
+        elif text.strip():
+            lines.append(_PdfLine(x, y, size * abs(cm[3]), text))
+
+    page.extract_text(visitor_text=visit)
     for line in lines:
-        if line:
-            paragraphs[-1].append(line)
-        if not line or (_SENTENCE_END.search(line) and len(line) < 0.8 * full):
+        line.text = " ".join(line.text.split())
+    return [line for line in lines if line.text]
+
+
+def _paragraphs(lines: list[_PdfLine]) -> str:
+    """Lines joined into paragraphs. A paragraph ends where the gap to the next line is wider than the
+    page's usual line spacing, where the type size changes (a headline), or at the end of a column whose
+    last line ends a sentence (a sentence that happens to end a column's last line splits its paragraph
+    in two, which the drafter reads as well as one)."""
+    steps = sorted(a.y - b.y for a, b in itertools.pairwise(lines) if a.y > b.y)
+    step = steps[len(steps) // 2] if steps else 0.0
+    paragraphs = [[lines[0].text]]
+    for before, line in itertools.pairwise(lines):
+        drop = before.y - line.y
+        new_column = drop <= 0 or abs(line.x - before.x) > 2 * before.size
+        if (
+            abs(line.size - before.size) > 1
+            or (not new_column and drop > 1.4 * step)
+            or (new_column and _SENTENCE_END.search(before.text))
+        ):
             paragraphs.append([])
-    return "\n\n".join(" ".join(words) for words in paragraphs if words)
+        paragraphs[-1].append(line.text)
+    return "\n\n".join(_HYPHEN_AT_LINE_END.sub("", "\n".join(words)).replace("\n", " ") for words in paragraphs)
 
 
 def _docx_text(name: str, data: bytes) -> str:
