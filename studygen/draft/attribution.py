@@ -115,6 +115,7 @@ SUBJECT_NAME = re.compile(
 )
 # A full name with an age set off by commas is a person's: "Salvatore Esposito, 82, still comes in".
 NAME_WITH_AGE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}}){_AGE},")
+_AGE_CUE = re.compile(r",\s+\d{1,3},")
 # An obituary's subject: "Dame Freya Holt, the first British woman to climb three of the world's 8,000m peaks,
 # has died aged 94"; "Mountaineer Dame Freya Holt dies aged 94".
 WHO_DIED = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME})(?:,[^\"]{{1,150}}?,)?\s+(?:has\s+)?(?:died|dies)\b")
@@ -161,7 +162,7 @@ def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None
         searches.append((SUBJECT_NAME, plain))
     if " die" in plain:
         searches.append((WHO_DIED, plain))
-    if "," in plain:
+    if _AGE_CUE.search(plain):  # ", 82,": few sentences give an age
         searches.append((NAME_WITH_AGE, plain))
     for pattern, text in searches:
         for match in pattern.finditer(text):
@@ -234,7 +235,7 @@ def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attrib
         return None
     doubt = ""
     if (pronoun := who.strip().lower()) in PRONOUNS:
-        others = [p for p in (ctx.last_speaker, ctx.last_subject) if p not in (None, person) and p.answers_to(pronoun)]
+        others = [p for p in (ctx.last_speaker, ctx.last_subject) if p and p is not person and p.answers_to(pronoun)]
         doubt = f"'{who.strip()}' taken to be {person.name}" + (f"; it could be {others[0].name}" if others else "")
     return Attribution(person, verb, rule, confident, doubt=doubt)
 
@@ -309,7 +310,7 @@ def attribute(
     if found is None or found.person is None or not (bearers := ctx.people.shared_by(found.person)):
         return found
     going_on = found.rule == "continuation" or (found.rule == "previous sentence" and ctx.previous_had_quote)
-    if going_on and ctx.last_speaker in bearers:
+    if going_on and any(p is ctx.last_speaker for p in bearers):
         return replace(found, person=ctx.last_speaker)
     history = outside_quotes(previous_sentence + " " + local_before)
     person, doubt = which_one(found.person.name, bearers, history, local_before[-60:] + " " + after[:60])

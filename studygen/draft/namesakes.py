@@ -14,6 +14,7 @@ from .people import NAME_WORD, PRONOUN_OF_TITLE, TITLES, Person
 # A title before a name: "Dr. Ortiz", "Mrs Metcalfe".
 _ANY_TITLE = "|".join(sorted(PRONOUN_OF_TITLE.keys() | TITLES.keys(), key=len, reverse=True))
 _TITLED = re.compile(rf"\b({_ANY_TITLE})\.?\s+({NAME_WORD})")
+_WORD = re.compile(r"[\w'’-]+")
 
 
 def which_one(surname: str, bearers: list[Person], history: str, nearby: str) -> tuple[Person | None, str]:
@@ -21,7 +22,8 @@ def which_one(surname: str, bearers: list[Person], history: str, nearby: str) ->
     the text does not tell. `history` is the sentence before and this one up to the quotation (outside
     quotation marks), `nearby` the words around the quotation that name its speaker."""
     # named just before, by first name too: "Brian and Susan Metcalfe" names both
-    named = [p for p in bearers if re.search(rf"\b{re.escape(p.name.split()[0])}\b", history)]
+    words = set(_WORD.findall(history))
+    named = [p for p in bearers if p.name.split()[0] in words]
     if len(named) == 1:
         return named[0], f"'{surname}' taken to be {named[0].name}, named just before; {_others(named[0], bearers)}"
     # "Dr. Ortiz said", and only Ramon Ortiz is a doctor

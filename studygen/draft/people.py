@@ -340,7 +340,9 @@ _RELATIVE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<family>{NAME_WORD}){_REL
 _NAME_BEFORE_COMMA = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?={NAME}(?:,|\s+of\s))")
 _LATIN_WORD = re.compile(r"\b[A-Za-z]+")  # where a role noun can start (the nouns are ASCII words)
 # "Brian and Susan Metcalfe": two first names, one surname (two people, so "Metcalfe" names neither).
-_JOINT_NAMES = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])({NAME_WORD}) and ({NAME_WORD}) ({NAME_WORD})(?![\w'’-])")
+_KNIGHT = re.compile(rf"\b(Sir|Dame) ({NAME_WORD}) {NAME_WORD}(?![\w'’-])")
+_WORD_AT_END = re.compile(rf"(?<![\w'’-]){NAME_WORD}$")
+_AND_NAME = re.compile(rf" and (?=[{UPPER}])(?:{NAME_WORD}) (?P<surname>{NAME_WORD})(?![\w'’-])")
 _THIRD_NAME_WORD = re.compile(rf" {NAME_WORD}(?![\w-])")
 _WORD_PAIR = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?=({NAME_WORD})\s+({NAME_WORD})(?![\w-]))")
 
@@ -608,13 +610,13 @@ class People:
                 and not _THIRD_NAME_WORD.match(text, match.end(2))  # "Margaret Hollis Dunne": a middle name
             ):
                 self._given_names.setdefault(last, set()).add(first)
-        for joint in _JOINT_NAMES.finditer(text) if " and " in text else ():  # "Brian and Susan Metcalfe"
-            if _is_name(joint[1]) and joint[1] not in TITLES and joint[1] not in HONORIFICS:
-                self._given_names.setdefault(joint[3], set()).add(joint[1])
+        for joint in _AND_NAME.finditer(text):  # "Brian and Susan Metcalfe": looked for from the "and"
+            first = _WORD_AT_END.search(text, max(0, joint.start() - 40), joint.start())
+            if first and _is_name(first[0]) and first[0] not in TITLES and first[0] not in HONORIFICS:
+                self._given_names.setdefault(joint["surname"], set()).add(first[0])
         self._knights = {}
-        for first, last in self._pairs:  # "Sir Alan" is Sir Alan Rowe when the article names him in full
-            if first in ("Sir", "Dame") and (full := re.search(rf"\b{first} {last} ({NAME_WORD})\b", text)):
-                self._knights.setdefault(f"{first} {last}", f"{first} {last} {full[1]}")
+        for knight in _KNIGHT.finditer(text):  # "Sir Alan" is Sir Alan Rowe when the article names him in full
+            self._knights.setdefault(f"{knight[1]} {knight[2]}", knight.group())
 
     def complete_names(self) -> None:
         """Give a first name to people known by surname alone when the text has one
