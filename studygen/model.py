@@ -60,6 +60,7 @@ class Role:
     according_to: str | None = None  # who gives the role, when it is only someone's word
     evidence: tuple[str, ...] = ()
     from_teacher: frozenset[str] = frozenset()
+    draft: str = ""  # why the teacher should check it, while it is a draft (see drafts.py)
     pos: Position = FILE_START
     positions: Mapping[str, Position] = field(default_factory=dict, compare=False)
 
@@ -92,6 +93,7 @@ class Person:
     description: str = ""
     roles: tuple[Role, ...] = ()
     from_teacher: frozenset[str] = frozenset()
+    draft: str = ""  # why the teacher should check it, while it is a draft (see drafts.py)
     pos: Position = FILE_START
     positions: Mapping[str, Position] = field(default_factory=dict, compare=False)
 
@@ -148,6 +150,7 @@ class Fact:
     from_teacher: frozenset[str] = frozenset()
     tags: tuple[str, ...] = ()
     note: str = ""
+    draft: str = ""  # why the teacher should check it, while it is a draft (see drafts.py)
     pos: Position = FILE_START
     positions: Mapping[str, Position] = field(default_factory=dict, compare=False)
 
