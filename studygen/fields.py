@@ -14,7 +14,7 @@ from typing import Any
 from .dates import DATE_HINT, DateError, PartialDate, parse_date
 from .diagnostics import DiagnosticSink, Position
 from .load import Loaded, PathKey
-from .model import ARTICLE
+from .model import ACCOUNT_WORDS
 from .schema import DATE_PARTS, MAX_ID_CHARS, QUESTION_KINDS, SECTIONS, SLUG_PATTERN, Field
 
 SLUG = re.compile(SLUG_PATTERN)  # use fullmatch: '$' alone would accept a trailing new line
@@ -171,11 +171,11 @@ class FieldChecker:
             return None
 
     def person_ref(self, value: str | None, path: PathKey, what: str, allow_article: bool = False) -> str | None:
-        if value is None or value in self.person_ids or (allow_article and value == ARTICLE):
+        if value is None or value in self.person_ids or (allow_article and value in ACCOUNT_WORDS):
             return value
         if not self.person_ids:
             return None  # no usable people: section, which is reported once already
-        options = self.person_ids + ([ARTICLE] if allow_article else [])
+        options = self.person_ids + (list(ACCOUNT_WORDS) if allow_article else [])
         hint = suggest(value, options)
         by_name = self.person_names.get(value.lower())
         if by_name:

@@ -25,7 +25,7 @@ _OTHER_SPEAKER = (
 # Words that make a statement someone's account rather than the article's.
 _REPORTED = re.compile(
     r"\b(?:according to|reportedly|allegedly|supposedly|is said to|are said to|was said to|were said to|"
-    r"said|say|says|claimed|claims)\b",
+    r"said|say|says|claimed|claims|rumou?rs?|rumou?red|there (?:are|were|have been) reports)\b",
     re.I,
 )
 _NEGATIONS = frozenset("not never no nor neither hardly n't".split())
@@ -124,8 +124,9 @@ def _unattributed(fact: Fact, evidence: str, sink: DiagnosticSink) -> None:
         sink.warning(fact.field_pos("evidence"), "ground.unattributed-claim",
                      f"the evidence of fact '{fact.id}' reports it with '{match.group()}', but the fact has no "
                      "according_to: questions would teach it as established fact",
-                     "add according_to: with whose account it is (a person id, a list of them, or 'article'), "
-                     "or cut the evidence to the words that state it as fact")  # fmt: skip
+                     "add according_to: with whose account it is (a person id, a list of them, 'article', or "
+                     "'reports' or 'rumour' when the article names no source), or cut the evidence to the words "
+                     "that state it as fact")  # fmt: skip
 
 
 def _same_sentence(lesson: Lesson, spans: dict[str, list[tuple[int, int]]], article: Article,

@@ -44,7 +44,8 @@ SOURCED_KEYS = ("when",)  # the values that may carry their own source
 PAPER_SIZES = ("A4", "Letter")
 PERSON_KINDS = ("person", "group", "unnamed")
 ROLE_KINDS = ("office", "description")
-DATE_PARTS = ("year", "month", "day")  # from_teacher: [when.year]: the teacher gives one part of a date
+# from_teacher: [when.year]: the teacher gives one part of a date; [when.from] or [when.to]: one end of a span.
+DATE_PARTS = ("year", "month", "day", "from", "to")
 WORKSHEET_SECTIONS = ("multiple_choice", "matching", "timeline", "fill_in", "short_answer")
 
 SECTIONS: dict[str, dict[str, Field]] = {
@@ -122,18 +123,22 @@ SECTIONS: dict[str, dict[str, Field]] = {
         ),
         "according_to": Field(
             "person",
-            "Who gives the role, when the article has it only from someone's words: a person id, or 'article'.",
+            "Who gives the role, when the article has it only from someone's words: a person id, 'article', "
+            "or 'reports' / 'rumour' when the article names no source.",
         ),
         "evidence": Field("evidence", "The words of the article that state it (a passage or a list of passages)."),
         "from_teacher": Field(
-            "teacher", "Keys the teacher supplied from outside the article, e.g. [when], or [when.year] for one part."
+            "teacher",
+            "Keys the teacher supplied from outside the article, e.g. [when], or [when.year] for one part, "
+            "or [when.from] / [when.to] for one end of a span.",
         ),
+        "note": Field("text", "A note for the teacher; never shown to students."),
     },
     "fact": {
         "id": Field("slug", "Short id, unique in the lesson; Anki notes are keyed on it.", True),
         "kind": Field("text", "What sort of fact: quote, proposal or event.", True, enum=tuple(FACT_KINDS)),
         "by": Field("person", "Who said it (quote) or proposed it (proposal): a person id."),
-        "to": Field("person", "To whom it was said or proposed: a person id."),
+        "to": Field("accounts", "To whom it was said or proposed: a person id, or a list of ids ('to X and Y')."),
         "who": Field("people", "People involved in an event: person ids."),
         "said": Field("text", "The exact quoted words, as they appear in the article."),
         "what": Field("text", "What was proposed or happened, as a clause: 'that Russia might join NATO'."),
@@ -164,8 +169,10 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "according_to": Field(
             "accounts",
             "Whose account this is, when the article reports it as a claim: a person id, 'article' for the "
-            "article's own contestable statement, or a list of ids when several sources make the claim "
-            "('navy officials and experts say').",
+            "article's own contestable statement, 'reports' or 'rumour' when the article names no source "
+            "('there are reports that', 'he is said to have', 'there are rumours'; asked 'According to "
+            "reports, ...'), or a list of ids when several sources make the claim ('navy officials and experts "
+            "say').",
         ),
         "said_when": Field(
             "date",

@@ -149,7 +149,7 @@ def draft_checks(checked: CheckedLesson, starts: list[tuple[int, str]]) -> dict[
         if (mark := DRAFT_MARK.search(line)) is None:
             continue
         if (pid := person_lines.get(number)) is not None:
-            keys = [f.id for f in lesson.facts if pid in (f.by, f.to, f.according_to, *f.who)]
+            keys = [f.id for f in lesson.facts if pid in (f.by, *f.to, f.according_to, *f.who)]
         else:
             keys = [key] if (key := _fact_of_line(starts, number)) else []
         for key in keys:

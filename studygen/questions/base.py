@@ -257,6 +257,8 @@ def precision(date: PartialDate) -> str:
         return f"part of a {unit}" if date.qualifier else unit
     if date.approximate or date.uncertain:
         return "approximate"
+    if date.part_of_year:  # "early 2002" is never asked as the year
+        return "part of a year"
     if date.season:
         return "season"
     if date.day:
@@ -273,7 +275,7 @@ def date_answer_type(date: PartialDate) -> str:
         return "date"
     if date.century is not None:
         return "century"
-    if date.start < 0 or date.approximate or date.uncertain:
+    if date.start < 0 or date.approximate or date.uncertain or date.part_of_year:
         return "era"
     return "decade" if date.decade else "year"
 
@@ -290,7 +292,7 @@ def spoken(fact: Fact) -> str:
 def proposal_clause(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
     """`Mikhail Gorbachev proposed in 1990 that the Soviet Union might join NATO`;
     `the Soviet Union proposed joining NATO in 1949` (a date before a gerund reads badly)."""
-    to = f" to {name_of(lesson, fact.to)}" if fact.to else ""
+    to = f" to {lesson.names_of(fact.to)}" if fact.to else ""
     # A date someone else gives is not part of the account (sources: {when: ...}).
     when = f" {date_phrase(fact.when)}" if with_date and fact.when and fact.date_agrees else ""
     what = fact.what or ""

@@ -101,7 +101,7 @@ class Chooser:
         self, answer: str, decade: bool, true_values: frozenset[str], position: int, earliest: int, latest: int
     ) -> list[str] | None:
         date = parse_date(answer)  # studygen reads back every date it prints
-        if date.century is not None or date.start < 0 or date.approximate or date.uncertain:
+        if date.century is not None or date.start < 0 or date.approximate or date.uncertain or date.part_of_year:
             return _same_form_choices(date, true_values, position, earliest, latest)
         answer_year = int("".join(c for c in answer if c.isdigit())[:4])
         step = 10 if decade else 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 
-from ..model import ARTICLE, ARTICLE_ITSELF, Fact, Lesson, teacher_parts
+from ..model import ARTICLE, ARTICLE_ITSELF, REPORTS, RUMOUR, Fact, Lesson, teacher_parts
 from .base import (
     Draft,
     PeopleRanking,
@@ -26,6 +26,8 @@ MATCHING_MAX = 10
 # writer's own interpretation (`according_to: article`), or a named person's account.
 FACT_ANSWER = "Established fact"
 ARTICLE_ANSWER = "The writer's own interpretation"
+# Reports and rumour whose source the article does not name: neither fact nor the writer's view.
+UNNAMED_ANSWERS = {REPORTS: "Reports, source not named", RUMOUR: "Rumour, source not named"}
 
 
 @kind("attribution", "sourcing", "Who said it: the speaker of a quotation.")
@@ -120,6 +122,8 @@ def account_answer(lesson: Lesson, owner_id: str | None, fact: Fact | None = Non
         return FACT_ANSWER
     if owner_id == ARTICLE:
         return ARTICLE_ANSWER
+    if owner_id in UNNAMED_ANSWERS:
+        return UNNAMED_ANSWERS[owner_id]
     person = lesson.people[owner_id]
     head, of, _ = person.name.partition(" of ")
     # Not "Some historians of engineering's account" (but "The Ministry of X's"); not "A local official's".
@@ -180,6 +184,7 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
             context_keys=(fact.id,),
             summary=statement,
             people=fact.people,
-            candidates=tuple(o for o in options if o != answer),
+            # Reports against rumour would ask a student to weigh two words for the same unnamed hearsay.
+            candidates=tuple(o for o in options if o != answer and not {o, answer} <= set(UNNAMED_ANSWERS.values())),
             sources=((answer, ARTICLE_ITSELF), *date_source(lesson, fact, statement)),  # how the article presents it
         )
