@@ -179,8 +179,15 @@ def teacher_values(lesson: Lesson, fact_ids: tuple[str, ...], shown: str) -> tup
             continue
         for key in sorted(fact.from_teacher):
             value = getattr(fact, key, None) if "." not in key else None
-            if key in ("by", "to"):
+            if key == "by":
                 value = name_of(lesson, value)
+            elif key == "to":
+                value = lesson.names_of(fact.to)
+            elif key == "frame":  # the teacher's words around the quotation: "ended his statement ... "
+                words = [p.strip() for p in (fact.frame or "").replace("…", "...").split("...") if p.strip()]
+                if words and all(w in shown for w in words):
+                    found.append((fact.frame or "", TEACHER))
+                continue
             elif key == "who":
                 value = ", ".join(name_of(lesson, p) for p in fact.who)
             elif key in ("when", "said_when"):
