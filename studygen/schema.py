@@ -42,7 +42,7 @@ FACT_KINDS = {
 COMMON_FACT_KEYS = ("id", "kind", "according_to", "said_when", "sources", "evidence", "from_teacher", "tags", "note")
 SOURCED_KEYS = ("when",)  # the values that may carry their own source
 PAPER_SIZES = ("A4", "Letter")
-PERSON_KINDS = ("person", "group", "unnamed")
+PERSON_KINDS = ("person", "group", "unnamed", "document")
 ROLE_KINDS = ("office", "description")
 # from_teacher: [when.year]: the teacher gives one part of a date; [when.from] or [when.to]: one end of a span.
 DATE_PARTS = ("year", "month", "day", "from", "to")
@@ -84,7 +84,10 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "text",
             "'person' (default), 'group' for a country, government or body, or 'unnamed' for a speaker the "
             "article does not name ('an official', 'diplomats in the capital'; the name is the article's words): "
-            "an unnamed speaker is never offered as a wrong answer for a named one, and no question asks for one.",
+            "an unnamed speaker is never offered as a wrong answer for a named one, and no question asks for one; "
+            "or 'document' for a report, letter or memo that says or finds something ('His report said ...'): "
+            "asked 'Which document said ...?', with only other documents as wrong answers (a short-answer "
+            "question, with a note, when the lesson has fewer than three others).",
             enum=PERSON_KINDS,
         ),
         "description": Field("text", "How the article describes them, e.g. 'a veteran diplomat'; shown on card backs."),

@@ -17,7 +17,7 @@ from .base import Draft, ranked_people
 
 CHOICES = 4
 YEAR_TYPES = ("year", "decade", "century", "era")  # read in date order
-TYPED = ("person", "group", "office", *YEAR_TYPES, "quote", "account")
+TYPED = ("person", "group", "document", "office", *YEAR_TYPES, "quote", "account")
 MAX_QUOTE_WORDS = 8
 LIKELIEST = 5  # distractors are drawn from this many of the most plausible wrong answers
 
@@ -44,7 +44,7 @@ class Chooser:
         said = [f.said for f in lesson.facts if f.kind == "quote" and f.said]
         said += [f.reply.said for f in lesson.facts if f.reply and f.reply.said]
         self.quotes = [f"“{s}”" for s in dict.fromkeys(said) if len(s.split()) <= MAX_QUOTE_WORDS]
-        self.people = {kind: list(ranked_people(lesson, [], kind)) for kind in ("person", "group")}
+        self.people = {kind: list(ranked_people(lesson, [], kind)) for kind in ("person", "group", "document")}
         # Every way the text names each person: the name, the aliases the teacher gave ("Mandela" for
         # Nelson Mandela) and the surname, unless two people share it ("Kennedy"): a question that names
         # a person makes them no wrong answer.

@@ -47,7 +47,13 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
         owner = lesson.account_owner(fact)
         yield Draft(
             key=fact.id,
-            variables={"said": fact.said, "about": about_of(fact), "spoken": spoken(fact), "according_to": owner},
+            variables={
+                "said": fact.said,
+                "about": about_of(fact),
+                "spoken": spoken(fact),
+                "according_to": owner,
+                "document": lesson.people[fact.by].kind == "document",
+            },  # type: ignore[index]
             answer=name_of(lesson, fact.by),
             alternatives=names_of(lesson, fact.by)[1:],
             answer_type=lesson.people[fact.by].kind,  # type: ignore[index]
@@ -148,9 +154,13 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
         FACT_ANSWER,
         *sorted({account_answer(lesson, f.according_to, f) for f in lesson.facts if f.according_to}),
     )
-    if len(options) < CHOICES:  # too few accounts for four choices: those of the lesson's speakers are plausible
+    unnamed = [answer for answer in UNNAMED_ANSWERS.values() if answer in options]
+    if unnamed and ARTICLE_ANSWER not in options:  # unsourced reports are not the writer's own view: ask which
+        options += (ARTICLE_ANSWER,)
+    wanted = CHOICES + max(len(unnamed) - 1, 0)  # reports and rumour are never choices of one question
+    if len(options) < wanted:  # too few accounts for four choices: those of the lesson's speakers are plausible
         speakers = dict.fromkeys(f.by for f in lesson.facts if f.kind == "quote" and f.by and f.by not in owners)
-        options += tuple(account_answer(lesson, p) for p in speakers)[: CHOICES - len(options)]
+        options += tuple(account_answer(lesson, p) for p in speakers)[: wanted - len(options)]
     askable = [
         fact
         for fact in lesson.facts
