@@ -112,7 +112,11 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "what someone is or does, e.g. political analyst, film-maker. Only offices make office questions.",
             enum=ROLE_KINDS,
         ),
-        "when": Field("date", "When it was held: a year, or a span such as 1998-2004 or 2010-05 to 2014-07."),
+        "when": Field(
+            "date",
+            "When it was held: a year, a span such as 1998-2004 or 2010-05 to 2014-07, or 'from 1994' (also "
+            "1994-) when the article gives no end: questions never take such an office as ended.",
+        ),
         "shared": Field(
             "bool",
             "true when several people hold the office at once ('one of his two deputy presidents'): every "
@@ -141,13 +145,15 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "id": Field("slug", "Short id, unique in the lesson; Anki notes are keyed on it.", True),
         "kind": Field("text", "What sort of fact: quote, proposal or event.", True, enum=tuple(FACT_KINDS)),
         "by": Field("person", "Who said it (quote) or proposed it (proposal): a person id."),
-        "to": Field("accounts", "To whom it was said or proposed: a person id, or a list of ids ('to X and Y')."),
+        "to": Field("accounts", "To whom it was said or proposed: a person id, or a list of ids, asked 'to X and Y'."),
         "who": Field("people", "People involved in an event: person ids."),
         "said": Field("text", "The exact quoted words, as they appear in the article."),
         "what": Field("text", "What was proposed or happened, as a clause: 'that Russia might join NATO'."),
         "about": Field("text", "What or whom a quotation is about, e.g. Washington."),
         "when": Field(
-            "date", "When: a year, month, day, season, decade, century or span; BC, circa and uncertain dates too."
+            "date",
+            "When: a year, month, day, season, part of a year (early 2002, mid-2002, late 2002: never asked as "
+            "the year), decade, century, span or open span (from 1994); BC, circa and uncertain dates too.",
         ),
         "where": Field("text", "Where it happened."),
         "purpose": Field("text", "Why, as the article gives it: 'to turn it into a mechanism for peace'."),
@@ -155,7 +161,11 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "text",
             "The article's words around a quotation that change what it means, with '...' where the quotation "
             "stands: 'told colleagues she did not ...', 'is said to believe ...', 'wrote in the margin ...'. "
-            "Every question that shows the quotation shows it in its frame.",
+            "Every question that shows the quotation shows it in its frame, after 'Who' or the speaker's name, "
+            "so a frame reads as a phrase after 'Who' ('Who told colleagues she did not “...”?'). Check warns "
+            "when its words are not the article's around the quotation (as a phrase, or every word of it); a "
+            "name may stand for the article's pronoun ('told Ada Linnet' for 'told her'); a frame in your own "
+            "words goes with from_teacher: [frame], and students are told it is yours.",
         ),
         "hearsay": Field(
             "bool",
@@ -195,7 +205,8 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "from_teacher": Field(
             "teacher",
             "Keys the teacher supplied from outside the article (e.g. [when]; [when.year] when the article gives "
-            "the day and month but not the year), or true for the whole fact. Students see which answers are "
+            "the day and month but not the year; [when.from] or [when.to] for one end of a span; [frame] for a "
+            "frame in your own words), or true for the whole fact. Students see which answers are "
             "the teacher's.",
         ),
         "tags": Field("slugs", "Extra Anki tags for this fact's notes."),
