@@ -17,7 +17,7 @@ ARTICLE = "article"
 ARTICLE_ITSELF = "the article"  # how `according_to: article` (and a plain fact's giver) reads
 """`according_to: article` marks a statement as the article's own, contestable account."""
 REPORTS, RUMOUR = "reports", "rumour"
-UNNAMED_SOURCES = {REPORTS: "reports", RUMOUR: "rumour"}
+UNNAMED_SOURCES = (REPORTS, RUMOUR)
 """`according_to: reports` ("there are reports that", "he is said to have") and `rumour` ("there are
 rumours"): reported by sources the article does not name; read "According to reports, ..."."""
 ACCOUNT_WORDS = (ARTICLE, *UNNAMED_SOURCES)  # the accounts that are no person of the lesson
@@ -267,7 +267,7 @@ class Lesson:
         if owner == ARTICLE:
             return ARTICLE_ITSELF
         if owner in UNNAMED_SOURCES:
-            return UNNAMED_SOURCES[owner]
+            return owner  # "According to reports, ...", "According to rumour, ..."
         return self.people[owner].name
 
     def accounts_name(self, fact: Fact) -> str | None:

@@ -41,7 +41,8 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
         if speakers_of[" ".join((fact.said or "").split())] != {fact.by}:
             yield left_out(fact.id, (fact.id,), fact.pos, "the same words are quoted from two speakers")
             continue
-        if not lesson.people[fact.by].named:  # type: ignore[index]
+        speaker = lesson.people[fact.by]  # type: ignore[index]
+        if not speaker.named:
             yield left_out(fact.id, (fact.id,), fact.pos, "the article does not name the speaker")
             continue
         owner = lesson.account_owner(fact)
@@ -52,11 +53,11 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
                 "about": about_of(fact),
                 "spoken": spoken(fact),
                 "according_to": owner,
-                "document": lesson.people[fact.by].kind == "document",
-            },  # type: ignore[index]
+                "document": speaker.kind == "document",
+            },
             answer=name_of(lesson, fact.by),
             alternatives=names_of(lesson, fact.by)[1:],
-            answer_type=lesson.people[fact.by].kind,  # type: ignore[index]
+            answer_type=speaker.kind,
             facts=(fact.id,),
             pos=fact.pos,
             according_to=owner,
