@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .dates import DATE_HINT, DateError, PartialDate, parse_date
@@ -186,16 +186,24 @@ class FieldChecker:
         return None
 
     def teacher_keys(
-        self, value: Any, allowed: list[str], path: PathKey, dates: tuple[str, ...] = ()
+        self, value: Any, allowed: list[str], path: PathKey, dates: Mapping[str, PartialDate | None] | None = None
     ) -> frozenset[str]:
-        """The keys `from_teacher:` lists ("*" for true); `dates` are the keys whose parts may be listed
-        alone ('when.year': the article gives the day and month, the teacher the year)."""
+        """The keys `from_teacher:` lists ("*" for true); `dates` are the dates whose parts may be listed
+        alone ('when.year': the article gives the day and month, the teacher the year; 'when.from': the
+        teacher gives the start of a span)."""
         if value is True:
             return frozenset(["*"])
+        dates = dates or {}
         allowed = allowed + [f"{key}.{part}" for key in dates if key in allowed for part in DATE_PARTS]
         keys = []
         for index, key in enumerate(value or []):
-            if key not in allowed:
+            name, _, part = key.partition(".") if isinstance(key, str) else ("", "", "")
+            date = dates.get(name)
+            if key in allowed and part in ("from", "to") and date is not None and not date.is_span:
+                self.error(path + (index,), "schema.value",
+                           f"from_teacher lists '{key}', an end of a span, but {name}: {date.text} is one date",
+                           f"list '{name}' (or '{name}.year') for a date you give")  # fmt: skip
+            elif key not in allowed:
                 hint = suggest(key, allowed) or f"list keys of this entry: {', '.join(allowed)}"
                 self.error(
                     path + (index,), "schema.value", f"from_teacher lists '{key}', which is not a key here", hint

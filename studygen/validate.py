@@ -180,11 +180,12 @@ class _Validator(FieldChecker):
         good = self.section(data, path, "role", f"a role of '{person}'")
         if "title" not in good:
             return None
+        when = self.date(good.get("when"), path + ("when",), "when")
         return Role(
             title=good["title"],
             id=good.get("id", ""),
             id_given="id" in good,
-            when=self.date(good.get("when"), path + ("when",), "when"),
+            when=when,
             kind=good.get("kind", "office"),
             shared=good.get("shared", False),
             alongside=good.get("alongside", False),
@@ -195,7 +196,9 @@ class _Validator(FieldChecker):
                 allow_article=True,
             ),
             evidence=as_tuple(good.get("evidence")),
-            from_teacher=self.teacher_keys(good.get("from_teacher"), list(good), path + ("from_teacher",), ("when",)),
+            from_teacher=self.teacher_keys(
+                good.get("from_teacher"), list(good), path + ("from_teacher",), {"when": when}
+            ),
             note=good.get("note", ""),
             pos=self.pos(path),
             positions=self.loaded.value_positions(data),
@@ -300,7 +303,7 @@ class _Validator(FieldChecker):
             sources=sources,
             evidence=as_tuple(good.get("evidence")),
             from_teacher=self.teacher_keys(
-                good.get("from_teacher"), list(good), path + ("from_teacher",), ("when", "said_when")
+                good.get("from_teacher"), list(good), path + ("from_teacher",), {"when": when, "said_when": said_when}
             ),
             tags=tuple(good.get("tags", ())),
             note=good.get("note", ""),

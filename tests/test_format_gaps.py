@@ -230,6 +230,10 @@ def test_one_end_of_a_span_from_the_teacher(tmp_path: Path) -> None:
     question = _questions(checked)["quill.town-treasurer/office"]
     assert ("1920–1926", "the article; the start from the teacher") in question.sources
     assert question.teacher_note == "from your teacher, not the article: 1920–1926 (the start)"
+    one_date = role.replace("1920-1926", "1926").format(teacher="        from_teacher: [when.from]\n")
+    refused = _lesson(tmp_path / "d", people=PEOPLE.replace(marker, marker + one_date))
+    error = next(d for d in refused.diagnostics if d.code == "schema.value")
+    assert "'when.from', an end of a span, but when: 1926 is one date" in error.message
     wrong_end = role.format(teacher="        from_teacher: [when.to]\n")
     assert "ground.year-not-in-evidence" in _warnings(
         _lesson(tmp_path / "c", people=PEOPLE.replace(marker, marker + wrong_end))
