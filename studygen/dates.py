@@ -44,6 +44,12 @@ _DECADE = re.compile(rf"^{_QUAL}(?P<decade>\d{{1,3}}0)s{_ERA_AFTER}$", re.I)
 _CENTURY = re.compile(
     rf"^{_QUAL}(?:(?P<number>\d{{1,2}})(?:st|nd|rd|th)|(?P<word>[a-z]+))[- ]century{_ERA_AFTER}$", re.I
 )
+_PART_OF_YEAR = re.compile(
+    rf"^(?P<qual>early|mid|late)(?:-|\s+)(?:in\s+)?{_AD_FIRST}(?P<year>\d{{3,4}}){_ERA_AFTER}$", re.I
+)
+_YEAR_THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}  # the months "early 2002" may mean
+_OPEN_START = re.compile(r"^(?:from|since)\s+(?P<start>.+)$", re.I)  # from 1994: the article gives no end
+_OPEN_DASH = re.compile(r"^(?P<start>.+?)\s*[-–—]$")  # 1994-
 _SHORT_SPAN = re.compile(r"^(?P<start>\d{3,4})\s*[-–—]\s*(?P<end>\d{2})$")  # 1914-18
 _SPAN_SEPARATORS = re.compile(r"\s+(?:to|until)\s+|\s*/\s*|\s*[–—]\s*|\s+-\s+")
 _YEARS_SPAN = re.compile(rf"^(?P<start>\d{{3,4}})-(?P<end>\d{{3,4}})(?:\s*(?P<bc>{_BC}))?$")
@@ -91,10 +97,17 @@ class PartialDate:
     uncertain: bool = False  # 1200?
     end_month: int | None = None  # a span's last month and day: 2010-05 to 2014-07
     end_day: int | None = None
+    open_end: bool = False  # from 1994: a span whose end the source does not give (never taken as ended)
+
+    @property
+    def part_of_year(self) -> bool:
+        """early 2002, mid-2002, late 2002: a third of one year."""
+        return self.qualifier is not None and not self.is_period
 
     @property
     def is_span(self) -> bool:
-        return (self.start != self.end or self.end_month is not None) and not self.decade and self.century is None
+        spans = self.start != self.end or self.end_month is not None or self.open_end
+        return spans and not self.decade and self.century is None
 
     @property
     def is_period(self) -> bool:
@@ -108,6 +121,8 @@ class PartialDate:
             return (self.start + _QUALIFIER_OFFSET[self.qualifier or ""] * step // 10, 0, 0)
         if self.season:
             return (self.start, _SEASON_MONTHS[self.season][0], 0)
+        if self.part_of_year:
+            return (self.start, _YEAR_THIRDS[self.qualifier or "early"][0], 0)
         return (self.start, self.month or 0, self.day or 0)
 
     @property
@@ -115,6 +130,8 @@ class PartialDate:
         """The earliest day the date may mean, as (year, month, day): 1947 starts on 1 January 1947."""
         if self.season:
             return (self.start, _SEASON_MONTHS[self.season][0], 1)
+        if self.part_of_year:
+            return (self.start, _YEAR_THIRDS[self.qualifier or "early"][0], 1)
         return (self.start, self.month or 1, self.day or 1)
 
     @property
@@ -124,6 +141,11 @@ class PartialDate:
             last = _SEASON_MONTHS[self.season][1]
             year = self.start + (1 if last < _SEASON_MONTHS[self.season][0] else 0)
             return (year, last, calendar.monthrange(_calendar_year(year), last)[1])
+        if self.open_end:
+            return (9999, 12, 31)  # not known to have ended
+        if self.part_of_year:
+            last = _YEAR_THIRDS[self.qualifier or "early"][1]
+            return (self.start, last, calendar.monthrange(_calendar_year(self.start), last)[1])
         month = self.end_month if self.end_month is not None else (self.month if not self.is_span else None)
         day = self.end_day if self.end_month is not None else self.day
         if month is not None:
@@ -174,6 +196,10 @@ class PartialDate:
             return f"the {qual}{self.start}s"
         if self.season:
             return f"the {self.season} of {year_text(self.start)}"
+        if self.open_end:
+            return f"from {self._single(self.start, self.month, self.day, True)}"
+        if self.part_of_year:
+            return f"{'mid-' if self.qualifier == 'mid' else f'{self.qualifier} '}{year_text(self.start)}"
         if self.is_span:
             bc = self.start < 0
             if self.month is None and self.end_month is None:
@@ -195,6 +221,8 @@ class PartialDate:
     def phrase(self) -> str:
         """The date after a verb: `in 1990`, `on 12 June 2017`, `from 1998 to 2004`, `in about 1200`,
         `probably in 1200`, `in the spring of 1986`."""
+        if self.open_end:
+            return self.display()
         if self.is_span:
             bc = self.start < 0 or self.end < 0
             first = self._single(self.start, self.month, self.day, bc)
@@ -219,6 +247,8 @@ class PartialDate:
         if self.is_span or self.decade or self.season or self.month:
             return None
         year = year_text(_step_over_zero(self.start, steps * (10 if self.approximate or self.uncertain else 1)))
+        if self.part_of_year:
+            return parse_date(f"{self.qualifier} {year}")
         return parse_date(f"c. {year}" if self.approximate else f"{year}?" if self.uncertain else year)
 
     def overlaps(self, other: PartialDate) -> bool:
@@ -294,6 +324,10 @@ def _single(text: str) -> PartialDate:
         if match := pattern.match(body):
             month = _month_number(match["mname"], text)
             return _day_date(text, int(match["year"]), month, int(match["day"]), match["bc"])
+    if match := _PART_OF_YEAR.match(body):  # early 2002, mid-2002
+        year = _signed(int(match["year"]), match["bc"])
+        _check_year(year, text)
+        return PartialDate(text, year, year, qualifier=match["qual"].lower())
     if match := _SEASON.match(body):
         year = _signed(int(match["year"]), match["bc"])
         _check_year(year, text)
@@ -341,6 +375,17 @@ def _span(text: str, start: PartialDate, end: PartialDate) -> PartialDate:
     return PartialDate(text, start.start, end.end, start.month, start.day, end_month=end.month, end_day=end.day)
 
 
+def _open_span(text: str, body: str, start_text: str) -> PartialDate:
+    """`from 1994`, `since May 1994`, `1994-`: held or going on from a date, with no end given
+    (`from 1998 to 2004`, as studygen prints a span after a verb, is the span)."""
+    if _OPEN_START.match(body) and _SPAN_SEPARATORS.search(start_text):  # from 1998 to 2004: both ends
+        return replace(parse_date(start_text), text=text)
+    start = _single(start_text.strip())
+    if start.is_period or start.season or start.part_of_year or start.approximate or start.uncertain:
+        raise DateError(f"the span '{text}' must start at a year, month or day", "write from 1994 or 1994-")
+    return replace(start, text=text, open_end=True)
+
+
 def parse_date(value: object) -> PartialDate:
     """Parse what a teacher typed; raise DateError with a fix-it message when it is not a date."""
     if isinstance(value, bool) or value is None:
@@ -349,6 +394,8 @@ def parse_date(value: object) -> PartialDate:
     body = re.sub(r"^the\s+", "", text, flags=re.I)
     if (isinstance(value, int) and value < 0) or body.startswith("-"):
         raise DateError(f"'{text}': write a year before Christ with BC", f"write {str(value).lstrip('-0')} BC")
+    if match := _OPEN_START.match(body) or _OPEN_DASH.match(body):
+        return _open_span(text, body, match["start"])
     if match := _SHORT_SPAN.match(body):  # 1914-18, but 1914-05 is May 1914
         start, end = int(match["start"]), int(match["start"][:-2] + match["end"])
         if int(match["end"]) > 12 and end > start:  # else a month: 1949-13 is month 13, not 1913
@@ -406,6 +453,7 @@ def _nearest(text: str) -> str:
 
 DATE_FORMS = (
     "1990, 2000-06, 2017-06-12 or 12 June 2017, spring 1986, 1990s or mid-1950s, the 5th century BC, "
-    "44 BC or AD 43, c. 1200, 1200?, 1998-2004, 1914-18, 2010-05 to 2014-07"
+    "44 BC or AD 43, c. 1200, 1200?, early 2002 or mid-2002, 1998-2004, 1914-18, 2010-05 to 2014-07, "
+    "from 1994 or 1994-"
 )
 DATE_HINT = f"write a date in one of the forms: {DATE_FORMS}"

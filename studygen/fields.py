@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .dates import DATE_HINT, DateError, PartialDate, parse_date
 from .diagnostics import DiagnosticSink, Position
 from .load import Loaded, PathKey
-from .model import ARTICLE
+from .model import ACCOUNT_WORDS
 from .schema import DATE_PARTS, MAX_ID_CHARS, QUESTION_KINDS, SECTIONS, SLUG_PATTERN, Field
 
 SLUG = re.compile(SLUG_PATTERN)  # use fullmatch: '$' alone would accept a trailing new line
@@ -173,11 +173,11 @@ class FieldChecker:
             return None
 
     def person_ref(self, value: str | None, path: PathKey, what: str, allow_article: bool = False) -> str | None:
-        if value is None or value in self.person_ids or (allow_article and value == ARTICLE):
+        if value is None or value in self.person_ids or (allow_article and value in ACCOUNT_WORDS):
             return value
         if not self.person_ids:
             return None  # no usable people: section, which is reported once already
-        options = self.person_ids + ([ARTICLE] if allow_article else [])
+        options = self.person_ids + (list(ACCOUNT_WORDS) if allow_article else [])
         hint = suggest(value, options)
         by_name = self.person_names.get(value.lower())
         if by_name:
@@ -198,16 +198,24 @@ class FieldChecker:
         return reason
 
     def teacher_keys(
-        self, value: Any, allowed: list[str], path: PathKey, dates: tuple[str, ...] = ()
+        self, value: Any, allowed: list[str], path: PathKey, dates: Mapping[str, PartialDate | None] | None = None
     ) -> frozenset[str]:
-        """The keys `from_teacher:` lists ("*" for true); `dates` are the keys whose parts may be listed
-        alone ('when.year': the article gives the day and month, the teacher the year)."""
+        """The keys `from_teacher:` lists ("*" for true); `dates` are the dates whose parts may be listed
+        alone ('when.year': the article gives the day and month, the teacher the year; 'when.from': the
+        teacher gives the start of a span)."""
         if value is True:
             return frozenset(["*"])
+        dates = dates or {}
         allowed = allowed + [f"{key}.{part}" for key in dates if key in allowed for part in DATE_PARTS]
         keys = []
         for index, key in enumerate(value or []):
-            if key not in allowed:
+            name, _, part = key.partition(".") if isinstance(key, str) else ("", "", "")
+            date = dates.get(name)
+            if key in allowed and part in ("from", "to") and date is not None and not date.is_span:
+                self.error(path + (index,), "schema.value",
+                           f"from_teacher lists '{key}', an end of a span, but {name}: {date.text} is one date",
+                           f"list '{name}' (or '{name}.year') for a date you give")  # fmt: skip
+            elif key not in allowed:
                 hint = suggest(key, allowed) or f"list keys of this entry: {', '.join(allowed)}"
                 self.error(
                     path + (index,), "schema.value", f"from_teacher lists '{key}', which is not a key here", hint

@@ -15,7 +15,7 @@ from .article import Article
 from .dates import PartialDate
 from .diagnostics import DiagnosticSink, Position
 from .misreadings import check_misreadings
-from .model import Fact, Lesson
+from .model import Fact, Lesson, Person
 
 
 @dataclass
@@ -82,7 +82,11 @@ def _check_years(
         return
     joined = " ".join(texts)
     running = bool(when.month) and calendar.month_name[when.month or 1] in joined
-    missing = [y for y in when.unmentioned(joined) if not (running and article.find(y, 0, evidence_start) >= 0)]
+    # One end of a span from the teacher (from_teacher: [when.from]): the article need not give its year.
+    ends = ("from", "to") if when.is_span else ()
+    given = {year for year, end in zip(when.years, ends, strict=False) if f"{key}.{end}" in teacher}
+    missing = [y for y in when.unmentioned(joined)
+               if y not in given and not (running and article.find(y, 0, evidence_start) >= 0)]  # fmt: skip
     if missing:
         sink.warning(
             pos,
@@ -98,6 +102,8 @@ def _check_day_and_month(when: PartialDate, joined: str, teacher: frozenset[str]
                          sink: DiagnosticSink, key: str) -> None:  # fmt: skip
     """Warn when the month or day of a date is in neither the evidence nor the teacher's parts."""
     missing = []
+    if f"{key}.from" in teacher:
+        return  # the month and day checked are the start's, which the teacher gives
     if when.month and f"{key}.month" not in teacher:
         names = (calendar.month_name[when.month], calendar.month_abbr[when.month])
         if not re.search(rf"\b(?:{'|'.join(names)})\b|\b\d{{4}}-0?{when.month}\b", joined):
@@ -115,13 +121,13 @@ def _ground_people(lesson: Lesson, article: Article, sink: DiagnosticSink, repor
     for person in lesson.people.values():
         teacher = person.from_teacher
         if "*" not in teacher:
-            if "name" not in teacher and not article.mentions(person.name):
+            if "name" not in teacher and not _name_in_article(person, article):
                 sink.warning(
                     person.positions.get("name", person.pos),
                     "ground.name-not-in-article",
                     f"the name '{person.name}' of '{person.id}' does not occur in the article",
-                    "if you added part of the name yourself, add 'name' to from_teacher:, "
-                    "and list the article's form under aliases:",
+                    "list the article's forms of it under aliases: (a first name and a surname the article "
+                    "uses count), or, if you added part of the name yourself, add 'name' to from_teacher:",
                 )
             if "aliases" not in teacher:
                 for alias in person.aliases:
@@ -153,6 +159,28 @@ def _ground_people(lesson: Lesson, article: Article, sink: DiagnosticSink, repor
                 )
             _check_years(role.when, list(role.evidence), role.from_teacher, role.positions.get("when", role.pos),
                          f"the role '{role.title}' of '{person.id}'", sink)  # fmt: skip
+
+
+_GIVEN_NAME = r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?"  # one or two capitalised words: "Doreen", "Mary Ann"
+
+
+def _name_in_article(person: Person, article: Article) -> bool:
+    """Whether the article gives the person's name: whole ("Neville Lawrence"); with the surname shared
+    by several people named before it ("Neville and Doreen Lawrence", "Neville, Doreen and Ruth
+    Lawrence"); or word by word in forms the article uses, of which at least one is an alias the
+    teacher lists ("Neville" and "Lawrence")."""
+    if article.mentions(person.name):
+        return True
+    words = person.name.split()
+    if len(words) < 2:
+        return False
+    given, surname = re.escape(" ".join(words[:-1])), re.escape(words[-1])
+    shared = rf"\b{given}(?:, {_GIVEN_NAME})*,? (?:and|&) {_GIVEN_NAME} {surname}\b"
+    if re.search(shared, article.normal.text):
+        return True
+    aliases = [alias for alias in person.aliases if article.mentions(alias)]
+    surname = [words[-1]] if person.kind == "person" and article.mentions(words[-1]) else []
+    return bool(aliases) and all(any(word in form.split() for form in aliases + surname) for word in words)
 
 
 def _ground_fact(fact: Fact, article: Article, sink: DiagnosticSink, report: GroundReport) -> None:

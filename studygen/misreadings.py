@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .article import Article
+from .article import Article, fold_text
 from .diagnostics import DiagnosticSink
 from .model import Fact, Lesson
 
@@ -25,7 +25,7 @@ _OTHER_SPEAKER = (
 # Words that make a statement someone's account rather than the article's.
 _REPORTED = re.compile(
     r"\b(?:according to|reportedly|allegedly|supposedly|is said to|are said to|was said to|were said to|"
-    r"said|say|says|claimed|claims)\b",
+    r"said|say|says|claimed|claims|rumou?rs?|rumou?red|there (?:are|were|have been) reports)\b",
     re.I,
 )
 _NEGATIONS = frozenset("not never no nor neither hardly n't".split())
@@ -50,6 +50,7 @@ def check_misreadings(lesson: Lesson, article: Article, spans: dict[str, list[tu
             around = _around_quotation(fact, article)
             _other_speaker(fact, f"{evidence} {around[1]}", names, sink)
             _missing_frame(fact, around[0], lesson.people[fact.by].names if fact.by else (), sink)
+            _frame_not_in_article(fact, lesson, article, sink)
             _copied_punctuation(fact, sink)
         elif fact.according_to is None and "*" not in fact.from_teacher:
             _unattributed(fact, evidence, sink)
@@ -108,6 +109,69 @@ def _missing_frame(fact: Fact, before: str, speaker: tuple[str, ...], sink: Diag
                      f"add the words around it with '...' for the quotation, e.g. frame: {shown} ...")  # fmt: skip
 
 
+# A frame may name whom the article calls by a pronoun: "told Linnet's colleagues" for "told her colleagues".
+_PRONOUNS = "he|she|him|her|his|hers|they|them|their|theirs|it|its"
+_NAMED = "\x00"  # where a frame names a person of the lesson
+
+
+def _frame_not_in_article(fact: Fact, lesson: Lesson, article: Article, sink: DiagnosticSink) -> None:
+    """A frame is the article's words around the quotation (after folding quotes, dashes and spaces; whole
+    words, as a phrase or at least every word), from the sentence before the quotation to the sentence
+    after it; a name in the frame may stand for the article's pronoun. A frame the teacher wrote is
+    listed under from_teacher: [frame]."""
+    span = article.find(fact.said or "")
+    if fact.frame is None or span is None or {"frame", "*"} & fact.from_teacher:
+        return
+    text = article.original
+    sentence_start = article.sentence_bounds(span[0])[0]
+    start = article.sentence_bounds(max(sentence_start - 1, 0))[0]
+    end = article.sentence_bounds(min(article.sentence_bounds(max(span[1] - 1, 0))[1], len(text) - 1))[1]
+    marked = fact.frame.replace("…", "...")
+    before, _, after = marked.partition("...")
+    names = sorted({name for person in lesson.people.values() for name in person.names}, key=len, reverse=True)
+    for part, window, near in ((before, text[start : span[0]], -1), (after, text[span[1] : end], 1)):
+        folded = fold_text(window)
+        tokens = _frame_tokens(part, names)
+        if not tokens or _pattern(tokens, names).search(folded) or _all_words_in(tokens, names, folded):
+            continue
+        words = window.split()
+        count = len(part.split()) + 1
+        shown = " ".join(words[-count:] if near < 0 else words[:count]).strip("\"“”‘’' ")
+        sink.warning(fact.field_pos("frame"), "ground.frame-not-found",
+                     f"the frame of fact '{fact.id}' has \"{part.strip()}\", which is not the article's words "
+                     "around its quotation", f"copy the article's words (\"{shown}\"); a name may stand for its "
+                     "pronoun ('told Linnet' for 'told her'); if you wrote the frame yourself, list 'frame' under "
+                     "from_teacher:")  # fmt: skip
+        return
+
+
+def _frame_tokens(part: str, names: list[str]) -> list[str]:
+    """The words of one side of a frame, each name of a person of the lesson as one `_NAMED` token."""
+    folded = fold_text(part)
+    for name in names:
+        folded = re.sub(rf"(?<!\w){re.escape(fold_text(name))}(?:'s)?(?!\w)", _NAMED, folded)
+    return re.findall(rf"{_NAMED}|[\w']+", folded)
+
+
+def _named(names: list[str]) -> str:
+    """A pattern for what a name in a frame may be in the article: the pronoun or any name."""
+    alternatives = "|".join(re.escape(fold_text(name)) for name in names)
+    return rf"(?:{_PRONOUNS}|(?:{alternatives})(?:'s)?)" if alternatives else rf"(?:{_PRONOUNS})"
+
+
+def _pattern(tokens: list[str], names: list[str]) -> re.Pattern[str]:
+    """The frame's words in order, as one phrase over folded text."""
+    body = r"\W+".join(_named(names) if token == _NAMED else re.escape(token) for token in tokens)
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.I)
+
+
+def _all_words_in(tokens: list[str], names: list[str], text: str) -> bool:
+    """A close match: every word of the frame is a word of `text`, in any order ("answered those who
+    claimed ..." for "To those who claimed ..., he answered")."""
+    return all(re.search(rf"(?<!\w){_named(names) if t == _NAMED else re.escape(t)}(?!\w)", text, re.I)
+               for t in tokens)  # fmt: skip
+
+
 def _copied_punctuation(fact: Fact, sink: DiagnosticSink) -> None:
     said = (fact.said or "").rstrip()
     if said and said[-1] in _TRAILING:
@@ -124,8 +188,9 @@ def _unattributed(fact: Fact, evidence: str, sink: DiagnosticSink) -> None:
         sink.warning(fact.field_pos("evidence"), "ground.unattributed-claim",
                      f"the evidence of fact '{fact.id}' reports it with '{match.group()}', but the fact has no "
                      "according_to: questions would teach it as established fact",
-                     "add according_to: with whose account it is (a person id, a list of them, or 'article'), "
-                     "or cut the evidence to the words that state it as fact")  # fmt: skip
+                     "add according_to: with whose account it is (a person id, a list of them, 'article', or "
+                     "'reports' or 'rumour' when the article names no source), or cut the evidence to the words "
+                     "that state it as fact")  # fmt: skip
 
 
 def _same_sentence(lesson: Lesson, spans: dict[str, list[tuple[int, int]]], article: Article,

@@ -17,6 +17,11 @@ OTHERS = frozenset("him her them us me you".split())  # a cue with one of these 
 ARTICLE = "article"
 ARTICLE_ITSELF = "the article"  # how `according_to: article` (and a plain fact's giver) reads
 """`according_to: article` marks a statement as the article's own, contestable account."""
+REPORTS, RUMOUR = "reports", "rumour"
+UNNAMED_SOURCES = (REPORTS, RUMOUR)
+"""`according_to: reports` ("there are reports that", "he is said to have") and `rumour` ("there are
+rumours"): reported by sources the article does not name; read "According to reports, ..."."""
+ACCOUNT_WORDS = (ARTICLE, *UNNAMED_SOURCES)  # the accounts that are no person of the lesson
 
 
 @dataclass(frozen=True)
@@ -43,9 +48,13 @@ def teacher_gave(from_teacher: frozenset[str], key: str) -> bool:
     return key in from_teacher or "*" in from_teacher
 
 
+_PART_WORDS = {"day": "day", "month": "month", "year": "year", "from": "start", "to": "end"}
+
+
 def teacher_parts(from_teacher: frozenset[str], key: str) -> tuple[str, ...]:
-    """The parts of a date the teacher gives ('year' for `from_teacher: [when.year]`), in date order."""
-    return tuple(part for part in ("day", "month", "year") if f"{key}.{part}" in from_teacher)
+    """The parts of a date the teacher gives, in date order, as words: 'year' for `from_teacher:
+    [when.year]`, 'start' for `[when.from]` (the first end of a span), 'end' for `[when.to]`."""
+    return tuple(word for part, word in _PART_WORDS.items() if f"{key}.{part}" in from_teacher)
 
 
 @dataclass(frozen=True)
@@ -61,6 +70,7 @@ class Role:
     evidence: tuple[str, ...] = ()
     from_teacher: frozenset[str] = frozenset()
     draft: str = ""  # why the teacher should check it, while it is a draft (see drafts.py)
+    note: str = ""
     pos: Position = FILE_START
     positions: Mapping[str, Position] = field(default_factory=dict, compare=False)
 
@@ -129,7 +139,7 @@ class Fact:
     id: str
     kind: str
     by: str | None = None
-    to: str | None = None
+    to: tuple[str, ...] = ()  # to whom it was said or proposed: one person or several
     who: tuple[str, ...] = ()
     said: str | None = None
     what: str | None = None
@@ -190,8 +200,8 @@ class Fact:
     @property
     def people(self) -> tuple[str, ...]:
         """Ids of everyone the fact involves, in a stable order."""
-        ids = [self.by, self.to, *self.who, self.reply.by if self.reply else None, *self.accounts]
-        return tuple(dict.fromkeys(i for i in ids if i and i != ARTICLE))
+        ids = [self.by, *self.to, *self.who, self.reply.by if self.reply else None, *self.accounts]
+        return tuple(dict.fromkeys(i for i in ids if i and i not in ACCOUNT_WORDS))
 
 
 @dataclass(frozen=True)
@@ -263,6 +273,8 @@ class Lesson:
             return None
         if owner == ARTICLE:
             return ARTICLE_ITSELF
+        if owner in UNNAMED_SOURCES:
+            return owner  # "According to reports, ...", "According to rumour, ..."
         return self.people[owner].name
 
     def accounts_name(self, fact: Fact) -> str | None:
@@ -270,4 +282,13 @@ class Lesson:
         names = [self.owner_name(owner) or "" for owner in fact.accounts]
         if len(names) <= 1:
             return self.owner_name(fact.according_to)
-        return ", ".join(names[:-1]) + " and " + names[-1]
+        return listed(names)
+
+    def names_of(self, ids: Iterable[str]) -> str:
+        """The people's names as one phrase: `Bill Clinton`, `Blair and Chirac`, `A, B and C`."""
+        return listed([self.people[i].name for i in ids])
+
+
+def listed(names: list[str]) -> str:
+    """`A`, `A and B`, `A, B and C`."""
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)

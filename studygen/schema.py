@@ -45,9 +45,10 @@ COMMON_FACT_KEYS = (
 )  # fmt: skip
 SOURCED_KEYS = ("when",)  # the values that may carry their own source
 PAPER_SIZES = ("A4", "Letter")
-PERSON_KINDS = ("person", "group", "unnamed")
+PERSON_KINDS = ("person", "group", "unnamed", "document")
 ROLE_KINDS = ("office", "description")
-DATE_PARTS = ("year", "month", "day")  # from_teacher: [when.year]: the teacher gives one part of a date
+# from_teacher: [when.year]: the teacher gives one part of a date; [when.from] or [when.to]: one end of a span.
+DATE_PARTS = ("year", "month", "day", "from", "to")
 WORKSHEET_SECTIONS = ("multiple_choice", "matching", "timeline", "fill_in", "short_answer")
 DRAFT_DOC = (
     "Marks an entry `studygen draft` wrote that the teacher has not checked yet: true, or the reason to "
@@ -91,7 +92,10 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "text",
             "'person' (default), 'group' for a country, government or body, or 'unnamed' for a speaker the "
             "article does not name ('an official', 'diplomats in the capital'; the name is the article's words): "
-            "an unnamed speaker is never offered as a wrong answer for a named one, and no question asks for one.",
+            "an unnamed speaker is never offered as a wrong answer for a named one, and no question asks for one; "
+            "or 'document' for a report, letter or memo that says or finds something ('His report said ...'): "
+            "asked 'Which document said ...?', with only other documents as wrong answers (a short-answer "
+            "question, with a note, when the lesson has fewer than three others).",
             enum=PERSON_KINDS,
         ),
         "description": Field("text", "How the article describes them, e.g. 'a veteran diplomat'; shown on card backs."),
@@ -117,7 +121,11 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "what someone is or does, e.g. political analyst, film-maker. Only offices make office questions.",
             enum=ROLE_KINDS,
         ),
-        "when": Field("date", "When it was held: a year, or a span such as 1998-2004 or 2010-05 to 2014-07."),
+        "when": Field(
+            "date",
+            "When it was held: a year, a span such as 1998-2004 or 2010-05 to 2014-07, or 'from 1994' (also "
+            "1994-) when the article gives no end: questions never take such an office as ended.",
+        ),
         "shared": Field(
             "bool",
             "true when several people hold the office at once ('one of his two deputy presidents'): every "
@@ -131,25 +139,31 @@ SECTIONS: dict[str, dict[str, Field]] = {
         ),
         "according_to": Field(
             "person",
-            "Who gives the role, when the article has it only from someone's words: a person id, or 'article'.",
+            "Who gives the role, when the article has it only from someone's words: a person id, 'article', "
+            "or 'reports' / 'rumour' when the article names no source.",
         ),
         "evidence": Field("evidence", "The words of the article that state it (a passage or a list of passages)."),
         "from_teacher": Field(
-            "teacher", "Keys the teacher supplied from outside the article, e.g. [when], or [when.year] for one part."
+            "teacher",
+            "Keys the teacher supplied from outside the article, e.g. [when], or [when.year] for one part, "
+            "or [when.from] / [when.to] for one end of a span.",
         ),
         "draft": Field("draft", DRAFT_DOC),
+        "note": Field("text", "A note for the teacher; never shown to students."),
     },
     "fact": {
         "id": Field("slug", "Short id, unique in the lesson; Anki notes are keyed on it.", True),
         "kind": Field("text", "What sort of fact: quote, proposal or event.", True, enum=tuple(FACT_KINDS)),
         "by": Field("person", "Who said it (quote) or proposed it (proposal): a person id."),
-        "to": Field("person", "To whom it was said or proposed: a person id."),
+        "to": Field("accounts", "To whom it was said or proposed: a person id, or a list of ids, asked 'to X and Y'."),
         "who": Field("people", "People involved in an event: person ids."),
         "said": Field("text", "The exact quoted words, as they appear in the article."),
         "what": Field("text", "What was proposed or happened, as a clause: 'that Russia might join NATO'."),
         "about": Field("text", "What or whom a quotation is about, e.g. Washington."),
         "when": Field(
-            "date", "When: a year, month, day, season, decade, century or span; BC, circa and uncertain dates too."
+            "date",
+            "When: a year, month, day, season, part of a year (early 2002, mid-2002, late 2002: never asked as "
+            "the year), decade, century, span or open span (from 1994); BC, circa and uncertain dates too.",
         ),
         "where": Field("text", "Where it happened."),
         "purpose": Field("text", "Why, as the article gives it: 'to turn it into a mechanism for peace'."),
@@ -157,7 +171,11 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "text",
             "The article's words around a quotation that change what it means, with '...' where the quotation "
             "stands: 'told colleagues she did not ...', 'is said to believe ...', 'wrote in the margin ...'. "
-            "Every question that shows the quotation shows it in its frame.",
+            "Every question that shows the quotation shows it in its frame, after 'Who' or the speaker's name, "
+            "so a frame reads as a phrase after 'Who' ('Who told colleagues she did not “...”?'). Check warns "
+            "when its words are not the article's around the quotation (as a phrase, or every word of it); a "
+            "name may stand for the article's pronoun ('told Ada Linnet' for 'told her'); a frame in your own "
+            "words goes with from_teacher: [frame], and students are told it is yours.",
         ),
         "hearsay": Field(
             "bool",
@@ -174,8 +192,10 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "according_to": Field(
             "accounts",
             "Whose account this is, when the article reports it as a claim: a person id, 'article' for the "
-            "article's own contestable statement, or a list of ids when several sources make the claim "
-            "('navy officials and experts say').",
+            "article's own contestable statement, 'reports' or 'rumour' when the article names no source "
+            "('there are reports that', 'he is said to have', 'there are rumours'; asked 'According to "
+            "reports, ...'), or a list of ids when several sources make the claim ('navy officials and experts "
+            "say').",
         ),
         "said_when": Field(
             "date",
@@ -195,7 +215,8 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "from_teacher": Field(
             "teacher",
             "Keys the teacher supplied from outside the article (e.g. [when]; [when.year] when the article gives "
-            "the day and month but not the year), or true for the whole fact. Students see which answers are "
+            "the day and month but not the year; [when.from] or [when.to] for one end of a span; [frame] for a "
+            "frame in your own words), or true for the whole fact. Students see which answers are "
             "the teacher's.",
         ),
         "tags": Field("slugs", "Extra Anki tags for this fact's notes."),

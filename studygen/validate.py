@@ -181,11 +181,12 @@ class _Validator(FieldChecker):
         good = self.section(data, path, "role", f"a role of '{person}'")
         if "title" not in good:
             return None
+        when = self.date(good.get("when"), path + ("when",), "when")
         return Role(
             title=good["title"],
             id=good.get("id", ""),
             id_given="id" in good,
-            when=self.date(good.get("when"), path + ("when",), "when"),
+            when=when,
             kind=good.get("kind", "office"),
             shared=good.get("shared", False),
             alongside=good.get("alongside", False),
@@ -196,7 +197,10 @@ class _Validator(FieldChecker):
                 allow_article=True,
             ),
             evidence=as_tuple(good.get("evidence")),
-            from_teacher=self.teacher_keys(good.get("from_teacher"), list(good), path + ("from_teacher",), ("when",)),
+            from_teacher=self.teacher_keys(
+                good.get("from_teacher"), list(good), path + ("from_teacher",), {"when": when}
+            ),
+            note=good.get("note", ""),
             draft=self.draft(good.get("draft"), path + ("draft",), f"the role '{good['title']}' of '{person}'"),
             pos=self.pos(path),
             positions=self.loaded.value_positions(data),
@@ -249,7 +253,11 @@ class _Validator(FieldChecker):
                        f"'{fact_id}'", "copy a word (or a few) of said: exactly as it is written there")  # fmt: skip
             ok = False
         by = self.person_ref(good.get("by"), path + ("by",), f"'by' in fact '{fact_id}'")
-        to = self.person_ref(good.get("to"), path + ("to",), f"'to' in fact '{fact_id}'")
+        to = [
+            self.person_ref(p, path + ("to",) + ((i,) if isinstance(good["to"], list) else ()),
+                            f"'to' in fact '{fact_id}'")
+            for i, p in enumerate(as_tuple(good.get("to")))
+        ]  # fmt: skip
         who = [
             self.person_ref(p, path + ("who", i), f"'who' in fact '{fact_id}'")
             for i, p in enumerate(good.get("who", []))
@@ -270,7 +278,7 @@ class _Validator(FieldChecker):
                        f"said_when: in fact '{fact_id}' dates an account, but the fact has no according_to",
                        "add according_to: with who gave the account, or remove said_when:", at_key=True)  # fmt: skip
             ok = False
-        refs_ok = (by or "by" not in good) and (to or "to" not in good) and all(who)
+        refs_ok = (by or "by" not in good) and all(to) and all(who)
         refs_ok = refs_ok and (according or "according_to" not in good) and (reply or "reply" not in good)
         if not ok or not refs_ok or ("when" in good and when is None) or ("said_when" in good and said_when is None):
             return None
@@ -278,7 +286,7 @@ class _Validator(FieldChecker):
             id=good["id"],
             kind=kind,
             by=by,
-            to=to,
+            to=tuple(p for p in to if p),
             who=tuple(p for p in who if p),
             said=good.get("said"),
             what=good.get("what"),
@@ -297,7 +305,7 @@ class _Validator(FieldChecker):
             sources=sources,
             evidence=as_tuple(good.get("evidence")),
             from_teacher=self.teacher_keys(
-                good.get("from_teacher"), list(good), path + ("from_teacher",), ("when", "said_when")
+                good.get("from_teacher"), list(good), path + ("from_teacher",), {"when": when, "said_when": said_when}
             ),
             tags=tuple(good.get("tags", ())),
             note=good.get("note", ""),

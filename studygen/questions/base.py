@@ -182,8 +182,15 @@ def teacher_values(lesson: Lesson, fact_ids: tuple[str, ...], shown: str) -> tup
             continue
         for key in sorted(fact.from_teacher):
             value = getattr(fact, key, None) if "." not in key else None
-            if key in ("by", "to"):
+            if key == "by":
                 value = name_of(lesson, value)
+            elif key == "to":
+                value = lesson.names_of(fact.to)
+            elif key == "frame":  # the teacher's words around the quotation: "ended his statement ... "
+                words = [p.strip() for p in (fact.frame or "").replace("…", "...").split("...") if p.strip()]
+                if words and all(w in shown for w in words):
+                    found.append((fact.frame or "", TEACHER))
+                continue
             elif key == "who":
                 value = ", ".join(name_of(lesson, p) for p in fact.who)
             elif key in ("when", "said_when"):
@@ -262,6 +269,8 @@ def precision(date: PartialDate) -> str:
         return f"part of a {unit}" if date.qualifier else unit
     if date.approximate or date.uncertain:
         return "approximate"
+    if date.part_of_year:  # "early 2002" is never asked as the year
+        return "part of a year"
     if date.season:
         return "season"
     if date.day:
@@ -278,7 +287,7 @@ def date_answer_type(date: PartialDate) -> str:
         return "date"
     if date.century is not None:
         return "century"
-    if date.start < 0 or date.approximate or date.uncertain:
+    if date.start < 0 or date.approximate or date.uncertain or date.part_of_year:
         return "era"
     return "decade" if date.decade else "year"
 
@@ -295,7 +304,7 @@ def spoken(fact: Fact) -> str:
 def proposal_clause(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
     """`Mikhail Gorbachev proposed in 1990 that the Soviet Union might join NATO`;
     `the Soviet Union proposed joining NATO in 1949` (a date before a gerund reads badly)."""
-    to = f" to {name_of(lesson, fact.to)}" if fact.to else ""
+    to = f" to {lesson.names_of(fact.to)}" if fact.to else ""
     # A date someone else gives is not part of the account (sources: {when: ...}).
     when = f" {date_phrase(fact.when)}" if with_date and fact.when and fact.date_agrees else ""
     what = fact.what or ""

@@ -21,7 +21,7 @@ from .base import Draft, Question, ranked_people
 
 CHOICES = 4
 YEAR_TYPES = ("year", "decade", "century", "era")  # read in date order
-TYPED = ("person", "group", "office", *YEAR_TYPES, "quote", "account")
+TYPED = ("person", "group", "document", "office", *YEAR_TYPES, "quote", "account")
 MAX_QUOTE_WORDS = 8  # a longer quotation is a passage to read, not a choice
 LIKELIEST = 5  # distractors are drawn from this many of the most plausible wrong answers
 
@@ -45,7 +45,7 @@ class Chooser:
             )
             for decade in (False, True)
         }
-        self.people = {kind: list(ranked_people(lesson, [], kind)) for kind in ("person", "group")}
+        self.people = {kind: list(ranked_people(lesson, [], kind)) for kind in ("person", "group", "document")}
         # Every way the text names each person: the name, the aliases the teacher gave ("Mandela" for
         # Nelson Mandela) and the surname, unless two people share it ("Kennedy"): a question that names
         # a person makes them no wrong answer.
@@ -100,7 +100,7 @@ class Chooser:
         self, answer: str, decade: bool, true_values: frozenset[str], position: int, earliest: int, latest: int
     ) -> list[str] | None:
         date = parse_date(answer)  # studygen reads back every date it prints
-        if date.century is not None or date.start < 0 or date.approximate or date.uncertain:
+        if date.century is not None or date.start < 0 or date.approximate or date.uncertain or date.part_of_year:
             return _same_form_choices(date, true_values, position, earliest, latest)
         answer_year = int("".join(c for c in answer if c.isdigit())[:4])
         step = 10 if decade else 1

@@ -110,7 +110,7 @@ def when_questions(lesson: Lesson) -> Iterator[Draft]:
                 "fact_kind": fact.kind,
                 "precision": precision(fact.when),
                 "by": name_of(lesson, fact.by),
-                "to": name_of(lesson, fact.to),
+                "to": lesson.names_of(fact.to),
                 "what": fact.what or "",
                 "said": fact.said or "",
                 "spoken": spoken(fact) if fact.kind == "quote" else "",

@@ -89,7 +89,7 @@ def _lead(lesson: Lesson, fact: Fact) -> str:
 
 def _proposal(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | None:
     lead = _lead(lesson, fact)
-    to = f" to {name_of(lesson, fact.to)}" if fact.to else ""
+    to = f" to {lesson.names_of(fact.to)}" if fact.to else ""
     when = date_phrase(fact.when) if fact.date_agrees else ""
     names = names_of(lesson, fact.by)
     sentence_without_by = f"{lead}{when + ', ' if when else ''}\x00 proposed{to} {fact.what}."

@@ -81,7 +81,7 @@ class ProposalIndex:
         None when even the most specific wording fits several proposals.
         """
         for with_year, with_to in ((False, False), (False, True), (True, False), (True, True)):
-            if (with_year and (fact.when is None or not fact.date_agrees)) or (with_to and fact.to is None):
+            if (with_year and (fact.when is None or not fact.date_agrees)) or (with_to and not fact.to):
                 continue
             if {f.by for f in self.fitting(fact, with_year, with_to)} == {fact.by}:
                 return with_year, with_to
@@ -114,7 +114,7 @@ def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
                 "what": fact.what,
                 "when": date_phrase(fact.when) if with_year else "",
                 "date_first": (fact.what or "").startswith("that "),
-                "to": name_of(lesson, fact.to) if with_to or fact.to else "",
+                "to": lesson.names_of(fact.to),
                 "according_to": owner,
                 "self_account": fact.own_account,
             },
@@ -161,7 +161,7 @@ def response_questions(lesson: Lesson) -> Iterator[Draft]:
                 "when": shown_date,
                 "date_first": (fact.what or "").startswith("that "),
                 # "when Putin proposed to Clinton" is redundant in "what was Clinton's reply".
-                "to": name_of(lesson, fact.to) if fact.to != fact.reply.by else "",
+                "to": lesson.names_of(fact.to) if fact.to != (fact.reply.by,) else "",
                 "according_to": owner,
                 "reaction": bool(reaction),
             },

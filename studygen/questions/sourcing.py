@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
-from ..model import ARTICLE, ARTICLE_ITSELF, Fact, Lesson, teacher_parts
+from ..model import ARTICLE, ARTICLE_ITSELF, REPORTS, RUMOUR, Fact, Lesson, teacher_parts
 from .base import (
     Draft,
     PeopleRanking,
@@ -33,6 +33,8 @@ FACT_ANSWER = "Stated as fact"
 ARTICLE_ANSWER = "The writer's own interpretation"
 CLAIM_SHARE = 4  # at most one in this many multiple-choice questions asks "fact or account?"
 SHARED_FROM = 8  # multiple-choice questions from which the share is kept
+# Reports and rumour whose source the article does not name: neither fact nor the writer's view.
+UNNAMED_ANSWERS = {REPORTS: "Reports, source not named", RUMOUR: "Rumour, source not named"}
 
 
 @kind("attribution", "sourcing", "Who said it: the speaker of a quotation.")
@@ -51,16 +53,23 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
         if speakers_of[" ".join((fact.said or "").split())] != {fact.by}:
             yield left_out(fact.id, (fact.id,), fact.pos, "the same words are quoted from two speakers")
             continue
-        if not lesson.people[fact.by].named:  # type: ignore[index]
+        speaker = lesson.people[fact.by]  # type: ignore[index]
+        if not speaker.named:
             yield left_out(fact.id, (fact.id,), fact.pos, "the article does not name the speaker")
             continue
         owner = lesson.account_owner(fact)
         yield Draft(
             key=fact.id,
-            variables={"said": fact.said, "about": about_of(fact), "spoken": spoken(fact), "according_to": owner},
+            variables={
+                "said": fact.said,
+                "about": about_of(fact),
+                "spoken": spoken(fact),
+                "according_to": owner,
+                "document": speaker.kind == "document",
+            },
             answer=name_of(lesson, fact.by),
             alternatives=names_of(lesson, fact.by)[1:],
-            answer_type=lesson.people[fact.by].kind,  # type: ignore[index]
+            answer_type=speaker.kind,
             facts=(fact.id,),
             pos=fact.pos,
             according_to=owner,
@@ -196,6 +205,8 @@ def account_answer(lesson: Lesson, owner_id: str | None, fact: Fact | None = Non
         return FACT_ANSWER
     if owner_id == ARTICLE:
         return ARTICLE_ANSWER
+    if owner_id in UNNAMED_ANSWERS:
+        return UNNAMED_ANSWERS[owner_id]
     person = lesson.people[owner_id]
     head, of, _ = person.name.partition(" of ")
     # Not "Some historians of engineering's account" (but "The Ministry of X's"); not "A local official's".
@@ -223,9 +234,11 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
         FACT_ANSWER,
         *sorted({account_answer(lesson, f.according_to, f) for f in lesson.facts if f.according_to}),
     )
-    if len(options) < CHOICES:  # too few accounts for four choices: those of the lesson's speakers are plausible
+    unnamed = [answer for answer in UNNAMED_ANSWERS.values() if answer in options]
+    wanted = CHOICES + max(len(unnamed) - 1, 0)  # reports and rumour are never choices of one question
+    if len(options) < wanted:  # too few accounts for four choices: those of the lesson's speakers are plausible
         speakers = dict.fromkeys(f.by for f in lesson.facts if f.kind == "quote" and f.by and f.by not in owners)
-        options += tuple(account_answer(lesson, p) for p in speakers)[: CHOICES - len(options)]
+        options += tuple(account_answer(lesson, p) for p in speakers)[: wanted - len(options)]
     askable = [
         fact
         for fact in lesson.facts
@@ -248,7 +261,8 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
             context_keys=(fact.id,),
             summary=statement,
             people=fact.people,
-            candidates=tuple(o for o in options if o != answer),
+            # Reports against rumour would ask a student to weigh two words for the same unnamed hearsay.
+            candidates=tuple(o for o in options if o != answer and not {o, answer} <= set(UNNAMED_ANSWERS.values())),
             must_offer=(FACT_ANSWER,),  # the article stating it is always one of the choices
             # A statement that names whose account it is answers itself ("... while Ivanov was minister").
             forbidden=tuple(n for owner in fact.accounts if owner in lesson.people for n in names_of(lesson, owner)),
