@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import jinja2
 
+from ..confine import UnsafeFile
 from ..diagnostics import Diagnostic, DiagnosticSink, Position, Severity
 from ..forking import ForkedCall, can_fork
 from ..memory import gc_paused
@@ -16,7 +17,7 @@ from . import chronology, cloze, offices, proposals, sourcing  # noqa: F401 - re
 from .base import KINDS, Question, account_dates
 from .choices import CHOICES, TYPED, YEAR_TYPES, Chooser, position_for
 from .gates import first_failure, unique_prompts
-from .wording import Wording, load_wordings, render, template_names_in_folder
+from .wording import TEMPLATE_FOLDER, Wording, load_wordings, render, template_names_in_folder
 
 __all__ = ["KINDS", "Question", "QuestionSet", "build_questions"]
 
@@ -69,7 +70,13 @@ def build_questions(
 def _build_questions(lesson: Lesson, contexts: Mapping[str, str], share: bool) -> QuestionSet:
     sink = DiagnosticSink(display_path(lesson.path))
     names = [name for name in KINDS if name not in lesson.questions.skip_kinds]
-    for file in template_names_in_folder(lesson):
+    try:
+        files = template_names_in_folder(lesson)
+    except UnsafeFile as exc:
+        sink.add(Severity.ERROR, None, "questions.template-file", exc.message, exc.hint,
+                 path=display_path(lesson.directory / TEMPLATE_FOLDER))  # fmt: skip
+        return QuestionSet(diagnostics=sink.items)
+    for file in files:
         if file.stem not in KINDS:
             sink.add(Severity.WARNING, None, "questions.unknown-template",
                      f"the template '{file.name}' is not named after a question kind",
