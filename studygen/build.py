@@ -141,17 +141,9 @@ def _export(item: Exporter, job: LessonBuild, made_by: dict[str, str]) -> list[O
         if not (isinstance(output, Output) and isinstance(output.name, str) and isinstance(output.data, bytes)):
             raise FormatPluginError(f"{problem} made {type(output).__name__}, not an Output of bytes; "
                                     f"{_UNINSTALL.format(package)}")  # fmt: skip
-        name = output.name
-        if not _plain_name(name) or name == MANIFEST_NAME or name in made_by:
-            reason = (
-                f"the {made_by[name]} format's file"
-                if name in made_by
-                else "the Anki manifest"
-                if name == MANIFEST_NAME
-                else "not a plain file name"
-            )
+        if reason := _not_its_own(output.name, made_by):
             raise FormatPluginError(
-                f"{problem} names its file {name!r}, {reason}: a format writes only files of its own, named "
+                f"{problem} names its file {output.name!r}, {reason}: a format writes only files of its own, named "
                 f"without a folder, inside the lesson's output folder; {_UNINSTALL.format(package)}"
             )
     return outputs
@@ -160,11 +152,12 @@ def _export(item: Exporter, job: LessonBuild, made_by: dict[str, str]) -> list[O
 _UNINSTALL = "nothing was written; upgrade or uninstall {} (or build without that format)"
 
 
-def _plain_name(name: str) -> bool:
-    """A file name with no folder in it, that cannot be mistaken for a build's staging files."""
-    return (
-        name not in ("", ".", "..")
-        and name.isprintable()
-        and not any(sep in name for sep in ("/", "\\", ":"))
-        and not is_staging(name)
-    )
+def _not_its_own(name: str, made_by: dict[str, str]) -> str:
+    """Why a format of another package may not write the file `name`; "" when it may."""
+    if name in made_by:
+        return f"the {made_by[name]} format's file"
+    if name == MANIFEST_NAME:
+        return "the Anki manifest"
+    if name in ("", ".", "..") or not name.isprintable() or any(sep in name for sep in "/\\:") or is_staging(name):
+        return "not a plain file name"  # a folder in it, a drive, a control character, a build's staging name
+    return ""

@@ -20,6 +20,11 @@ import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
 STAGING_MARK = ".studygen-"  # in the names of staging folders and temporary files, for clean-up
 
 
@@ -198,12 +203,10 @@ def _signals_deferred() -> Iterator[None]:
 def _locked(folder: Path, wait: bool = True) -> Iterator[None]:
     """Hold an exclusive lock on `folder` (a folder), so that concurrent builds take turns; without
     `wait`, BlockingIOError when another process holds it."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not on Windows
+    if fcntl is None:  # pragma: no cover - Windows
         yield
         return
-    descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_DIRECTORY", 0))
+    descriptor = os.open(folder, os.O_RDONLY)
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         yield
@@ -233,6 +236,8 @@ def scratch_folder(kind: str) -> Iterator[Path]:
 
 def _remove_abandoned(parent: Path, prefix: str) -> None:
     """Remove this user's `parent/prefix*` folders that no process holds locked and that are not brand new."""
+    if fcntl is None:  # pragma: no cover - Windows: without locks, a live build's folder looks abandoned
+        return
     for folder in parent.glob(f"{prefix}*"):
         try:
             info = folder.lstat()
@@ -242,7 +247,7 @@ def _remove_abandoned(parent: Path, prefix: str) -> None:
                 continue
             with _locked(folder, wait=False):
                 shutil.rmtree(folder, ignore_errors=True)
-        except (OSError, BlockingIOError):  # gone meanwhile, or in use by a live build
+        except OSError:  # gone meanwhile, or locked by a live build (BlockingIOError)
             continue
 
 

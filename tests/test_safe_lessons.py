@@ -7,6 +7,7 @@ removed, and every refusal has its exit code, message and hint.
 
 from __future__ import annotations
 
+import calendar
 import errno
 import json
 import os
@@ -682,8 +683,16 @@ def test_confine_the_size_limit_exactly_and_one_over(tmp_path: Path) -> None:
         "split it into smaller lessons",
         TooLarge,
     )
-    assert _open_descriptors() == opened  # the refused file is closed
-    assert read_regular(path) == b"x" * 2_000_001  # the default limit is MAX_FILE_BYTES
+    for size, limit, message in [  # sizes in MB, rounded as people read them (at the edges of rounding)
+        (2_049_999, 1_500_000, "the file is 2.0 MB; at most 2 MB can be read"),
+        (2_050_001, 2_000_000, "the file is 2.1 MB; at most 2 MB can be read"),
+        (2_500_001, 2_500_000, "the file is 2.5 MB; at most 2 MB can be read"),
+        (3_500_001, 3_500_000, "the file is 3.5 MB; at most 4 MB can be read"),
+    ]:
+        path.write_bytes(b"x" * size)
+        assert _refusal(lambda: read_regular(path, limit))[0] == message  # noqa: B023 - called at once
+    assert _open_descriptors() == opened  # the refused files are closed
+    assert read_regular(path) == b"x" * 3_500_001  # the default limit is MAX_FILE_BYTES
     assert MAX_FILE_BYTES == 32_000_000
 
 
@@ -691,8 +700,8 @@ def test_confine_a_file_that_gives_more_than_its_size_is_cut_at_the_limit(tmp_pa
     """/proc files say they are empty and then give text: the bytes read are counted, not the size."""
     maps = Path("/proc/self/maps")
     size = len(maps.read_bytes())
-    assert _refusal(lambda: read_regular(maps, 100)) == (
-        "'maps' is larger than 100 bytes",
+    assert _refusal(lambda: read_regular(maps, 99)) == (  # an odd limit: limit + 1 bytes are read, not limit | 1
+        "'maps' is larger than 99 bytes",
         "split it into smaller lessons",
         TooLarge,
     )
@@ -814,6 +823,7 @@ def test_confine_inside_the_lesson_folder(tmp_path: Path, monkeypatch: pytest.Mo
     (lesson / "in.txt").symlink_to("texts")
     (lesson / "loop").symlink_to("loop")
     assert inside(lesson, "a") == lesson / "a"  # one character: not a drive letter
+    assert inside(lesson, "") == lesson / ""
     assert inside(lesson, ".") == lesson / "."
     assert inside(lesson, "../lesson/texts/a.txt") == lesson / "../lesson/texts/a.txt"
     assert inside(lesson, "in.txt/a") == lesson / "in.txt/a"
@@ -837,6 +847,7 @@ def test_confine_inside_the_lesson_folder(tmp_path: Path, monkeypatch: pytest.Mo
         absolute.format("/etc/passwd"),
         "copy the file into the lesson folder and write its name, e.g. passwd",
     )
+    assert _refusal(lambda: inside(lesson, "C:"))[0] == absolute.format("C:")
     assert _refusal(lambda: inside(lesson, "C:x.txt"))[:2] == (
         absolute.format("C:x.txt"),
         "copy the file into the lesson folder and write its name, e.g. C:x.txt",
@@ -914,7 +925,7 @@ def test_manifest_reader_accepts_the_edges_of_what_a_build_writes(tmp_path: Path
     del older["latest"], older["roles"]  # a manifest written before either was kept
     notes = {"a": Entry("0123456789abcdef", 7, "choice"), "b": Entry("0123456789abcdef", 9, "choice")}
     assert _read(tmp_path, older) == Manifest("a-lesson", notes, {}, 9)
-    assert _read(tmp_path, _with(notes={}, latest=0)).latest == 0
+    assert _read(tmp_path, {"lesson": "a-lesson", "notes": {}}) == Manifest("a-lesson", {}, {}, 0)
 
 
 _NOT_A_TIME = ", not a time (whole seconds since 1970, before the year 10000)"
@@ -951,6 +962,8 @@ _NOT_AN_ID = "not an id a build writes"
         ({"notes": None}, "'notes' is null, not an object"),
         ({"notes": {"g1": {**_GOOD_NOTE, "mod": None}}}, _G1 + "'mod' is null, not a whole number"),
         ({"lesson": ["a"]}, "'lesson' is [\"a\"], not a string"),
+        ({"lesson": "X" * 38}, f"'lesson' is \"{'X' * 38}\", not a lesson id"),  # 40 characters of JSON: whole
+        ({"lesson": "X" * 39}, f"'lesson' is \"{'X' * 36}..., not a lesson id"),  # 41: cut after 37
         ({"lesson": "A-Lesson"}, "'lesson' is \"A-Lesson\", not a lesson id"),
         ({"lesson": "a-lesson\n"}, "'lesson' is \"a-lesson\\n\", not a lesson id"),
         ({"roles": {"p": ["r" * (MAX_ROLE_ID_CHARS + 1)]}}, f"a role id of 'p' is \"{'r' * 36}..., {_NOT_AN_ID}"),
@@ -958,6 +971,7 @@ _NOT_AN_ID = "not an id a build writes"
         ({"roles": {"p": ["Us"]}}, "a role id of 'p' is \"Us\", not an id a build writes"),
         ({"roles": {"p": ["a b"]}}, "a role id of 'p' is \"a b\", not an id a build writes"),
         ({"roles": {"p": ["-a"]}}, "a role id of 'p' is \"-a\", not an id a build writes"),
+        ({"roles": {"p": ["a_b"]}}, "a role id of 'p' is \"a_b\", not an id a build writes"),
         ({"roles": {"p": [None]}}, "a role id of 'p' is null, not an id a build writes"),
         ({"roles": {"p": "r"}}, "'roles' holds \"p\": \"r\", not a person's id and a list of role ids"),
         ({"roles": {"P": ["r"]}}, "'roles' holds \"P\": [\"r\"], not a person's id and a list of role ids"),
@@ -986,7 +1000,8 @@ def test_manifest_reader_refuses_what_is_not_a_manifest(tmp_path: Path) -> None:
         ExportError, match=r"anki-manifest\.json: 'anki-manifest\.json' is a folder, not a file; restore"
     ):
         read_manifest(tmp_path / MANIFEST_NAME)
-    assert MAX_MANIFEST_BYTES == 64_000_000
+    assert (MAX_MANIFEST_BYTES, MAX_ROLE_ID_CHARS, MAX_TIME) == (64_000_000, 1_000, 253_402_300_799)
+    assert calendar.timegm((9999, 12, 31, 23, 59, 59)) == MAX_TIME
 
 
 def test_manifest_reader_takes_a_manifest_up_to_its_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -994,3 +1009,12 @@ def test_manifest_reader_takes_a_manifest_up_to_its_size_limit(tmp_path: Path, m
     monkeypatch.setattr(manifest_module, "MAX_MANIFEST_BYTES", len(text))
     assert _read(tmp_path, text).lesson == "a-lesson"
     assert _damaged(tmp_path, text + " ") == "the file is 0.0 MB; at most 0 MB can be read"
+
+
+def test_an_output_root_that_is_a_link_is_the_teachers_choice_and_is_used(gift_built: Path, tmp_path: Path) -> None:
+    """Only a lesson's own output folder must be real: `--out` (or decks/) may be a link the teacher made."""
+    (tmp_path / "synced").mkdir()
+    (tmp_path / "decks").symlink_to(tmp_path / "synced")
+    result = _studygen("build", str(gift_built / "lesson"), "--out", str(tmp_path / "decks"), "-f", "gift")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "synced" / "broken").iterdir()) == ["broken.gift.txt"]
