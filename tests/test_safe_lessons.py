@@ -44,7 +44,7 @@ from studygen.load import MAX_LINE_CHARS
 from . import test_hostile
 from .conftest import CASES
 from .hostile import BUILD, CHECK, Case, Setup, _both, _removed, _source, _symlink, _write
-from .test_hostile import built_lesson, run_cli, snapshot  # noqa: F401 - built_lesson is a fixture
+from .test_hostile import built_lesson, snapshot  # noqa: F401 - built_lesson is a fixture
 
 # -- Bounded cost ------------------------------------------------------------------------------
 
@@ -81,13 +81,12 @@ def test_thousands_of_facts_with_a_common_word_as_evidence_are_found_through_the
 
 # -- The hostile corpus, grown: links, manifests, command lines ------------------------------------
 
-_SECRET = "root:$6$not-a-real-hash$x:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n"
+_SECRET = "root: '$6$not-a-real-hash$x:19000:0:99999:7:::'\ndaemon: '*:19000:0:99999:7:::'\n"  # YAML
 
 
-def _link_out(relative: str, outside: str, content: str | None = _SECRET) -> Setup:
-    """`relative` becomes a link to `outside` (a file with `content`, or an existing folder)."""
-    setup = [_symlink(relative, "{root}/" + outside)]
-    return _both(_write(outside, content), *setup) if content is not None else _both(*setup)
+def _link_out(relative: str, outside: str) -> Setup:
+    """`relative` becomes a link to the file `outside`, which holds what looks like password hashes."""
+    return _both(_write(outside, _SECRET), _symlink(relative, "{root}/" + outside))
 
 
 def _moved_out(relative: str, outside: str) -> Setup:
@@ -100,7 +99,7 @@ def _moved_out(relative: str, outside: str) -> Setup:
     return setup
 
 
-_NOT_SHOWN = r"^(?![\s\S]*(not-a-real-hash|daemon|secret-name))"  # nothing of the outside file in the output
+_NOT_SHOWN = r"\A(?![\s\S]*(not-a-real-hash|daemon|secret-name))"  # nothing of the outside file in the output
 LINK_CASES = [
     Case(
         "facts-link-out",
@@ -187,7 +186,7 @@ LINK_CASES = [
         "staging-copy-is-not-a-lesson",
         ("check", "{root}"),
         0,
-        r"^(?![\s\S]*(studygen-new|duplicate-id))lesson/facts\.yaml: 3 facts",
+        r"\A(?![\s\S]*(studygen-new|duplicate-id))lesson/facts\.yaml: 3 facts",
         lambda root: shutil.copytree(root / "lesson", root / ".lesson.studygen-new-x1y2"),
     ),
 ]
