@@ -647,11 +647,15 @@ def test_the_scratch_folder_of_a_killed_build_is_removed_by_the_next_build(tmp_p
         _aged(link)
         rebuilt = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
         assert rebuilt.returncode == 0, rebuilt.stderr
-        assert sorted(p.name for p in scratch.iterdir()) == [
-            "studygen-anki-link",
-            "studygen-anki-live",
-            "studygen-anki-young",
-        ]
+        left_now = {
+            p.name: (p.lstat().st_mtime, sorted(os.listdir(p)) if p.is_dir() else None) for p in scratch.iterdir()
+        }
+        assert sorted(left_now) == ["studygen-anki-link", "studygen-anki-live", "studygen-anki-young"], (
+            left.name,
+            time.time(),
+            left_now,
+            rebuilt.stderr[-2000:],
+        )
         assert (tmp_path / "elsewhere" / "keep.txt").read_text(encoding="utf-8") == "mine"
     finally:
         holder.kill()
