@@ -975,6 +975,7 @@ _NOT_AN_ID = "not an id a build writes"
         ({"roles": {"p": ["a b"]}}, "a role id of 'p' is \"a b\", not an id a build writes"),
         ({"roles": {"p": ["-a"]}}, "a role id of 'p' is \"-a\", not an id a build writes"),
         ({"roles": {"p": ["a_b"]}}, "a role id of 'p' is \"a_b\", not an id a build writes"),
+        ({"roles": {"p": ["Über\u202e"]}}, "a role id of 'p' is \"\\u00dcber\\u202e\", not an id a build writes"),
         ({"roles": {"p": [None]}}, "a role id of 'p' is null, not an id a build writes"),
         ({"roles": {"p": "r"}}, "'roles' holds \"p\": \"r\", not a person's id and a list of role ids"),
         ({"roles": {"P": ["r"]}}, "'roles' holds \"P\": [\"r\"], not a person's id and a list of role ids"),
@@ -994,6 +995,10 @@ def test_manifest_reader_refuses_what_is_not_a_manifest(tmp_path: Path) -> None:
         "column 2 (char 1))"
     )
     assert _damaged(tmp_path, "[" * 100_000).startswith("it is not a studygen manifest (RecursionError: ")
+    assert _damaged(tmp_path, '{"lesson": ' + "9" * 5000 + "}") == (  # the reason is cut at 120 characters
+        "it is not a studygen manifest (ValueError: Exceeds the limit (4300 digits) for integer string conversion: "
+        "value has 5000 digits; use sys.set_int_max_str_digits() t)"
+    )
     (tmp_path / MANIFEST_NAME).write_bytes(b"\xff")
     with pytest.raises(ExportError, match=r"it is not a studygen manifest \(UnicodeDecodeError: 'utf-8' codec"):
         read_manifest(tmp_path / MANIFEST_NAME)
