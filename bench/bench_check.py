@@ -6,7 +6,9 @@ Times whole commands (best of three): `studygen check` of a 10,000-fact lesson a
 `yaml.load` of the same file with PyYAML's C loader (target: within 2x); the same
 lesson with 100 misquoted quotations (each needs a "closest passage" hint); and with
 --large, a 100,000-fact lesson (targets: at most 11x the 10,000-fact time, peak memory
-under 1 GB).
+under 1 GB). Then two hostile inputs whose cost once grew with the square of their size: a facts
+file with 20 comment lines of 100,000 characters, and 3,000 facts whose evidence is "the" in a
+2 MB article (target: each under 5 s).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generate import write_lesson
+from generate import write_common_evidence_lesson, write_lesson, write_long_comment_lesson
 from timing import PYTHON, STUDYGEN, YAML_FLOOR, best, report
 
 
@@ -49,6 +51,16 @@ def main() -> None:
             f"studygen check, 10,000 facts with 100 misquoted quotations: {misquoted.wall:.2f} s; "
             f"with one unrelated error instead: {one_error.wall:.2f} s; about {per * 1000:.1f} ms per misquote"
         )
+
+        for label, facts in (
+            ("20 comment lines of 100,000 characters", write_long_comment_lesson(Path(tmp) / "long-lines")),
+            ("3,000 facts whose evidence is 'the', 2 MB article", write_common_evidence_lesson(Path(tmp) / "common")),
+        ):
+            hostile = best([*STUDYGEN, "check", str(facts)])
+            verdict = "met" if hostile.wall < 5 else "NOT met"
+            print(
+                f"studygen check, {label}: {hostile.wall:.2f} s wall, {hostile.cpu:.2f} s cpu   target < 5 s: {verdict}"
+            )
 
         if large:
             big = write_lesson(Path(tmp) / "large", 100_000).parent

@@ -52,5 +52,32 @@ def write_lesson(folder: Path, facts: int) -> Path:
     return path
 
 
+def write_long_comment_lesson(folder: Path, lines: int = 20, length: int = 100_000) -> Path:
+    """A small lesson whose facts file opens with `lines` comment lines of `length` characters (the
+    longest a line may be): checking it must take time linear in the line length."""
+    path = write_lesson(folder, 10)
+    comments = "".join(f"# {'x' * (length - 2)}\n" for _ in range(lines))
+    path.write_text(comments + path.read_text(encoding="utf-8"), encoding="utf-8")
+    return path
+
+
+_COMMON_WORDS = "There the theory of the treaty then met the other nation and the minister said so. "
+
+
+def write_common_evidence_lesson(folder: Path, facts: int = 3000, article_bytes: int = 2_000_000) -> Path:
+    """A lesson of `facts` facts whose evidence is "the" in an article of `article_bytes` bytes where
+    "the" starts thousands of other words: finding the evidence must not walk them all for each fact."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "article.txt").write_text(_COMMON_WORDS * (article_bytes // len(_COMMON_WORDS)), encoding="utf-8")
+    yaml = [
+        "lesson:\n  id: common\n  title: Common words\n  source: {file: article.txt, title: Words}\n",
+        "people:\n  ann: {name: Ann Vale, from_teacher: true}\nfacts:\n",
+    ]
+    yaml += [f"  - {{id: f{i}, kind: event, what: event {i}, evidence: the}}\n" for i in range(facts)]
+    path = folder / "facts.yaml"
+    path.write_text("".join(yaml), encoding="utf-8")
+    return path
+
+
 if __name__ == "__main__":
     print(write_lesson(Path(sys.argv[1]), int(sys.argv[2])))

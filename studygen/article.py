@@ -95,6 +95,12 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def _whole(text: str, start: int, needle: str) -> bool:
+    """Whether `needle`, found at `start` of `text`, does not end inside a word."""
+    end = start + len(needle)
+    return not (_is_word(needle[-1]) and end < len(text) and _is_word(text[end]))
+
+
 def fold_text(text: str) -> str:
     """`normalise(text).text` without the offsets, for the short passages looked up."""
     return _RESIZED.sub(lambda m: _replacement(m.group()), text).translate(_ONE_FOR_ONE).strip(" ")
@@ -117,6 +123,7 @@ class Article:
         starts = [m.start() for m in _WORD.finditer(text)]  # only word starts are looked up
         starts.sort(key=lambda i: text[i : i + _KEY])  # stable: equal keys stay in article order
         self._index = array.array("q", starts)
+        self._occurrences: dict[str, array.array[int]] = {}  # needle -> its whole-word starts
 
     def _key(self, start: int) -> str:
         return self.normal.text[start : start + _KEY]
@@ -129,28 +136,41 @@ class Article:
         the word index finds it by binary search instead of a scan of the article.
         """
         text = self.normal.text
-        end_in_word = _is_word(needle[-1])
-
-        def whole(start: int) -> bool:
-            end = start + len(needle)
-            return not (end_in_word and end < len(text) and _is_word(text[end]))
-
         if not _is_word(needle[0]):
             found = text.find(needle, cursor)
-            while found >= 0 and not whole(found):
+            while found >= 0 and not _whole(text, found, needle):
                 found = text.find(needle, found + 1)
             return found
+        if len(needle) < _KEY:
+            starts = self._whole_word_starts(needle)
+            at = bisect.bisect_left(starts, cursor)
+            return starts[at] if at < len(starts) else -1
+        # Entries with one full key are in article order: the first that fits is the answer.
         prefix = needle[:_KEY]
-        found = -1
         at = bisect.bisect_left(self._index, prefix, key=self._key)
         while at < len(self._index) and text.startswith(prefix, self._index[at]):
             start = self._index[at]
-            if start >= cursor and (found < 0 or start < found) and text.startswith(needle, start) and whole(start):
-                found = start
-                if len(prefix) == _KEY:
-                    break  # entries with one full key are in article order: this is the first
+            if start >= cursor and text.startswith(needle, start) and _whole(text, start, needle):
+                return start
             at += 1
-        return found
+        return -1
+
+    def _whole_word_starts(self, needle: str) -> array.array[int]:
+        """Every whole-word occurrence of a needle shorter than the index key, in article order.
+
+        Its index entries are sorted by the text after them, not by place, so finding the first
+        means walking them all: done once per needle and kept, since thousands of facts can have
+        the same evidence ("the", a name)."""
+        starts = self._occurrences.get(needle)
+        if starts is None:
+            text, found = self.normal.text, []
+            at = bisect.bisect_left(self._index, needle, key=self._key)
+            while at < len(self._index) and text.startswith(needle, self._index[at]):
+                if _whole(text, self._index[at], needle):
+                    found.append(self._index[at])
+                at += 1
+            starts = self._occurrences[needle] = array.array("q", sorted(found))
+        return starts
 
     def find(self, passage: str) -> tuple[int, int] | None:
         """Locate a passage (pieces separated by '...' are found in order); original offsets."""
@@ -192,10 +212,9 @@ class Article:
         as whole words: the first whole-word entry will do, not the first in article order (a
         surname can occur thousands of times in a long text)."""
         at = bisect.bisect_left(self._index, needle, key=self._key)
-        text, end_in_word = self.normal.text, _is_word(needle[-1])
+        text = self.normal.text
         while at < len(self._index) and text.startswith(needle, self._index[at]):
-            end = self._index[at] + len(needle)
-            if not (end_in_word and end < len(text) and _is_word(text[end])):
+            if _whole(text, self._index[at], needle):
                 return True
             at += 1
         return False

@@ -14,10 +14,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostic
-from .export import ExportError, LessonBuild, load_exporters, questions_for, unknown_formats
+from .export import (
+    Exporter,
+    FormatPluginError,
+    LessonBuild,
+    Output,
+    failure,
+    load_exporters,
+    plugin_package,
+    questions_for,
+    unknown_formats,
+)
 from .export.manifest import MANIFEST_NAME, read_manifest, with_remembered_role_ids
 from .export.withdrawn import Withdrawn
-from .files import check_output_folder, publish_folder, source_date_epoch
+from .files import check_output_folder, is_staging, publish_folder, source_date_epoch
 from .memory import gc_paused
 from .model import Lesson
 from .paths import DECKS_DIR, SEEDS_DIR
@@ -61,13 +71,12 @@ def output_folder(lesson: Lesson, out_root: Path | None) -> Path:
 
 def remember_role_ids(lesson: Lesson, out_root: Path | None) -> Lesson:
     """The lesson with the role ids its deck already uses (see manifest.with_remembered_role_ids);
-    make questions from this lesson so that a corrected role title keeps its Anki cards. A damaged
-    manifest is left for the Anki exporter to report."""
-    try:
-        known = read_manifest(output_folder(lesson, out_root) / MANIFEST_NAME)
-    except ExportError:
-        return lesson
-    return with_remembered_role_ids(lesson, known)
+    make questions from this lesson so that a corrected role title keeps its Anki cards. Raises
+    OutputError for an output folder that cannot be used, and ExportError for a damaged manifest
+    whatever the formats (its role ids would name every format's questions)."""
+    folder = output_folder(lesson, out_root)
+    check_output_folder(folder)  # a link out of the decks folder is refused before its manifest is read
+    return with_remembered_role_ids(lesson, read_manifest(folder / MANIFEST_NAME))
 
 
 def build_lessons(
@@ -102,13 +111,14 @@ def build_lessons(
             lesson, questions, out_dir, now, options or {}, withdrawn=(withdrawn or {}).get(lesson.id, ())
         )
         outputs = pending.setdefault(out_dir, {})
+        made_by: dict[str, str] = {}  # file name -> the format that made it
         for name in names:
             if progress:
                 progress(f"{lesson.id}: {name} ({registry[name].description})")
             with gc_paused():  # exporters build many small acyclic objects
-                outputs.update(
-                    (output.name, output.data) for output in registry[name].export(questions_for(job, registry[name]))
-                )
+                for output in _export(registry[name], job, made_by):
+                    outputs[output.name] = output.data
+                    made_by[output.name] = name
         for note in job.notes if on_note else ():
             on_note(note)
         for text in job.reports if on_report else ():
@@ -118,3 +128,41 @@ def build_lessons(
         changed = publish_folder(out_dir, outputs)
         written += [Written(out_dir / name, changed[name]) for name in outputs]
     return written
+
+
+def _export(item: Exporter, job: LessonBuild, made_by: dict[str, str]) -> list[Output]:
+    """The files of one format. A format of another package is someone else's code: whatever it raises
+    (SystemExit too), and a file it names outside the output folder or over the manifest or another
+    format's file, is a FormatPluginError that names the package and the format."""
+    package = plugin_package(item.name)
+    if package is None:
+        return item.export(questions_for(job, item))
+    problem = f"the format '{item.name}' of the package {package}"
+    try:
+        outputs = list(item.export(questions_for(job, item)))
+    except (Exception, SystemExit) as exc:
+        raise FormatPluginError(f"{problem} failed: {failure(exc)}; {_UNINSTALL.format(package)}") from None
+    for output in outputs:
+        if not (isinstance(output, Output) and isinstance(output.name, str) and isinstance(output.data, bytes)):
+            raise FormatPluginError(f"{problem} made {type(output).__name__}, not an Output of bytes; "
+                                    f"{_UNINSTALL.format(package)}")  # fmt: skip
+        if reason := _not_its_own(output.name, made_by):
+            raise FormatPluginError(
+                f"{problem} names its file {output.name!r}, {reason}: a format writes only files of its own, named "
+                f"without a folder, inside the lesson's output folder; {_UNINSTALL.format(package)}"
+            )
+    return outputs
+
+
+_UNINSTALL = "nothing was written; upgrade or uninstall {} (or build without that format)"
+
+
+def _not_its_own(name: str, made_by: dict[str, str]) -> str:
+    """Why a format of another package may not write the file `name`; "" when it may."""
+    if name in made_by:
+        return f"the {made_by[name]} format's file"
+    if name == MANIFEST_NAME:
+        return "the Anki manifest"
+    if name in ("", ".", "..") or not name.isprintable() or any(sep in name for sep in "/\\:") or is_staging(name):
+        return "not a plain file name"  # a folder in it, a drive, a control character, a build's staging name
+    return ""

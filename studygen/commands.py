@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
-from .confine import UnsafeFile, read_regular
+from .confine import TooLarge, UnsafeFile, read_regular
 from .diagnostics import Diagnostic, Severity, make_strict
 from .files import OutputError, OutputExists, write_atomic
 from .paths import FACTS_FILE, display_path
@@ -201,32 +201,43 @@ def build(
 ) -> None:
     """`studygen build`."""
     from .build import build_lessons, remember_role_ids, source_date_epoch_problem
-    from .export import ExportError, FormatPluginError, MissingSystemPackage, load_exporters, unknown_formats
+    from .export import (
+        ExportError,
+        FormatPluginError,
+        MissingSystemPackage,
+        load_exporters,
+        plugin_problems,
+        unknown_formats,
+    )
 
     try:
-        registry = load_exporters()
+        registry = load_exporters(skip_broken=list_formats)
     except FormatPluginError as exc:
         fail(str(exc), 2)
-    if list_formats:
+    if list_formats:  # what works, then what does not
         for line in format_list(registry):
             say(line)
+        if problems := plugin_problems():
+            fail("\nstudygen: ".join(problems), 2)
         return
     paths, formats = split_formats(paths, formats, registry)
+    if formats == []:
+        fail(f"--format names no format; choose from: {', '.join(registry)}", 2)
     if paper is not None and paper not in PAPER_SIZES:
         fail(f"--paper must be {' or '.join(PAPER_SIZES)}, not {paper}", 2)
     if problem := source_date_epoch_problem():
         fail(problem, 2)
     if unknown := unknown_formats(formats, registry):
         fail(f"unknown format {', '.join(unknown)}; choose from: {', '.join(registry)}", 2)
-    results = read_lessons(paths, prepare=None if new_manifest else lambda lesson: remember_role_ids(lesson, out))
-    require_clean(results)
-    lessons, withdrawn = reviewed_lessons(results, reviewed_only)
     options = {"paper": paper} if paper else {}
     if large_print:
         options["large_print"] = "yes"
     if new_manifest:
         options["new_manifest"] = "yes"
     try:
+        results = read_lessons(paths, prepare=None if new_manifest else lambda lesson: remember_role_ids(lesson, out))
+        require_clean(results)
+        lessons, withdrawn = reviewed_lessons(results, reviewed_only)
         written = build_lessons(
             lessons,
             out,
@@ -239,6 +250,8 @@ def build(
         )
     except OutputError as exc:
         fail(f"{exc}; the previous outputs are unchanged", 2)
+    except FormatPluginError as exc:
+        fail(str(exc), 2)
     except ExportError as exc:
         fail(f"{exc}; nothing was written", 1)
     except MissingSystemPackage as exc:
@@ -337,6 +350,8 @@ def _read_article(path: Path) -> tuple[str, bool]:
         fail(str(exc), 2 if isinstance(exc, NotUtf8Error) else 1)
     except (FileNotFoundError, ValueError):  # ValueError: a NUL in the path
         fail(f"no such article: {path}", 2)
+    except TooLarge as exc:  # the input's fault, as for the same article in a lesson
+        fail(f"cannot read {path}: {exc.message}; {exc.hint}", 1)
     except UnsafeFile as exc:
         fail(f"cannot read {path}: {exc.message}", 2)
     except OSError as exc:

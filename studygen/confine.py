@@ -30,7 +30,7 @@ class TooLarge(UnsafeFile):
 def inside(folder: Path, name: str) -> Path:
     """`folder/name`, refused unless it stays inside `folder` once `..` and symlinks are resolved."""
     if "\0" in name:
-        raise UnsafeFile(f"the path '{name!r}' holds a NUL character", "write a plain file name")
+        raise UnsafeFile(f"the path {name!r} holds a NUL character", "write a plain file name")
     if Path(name).is_absolute() or (len(name) > 1 and name[1] == ":"):
         raise UnsafeFile(
             f"'{name}' is an absolute path; a lesson may only name files inside its own folder",
@@ -43,10 +43,14 @@ def inside(folder: Path, name: str) -> Path:
         raise UnsafeFile(f"'{name}' cannot be followed: {getattr(exc, 'strerror', None) or exc}",
                          "name an ordinary file inside the lesson folder") from None  # fmt: skip
     if target != root and root not in target.parents:
+        if ".." in Path(name).parts:
+            raise UnsafeFile(
+                f"'{name}' leads outside the lesson folder",
+                "put the file inside the lesson folder and name it relative to facts.yaml",
+            )
         raise UnsafeFile(
-            f"'{name}' leads outside the lesson folder"
-            + (" (through a symbolic link)" if ".." not in Path(name).parts else ""),
-            "put the file inside the lesson folder (not a link to elsewhere) and name it relative to facts.yaml",
+            f"'{name}' leads outside the lesson folder (through a symbolic link)",
+            "copy what the link points to into the lesson folder in place of the link",
         )
     return folder / name
 
@@ -80,8 +84,11 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         raise
     except NotADirectoryError:
         raise _missing(path) from None
-    except (OSError, ValueError) as exc:
-        raise UnsafeFile(f"cannot read '{path.name}': {getattr(exc, 'strerror', None) or exc}") from None
+    except (OSError, ValueError) as exc:  # a loop of links, a name too long, a NUL in the path
+        raise UnsafeFile(
+            f"cannot read '{path.name}': {getattr(exc, 'strerror', None) or exc}",
+            "name an ordinary file inside the lesson folder",
+        ) from None
     _refuse_unless_regular(path, kind)
     try:
         # O_NONBLOCK: if it became a FIFO since, opening it would otherwise wait forever.
@@ -90,9 +97,7 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         raise
     except NotADirectoryError:
         raise _missing(path) from None
-    except IsADirectoryError:  # it became a folder since the stat
-        raise _a_folder(path) from None
-    except OSError as exc:
+    except OSError as exc:  # it became a socket since the stat (a folder opens, and is refused below)
         raise UnsafeFile(f"cannot read '{path.name}': {exc.strerror}", "check the file's permissions") from None
     try:
         info = os.fstat(descriptor)
@@ -111,7 +116,9 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         try:
             data = stream.read(limit + 1)
         except OSError as exc:
-            raise UnsafeFile(f"cannot read '{path.name}': {exc.strerror}") from None
-    if len(data) > limit:  # it grew while we read
-        raise TooLarge(f"'{path.name}' is larger than {limit // 1_000_000} MB", "split it into smaller lessons")
+            raise UnsafeFile(
+                f"cannot read '{path.name}': {exc.strerror}", "check the disk, or copy the file again"
+            ) from None
+    if len(data) > limit:  # it grew while we read, or is a special file that gives more than its size says
+        raise TooLarge(f"'{path.name}' is larger than {limit:,} bytes", "split it into smaller lessons")
     return data

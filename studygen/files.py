@@ -16,10 +16,21 @@ import signal
 import stat
 import tempfile
 import threading
+import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
 STAGING_MARK = ".studygen-"  # in the names of staging folders and temporary files, for clean-up
+
+
+def is_staging(name: str) -> bool:
+    """Whether `name` is that of a build's staging folder or temporary file (`.<name>.studygen-...`)."""
+    return name.startswith(".") and STAGING_MARK in name
 
 
 def source_date_epoch() -> int | None:
@@ -121,10 +132,18 @@ def _leftovers(folder: Path) -> Iterator[Path]:
 def recover(folder: Path) -> None:
     """Undo what a killed build left: restore the old folder if the swap stopped halfway, then clean up."""
     old = folder.parent / f".{folder.name}{STAGING_MARK}old"
-    if not folder.exists() and old.is_dir():
+    if not folder.exists() and old.is_dir() and not old.is_symlink():
         old.rename(folder)
     for leftover in _leftovers(folder):
-        shutil.rmtree(leftover, ignore_errors=True)
+        _remove(leftover)
+
+
+def _remove(path: Path) -> None:
+    """Remove a file, a link (not what it points to) or a folder, as far as possible."""
+    if path.is_symlink() or not path.is_dir():
+        path.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def _copy_folder(source: Path, target: Path) -> None:
@@ -142,6 +161,12 @@ def _copy_folder(source: Path, target: Path) -> None:
 def check_output_folder(folder: Path) -> None:
     """Refuse, before any work, a folder that cannot be made: a file in the way, a name too long."""
     with _as_output_error(folder):
+        if folder.is_symlink():
+            raise OutputError(
+                f"cannot write into {folder}: it is a symbolic link; a lesson's outputs go into a real folder, "
+                "so that no file from elsewhere is published with them: remove the link (the build then makes "
+                "the folder), or choose the folder with --out"
+            )
         place = folder
         while True:
             try:
@@ -175,19 +200,55 @@ def _signals_deferred() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """Hold an exclusive lock on `folder` (a folder), so that concurrent builds take turns."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not on Windows
+def _locked(folder: Path, wait: bool = True) -> Iterator[None]:
+    """Hold an exclusive lock on `folder` (a folder), so that concurrent builds take turns; without
+    `wait`, BlockingIOError when another process holds it."""
+    if fcntl is None:  # pragma: no cover - Windows
         yield
         return
     descriptor = os.open(folder, os.O_RDONLY)
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        fcntl.flock(descriptor, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         yield
     finally:
         os.close(descriptor)
+
+
+SCRATCH_GRACE_SECONDS = 10  # younger, a scratch folder may be one a build has made and not yet locked
+
+
+@contextlib.contextmanager
+def scratch_folder(kind: str) -> Iterator[Path]:
+    """A private temporary folder `TMPDIR/studygen-<kind>-*`, removed afterwards and locked while in use.
+
+    A build that is killed (SIGKILL, a power cut) cannot remove its folder; its lock goes with
+    its process, so the next build removes every such folder that no live build holds.
+    """
+    prefix = f"studygen-{kind}-"
+    _remove_abandoned(Path(tempfile.gettempdir()), prefix)
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        with _locked(folder, wait=False):
+            yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _remove_abandoned(parent: Path, prefix: str) -> None:
+    """Remove this user's `parent/prefix*` folders that no process holds locked and that are not brand new."""
+    if fcntl is None:  # pragma: no cover - Windows: without locks, a live build's folder looks abandoned
+        return
+    for folder in parent.glob(f"{prefix}*"):
+        try:
+            info = folder.lstat()
+            if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+                continue
+            if time.time() - info.st_mtime < SCRATCH_GRACE_SECONDS:
+                continue
+            with _locked(folder, wait=False):
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # gone meanwhile, or locked by a live build (BlockingIOError)
+            continue
 
 
 def publish_folder(folder: Path, files: Mapping[str, bytes]) -> dict[str, bool]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .article import Article
 from .diagnostics import Diagnostic, DiagnosticSink, Severity, has_errors, make_strict, sorted_diagnostics
+from .files import is_staging
 from .ground import GroundReport, ground
 from .load import load_yaml
 from .memory import gc_paused
@@ -62,7 +63,7 @@ def find_lessons(paths: list[Path] | None = None, root: Path | None = None) -> l
         seeds = (root or Path.cwd()) / SEEDS_DIR
         if not seeds.is_dir():
             raise LessonNotFound(f"no {SEEDS_DIR}/ folder here; give the path of a lesson folder or facts file")
-        found = sorted(seeds.glob(f"*/{FACTS_FILE}"))
+        found = _lessons_in(seeds)
         if not found:
             raise LessonNotFound(f"no lessons under {SEEDS_DIR}/ (each lesson is a folder with a {FACTS_FILE})")
         return found
@@ -76,12 +77,18 @@ def find_lessons(paths: list[Path] | None = None, root: Path | None = None) -> l
     return list(dict.fromkeys(result))  # a lesson named twice is read once
 
 
+def _lessons_in(folder: Path) -> list[Path]:
+    """The facts files of the lessons in `folder`; not those of the copies a build stages beside an output
+    folder (`.<lesson>.studygen-new-*`, which a killed build can leave and the next build removes)."""
+    return sorted(path for path in folder.glob(f"*/{FACTS_FILE}") if not is_staging(path.parent.name))
+
+
 def _lesson_files(path: Path) -> list[Path]:
     if path.is_file():
         return [path]
     if (path / FACTS_FILE).is_file():
         return [path / FACTS_FILE]
-    if path.is_dir() and (nested := sorted(path.glob(f"*/{FACTS_FILE}"))):
+    if path.is_dir() and (nested := _lessons_in(path)):
         return nested
     raise LessonNotFound(f"'{path}' is not a lesson: expected a facts file or a folder holding {FACTS_FILE}")
 

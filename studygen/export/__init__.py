@@ -134,36 +134,73 @@ def unknown_formats(names: list[str] | None, registry: Mapping[str, Exporter]) -
     return [name for name in names or [] if name not in registry]
 
 
-def load_exporters() -> dict[str, Exporter]:
+def load_exporters(skip_broken: bool = False) -> dict[str, Exporter]:
     """The registry: the built-in format modules (which register themselves), then every `Exporter`
     that an installed package declares in the `studygen.formats` entry point group; the default
-    formats first, then the others by name (the order of --list-formats)."""
+    formats first, then the others by name (the order of --list-formats).
+
+    FormatPluginError names the first package whose format failed to load, unless `skip_broken`
+    (`--list-formats` lists the others; `plugin_problems` says what failed)."""
     from . import anki, blooket, canvas, flashcards, gift, kahoot, moodle, qti, quizlet, study_page, worksheet  # noqa: F401
 
-    for item in _plugin_exporters():
-        if EXPORTERS.setdefault(item.name, item) is not item:
+    problems = plugin_problems()
+    if problems and not skip_broken:
+        raise FormatPluginError(problems[0])
+    for plugin in _plugins():
+        if plugin.exporter is None:
+            continue
+        if EXPORTERS.setdefault(plugin.exporter.name, plugin.exporter) is not plugin.exporter:
             raise FormatPluginError(
-                f"an installed package adds a format named '{item.name}', which studygen already has; "
-                "uninstall that package or ask its author to rename the format"
+                f"the package {plugin.package} adds a format named '{plugin.exporter.name}', which studygen "
+                "already has; uninstall that package or ask its author to rename the format"
             )
     return dict(sorted(EXPORTERS.items(), key=lambda pair: (not pair[1].default, pair[0])))
 
 
+def plugin_problems() -> list[str]:
+    """One message for each installed format package that failed to load."""
+    return [plugin.problem for plugin in _plugins() if plugin.exporter is None]
+
+
+def plugin_package(name: str) -> str | None:
+    """The installed package that provides the format `name`; None for studygen's own formats."""
+    return next((p.package for p in _plugins() if p.exporter is not None and p.exporter.name == name), None)
+
+
+def failure(exc: BaseException) -> str:
+    """What went wrong in a sentence: the exception's type and the start of its text."""
+    text = str(exc)
+    return type(exc).__name__ + (f": {text[:300]}" if text else "")
+
+
+@dataclass(frozen=True)
+class _Plugin:
+    """An entry of the `studygen.formats` group: its Exporter, or why it has none."""
+
+    package: str
+    exporter: Exporter | None
+    problem: str = ""
+
+
 @functools.cache
-def _plugin_exporters() -> tuple[Exporter, ...]:
+def _plugins() -> tuple[_Plugin, ...]:
     found = []
     for entry in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        package = entry.dist.name if entry.dist is not None else entry.value.split(":")[0]
+        problem = ""
         try:
             item = entry.load()
-        except Exception as exc:  # someone else's package: report it, do not crash
-            raise FormatPluginError(
-                f"the format '{entry.name}' ({entry.value}) failed to load: {type(exc).__name__}: {exc}; "
-                "upgrade or uninstall the package that provides it"
-            ) from None
-        if not isinstance(item, Exporter):
-            raise FormatPluginError(
-                f"the format '{entry.name}' ({entry.value}) is not a studygen.export.Exporter; "
-                "upgrade or uninstall the package that provides it"
+        except (Exception, SystemExit) as exc:  # someone else's code: report it as theirs, do not crash or exit
+            problem = f"failed to load: {failure(exc)}"
+        else:
+            if not isinstance(item, Exporter):
+                problem = "is not a studygen.export.Exporter"
+        if problem:
+            message = (
+                f"the format '{entry.name}' ({entry.value}) {problem}; upgrade or uninstall the package {package} "
+                "that provides it"
             )
-        found.append(item)
+            found.append(_Plugin(package, None, message))
+        else:
+            found.append(_Plugin(package, item))
     return tuple(found)

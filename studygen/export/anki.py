@@ -15,14 +15,13 @@ import itertools
 import re
 import shutil
 import sqlite3
-import tempfile
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import genanki
 
-from ..files import OutputError
+from ..files import OutputError, scratch_folder
 from ..html import LETTERS
 from ..model import Lesson
 from ..questions import Question
@@ -282,7 +281,7 @@ def _write_apkg(deck: genanki.Deck, notes: Iterator[genanki.Note], first_id: int
     rows are the ones genanki's Deck would write, in the same order.
     """
     ids = itertools.count(first_id)
-    with tempfile.TemporaryDirectory(prefix="studygen-anki-") as folder:
+    with scratch_folder("anki") as folder:
         db_path = Path(folder) / "collection.anki2"
         connection = sqlite3.connect(db_path)
         try:

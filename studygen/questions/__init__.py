@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import jinja2
 
+from ..confine import UnsafeFile
 from ..diagnostics import Diagnostic, DiagnosticSink, Position, Severity
 from ..forking import ForkedCall, can_fork
 from ..memory import gc_paused
@@ -20,7 +21,7 @@ from .chronology import outside_period, title_period
 from .gates import first_failure, unique_prompts
 from .sourcing import within_share
 from .triage import Flag, review_reasons, triage
-from .wording import Wording, load_wordings, render, template_names_in_folder
+from .wording import TEMPLATE_FOLDER, Wording, load_wordings, render, template_names_in_folder
 
 __all__ = ["KINDS", "Question", "QuestionSet", "build_questions"]
 
@@ -87,7 +88,13 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str], share: bool) -
                      "to ask about it, widen the period in the lesson's title")  # fmt: skip
         lesson = dataclasses.replace(lesson, facts=tuple(f for f in lesson.facts if f not in outside))
     names = [name for name in KINDS if name not in lesson.questions.skip_kinds]
-    for file in template_names_in_folder(lesson):
+    try:
+        files = template_names_in_folder(lesson)
+    except UnsafeFile as exc:
+        sink.add(Severity.ERROR, None, "questions.template-file", exc.message, exc.hint,
+                 path=display_path(lesson.directory / TEMPLATE_FOLDER))  # fmt: skip
+        return QuestionSet(diagnostics=sink.items)
+    for file in files:
         if file.stem not in KINDS:
             sink.add(Severity.WARNING, None, "questions.unknown-template",
                      f"the template '{file.name}' is not named after a question kind",

@@ -123,5 +123,7 @@ def tidy(text: str) -> str:
 
 
 def template_names_in_folder(lesson: Lesson) -> list[Path]:
+    """The template files in the lesson's templates/ folder; UnsafeFile when the folder is a link out of
+    the lesson (whose file names are not the lesson's to show)."""
     folder = lesson.directory / TEMPLATE_FOLDER
-    return sorted(folder.glob("*.j2")) if folder.is_dir() else []
+    return sorted(inside(lesson.directory, TEMPLATE_FOLDER).glob("*.j2")) if folder.is_dir() else []
