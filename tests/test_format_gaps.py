@@ -161,11 +161,17 @@ def test_a_document_is_asked_which_document_and_falls_back_to_short_answer(tmp_p
 
 
 def test_a_document_has_only_documents_for_wrong_answers(tmp_path: Path) -> None:
-    article = ARTICLE + "The Orme letter and the Pike survey said nothing of the gates.\n"
+    # Wrong answers for "which document said?" are other documents the lesson quotes (issue 25).
+    article = ARTICLE + 'The Orme letter said "the lock was sound". The Pike survey said "the banks held".\n'
     people = (
         PEOPLE + "  orme: {name: the Orme letter, kind: document}\n  pike: {name: the Pike survey, kind: document}\n"
     )
-    question = _questions(_lesson(tmp_path, people=people, article=article))["corners/attribution"]
+    facts = (
+        FACTS
+        + "  - id: sound\n    kind: quote\n    by: orme\n    said: the lock was sound\n"
+        + "  - id: banks\n    kind: quote\n    by: pike\n    said: the banks held\n"
+    )
+    question = _questions(_lesson(tmp_path, people=people, facts=facts, article=article))["corners/attribution"]
     assert set(question.choices) == {"the Hale report", "the Dunn memo", "the Orme letter", "the Pike survey"}
 
 
