@@ -263,17 +263,26 @@ def names_of(lesson: Lesson, person_id: str | None) -> tuple[str, ...]:
 
 def accepted_names(lesson: Lesson, person_id: str | None) -> tuple[str, ...]:
     """The other answers that name a person: the teacher's aliases and the surname. Of a first name and
-    a surname the last word ('Rusk'); of a longer name the last word if the article uses it alone,
-    else the last two if it does ('Lloyd George', never 'George'); never a place after 'of'
-    ('Romania' for a princess of Romania)."""
+    a surname, after any title ('Sir', 'Dr'), the last word ('Rusk'); of a longer name the last word
+    if the article uses it alone, else the last two if it does ('Lloyd George', never 'George');
+    never a place after 'of' ('Romania' for a princess of Romania)."""
     if not person_id:
         return ()
     person = lesson.people[person_id]
     return tuple(dict.fromkeys(n for n in (*person.aliases, *_surname(lesson, person)) if n != person.name))
 
 
+# Titles before a name, which are not part of it: "Sir Paul Kemp" is a first name and a surname.
+_HONORIFICS = frozenset(
+    "sir dame lord lady dr mr mrs ms miss prof professor president prince princess king queen general "
+    "colonel captain admiral judge justice rev reverend sheikh saint st".split()
+)
+
+
 def _surname(lesson: Lesson, person: Person) -> tuple[str, ...]:
     words = person.name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in _HONORIFICS:
+        words = words[1:]
     if person.kind != "person" or len(words) < 2 or "of" in words:
         return ()
     if len(words) == 2:

@@ -238,13 +238,14 @@ class _Rivals:
     """Which of the lesson's offices and people are plausible wrong answers for someone's office at a time.
 
     A student who has read the lesson rules out a post of another party ('Tory spokesman' for a
-    Labour minister); one of the other side of the house (a government post for a shadow minister,
-    or for anyone of a party the lesson shows out of government then, another party holding a
-    government post over the whole time); a one-holder post the lesson gives at that time to someone
-    of another party, or to the person its title names (their post is what the whole lesson
-    teaches); and, as the holder of a post, someone of another party than its holder then, or
-    someone dead by then. Such choices are no choices. Other posts held then by others stay:
-    'Defence Minister' for a foreign minister is a fair confusion."""
+    Labour minister); one of the other side of the house (a government post for a shadow minister
+    and the reverse, while a party's own post and a seat fit either; a government post for anyone
+    of a party the lesson shows out of government then, another party holding a government post
+    over the whole time); a one-holder post the lesson gives at that time to someone of another
+    party, or to the person its title names (their post is what the whole lesson teaches); and, as
+    the holder of a post, someone of another party than its holder then, or someone dead by then.
+    Such choices are no choices. Other posts held then by others stay: 'Defence Minister' for a
+    foreign minister is a fair confusion."""
 
     def __init__(self, lesson: Lesson) -> None:
         self.holders: dict[str, list[tuple[Person, Role]]] = {}
@@ -282,7 +283,10 @@ class _Rivals:
         """Whether `title` is a fair wrong answer for what `person` held as `role`."""
         if held_by_many(title):  # a seat: anyone of any side may hold one
             return True
-        if _is_shadow(title) != _is_shadow(role.title) or not parties_in(title) <= self.parties[person.id]:
+        if not parties_in(title) <= self.parties[person.id]:
+            return False
+        # A shadow post and a government post are of two sides; a party's own post fits either.
+        if not (parties_in(title) or parties_in(role.title)) and _is_shadow(title) != _is_shadow(role.title):
             return False
         if role.when is not None and _is_government(title) and self._out_of_government(person, role.when):
             return False
