@@ -293,7 +293,7 @@ def _surname(lesson: Lesson, person: Person) -> tuple[str, ...]:
     return ()
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)  # the same article for all of a lesson's people
 def _used_alone(article: str, before: str, surname: str) -> bool:
     """Whether the article names someone by `surname` without the word before it in their name
     ("Mr Cole", "Cole said" for Anna Maria Cole; never "George" without "Lloyd")."""

@@ -260,24 +260,28 @@ class _Rivals:
         self.in_title = {
             p.id for p in lesson.people.values() if any(_named(lesson.title, name) for name in (p.name, *p.aliases))
         }
-        self.died = {
-            person.id: fact.when.end
-            for fact in lesson.facts
-            if fact.kind == "event" and fact.when is not None and fact.according_to is None
-            for person in lesson.people.values()
-            if re.search(rf"(?<!\w){re.escape(person.name)} died\b", fact.what or "")
-        }
+        # Who died when, from events "X died" stated as fact (by full name: not "X's son died").
+        names = {person.name: person.id for person in lesson.people.values()}
+        self.died: dict[str, int] = {}
+        for fact in lesson.facts:
+            what = fact.what or ""
+            if fact.kind == "event" and fact.when is not None and fact.according_to is None and " died" in what:
+                before = what.split(" died", 1)[0].split()
+                dead = next((names[n] for i in range(len(before)) if (n := " ".join(before[i:])) in names), None)
+                if dead is not None:
+                    self.died.setdefault(dead, fact.when.end)
+        # Government posts held by someone of a known party: who governs when.
+        self.governing = [
+            (o, r) for title, held in self.holders.items() if _is_government(title)
+            for o, r in held if r.when is not None and self.parties[o.id]
+        ]  # fmt: skip
 
     def _of_other_parties(self, a: Person, b: Person) -> bool:
         return bool(self.parties[a.id] and self.parties[b.id] and not self.parties[a.id] & self.parties[b.id])
 
     def _out_of_government(self, person: Person, when: PartialDate) -> bool:
         """Whether someone of another party holds a government post over the whole of `when`."""
-        return any(
-            _is_government(title) and r.when is not None and r.when.contains(when) and self._of_other_parties(person, o)
-            for title, held in self.holders.items()
-            for o, r in held
-        )
+        return any(r.when.contains(when) and self._of_other_parties(person, o) for o, r in self.governing)  # type: ignore[union-attr]
 
     def plausible(self, person: Person, role: Role, title: str) -> bool:
         """Whether `title` is a fair wrong answer for what `person` held as `role`."""
