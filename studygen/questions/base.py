@@ -7,6 +7,8 @@ templates (studygen/templates/questions/<kind>.j2) that teachers may override.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -216,6 +218,15 @@ def left_out(key: str, facts: tuple[str, ...], pos: Position, reason: str, hint:
     )  # fmt: skip
 
 
+# Some kinds ask what another kind asks, in another form: a fact the teacher excludes from `when`
+# gets no cloze whose blank is its date; one excluded from `proposal` no cloze whose blank is its
+# proposer and no 'fact or whose account?'; one excluded from `attribution` no matching pair and no
+# 'fact or whose account?' (the README's Questions section lists them).
+def excluded_from(lesson: Lesson, kind_name: str) -> frozenset[str]:
+    """The facts the teacher excluded from a kind: no kind asks them what that kind would."""
+    return lesson.questions.exclude.get(kind_name, frozenset())
+
+
 @dataclass(frozen=True)
 class Kind:
     name: str
@@ -255,6 +266,46 @@ def short_name(lesson: Lesson, person_id: str | None) -> str:
 
 def names_of(lesson: Lesson, person_id: str | None) -> tuple[str, ...]:
     return lesson.people[person_id].names if person_id else ()
+
+
+def accepted_names(lesson: Lesson, person_id: str | None) -> tuple[str, ...]:
+    """The other answers that name a person: the teacher's aliases and the surname. Of a first name and
+    a surname, after any title ('Sir', 'Dr'), the last word ('Rusk'); of a longer name the last word
+    if the article uses it alone, else the last two if it does ('Lloyd George', never 'George');
+    never a place after 'of' ('Romania' for a princess of Romania)."""
+    if not person_id:
+        return ()
+    person = lesson.people[person_id]
+    return tuple(dict.fromkeys(n for n in (*person.aliases, *_surname(lesson, person)) if n != person.name))
+
+
+# Titles before a name, which are not part of it: "Sir Paul Kemp" is a first name and a surname.
+_HONORIFICS = frozenset(
+    "sir dame lord lady dr mr mrs ms miss prof professor president prince princess king queen general "
+    "colonel captain admiral judge justice rev reverend sheikh saint st".split()
+)
+
+
+def _surname(lesson: Lesson, person: Person) -> tuple[str, ...]:
+    words = person.name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in _HONORIFICS:
+        words = words[1:]
+    if person.kind != "person" or len(words) < 2 or "of" in words:
+        return ()
+    if len(words) == 2:
+        return (words[1],)
+    for size in (1, 2):
+        if _used_alone(lesson.article, words[-size - 1], " ".join(words[-size:])):
+            return (" ".join(words[-size:]),)
+    return ()
+
+
+@functools.lru_cache(maxsize=1024)  # the same article for all of a lesson's people
+def _used_alone(article: str, before: str, surname: str) -> bool:
+    """Whether the article names someone by `surname` without the word before it in their name
+    ("Mr Cole", "Cole said" for Anna Maria Cole; never "George" without "Lloyd")."""
+    pattern = rf"(?<![\w-])(?<!{re.escape(before)} ){re.escape(surname)}(?![\w-])"
+    return re.search(pattern, article) is not None
 
 
 def date_phrase(date: PartialDate | None) -> str:

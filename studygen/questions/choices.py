@@ -26,7 +26,7 @@ MAX_QUOTE_WORDS = 8  # a longer quotation is a passage to read, not a choice
 LIKELIEST = 5  # distractors are drawn from this many of the most plausible wrong answers
 
 
-_BEGAN = re.compile(r"^(?P<subject>.+?) (?:was|were) (?:founded|created|established|formed|set up|born)\b")
+_BEGAN = re.compile(r"^(?P<subject>.+?) (?:was|were) (?P<verb>founded|created|established|formed|set up|born)\b")
 _DECADE_PART = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}  # years of a decade each part covers
 
 
@@ -58,10 +58,13 @@ class Chooser:
         # Years a distractor may not leave: nothing after the article, nothing before what it is about began.
         self.latest = lesson.source.published.end if lesson.source.published else 9999
         self.facts = {fact.id: fact for fact in lesson.facts}
+        # What a fact is about began with it: its subject named in a fact, or a person born, among a
+        # fact's people. A birth year is no year of anything they did, which came after it.
         self.beginnings = [
-            (match["subject"].lower(), fact.id, fact.when.start)
+            (match["subject"].lower(), fact.id, fact.when.start + born, frozenset(fact.people) if born else frozenset())
             for fact in lesson.facts
             if fact.kind == "event" and fact.when and (match := _BEGAN.match(fact.what or ""))
+            for born in (match["verb"] == "born",)
         ]
 
     def bounds(self, draft: Draft) -> tuple[int, int]:
@@ -72,8 +75,9 @@ class Chooser:
         facts = [self.facts[fact_id] for fact_id in draft.facts if fact_id in self.facts]
         text = " ".join(" ".join(filter(None, (f.what, f.said, f.about))) for f in facts).lower()
         earliest = max(
-            (year for subject, fact_id, year in self.beginnings
-             if fact_id not in draft.facts and re.search(rf"(?<!\w){re.escape(subject)}(?!\w)", text)),
+            (year for subject, fact_id, year, born in self.beginnings
+             if fact_id not in draft.facts
+             and (born & set(draft.people) or re.search(rf"(?<!\w){re.escape(subject)}(?!\w)", text))),
             default=0,
         )  # fmt: skip
         return earliest, self.latest

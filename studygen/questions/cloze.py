@@ -10,8 +10,10 @@ from ..model import Fact, Lesson
 from .base import (
     Draft,
     about_of,
+    accepted_names,
     date_phrase,
     date_source,
+    excluded_from,
     kind,
     left_out,
     name_of,
@@ -94,7 +96,7 @@ def _proposal(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | 
     names = names_of(lesson, fact.by)
     sentence_without_by = f"{lead}{when + ', ' if when else ''}\x00 proposed{to} {fact.what}."
     if not any(n.lower() in sentence_without_by.lower() for n in names):
-        return sentence_without_by, name_of(lesson, fact.by), names[1:]
+        return sentence_without_by, name_of(lesson, fact.by), accepted_names(lesson, fact.by)
     if fact.when is not None and not fact.when.is_span and fact.date_agrees:
         prefix = date_phrase(fact.when).split(" ", 1)[0]
         sentence = f"{lead}{prefix} \x00, {name_of(lesson, fact.by)} proposed{to} {fact.what}."
@@ -124,12 +126,6 @@ def _event(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | Non
     lead = _lead(lesson, fact)
     prefix = date_phrase(fact.when).split(" ", 1)[0]
     return f"{lead}{fact.what} {prefix} \x00.", fact.when.display(), ()
-
-
-def _date_asked_by_when(lesson: Lesson, fact: Fact) -> bool:
-    """Whether the lesson's `when` question asks this fact's date already: a blank for it would ask it twice."""
-    settings = lesson.questions
-    return "when" not in settings.skip_kinds and fact.id not in settings.exclude.get("when", frozenset())
 
 
 def _quote(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | None:
@@ -162,7 +158,12 @@ def cloze_questions(lesson: Lesson) -> Iterator[Draft]:
         if made is None:
             continue
         sentence, answer, alternatives = made
-        if fact.when is not None and answer == fact.when.display() and _date_asked_by_when(lesson, fact):
+        blanks_date = fact.when is not None and answer == fact.when.display()
+        # What the teacher excluded from `when` (its date) or `proposal` (its proposer) is not asked here either.
+        asks = "when" if blanks_date else "proposal" if fact.kind == "proposal" else None
+        if asks and fact.id in excluded_from(lesson, asks):
+            continue
+        if blanks_date and "when" not in lesson.questions.skip_kinds:
             yield left_out(fact.id, (fact.id,), fact.pos, "its date is asked by the when question: "
                            "one date question per event", code="worth")  # fmt: skip
             continue
@@ -170,7 +171,7 @@ def cloze_questions(lesson: Lesson) -> Iterator[Draft]:
         if fact.kind == "quote":  # the speaker's words, as the article (or someone's account) reports them
             given_by = lesson.owner_name(fact.according_to) or name_of(lesson, fact.by)
         else:
-            given_by = value_source(lesson, fact, "when" if fact.when and answer == fact.when.display() else "by")
+            given_by = value_source(lesson, fact, "when" if blanks_date else "by")
         yield Draft(
             key=fact.id,
             variables={"sentence": prompt},

@@ -18,6 +18,7 @@ from .offices import countries_in
 MAX_ANSWER_WORDS = 8
 STRUCTURED = ("order", "pairs")  # chronology and matching answers are lists, not short answers
 DATE_TYPES = ("year", "decade", "date")
+ASKED_BOTH_WAYS = frozenset({"office-holder"})  # who held it: `office` asks what they held
 
 _QUOTED = re.compile(r"“[^”]*”")
 # What an empty or undefined template value leaves behind (outside quotations).
@@ -62,8 +63,12 @@ def no_giveaway_country(question: Question) -> str | None:
 def answer_not_in_title(question: Question, title: str) -> str | None:
     """The lesson's title is on every card's deck and every sheet's header: an answer it shows is no
     question ("In what year was NATO created?" in "NATO, 1949-1955"). People are the exception: an
-    obituary's subject is in its title and answers many questions fairly."""
-    if question.answer_type in (*STRUCTURED, "person", "group"):
+    obituary's subject is in its title and answers many questions fairly (whose words, whose proposal),
+    except where the lesson asks the same the other way round: "Who was mayor in 1962?" in "Anna Kovacs
+    and her city" is guessed from the title, while "What office did Anna Kovacs hold in 1962?" asks it."""
+    if question.answer_type in STRUCTURED:
+        return None
+    if question.answer_type in ("person", "group") and question.kind not in ASKED_BOTH_WAYS:
         return None
     shown = title.lower()
     for value in (question.answer, *question.alternatives):

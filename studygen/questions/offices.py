@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
+from ..dates import PartialDate
 from ..model import ARTICLE_ITSELF, Lesson, Person, Role, teacher_gave, teacher_parts
 from .base import (
     SIMILAR_KEPT,
     TEACHER,
     Draft,
+    accepted_names,
     date_phrase,
     kind,
     left_out,
@@ -50,8 +52,8 @@ class TitleIndex:
             for word in title_words(title):
                 self.by_word.setdefault(word, set()).add(title)
 
-    def similar(self, title: str) -> tuple[str, ...]:
-        """Up to SIMILAR_KEPT other titles of the same place: most words in common first, then A-Z."""
+    def similar(self, title: str, fits: Callable[[str], bool] = lambda _: True) -> tuple[str, ...]:
+        """Up to SIMILAR_KEPT other titles of the same place that `fits`: most words in common first, then A-Z."""
         place = self.places[title] if title in self.places else place_of(title)
         words = title_words(title)
         shared: dict[str, int] = {}
@@ -61,12 +63,12 @@ class TitleIndex:
                 for other in group:
                     shared[other] = shared.get(other, 0) + 1
         shared.pop(title, None)
-        alike = [t for t in shared if self.places[t] == place]
+        alike = [t for t in shared if self.places[t] == place and fits(t)]
         ranked = sorted(alike, key=lambda t: (-shared[t], t))[:SIMILAR_KEPT]
         for other in self.titles:  # too few alike: fill up in A-Z order
             if len(ranked) >= SIMILAR_KEPT:
                 break
-            if other != title and other not in ranked and self.places[other] == place:
+            if other != title and other not in ranked and self.places[other] == place and fits(other):
                 ranked.append(other)
         return tuple(ranked)
 
@@ -212,6 +214,114 @@ class OfficeIndex:
         ]
 
 
+# Party words, each with the party it names: an office that names a party is that party's.
+_PARTIES = {"labour": "labour", "labor": "labour", "tory": "conservative", "tories": "conservative",
+            "conservative": "conservative", "conservatives": "conservative", "liberal": "liberal",
+            "liberals": "liberal", "democrat": "democratic", "democrats": "democratic",
+            "democratic": "democratic", "republican": "republican", "republicans": "republican",
+            "socialist": "socialist", "socialists": "socialist", "communist": "communist",
+            "communists": "communist", "nationalist": "nationalist", "unionist": "unionist",
+            "green": "green", "greens": "green"}  # fmt: skip
+
+
+def parties_in(text: str) -> frozenset[str]:
+    """The parties a title or description names: 'Tory spokesman on foreign affairs' -> {conservative}."""
+    return frozenset(_PARTIES[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _PARTIES)
+
+
+def _is_shadow(title: str) -> bool:
+    """Whether a post is the opposition's ('Shadow Chancellor'): of the other side from the government's."""
+    return "shadow" in re.findall(r"[a-z]+", title.lower())
+
+
+class _Rivals:
+    """Which of the lesson's offices and people are plausible wrong answers for someone's office at a time.
+
+    A student who has read the lesson rules out a post of another party ('Tory spokesman' for a
+    Labour minister); one of the other side of the house (a government post for a shadow minister
+    and the reverse, while a party's own post and a seat fit either; a government post for anyone
+    of a party the lesson shows out of government then, another party holding a government post
+    over the whole time); a one-holder post the lesson gives at that time to someone of another
+    party, or to the person its title names (their post is what the whole lesson teaches); and, as
+    the holder of a post, someone of another party than its holder then, or someone dead by then.
+    Such choices are no choices. Other posts held then by others stay: 'Defence Minister' for a
+    foreign minister is a fair confusion."""
+
+    def __init__(self, lesson: Lesson) -> None:
+        self.holders: dict[str, list[tuple[Person, Role]]] = {}
+        for person in lesson.people.values():
+            for role in person.roles:
+                if role.is_office:
+                    self.holders.setdefault(role.title, []).append((person, role))
+        self.parties = {
+            person.id: parties_in(" ".join([person.description, *(r.title for r in person.roles)]))
+            for person in lesson.people.values()
+        }
+        self.in_title = {
+            p.id for p in lesson.people.values() if any(_named(lesson.title, name) for name in (p.name, *p.aliases))
+        }
+        # Who died when, from events "X died" stated as fact (by full name: not "X's son died").
+        names = {person.name: person.id for person in lesson.people.values()}
+        self.died: dict[str, int] = {}
+        for fact in lesson.facts:
+            what = fact.what or ""
+            if fact.kind == "event" and fact.when is not None and fact.according_to is None and " died" in what:
+                before = what.split(" died", 1)[0].split()
+                dead = next((names[n] for i in range(len(before)) if (n := " ".join(before[i:])) in names), None)
+                if dead is not None:
+                    self.died.setdefault(dead, fact.when.end)
+        # Government posts held by someone of a known party: who governs when.
+        self.governing = [
+            (o, r) for title, held in self.holders.items() if _is_government(title)
+            for o, r in held if r.when is not None and self.parties[o.id]
+        ]  # fmt: skip
+
+    def _of_other_parties(self, a: Person, b: Person) -> bool:
+        return bool(self.parties[a.id] and self.parties[b.id] and not self.parties[a.id] & self.parties[b.id])
+
+    def _out_of_government(self, person: Person, when: PartialDate) -> bool:
+        """Whether someone of another party holds a government post over the whole of `when`."""
+        return any(r.when.contains(when) and self._of_other_parties(person, o) for o, r in self.governing)  # type: ignore[union-attr]
+
+    def plausible(self, person: Person, role: Role, title: str) -> bool:
+        """Whether `title` is a fair wrong answer for what `person` held as `role`."""
+        if held_by_many(title):  # a seat: anyone of any side may hold one
+            return True
+        if not parties_in(title) <= self.parties[person.id]:
+            return False
+        # A shadow post and a government post are of two sides; a party's own post fits either.
+        if not (parties_in(title) or parties_in(role.title)) and _is_shadow(title) != _is_shadow(role.title):
+            return False
+        if role.when is not None and _is_government(title) and self._out_of_government(person, role.when):
+            return False
+        return several_hold(title) or not any(
+            other is not person and not r.shared and r.when is not None and role.when is not None
+            and r.when.overlaps(role.when) and (other.id in self.in_title or self._of_other_parties(person, other))
+            for other, r in self.holders.get(title, ())
+        )  # fmt: skip
+
+    def plausible_holder(self, candidate: Person, holder: Person, role: Role) -> bool:
+        """Whether `candidate` is a fair wrong answer to who held `role`, which `holder` held."""
+        if self._of_other_parties(candidate, holder):
+            return False
+        if (died := self.died.get(candidate.id)) is not None and role.when is not None and died < role.when.start:
+            return False
+        return (
+            not (parties := parties_in(role.title))
+            or not self.parties[candidate.id]
+            or bool(parties & self.parties[candidate.id])
+        )
+
+
+def _is_government(title: str) -> bool:
+    """A post of whoever governs: no shadow post, no party's own post, no seat."""
+    return not (_is_shadow(title) or parties_in(title) or held_by_many(title))
+
+
+def _named(text: str, name: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
 def _role_sources(lesson: Lesson, role: Role) -> tuple[tuple[str, str], ...]:
     """Who gives an office and its dates: the article, someone it quotes (according_to), or the teacher
     (from_teacher, also for one part of a date)."""
@@ -235,6 +345,7 @@ def _summary(person: Person, role: Role) -> str:
 @kind("office", "contextualisation", "What office did someone hold (in a year or span, when the lesson gives one).")
 def office_questions(lesson: Lesson) -> Iterator[Draft]:
     titles = TitleIndex(role.title for person in lesson.people.values() for role in person.roles if role.is_office)
+    rivals = _Rivals(lesson)
     for person in lesson.people.values():
         # A seat or party post held alongside (alongside: true) competes with no office.
         offices = [(index, role) for index, role in enumerate(person.roles) if role.is_main_office]
@@ -255,7 +366,7 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
             # wrong answer for a Russian minister.
             candidates: list[str] = []
             seen = list(own)
-            for title in titles.similar(role.title):
+            for title in titles.similar(role.title, lambda t: rivals.plausible(person, role, t)):  # noqa: B023
                 words = office_words(title)
                 if not any(is_variant(words, other) for other in seen):
                     candidates.append(title)
@@ -289,6 +400,7 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
     for holder, office in index_of.holders:
         held_by.setdefault(office.title.lower(), []).append((holder, office))
     titles = TitleIndex(office.title for _, office in index_of.holders)
+    rivals = _Rivals(lesson)
     shared_asked: set[tuple[frozenset[str], tuple[int, int, int], tuple[int, int, int]]] = set()
     for person in lesson.people.values():
         for index, role in enumerate(person.roles):
@@ -329,7 +441,8 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
                     "according_to": lesson.owner_name(role.according_to),
                 },
                 answer=person.name,
-                alternatives=person.names[1:] + (tuple(n for n in holders if n != person.name) if shared else ()),
+                alternatives=accepted_names(lesson, person.id)
+                + (tuple(n for n in holders if n != person.name) if shared else ()),
                 answer_type="person",
                 facts=(),
                 pos=role.pos,
@@ -350,7 +463,7 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
                         p.name
                         for title in titles.similar(role.title)
                         for p, r in held_by[title.lower()]
-                        if _overlap(r, role, PERIOD_YEARS)
+                        if _overlap(r, role, PERIOD_YEARS) and rivals.plausible_holder(p, person, role)
                     )
                 ),
             )

@@ -9,6 +9,7 @@ from ..model import Fact, Lesson
 from .base import (
     Draft,
     PeopleRanking,
+    accepted_names,
     date_phrase,
     date_source,
     kind,
@@ -119,7 +120,7 @@ def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
                 "self_account": fact.own_account,
             },
             answer=name_of(lesson, fact.by),
-            alternatives=names_of(lesson, fact.by)[1:],
+            alternatives=accepted_names(lesson, fact.by),
             answer_type=lesson.people[fact.by].kind,
             facts=(fact.id,),
             pos=fact.pos,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import TypeVar
@@ -14,7 +15,9 @@ from .base import (
     PeopleRanking,
     Question,
     about_of,
+    accepted_names,
     date_source,
+    excluded_from,
     fact_sentence,
     kind,
     left_out,
@@ -35,6 +38,7 @@ CLAIM_SHARE = 4  # at most one in this many multiple-choice questions asks "fact
 SHARED_FROM = 8  # multiple-choice questions from which the share is kept
 # Reports and rumour whose source the article does not name: neither fact nor the writer's view.
 UNNAMED_ANSWERS = {REPORTS: "Reports, source not named", RUMOUR: "Rumour, source not named"}
+UNNAMED = frozenset(UNNAMED_ANSWERS.values())
 
 
 @kind("attribution", "sourcing", "Who said it: the speaker of a quotation.")
@@ -68,7 +72,7 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
                 "document": speaker.kind == "document",
             },
             answer=name_of(lesson, fact.by),
-            alternatives=names_of(lesson, fact.by)[1:],
+            alternatives=accepted_names(lesson, fact.by),
             answer_type=speaker.kind,
             facts=(fact.id,),
             pos=fact.pos,
@@ -117,6 +121,7 @@ def fair_matching(items: list[T], speaker: Callable[[T], str], most: int) -> lis
 def matching_questions(lesson: Lesson) -> Iterator[Draft]:
     # Words others attribute to someone (hearsay) are not theirs to match; nor are an unnamed speaker's.
     quotes = [f for f in lesson.facts if f.kind == "quote" and not f.hearsay and lesson.people[f.by].named]  # type: ignore[index]
+    quotes = [f for f in quotes if f.id not in excluded_from(lesson, "attribution")]  # asked who said it
     if len(quotes) < MATCHING_SPEAKERS:
         return
     sets = -(-len(quotes) // MATCHING_MAX)
@@ -224,32 +229,58 @@ def account_answer(lesson: Lesson, owner_id: str | None, fact: Fact | None = Non
     return f"{name}{chr(39) if plural else chr(39) + 's'} account"
 
 
+# Events of a life, not claims: "was born", "died", "married".
+_LIFE_EVENT = re.compile(r"\b(?:(?:was|were) born|died|married|(?:was|were) buried)\b")
+
+
+def _sole_owner(fact: Fact) -> str | None:
+    """Whose account a fact is, when it is one source's."""
+    return fact.according_to if len(fact.accounts) <= 1 else None
+
+
+def _names(lesson: Lesson, owner: str | None, text: str) -> bool:
+    """Whether a text names a person or group, in any of the ways the lesson names them."""
+    if owner not in lesson.people:
+        return False
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.IGNORECASE) for n in names_of(lesson, owner))
+
+
 @kind("claim", "sourcing", "Claim or fact: does the article report this as fact, or as whose account?")
 def claim_questions(lesson: Lesson) -> Iterator[Draft]:
     owners = list(dict.fromkeys(f.according_to for f in lesson.facts if f.according_to))
     if not owners:
         return  # with nothing attributed, every answer would be "reported as fact"
-    # Sorted, so that adding or deleting a fact does not reshuffle every other question's choices.
-    options = (
-        FACT_ANSWER,
-        *sorted({account_answer(lesson, f.according_to, f) for f in lesson.facts if f.according_to}),
-    )
-    unnamed = [answer for answer in UNNAMED_ANSWERS.values() if answer in options]
-    wanted = CHOICES + max(len(unnamed) - 1, 0)  # reports and rumour are never choices of one question
-    if len(options) < wanted:  # too few accounts for four choices: those of the lesson's speakers are plausible
-        speakers = dict.fromkeys(f.by for f in lesson.facts if f.kind == "quote" and f.by and f.by not in owners)
-        options += tuple(account_answer(lesson, p) for p in speakers)[: wanted - len(options)]
+    # Sorted, so that adding or deleting a fact does not reshuffle every other question's choices;
+    # each with whose account it is (none for an account of several sources), to leave out of a
+    # statement that names them.
+    accounts = {account_answer(lesson, f.according_to, f): _sole_owner(f) for f in lesson.facts if f.according_to}
+    options = {FACT_ANSWER: None, **{answer: accounts[answer] for answer in sorted(accounts)}}
+    # Too few accounts for four choices: those of the lesson's speakers are plausible.
+    speakers = dict.fromkeys(f.by for f in lesson.facts if f.kind == "quote" and f.by and f.by not in owners)
+    spare = {account_answer(lesson, p): p for p in speakers}
     askable = [
         fact
         for fact in lesson.facts
         if not (fact.kind == "quote" and fact.according_to is None)  # that someone said their own words
         and "*" not in fact.from_teacher  # the teacher's own fact: the article reports it neither way
+        # A birth or a death the article states is nobody's account: choices of accounts would read as absurd.
+        and not (fact.according_to is None and _LIFE_EVENT.search(fact.what or ""))
+        # Whose proposal or words it is, which the teacher chose not to ask.
+        and fact.id not in excluded_from(lesson, "proposal") | excluded_from(lesson, "attribution")
     ]
     for fact in _claim_order(askable):
         answer = account_answer(lesson, fact.according_to, fact)
         # What the article reports, without a date the teacher added to it (or a part of one: its year).
         teacher_dated = "when" in fact.from_teacher or bool(teacher_parts(fact.from_teacher, "when"))
         statement = fact_sentence(lesson, fact, with_date=not teacher_dated)
+        # Never the account of someone the statement names: "The board proposed ..." would be theirs too.
+        # Nor reports against rumour: a student would weigh two words for the same unnamed hearsay.
+        fair = [
+            o
+            for o, owner in options.items()
+            if o != answer and not _names(lesson, owner, statement) and not {o, answer} <= UNNAMED
+        ]
+        fair += [o for o, p in spare.items() if not _names(lesson, p, statement)][: CHOICES - 1 - len(fair)]
         yield Draft(
             key=fact.id,
             variables={"statement": statement},
@@ -261,8 +292,7 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
             context_keys=(fact.id,),
             summary=statement,
             people=fact.people,
-            # Reports against rumour would ask a student to weigh two words for the same unnamed hearsay.
-            candidates=tuple(o for o in options if o != answer and not {o, answer} <= set(UNNAMED_ANSWERS.values())),
+            candidates=tuple(fair),
             must_offer=(FACT_ANSWER,),  # the article stating it is always one of the choices
             # A statement that names whose account it is answers itself ("... while Ivanov was minister").
             forbidden=tuple(n for owner in fact.accounts if owner in lesson.people for n in names_of(lesson, owner)),
