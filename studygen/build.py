@@ -19,6 +19,7 @@ from .export.manifest import MANIFEST_NAME, read_manifest, with_remembered_role_
 from .files import check_output_folder, publish_folder, source_date_epoch
 from .memory import gc_paused
 from .model import Lesson
+from .outputs import plan_outputs
 from .paths import DECKS_DIR, SEEDS_DIR
 from .questions import QuestionSet
 
@@ -78,12 +79,15 @@ def build_lessons(
     options: dict[str, str] | None = None,
     on_note: Callable[[Diagnostic], None] | None = None,
     on_report: Callable[[str], None] | None = None,
+    on_stale: Callable[[Path, bool], None] | None = None,
 ) -> list[Written]:
     """Run the chosen exporters (default: those marked `default`, the Anki deck and the worksheets) for
     each lesson into `out_root/<lesson id>/` (default: `deck_root`).
 
     `on_note` receives what exporters tell the teacher (a worksheet item left off, say), and
-    `on_report` their one-line summaries (how many Anki notes changed)."""
+    `on_report` their one-line summaries (how many Anki notes changed). An earlier build's output that
+    this build does not make is removed, or kept when changed since (see `outputs`); `on_stale` receives
+    each, and whether it was removed."""
     registry = load_exporters()
     names = list(dict.fromkeys(formats or (name for name, item in registry.items() if item.default)))
     if unknown := unknown_formats(names, registry):
@@ -110,6 +114,9 @@ def build_lessons(
             on_report(text)
     written = []
     for out_dir, outputs in pending.items():
-        changed = publish_folder(out_dir, outputs)
+        plan = plan_outputs(out_dir, outputs)
+        changed = publish_folder(out_dir, plan.files, remove=plan.removed)
         written += [Written(out_dir / name, changed[name]) for name in outputs]
+        for name in plan.removed + plan.out_of_date if on_stale else ():
+            on_stale(out_dir / name, name in plan.removed)
     return written

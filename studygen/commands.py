@@ -15,39 +15,40 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 
 from .confine import UnsafeFile, read_regular
-from .diagnostics import Diagnostic, Severity, make_strict
+from .console import console, counts, echo, plural
+from .diagnostics import Diagnostic, make_strict
 from .files import OutputError, OutputExists, write_atomic
 from .paths import FACTS_FILE, display_path
 from .schema import MAX_ID_CHARS, PAPER_SIZES, SLUG_PATTERN, json_schema_text, key_reference
-from .terminal import json_printable, printable
+from .terminal import Verbosity, json_printable
 
 if TYPE_CHECKING:  # the lesson reader and the question engine are imported by the commands that use them
+    from .build import Written
     from .export import Exporter
     from .lessons import CheckedLesson
     from .model import Lesson
     from .questions import QuestionSet
 
 
-def say(text: str, err: bool = False) -> None:
-    """Print a line that may hold text from a lesson or the command line, control characters escaped."""
-    typer.echo(printable(text), err=err)
+def say(text: str) -> None:
+    """Print a line of what was done (on stdout, not with --quiet), control characters escaped."""
+    console.status(text)
 
 
 def fail(message: str, code: int) -> NoReturn:
     """Print `studygen: message` and stop with `code` (1 bad input, 2 usage or environment)."""
-    say(f"studygen: {message}", err=True)
+    console.failure(message)
     raise typer.Exit(code)
 
 
 def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
-    for diagnostic in diagnostics:
-        say(diagnostic.render(), err=True)
+    console.diagnostics(diagnostics)
 
 
 def read_lessons(
     paths: list[Path] | None, strict: bool = False, prepare: Callable[[Lesson], Lesson] | None = None
 ) -> list[tuple[CheckedLesson, QuestionSet]]:
-    """Read every lesson named on the command line and make its questions; print every diagnostic.
+    """Read every lesson named on the command line and make its questions, with every diagnostic.
 
     Lessons with errors get an empty question set: their problems are reported, not built on.
     `prepare` adjusts a lesson before its questions are made (build: the role ids its deck knows).
@@ -69,7 +70,6 @@ def read_lessons(
                 item.lesson = prepare(item.lesson)
             questions = build_questions(item.lesson, item.contexts())
             item.diagnostics += make_strict(questions.diagnostics) if strict else questions.diagnostics
-        print_diagnostics(item.diagnostics)
         results.append((item, questions))
     return results
 
@@ -83,28 +83,34 @@ def write_output(path: Path, data: str, force: bool) -> None:
 
 
 def require_clean(results: list[tuple[CheckedLesson, QuestionSet]]) -> None:
-    """MkDocs-style: every problem has been printed; now abort once if any was an error."""
-    bad = [display_path(item.path) for item, _ in results if not item.ok]
-    if bad:
-        fail(f"stopped: {', '.join(bad)} {'has' if len(bad) == 1 else 'have'} errors", 1)
+    """MkDocs-style: print every problem; then abort once if any was an error, or go on quietly."""
+    bad = [item for item, _ in results if not item.ok]
+    if not bad:
+        for item, _ in results:
+            print_diagnostics(item.diagnostics)
+        return
+    for item, _ in results:
+        say(f"{display_path(item.path)}: {counts(item.diagnostics)}{'; not built on' if not item.ok else ''}")
+        print_diagnostics(item.diagnostics)
+    names = [display_path(item.path) for item in bad]
+    fail(f"stopped: {', '.join(names)} {'has' if len(names) == 1 else 'have'} errors", 1)
 
 
 def check(paths: list[Path] | None, strict: bool) -> None:
-    """`studygen check`."""
+    """`studygen check`: a line per lesson, then its problems."""
     results = read_lessons(paths, strict)
     for item, questions in results:
-        errors = sum(d.is_error for d in item.diagnostics)
-        warnings = sum(d.severity is Severity.WARNING for d in item.diagnostics)
         name = display_path(item.path)
         if item.lesson is None:
-            say(f"{name}: {errors} error(s); could not be read")
-            continue
-        lesson, report = item.lesson, item.report
-        say(
-            f"{name}: {len(lesson.facts)} facts, {len(lesson.people)} people, "
-            f"{report.quotations_found}/{report.quotations_checked} quotations verified, "
-            f"{len(questions.questions)} questions, {errors} error(s), {warnings} warning(s)"
-        )
+            say(f"{name}: could not be read; {counts(item.diagnostics)}")
+        else:
+            lesson, report = item.lesson, item.report
+            say(
+                f"{name}: {len(lesson.facts)} facts, {len(lesson.people)} people, "
+                f"{report.quotations_found}/{report.quotations_checked} quotations verified, "
+                f"{len(questions.questions)} questions; {counts(item.diagnostics)}"
+            )
+        print_diagnostics(item.diagnostics)
     if not all(item.ok for item, _ in results):
         raise typer.Exit(1)
 
@@ -115,28 +121,28 @@ def questions(paths: list[Path] | None, as_json: bool) -> None:
     require_clean(results)
     if as_json:
         data = [q.to_json() for _, qs in results for q in qs.questions]
-        typer.echo(json_printable(json.dumps(data, indent=2, ensure_ascii=False)))
+        echo(json_printable(json.dumps(data, indent=2, ensure_ascii=False)))
         return
     for item, qs in results:
-        say(f"# {item.lesson.title if item.lesson else ''} ({len(qs.questions)} questions)")
+        console.out(f"# {item.lesson.title if item.lesson else ''} ({len(qs.questions)} questions)")
         for question in qs.questions:
-            say(f"\n[{question.kind}] {question.id}\n  Q: {question.prompt}")
+            console.out(f"\n[{question.kind}] {question.id}\n  Q: {question.prompt}")
             for item_text in question.items:
-                say(f"     - {item_text}")
+                console.out(f"     - {item_text}")
             for index, choice in enumerate(question.choices):
                 mark = "*" if index == question.correct else " "
-                say(f"   {mark} {'ABCD'[index]}. {choice}")
-            say(f"  A: {question.answer}")
+                console.out(f"   {mark} {'ABCD'[index]}. {choice}")
+            console.out(f"  A: {question.answer}")
 
 
 def preview(paths: list[Path] | None, output: Path, force: bool) -> None:
-    """`studygen preview`."""
-    from .preview import LessonQuestions, render_preview
+    """`studygen preview`: replaces a review page it wrote before, never another file without --force."""
+    from .preview import LessonQuestions, is_preview_page, render_preview
 
     results = read_lessons(paths)
     require_clean(results)
     page = render_preview([LessonQuestions(item.lesson, qs) for item, qs in results if item.lesson])
-    write_output(output, page, force)
+    write_output(output, page, force or is_preview_page(output))
     count = sum(len(qs.questions) for _, qs in results)
     say(f"wrote {display_path(output)}: {count} questions")
 
@@ -160,7 +166,7 @@ def build(
         fail(str(exc), 2)
     if list_formats:
         for line in format_list(registry):
-            say(line)
+            console.out(line)
         return
     paths, formats = split_formats(paths, formats, registry)
     if paper is not None and paper not in PAPER_SIZES:
@@ -177,24 +183,71 @@ def build(
         options["large_print"] = "yes"
     if new_manifest:
         options["new_manifest"] = "yes"
+    names = formats or [name for name, item in registry.items() if item.default]
+    notes: list[Diagnostic] = []
+    reports: list[str] = []
+    stale: list[tuple[Path, bool]] = []
+    steps: list[str] = []  # "<lesson id>: <format> (<description>)", the step running
     try:
-        written = build_lessons(
-            lessons,
-            out,
-            formats,
-            progress=lambda text: say(f"building {text}", err=True),
-            options=options,
-            on_note=lambda note: print_diagnostics([note]),
-            on_report=lambda text: say(text, err=True),
-        )
+        with console.progress(len(lessons) * len(names)) as progress:
+            written = build_lessons(
+                lessons,
+                out,
+                formats,
+                progress=lambda step: (steps.append(step), progress(step)),
+                options=options,
+                on_note=notes.append,
+                on_report=reports.append,
+                on_stale=lambda path, removed: stale.append((path, removed)),
+            )
     except OutputError as exc:
         fail(f"{exc}; the previous outputs are unchanged", 2)
     except ExportError as exc:
         fail(f"{exc}; nothing was written", 1)
     except MissingSystemPackage as exc:
-        fail(f"{exc}; nothing was written", 2)
-    for item in written:
-        say(f"{'wrote' if item.changed else 'unchanged'} {display_path(item.path)}")
+        failed = steps[-1].split(": ", 1)[1].split(" (", 1)[0] if steps else ""
+        others = " ".join(name for name in registry if name != failed)
+        fail(f"{exc}; nothing was written. The other formats build without it: studygen build --format {others}", 2)
+    for lesson, _ in lessons:
+        _report_build(lesson, names, out, results, notes, reports, written, stale)
+
+
+def _report_build(
+    lesson: Lesson,
+    names: list[str],
+    out: Path | None,
+    results: list[tuple[CheckedLesson, QuestionSet]],
+    notes: list[Diagnostic],
+    reports: list[str],
+    written: list[Written],
+    stale: list[tuple[Path, bool]],
+) -> None:
+    """A lesson's line (what was built where, what changed, the counts of problems), then its problems."""
+    from .build import output_folder
+
+    folder = output_folder(lesson, out)
+    name = display_path(lesson.path)
+    diagnostics = [d for item, _ in results if item.lesson is lesson for d in item.diagnostics]
+    diagnostics += [note for note in notes if note.path == name]
+    mine = [item for item in written if item.path.parent == folder]
+    changed = sum(item.changed for item in mine)
+    removed = [path for path, was_removed in stale if was_removed and path.parent == folder]
+    kept = [path for path, was_removed in stale if not was_removed and path.parent == folder]
+    summary = [f"{plural(len(mine), 'file')}, {changed} changed"]
+    summary[0] += f", {len(removed)} out of date removed" if removed else ""
+    summary += [text.removeprefix(f"{lesson.id}: ") for text in reports if text.startswith(f"{lesson.id}: ")]
+    built = f"{lesson.id}: built {', '.join(names)} into {display_path(folder)}"
+    say(f"{built}: {'; '.join(summary)}; {counts(diagnostics)}")
+    print_diagnostics(diagnostics)
+    for item in mine:
+        console.status(f"{'wrote' if item.changed else 'unchanged'} {display_path(item.path)}", Verbosity.VERBOSE)
+    for path in removed:
+        console.status(f"removed {display_path(path)}: an earlier build wrote it, this one does not", Verbosity.VERBOSE)
+    for path in kept:
+        console.warning(
+            f"{display_path(path)} is out of date: an earlier build wrote it, this one does not, and it has been "
+            "changed since, so it is kept; delete it, or rename it to keep it"
+        )
 
 
 def split_formats(
@@ -267,7 +320,7 @@ def draft(article: Path, output: Path | None, force: bool) -> None:
 
     raw = _read_article(article)
     if output is None:
-        typer.echo(draft_facts(raw, slug(article.stem), str(article)), nl=False)
+        echo(draft_facts(raw, slug(article.stem), str(article)), nl=False)
         return
     folder = output.parent
     if article.resolve().is_relative_to(folder.resolve()):
@@ -311,4 +364,4 @@ def new(article: Path, lesson_id: str, root: Path, force: bool) -> None:
 
 def schema(markdown: bool) -> None:
     """`studygen schema`."""
-    typer.echo(key_reference() if markdown else json_schema_text(), nl=False)
+    echo(key_reference() if markdown else json_schema_text(), nl=False)

@@ -16,8 +16,10 @@ import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
+
+import filelock
 
 STAGING_MARK = ".studygen-"  # in the names of staging folders and temporary files, for clean-up
 
@@ -174,24 +176,18 @@ def _signals_deferred() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-@contextlib.contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """Hold an exclusive lock on `folder` (a folder), so that concurrent builds take turns."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not on Windows
-        yield
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(descriptor)
+LOCK_NAME = ".studygen.lock"  # beside the lessons' output folders: two builds into one folder take turns
 
 
-def publish_folder(folder: Path, files: Mapping[str, bytes]) -> dict[str, bool]:
-    """Write `files` into `folder` all at once; other files there are kept.
+def _locked(folder: Path) -> filelock.BaseFileLock:
+    """An exclusive lock on the output folder `folder`, held by a lock file in it, so that concurrent
+    builds take turns: `filelock` locks with the operating system's own calls on Linux, macOS and Windows."""
+    return filelock.FileLock(folder / LOCK_NAME)
+
+
+def publish_folder(folder: Path, files: Mapping[str, bytes], remove: Collection[str] = ()) -> dict[str, bool]:
+    """Write `files` into `folder` and remove the files named in `remove`, all at once; other files
+    there are kept.
 
     Returns, for each name, whether its bytes changed. Raises OutputError.
     """
@@ -199,14 +195,14 @@ def publish_folder(folder: Path, files: Mapping[str, bytes]) -> dict[str, bool]:
         check_output_folder(folder)
         folder.parent.mkdir(parents=True, exist_ok=True)
         with _locked(folder.parent), _signals_deferred():
-            return _publish(folder, files)
+            return _publish(folder, files, remove)
 
 
-def _publish(folder: Path, files: Mapping[str, bytes]) -> dict[str, bool]:
+def _publish(folder: Path, files: Mapping[str, bytes], remove: Collection[str]) -> dict[str, bool]:
     """Stage, write and swap in; `publish_folder` turns OS errors into OutputError."""
     recover(folder)
     changed = {name: _differs(folder / name, data) for name, data in files.items()}
-    if not any(changed.values()):
+    if not any(changed.values()) and not remove:
         return changed
     stage = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}{STAGING_MARK}new-"))
     try:
@@ -216,6 +212,8 @@ def _publish(folder: Path, files: Mapping[str, bytes]) -> dict[str, bool]:
         for name, data in files.items():
             if changed[name]:
                 write_atomic(stage / name, data)
+        for name in remove:
+            (stage / name).unlink(missing_ok=True)
         _swap_in(stage, folder)
     finally:
         shutil.rmtree(stage, ignore_errors=True)  # after the swap, it holds the old outputs
