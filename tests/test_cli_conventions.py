@@ -88,7 +88,7 @@ def test_one_name_for_the_output_option_and_the_old_one_still_works(tmp_path: Pa
     assert runner.invoke(app, ["preview", str(SEED.parent), "-o", str(new)]).exit_code == 0
     assert old.read_bytes() == new.read_bytes()
     article = tmp_path / "article.txt"
-    article.write_text("Ada Roe, the mayor, said: \"The bridge opens in May.\"\n", encoding="utf-8")
+    article.write_text('Ada Roe, the mayor, said: "The bridge opens in May."\n', encoding="utf-8")
     drafted = runner.invoke(app, ["draft", str(article), "--output", str(tmp_path / "facts.yaml")])
     assert drafted.exit_code == 0, drafted.output
     assert (tmp_path / "facts.yaml").is_file()
