@@ -16,7 +16,7 @@ from .article import fold_text
 
 CONTEXT = 5  # words shown on each side of a difference
 _PUNCTUATION = re.compile(r"^\W+|\W+$")
-_AROUND = re.compile(r"(\W*)(.*?)(\W*)", re.DOTALL)
+_AROUND = re.compile(r"([\"'“‘(\[]*)(.*?)([\"'”’)\].,;:!?]*)", re.DOTALL)  # marks stay outside the brackets
 _QUOTE_MARKS = "\"“”„'‘’‚ "
 
 

@@ -147,7 +147,9 @@ def test_colour_on_a_terminal_only_and_as_no_color_and_force_color_say() -> None
     forced = _studygen("check", str(WARNING_CASE), FORCE_COLOR="1")
     assert "\x1b[33m\x1b[1mwarning:\x1b[0m" in forced.stderr
     errors = _studygen("check", str(ERROR_CASE), FORCE_COLOR="1")
-    assert "\x1b[31m\x1b[1merror:\x1b[0m" in errors.stderr and "\x1b[31m\x1b[1mstudygen:\x1b[0m" not in errors.stderr
+    assert "\x1b[31m\x1b[1merror:\x1b[0m" in errors.stderr
+    stopped = _studygen("check", "no-such-lesson", FORCE_COLOR="1")
+    assert stopped.returncode == 2 and stopped.stderr.startswith("\x1b[31m\x1b[1mstudygen:\x1b[0m ")
     assert COLOUR not in _studygen("questions", "--json", str(SEED.parent), FORCE_COLOR="1").stdout
 
 
