@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostic
 from .export import ExportError, LessonBuild, load_exporters, questions_for, unknown_formats
 from .export.manifest import MANIFEST_NAME, read_manifest, with_remembered_role_ids
+from .export.withdrawn import Withdrawn
 from .files import check_output_folder, publish_folder, source_date_epoch
 from .memory import gc_paused
 from .model import Lesson
@@ -80,6 +81,7 @@ def build_lessons(
     on_note: Callable[[Diagnostic], None] | None = None,
     on_report: Callable[[str], None] | None = None,
     on_stale: Callable[[Path, bool], None] | None = None,
+    withdrawn: Mapping[str, tuple[Withdrawn, ...]] | None = None,
 ) -> list[Written]:
     """Run the chosen exporters (default: those marked `default`, the Anki deck and the worksheets) for
     each lesson into `out_root/<lesson id>/` (default: `deck_root`).
@@ -87,7 +89,8 @@ def build_lessons(
     `on_note` receives what exporters tell the teacher (a worksheet item left off, say), and
     `on_report` their one-line summaries (how many Anki notes changed). An earlier build's output that
     this build does not make is removed, or kept when changed since (see `outputs`); `on_stale` receives
-    each, and whether it was removed."""
+    each, and whether it was removed. `withdrawn`: for each lesson id, the questions rejected in review
+    (`review.apply_review`), whose Anki notes students may hold."""
     registry = load_exporters()
     names = list(dict.fromkeys(formats or (name for name, item in registry.items() if item.default)))
     if unknown := unknown_formats(names, registry):
@@ -99,7 +102,9 @@ def build_lessons(
         if out_dir in pending:
             raise ValueError(f"two lessons have the id '{lesson.id}'")  # the CLI reports this as a diagnostic
         check_output_folder(out_dir)  # before the work, not after it
-        job = LessonBuild(lesson, questions, out_dir, now, options or {})
+        job = LessonBuild(
+            lesson, questions, out_dir, now, options or {}, withdrawn=(withdrawn or {}).get(lesson.id, ())
+        )
         outputs = pending.setdefault(out_dir, {})
         for name in names:
             if progress:

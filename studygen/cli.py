@@ -159,11 +159,36 @@ def build(
             "(students' Anki then updates every note once).",
         ),
     ] = False,
+    reviewed_only: Annotated[
+        bool,
+        typer.Option(
+            "--reviewed-only", help="Export only the questions approved in each lesson's review.yaml (studygen serve)."
+        ),
+    ] = False,
 ) -> None:
     """Build each lesson's outputs (Anki deck, worksheets, or the classroom formats named) into decks/<lesson>/."""
     from . import commands
 
-    commands.build(paths, out, formats, list_formats, paper, large_print, new_manifest)
+    commands.build(paths, out, formats, list_formats, paper, large_print, new_manifest, reviewed_only)
+
+
+@app.command(epilog="Example: studygen serve seeds/russia-nato --editor 'vscode://file/{path}:{line}:{col}'")
+def serve(
+    paths: PathsArg = None,
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1 (default: a free one).", min=0, max=65535)] = 0,
+    editor: Annotated[
+        str | None,
+        typer.Option(
+            "--editor",
+            help="Open files at a line in your editor: a URL template such as vscode://file/{path}:{line}:{col}.",
+        ),
+    ] = None,
+    open_browser: Annotated[bool, typer.Option("--open/--no-open", help="Open the page in your web browser.")] = True,
+) -> None:
+    """Open the teacher's workbench: the article, facts, checks and questions, live; review by keyboard."""
+    from . import commands
+
+    commands.serve(paths, port, editor, open_browser)
 
 
 ArticleArg = Annotated[Path, typer.Argument(help="The article: plain text, or SGML news (<DOC>, <P>).")]

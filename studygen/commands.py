@@ -25,6 +25,7 @@ from .terminal import Verbosity, json_printable
 if TYPE_CHECKING:  # the lesson reader and the question engine are imported by the commands that use them
     from .build import Written
     from .export import Exporter
+    from .export.withdrawn import Withdrawn
     from .lessons import CheckedLesson
     from .model import Lesson
     from .questions import QuestionSet
@@ -96,6 +97,36 @@ def require_clean(results: list[tuple[CheckedLesson, QuestionSet]]) -> None:
     fail(f"stopped: {', '.join(names)} {'has' if len(names) == 1 else 'have'} errors", 1)
 
 
+def review_counts(item: CheckedLesson, questions: QuestionSet) -> str:
+    """`review: 80 approved, 5 to review, 4 rejected` for a lesson's summary line."""
+    from .review import Counts, judge
+
+    return f"review: {Counts.of(judge(item.ledger, questions.questions))}"
+
+
+def reviewed_lessons(
+    results: list[tuple[CheckedLesson, QuestionSet]], reviewed_only: bool, reports: list[str]
+) -> tuple[list[tuple[Lesson, QuestionSet]], dict[str, tuple[Withdrawn, ...]]]:
+    """The lessons as exporters get them: rejected questions out, and only approved ones where review is
+    required (`lesson.review: required` or --reviewed-only). Each lesson's counts go to `reports` (for its
+    line), a note of what was held back to its diagnostics."""
+    from .review import apply_review, held_back_note
+
+    lessons, withdrawn = [], {}
+    for item, questions in results:
+        if item.lesson is None:
+            continue
+        required = reviewed_only or item.lesson.review_required
+        reviewed = apply_review(questions, item.ledger, required)
+        reports.append(f"{item.lesson.id}: review: {reviewed.counts}")
+        if reviewed.held_back:
+            why = "--reviewed-only" if reviewed_only else "the lesson's review: required"
+            item.diagnostics.append(held_back_note(item.lesson, reviewed.held_back, why))
+        lessons.append((item.lesson, reviewed.questions))
+        withdrawn[item.lesson.id] = reviewed.withdrawn
+    return lessons, withdrawn
+
+
 def check(paths: list[Path] | None, strict: bool) -> None:
     """`studygen check`: a line per lesson, then its problems."""
     results = read_lessons(paths, strict)
@@ -109,6 +140,7 @@ def check(paths: list[Path] | None, strict: bool) -> None:
                 f"{name}: {len(lesson.facts)} facts, {len(lesson.people)} people, "
                 f"{report.quotations_found}/{report.quotations_checked} quotations verified, "
                 f"{len(questions.questions)} questions; {counts(item.diagnostics)}"
+                + (f"; {review_counts(item, questions)}" if item.ok else "")
             )
         print_diagnostics(item.diagnostics)
     if not all(item.ok for item, _ in results):
@@ -141,10 +173,14 @@ def preview(paths: list[Path] | None, output: Path, force: bool) -> None:
 
     results = read_lessons(paths)
     require_clean(results)
-    page = render_preview([LessonQuestions(item.lesson, qs) for item, qs in results if item.lesson])
+    page = render_preview(
+        [LessonQuestions(item.lesson, qs, review_counts(item, qs)) for item, qs in results if item.lesson]
+    )
     write_output(output, page, force or is_preview_page(output))
     count = sum(len(qs.questions) for _, qs in results)
     say(f"wrote {display_path(output)}: {count} questions")
+    for item, qs in results:
+        say(f"{display_path(item.path)}: {review_counts(item, qs)}")
 
 
 def build(
@@ -155,6 +191,7 @@ def build(
     paper: str | None,
     large_print: bool = False,
     new_manifest: bool = False,
+    reviewed_only: bool = False,
 ) -> None:
     """`studygen build`."""
     from .build import build_lessons, remember_role_ids, source_date_epoch_problem
@@ -177,7 +214,8 @@ def build(
         fail(f"unknown format {', '.join(unknown)}; choose from: {', '.join(registry)}", 2)
     results = read_lessons(paths, prepare=None if new_manifest else lambda lesson: remember_role_ids(lesson, out))
     require_clean(results)
-    lessons = [(item.lesson, qs) for item, qs in results if item.lesson is not None]
+    reports: list[str] = []  # a line for each lesson: its review's counts, then what exporters report
+    lessons, withdrawn = reviewed_lessons(results, reviewed_only, reports)
     options = {"paper": paper} if paper else {}
     if large_print:
         options["large_print"] = "yes"
@@ -185,7 +223,6 @@ def build(
         options["new_manifest"] = "yes"
     names = formats or [name for name, item in registry.items() if item.default]
     notes: list[Diagnostic] = []
-    reports: list[str] = []
     stale: list[tuple[Path, bool]] = []
     steps: list[str] = []  # "<lesson id>: <format> (<description>)", the step running
     try:
@@ -199,6 +236,7 @@ def build(
                 on_note=notes.append,
                 on_report=reports.append,
                 on_stale=lambda path, removed: stale.append((path, removed)),
+                withdrawn=withdrawn,
             )
     except OutputError as exc:
         fail(f"{exc}; the previous outputs are unchanged", 2)
@@ -248,6 +286,52 @@ def _report_build(
             f"{display_path(path)} is out of date: an earlier build wrote it, this one does not, and it has been "
             "changed since, so it is kept; delete it, or rename it to keep it"
         )
+
+
+def serve(paths: list[Path] | None, port: int, editor: str | None, open_browser: bool) -> None:
+    """`studygen serve`."""
+    import signal
+    import socket
+    import webbrowser
+
+    import uvicorn
+
+    from .lessons import LessonNotFound, find_lessons
+    from .server import Workbench, create_app, new_token
+    from .workbench import open_lessons
+
+    try:
+        files = find_lessons(paths)
+    except LessonNotFound as exc:
+        fail(str(exc), 2)
+    if editor is not None:
+        try:
+            editor.format(path="/lesson/facts.yaml", line=1, col=1)
+        except (KeyError, IndexError, ValueError) as exc:
+            fail(f"--editor {editor!r} is not a URL template with {{path}}, {{line}} and {{col}} ({exc})", 2)
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        listener.bind(("127.0.0.1", port))  # this machine only; port 0: a free one
+    except OSError as exc:
+        listener.close()
+        fail(f"cannot listen on 127.0.0.1:{port}: {exc.strerror}; choose another --port or leave it out", 2)
+    bench = Workbench(open_lessons(files), new_token(), editor)
+    for state in bench.lessons:
+        print_diagnostics(state.problems)
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/?token={bench.token}"
+    say(f"studygen serve: {len(bench.lessons)} lesson(s) at\n  {url}\n(open the link; Ctrl-C stops the server)")
+    if open_browser:
+        webbrowser.open(url)
+    config = uvicorn.Config(create_app(bench), log_level="warning", timeout_graceful_shutdown=1)
+    # Ctrl-C is how a server is stopped: uvicorn shuts down on it, then raises it again, which would
+    # otherwise end studygen as interrupted (exit 130).
+    stopped = {signum: signal.signal(signum, lambda *_: None) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        uvicorn.Server(config).run(sockets=[listener])
+    finally:
+        for signum, handler in stopped.items():
+            signal.signal(signum, handler)
+    say("studygen serve: stopped")
 
 
 def split_formats(

@@ -12,6 +12,7 @@ from .load import load_yaml
 from .memory import gc_paused
 from .model import Lesson
 from .paths import FACTS_FILE, SEEDS_DIR, display_path
+from .review import REVIEW_FILE, Ledger, read_ledger
 from .validate import validate
 
 
@@ -28,6 +29,12 @@ class CheckedLesson:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     report: GroundReport = field(default_factory=GroundReport)
     article: Article | None = None
+    review: Ledger | None = None  # the teacher's review.yaml (empty when there is none or it is damaged)
+
+    @property
+    def ledger(self) -> Ledger:
+        """The review read with the lesson, or an empty one."""
+        return self.review or Ledger(self.path.parent / REVIEW_FILE)
 
     @property
     def ok(self) -> bool:
@@ -111,5 +118,7 @@ def _read_lesson(path: Path, strict: bool, raw: bytes | None) -> CheckedLesson:
     if lesson is not None and lesson.article:
         article = Article(lesson.article)
         report = ground(lesson, sink, article)
-    diagnostics = make_strict(sink.finish()) if strict else sink.finish()
-    return CheckedLesson(path, lesson, sorted_diagnostics(diagnostics), report, article)
+    review, problems = read_ledger(path.parent)
+    diagnostics = sink.finish() + problems
+    diagnostics = make_strict(diagnostics) if strict else diagnostics
+    return CheckedLesson(path, lesson, sorted_diagnostics(diagnostics), report, article, review)

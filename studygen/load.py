@@ -185,8 +185,11 @@ def _check_text(raw: bytes, sink: DiagnosticSink) -> str | None:
     return None if tabs else text
 
 
-def load_yaml(path: Path, sink: DiagnosticSink, raw: bytes | None = None) -> Loaded | None:
-    """Parse `path` (or `raw`) into a `Loaded`; on failure report to `sink` and return None."""
+def load_yaml(path: Path, sink: DiagnosticSink, raw: bytes | None = None, plain: bool = False) -> Loaded | None:
+    """Parse `path` (or `raw`) into a `Loaded`; on failure report to `sink` and return None.
+
+    `plain`: every untagged scalar is text as written (`false`, `1949`, `no` stay words), for files
+    where no value is a number or a truth value (review.yaml)."""
     if raw is None:
         try:
             raw = read_regular(path, MAX_BYTES)
@@ -204,7 +207,7 @@ def load_yaml(path: Path, sink: DiagnosticSink, raw: bytes | None = None) -> Loa
         return None
     loaded = Loaded(path, None)
     try:
-        loaded.data = _build(text, loaded)
+        loaded.data = _build(text, loaded, plain)
     except yaml.MarkedYAMLError as exc:
         if "expected a single document" in str(exc.context):
             sink.error(
@@ -315,7 +318,7 @@ class _Open:
         self.key_marks: dict[str, int] = {}
 
 
-def _build(text: str, loaded: Loaded) -> Any:
+def _build(text: str, loaded: Loaded, plain: bool = False) -> Any:
     """Turn libyaml's event stream into plain data, recording where each value and key was.
 
     Building from events rather than from composed nodes is several times faster and
@@ -357,7 +360,7 @@ def _build(text: str, loaded: Loaded) -> Any:
             else:
                 parent.marks.append(mark)
             if kind is scalar_event:
-                value, size = _scalar(event), 1
+                value, size = (event.value if plain and event.tag in (None, "!") else _scalar(event)), 1
                 if event.anchor is not None:
                     anchors[event.anchor] = (value, 1)
             elif kind is alias_event:

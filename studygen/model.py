@@ -183,6 +183,7 @@ class Lesson:
     tags: tuple[str, ...] = ()
     questions: QuestionSettings = QuestionSettings()
     worksheet: WorksheetSettings = WorksheetSettings()
+    review_required: bool = False  # `lesson.review: required`: only approved questions are exported
     id_pos: Position = field(default=FILE_START, compare=False)
 
     @property

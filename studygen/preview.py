@@ -18,6 +18,7 @@ _GENERATOR_MARK = b'<meta name="generator" content="studygen '  # in preview.htm
 class LessonQuestions:
     lesson: Lesson
     questions: QuestionSet
+    review: str = ""  # the review's counts: "review: 80 approved, 5 to review, 4 rejected"
 
 
 def render_preview(items: list[LessonQuestions]) -> str:
@@ -27,6 +28,7 @@ def render_preview(items: list[LessonQuestions]) -> str:
             "id": item.lesson.id,
             "title": item.lesson.title,
             "citation": item.lesson.source.citation(),
+            "review": item.review,
             "questions": item.questions.questions,
             "by_kind": item.questions.by_kind(),
             "notes": [d.render().splitlines()[0] for d in item.questions.diagnostics],

@@ -59,6 +59,12 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "deck": Field("text", "Anki deck name; use '::' for subdecks. Defaults to the title."),
         "source": Field("section", "The article the facts come from.", True, "source"),
         "tags": Field("slugs", "Tags added to every Anki note of the lesson."),
+        "review": Field(
+            "text",
+            "'required': builds export only the questions a teacher approved in review.yaml (studygen serve); "
+            "'optional' (default): every question but the rejected ones.",
+            enum=("optional", "required"),
+        ),
     },
     "source": {
         "file": Field("text", "The article's file name, relative to this facts file.", True),

@@ -52,6 +52,7 @@ class _Validator(FieldChecker):
             tags=tuple(meta.get("tags", ())),
             questions=settings,
             worksheet=sheet,
+            review_required=meta.get("review") == "required",
             id_pos=self.pos(("lesson", "id")),
         )
 

@@ -13,12 +13,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Position, Severity
 from ..model import Lesson
 from ..paths import display_path
 from ..questions import QuestionSet
 from ..questions.shapes import Shape
+
+if TYPE_CHECKING:
+    from .withdrawn import Withdrawn
 
 
 class ExportError(Exception):
@@ -40,6 +44,7 @@ class LessonBuild:
     options: Mapping[str, str] = field(default_factory=dict)  # command-line overrides, e.g. paper
     notes: list[Diagnostic] = field(default_factory=list)  # what an exporter tells the teacher (left-off items)
     reports: list[str] = field(default_factory=list)  # one-line summaries ("3 notes changed")
+    withdrawn: tuple[Withdrawn, ...] = ()  # rejected in review: Anki updates the notes students already have
 
     def note(self, fact_id: str, code: str, message: str, hint: str = "") -> None:
         """A note on the facts file, at the fact it is about."""

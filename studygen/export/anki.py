@@ -30,6 +30,7 @@ from ..questions.shapes import Blank, Shape
 from . import ExportError, LessonBuild, Output, exporter
 from .classroom import ordering_letters
 from .manifest import MANIFEST_NAME, Entry, Manifest, content_hash, manifest_bytes, read_manifest, role_ids
+from .withdrawn import SEARCH, WITHDRAWN_TAG, withdrawn_fields
 
 CSS = """\
 .card { --ink: #1d1d1f; --muted: #5f6368; --accent: #1a5fb4; --ok: #1e7b34; --line: #d0d0d6;
@@ -392,6 +393,10 @@ def export_anki(build: LessonBuild) -> list[Output]:
     fact_tags = {fact.id: fact.tags for fact in lesson.facts}
     questions = build.questions.questions
     guids = [genanki.guid_for(question.id) for question in questions]
+    # A question rejected after its note went out: the note is updated to say so (Anki never deletes one).
+    withdrawn = {guid: w for w in build.withdrawn if (guid := genanki.guid_for(w.question.id)) in known.notes}
+    questions = [*questions, *(w.question for w in withdrawn.values())]
+    guids += list(withdrawn)
     types = [_note_type(question, guid, known) for question, guid in zip(questions, guids, strict=True)]
     for type_ in types:  # note types in order of first use, as genanki's Deck would list them
         deck.add_model(NOTE_TYPES[type_])
@@ -399,14 +404,22 @@ def export_anki(build: LessonBuild) -> list[Output]:
     def notes() -> Iterator[genanki.Note]:
         for question, guid, type_ in zip(questions, guids, types, strict=True):
             model = NOTE_TYPES[type_]
-            fields = note_fields(question, type_)
             tags = note_tags(lesson, fact_tags, question)
+            if guid in withdrawn:
+                fields, tags = withdrawn_fields(withdrawn[guid], type_, _e), sorted({*tags, WITHDRAWN_TAG})
+            else:
+                fields = note_fields(question, type_)
             entry = known.stamp(guid, content_hash(str(model.model_id), *fields, *tags), type_, build.now)
             entries[guid] = entry
             yield _TimedNote(entry.mod, model=model, fields=fields, tags=tags, guid=guid)
 
     data = _write_apkg(deck, notes(), _stable_id(f"studygen ids {lesson.id}", 1 << 40, 1 << 41))
     _report(build, known, entries)
+    if withdrawn:
+        build.report(
+            f"{lesson.id}: Anki deck: {len(withdrawn)} rejected {'question' if len(withdrawn) == 1 else 'questions'} "
+            f"already shipped: their notes now say they were withdrawn (students find them with {SEARCH})"
+        )
     latest = max([known.latest, *(e.mod for e in entries.values())])
     manifest = manifest_bytes(lesson.id, entries, role_ids(lesson), latest)
     return [Output(apkg_name(lesson.id), data), Output(MANIFEST_NAME, manifest)]

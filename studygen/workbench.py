@@ -1,0 +1,201 @@
+"""What `studygen serve` shows of a lesson, made from the library alone: the article with the passages
+the facts rest on, each fact with its diagnostics and its questions, and each question's review status.
+
+The server (`studygen.server`) only renders this and records decisions; a lesson that no
+longer reads keeps its last good view beside its errors.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .confine import UnsafeFile, read_regular
+from .diagnostics import Diagnostic, Severity
+from .lessons import CheckedLesson, read_lesson
+from .model import Lesson
+from .paths import display_path
+from .questions import build_questions
+from .questions.base import role_key
+from .review import Counts, Judged, Ledger, judge
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of the article's text and the keys of the facts (or roles) whose evidence covers it."""
+
+    text: str
+    keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FactGroup:
+    """A fact (or a set of facts, for a matching or ordering question) with its problems and questions."""
+
+    key: str
+    title: str
+    line: int  # where it starts in the facts file (0: not in it)
+    diagnostics: tuple[Diagnostic, ...]
+    questions: tuple[Judged, ...]
+    has_passage: bool
+    checks: tuple[str, ...] = ()  # what the draft asks the teacher to check ('# check: ...' comments)
+
+
+@dataclass(frozen=True)
+class LessonView:
+    lesson: Lesson
+    segments: tuple[Segment, ...]
+    groups: tuple[FactGroup, ...]
+    general: tuple[Diagnostic, ...]  # diagnostics about no fact in particular
+    counts: Counts
+    ledger: Ledger
+
+    @property
+    def judged(self) -> list[Judged]:
+        return [j for group in self.groups for j in group.questions]
+
+
+def article_segments(text: str, spans: dict[str, list[tuple[int, int]]]) -> tuple[Segment, ...]:
+    """The article cut where any evidence span starts or ends; overlapping passages share a segment."""
+    cuts = sorted({0, len(text), *(offset for found in spans.values() for span in found for offset in span)})
+    segments = []
+    for start, end in itertools.pairwise(cuts):
+        if start >= end:
+            continue
+        keys = tuple(sorted(key for key, found in spans.items() if any(a <= start and end <= b for a, b in found)))
+        segments.append(Segment(text[start:end], keys))
+    return tuple(segments)
+
+
+def _fact_of_line(starts: list[tuple[int, str]], line: int) -> str | None:
+    """The fact whose entry in the facts file holds `line` (entries run from one fact's line to the next's)."""
+    index = bisect.bisect_right([start for start, _ in starts], line) - 1
+    return starts[index][1] if index >= 0 else None
+
+
+def make_view(checked: CheckedLesson) -> LessonView:
+    """The view of a lesson that reads without errors (`checked.ok`)."""
+    lesson = checked.lesson
+    assert lesson is not None
+    questions = build_questions(lesson, checked.contexts())
+    ledger = checked.ledger
+    judged = judge(ledger, questions.questions)
+    facts_path = display_path(checked.path)
+    # Entries of the facts file, by key: the facts, and each role (whose questions are keyed person.role).
+    entries = {fact.id: (fact.pos.line, f"{fact.kind}: {fact.id}") for fact in lesson.facts}
+    span_keys = {}
+    for person in lesson.people.values():
+        for index, role in enumerate(person.roles):
+            key = role_key(person, role)
+            entries[key] = (role.pos.line, f"role: {person.name}, {role.title}")
+            span_keys[f"{person.id}.roles.{index}"] = key
+    spans = {span_keys.get(key, key): found for key, found in checked.report.spans.items()}
+    # Where each entry starts; a person's own lines (name, aliases) belong to no fact or role: key "".
+    starts = sorted(
+        [(line, key) for key, (line, _) in entries.items()] + [(p.pos.line, "") for p in lesson.people.values()]
+    )
+    by_fact: dict[str, list[Diagnostic]] = {}
+    general = []
+    for diagnostic in [*checked.diagnostics, *questions.diagnostics]:
+        key = _fact_of_line(starts, diagnostic.line) if diagnostic.path == facts_path else None
+        (by_fact.setdefault(key, []) if key else general).append(diagnostic)
+    grouped: dict[str, list[Judged]] = {}
+    for item in judged:
+        grouped.setdefault(item.question.fact, []).append(item)
+    keys = [key for _, key in starts if key] + [
+        key for key in grouped if key not in entries
+    ]  # the file's order, then sets
+    checks = draft_checks(checked, starts)
+    groups = sorted(
+        (
+            FactGroup(
+                key,
+                entries[key][1] if key in entries else _set_title(grouped[key]),
+                entries[key][0] if key in entries else 0,
+                tuple(by_fact.get(key, ())),
+                tuple(grouped.get(key, ())),
+                bool(spans.get(key)),
+                tuple(checks.get(key, ())),
+            )
+            for key in keys
+        ),
+        key=lambda group: not group.checks,  # what the draft was unsure of first
+    )
+    text = checked.article.original if checked.article else ""
+    return LessonView(lesson, article_segments(text, spans), tuple(groups), tuple(general), Counts.of(judged), ledger)
+
+
+DRAFT_MARK = re.compile(r"#\s*check:\s*(.+)$")  # how `studygen draft` marks what it found with less certainty
+
+
+def draft_checks(checked: CheckedLesson, starts: list[tuple[int, str]]) -> dict[str, list[str]]:
+    """The draft's `# check: ...` comments, by the fact or role they are on; a comment on a person goes
+    to every fact that names the person."""
+    lesson = checked.lesson
+    assert lesson is not None
+    try:
+        lines = read_regular(checked.path).decode("utf-8-sig").splitlines()
+    except (OSError, UnsafeFile, UnicodeDecodeError):  # changed since it was read: the next read shows it
+        return {}
+    person_lines = {
+        line: pid for pid, person in lesson.people.items() for line in (person.pos.line - 1, person.pos.line)
+    }
+    found: dict[str, list[str]] = {}
+    for number, line in enumerate(lines, 1):
+        if (mark := DRAFT_MARK.search(line)) is None:
+            continue
+        if (pid := person_lines.get(number)) is not None:
+            keys = [f.id for f in lesson.facts if pid in (f.by, f.to, f.according_to, *f.who)]
+        else:
+            keys = [key] if (key := _fact_of_line(starts, number)) else []
+        for key in keys:
+            found.setdefault(key, []).append(mark.group(1).strip())
+    return found
+
+
+def _set_title(questions: list[Judged]) -> str:
+    """A set's questions (matching, ordering) rest on several facts: name them."""
+    return "set of facts: " + ", ".join(dict.fromkeys(f for j in questions for f in j.question.facts))
+
+
+@dataclass
+class LessonState:
+    """One lesson as the server holds it: its last good view, and the problems of its files now."""
+
+    path: Path
+    view: LessonView | None = None
+    problems: list[Diagnostic] = field(default_factory=list)  # errors that stop the lesson reading now
+    version: int = 0
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    def refresh(self) -> None:
+        """Read the lesson again; keep the last good view when it no longer reads."""
+        checked = read_lesson(self.path)
+        if checked.ok:
+            self.view, self.problems = make_view(checked), []
+        else:
+            self.problems = [d for d in checked.diagnostics if d.severity is Severity.ERROR]
+        self.version += 1
+
+
+def open_lessons(paths: Iterable[Path]) -> list[LessonState]:
+    states = [LessonState(path) for path in paths]
+    for state in states:
+        state.refresh()
+    return states
+
+
+def rejudged(view: LessonView, ledger: Ledger) -> LessonView:
+    """The same view after a decision: each question's status from `ledger`."""
+    groups = tuple(
+        replace(group, questions=tuple(judge(ledger, [j.question for j in group.questions]))) for group in view.groups
+    )
+    judged = [j for group in groups for j in group.questions]
+    return replace(view, groups=groups, counts=Counts.of(judged), ledger=ledger)
