@@ -20,7 +20,7 @@ from .export.withdrawn import Withdrawn
 from .files import check_output_folder, publish_folder, source_date_epoch
 from .memory import gc_paused
 from .model import Lesson
-from .outputs import plan_outputs
+from .outputs import lesson_fingerprint, plan_outputs
 from .paths import DECKS_DIR, SEEDS_DIR
 from .questions import QuestionSet
 
@@ -88,15 +88,17 @@ def build_lessons(
 
     `on_note` receives what exporters tell the teacher (a worksheet item left off, say), and
     `on_report` their one-line summaries (how many Anki notes changed). An earlier build's output that
-    this build does not make is removed, or kept when changed since (see `outputs`); `on_stale` receives
-    each, and whether it was removed. `withdrawn`: for each lesson id, the questions rejected in review
-    (`review.apply_review`), whose Anki notes students may hold."""
+    this build does not make is kept while it is of the same lesson, else removed, or kept when changed
+    since (see `outputs`); `on_stale` receives each of the last two, and whether it was removed.
+    `withdrawn`: for each lesson id, the questions rejected in review (`review.apply_review`), whose
+    Anki notes students may hold."""
     registry = load_exporters()
     names = list(dict.fromkeys(formats or (name for name, item in registry.items() if item.default)))
     if unknown := unknown_formats(names, registry):
         raise ValueError(f"unknown format {', '.join(unknown)}; available: {', '.join(registry)}")
     now = build_time() if now is None else now
     pending: dict[Path, dict[str, bytes]] = {}
+    made_from: dict[Path, str] = {}  # each folder's lesson_fingerprint, for its record of outputs
     for lesson, questions in lessons:
         out_dir = output_folder(lesson, out_root)
         if out_dir in pending:
@@ -106,6 +108,7 @@ def build_lessons(
             lesson, questions, out_dir, now, options or {}, withdrawn=(withdrawn or {}).get(lesson.id, ())
         )
         outputs = pending.setdefault(out_dir, {})
+        made_from[out_dir] = lesson_fingerprint(lesson, questions)
         for name in names:
             if progress:
                 progress(f"{lesson.id}: {name} ({registry[name].description})")
@@ -119,7 +122,7 @@ def build_lessons(
             on_report(text)
     written = []
     for out_dir, outputs in pending.items():
-        plan = plan_outputs(out_dir, outputs)
+        plan = plan_outputs(out_dir, outputs, made_from[out_dir])
         changed = publish_folder(out_dir, plan.files, remove=plan.removed)
         written += [Written(out_dir / name, changed[name]) for name in outputs]
         for name in plan.removed + plan.out_of_date if on_stale else ():

@@ -280,11 +280,11 @@ def _report_build(
     for item in mine:
         console.status(f"{'wrote' if item.changed else 'unchanged'} {display_path(item.path)}", Verbosity.VERBOSE)
     for path in removed:
-        console.status(f"removed {display_path(path)}: an earlier build wrote it, this one does not", Verbosity.VERBOSE)
+        console.status(f"removed {display_path(path)}: made from an earlier version of the lesson", Verbosity.VERBOSE)
     for path in kept:
         console.warning(
-            f"{display_path(path)} is out of date: an earlier build wrote it, this one does not, and it has been "
-            "changed since, so it is kept; delete it, or rename it to keep it"
+            f"{display_path(path)} is out of date: studygen made it from an earlier version of the lesson, and "
+            "it has been changed since, so it is kept; delete it, or rename it to keep it"
         )
 
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import filelock
+import pytest
 from typer.testing import CliRunner
 
 from studygen.cli import app
@@ -26,70 +28,102 @@ LESSON = SEED.parent
 ID = "russia-nato"
 
 
-def _build(out: Path, *formats: str, verbose: bool = False):
+@pytest.fixture
+def lesson(tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds" / ID
+    shutil.copytree(SEED.parent, folder)
+    return folder
+
+
+def _edit(lesson: Path) -> None:
+    """A correction the teacher makes: every output made before it is out of date."""
+    facts = lesson / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    assert "    what: NATO was created\n" in text
+    facts.write_text(text.replace("    what: NATO was created\n", "    what: the alliance was created\n"), "utf-8")
+
+
+def _build(lesson: Path, out: Path, *formats: str, verbose: bool = False):
     args = ["--verbose"] if verbose else []
-    result = runner.invoke(app, [*args, "build", str(LESSON), "-o", str(out), *(["-f", *formats] if formats else [])])
+    result = runner.invoke(app, [*args, "build", str(lesson), "-o", str(out), *(["-f", *formats] if formats else [])])
     assert result.exit_code == 0, result.output
     return result
 
 
-def test_a_build_records_its_outputs_and_removes_those_it_no_longer_makes(tmp_path: Path) -> None:
+def test_outputs_of_the_same_lesson_stay_whichever_formats_a_build_makes(lesson: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    _build(out, "moodle", "gift")
+    _build(lesson, out, "moodle", "gift")
     folder = out / ID
     assert set(read_record(folder)) == {f"{ID}.moodle.xml", f"{ID}.gift.txt"}
-    record = json.loads((folder / RECORD_NAME).read_text(encoding="utf-8"))
-    assert record["generator"] == "studygen"
+    assert json.loads((folder / RECORD_NAME).read_text(encoding="utf-8"))["generator"] == "studygen"
+    result = _build(lesson, out, "anki")
+    assert "out of date" not in result.stdout + result.stderr
+    assert {p.name for p in folder.iterdir()} == {
+        f"{ID}.moodle.xml", f"{ID}.gift.txt", f"{ID}.apkg", MANIFEST_NAME, RECORD_NAME
+    }  # fmt: skip
+    assert set(read_record(folder)) == {f"{ID}.moodle.xml", f"{ID}.gift.txt", f"{ID}.apkg", MANIFEST_NAME}
+
+
+def test_a_build_removes_its_outputs_of_an_earlier_version_of_the_lesson_and_nothing_else(
+    lesson: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    _build(lesson, out, "moodle", "gift")
+    folder = out / ID
     (folder / "my notes.txt").write_text("the teacher's own file", encoding="utf-8")
     (folder / f"{ID}.qti.zip").write_bytes(b"a file named like an output, which no build here wrote")
-    result = _build(out, "gift", verbose=True)
+    _edit(lesson)
+    result = _build(lesson, out, "gift", verbose=True)
     assert not (folder / f"{ID}.moodle.xml").exists()
-    assert (folder / f"{ID}.gift.txt").is_file()
+    assert "the alliance was created" in (folder / f"{ID}.gift.txt").read_text(encoding="utf-8")
     assert (folder / "my notes.txt").read_text(encoding="utf-8") == "the teacher's own file"
     assert (folder / f"{ID}.qti.zip").read_bytes().startswith(b"a file named like an output")
     assert set(read_record(folder)) == {f"{ID}.gift.txt"}
-    assert "1 file, 0 changed, 1 out of date removed" in result.stdout
-    assert f"removed {os.path.relpath(folder / f'{ID}.moodle.xml')}: an earlier build wrote it" in result.stdout
+    assert "1 file, 1 changed, 1 out of date removed" in result.stdout
+    assert f"removed {os.path.relpath(folder / f'{ID}.moodle.xml')}: made from an earlier version" in result.stdout
 
 
-def test_an_output_the_teacher_changed_is_kept_and_listed_as_out_of_date(tmp_path: Path) -> None:
+def test_an_output_the_teacher_changed_is_kept_and_listed_as_out_of_date(lesson: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    _build(out, "moodle", "gift")
+    _build(lesson, out, "moodle", "gift")
     folder = out / ID
     moodle = folder / f"{ID}.moodle.xml"
     moodle.write_bytes(moodle.read_bytes() + b"<!-- edited by the teacher -->")
     edited = moodle.read_bytes()
+    _edit(lesson)
     for _ in range(2):  # listed by every build until the teacher deletes or renames it
-        result = _build(out, "gift")
+        result = _build(lesson, out, "gift")
         assert moodle.read_bytes() == edited
         assert f"{ID}.moodle.xml is out of date" in result.stderr and "it is kept" in result.stderr
     moodle.rename(folder / "my-moodle.xml")
-    assert "out of date" not in _build(out, "gift").stderr
+    assert "out of date" not in _build(lesson, out, "gift").stderr
     assert (folder / "my-moodle.xml").read_bytes() == edited
 
 
-def test_the_anki_manifest_outlives_a_build_of_other_formats(tmp_path: Path) -> None:
+def test_the_anki_manifest_outlives_the_deck(lesson: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    _build(out, "anki")
+    _build(lesson, out, "anki")
     folder = out / ID
     manifest = (folder / MANIFEST_NAME).read_bytes()
-    _build(out, "gift")
-    assert not (folder / f"{ID}.apkg").exists()  # an output of the earlier build
+    _edit(lesson)
+    _build(lesson, out, "gift")
+    assert not (folder / f"{ID}.apkg").exists()  # made from the lesson before the correction
     assert (folder / MANIFEST_NAME).read_bytes() == manifest  # what students' cards depend on
 
 
 def test_a_record_naming_files_outside_the_folder_removes_nothing_there(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    _build(out, "gift")
+    _build(SEED.parent, out, "gift")
     folder = out / ID
     outside = tmp_path / "precious.txt"
     outside.write_text("keep me", encoding="utf-8")
     digest = hashlib.sha256(b"keep me").hexdigest()
     names = ["../../precious.txt", str(outside), "..", "sub/x", "..\\precious.txt"]
-    record = {"generator": "studygen", "outputs": dict.fromkeys(names, digest)}
+    entry = {"sha256": digest, "lesson": "an earlier lesson"}
+    record = {"generator": "studygen", "outputs": dict.fromkeys(names, entry)}
     (folder / RECORD_NAME).write_text(json.dumps(record), encoding="utf-8")
     assert read_record(folder) == {}
-    _build(out, "gift")
+    _build(SEED.parent, out, "gift")
     assert outside.read_text(encoding="utf-8") == "keep me"
 
 
