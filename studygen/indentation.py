@@ -24,13 +24,18 @@ class Explanation:
     hint: str
 
 
-def explain_indentation(text: str, line: int, problem: str) -> Explanation | None:
-    """An explanation of PyYAML's `problem` at 0-based `line` of `text` when that line's indentation is
-    out of step with the lines above it; None when it is not (then PyYAML's own words stand)."""
+def explain_indentation(text: str, line: int, column: int, problem: str) -> Explanation | None:
+    """An explanation of PyYAML's `problem` at 0-based `line` and `column` of `text` when that line's
+    indentation is out of step with the lines above it; None when it is not (then PyYAML's own words
+    stand). PyYAML must have stopped at the line's first key: elsewhere (inside a quotation left open
+    lines above, say) the line's indentation is not what is wrong."""
     lines = text.splitlines()
-    if not 0 < line < len(lines) or not lines[line].strip():
+    if not 0 < line < len(lines) or not lines[line].strip() or lines[line].lstrip().startswith("#"):
         return None
     indent = _indent(lines[line])
+    key = _key_of(lines[line][indent:])
+    if column not in (indent, indent + len(key)):
+        return None
     levels = _levels_above(lines, line)
     if not levels:
         return None

@@ -219,7 +219,7 @@ def load_yaml(path: Path, sink: DiagnosticSink, raw: bytes | None = None, plain:
             return None
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "the YAML is malformed"
-        if mark and (explained := explain_indentation(text, mark.line, problem)):
+        if mark and (explained := explain_indentation(text, mark.line, mark.column, problem)):
             sink.error(explained.pos, "load.indentation", explained.message, explained.hint)
             return None
         if exc.context and exc.problem and exc.context_mark and exc.context_mark is not mark:

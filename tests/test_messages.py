@@ -142,3 +142,11 @@ def test_without_pango_the_message_names_what_still_builds_and_that_works(tmp_pa
     )  # the command it names, on the same machine
     assert built.returncode == 0, built.stderr
     assert (out / "russia-nato" / "russia-nato.apkg").is_file()
+
+
+def test_a_quotation_left_open_is_not_called_an_indentation_mistake(tmp_path: Path) -> None:
+    text = FACTS.replace("    name: Ines Vale\n", '    name: "Ines Vale\n').replace(
+        "      - title: mayor\n", '      # the "mayor" of the town\n      - title: mayor\n'
+    )
+    [problem] = _load(text, tmp_path)
+    assert problem.code == "load.syntax" and "quotation mark" in problem.hint
