@@ -248,6 +248,17 @@ class Article:
         line = bisect.bisect_right(self._line_starts, offset)
         return Position(line, offset - self._line_starts[line - 1] + 1)
 
+    def _starts(self) -> list[int]:
+        if self._sentence_starts is None:
+            self._sentence_starts = sentence_starts(self.original)
+        return self._sentence_starts
+
+    def sentence_bounds(self, offset: int) -> tuple[int, int]:
+        """The start and end of the sentence around `offset` (original offsets)."""
+        starts = self._starts()
+        index = bisect.bisect_right(starts, offset) - 1
+        return starts[index], starts[index + 1] if index + 1 < len(starts) else len(self.original)
+
     def passage_at(self, start: int, end: int) -> str:
         """The context a card back shows: the paragraph around a span when it is short, else its sentences."""
         first_line = self.original.rfind("\n", 0, start) + 1
@@ -255,9 +266,7 @@ class Article:
         last_line = len(self.original) if last_line < 0 else last_line
         if last_line - first_line <= SHORT_PARAGRAPH:
             return " ".join(self.original[first_line:last_line].split())
-        if self._sentence_starts is None:
-            self._sentence_starts = sentence_starts(self.original)
-        starts = self._sentence_starts
+        starts = self._starts()
         first = starts[bisect.bisect_right(starts, start) - 1]
         after = bisect.bisect_left(starts, end)
         last = starts[after] if after < len(starts) else len(self.original)

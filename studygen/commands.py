@@ -19,6 +19,7 @@ from .console import console, counts, echo, plural
 from .diagnostics import Diagnostic, make_strict
 from .files import OutputError, OutputExists, write_atomic
 from .paths import FACTS_FILE, display_path
+from .questions.triage import FIRST
 from .schema import MAX_ID_CHARS, PAPER_SIZES, SLUG_PATTERN, json_schema_text, key_reference
 from .terminal import Verbosity, json_printable
 
@@ -152,11 +153,18 @@ def questions(paths: list[Path] | None, as_json: bool) -> None:
     results = read_lessons(paths)
     require_clean(results)
     if as_json:
-        data = [q.to_json() for _, qs in results for q in qs.questions]
+        data = [{**q.to_json(), "flags": list(qs.flags.get(q.id, ()))} for _, qs in results for q in qs.questions]
         echo(json_printable(json.dumps(data, indent=2, ensure_ascii=False)))
         return
     for item, qs in results:
         console.out(f"# {item.lesson.title if item.lesson else ''} ({len(qs.questions)} questions)")
+        if flags := qs.triage():
+            console.out(f"\n## Look at these first ({min(len(flags), FIRST)} of {len(flags)} flagged)")
+            for flag in flags[:FIRST]:
+                console.out(f"  {flag.target}: {'; '.join(flag.reasons)}")
+            if len(flags) > FIRST:
+                console.out(f"  ... and {len(flags) - FIRST} more: `studygen preview` lists them all")
+        console.out("\n## Questions")
         for question in qs.questions:
             console.out(f"\n[{question.kind}] {question.id}\n  Q: {question.prompt}")
             for item_text in question.items:

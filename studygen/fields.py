@@ -15,7 +15,7 @@ from .dates import DATE_HINT, DateError, PartialDate, parse_date
 from .diagnostics import DiagnosticSink, Position
 from .load import Loaded, PathKey
 from .model import ARTICLE
-from .schema import MAX_ID_CHARS, QUESTION_KINDS, SECTIONS, SLUG_PATTERN, Field
+from .schema import DATE_PARTS, MAX_ID_CHARS, QUESTION_KINDS, SECTIONS, SLUG_PATTERN, Field
 
 SLUG = re.compile(SLUG_PATTERN)  # use fullmatch: '$' alone would accept a trailing new line
 ID_HINT = f"ids use lower-case letters, digits and '-', at most {MAX_ID_CHARS} of them, e.g. putin-asks-clinton"
@@ -29,7 +29,8 @@ _TYPE_WORDS = {
     "teacher": "true or a list of keys", "section": "a mapping of keys", "sections": "a list of mappings",
     "mapping": "a mapping of ids", "exclude": "a mapping {kind: [fact ids]}",
     "templates": "a mapping {kind: template}", "counts": "a mapping {section: number}",
-    "sources": "a mapping {key: person id}",
+    "sources": "a mapping {key: person id}", "bool": "true or false",
+    "accounts": "a person id or a list of person ids",
 }  # fmt: skip
 
 
@@ -70,6 +71,8 @@ _TYPE_TESTS: dict[str, Callable[[Any], bool]] = {
     "person": _text,
     "slug": lambda v: isinstance(v, str) and SLUG.fullmatch(v) is not None,
     "int": lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
+    "bool": lambda v: isinstance(v, bool),
+    "accounts": lambda v: _text(v) or (is_list_of_text(v) and v != []),
     "date": lambda v: isinstance(v, (int, str)) and not isinstance(v, bool),
     "texts": is_list_of_text,
     "people": is_list_of_text,
@@ -146,6 +149,8 @@ class FieldChecker:
             hint = 'put quotation marks around text that YAML reads as a number, date or true/false, e.g. "yes"'
             if spec.type in ("slug", "slugs") and isinstance(value, (str, list)):
                 hint = ID_HINT
+            elif spec.type == "bool" and isinstance(value, str):
+                hint = f"write true or false (YAML reads '{value}' as a word)"
             elif isinstance(value, (list, dict)) or spec.type not in ("text", "person"):
                 hint = f"write {_TYPE_WORDS[spec.type]} here"
             elif value is None or (isinstance(value, str) and not value.strip()):
@@ -162,7 +167,7 @@ class FieldChecker:
         try:
             return parse_date(value)
         except DateError as exc:
-            self.error(path, "schema.date", f"{what}: {exc}", DATE_HINT)
+            self.error(path, "schema.date", f"{what}: {exc}", exc.hint or DATE_HINT)
             return None
 
     def person_ref(self, value: str | None, path: PathKey, what: str, allow_article: bool = False) -> str | None:
@@ -180,9 +185,14 @@ class FieldChecker:
         self.error(path, "ref.unknown-person", f"{what} names '{value}', who is not declared under people:", hint)
         return None
 
-    def teacher_keys(self, value: Any, allowed: list[str], path: PathKey) -> frozenset[str]:
+    def teacher_keys(
+        self, value: Any, allowed: list[str], path: PathKey, dates: tuple[str, ...] = ()
+    ) -> frozenset[str]:
+        """The keys `from_teacher:` lists ("*" for true); `dates` are the keys whose parts may be listed
+        alone ('when.year': the article gives the day and month, the teacher the year)."""
         if value is True:
             return frozenset(["*"])
+        allowed = allowed + [f"{key}.{part}" for key in dates if key in allowed for part in DATE_PARTS]
         keys = []
         for index, key in enumerate(value or []):
             if key not in allowed:

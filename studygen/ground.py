@@ -15,6 +15,7 @@ from .article import Article
 from .dates import PartialDate
 from .diagnostics import DiagnosticSink, Position
 from .differences import MarkedDifference, mark_differences
+from .misreadings import check_misreadings
 from .model import Fact, Lesson
 
 
@@ -39,6 +40,7 @@ def ground(lesson: Lesson, sink: DiagnosticSink, article: Article | None = None)
     _ground_people(lesson, article, sink, report)
     for fact in lesson.facts:
         _ground_fact(fact, article, sink, report)
+    check_misreadings(lesson, article, report.spans, sink)
     return report
 
 
@@ -91,23 +93,37 @@ def _check_years(
 ) -> None:
     """Warn when a date's year is not in its evidence. A day or month the evidence names ("on 16
     October") takes its year from the article before the evidence, as news reports write the year once."""
-    if when is None or not texts or key in teacher or "*" in teacher:
+    if when is None or not texts or key in teacher or "*" in teacher or f"{key}.year" in teacher:
         return
     joined = " ".join(texts)
     running = bool(when.month) and calendar.month_name[when.month or 1] in joined
-    missing = [
-        year
-        for year in when.years
-        if year not in joined and not (running and article.find(year, 0, evidence_start) >= 0)
-    ]
+    missing = [y for y in when.unmentioned(joined) if not (running and article.find(y, 0, evidence_start) >= 0)]
     if missing:
         sink.warning(
             pos,
             "ground.year-not-in-evidence",
             f"{what} gives {when.text}, but its evidence does not mention {' or '.join(missing)}",
             "add the passage that gives the date to evidence:, "
-            f"or list '{key}' under from_teacher: if you know it from elsewhere",
+            f"or list '{key}' (or '{key}.year') under from_teacher: if you know it from elsewhere",
         )
+    _check_day_and_month(when, joined, teacher, pos, what, sink, key)
+
+
+def _check_day_and_month(when: PartialDate, joined: str, teacher: frozenset[str], pos: Position, what: str,
+                         sink: DiagnosticSink, key: str) -> None:  # fmt: skip
+    """Warn when the month or day of a date is in neither the evidence nor the teacher's parts."""
+    missing = []
+    if when.month and f"{key}.month" not in teacher:
+        names = (calendar.month_name[when.month], calendar.month_abbr[when.month])
+        if not re.search(rf"\b(?:{'|'.join(names)})\b|\b\d{{4}}-0?{when.month}\b", joined):
+            missing.append(calendar.month_name[when.month])
+    if when.day and f"{key}.day" not in teacher and not re.search(rf"(?<!\d){when.day}(?!\d)", joined):
+        missing.append(f"day {when.day}")
+    if missing:
+        sink.warning(pos, "ground.date-not-in-evidence",
+                     f"{what} gives {when.text}, but its evidence does not mention {' or '.join(missing)}",
+                     f"add the passage that gives the date to evidence:, or list '{key}.month' or '{key}.day' "
+                     "under from_teacher: if you know it from elsewhere")  # fmt: skip
 
 
 def _ground_people(lesson: Lesson, article: Article, sink: DiagnosticSink, report: GroundReport) -> None:
@@ -192,7 +208,7 @@ def _ground_fact(fact: Fact, article: Article, sink: DiagnosticSink, report: Gro
             sink,
             "ground.evidence-not-found",
         )
-        supporting += list(fact.reply.evidence)
+        # The reply's evidence dates the reply, not the proposal: it supports no year of the fact.
     spans += _locate(
         fact.evidence,
         fact.field_pos("evidence"),

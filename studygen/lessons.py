@@ -41,12 +41,13 @@ class CheckedLesson:
         return self.lesson is not None and not has_errors(self.diagnostics)
 
     def contexts(self) -> dict[str, str]:
-        """For each fact id (and `person.roles.N`), the article sentences its evidence is in."""
+        """For each fact id (and `person.roles.N`), the article sentences its evidence is in, in article
+        order; passages from different places are joined with " … ", so none reads as one sentence."""
         if self.article is None:
             return {}
         article = self.article
         return {
-            key: " ".join(dict.fromkeys(article.passage_at(start, end) for start, end in spans))
+            key: " … ".join(dict.fromkeys(article.passage_at(start, end) for start, end in sorted(spans)))
             for key, spans in self.report.spans.items()
             if spans
         }

@@ -268,7 +268,22 @@ class _BadNode(Exception):
         self.pos, self.code, self.message, self.hint = pos, code, message, hint
 
 
-_RESOLVER = yaml.resolver.Resolver()
+class _Yaml12Resolver(yaml.resolver.BaseResolver):
+    """Plain values read as YAML 1.2's core schema reads them, not YAML 1.1's: only true/false are
+    booleans, only decimal whole numbers without leading zeros are numbers. So `on`, `no`, `yes`
+    stay words, `0044` stays the text of a year (not octal 36), `1:20` stays text (not 80), and
+    `1.5` stays text (no value of a facts file is a fraction)."""
+
+
+_Yaml12Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Yaml12Resolver.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
+                                      list("-+0123456789"))  # fmt: skip
+_Yaml12Resolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"),
+                                      ["~", "n", "N", ""])  # fmt: skip
+_Yaml12Resolver.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^<<$"), ["<"])
+_RESOLVER = _Yaml12Resolver()
 _IMPLICIT_FIRST = frozenset(ch for ch in _RESOLVER.yaml_implicit_resolvers if ch is not None)  # null, bool, numbers...
 _SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 

@@ -11,6 +11,7 @@ from .dates import PartialDate
 from .diagnostics import Position
 
 FILE_START = Position(1, 1)
+NEUTRAL_CUES = frozenset("said says added adds continued noted stated explained told remarked commented".split())
 
 ARTICLE = "article"
 ARTICLE_ITSELF = "the article"  # how `according_to: article` (and a plain fact's giver) reads
@@ -41,6 +42,11 @@ def teacher_gave(from_teacher: frozenset[str], key: str) -> bool:
     return key in from_teacher or "*" in from_teacher
 
 
+def teacher_parts(from_teacher: frozenset[str], key: str) -> tuple[str, ...]:
+    """The parts of a date the teacher gives ('year' for `from_teacher: [when.year]`), in date order."""
+    return tuple(part for part in ("day", "month", "year") if f"{key}.{part}" in from_teacher)
+
+
 @dataclass(frozen=True)
 class Role:
     title: str
@@ -48,6 +54,9 @@ class Role:
     id_given: bool = False  # the teacher wrote the id (else it was made from the title)
     when: PartialDate | None = None
     kind: str = "office"  # or "description": not a post held for a time (analyst, film-maker)
+    shared: bool = False  # several people hold it at once ("one of two deputy presidents")
+    alongside: bool = False  # a seat or party post held beside offices without competing with them
+    according_to: str | None = None  # who gives the role, when it is only someone's word
     evidence: tuple[str, ...] = ()
     from_teacher: frozenset[str] = frozenset()
     pos: Position = FILE_START
@@ -56,6 +65,11 @@ class Role:
     @property
     def is_office(self) -> bool:
         return self.kind == "office"
+
+    @property
+    def is_main_office(self) -> bool:
+        """An office that competes with the person's others for "What office did ... hold?"."""
+        return self.is_office and not self.alongside
 
 
 def title_slug(title: str) -> str:
@@ -79,6 +93,11 @@ class Person:
     from_teacher: frozenset[str] = frozenset()
     pos: Position = FILE_START
     positions: Mapping[str, Position] = field(default_factory=dict, compare=False)
+
+    @property
+    def named(self) -> bool:
+        """Whether the article names them: an unnamed speaker ("an official") is never a wrong answer."""
+        return self.kind != "unnamed"
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -115,10 +134,13 @@ class Fact:
     when: PartialDate | None = None
     where: str | None = None
     purpose: str | None = None
+    frame: str | None = None  # the words around a quotation, "..." where it stands
+    hearsay: bool = False  # others attribute the words to `by`
     cue: str | None = None
     blank: str | None = None  # the word of a quotation the teacher wants blanked
     reply: Reply | None = None
-    according_to: str | None = None
+    according_to: str | None = None  # the first of `accounts`: whose account this is
+    accounts: tuple[str, ...] = ()  # every source of the claim ("navy officials and experts")
     said_when: PartialDate | None = None  # when the account (according_to) was given
     sources: Mapping[str, str] = field(default_factory=dict)  # {"when": "ordzhonikidze"}: who gives a value
     evidence: tuple[str, ...] = ()
@@ -142,9 +164,26 @@ class Fact:
         return self.positions.get(name, self.pos)
 
     @property
+    def verb(self) -> str:
+        """The verb questions say the words with: the cue ('shouted', 'warned'), unless it only carries the
+        article's narration on ('added', 'continued'), which out of context reads as 'said'."""
+        cue = (self.cue or "").strip()
+        return cue if cue and cue.lower() not in NEUTRAL_CUES else "said"
+
+    def framed(self, quotation: str | None = None) -> str:
+        """The quotation in its frame, after the speaker: 'told colleagues she did not “like it”', 'is said
+        to believe “...”', 'shouted “...”', 'said “...”' (`quotation` replaces the words, e.g. with a blank)."""
+        shown = f"“{self.said if quotation is None else quotation}”"
+        frame = self.frame or f"{self.verb} ..."
+        for mark in ("...", "…"):
+            if mark in frame:
+                return frame.replace(mark, shown, 1)
+        return f"{frame} {shown}"
+
+    @property
     def people(self) -> tuple[str, ...]:
         """Ids of everyone the fact involves, in a stable order."""
-        ids = [self.by, self.to, *self.who, self.reply.by if self.reply else None, self.according_to]
+        ids = [self.by, self.to, *self.who, self.reply.by if self.reply else None, *self.accounts]
         return tuple(dict.fromkeys(i for i in ids if i and i != ARTICLE))
 
 
@@ -202,7 +241,7 @@ class Lesson:
     def account_owner(self, fact: Fact) -> str | None:
         """Whose account an attributed fact is, as words: `Putin`, `the article`, or None; with the
         date of the account when the teacher gives it: `what Russian officials said on 21 August 2000`."""
-        owner = self.owner_name(fact.according_to)
+        owner = self.accounts_name(fact)
         if owner is None or fact.said_when is None:
             return owner
         when = fact.said_when
@@ -218,3 +257,10 @@ class Lesson:
         if owner == ARTICLE:
             return ARTICLE_ITSELF
         return self.people[owner].name
+
+    def accounts_name(self, fact: Fact) -> str | None:
+        """Everyone whose account the fact is, as words: `Putin`, `navy officials and experts`."""
+        names = [self.owner_name(owner) or "" for owner in fact.accounts]
+        if len(names) <= 1:
+            return self.owner_name(fact.according_to)
+        return ", ".join(names[:-1]) + " and " + names[-1]

@@ -10,6 +10,7 @@ from . import __version__
 from .html import html_templates
 from .model import Lesson
 from .questions import KINDS, QuestionSet
+from .questions.triage import FIRST
 
 _GENERATOR_MARK = b'<meta name="generator" content="studygen '  # in preview.html.j2's head
 
@@ -32,11 +33,14 @@ def render_preview(items: list[LessonQuestions]) -> str:
             "questions": item.questions.questions,
             "by_kind": item.questions.by_kind(),
             "notes": [d.render().splitlines()[0] for d in item.questions.diagnostics],
+            "triage": item.questions.triage(),
+            "flags": item.questions.flags,
         }
         for item in items
     ]
     template = html_templates.get_template("preview.html.j2")
     return template.render(
+        first=FIRST,
         lessons=lessons,
         total=sum(len(item.questions.questions) for item in items),
         kinds={name: kind.description for name, kind in KINDS.items()},

@@ -24,8 +24,8 @@ class Field:
     enum: tuple[str, ...] = ()
 
 
-# Types: text, slug, int, bool, date, person, people (list of person ids), texts (list of
-# text), slugs, evidence (text or list of text), teacher (true or list of keys),
+# Types: text, slug, int, bool, date, person, accounts (a person id or a list of them), people (list of
+# person ids), texts (list of text), slugs, evidence (text or list of text), teacher (true or list of keys),
 # section (nested mapping), sections (list of mappings), mapping (id -> section).
 
 MAX_ID_CHARS = 64  # ids name files and folders, and are typed by hand
@@ -35,14 +35,16 @@ QUESTION_KINDS = (
     "cloze", "chronology", "matching", "claim",
 )  # fmt: skip
 FACT_KINDS = {
-    "quote": {"required": ("by", "said"), "uses": ("to", "about", "when", "where", "cue", "blank")},
+    "quote": {"required": ("by", "said"), "uses": ("to", "about", "when", "where", "frame", "hearsay", "cue", "blank")},
     "proposal": {"required": ("by", "what"), "uses": ("to", "when", "where", "purpose", "reply")},
     "event": {"required": ("what",), "uses": ("who", "when", "where")},
 }
 COMMON_FACT_KEYS = ("id", "kind", "according_to", "said_when", "sources", "evidence", "from_teacher", "tags", "note")
 SOURCED_KEYS = ("when",)  # the values that may carry their own source
 PAPER_SIZES = ("A4", "Letter")
+PERSON_KINDS = ("person", "group", "unnamed")
 ROLE_KINDS = ("office", "description")
+DATE_PARTS = ("year", "month", "day")  # from_teacher: [when.year]: the teacher gives one part of a date
 WORKSHEET_SECTIONS = ("multiple_choice", "matching", "timeline", "fill_in", "short_answer")
 
 SECTIONS: dict[str, dict[str, Field]] = {
@@ -78,7 +80,11 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "name": Field("text", "Full name as students should learn it.", True),
         "aliases": Field("texts", "Other names the article uses (surname alone, title and name)."),
         "kind": Field(
-            "text", "'person' (default) or 'group' for a country, government or body.", enum=("person", "group")
+            "text",
+            "'person' (default), 'group' for a country, government or body, or 'unnamed' for a speaker the "
+            "article does not name ('an official', 'diplomats in the capital'; the name is the article's words): "
+            "an unnamed speaker is never offered as a wrong answer for a named one, and no question asks for one.",
+            enum=PERSON_KINDS,
         ),
         "description": Field("text", "How the article describes them, e.g. 'a veteran diplomat'; shown on card backs."),
         "roles": Field("sections", "Offices and positions held, each with its dates if stated.", section="role"),
@@ -102,9 +108,26 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "what someone is or does, e.g. political analyst, film-maker. Only offices make office questions.",
             enum=ROLE_KINDS,
         ),
-        "when": Field("date", "When it was held: a year, or a span such as 1998-2004."),
+        "when": Field("date", "When it was held: a year, or a span such as 1998-2004 or 2010-05 to 2014-07."),
+        "shared": Field(
+            "bool",
+            "true when several people hold the office at once ('one of his two deputy presidents'): every "
+            "holder the lesson names is a right answer, none is offered as a wrong one.",
+        ),
+        "alongside": Field(
+            "bool",
+            "true for a role held alongside offices without competing with them (a seat in parliament, a party "
+            "post, a membership): the person's other offices are still asked, this one is not asked as 'What "
+            "office did ... hold?'.",
+        ),
+        "according_to": Field(
+            "person",
+            "Who gives the role, when the article has it only from someone's words: a person id, or 'article'.",
+        ),
         "evidence": Field("evidence", "The words of the article that state it (a passage or a list of passages)."),
-        "from_teacher": Field("teacher", "Keys the teacher supplied from outside the article, e.g. [when]."),
+        "from_teacher": Field(
+            "teacher", "Keys the teacher supplied from outside the article, e.g. [when], or [when.year] for one part."
+        ),
     },
     "fact": {
         "id": Field("slug", "Short id, unique in the lesson; Anki notes are keyed on it.", True),
@@ -115,16 +138,34 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "said": Field("text", "The exact quoted words, as they appear in the article."),
         "what": Field("text", "What was proposed or happened, as a clause: 'that Russia might join NATO'."),
         "about": Field("text", "What or whom a quotation is about, e.g. Washington."),
-        "when": Field("date", "When: a year, year-month, full date, decade (mid-1950s) or span (1998-2004)."),
+        "when": Field(
+            "date", "When: a year, month, day, season, decade, century or span; BC, circa and uncertain dates too."
+        ),
         "where": Field("text", "Where it happened."),
         "purpose": Field("text", "Why, as the article gives it: 'to turn it into a mechanism for peace'."),
-        "cue": Field("text", "The verb the article uses for a quotation: said, added, recalled..."),
+        "frame": Field(
+            "text",
+            "The article's words around a quotation that change what it means, with '...' where the quotation "
+            "stands: 'told colleagues she did not ...', 'is said to believe ...', 'wrote in the margin ...'. "
+            "Every question that shows the quotation shows it in its frame.",
+        ),
+        "hearsay": Field(
+            "bool",
+            "true when the article reports the words as others attribute them to the speaker ('is said to "
+            "believe', 'reportedly told friends'): no question says the speaker said them. Needs frame.",
+        ),
+        "cue": Field(
+            "text",
+            "The verb the article uses for a quotation (said, added, shouted...); used as the frame when "
+            "no frame is given.",
+        ),
         "blank": Field("text", "The word of the quotation to leave out in its fill-in-the-blank question."),
         "reply": Field("section", "The answer a proposal received.", section="reply"),
         "according_to": Field(
-            "person",
-            "Whose account this is, when the article reports it as a claim: "
-            "a person id, or 'article' for the article's own contestable statement.",
+            "accounts",
+            "Whose account this is, when the article reports it as a claim: a person id, 'article' for the "
+            "article's own contestable statement, or a list of ids when several sources make the claim "
+            "('navy officials and experts say').",
         ),
         "said_when": Field(
             "date",
@@ -142,7 +183,10 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "pieces of one passage may be joined with '...'.",
         ),
         "from_teacher": Field(
-            "teacher", "Keys the teacher supplied from outside the article (e.g. [when]), or true for the whole fact."
+            "teacher",
+            "Keys the teacher supplied from outside the article (e.g. [when]; [when.year] when the article gives "
+            "the day and month but not the year), or true for the whole fact. Students see which answers are "
+            "the teacher's.",
         ),
         "tags": Field("slugs", "Extra Anki tags for this fact's notes."),
         "note": Field("text", "A note for the teacher; never shown to students."),
@@ -187,6 +231,10 @@ def _json_type(spec: Field) -> dict[str, Any]:
             schema = {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}}
         case "int":
             schema = {"type": "integer", "minimum": 0}
+        case "bool":
+            schema = {"type": "boolean"}
+        case "accounts":
+            schema = {"oneOf": [text, {**texts, "minItems": 1}]}
         case "date":
             schema = {"type": ["integer", "string"], "description": DATE_HINT}
         case "texts" if spec.enum:

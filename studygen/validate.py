@@ -186,8 +186,16 @@ class _Validator(FieldChecker):
             id_given="id" in good,
             when=self.date(good.get("when"), path + ("when",), "when"),
             kind=good.get("kind", "office"),
+            shared=good.get("shared", False),
+            alongside=good.get("alongside", False),
+            according_to=self.person_ref(
+                good.get("according_to"),
+                path + ("according_to",),
+                f"'according_to' in a role of '{person}'",
+                allow_article=True,
+            ),
             evidence=as_tuple(good.get("evidence")),
-            from_teacher=self.teacher_keys(good.get("from_teacher"), list(good), path + ("from_teacher",)),
+            from_teacher=self.teacher_keys(good.get("from_teacher"), list(good), path + ("from_teacher",), ("when",)),
             pos=self.pos(path),
             positions=self.loaded.value_positions(data),
         )
@@ -244,8 +252,13 @@ class _Validator(FieldChecker):
             self.person_ref(p, path + ("who", i), f"'who' in fact '{fact_id}'")
             for i, p in enumerate(good.get("who", []))
         ]
-        according = self.person_ref(good.get("according_to"), path + ("according_to",),
-                                    f"'according_to' in fact '{fact_id}'", allow_article=True)  # fmt: skip
+        accounts = [
+            self.person_ref(owner, path + ("according_to",) + ((i,) if isinstance(good["according_to"], list) else ()),
+                            f"'according_to' in fact '{fact_id}'", allow_article=True)
+            for i, owner in enumerate(as_tuple(good.get("according_to")))
+        ]  # fmt: skip
+        according = accounts[0] if accounts and all(accounts) else None
+        ok = self.frame(good, path, fact_id) and ok
         sources = self.sources(good.get("sources", {}), good, path + ("sources",), fact_id)
         reply = self.reply(good.get("reply"), path + ("reply",), fact_id)
         when = self.date(good.get("when"), path + ("when",), f"'when' in fact '{fact_id}'")
@@ -271,19 +284,38 @@ class _Validator(FieldChecker):
             when=when,
             where=good.get("where"),
             purpose=good.get("purpose"),
+            frame=good.get("frame"),
+            hearsay=good.get("hearsay", False),
             cue=good.get("cue"),
             blank=good.get("blank"),
             reply=reply,
             according_to=according,
+            accounts=tuple(a for a in accounts if a) if according else (),
             said_when=said_when,
             sources=sources,
             evidence=as_tuple(good.get("evidence")),
-            from_teacher=self.teacher_keys(good.get("from_teacher"), list(good), path + ("from_teacher",)),
+            from_teacher=self.teacher_keys(
+                good.get("from_teacher"), list(good), path + ("from_teacher",), ("when", "said_when")
+            ),
             tags=tuple(good.get("tags", ())),
             note=good.get("note", ""),
             pos=self.pos(path),
             positions=self.loaded.value_positions(data),
         )
+
+    def frame(self, good: dict[str, Any], path: PathKey, fact_id: str) -> bool:
+        """A frame marks the quotation's place at most once; hearsay needs a frame to say how it is reported."""
+        frame = good.get("frame")
+        if frame is not None and frame.count("...") + frame.count("…") > 1:
+            self.error(path + ("frame",), "schema.value", f"the frame of fact '{fact_id}' marks the quotation twice",
+                       "write '...' once, where the quotation stands: told colleagues she did not ...")  # fmt: skip
+            return False
+        if good.get("hearsay") and frame is None:
+            self.error(path + ("hearsay",), "schema.missing",
+                       f"fact '{fact_id}' is hearsay but has no frame saying how the article reports it",
+                       "add the article's words, e.g. frame: is said to believe ...", at_key=True)  # fmt: skip
+            return False
+        return True
 
     def sources(self, data: dict[str, Any], fact: dict[str, Any], path: PathKey, fact_id: str) -> dict[str, str]:
         """`sources: {when: ordzhonikidze}`: values of the fact that someone other than its account gives."""

@@ -177,13 +177,13 @@ YAML_CASES += [
     ),
     Case("float-versions", CHECK, 1, _error("schema.type"), _append("worksheet: {versions: 2.5}\n")),
     Case("infinite-seed", CHECK, 1, _error("schema.type"), _append("questions: {seed: .inf}\n")),
-    Case("nan-when", CHECK, 1, _error("schema.type"), _edit("when: 1949", "when: .nan")),
-    Case(
-        "hex-when", CHECK, 0, r"gives 1957, but its evidence does not mention 1957", _edit("when: 1949", "when: 0x7a5")
-    ),
+    # YAML 1.2's core schema: '.nan' and '0x7a5' are text, read as dates and refused as dates.
+    Case("nan-when", CHECK, 1, _error("schema.date"), _edit("when: 1949", "when: .nan")),
+    Case("hex-when", CHECK, 1, _error("schema.date"), _edit("when: 1949", "when: 0x7a5")),
     Case("date-when", CHECK, 0, r"0 error", _edit("when: 1949", "when: 1949-04-04")),
     Case("timestamp-when", CHECK, 1, _error("schema.date"), _edit("when: 1949", "when: 1949-04-04 10:00:00")),
-    Case("bool-id", CHECK, 1, _error("schema.type"), _edit("id: vassals", "id: yes")),
+    Case("bool-id", CHECK, 1, _error("schema.type"), _edit("id: vassals", "id: true")),
+    Case("yes-is-a-word", CHECK, 0, r"0 error", _edit("id: vassals", "id: yes")),  # YAML 1.2: not a boolean
     Case("null-id", CHECK, 1, _error("schema.type"), _edit("id: vassals", "id:")),
     Case("id-trailing-newline", CHECK, 1, _error("schema.type"), _edit("id: vassals", 'id: "vassals\\n"')),
     Case("lesson-id-trailing-newline", CHECK, 1, _error("schema.type"), _edit("id: broken", 'id: "broken\\n"')),

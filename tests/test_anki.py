@@ -124,11 +124,11 @@ def test_correcting_a_fact_updates_one_note_and_keeps_reviews(
     ivl_before = col.get_card(reviewed).ivl
     assert reviews_before == 1
 
-    # The teacher decides the NATO expansion sentence is Lukyanov's account, not an established fact.
+    # The teacher decides the sentence on Washington's refusal is Ordzhonikidze's account, not Lukyanov's.
     facts = lesson_copy.read_text(encoding="utf-8")
     corrected = facts.replace(
-        "  - id: nato-expansion\n    kind: event\n",
-        "  - id: nato-expansion\n    kind: event\n    according_to: lukyanov\n",
+        "to a new level\n    according_to: lukyanov\n",
+        "to a new level\n    according_to: ordzhonikidze\n",
     )
     assert corrected != facts
     lesson_copy.write_text(corrected, encoding="utf-8")
@@ -138,11 +138,9 @@ def test_correcting_a_fact_updates_one_note_and_keeps_reviews(
     # Anki's log lists matched notes it left alone as "duplicate": here, every other note.
     assert len(log.updated) == 1 and len(log.new) == 0 and len(log.duplicate) == notes_before - 1
     assert col.note_count() == notes_before
-    claim = [
-        col.get_note(n) for n in col.find_notes("tag:kind::claim") if "incorporated" in col.get_note(n)["Question"]
-    ]
+    claim = [col.get_note(n) for n in col.find_notes("tag:kind::claim") if "reciprocate" in col.get_note(n)["Question"]]
     assert len(claim) == 1
-    assert "Fyodor Lukyanov's account" in claim[0]["Answer"]
+    assert "Sergei Ordzhonikidze's account" in claim[0]["Answer"]
     assert col.db.scalar("select count() from revlog where cid = ?", reviewed) == reviews_before
     assert col.get_card(reviewed).ivl == ivl_before
     guids = col.db.list("select guid from notes")
@@ -157,13 +155,23 @@ def test_deleting_a_fact_then_reimporting_is_harmless(col: Collection, lesson_co
     out = tmp_path / "decks"
     _import(col, _build(lesson_copy, out, T0))
     count = col.note_count()
+    before = {q.id: q for q in _questions(lesson_copy)[1].questions}
     facts = lesson_copy.read_text(encoding="utf-8")
     start = facts.index("  - id: washington-refused\n")
     end = facts.index("  # --- Quotations")
     lesson_copy.write_text(facts[:start] + facts[end:], encoding="utf-8")
     log = _import(col, _build(lesson_copy, out, T0 + 60))
-    assert len(log.new) == 0 and len(log.updated) == 0
-    assert col.note_count() == count  # Anki keeps the student's old notes; nothing breaks
+    after = {q.id: q for q in _questions(lesson_copy)[1].questions}
+    # Its 'fact or account?' question leaves room for the next one of the lesson (at most a quarter of
+    # the multiple-choice questions ask it): one new note. Letters are spread over the lesson, so a few
+    # answers may move to another letter: those notes update, the same question with the same choices.
+    assert len(log.new) == 1 and "kind::claim" in " ".join(col.get_note(log.new[0].id.nid).tags)
+    moved = [i for i in before.keys() & after.keys() if before[i] != after[i]]
+    assert len(log.updated) == len(moved) <= 3
+    for question_id in moved:
+        old, new = before[question_id], after[question_id]
+        assert (old.prompt, old.answer, sorted(old.choices)) == (new.prompt, new.answer, sorted(new.choices))
+    assert col.note_count() == count + 1  # Anki keeps the student's old notes; nothing breaks
     manifest = (out / "russia-nato" / MANIFEST_NAME).read_text()
     assert "washington-refused" not in manifest
 
@@ -218,8 +226,9 @@ def test_committed_deck_is_up_to_date(tmp_path: Path) -> None:
 def test_set_cards_can_be_checked_item_by_item(col: Collection, tmp_path: Path) -> None:
     """Matching and chronology cards: items numbered or lettered on the front, the back's first line the
     key to compare with ("1 B, 2 A, ..." or "C, A, B"), then the list in full; no pages of article."""
-    _, questions = _questions(SEED)
-    _import(col, _build(SEED, tmp_path / "out", T0))
+    berlin = SEED.parent.parent / "berlin-wall" / "facts.yaml"  # its dates make timelines; the first lesson's do not
+    _, questions = _questions(berlin)
+    _import(col, _build(berlin, tmp_path / "out", T0))
     by_guid = {note.guid: note for note in (col.get_note(nid) for nid in col.find_notes(""))}
     sets = [q for q in questions.questions if q.answer_type in ("pairs", "order")]
     assert {q.kind for q in sets} == {"matching", "chronology"}
@@ -233,8 +242,8 @@ def test_set_cards_can_be_checked_item_by_item(col: Collection, tmp_path: Path) 
         assert '<ol class="items" type="A">' in front
         if question.kind == "matching":
             speakers = sorted({right for _, right in question.pairs})
-            letters = ["ABCDEF"[speakers.index(right)] for _, right in question.pairs]
+            letters = ["ABCDEFGHIJ"[speakers.index(right)] for _, right in question.pairs]
             expected = ", ".join(f"{number} {letter}" for number, letter in enumerate(letters, 1))
         else:
-            expected = ", ".join("ABCDEF"[question.items.index(label)] for _, label in question.pairs)
+            expected = ", ".join("ABCDEFGHIJ"[question.items.index(label)] for _, label in question.pairs)
         assert key == expected, question.id

@@ -143,14 +143,9 @@ def test_an_unchanged_rebuild_updates_nothing(student: Collection, project: Path
 # Edits that change how precise a date is: under the old rule each moved its note to another note
 # type (a year has choices, a full date has none), which Anki either refused or let scramble
 # every other multiple-choice note.
-PRECISION_EDITS = {
-    "year-to-full-date": (
-        "    what: NATO was created\n    when: 1949\n",
-        "    what: NATO was created\n    when: 1949-04-04\n    from_teacher: [when]\n",
-        "nato-founded",
-    ),
-    "full-date-to-year": ("    when: 2017-06-12\n", "    when: 2017\n", "series-premiere"),
-}
+YEAR = "    what: that the Soviet Union might join NATO\n    when: 1990\n"
+FULL_DATE = "    what: that the Soviet Union might join NATO\n    when: 1990-05-01\n    from_teacher: [when]\n"
+PRECISION_EDITS = {"year-to-full-date": (YEAR, FULL_DATE), "full-date-to-year": (FULL_DATE, YEAR)}
 
 
 @MERGE
@@ -158,13 +153,22 @@ PRECISION_EDITS = {
 def test_a_date_precision_change_keeps_the_note_type(
     student: Collection, project: Path, merge: bool, edit: str
 ) -> None:
-    old, new, fact = PRECISION_EDITS[edit]
+    old, new = PRECISION_EDITS[edit]
+    when_id = f"{LESSON}/gorbachev-bid-1990/when"
+    built = LATER
+    if old == FULL_DATE:  # the shipped lesson has the year: this student imported a deck with the full date
+        _edit(project, YEAR, FULL_DATE)
+        deck = _build(project, built)
+        built += 86_400
+        student.close()
+        student = Collection(str(project / "other-student.anki2"))
+        assert len(_import(student, deck, merge=False).new) == student.note_count()
+        _study(student)
     before = _questions(project)
     _edit(project, old, new)
     after = _questions(project)
-    when_id = f"{LESSON}/{fact}/when"
     assert bool(before[when_id].get("choices")) != bool(after[when_id].get("choices")), "the edit must move choices"
-    updated = _check_import(student, _build(project, LATER), merge, before, after)
+    updated = _check_import(student, _build(project, built), merge, before, after)
     assert genanki.guid_for(when_id) in updated
 
     note = student.get_note(student.db.scalar("select id from notes where guid = ?", genanki.guid_for(when_id)))
@@ -174,22 +178,26 @@ def test_a_date_precision_change_keeps_the_note_type(
     if not after[when_id].get("choices"):
         assert "<li" not in front
     assert after[when_id]["answer"] in note.cards()[0].answer()
+    if old == FULL_DATE:
+        student.close()
 
 
 @MERGE
 def test_a_corrected_role_title_updates_its_cards(student: Collection, project: Path, merge: bool) -> None:
     before = _questions(project)
-    _edit(project, "      - title: NATO General Secretary\n", "      - title: NATO Secretary General\n")
+    # The title corrected and its id left out: the deck's manifest remembers the id the cards have.
+    _edit(project, "      - title: NATO Secretary General ", "      - title: NATO Secretary-General ")
+    _edit(project, "        id: nato-general-secretary ", "        # ")
     after = _questions(project)
     assert set(after) == set(before)  # the same questions, under the same ids
     updated = _check_import(student, _build(project, LATER), merge, before, after)
-    assert updated and all("Secretary General" in str(after[qid]) for qid in after if genanki.guid_for(qid) in updated)
+    assert updated and all("Secretary-General" in str(after[qid]) for qid in after if genanki.guid_for(qid) in updated)
     manifest = json.loads((project / "decks" / LESSON / MANIFEST_NAME).read_text(encoding="utf-8"))
     assert manifest["roles"]["robertson"] == ["nato-general-secretary"]  # the id the deck knows, remembered
 
 
 def test_a_role_id_in_the_file_wins(project: Path) -> None:
-    _edit(project, "      - title: NATO General Secretary\n", "      - title: NATO Secretary General\n        id: sg\n")
+    _edit(project, "        id: nato-general-secretary ", "        id: sg ")
     assert any("/robertson.sg/" in qid for qid in _questions(project))
 
 
@@ -211,10 +219,10 @@ def test_a_correction_arrives_when_the_clock_is_behind_the_last_build(
     student: Collection, project: Path, merge: bool
 ) -> None:
     before = _questions(project)
-    _edit(project, "    what: NATO was created\n", "    what: the North Atlantic Treaty Organization was created\n")
+    _edit(project, "    what: that the Soviet Union might join NATO\n", "    what: that the USSR might join NATO\n")
     after = _questions(project)
     updated = _check_import(student, _build(project, SHIPPED["latest"] - 10 * 86_400), merge, before, after)
-    assert genanki.guid_for(f"{LESSON}/nato-founded/when") in updated
+    assert genanki.guid_for(f"{LESSON}/gorbachev-bid-1990/when") in updated
 
 
 def test_a_lost_manifest_stops_the_build(project: Path) -> None:

@@ -29,14 +29,18 @@ def _lesson(path: Path):
 
 def test_formats_come_from_the_registry() -> None:
     registry = load_exporters()
-    assert set(registry) == {"anki", "worksheet", "moodle", "gift", "qti", "canvas", "kahoot", "quizlet", "blooket"}
+    assert set(registry) == {
+        *("anki", "worksheet", "moodle", "gift", "qti", "canvas", "kahoot", "quizlet", "blooket"),
+        *("study", "flashcards"),
+    }
     result = runner.invoke(app, ["build", "--list-formats"])
     assert result.exit_code == 0
     for name, item in registry.items():
         assert name in result.stdout and item.description in result.stdout
     bad = runner.invoke(app, ["build", str(SEED.parent), "--format", "pdf"])
     assert (
-        bad.exit_code == 2 and "unknown format pdf; choose from: anki, worksheet, blooket, canvas, gift, " in bad.stderr
+        bad.exit_code == 2
+        and "unknown format pdf; choose from: anki, worksheet, blooket, canvas, flashcards, gift, " in bad.stderr
     )
 
 

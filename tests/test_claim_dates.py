@@ -54,15 +54,17 @@ facts:
 LATER_CLAIM = FACTS.replace("said_when: 1921-03-09", "said_when: 1922-03-09")
 
 
-def _questions(tmp_path: Path):
-    checked = write_lesson(tmp_path / "aurora", ARTICLE, FACTS)
+def _questions(tmp_path: Path, facts: str = FACTS):
+    checked = write_lesson(tmp_path / "aurora", ARTICLE, facts)
     assert checked.ok, [str(d) for d in checked.diagnostics]
     return build_questions(checked.lesson, checked.contexts()).questions
 
 
 def test_the_event_date_is_asked_and_the_claim_date_names_the_account(tmp_path: Path) -> None:
     questions = {q.id: q for q in _questions(tmp_path)}
-    cloze = questions["aurora/aurora-sank/cloze"]
+    assert "aurora/aurora-sank/cloze" not in questions  # the date is asked once, by the date question
+    without_when = _questions(tmp_path / "no-when", FACTS + "questions: {skip_kinds: [when]}\n")
+    cloze = {q.id: q for q in without_when}["aurora/aurora-sank/cloze"]
     assert cloze.prompt.startswith("According to what harbour officials said on 9 March 1921, the Aurora sank")
     assert cloze.answer == "3 March 1921"
     assert ("9 March 1921", "the article") in cloze.sources

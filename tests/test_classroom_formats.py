@@ -478,7 +478,7 @@ def test_every_format_declares_what_it_writes() -> None:
     registry = load_exporters()
     for name in FORMATS:
         assert registry[name].writes and set(registry[name].writes) <= set(Shape)
-    assert list(registry) == ["anki", "worksheet", *sorted(FORMATS)]
+    assert list(registry) == ["anki", "worksheet", *sorted([*FORMATS, "flashcards", "study"])]
 
 
 def test_same_lesson_same_bytes(built: Path, tmp_path: Path) -> None:
@@ -594,7 +594,7 @@ def test_the_readme_python_example_runs(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "seeds" / "russia-nato", tmp_path / "seeds" / "russia-nato")
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
-    assert "choice According to Sergei Ordzhonikidze" in result.stdout and "  id: new-lesson" in result.stdout
+    assert "choice When did Soviet leaders propose" in result.stdout and "  id: new-lesson" in result.stdout
     assert sorted(p.name for p in (tmp_path / "out" / "russia-nato").iterdir()) == [
         "russia-nato.gift.txt",
         "russia-nato.moodle.xml",

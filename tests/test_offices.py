@@ -56,7 +56,9 @@ def test_a_description_makes_no_office_question_and_is_no_distractor(tmp_path: P
         + _person("ivanov", "Igor Ivanov", "title: Russian Foreign Minister, when: 1998-2004")
         + _person("putin", "Vladimir Putin", "title: President of Russia, when: 2000")
         + _person("baker", "James Baker", "title: US Secretary of State, when: 1990")
-        + _person("clinton", "Bill Clinton", "title: President of the United States, when: 1993-2001"),
+        + _person("clinton", "Bill Clinton", "title: President of the United States, when: 1993-2001")
+        + _person("sergeyev", "Igor Sergeyev", "title: Russian Defence Minister, when: 1997-2001")
+        + _person("kasyanov", "Mikhail Kasyanov", "title: Russian Prime Minister, when: 2000-2004"),
     )
     assert not any("lukyanov" in key for key in questions)  # rejected: an analyst holds no office
     office = questions["offices/ivanov.russian-foreign-minister/office"]  # kept: an office
@@ -91,12 +93,12 @@ def test_who_held_an_office_never_offers_someone_who_held_it_then(tmp_path: Path
         _person("bush", "George H. W. Bush", "title: US President, when: 1989-1993")
         + _person("clinton", "Bill Clinton", "title: President of the United States, when: 1993-2001")
         + _person("baker", "James Baker", "title: US Secretary of State, when: 1989-1992")
-        + _person("yeltsin", "Boris Yeltsin", "title: President of Russia, when: 1991-1999")
+        + _person("gore", "Al Gore", "title: US Vice President, when: 1993-2001")
         + _person("major", "John Major", "title: Prime Minister, when: 1990-1997")
     )
     draft = _draft(tmp_path, people, "office-holder", "clinton.president-of-the-united-states")
     assert "George H. W. Bush" in draft.true_values  # rejected as a distractor: in office in 1993 too
-    assert "Boris Yeltsin" not in draft.true_values and "Boris Yeltsin" in draft.candidates  # kept
+    assert "Al Gore" not in draft.true_values and "Al Gore" in draft.candidates  # kept
     clinton = _questions(tmp_path / "again", people)["offices/clinton.president-of-the-united-states/office-holder"]
     assert clinton.answer == "Bill Clinton" and "George H. W. Bush" not in clinton.choices
 

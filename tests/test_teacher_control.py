@@ -45,7 +45,7 @@ def test_skip_kinds_and_exclude(lesson_dir: Path) -> None:
     kinds = {q.kind for q in result.questions}
     assert "claim" not in kinds and "cloze" not in kinds
     assert "orsk/talks-open/when" not in {q.id for q in result.questions}
-    assert "orsk/treaty-ratified/when" in {q.id for q in result.questions}
+    assert "orsk/treaty-signed/when" in {q.id for q in result.questions}
 
 
 def test_inline_template_overrides_wording(lesson_dir: Path) -> None:

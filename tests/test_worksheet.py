@@ -77,7 +77,9 @@ def test_versions_hold_the_same_questions_in_another_order(built: Path) -> None:
     assert [q.id for q in a.questions] != [q.id for q in b.questions]
     assert len({q.fact for q in a.questions if len(q.facts) == 1}) == len([q for q in a.questions if len(q.facts) == 1])
     sections = {s.name for s in a.sections}
-    assert sections == {"timeline", "matching", "multiple_choice", "fill_in", "short_answer"}
+    # No timeline: three of the lesson's dated facts are in its period (1949-2000), and one of them is
+    # dated by someone else than its account.
+    assert sections == {"matching", "multiple_choice", "fill_in", "short_answer"}
     for letter, version in (("A", a), ("B", b)):
         text = " ".join(_pages(built / f"worksheet-{letter}.pdf"))
         positions = []
@@ -163,7 +165,7 @@ def test_letter_paper_and_section_counts(tmp_path: Path) -> None:
     facts = folder / "facts.yaml"
     facts.write_text(
         facts.read_text()
-        + "\nworksheet:\n  versions: 3\n  sections: {timeline: 0, multiple_choice: 3, short_answer: 0}\n"
+        + "\nworksheet:\n  versions: 3\n  sections: {timeline: 0, multiple_choice: 1, short_answer: 0}\n"
     )
     result = runner.invoke(
         app, ["build", str(folder), "--format", "worksheet", "--paper", "Letter", "-o", str(tmp_path / "out")]
@@ -179,7 +181,8 @@ def test_letter_paper_and_section_counts(tmp_path: Path) -> None:
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)
     lesson, questions = _lesson(facts)
     sheet = versions(lesson, questions.questions)[0]
-    assert len(sheet.section("multiple_choice").items) == 3
+    assert len(sheet.section("multiple_choice").items) == 1  # of two the lesson has
+    assert sum(1 for q in questions.questions if q.choices) >= 2
     assert sheet.section("short_answer") is None and sheet.section("timeline") is None
 
 

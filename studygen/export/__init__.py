@@ -138,7 +138,7 @@ def load_exporters() -> dict[str, Exporter]:
     """The registry: the built-in format modules (which register themselves), then every `Exporter`
     that an installed package declares in the `studygen.formats` entry point group; the default
     formats first, then the others by name (the order of --list-formats)."""
-    from . import anki, blooket, canvas, gift, kahoot, moodle, qti, quizlet, worksheet  # noqa: F401
+    from . import anki, blooket, canvas, flashcards, gift, kahoot, moodle, qti, quizlet, study_page, worksheet  # noqa: F401
 
     for item in _plugin_exporters():
         if EXPORTERS.setdefault(item.name, item) is not item:

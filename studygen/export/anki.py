@@ -229,7 +229,10 @@ def legacy_note_type(question: Question) -> str:
 
 def note_fields(question: Question, type_: str) -> list[str]:
     """The escaped HTML fields of a question, in the note type `type_`."""
-    account = f"According to {_e(question.according_to)}" if question.according_to else ""
+    account = " · ".join(
+        filter(None, (f"According to {question.according_to}" if question.according_to else "", question.teacher_note))
+    )  # whose account it is, and what the teacher added: students find neither in the article's text
+    account = _e(account[:1].upper() + account[1:])
     context = (
         "" if question.shape in (Shape.MATCHING, Shape.ORDERING) else _e(question.context)
     )  # a set's is pages long

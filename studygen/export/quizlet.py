@@ -31,16 +31,20 @@ def cards(question: Question) -> list[tuple[str, str]]:
     return [(question.prompt, question.answer)]
 
 
+# What `cards` makes of each shape (the printed flashcards make the same cards).
+CARDS_WRITTEN = {
+    Shape.CHOICE: "card: question and answer (no choices)",
+    Shape.SHORT: "card: question and answer",
+    Shape.CLOZE: "card: sentence with a gap, and the missing words",
+    Shape.MATCHING: "one card per pair: quotation and speaker",
+    Shape.ORDERING: "card: items lettered, and the order with dates",
+}
+
+
 @exporter(
     "quizlet",
     "Quizlet flashcards (tab-separated text: Quizlet, Knowt, Gimkit)",
-    writes={
-        Shape.CHOICE: "card: question and answer (no choices)",
-        Shape.SHORT: "card: question and answer",
-        Shape.CLOZE: "card: sentence with a gap, and the missing words",
-        Shape.MATCHING: "one card per pair: quotation and speaker",
-        Shape.ORDERING: "card: items lettered, and the order with dates",
-    },
+    writes=CARDS_WRITTEN,
 )
 def export_quizlet(build: LessonBuild) -> list[Output]:
     lines = [

@@ -28,6 +28,7 @@ from ..model import Lesson
 from ..questions import KINDS, Question
 from ..questions.cloze import BLANK, RARE_ZIPF, keyword_candidates
 from ..questions.shapes import Shape
+from ..questions.sourcing import CLAIM_SHARE, fair_matching
 
 SECTIONS = ("timeline", "matching", "multiple_choice", "fill_in", "short_answer")  # in print order
 DEFAULT_COUNTS = {"timeline": 1, "matching": 1, "multiple_choice": 10, "fill_in": 6, "short_answer": 4}
@@ -37,6 +38,7 @@ MIN_PAIRS = 3  # fewer, and matching is a guess between two
 MAX_SAME_ANSWER = 2  # items on one sheet with the same answer
 MAX_PAIRS = 6  # more quotations than this crowd out the blanks and questions that need them
 MIN_EXTRA_WORDS = 2  # so that the last blank is never solved by elimination
+HEADER = "the sheet's header or footer"
 
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 
@@ -186,6 +188,9 @@ class Composer:
         self.counts = {**DEFAULT_COUNTS, **lesson.worksheet.sections}
         self.sheet = _Sheet()
         self.people = People(lesson)
+        # The header (the lesson's title) and the footer (the source) are on every page: an answer
+        # they show is no question ("In what year ...?" under "NATO, 1949-1955").
+        self.sheet.views.append((HEADER, View((fold(lesson.title), fold(lesson.source.citation())))))
         self.left_off: dict[str, str] = {}  # fact: why a question of it was left off (said if none is on)
 
     def compose(self) -> Composition:
@@ -223,11 +228,11 @@ class Composer:
                                              "give each other's answers away")  # fmt: skip
                     continue
                 keep.append(index)
-                if len(keep) == MAX_PAIRS:
-                    break
-            trimmed = _set_pairs(question, keep)
-            speakers = {right for _, right in trimmed.pairs}
-            if len(keep) < MIN_PAIRS or (section == "matching" and len(speakers) < 2):
+            if section == "matching":  # three speakers or more, none with more than half the items
+                speakers = [right for _, right in question.pairs]
+                keep = fair_matching(keep, speakers.__getitem__, MAX_PAIRS)
+            trimmed = _set_pairs(question, keep[:MAX_PAIRS])
+            if len(trimmed.pairs) < MIN_PAIRS:
                 continue
             self.sheet.take(trimmed, view(section, trimmed, self.people))
             taken.append(trimmed)
@@ -252,9 +257,16 @@ class Composer:
         return chosen
 
     def _next(self, section: str, queues: list[list[Question]], chosen: list[Question]) -> Question | None:
-        """The section's next question that fits the sheet, taking kinds in turn so it is varied."""
-        while queues:
+        """The section's next question that fits the sheet, taking kinds in turn so it is varied.
+        A kind with no room on the sheet yet ("fact or account?" beyond its share) waits its turn."""
+        waiting = 0
+        while len(queues) > waiting:
             queue = queues.pop(0)
+            if not _room_for(queue[0], chosen):
+                queues.append(queue)
+                waiting += 1
+                continue
+            waiting = 0
             while queue:
                 question = queue.pop(0)
                 if self._fits(section, question, chosen):
@@ -273,8 +285,9 @@ class Composer:
             return False  # a sheet whose answer is "Vladimir Putin" five times teaches little
         other = self.sheet.clash(new)
         if other is not None:
-            self.left_off.setdefault(question.fact, f"left {question.id} off the worksheet: it and {other} would "
-                                     "give each other's answers away")  # fmt: skip
+            clash = f"it and {other} would give each other's answers away"
+            why = f"its answer is printed in {HEADER}" if other == HEADER else clash
+            self.left_off.setdefault(question.fact, f"left {question.id} off the worksheet: {why}")
             return False
         self.sheet.take(question, new)
         return True
@@ -308,6 +321,15 @@ class Composer:
             taken.add(folded)
             extras.append(word)
         return extras
+
+
+def _room_for(question: Question, chosen: list[Question]) -> bool:
+    """Whether a section can take a question of this kind: "fact or account?" is at most a quarter
+    of a sheet's multiple-choice items (counting it), so it stays a question and not a drill."""
+    if question.kind != "claim" or not question.choices:
+        return True
+    claims = sum(q.kind == "claim" for q in chosen) + 1
+    return claims * CLAIM_SHARE <= len(chosen) + 1
 
 
 def _in_turn(pools: list[list[str]]) -> Iterable[str]:

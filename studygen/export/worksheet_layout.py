@@ -8,11 +8,13 @@ in another order) are plain data that tests can read without a PDF.
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..html import LETTERS
 from ..model import Lesson
 from ..questions import Question
+from ..questions.choices import YEAR_TYPES
 from ..schema import WORKSHEET_SECTIONS
 from .worksheet_compose import SECTIONS, Composer, Composition
 
@@ -87,14 +89,19 @@ def _shuffled(items: list, rng: random.Random, avoid: list | None = None) -> lis
     return result
 
 
-def _choices(question: Question, rng: random.Random) -> tuple[tuple[str, ...], int | None]:
-    if not question.choices:
-        return (), None
-    if question.answer_type in ("year", "decade"):
-        return question.choices, question.correct  # years stay in order
-    order = list(question.choices)
-    rng.shuffle(order)
-    return tuple(order), order.index(question.answer)
+def _choices(question: Question, rng: random.Random, used: Counter[int]) -> tuple[tuple[str, ...], int | None]:
+    """The choices shuffled, with the answer at a letter right least often so far on this version
+    (`used`, which counts the years' letters from the start), so that no letter is right much
+    more often than another. Years stay in order, at the letters they have."""
+    if not question.choices or question.answer_type in YEAR_TYPES:
+        return question.choices, question.correct
+    places = range(len(question.choices))
+    fewest = min(used[p] for p in places)
+    correct = rng.choice([p for p in places if used[p] == fewest])
+    used[correct] += 1
+    others = [c for c in question.choices if c != question.answer]
+    rng.shuffle(others)
+    return tuple(others[:correct] + [question.answer] + others[correct:]), correct
 
 
 def _matching_item(number: int, question: Question, rng: random.Random) -> Item:
@@ -142,6 +149,8 @@ def versions(
             order = _shuffled(chosen[name], rng, avoid=previous)
             title, instructions = TITLES[name]
             section = Section(name, title, instructions)
+            # Years keep their letters; the other answers are spread around them.
+            used = Counter(q.correct for q in order if q.answer_type in YEAR_TYPES and q.correct is not None)
             for question in order:
                 number += 1
                 if name == "matching":
@@ -149,7 +158,7 @@ def versions(
                 elif name == "timeline":
                     section.items.append(_timeline_item(number, question, rng))
                 elif name == "multiple_choice":
-                    choices, correct = _choices(question, rng)
+                    choices, correct = _choices(question, rng, used)
                     section.items.append(Item(number, question, choices, correct))
                 else:  # fill in and short answer: the student writes the answer
                     section.items.append(Item(number, question))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -13,9 +14,12 @@ from ..memory import gc_paused
 from ..model import Lesson
 from ..paths import display_path
 from . import chronology, cloze, offices, proposals, sourcing  # noqa: F401 - registers the kinds
-from .base import KINDS, Question, account_dates
-from .choices import CHOICES, TYPED, YEAR_TYPES, Chooser, position_for
+from .base import KINDS, Draft, Question, account_dates, teacher_values
+from .choices import CHOICES, TYPED, YEAR_TYPES, Chooser, balance_letters, position_for
+from .chronology import outside_period, title_period
 from .gates import first_failure, unique_prompts
+from .sourcing import within_share
+from .triage import Flag, review_reasons, triage
 from .wording import Wording, load_wordings, render, template_names_in_folder
 
 __all__ = ["KINDS", "Question", "QuestionSet", "build_questions"]
@@ -25,6 +29,12 @@ __all__ = ["KINDS", "Question", "QuestionSet", "build_questions"]
 class QuestionSet:
     questions: list[Question] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Why a question needs a teacher's look (by question id; those that need none are not listed).
+    flags: dict[str, tuple[str, ...]] = field(default_factory=dict)  # why a question needs a look (triage)
+
+    def triage(self) -> list[Flag]:
+        """The questions to look at first, and the questions left out, each with why."""
+        return triage(self.flags, self.diagnostics)
 
     def by_kind(self) -> dict[str, list[Question]]:
         grouped: dict[str, list[Question]] = {name: [] for name in KINDS}
@@ -68,6 +78,14 @@ def build_questions(
 
 def _build_questions(lesson: Lesson, contexts: Mapping[str, str], share: bool) -> QuestionSet:
     sink = DiagnosticSink(display_path(lesson.path))
+    if outside := outside_period(lesson):
+        first, last = title_period(lesson.title)  # type: ignore[misc]
+        for fact in outside:
+            sink.add(Severity.NOTE, fact.pos, "question.worth",
+                     f"no questions about '{fact.id}': it is dated {fact.when.display()}, outside the "  # type: ignore[union-attr]
+                     f"lesson's period ({first}-{last}, from its title)",
+                     "to ask about it, widen the period in the lesson's title")  # fmt: skip
+        lesson = dataclasses.replace(lesson, facts=tuple(f for f in lesson.facts if f not in outside))
     names = [name for name in KINDS if name not in lesson.questions.skip_kinds]
     for file in template_names_in_folder(lesson):
         if file.stem not in KINDS:
@@ -80,9 +98,11 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str], share: bool) -
     made = _made_sharing(maker, names) if share else maker.make_all(names)
     questions: list[Question] = []
     origins: dict[str, tuple[Position, str]] = {}
+    year_options: dict[str, dict[int, tuple[str, ...]]] = {}
     for name in names:  # in the kinds' order, whichever process made them
         questions += made[name].questions
         origins.update(made[name].origins)
+        year_options.update(made[name].year_options)
         for note in made[name].notes:
             sink.keep(note)
     ambiguous = unique_prompts(questions)
@@ -91,7 +111,16 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str], share: bool) -
             pos, key = origins[question.id]
             _note(sink, pos, key, question.kind, ambiguous[question.id], "not-unique")
     questions = [q for q in questions if q.id not in ambiguous]
-    return QuestionSet(questions, sink.items)
+    questions, over_share = within_share(questions)
+    if over_share:
+        pos, key = origins[over_share[0].id]
+        _note(sink, pos, key, "claim",
+              f"'fact or account?' is at most a quarter of the multiple-choice questions, so that it stays a question "
+              f"about sources rather than a drill; {len(over_share)} were left out, those whose source matters least "
+              f"({', '.join(q.fact for q in over_share[:6])}{', ...' if len(over_share) > 6 else ''})", "worth",
+              "nothing to fix; exclude a kept one under questions: exclude: claim: to ask another instead")  # fmt: skip
+    questions = balance_letters(questions, year_options)
+    return QuestionSet(questions, sink.items, review_reasons(lesson, questions))
 
 
 @dataclass
@@ -102,6 +131,8 @@ class _KindQuestions:
     questions: list[Question] = field(default_factory=list)
     notes: list[Diagnostic] = field(default_factory=list)
     origins: dict[str, tuple[Position, str]] = field(default_factory=dict)
+    # Year questions: each place the answer can take among years in order, with those years.
+    year_options: dict[str, dict[int, tuple[str, ...]]] = field(default_factory=dict)
 
 
 def _made_sharing(maker: _KindMaker, names: list[str]) -> dict[str, _KindQuestions]:
@@ -146,7 +177,8 @@ class _KindMaker:
             if draft.left_out:
                 silence = f"to silence this note, list '{draft.key}' under questions: exclude: {name}:"
                 hint = draft.left_out_hint or silence
-                _note(sink, draft.pos, draft.key, name, draft.left_out, _LEFT_OUT_GATE.get(name, "not-unique"), hint)
+                gate = draft.left_out_code or _LEFT_OUT_GATE.get(name, "not-unique")
+                _note(sink, draft.pos, draft.key, name, draft.left_out, gate, hint)
                 continue
             try:
                 prompt = render(wording, draft.variables)
@@ -158,18 +190,20 @@ class _KindMaker:
                 break
             question_id = f"{lesson.id}/{draft.key}/{name}"
             choices, correct = (), None
-            if draft.answer_type in TYPED:
-                choices, correct = chooser.choices(draft, position_for(settings.seed, question_id), prompt)
-            if not choices and draft.answer_type in YEAR_TYPES:
+            preferred = position_for(settings.seed, question_id)
+            if draft.answer_type in YEAR_TYPES:
                 # Years stay in order, so the answer cannot always go where its id puts it.
-                for position in range(CHOICES):
-                    choices, correct = chooser.choices(draft, position, prompt)
-                    if choices:
-                        break
+                options = {p: c for p in range(CHOICES) if (c := chooser.choices(draft, p, prompt)[0])}
+                if options:
+                    correct = preferred if preferred in options else min(options)
+                    choices = options[correct]
+                    made.year_options[question_id] = options
+            elif draft.answer_type in TYPED:
+                choices, correct = chooser.choices(draft, preferred, prompt)
             if draft.answer_type in TYPED and not choices:
                 sink.add(Severity.NOTE, draft.pos, "question.no-choices",
                          f"the {name} question about '{draft.key}' has no multiple-choice version: "
-                         "the lesson has fewer than three plausible wrong answers of its type",
+                         "the lesson has fewer than three wrong answers of the same kind",
                          "add facts or people of the same kind, or accept a short-answer question")  # fmt: skip
             question = Question(
                 id=question_id,
@@ -192,10 +226,9 @@ class _KindMaker:
                 context=self.context_of(draft.context_keys),
                 fact_summary=draft.summary,
                 people=draft.people,
-                sources=draft.sources
-                + account_dates(lesson, draft.facts, prompt + (draft.cloze.filled() if draft.cloze else "")),
+                sources=_with_teacher_values(lesson, draft, prompt),
             )
-            failed = first_failure(question, draft.forbidden)
+            failed = first_failure(question, draft.forbidden, lesson.title)
             if failed is not None:
                 gate, reason = failed
                 _note(sink, draft.pos, draft.key, name, reason, gate)
@@ -204,3 +237,12 @@ class _KindMaker:
             made.origins[question.id] = (draft.pos, draft.key)
         made.notes = sink.items
         return made
+
+
+def _with_teacher_values(lesson: Lesson, draft: Draft, prompt: str) -> tuple[tuple[str, str], ...]:
+    """The draft's sources, with the dates of accounts and the values the teacher added that it shows."""
+    filled = prompt + (draft.cloze.filled() if draft.cloze else "")
+    sources = draft.sources + account_dates(lesson, draft.facts, filled)
+    shown = " ".join([filled, draft.answer, *draft.items])
+    known = {value for value, _ in sources}
+    return sources + tuple(s for s in teacher_values(lesson, draft.facts, shown) if s[0] not in known)

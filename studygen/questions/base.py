@@ -13,7 +13,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..diagnostics import Position
-from ..model import ARTICLE_ITSELF, Fact, Lesson, Person, Role, teacher_gave
+from ..model import ARTICLE_ITSELF, Fact, Lesson, Person, Role, teacher_gave, teacher_parts
 from .shapes import ClozeText, Event, Match, Shape
 
 
@@ -43,6 +43,17 @@ class Question:
     people: tuple[str, ...] = ()
     # Who gives each value the question asks or shows: (value, "the article" | a person | "the teacher").
     sources: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def teacher_note(self) -> str:
+        """The values shown that rest on the teacher, not the article (students cannot find them in it):
+        `from your teacher, not the article: 1987`, `... 12 June 2017 (the year)`."""
+        given = [
+            value if by == TEACHER else f"{value} ({by.split('; ', 1)[1].removesuffix(' from the teacher')})"
+            for value, by in self.sources
+            if by == TEACHER or by.endswith(" from the teacher")
+        ]
+        return f"from your teacher, not the article: {'; '.join(dict.fromkeys(given))}" if given else ""
 
     @property
     def shape(self) -> Shape:
@@ -120,9 +131,12 @@ class Draft:
     people: tuple[str, ...] = ()
     # Values besides the answer and its alternatives that would also be correct choices.
     true_values: frozenset[str] = frozenset()
-    candidates: tuple[str, ...] = ()  # preferred distractors, best first
+    # The wrong answers of the same kind as the answer, best first (None: anyone of the answer's type).
+    candidates: tuple[str, ...] | None = None
+    must_offer: tuple[str, ...] = ()  # distractors always among the choices ("Stated as fact")
     left_out: str = ""  # why no question can be made from this draft (a note for the teacher)
     left_out_hint: str = ""  # what the teacher can do about it, when excluding the fact is not the answer
+    left_out_code: str = ""  # the note's code (question.<code>), when not the kind's usual one
     sources: tuple[tuple[str, str], ...] = ()  # (value, who gives it) for the answer and a date it shows
 
 
@@ -134,8 +148,10 @@ def value_source(lesson: Lesson, fact: Fact, key: str) -> str:
     fact's account (`according_to`), or the article reporting it as fact."""
     if teacher_gave(fact.from_teacher, key):
         return TEACHER
-    owner = fact.sources.get(key, fact.according_to)
-    return lesson.owner_name(owner) or ARTICLE_ITSELF
+    owner = lesson.owner_name(fact.sources[key]) if key in fact.sources else lesson.accounts_name(fact)
+    parts = teacher_parts(fact.from_teacher, key)  # "12 August" from the article, the year from the teacher
+    owner = owner or ARTICLE_ITSELF
+    return f"{owner}; the {' and '.join(parts)} from the teacher" if parts else owner
 
 
 def date_source(lesson: Lesson, fact: Fact, shown: str) -> tuple[tuple[str, str], ...]:
@@ -156,6 +172,27 @@ def account_dates(lesson: Lesson, fact_ids: tuple[str, ...], shown: str) -> tupl
     return tuple(found)
 
 
+def teacher_values(lesson: Lesson, fact_ids: tuple[str, ...], shown: str) -> tuple[tuple[str, str], ...]:
+    """The values the teacher added (from_teacher) that the text `shown` holds, so that the answer key and
+    the card back can say so: a date, a place, a person the article does not give."""
+    found = []
+    for fact in lesson.facts_by_id(fact_ids):
+        if "*" in fact.from_teacher:
+            found.append(("the whole fact", TEACHER))
+            continue
+        for key in sorted(fact.from_teacher):
+            value = getattr(fact, key, None) if "." not in key else None
+            if key in ("by", "to"):
+                value = name_of(lesson, value)
+            elif key == "who":
+                value = ", ".join(name_of(lesson, p) for p in fact.who)
+            elif key in ("when", "said_when"):
+                value = value.display() if value else None
+            if isinstance(value, str) and value and value in shown:
+                found.append((value, TEACHER))
+    return tuple(found)
+
+
 def about_of(fact: Fact) -> str:
     """What a quotation is about, unless the quotation itself says it ("about the US delegation, 'the US
     delegation got very nervous'" says nothing twice)."""
@@ -163,11 +200,13 @@ def about_of(fact: Fact) -> str:
     return "" if about and about.lower() in (fact.said or "").lower() else about
 
 
-def left_out(key: str, facts: tuple[str, ...], pos: Position, reason: str, hint: str = "") -> Draft:
-    """A question a kind cannot make, and why: the engine turns it into a note for the teacher."""
+def left_out(key: str, facts: tuple[str, ...], pos: Position, reason: str, hint: str = "", code: str = "") -> Draft:
+    """A question a kind cannot make, and why: the engine turns it into a note for the teacher
+    (`question.<code>`; by default the code of the kind's own refusals)."""
     return Draft(
-        key=key, variables={}, answer="", answer_type="", facts=facts, pos=pos, left_out=reason, left_out_hint=hint
-    )
+        key=key, variables={}, answer="", answer_type="", facts=facts, pos=pos, left_out=reason, left_out_hint=hint,
+        left_out_code=code,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -212,22 +251,45 @@ def names_of(lesson: Lesson, person_id: str | None) -> tuple[str, ...]:
 
 
 def date_phrase(date: PartialDate | None) -> str:
-    """`in 1990`, `in the mid-1950s`, `on 12 June 2017`, `from 1998 to 2004`."""
-    if date is None:
-        return ""
-    if date.is_span:
-        return f"from {date.start} to {date.end}"
-    return ("on " if date.day else "in ") + date.display()
+    """`in 1990`, `in the mid-1950s`, `on 12 June 2017`, `from 1998 to 2004`, `in about 1200`."""
+    return date.phrase() if date is not None else ""
 
 
 def precision(date: PartialDate) -> str:
-    if date.decade:  # "the mid-1950s" is part of a decade: asked "when", not "in what decade"
-        return "part of a decade" if date.qualifier else "decade"
+    """What a date question asks for: a 'c. 1200' is never asked as an exact year."""
+    if date.is_period:  # "the mid-1950s" is part of a decade: asked "when", not "in what decade"
+        unit = "century" if date.century is not None else "decade"
+        return f"part of a {unit}" if date.qualifier else unit
+    if date.approximate or date.uncertain:
+        return "approximate"
+    if date.season:
+        return "season"
     if date.day:
         return "date"
     if date.month:
         return "month"
     return "span" if date.is_span else "year"
+
+
+def date_answer_type(date: PartialDate) -> str:
+    """The answer type of a date: year and decade choices as before; a century, a BC year and a circa or
+    uncertain year ('era') get wrong answers of their own form; other dates are written out."""
+    if date.day or date.month or date.season:
+        return "date"
+    if date.century is not None:
+        return "century"
+    if date.start < 0 or date.approximate or date.uncertain:
+        return "era"
+    return "decade" if date.decade else "year"
+
+
+def spoken(fact: Fact) -> str:
+    """A quotation after its speaker, as the article frames it ('told colleagues she did not “...”', 'is
+    said to believe “...”'), or 'said, about Washington, “...”' when the fact gives no frame."""
+    if fact.frame:
+        return fact.framed()
+    about = about_of(fact)
+    return f"{fact.verb}{f', about {about},' if about else ''} “{fact.said}”"
 
 
 def proposal_clause(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
@@ -242,13 +304,15 @@ def proposal_clause(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
     return f"{name_of(lesson, fact.by)} proposed{to}{when} {what}"
 
 
+# Verbs of saying that frame a quotation on their own ("Who recalled ...?"); another cue ("added", "told him
+# privately", "was quoted as saying") reads as "said" in a question.
 def fact_sentence(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
     """The fact as one plain sentence, without its attribution."""
     if fact.kind == "proposal":
         text = proposal_clause(lesson, fact, with_date) + "."
     elif fact.kind == "quote":
-        said = fact.said or ""
-        text = f"{name_of(lesson, fact.by)} said “{said}”" + ("" if said.endswith((".", "?", "!")) else ".")
+        text = f"{name_of(lesson, fact.by)} {fact.framed()}"
+        text += "" if text.rstrip("”").endswith((".", "?", "!")) else "."
     else:
         when = f" {date_phrase(fact.when)}" if with_date and fact.when and fact.date_agrees else ""
         text = f"{fact.what}{when}."

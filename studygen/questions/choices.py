@@ -1,23 +1,28 @@
 """Multiple choice: distractors of the answer's type that the lesson's facts make false.
 
 Choices are deterministic for a lesson's seed, year options are in order, and the
-correct answer's position is drawn uniformly over A-D from each question's own id.
+correct answer's position is drawn from each question's own id, then evened out over the
+lesson (`balance_letters`), so that no letter is right much more often than another.
 """
 
 from __future__ import annotations
 
 import bisect
+import hashlib
 import random
 import re
 from collections import Counter
+from collections.abc import Mapping
+from dataclasses import replace
 
+from ..dates import PartialDate, parse_date
 from ..model import Lesson
-from .base import Draft, ranked_people
+from .base import Draft, Question, ranked_people
 
 CHOICES = 4
-YEAR_TYPES = ("year", "decade")
+YEAR_TYPES = ("year", "decade", "century", "era")  # read in date order
 TYPED = ("person", "group", "office", *YEAR_TYPES, "quote", "account")
-MAX_QUOTE_WORDS = 8
+MAX_QUOTE_WORDS = 8  # a longer quotation is a passage to read, not a choice
 LIKELIEST = 5  # distractors are drawn from this many of the most plausible wrong answers
 
 
@@ -40,9 +45,6 @@ class Chooser:
             )
             for decade in (False, True)
         }
-        said = [f.said for f in lesson.facts if f.kind == "quote" and f.said]
-        said += [f.reply.said for f in lesson.facts if f.reply and f.reply.said]
-        self.quotes = [f"“{s}”" for s in dict.fromkeys(said) if len(s.split()) <= MAX_QUOTE_WORDS]
         self.people = {kind: list(ranked_people(lesson, [], kind)) for kind in ("person", "group")}
         # Every way the text names each person: the name, the aliases the teacher gave ("Mandela" for
         # Nelson Mandela) and the surname, unless two people share it ("Kennedy"): a question that names
@@ -78,12 +80,10 @@ class Chooser:
 
     def pool(self, draft: Draft) -> list[str]:
         """Plausible wrong answers of the draft's type, best first (before removing true ones)."""
-        if draft.candidates:
+        if draft.candidates is not None:
             return list(draft.candidates)
         if draft.answer_type in self.people:
             return self.people[draft.answer_type]
-        if draft.answer_type == "quote":
-            return self.quotes
         return []
 
     def year_choices(self, draft: Draft, position: int) -> list[str] | None:
@@ -99,6 +99,9 @@ class Chooser:
     def _new_year_choices(
         self, answer: str, decade: bool, true_values: frozenset[str], position: int, earliest: int, latest: int
     ) -> list[str] | None:
+        date = parse_date(answer)  # studygen reads back every date it prints
+        if date.century is not None or date.start < 0 or date.approximate or date.uncertain:
+            return _same_form_choices(date, true_values, position, earliest, latest)
         answer_year = int("".join(c for c in answer if c.isdigit())[:4])
         step = 10 if decade else 1
         ordered = self.years[decade]
@@ -148,8 +151,46 @@ class Chooser:
         if len(pool) < CHOICES - 1:
             return (), None
         rng = _rng(self.lesson.questions.seed, draft.key + draft.answer_type)
-        distractors = rng.sample(pool, CHOICES - 1)
+        required = [c for c in draft.must_offer if c in pool][: CHOICES - 1]
+        rest = [c for c in pool if c not in required]
+        distractors = required + rng.sample(rest, CHOICES - 1 - len(required))
+        rng.shuffle(distractors)
         return tuple(distractors[:position] + [draft.answer] + distractors[position:]), position
+
+
+def _same_form_choices(
+    date: PartialDate, true_values: frozenset[str], position: int, earliest: int, latest: int
+) -> list[str] | None:
+    """Wrong answers of the answer's own form (44 BC, c. 1200, the 5th century BC), in date order."""
+    true = {date.answer(), *true_values}
+
+    def side(sign: int) -> list[PartialDate]:
+        moved = (date.moved(sign * step) for step in range(1, 6))
+        return [d for d in moved if d and d.answer() not in true and (not earliest or d.end >= earliest)
+                and d.start <= latest]  # fmt: skip
+
+    below, above = side(-1), side(1)
+    if len(below) < position or len(above) < CHOICES - 1 - position:
+        return None
+    return [d.answer() for d in [*below[:position][::-1], date, *above[: CHOICES - 1 - position]]]
+
+
+def _spread(order: list[Question], places: Mapping[str, tuple[int, ...]], at: dict[str, int]) -> None:
+    """Move answers (`at`, by question id) from the fullest letters to the emptiest they can take
+    (`places`), the first of `order` first, until no letter holds two more than another can take."""
+    moved = True
+    while moved:  # each move lowers the sum of squared counts, so this ends
+        count = Counter(at[q.id] for q in order)
+        moved = False
+        for letter in sorted(range(CHOICES), key=lambda letter: -count[letter]):
+            for question in order:
+                free = [p for p in places[question.id] if count[p] < count[letter] - 1]
+                if at[question.id] == letter and free:
+                    at[question.id] = min(free, key=lambda p: (count[p], p))
+                    moved = True
+                    break
+            if moved:
+                break
 
 
 def _named_in(candidate: str, prompt: str) -> bool:
@@ -166,3 +207,35 @@ def position_for(seed: int, question_id: str) -> int:
     Anki update their notes).
     """
     return _rng(seed, question_id).randrange(CHOICES)
+
+
+def balance_letters(
+    questions: list[Question], year_options: Mapping[str, Mapping[int, tuple[str, ...]]]
+) -> list[Question]:
+    """The questions with the right answers spread evenly over the letters, as far as the choices
+    allow: no letter right in two questions more than another, among the year questions (so that
+    "the earliest" is not a rule) and over all multiple-choice questions.
+
+    Year choices stay in order (`year_options`: each position the answer can take, with its years),
+    so the years are spread first, among themselves; then the others around them. A question keeps
+    the place its id gives it unless its letter is the fullest; then the question first in a hash
+    of ids moves to the emptiest letter it can take.
+    """
+    asked = [q for q in questions if q.choices and q.correct is not None]
+    at: dict[str, int] = {q.id: q.correct for q in asked}  # type: ignore[misc]
+    order = sorted(asked, key=lambda q: hashlib.sha256(q.id.encode()).digest())
+    years = [q for q in order if q.id in year_options]
+    _spread(years, {q.id: tuple(year_options[q.id]) for q in years}, at)
+    _spread(order, {q.id: (at[q.id],) if q.id in year_options else tuple(range(len(q.choices))) for q in order}, at)
+    changed = {}
+    for question in asked:
+        place = at[question.id]
+        if place == question.correct:
+            continue
+        if question.id in year_options:
+            choices = year_options[question.id][place]
+        else:
+            others = [c for i, c in enumerate(question.choices) if i != question.correct]
+            choices = tuple(others[:place] + [question.answer] + others[place:])
+        changed[question.id] = replace(question, choices=choices, correct=place)
+    return [changed.get(q.id, q) for q in questions]

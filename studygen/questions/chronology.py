@@ -7,7 +7,19 @@ import re
 from collections.abc import Iterator
 
 from ..model import Fact, Lesson
-from .base import Draft, about_of, fact_sentence, kind, name_of, precision, proposal_clause, value_source
+from .base import (
+    Draft,
+    about_of,
+    date_answer_type,
+    fact_sentence,
+    kind,
+    left_out,
+    name_of,
+    precision,
+    proposal_clause,
+    spoken,
+    value_source,
+)
 
 ORDER_MIN, ORDER_MAX = 4, 6
 _PASSIVE = re.compile(r"^(?P<subject>.+?) (?P<verb>was|were|had been) (?P<rest>\S.*)$")
@@ -31,20 +43,66 @@ def inverted(what: str) -> str:
     return f"{match['verb']} {match['subject']} {match['rest']}"
 
 
+_PERIOD = re.compile(r"(?<!\d)(\d{4})\s*[-–]\s*(\d{4})(?!\d)")
+
+
+def title_period(title: str) -> tuple[int, int] | None:
+    """The years a lesson's title spans ('The Berlin Wall, 1961-1990' -> (1961, 1990)), if it gives them."""
+    match = _PERIOD.search(title)
+    if match is None or int(match[2]) < int(match[1]):
+        return None
+    return int(match[1]), int(match[2])
+
+
+def outside_period(lesson: Lesson) -> list[Fact]:
+    """Events and proposals dated wholly outside the period the lesson's title gives: matters beside its
+    subject (a TV premiere in a lesson on 1949-2000), asked only if the teacher widens the period.
+    Quotations stay: words said later about the period are its sources."""
+    period = title_period(lesson.title)
+    if period is None:
+        return []
+    first, last = period
+    return [
+        fact
+        for fact in lesson.facts
+        if fact.kind in ("event", "proposal") and fact.when is not None
+        and (fact.when.end < first or fact.when.start > last)
+    ]  # fmt: skip
+
+
+def _occasions(fact: Fact) -> set[tuple[str, str]]:
+    """The occasions a dated fact belongs to, as (person, date): quotations of one speaker on one date are
+    one occasion (a letter, a speech), and so is an event of that date the speaker takes part in."""
+    if fact.when is None or fact.kind == "proposal":
+        return set()
+    people = (fact.by,) if fact.kind == "quote" else fact.who
+    return {(person, fact.when.text) for person in people if person}
+
+
 @kind("when", "chronology", "When did it happen: the year, decade or date of a dated fact.")
 def when_questions(lesson: Lesson) -> Iterator[Draft]:
+    # Each occasion's date is asked of one fact: an event's first (what happened), else the first quotation.
+    asked: dict[tuple[str, str], str] = {}
+    for fact in sorted(lesson.facts, key=lambda f: f.kind != "event"):
+        if fact.when is not None and not fact.when.is_span and not any(o in asked for o in _occasions(fact)):
+            asked.update(dict.fromkeys(_occasions(fact), fact.id))
     for fact in lesson.facts:
         if fact.when is None or fact.when.is_span:
+            continue
+        if same := next((asked[o] for o in sorted(_occasions(fact)) if asked[o] != fact.id), None):
+            yield left_out(fact.id, (fact.id,), fact.pos,
+                           f"its date, {fact.when.display()}, is asked once for the occasion, with '{same}'",
+                           code="worth")  # fmt: skip
             continue
         owner = lesson.account_owner(fact)
         if fact.said_when is not None and set(fact.said_when.years) & set(fact.when.years):
             owner = lesson.owner_name(fact.according_to)  # "said in 1921" would give away the year asked
-        left_out = ""
+        refusal = ""
         if not fact.date_agrees:
             if fact.according_to is None:  # an established fact, dated by someone: ask according to them
                 owner = lesson.date_owner(fact)
             else:  # the fact is one account, its date another's: asking for it would merge the two
-                left_out = (f"the date is {lesson.date_owner(fact)}'s, the fact {owner}'s account: "
+                refusal = (f"the date is {lesson.date_owner(fact)}'s, the fact {owner}'s account: "
                             "asking for it would put one's word in the other's mouth")  # fmt: skip
         yield Draft(
             key=fact.id,
@@ -55,6 +113,8 @@ def when_questions(lesson: Lesson) -> Iterator[Draft]:
                 "to": name_of(lesson, fact.to),
                 "what": fact.what or "",
                 "said": fact.said or "",
+                "spoken": spoken(fact) if fact.kind == "quote" else "",
+                "framed": bool(fact.frame) or fact.verb != "said",
                 "about": about_of(fact),
                 "according_to": owner,
                 "self_account": fact.own_account and fact.date_agrees,
@@ -62,7 +122,7 @@ def when_questions(lesson: Lesson) -> Iterator[Draft]:
             },
             answer=fact.when.answer(),
             alternatives=(fact.when.text,) if fact.when.text != fact.when.answer() else (),
-            answer_type="date" if fact.when.day or fact.when.month else ("decade" if fact.when.decade else "year"),
+            answer_type=date_answer_type(fact.when),
             facts=(fact.id,),
             pos=fact.field_pos("when"),
             according_to=owner,
@@ -70,7 +130,7 @@ def when_questions(lesson: Lesson) -> Iterator[Draft]:
             context_keys=(fact.id,),
             summary=fact_sentence(lesson, fact),
             people=fact.people,
-            left_out=left_out,
+            left_out=refusal,
             sources=((fact.when.answer(), value_source(lesson, fact, "when")),),
         )
 
@@ -80,7 +140,7 @@ def event_label(lesson: Lesson, fact: Fact) -> str:
     if fact.kind == "proposal":
         text = proposal_clause(lesson, fact, with_date=False)
     elif fact.kind == "quote":
-        text = f"{name_of(lesson, fact.by)} says “{fact.said}”"
+        text = f"{name_of(lesson, fact.by)} {fact.framed()}"
     else:
         text = fact.what or ""
     owner = lesson.account_owner(fact)

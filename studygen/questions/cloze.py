@@ -7,7 +7,17 @@ import re
 from collections.abc import Iterator
 
 from ..model import Fact, Lesson
-from .base import Draft, about_of, date_phrase, date_source, kind, name_of, names_of, value_source
+from .base import (
+    Draft,
+    about_of,
+    date_phrase,
+    date_source,
+    kind,
+    left_out,
+    name_of,
+    names_of,
+    value_source,
+)
 from .shapes import Blank, ClozeText
 
 BLANK = "[...]"
@@ -64,7 +74,10 @@ def keyword(text: str, avoid: str = "", key_terms: frozenset[str] = frozenset())
 
 
 def _with_blank(sentence: str, answer: str, alternatives: tuple[str, ...]) -> tuple[str, ClozeText]:
+    """The prompt and its cloze parts, both starting with a capital wherever they are shown (a card, a
+    sheet, an export): "In the mid-1950s, [...] proposed", never "in the mid-1950s"."""
     before, after = sentence.split("\x00", 1)
+    before = before[:1].upper() + before[1:]
     return before + BLANK + after, ClozeText((before, Blank(answer, alternatives), after))
 
 
@@ -89,12 +102,34 @@ def _proposal(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | 
     return None
 
 
+# Words that start a clause of their own: a date put after "..., though the number was never clear"
+# would date the wrong clause.
+_CLAUSE_START = re.compile(
+    r"[,;:]|\b(?:that|which|who|whom|whose|when|where|while|though|although|because|but|whereas|unless)\b"
+)
+
+
+def _date_fits_after(fact: Fact) -> bool:
+    """Whether the date can be blanked after the event's words: the article says it so ("NATO was created
+    in 1949"), or the words are one clause, which the date then belongs to."""
+    phrase = f"{fact.what} {date_phrase(fact.when)}".lower()
+    if any(phrase in passage.lower() for passage in fact.evidence):
+        return True
+    return _CLAUSE_START.search(fact.what or "") is None
+
+
 def _event(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | None:
-    if fact.when is None or fact.when.is_span or not fact.date_agrees:
+    if fact.when is None or fact.when.is_span or not fact.date_agrees or not _date_fits_after(fact):
         return None
     lead = _lead(lesson, fact)
     prefix = date_phrase(fact.when).split(" ", 1)[0]
     return f"{lead}{fact.what} {prefix} \x00.", fact.when.display(), ()
+
+
+def _date_asked_by_when(lesson: Lesson, fact: Fact) -> bool:
+    """Whether the lesson's `when` question asks this fact's date already: a blank for it would ask it twice."""
+    settings = lesson.questions
+    return "when" not in settings.skip_kinds and fact.id not in settings.exclude.get("when", frozenset())
 
 
 def _quote(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | None:
@@ -107,7 +142,10 @@ def _quote(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | Non
     blanked = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", "\x00", said, count=1)
     # No full stop after a quotation that ends its own sentence, even inside a nested quote ('Why not?').
     end = "" if said.rstrip().rstrip("'\"’”").endswith((".", "?", "!")) else "."
-    return f"{lead}{name_of(lesson, fact.by)} said{about}: “{blanked}”{end}", word, ()
+    if fact.frame:  # in the article's frame: 'told colleagues she did not “...”'
+        framed = f"{lead}{name_of(lesson, fact.by)} {fact.framed(blanked)}"
+        return framed + ("" if framed.rstrip("”").endswith((".", "?", "!")) else "."), word, ()
+    return f"{lead}{name_of(lesson, fact.by)} {fact.verb}{about}: “{blanked}”{end}", word, ()
 
 
 @kind("cloze", "recall", "Fill in the blank: the fact as a sentence with its key term left out.")
@@ -124,6 +162,10 @@ def cloze_questions(lesson: Lesson) -> Iterator[Draft]:
         if made is None:
             continue
         sentence, answer, alternatives = made
+        if fact.when is not None and answer == fact.when.display() and _date_asked_by_when(lesson, fact):
+            yield left_out(fact.id, (fact.id,), fact.pos, "its date is asked by the when question: "
+                           "one date question per event", code="worth")  # fmt: skip
+            continue
         prompt, cloze = _with_blank(sentence, answer, alternatives)
         if fact.kind == "quote":  # the speaker's words, as the article (or someone's account) reports them
             given_by = lesson.owner_name(fact.according_to) or name_of(lesson, fact.by)

@@ -13,9 +13,11 @@ from collections.abc import Callable
 
 from .base import Question
 from .cloze import BLANK
+from .offices import countries_in
 
 MAX_ANSWER_WORDS = 8
 STRUCTURED = ("order", "pairs")  # chronology and matching answers are lists, not short answers
+DATE_TYPES = ("year", "decade", "date")
 
 _QUOTED = re.compile(r"“[^”]*”")
 # What an empty or undefined template value leaves behind (outside quotations).
@@ -43,6 +45,30 @@ def answer_not_in_prompt(question: Question, forbidden: tuple[str, ...]) -> str 
     for word in forbidden:
         if word and _contains(prompt, word):
             return f"the answer ('{word}') appears in the question"
+    return None
+
+
+def no_giveaway_country(question: Question) -> str | None:
+    """A country the answer names, also named in the prompt, gives it away: "In the mid-1950s, [...] proposed
+    that the USSR join NATO" answers itself with "Soviet leaders" (quotations excepted: words said)."""
+    if question.answer_type in (*STRUCTURED, "quote") or question.answer_type in DATE_TYPES:
+        return None
+    shared = countries_in(question.answer) & countries_in(question.prompt)
+    if shared:
+        return f"the question names the answer's country ({' '.join(min(shared)).title()}), which gives it away"
+    return None
+
+
+def answer_not_in_title(question: Question, title: str) -> str | None:
+    """The lesson's title is on every card's deck and every sheet's header: an answer it shows is no
+    question ("In what year was NATO created?" in "NATO, 1949-1955"). People are the exception: an
+    obituary's subject is in its title and answers many questions fairly."""
+    if question.answer_type in (*STRUCTURED, "person", "group"):
+        return None
+    shown = title.lower()
+    for value in (question.answer, *question.alternatives):
+        if value and _contains(shown, value.strip("“”")):
+            return f"the answer ('{value}') is in the lesson's title"
     return None
 
 
@@ -111,10 +137,12 @@ GATES: dict[str, Callable[[Question], str | None]] = {
 }
 
 
-def first_failure(question: Question, forbidden: tuple[str, ...]) -> tuple[str, str] | None:
+def first_failure(question: Question, forbidden: tuple[str, ...], title: str = "") -> tuple[str, str] | None:
     """The first gate the question fails, as (gate name, reason); None when it passes them all."""
-    if (reason := answer_not_in_prompt(question, forbidden)) is not None:
+    if (reason := answer_not_in_prompt(question, forbidden) or no_giveaway_country(question)) is not None:
         return "answer-in-prompt", reason
+    if (reason := answer_not_in_title(question, title)) is not None:
+        return "worth", reason
     for name, gate in GATES.items():
         if (reason := gate(question)) is not None:
             return name, reason

@@ -6,7 +6,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 
-from ..model import ARTICLE_ITSELF, Lesson, Person, Role, teacher_gave
+from ..model import ARTICLE_ITSELF, Lesson, Person, Role, teacher_gave, teacher_parts
 from .base import (
     SIMILAR_KEPT,
     TEACHER,
@@ -14,33 +14,45 @@ from .base import (
     date_phrase,
     kind,
     left_out,
-    ranked_people,
     role_key,
     title_words,
 )
 
+PERIOD_YEARS = 10  # posts held this close in time are of the same period
 
-def _overlap(a: Role, b: Role) -> bool:
-    """Whether two roles may have been held at the same time (undated roles may always)."""
+
+def _overlap(a: Role, b: Role, margin: int = 0) -> bool:
+    """Whether two roles may have been held at the same time, or within `margin` years of each other
+    (undated roles may always)."""
     if a.when is None or b.when is None:
         return True
-    return a.when.start <= b.when.end and b.when.start <= a.when.end
+    if margin:  # posts of one period: by years, `margin` apart at most
+        return a.when.start <= b.when.end + margin and b.when.start <= a.when.end + margin
+    return a.when.overlaps(b.when)  # by the months they name: 2010-05 to 2014-07, then 2014-09 to 2016
 
 
 class TitleIndex:
-    """The lesson's titles, to find the likeliest confusions for one without comparing all pairs."""
+    """The lesson's titles, to find the likeliest confusions for one without comparing all pairs:
+    posts of the same country or body only (`place_of`), never a foreigner's post."""
 
     COMMON = 50  # a word in more titles than this ("minister") says nothing about likeness
 
     def __init__(self, titles: Iterable[str]) -> None:
         self.titles = sorted(set(titles))
         self.by_word: dict[str, set[str]] = {}
+        self.places = {title: place_of(title) for title in self.titles}
+        # A title that names no place ('Attorney General') is of the one place the lesson's other titles
+        # name, when they name one; else it is compared only with other titles that name none.
+        named = {place for place in self.places.values() if place}
+        if len(named) == 1:
+            self.places = {title: place or next(iter(named)) for title, place in self.places.items()}
         for title in self.titles:
             for word in title_words(title):
                 self.by_word.setdefault(word, set()).add(title)
 
     def similar(self, title: str) -> tuple[str, ...]:
-        """Up to SIMILAR_KEPT other titles: most words in common first, then A-Z."""
+        """Up to SIMILAR_KEPT other titles of the same place: most words in common first, then A-Z."""
+        place = self.places[title] if title in self.places else place_of(title)
         words = title_words(title)
         shared: dict[str, int] = {}
         for word in words:
@@ -49,11 +61,12 @@ class TitleIndex:
                 for other in group:
                     shared[other] = shared.get(other, 0) + 1
         shared.pop(title, None)
-        ranked = sorted(shared, key=lambda t: (-shared[t], t))[:SIMILAR_KEPT]
+        alike = [t for t in shared if self.places[t] == place]
+        ranked = sorted(alike, key=lambda t: (-shared[t], t))[:SIMILAR_KEPT]
         for other in self.titles:  # too few alike: fill up in A-Z order
             if len(ranked) >= SIMILAR_KEPT:
                 break
-            if other != title and other not in ranked:
+            if other != title and other not in ranked and self.places[other] == place:
                 ranked.append(other)
         return tuple(ranked)
 
@@ -64,9 +77,33 @@ _RANKS = frozenset(
     "permanent principal".split()
 ) - {"general"}  # "Secretary General" and "General Secretary" are the same office
 _FILLER = frozenset({"the", "of", "for", "and", "then", "to", "a", "an"})
-_UNITED_STATES, _UNITED_KINGDOM = ("united", "states"), ("united", "kingdom")
+_UNITED_STATES, _UNITED_KINGDOM, _SOVIET_UNION = ("united", "states"), ("united", "kingdom"), ("soviet", "union")
 _ALIASES = {"us": _UNITED_STATES, "u.s": _UNITED_STATES, "usa": _UNITED_STATES, "american": _UNITED_STATES,
-            "uk": _UNITED_KINGDOM, "british": _UNITED_KINGDOM}  # fmt: skip
+            "uk": _UNITED_KINGDOM, "british": _UNITED_KINGDOM,
+            "soviet": _SOVIET_UNION, "ussr": _SOVIET_UNION}  # fmt: skip
+# A country's adjective names the country: "Russian Foreign Minister" is Russia's foreign minister.
+_ALIASES.update((adjective, (country,)) for adjective, country in (
+    ("russian", "russia"), ("german", "germany"), ("french", "france"), ("chinese", "china"), ("cuban", "cuba"),
+    ("japanese", "japan"), ("canadian", "canada"), ("indian", "india"), ("italian", "italy"),
+    ("spanish", "spain"), ("polish", "poland"), ("israeli", "israel"), ("iranian", "iran"), ("iraqi", "iraq"),
+    ("turkish", "turkey"), ("greek", "greece"), ("mexican", "mexico"), ("egyptian", "egypt"),
+    ("ukrainian", "ukraine"), ("african", "africa"), ("korean", "korea"), ("australian", "australia"),
+    ("english", "england"), ("irish", "ireland"), ("scottish", "scotland"), ("welsh", "wales"),
+    ("brazilian", "brazil"), ("dutch", "netherlands"), ("swedish", "sweden"), ("norwegian", "norway"),
+))  # fmt: skip
+# Words that say what a post is, not where: the rest of a title names its country or body.
+_POST_WORDS = _RANKS | frozenset(
+    "president minister ministry secretary state foreign affairs defence defense interior home finance "
+    "treasury justice trade labour labor education health transport leader prime premier chancellor "
+    "ambassador envoy governor mayor governing chairman chairwoman chair head chief commander king queen "
+    "speaker spokesman spokeswoman member senator adviser advisor aide director attorney general party "
+    "communist politburo committee central council commission parliament assembly congress senate cabinet "
+    "national federal high commissioner officer navy army air force exchequer employment agriculture "
+    "environment culture energy industry commerce war economy development security intelligence police "
+    "works welfare information communications housing planning science technology".split()
+)
+# Rank words of posts that several people hold at once: "a deputy foreign minister", not "the".
+_SEVERAL_HOLDERS = frozenset({"deputy", "vice", "assistant", "associate", "under", "junior"})
 
 
 # Seats that many people hold at once: "Who was Member of Parliament in 1945?" has hundreds of answers.
@@ -90,6 +127,47 @@ def office_words(title: str) -> frozenset[str]:
         if word and word not in _FILLER:
             words.extend(_ALIASES.get(word, (word,)))
     return frozenset(words)
+
+
+_COUNTRIES = frozenset(_ALIASES.values())
+
+
+def countries_in(text: str) -> frozenset[tuple[str, ...]]:
+    """The countries a text names, by name or adjective: 'the USSR', 'Soviet leaders' and 'the Soviet
+    Union' all name ('soviet', 'union')."""
+    words = office_words(text)
+    return frozenset(country for country in _COUNTRIES if words.issuperset(country))
+
+
+_NAMED_AFTER = re.compile(r"\b(?:of|to)\s+(?:the\s+)?((?:[A-Z][\w'-]*\s*)+)")
+_POSSESSOR = re.compile(r"\b([A-Z][\w-]*)'s\b")
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_SENT_TO = re.compile(r"\b(?:ambassador|envoy|delegate|representative|consul)\b.*", re.IGNORECASE)
+
+
+def place_of(title: str) -> frozenset[str]:
+    """The country or body a post belongs to, as words, when the title names one: 'Russian Foreign Minister'
+    and 'President of Russia' -> {russia}; 'leader of East Germany' -> {east, germany}; 'NATO General
+    Secretary' -> {nato}; 'Sudmark's envoy' -> {sudmark}; empty when it names none ('Attorney General')."""
+    title = _SENT_TO.sub("", title)  # an ambassador is the sending country's: "Soviet ambassador to the US"
+    named = " ".join(_NAMED_AFTER.findall(title) + _POSSESSOR.findall(title) + _ACRONYM.findall(title))
+    words = {w.lower() for w in re.findall(r"[\w-]+", named)} - _POST_WORDS
+    words = {part for w in words for part in _ALIASES.get(w, (w,))}
+    return frozenset(words.union(*countries_in(title)))
+
+
+def several_hold(title: str) -> bool:
+    """Whether a post is one that several people hold at once ('Deputy Foreign Minister', 'Vice President'),
+    as its rank word says: a question asks who was *a* deputy foreign minister, not *the*."""
+    return not _SEVERAL_HOLDERS.isdisjoint(re.findall(r"[a-z]+", title.lower()))
+
+
+def one_of(title: str) -> str:
+    """'a Russian deputy foreign minister' for 'Russian Deputy Foreign Minister': one of several holders,
+    the words of the post in lower case as in running text (names of countries and bodies keep theirs)."""
+    words = [w.lower() if w.lower() in _POST_WORDS else w for w in title.split()]
+    text = " ".join(words)
+    return ("an " if text[:1].lower() in "aeiou" else "a ") + text
 
 
 def is_variant(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -134,11 +212,16 @@ class OfficeIndex:
         ]
 
 
-def _role_sources(role: Role) -> tuple[tuple[str, str], ...]:
-    """Who gives an office and its dates: the article, or the teacher (from_teacher)."""
+def _role_sources(lesson: Lesson, role: Role) -> tuple[tuple[str, str], ...]:
+    """Who gives an office and its dates: the article, someone it quotes (according_to), or the teacher
+    (from_teacher, also for one part of a date)."""
 
     def given(key: str) -> str:
-        return TEACHER if teacher_gave(role.from_teacher, key) else ARTICLE_ITSELF
+        if teacher_gave(role.from_teacher, key):
+            return TEACHER
+        owner = lesson.owner_name(role.according_to) or ARTICLE_ITSELF
+        parts = teacher_parts(role.from_teacher, key)
+        return f"{owner}; the {' and '.join(parts)} from the teacher" if parts else owner
 
     dates = ((role.when.answer(), given("when")),) if role.when else ()
     return ((role.title, given("title")), *dates)
@@ -153,7 +236,8 @@ def _summary(person: Person, role: Role) -> str:
 def office_questions(lesson: Lesson) -> Iterator[Draft]:
     titles = TitleIndex(role.title for person in lesson.people.values() for role in person.roles if role.is_office)
     for person in lesson.people.values():
-        offices = [(index, role) for index, role in enumerate(person.roles) if role.is_office]
+        # A seat or party post held alongside (alongside: true) competes with no office.
+        offices = [(index, role) for index, role in enumerate(person.roles) if role.is_main_office]
         own = [office_words(role.title) for _, role in offices]
         for index, role in offices:
             # One answer only: no other office of the same person may fit the same time.
@@ -162,9 +246,13 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
                                f"{person.name} held another office at the same time, so it would have two answers; "
                                "give each office its dates (when:) if they did not overlap")  # fmt: skip
                 continue
-            others = [r.title for _, r in offices if r is not role]
+            # Every other title of the person, offices held alongside and descriptions too ("leader of
+            # East Germany" for the head of its ruling party), is true of them: never a wrong answer.
+            others = [r.title for r in person.roles if r is not role]
             # Never offer one of the person's own titles under another name as a wrong answer, nor
             # two names of one office ("US President" and "President of the United States").
+            # Only posts of the same country or body: "President of the United States" is no plausible
+            # wrong answer for a Russian minister.
             candidates: list[str] = []
             seen = list(own)
             for title in titles.similar(role.title):
@@ -174,7 +262,12 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
                     seen.append(words)
             yield Draft(
                 key=role_key(person, role),
-                variables={"person": person.name, "when": date_phrase(role.when), "description": person.description},
+                variables={
+                    "person": person.name,
+                    "when": date_phrase(role.when),
+                    "description": person.description,
+                    "according_to": lesson.owner_name(role.according_to),
+                },
                 answer=role.title,
                 answer_type="office",
                 facts=(),
@@ -185,7 +278,7 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
                 people=(person.id,),
                 true_values=frozenset(others),  # the person's other offices are not wrong
                 candidates=tuple(candidates),
-                sources=_role_sources(role),
+                sources=_role_sources(lesson, role),
             )
 
 
@@ -196,7 +289,7 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
     for holder, office in index_of.holders:
         held_by.setdefault(office.title.lower(), []).append((holder, office))
     titles = TitleIndex(office.title for _, office in index_of.holders)
-    everyone = ranked_people(lesson, [])
+    shared_asked: set[tuple[frozenset[str], tuple[int, int, int], tuple[int, int, int]]] = set()
     for person in lesson.people.values():
         for index, role in enumerate(person.roles):
             if role.when is None or person.kind != "person" or not role.is_office:
@@ -212,7 +305,14 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
             holders = list(
                 dict.fromkeys(other.name for other, r in same_office if r.when is None or r.when.contains(role.when))
             )
-            if holders != [person.name]:
+            shared = role.shared or any(r.shared for _, r in same_office)  # "one of two deputy presidents"
+            several = shared or several_hold(role.title)  # asked as "a deputy president"
+            if shared:  # one question for the office and time, accepting each holder: not one per holder
+                asked = (office_words(role.title), role.when.first_day, role.when.last_day)
+                if asked in shared_asked:
+                    continue
+                shared_asked.add(asked)
+            if holders != [person.name] and not shared:
                 others = [name for name in holders if name != person.name] or ["nobody"]
                 yield left_out(role_key(person, role), (), role.pos,
                                f"{' and '.join(others)} also held {role.title} (or an office of that name) "
@@ -222,9 +322,14 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
             also_true = frozenset(other.name for other, r in same_office if _overlap(r, role)) - {person.name}
             yield Draft(
                 key=role_key(person, role),
-                variables={"title": role.title, "when": date_phrase(role.when)},
+                variables={
+                    "title": one_of(role.title) if several else role.title,
+                    "when": date_phrase(role.when),
+                    "shared": several,
+                    "according_to": lesson.owner_name(role.according_to),
+                },
                 answer=person.name,
-                alternatives=person.names[1:],
+                alternatives=person.names[1:] + (tuple(n for n in holders if n != person.name) if shared else ()),
                 answer_type="person",
                 facts=(),
                 pos=role.pos,
@@ -232,13 +337,20 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
                 context_keys=(f"{person.id}.roles.{index}",),
                 summary=_summary(person, role),
                 people=(person.id,),
-                true_values=also_true,
-                sources=_role_sources(role),
-                # Holders of the most similar offices first, then everyone else.
-                candidates=tuple(
+                true_values=also_true,  # co-holders of a shared office among them: never offered as wrong
+                sources=_role_sources(lesson, role),
+                # Holders of comparable posts: of the same country or body, in the same period, the
+                # most similar offices first. Never anyone else: a wrong answer must be of the same kind.
+                # None for a post several hold at once: any of them may have been another holder the
+                # lesson does not name (both deputy presidents of 1994 are of one country and period).
+                candidates=()
+                if several
+                else tuple(
                     dict.fromkeys(
-                        [p.name for title in titles.similar(role.title) for p, _ in held_by[title.lower()]]
-                        + list(everyone[: 2 * SIMILAR_KEPT])
+                        p.name
+                        for title in titles.similar(role.title)
+                        for p, r in held_by[title.lower()]
+                        if _overlap(r, role, PERIOD_YEARS)
                     )
                 ),
             )

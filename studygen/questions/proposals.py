@@ -20,8 +20,10 @@ from .base import (
     short_name,
     value_source,
 )
+from .choices import MAX_QUOTE_WORDS
 
 _WORD = re.compile(r"[a-z0-9]+")
+REPLY_CUES = frozenset("replied answered responded retorted rejoined".split())
 _FILLER = {"that", "the", "a", "an", "might", "could", "should", "would", "to", "of"}
 
 
@@ -90,6 +92,11 @@ class ProposalIndex:
 def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
     index = ProposalIndex(lesson)
     ranking = PeopleRanking(lesson, (f.by for f in lesson.facts if f.kind == "proposal"))
+    # "Who proposed ...?" offers people who act in the lesson, not those it describes only as
+    # commentators (an analyst, a film-maker: roles, none of them an office), unless they act too.
+    actors = {i for f in lesson.facts if f.kind == "proposal" for i in (f.by, f.to, f.reply.by if f.reply else None)}
+    commentators = {p.id for p in lesson.people.values() if p.roles and not any(r.is_office for r in p.roles)}
+    acting = {p.name for p in lesson.people.values() if p.id in actors or p.id not in commentators}
     for fact in lesson.facts:
         if fact.kind != "proposal":
             continue
@@ -122,7 +129,7 @@ def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
             summary=proposal_clause(lesson, fact) + ".",
             people=fact.people,
             true_values=frozenset(name_of(lesson, f.by) for f in index.fitting(fact, with_year, with_to)),
-            candidates=ranking.for_answer(fact.by),  # type: ignore[arg-type]
+            candidates=tuple(n for n in ranking.for_answer(fact.by) if n in acting),  # type: ignore[arg-type]
             sources=((name_of(lesson, fact.by), value_source(lesson, fact, "by")),)
             + (((fact.when.display(), value_source(lesson, fact, "when")),) if with_year and fact.when else ()),
         )
@@ -130,6 +137,11 @@ def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
 
 @kind("response", "close reading", "What was the reply: the answer a proposal received, in the article's words.")
 def response_questions(lesson: Lesson) -> Iterator[Draft]:
+    # A reply's wrong answers are other replies: the lesson's quoted replies and quotations it cues
+    # as answers ("replied", "answered"), short enough to read as choices.
+    replies = [f.reply.said for f in lesson.facts if f.kind == "proposal" and f.reply and f.reply.said]
+    replies += [f.said for f in lesson.facts if f.kind == "quote" and f.said and (f.cue or "").lower() in REPLY_CUES]
+    replies = [quoted(r) for r in dict.fromkeys(replies) if len(r.split()) <= MAX_QUOTE_WORDS]
     for fact in lesson.facts:
         if fact.kind != "proposal" or fact.reply is None:
             continue
@@ -168,5 +180,6 @@ def response_questions(lesson: Lesson) -> Iterator[Draft]:
             true_values=frozenset(
                 quoted(f.said) for f in lesson.facts if f.kind == "quote" and f.said and f.by == fact.reply.by
             ),
+            candidates=tuple(r for r in replies if r != answer) if said else (),
             sources=((answer, value_source(lesson, fact, "reply")), *date_source(lesson, fact, shown_date)),
         )

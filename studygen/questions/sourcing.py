@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+import itertools
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
-from ..model import ARTICLE, ARTICLE_ITSELF, Fact, Lesson
+from ..model import ARTICLE, ARTICLE_ITSELF, Fact, Lesson, teacher_parts
 from .base import (
     Draft,
     PeopleRanking,
+    Question,
     about_of,
     date_source,
     fact_sentence,
@@ -17,14 +21,18 @@ from .base import (
     name_of,
     names_of,
     quoted,
+    spoken,
 )
 from .choices import CHOICES
 
 MATCHING_MAX = 10
+T = TypeVar("T")
 # The choices of a claim question must differ in meaning: a plain statement of fact, the
 # writer's own interpretation (`according_to: article`), or a named person's account.
-FACT_ANSWER = "Established fact"
+FACT_ANSWER = "Stated as fact"
 ARTICLE_ANSWER = "The writer's own interpretation"
+CLAIM_SHARE = 4  # at most one in this many multiple-choice questions asks "fact or account?"
+SHARED_FROM = 8  # multiple-choice questions from which the share is kept
 
 
 @kind("attribution", "sourcing", "Who said it: the speaker of a quotation.")
@@ -34,14 +42,22 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
     for fact in quotes:
         speakers_of.setdefault(" ".join((fact.said or "").split()), set()).add(fact.by)
     ranking = PeopleRanking(lesson, (f.by for f in quotes))
+    # "Who said ...?" offers only people whose words the lesson reports (quoted, or in an account it
+    # attributes to them): someone who never speaks in it is no plausible speaker.
+    quoted_people = {f.by for f in quotes} | {f.reply.by for f in lesson.facts if f.reply and f.reply.said}
+    quoted_people |= {f.according_to for f in lesson.facts if f.according_to in lesson.people}
+    speakers = {name_of(lesson, p) for p in quoted_people if p}
     for fact in quotes:
         if speakers_of[" ".join((fact.said or "").split())] != {fact.by}:
             yield left_out(fact.id, (fact.id,), fact.pos, "the same words are quoted from two speakers")
             continue
+        if not lesson.people[fact.by].named:  # type: ignore[index]
+            yield left_out(fact.id, (fact.id,), fact.pos, "the article does not name the speaker")
+            continue
         owner = lesson.account_owner(fact)
         yield Draft(
             key=fact.id,
-            variables={"said": fact.said, "about": about_of(fact), "according_to": owner},
+            variables={"said": fact.said, "about": about_of(fact), "spoken": spoken(fact), "according_to": owner},
             answer=name_of(lesson, fact.by),
             alternatives=names_of(lesson, fact.by)[1:],
             answer_type=lesson.people[fact.by].kind,  # type: ignore[index]
@@ -52,65 +68,147 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
             context_keys=(fact.id,),
             summary=f"{name_of(lesson, fact.by)}: {quoted(fact.said or '')}",
             people=fact.people,
-            candidates=ranking.for_answer(fact.by),  # type: ignore[arg-type]
+            candidates=tuple(n for n in ranking.for_answer(fact.by) if n in speakers),  # type: ignore[arg-type]
             sources=((name_of(lesson, fact.by), lesson.owner_name(fact.according_to) or ARTICLE_ITSELF),),
         )
 
 
 def _label(lesson: Lesson, fact: Fact) -> str:
+    """The quotation (in its frame, when the article gives one: 'is said to believe “...”')."""
     text = " ".join((fact.said or "").split())
     words = text.split()
     if len(words) > 30:
         text = " ".join(words[:28]) + " …"
-    owner = lesson.owner_name(fact.according_to)
-    return quoted(text) + (f" (as {owner} tells it)" if owner else "")
+    owner = lesson.accounts_name(fact)
+    shown = fact.framed(text) if fact.frame else quoted(text)
+    return shown + (f" (as {owner} tells it)" if owner else "")
+
+
+MATCHING_SPEAKERS = 3  # fewer, and matching is a guess between two
+
+
+def fair_matching(items: list[T], speaker: Callable[[T], str], most: int) -> list[T]:
+    """At most `most` of the items, in their order, from at least three speakers with none having
+    more than half of them, taking the speakers in turn; [] when no such set of three or more is
+    to be had (six quotations of two speakers, four of them one's, is a coin flip, not a matching)."""
+    queues: dict[str, list[int]] = {}
+    for index, item in enumerate(items):
+        queues.setdefault(speaker(item), []).append(index)
+    if len(queues) < MATCHING_SPEAKERS:
+        return []
+    in_turn = [i for round_ in itertools.zip_longest(*queues.values()) for i in round_ if i is not None]
+    for size in range(min(most, len(in_turn)), MATCHING_SPEAKERS - 1, -1):
+        taken = in_turn[:size]
+        if max(Counter(speaker(items[i]) for i in taken).values()) * 2 <= size:
+            return [items[i] for i in sorted(taken)]
+    return []
 
 
 @kind("matching", "sourcing", f"Match quotations to their speakers, at most {MATCHING_MAX} pairs a set.")
 def matching_questions(lesson: Lesson) -> Iterator[Draft]:
-    quotes = [f for f in lesson.facts if f.kind == "quote"]
-    speakers = {f.by for f in quotes}
-    if len(quotes) < 3 or len(speakers) < 2:
+    # Words others attribute to someone (hearsay) are not theirs to match; nor are an unnamed speaker's.
+    quotes = [f for f in lesson.facts if f.kind == "quote" and not f.hearsay and lesson.people[f.by].named]  # type: ignore[index]
+    if len(quotes) < MATCHING_SPEAKERS:
         return
     sets = -(-len(quotes) // MATCHING_MAX)
     for number in range(sets):
         chunk = quotes[number::sets]  # interleaved, so that each set mixes the article's speakers
-        if len(chunk) < 3 or len({f.by for f in chunk}) < 2:
+        fair = fair_matching(chunk, lambda f: f.by or "", MATCHING_MAX)
+        left = [f for f in chunk if f not in fair]
+        if left:
+            why = ("fewer than three speakers, or one with more than half the quotations" if not fair
+                   else "no speaker may have more than half of a set's quotations")  # fmt: skip
+            yield left_out(left[0].id, tuple(f.id for f in left), left[0].pos,
+                           f"{len(left)} of the {len(chunk)} quotations of matching set {number + 1} were left out "
+                           f"({', '.join(f.id for f in left[:6])}{', ...' if len(left) > 6 else ''}): {why}, "
+                           "so that matching is not a guess",
+                           "nothing to fix: the quotations are asked by the other kinds", code="worth")  # fmt: skip
+        if not fair:
             continue
-        pairs = tuple((_label(lesson, f), name_of(lesson, f.by)) for f in chunk)
+        pairs = tuple((_label(lesson, f), name_of(lesson, f.by)) for f in fair)
         yield Draft(
             key=f"set-{number + 1}",
-            variables={"count": len(chunk)},
+            variables={"count": len(fair)},
             answer="; ".join(f"{left} — {right}" for left, right in pairs),
             answer_type="pairs",
-            facts=tuple(f.id for f in chunk),
-            pos=chunk[0].pos,
+            facts=tuple(f.id for f in fair),
+            pos=fair[0].pos,
             pairs=pairs,
-            context_keys=tuple(f.id for f in chunk),
-            summary=f"{len(chunk)} quotations and their speakers.",
-            people=tuple(dict.fromkeys(p for f in chunk for p in f.people)),
+            context_keys=tuple(f.id for f in fair),
+            summary=f"{len(fair)} quotations and their speakers.",
+            people=tuple(dict.fromkeys(p for f in fair for p in f.people)),
+            sources=tuple(
+                (right, lesson.accounts_name(f) or ARTICLE_ITSELF) for f, (_, right) in zip(fair, pairs, strict=True)
+            ),
         )
 
 
-def _established_foils(facts: list[Fact]) -> set[str]:
-    """The established facts asked 'fact or account?': as many as the attributed ones, picked by a hash
-    of their ids, so that adding or removing one fact changes few others' questions."""
-    attributed = sum(f.according_to is not None for f in facts)
-    established = [f.id for f in facts if f.according_to is None]
-    ranked = sorted(established, key=lambda fact_id: hashlib.sha256(fact_id.encode()).digest())
-    return set(ranked[:attributed])
+def _claim_order(facts: list[Fact]) -> list[Fact]:
+    """The facts worth asking 'fact or account?' first: claims whose source matters most (a person's
+    account whose date or another value someone else gives, or given at another time), then other
+    people's accounts, the writer's own interpretations, with an established fact every fourth place
+    so that 'stated as fact' is sometimes the answer; within each, one account of each source in turn.
+    Ties in a hash of ids, so adding or removing a fact moves few others."""
+
+    def rank(fact: Fact) -> tuple[int, bytes]:
+        disputed = bool(fact.sources) or fact.said_when is not None
+        level = 2 if fact.according_to == ARTICLE else 0 if disputed else 1
+        return level, hashlib.sha256(fact.id.encode()).digest()
+
+    ranked = sorted((f for f in facts if f.according_to is not None), key=rank)
+    # Within a level, each source in turn: the first questions asked are of different people's accounts.
+    turns: dict[tuple[int, str | None], list[Fact]] = {}
+    for fact in ranked:
+        turns.setdefault((rank(fact)[0], fact.according_to), []).append(fact)
+    attributed = []
+    for level in sorted({level for level, _ in turns}):
+        queues = [queue for (at, _), queue in turns.items() if at == level]
+        attributed += [f for round_ in itertools.zip_longest(*queues) for f in round_ if f is not None]
+    established = sorted((f for f in facts if f.according_to is None), key=rank)
+    ordered: list[Fact] = []
+    while attributed or established:
+        source = established if established and (len(ordered) % 4 == 3 or not attributed) else attributed
+        ordered.append(source.pop(0))
+    return ordered
 
 
-def account_answer(lesson: Lesson, owner_id: str | None) -> str:
+def within_share(questions: list[Question]) -> tuple[list[Question], list[Question]]:
+    """The questions with 'fact or account?' at most a quarter of the multiple-choice ones (the
+    first of them, which the claim kind orders by how much their source matters), and those left out.
+    A lesson of fewer than SHARED_FROM multiple-choice questions keeps them all: a quarter of a
+    handful is one question or none, and the kind would never be asked."""
+    claims = [q for q in questions if q.kind == "claim" and q.choices]
+    others = sum(1 for q in questions if q.choices and q.kind != "claim")
+    if others + len(claims) < SHARED_FROM:
+        return questions, []
+    room = others // (CLAIM_SHARE - 1)
+    dropped = claims[room:]
+    left = {q.id for q in dropped}
+    return [q for q in questions if q.id not in left], dropped
+
+
+def account_answer(lesson: Lesson, owner_id: str | None, fact: Fact | None = None) -> str:
+    """'Established fact', 'The writer's own interpretation' or whose account: of `owner_id`, or of all
+    the sources of `fact` ('The account of navy officials and experts')."""
+    if fact is not None and len(fact.accounts) > 1:
+        return f"The account of {lesson.accounts_name(fact)}"
     if owner_id is None:
         return FACT_ANSWER
     if owner_id == ARTICLE:
         return ARTICLE_ANSWER
     person = lesson.people[owner_id]
     head, of, _ = person.name.partition(" of ")
-    if of and head.endswith("s"):  # not "Some historians of engineering's account" (but "The Ministry of X's")
+    # Not "Some historians of engineering's account" (but "The Ministry of X's"); not "A local official's".
+    if not person.named:  # "an official", as the article has it, even where the teacher wrote "An official"
+        first, _, rest = person.name.partition(" ")
+        named = f"{first.lower()} {rest}" if first.lower() in ("a", "an", "the") and rest else person.name
+        return f"The account of {named}"
+    if of and head.endswith("s"):
         return f"The account of {person.name}"
-    plural = person.kind == "group" and person.name.endswith("s")
+    # "Russian officials' account", "the Allies' account": a plural takes the apostrophe alone; a
+    # name does not ("James's", "Agnes Pell's"), and a plural's last word is a common noun in lower case.
+    last = person.name.split()[-1]
+    plural = last.endswith("s") and not last.endswith("ss") and (person.kind == "group" or last.islower())
     name = person.name[:1].upper() + person.name[1:]  # a choice of its own: "The Allies' account"
     return f"{name}{chr(39) if plural else chr(39) + 's'} account"
 
@@ -121,7 +219,10 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
     if not owners:
         return  # with nothing attributed, every answer would be "reported as fact"
     # Sorted, so that adding or deleting a fact does not reshuffle every other question's choices.
-    options = (FACT_ANSWER, *sorted(account_answer(lesson, o) for o in owners))
+    options = (
+        FACT_ANSWER,
+        *sorted({account_answer(lesson, f.according_to, f) for f in lesson.facts if f.according_to}),
+    )
     if len(options) < CHOICES:  # too few accounts for four choices: those of the lesson's speakers are plausible
         speakers = dict.fromkeys(f.by for f in lesson.facts if f.kind == "quote" and f.by and f.by not in owners)
         options += tuple(account_answer(lesson, p) for p in speakers)[: CHOICES - len(options)]
@@ -131,21 +232,11 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
         if not (fact.kind == "quote" and fact.according_to is None)  # that someone said their own words
         and "*" not in fact.from_teacher  # the teacher's own fact: the article reports it neither way
     ]
-    foils = _established_foils(askable)
-    left = [f for f in askable if f.according_to is None and f.id not in foils]
-    if left:
-        yield left_out(left[0].id, (left[0].id,), left[0].pos,
-                       f"'fact or account?' is asked of as many established facts as attributed ones, so that "
-                       f"the answer is not always 'established fact'; {len(left)} established facts were left out "
-                       f"({', '.join(f.id for f in left[:6])}{', ...' if len(left) > 6 else ''})",
-                       "nothing to fix: attribute more facts with according_to: where the article reports them "
-                       "as someone's claim")  # fmt: skip
-    for fact in askable:
-        if fact.according_to is None and fact.id not in foils:
-            continue
-        answer = account_answer(lesson, fact.according_to)
-        # What the article reports, without a date the teacher added to it.
-        statement = fact_sentence(lesson, fact, with_date="when" not in fact.from_teacher)
+    for fact in _claim_order(askable):
+        answer = account_answer(lesson, fact.according_to, fact)
+        # What the article reports, without a date the teacher added to it (or a part of one: its year).
+        teacher_dated = "when" in fact.from_teacher or bool(teacher_parts(fact.from_teacher, "when"))
+        statement = fact_sentence(lesson, fact, with_date=not teacher_dated)
         yield Draft(
             key=fact.id,
             variables={"statement": statement},
@@ -158,5 +249,8 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
             summary=statement,
             people=fact.people,
             candidates=tuple(o for o in options if o != answer),
+            must_offer=(FACT_ANSWER,),  # the article stating it is always one of the choices
+            # A statement that names whose account it is answers itself ("... while Ivanov was minister").
+            forbidden=tuple(n for owner in fact.accounts if owner in lesson.people for n in names_of(lesson, owner)),
             sources=((answer, ARTICLE_ITSELF), *date_source(lesson, fact, statement)),  # how the article presents it
         )
