@@ -232,14 +232,13 @@ def build(
     names = formats or [name for name, item in registry.items() if item.default]
     notes: list[Diagnostic] = []
     stale: list[tuple[Path, bool]] = []
-    steps: list[str] = []  # "<lesson id>: <format> (<description>)", the step running
     try:
         with console.progress(len(lessons) * len(names)) as progress:
             written = build_lessons(
                 lessons,
                 out,
                 formats,
-                progress=lambda step: (steps.append(step), progress(step)),
+                progress=progress,
                 options=options,
                 on_note=notes.append,
                 on_report=reports.append,
@@ -251,11 +250,31 @@ def build(
     except ExportError as exc:
         fail(f"{exc}; nothing was written", 1)
     except MissingSystemPackage as exc:
-        failed = steps[-1].split(": ", 1)[1].split(" (", 1)[0] if steps else ""
-        others = " ".join(name for name in registry if name != failed)
-        fail(f"{exc}; nothing was written. The other formats build without it: studygen build --format {others}", 2)
+        working = " ".join(formats_that_build_here(registry, *lessons[0], out))
+        fail(f"{exc}; nothing was written. The other formats build without it: studygen build --format {working}", 2)
     for lesson, _ in lessons:
         _report_build(lesson, names, out, results, notes, reports, written, stale)
+
+
+def formats_that_build_here(
+    registry: Mapping[str, Exporter], lesson: Lesson, questions: QuestionSet, out: Path | None
+) -> list[str]:
+    """The formats this machine can make as it is (a system package is missing): each tried in memory
+    on one lesson, nothing written."""
+    from .build import build_time, output_folder
+    from .export import ExportError, LessonBuild, MissingSystemPackage, questions_for
+
+    job = LessonBuild(lesson, questions, output_folder(lesson, out), build_time())
+    working = []
+    for name, exporter in registry.items():
+        try:
+            exporter.export(questions_for(job, exporter))
+        except MissingSystemPackage:
+            continue
+        except ExportError:  # a problem of the lesson's outputs (a lost manifest), not of this machine
+            pass
+        working.append(name)
+    return working
 
 
 def _report_build(
