@@ -5,10 +5,17 @@
 For every `<name>.txt` with a `<name>.gold.yaml`, prints precision, recall and F1 for
 quotation-speaker pairs, people with roles and dated events, per article and pooled (a list
 the gold file leaves out is not scored: bench/articles has quotations only).
-Matching follows the gold README: quotation texts overlap substantially and speakers
-match after dropping titles (a surname matches a full name); people match on name,
-then role; events on the normalised time expression and the drafted clause (`what`, not
-its evidence sentence) sharing the gold description's content words.
+
+Speakers are scored strictly: a drafted speaker is right only when it is the SAME PERSON as
+the gold one. Names compare after dropping titles, honorifics and initials ("Lord Baker",
+"Kenneth W. Baker" and "Kenneth Baker" are one); a surname alone matches a full name only
+when no two people in the article share it ("Hiss" names neither Alger nor Tony Hiss); an
+unnamed gold speaker matches only a drafted description with the same role noun. A
+quotation the draft leaves to the teacher with several possible speakers
+(`draft: "speaker could be ..."`) is not a prediction: it counts against recall, never
+precision, and is reported apart with whether the right person was among its candidates.
+People match on name, then role; events on the normalised time expression and the drafted
+clause (`what`, not its evidence sentence) sharing the gold description's content words.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from pathlib import Path
 import yaml
 
 from studygen.draft import draft_article
-from studygen.draft.people import HONORIFICS, TITLES
+from studygen.draft.people import HONORIFICS, NOT_NAMES, ROLE_NOUNS, TITLES
 from studygen.draft.times import MONTHS
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "articles"
@@ -36,13 +43,41 @@ def _content(text: str) -> set[str]:
     return {w for w in _words(text) if w not in _STOP and len(w) > 2}
 
 
-def same_speaker(a: str, b: str) -> bool:
-    def norm(name: str) -> list[str]:
-        name = re.sub(r"\(.*?\)", "", name)
-        return [w for w in _words(name) if w.capitalize() not in TITLES and w.capitalize() not in HONORIFICS]
+_DROPPED = frozenset(w.lower() for w in (*TITLES, *HONORIFICS))
 
-    x, y = norm(a), norm(b)
-    return bool(x and y) and (x == y or x[-1] == y[-1])
+
+def name_words(name: str) -> list[str]:
+    """A name as compared: no parenthesis, title, honorific or initial ("Lord Kenneth W. Baker" -> kenneth baker)."""
+    name = re.sub(r"\(.*?\)", "", name)
+    return [w for w in re.findall(r"[a-z][\w'’-]*", name.lower().replace("’", "'")) if w not in _DROPPED and len(w) > 1]
+
+
+def shared_surnames(article: str, names: list[str]) -> set[str]:
+    """Surnames two people of the article share: the gold names' surnames given two first names, in the gold
+    lists or in the article ("Alger Hiss" ... "Tony Hiss")."""
+    given: dict[str, set[str]] = {}
+    for name in names:
+        if len(words := name_words(name)) > 1:
+            given.setdefault(words[-1], set()).add(words[-2])
+    for surname in list(given):
+        pattern = rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname.capitalize())}\b"
+        for first in re.findall(pattern, article):
+            if first not in (*TITLES, *HONORIFICS, *NOT_NAMES) and first.lower() not in ROLE_NOUNS:
+                given[surname].add(first.lower())
+    return {surname for surname, firsts in given.items() if len(firsts) > 1}
+
+
+def same_person(drafted: str, described: bool, gold: str, shared: set[str]) -> bool:
+    """Whether a drafted speaker is the gold speaker (see the module's docstring)."""
+    if "(unnamed)" in gold:
+        return described and bool(set(_words(drafted)) & set(_words(gold)) & ROLE_NOUNS)
+    x, y = name_words(drafted), name_words(gold)
+    if described or not x or not y:
+        return False
+    if x == y:
+        return True
+    short, full = sorted((x, y), key=len)
+    return len(short) == 1 and len(full) > 1 and short[0] == full[-1] and short[0] not in shared
 
 
 def same_quote(a: str, b: str) -> bool:
@@ -85,28 +120,42 @@ def score(predicted: list, gold: list, match: Callable[[object, object], bool]) 
     return hits, len(predicted), len(gold)
 
 
-def prf(hits: int, predicted: int, gold: int) -> str:
+def prf(hits: int, predicted: int, gold: int, unsure: int = 0, among: int = 0) -> str:
     p = hits / predicted if predicted else 0.0
     r = hits / gold if gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return f"P {p:.2f}  R {r:.2f}  F1 {f:.2f}  ({hits}/{predicted} predicted, {hits}/{gold} gold)"
+    left = f"; {unsure} left to the teacher, {among} with the speaker among the candidates" if unsure else ""
+    return f"P {p:.2f}  R {r:.2f}  F1 {f:.2f}  ({hits}/{predicted} predicted, {hits}/{gold} gold{left})"
 
 
-def evaluate(text: str, gold: dict) -> dict[str, tuple[int, int, int]]:
+def evaluate(text: str, gold: dict) -> dict[str, tuple[int, ...]]:
+    """(hits, predicted, gold) for each list the gold file has; for quotations also (left to the teacher,
+    of those with the right person among the candidates)."""
     draft = draft_article(text)
-    quotes = [(q.speaker.name if q.speaker else q.description, q.text) for q in draft.quotes]
+    sure = [q for q in draft.quotes if not q.candidates]
+    unsure = [q for q in draft.quotes if q.candidates]
+    gold_quotes = gold.get("quotes") or []
+    shared = shared_surnames(text, [g["speaker"] for g in gold_quotes] + [p["name"] for p in gold.get("people") or []])
+    quotes = [(q.speaker.name if q.speaker else q.description, q.speaker is None, q.text) for q in sure]
     people = [(p.name, "; ".join(r.title for r in p.roles)) for p in draft.people if p.roles]
     events = [(e.when, e.what) for e in draft.events]
+    quote_hits = score(
+        quotes, gold_quotes, lambda q, g: same_person(q[0], q[1], g["speaker"], shared) and same_quote(q[2], g["text"])
+    )
+    among = sum(
+        any(
+            same_person(c.name, False, g["speaker"], shared) and same_quote(q.text, g["text"])
+            for c in q.candidates
+            for g in gold_quotes
+        )
+        for q in unsure
+    )
     scores = {
-        "quotes": score(
-            quotes,
-            gold.get("quotes") or [],
-            lambda q, g: same_speaker(q[0], g["speaker"]) and same_quote(q[1], g["text"]),
-        ),
+        "quotes": (*quote_hits, len(unsure), among),
         "people": score(
             people,
             [p for p in gold.get("people") or [] if p.get("role")],
-            lambda p, g: same_speaker(p[0], g["name"]) and bool(_content(p[1]) & _content(g["role"])),
+            lambda p, g: same_person(p[0], False, g["name"], shared) and bool(_content(p[1]) & _content(g["role"])),
         ),
         "events": score(
             events,
@@ -127,7 +176,7 @@ def main() -> None:
         print(text_path.stem)
         for name, counts in result.items():
             print(f"  {name:7} {prf(*counts)}")
-            pooled[name] = [a + b for a, b in zip(pooled.get(name, [0, 0, 0]), counts, strict=True)]
+            pooled[name] = [a + b for a, b in zip(pooled.get(name, [0] * len(counts)), counts, strict=True)]
     print("pooled")
     for name, counts in pooled.items():
         print(f"  {name:7} {prf(*counts)}")

@@ -191,7 +191,9 @@ def serve(
     commands.serve(paths, port, editor, open_browser)
 
 
-ArticleArg = Annotated[Path, typer.Argument(help="The article: plain text, or SGML news (<DOC>, <P>).")]
+ArticleArg = Annotated[
+    Path, typer.Argument(help="The article: plain text, SGML news (<DOC>, <P>), a web page (.html), a PDF or a .docx.")
+]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace files that already exist.")]
 
 

@@ -53,8 +53,10 @@ def read_lessons(
     """Read every lesson named on the command line and make its questions, with every diagnostic.
 
     Lessons with errors get an empty question set: their problems are reported, not built on.
+    Entries still marked `draft:` make no question (drafts.py), with a note saying how many.
     `prepare` adjusts a lesson before its questions are made (build: the role ids its deck knows).
     """
+    from .drafts import drafts_note, set_aside_drafts
     from .lessons import LessonNotFound, check_unique_ids, find_lessons, read_lesson
     from .questions import QuestionSet, build_questions
 
@@ -70,6 +72,9 @@ def read_lessons(
         if item.ok and item.lesson is not None:
             if prepare is not None:
                 item.lesson = prepare(item.lesson)
+            item.lesson, aside = set_aside_drafts(item.lesson)
+            if aside.total:
+                item.diagnostics.append(drafts_note(display_path(item.path), aside))
             questions = build_questions(item.lesson, item.contexts())
             item.diagnostics += make_strict(questions.diagnostics) if strict else questions.diagnostics
         results.append((item, questions))
@@ -391,12 +396,18 @@ def format_list(registry: Mapping[str, Exporter]) -> list[str]:
     return lines
 
 
-def _read_article(path: Path) -> str:
-    """The article named on the command line: a regular UTF-8 file with some text in it."""
+def _read_article(path: Path) -> tuple[str, bool]:
+    """The article named on the command line, as text: a regular file of UTF-8 text, news SGML, a web page,
+    a PDF or a Word file (draft/readers.py) with some text in it; and whether it is text as it stands
+    (a lesson can name it as its article) or was extracted from another kind of file."""
+    from .draft.readers import ArticleError, NotUtf8Error, article_text, kind_of
+
     try:
-        text = read_regular(path).decode("utf-8-sig")
-    except UnicodeDecodeError:
-        fail(f"{path} is not UTF-8 text; save it as UTF-8 and try again", 2)
+        data = read_regular(path)
+        text = article_text(str(path), data)
+        as_text = kind_of(str(path), data) == "text"
+    except ArticleError as exc:
+        fail(str(exc), 2 if isinstance(exc, NotUtf8Error) else 1)
     except (FileNotFoundError, ValueError):  # ValueError: a NUL in the path
         fail(f"no such article: {path}", 2)
     except UnsafeFile as exc:
@@ -405,7 +416,7 @@ def _read_article(path: Path) -> str:
         fail(f"cannot read {path}: {exc.strerror}", 2)
     if not text.strip():
         fail(f"the article {path} is empty; nothing to draft", 1)
-    return text
+    return text, as_text
 
 
 def _report_draft(path: Path) -> None:
@@ -413,11 +424,13 @@ def _report_draft(path: Path) -> None:
     from .lessons import read_lesson
 
     checked = read_lesson(path)
-    print_diagnostics(checked.diagnostics)
+    print_diagnostics([d for d in checked.diagnostics if not d.code.startswith("draft.")])
     if checked.lesson is not None:
+        marks = sum(d.code == "draft.unchecked" for d in checked.diagnostics)
         say(
             f"wrote {display_path(path)}: {len(checked.lesson.people)} people, {len(checked.lesson.facts)} facts; "
-            "review it, then run: studygen check"
+            f"each of its {marks} entries is marked draft: check them against the article, remove each mark "
+            "when done (build leaves marked entries out), then run: studygen check"
         )
     if not checked.ok:
         raise typer.Exit(1)
@@ -429,15 +442,15 @@ def draft(article: Path, output: Path | None, force: bool) -> None:
     from .draft.text import clean
     from .draft.writer import slug
 
-    raw = _read_article(article)
+    raw, as_text = _read_article(article)
     if output is None:
-        echo(draft_facts(raw, slug(article.stem), str(article)), nl=False)
+        echo(draft_facts(raw, slug(article.stem), str(article) if as_text else "article.txt"), nl=False)
         return
     folder = output.parent
-    if article.resolve().is_relative_to(folder.resolve()):
+    if as_text and article.resolve().is_relative_to(folder.resolve()):
         source = str(article.resolve().relative_to(folder.resolve()))
         facts = draft_facts(raw, slug(article.stem), source)
-    else:  # a lesson may only read files inside its folder: give it the article's text as article.txt
+    else:  # a lesson reads only text files inside its folder: give it the article's text as article.txt
         source = "article.txt"
         text = clean(raw).text
         facts = draft_facts(raw, slug(article.stem), source, text)
@@ -463,7 +476,7 @@ def new(article: Path, lesson_id: str, root: Path, force: bool) -> None:
     if not re.fullmatch(SLUG_PATTERN, lesson_id):
         example = slug(lesson_id)[:MAX_ID_CHARS]
         fail(f"--id must use lower-case letters, digits and '-', at most {MAX_ID_CHARS} of them, e.g. {example}", 2)
-    raw = _read_article(article)
+    raw, _ = _read_article(article)
     folder = root / lesson_id
     text = clean(raw).text
     facts = draft_facts(raw, lesson_id, "article.txt", text)

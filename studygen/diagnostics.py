@@ -64,6 +64,7 @@ class DiagnosticSink:
         self.path = str(path)
         self.items: list[Diagnostic] = []
         self.dropped = 0
+        self.dropped_errors = 0  # of those dropped: a summary of warnings alone fails nothing
 
     def add(
         self,
@@ -81,6 +82,7 @@ class DiagnosticSink:
         """Keep a diagnostic made elsewhere (by another stage's sink), up to the limit."""
         if len(self.items) >= self.LIMIT:
             self.dropped += 1
+            self.dropped_errors += diagnostic.is_error
             return
         self.items.append(diagnostic)
 
@@ -98,6 +100,11 @@ class DiagnosticSink:
         """The diagnostics kept, with a last one counting those left out."""
         if not self.dropped:
             return self.items
+        if not self.dropped_errors:  # a long draft's marks, say
+            summary = Diagnostic(self.path, 1, 1, Severity.WARNING, "load.too-many-problems",
+                                 f"{self.dropped:,} more warnings are not shown",
+                                 "deal with the warnings above and check again")  # fmt: skip
+            return [*self.items, summary]
         summary = Diagnostic(self.path, 1, 1, Severity.ERROR, "load.too-many-problems",
                              f"{self.dropped:,} more problems are not shown",
                              "fix the problems above and check again")  # fmt: skip

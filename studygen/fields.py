@@ -20,6 +20,7 @@ from .schema import DATE_PARTS, MAX_ID_CHARS, QUESTION_KINDS, SECTIONS, SLUG_PAT
 SLUG = re.compile(SLUG_PATTERN)  # use fullmatch: '$' alone would accept a trailing new line
 ID_HINT = f"ids use lower-case letters, digits and '-', at most {MAX_ID_CHARS} of them, e.g. putin-asks-clinton"
 MAX_INT = 1_000_000_000  # seeds and counts; larger is a typing slip
+DRAFTED = "drafted, not yet checked"  # the reason of a bare `draft: true`
 MAX_UNKNOWN_KEYS = 20  # reported one by one in a mapping; the rest are counted
 KIND_FIELD = Field("text", "a question kind", enum=QUESTION_KINDS)
 _TYPE_WORDS = {
@@ -30,7 +31,7 @@ _TYPE_WORDS = {
     "mapping": "a mapping of ids", "exclude": "a mapping {kind: [fact ids]}",
     "templates": "a mapping {kind: template}", "counts": "a mapping {section: number}",
     "sources": "a mapping {key: person id}", "bool": "true or false",
-    "accounts": "a person id or a list of person ids",
+    "accounts": "a person id or a list of person ids", "draft": "true, false or the reason to check the entry",
 }  # fmt: skip
 
 
@@ -79,6 +80,7 @@ _TYPE_TESTS: dict[str, Callable[[Any], bool]] = {
     "slugs": lambda v: isinstance(v, list) and all(isinstance(i, str) and SLUG.fullmatch(i) for i in v),
     "evidence": lambda v: _text(v) or (is_list_of_text(v) and v != []),
     "teacher": lambda v: v is True or is_list_of_text(v),
+    "draft": lambda v: isinstance(v, bool) or _text(v),
     "section": lambda v: isinstance(v, dict),
     "sections": lambda v: isinstance(v, list),
     "mapping": lambda v: isinstance(v, dict),
@@ -184,6 +186,16 @@ class FieldChecker:
             hint = f"declare '{value}' under people:, or use one of: {', '.join(options) or '(none declared)'}"
         self.error(path, "ref.unknown-person", f"{what} names '{value}', who is not declared under people:", hint)
         return None
+
+    def draft(self, value: Any, path: PathKey, what: str) -> str:
+        """The reason an entry is still a draft ("" when it is none), warned of at its `draft:` key."""
+        if value is None or value is False:
+            return ""
+        reason = DRAFTED if value is True else " ".join(value.split())
+        self.sink.warning(self.loaded.key_pos(path), "draft.unchecked", f"{what} is a draft: {reason}",
+                          "remove the draft mark once you have checked this entry; until then build leaves it "
+                          "out of every output")  # fmt: skip
+        return reason
 
     def teacher_keys(
         self, value: Any, allowed: list[str], path: PathKey, dates: tuple[str, ...] = ()

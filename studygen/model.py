@@ -12,6 +12,7 @@ from .diagnostics import Position
 
 FILE_START = Position(1, 1)
 NEUTRAL_CUES = frozenset("said says added adds continued noted stated explained told remarked commented".split())
+OTHERS = frozenset("him her them us me you".split())  # a cue with one of these points outside the quotation
 
 ARTICLE = "article"
 ARTICLE_ITSELF = "the article"  # how `according_to: article` (and a plain fact's giver) reads
@@ -59,6 +60,7 @@ class Role:
     according_to: str | None = None  # who gives the role, when it is only someone's word
     evidence: tuple[str, ...] = ()
     from_teacher: frozenset[str] = frozenset()
+    draft: str = ""  # why the teacher should check it, while it is a draft (see drafts.py)
     pos: Position = FILE_START
     positions: Mapping[str, Position] = field(default_factory=dict, compare=False)
 
@@ -91,6 +93,7 @@ class Person:
     description: str = ""
     roles: tuple[Role, ...] = ()
     from_teacher: frozenset[str] = frozenset()
+    draft: str = ""  # why the teacher should check it, while it is a draft (see drafts.py)
     pos: Position = FILE_START
     positions: Mapping[str, Position] = field(default_factory=dict, compare=False)
 
@@ -147,6 +150,7 @@ class Fact:
     from_teacher: frozenset[str] = frozenset()
     tags: tuple[str, ...] = ()
     note: str = ""
+    draft: str = ""  # why the teacher should check it, while it is a draft (see drafts.py)
     pos: Position = FILE_START
     positions: Mapping[str, Position] = field(default_factory=dict, compare=False)
 
@@ -168,7 +172,10 @@ class Fact:
         """The verb questions say the words with: the cue ('shouted', 'warned'), unless it only carries the
         article's narration on ('added', 'continued'), which out of context reads as 'said'."""
         cue = (self.cue or "").strip()
-        return cue if cue and cue.lower() not in NEUTRAL_CUES else "said"
+        # "told him privately" names nobody out of its sentence: a frame can say who "him" is.
+        if not cue or cue.lower() in NEUTRAL_CUES or not OTHERS.isdisjoint(cue.lower().split()):
+            return "said"
+        return cue
 
     def framed(self, quotation: str | None = None) -> str:
         """The quotation in its frame, after the speaker: 'told colleagues she did not “like it”', 'is said

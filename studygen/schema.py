@@ -26,7 +26,8 @@ class Field:
 
 # Types: text, slug, int, bool, date, person, accounts (a person id or a list of them), people (list of
 # person ids), texts (list of text), slugs, evidence (text or list of text), teacher (true or list of keys),
-# section (nested mapping), sections (list of mappings), mapping (id -> section).
+# section (nested mapping), sections (list of mappings), mapping (id -> section), draft (true, false or the
+# reason to check an entry).
 
 MAX_ID_CHARS = 64  # ids name files and folders, and are typed by hand
 SLUG_PATTERN = rf"^[a-z0-9][a-z0-9-]{{0,{MAX_ID_CHARS - 1}}}$"
@@ -39,13 +40,20 @@ FACT_KINDS = {
     "proposal": {"required": ("by", "what"), "uses": ("to", "when", "where", "purpose", "reply")},
     "event": {"required": ("what",), "uses": ("who", "when", "where")},
 }
-COMMON_FACT_KEYS = ("id", "kind", "according_to", "said_when", "sources", "evidence", "from_teacher", "tags", "note")
+COMMON_FACT_KEYS = (
+    "id", "kind", "according_to", "said_when", "sources", "evidence", "from_teacher", "tags", "note", "draft",
+)  # fmt: skip
 SOURCED_KEYS = ("when",)  # the values that may carry their own source
 PAPER_SIZES = ("A4", "Letter")
 PERSON_KINDS = ("person", "group", "unnamed")
 ROLE_KINDS = ("office", "description")
 DATE_PARTS = ("year", "month", "day")  # from_teacher: [when.year]: the teacher gives one part of a date
 WORKSHEET_SECTIONS = ("multiple_choice", "matching", "timeline", "fill_in", "short_answer")
+DRAFT_DOC = (
+    "Marks an entry `studygen draft` wrote that the teacher has not checked yet: true, or the reason to "
+    "check it, e.g. 'speaker could be tony-hiss or alger-hiss'. `check` warns of it and `build` leaves it out "
+    "of every output (with the facts of a drafted person) until you remove the mark or set it to false."
+)
 
 SECTIONS: dict[str, dict[str, Field]] = {
     "root": {
@@ -94,6 +102,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "(e.g. [name] for a first name the article omits), or true.",
         ),
         "note": Field("text", "A note for the teacher; never shown to students."),
+        "draft": Field("draft", DRAFT_DOC),
     },
     "role": {
         "title": Field("text", "The office or position, e.g. Russian Foreign Minister.", True),
@@ -128,6 +137,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "from_teacher": Field(
             "teacher", "Keys the teacher supplied from outside the article, e.g. [when], or [when.year] for one part."
         ),
+        "draft": Field("draft", DRAFT_DOC),
     },
     "fact": {
         "id": Field("slug", "Short id, unique in the lesson; Anki notes are keyed on it.", True),
@@ -190,6 +200,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
         ),
         "tags": Field("slugs", "Extra Anki tags for this fact's notes."),
         "note": Field("text", "A note for the teacher; never shown to students."),
+        "draft": Field("draft", DRAFT_DOC),
     },
     "reply": {
         "said": Field("text", "The reply's words as the article quotes them (or give 'reaction' instead)."),
@@ -245,6 +256,8 @@ def _json_type(spec: Field) -> dict[str, Any]:
             schema = {"oneOf": [text, texts]}
         case "teacher":
             schema = {"oneOf": [{"const": True}, texts]}
+        case "draft":
+            schema = {"oneOf": [{"type": "boolean"}, text]}
         case "section":
             schema = {"$ref": f"#/$defs/{spec.section}"}
         case "sections":

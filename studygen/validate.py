@@ -146,6 +146,7 @@ class _Validator(FieldChecker):
                 description=good.get("description", ""),
                 roles=roles,
                 from_teacher=self.teacher_keys(good.get("from_teacher"), list(good), path + ("from_teacher",)),
+                draft=self.draft(good.get("draft"), path + ("draft",), f"person '{key}'"),
                 pos=self.loaded.key_pos(path),
                 positions=self.loaded.value_positions(value),
             )
@@ -196,6 +197,7 @@ class _Validator(FieldChecker):
             ),
             evidence=as_tuple(good.get("evidence")),
             from_teacher=self.teacher_keys(good.get("from_teacher"), list(good), path + ("from_teacher",), ("when",)),
+            draft=self.draft(good.get("draft"), path + ("draft",), f"the role '{good['title']}' of '{person}'"),
             pos=self.pos(path),
             positions=self.loaded.value_positions(data),
         )
@@ -299,6 +301,7 @@ class _Validator(FieldChecker):
             ),
             tags=tuple(good.get("tags", ())),
             note=good.get("note", ""),
+            draft=self.draft(good.get("draft"), path + ("draft",), f"fact '{good['id']}'"),
             pos=self.pos(path),
             positions=self.loaded.value_positions(data),
         )

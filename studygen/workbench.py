@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .confine import UnsafeFile, read_regular
 from .diagnostics import Diagnostic, Severity
+from .fields import DRAFTED
 from .lessons import CheckedLesson, read_lesson
 from .model import Lesson
 from .paths import display_path
@@ -42,7 +41,7 @@ class FactGroup:
     diagnostics: tuple[Diagnostic, ...]
     questions: tuple[Judged, ...]
     has_passage: bool
-    checks: tuple[str, ...] = ()  # what the draft asks the teacher to check ('# check: ...' comments)
+    checks: tuple[str, ...] = ()  # what the draft asks the teacher to check (its `draft:` marks)
 
 
 @dataclass(frozen=True)
@@ -109,7 +108,7 @@ def make_view(checked: CheckedLesson) -> LessonView:
     keys = [key for _, key in starts if key] + [
         key for key in grouped if key not in entries
     ]  # the file's order, then sets
-    checks = draft_checks(checked, starts)
+    checks = draft_checks(lesson)
     groups = sorted(
         (
             FactGroup(
@@ -123,38 +122,35 @@ def make_view(checked: CheckedLesson) -> LessonView:
             )
             for key in keys
         ),
-        key=lambda group: not group.checks,  # what the draft was unsure of first
+        key=lambda group: _doubt(group.checks),  # what the draft was unsure of first
     )
     text = checked.article.original if checked.article else ""
     return LessonView(lesson, article_segments(text, spans), tuple(groups), tuple(general), Counts.of(judged), ledger)
 
 
-DRAFT_MARK = re.compile(r"#\s*check:\s*(.+)$")  # how `studygen draft` marks what it found with less certainty
-
-
-def draft_checks(checked: CheckedLesson, starts: list[tuple[int, str]]) -> dict[str, list[str]]:
-    """The draft's `# check: ...` comments, by the fact or role they are on; a comment on a person goes
-    to every fact that names the person."""
-    lesson = checked.lesson
-    assert lesson is not None
-    try:
-        lines = read_regular(checked.path).decode("utf-8-sig").splitlines()
-    except (OSError, UnsafeFile, UnicodeDecodeError):  # changed since it was read: the next read shows it
-        return {}
-    person_lines = {
-        line: pid for pid, person in lesson.people.items() for line in (person.pos.line - 1, person.pos.line)
-    }
+def draft_checks(lesson: Lesson) -> dict[str, list[str]]:
+    """What the draft asks the teacher to check (its `draft:` marks), by fact or role key; a mark on a
+    person goes to every fact that names the person. A mark with a reason of its own comes first."""
     found: dict[str, list[str]] = {}
-    for number, line in enumerate(lines, 1):
-        if (mark := DRAFT_MARK.search(line)) is None:
-            continue
-        if (pid := person_lines.get(number)) is not None:
-            keys = [f.id for f in lesson.facts if pid in (f.by, f.to, f.according_to, *f.who)]
-        else:
-            keys = [key] if (key := _fact_of_line(starts, number)) else []
-        for key in keys:
-            found.setdefault(key, []).append(mark.group(1).strip())
-    return found
+    for fact in lesson.facts:
+        if fact.draft:
+            found.setdefault(fact.id, []).append(fact.draft)
+    for person in lesson.people.values():
+        for role in person.roles:
+            if role.draft:
+                found.setdefault(role_key(person, role), []).append(role.draft)
+        if person.draft:
+            for fact in lesson.facts:
+                if person.id in fact.people:
+                    found.setdefault(fact.id, []).append(f"{person.name}: {person.draft}")
+    return {key: sorted(reasons, key=lambda reason: reason.endswith(DRAFTED)) for key, reasons in found.items()}
+
+
+def _doubt(checks: tuple[str, ...]) -> int:
+    """0 for an entry the draft gives a reason to doubt, 1 for one it only drafted, 2 for a checked one."""
+    if not checks:
+        return 2
+    return 1 if all(reason.endswith(DRAFTED) for reason in checks) else 0
 
 
 def _set_title(questions: list[Judged]) -> str:

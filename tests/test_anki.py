@@ -124,12 +124,10 @@ def test_correcting_a_fact_updates_one_note_and_keeps_reviews(
     ivl_before = col.get_card(reviewed).ivl
     assert reviews_before == 1
 
-    # The teacher decides the sentence on Washington's refusal is Ordzhonikidze's account, not Lukyanov's.
+    # The teacher words Washington's refusal as the article does: it "ultimately" refused. (A change of
+    # whose account it is would also change which accounts 'fact or account?' asks, by design.)
     facts = lesson_copy.read_text(encoding="utf-8")
-    corrected = facts.replace(
-        "to a new level\n    according_to: lukyanov\n",
-        "to a new level\n    according_to: ordzhonikidze\n",
-    )
+    corrected = facts.replace("what: Washington refused", "what: Washington ultimately refused")
     assert corrected != facts
     lesson_copy.write_text(corrected, encoding="utf-8")
     notes_before = col.note_count()
@@ -140,7 +138,7 @@ def test_correcting_a_fact_updates_one_note_and_keeps_reviews(
     assert col.note_count() == notes_before
     claim = [col.get_note(n) for n in col.find_notes("tag:kind::claim") if "reciprocate" in col.get_note(n)["Question"]]
     assert len(claim) == 1
-    assert "Sergei Ordzhonikidze's account" in claim[0]["Answer"]
+    assert "ultimately refused" in claim[0]["Question"] and "Fyodor Lukyanov's account" in claim[0]["Answer"]
     assert col.db.scalar("select count() from revlog where cid = ?", reviewed) == reviews_before
     assert col.get_card(reviewed).ivl == ivl_before
     guids = col.db.list("select guid from notes")

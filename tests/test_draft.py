@@ -519,12 +519,13 @@ def test_a_tenure_brings_its_sentence_and_a_shared_surname_is_no_alias() -> None
         "'He loved the sea,' said his daughter, Ida Vane.\n"
     )
     facts = yaml.safe_load(draft_facts(text, "vane", "article.txt"))
-    lord, ida = facts["people"]["vane"], facts["people"]["vane-2"]
+    lord, ida = facts["people"]["lord-vane"], facts["people"]["ida-vane"]  # named in full: two Vanes
     assert lord["roles"] == [
         {
             "title": "Harbour Minister",
             "when": "1979-1983",
             "evidence": "Lord Vane, who served as Harbour Minister between 1979 and 1983, has died.",
+            "draft": True,
         }
     ]
     assert "aliases" not in lord and "aliases" not in ida  # "Vane" alone would name either
@@ -708,7 +709,7 @@ def test_since_a_year_is_a_period_not_a_date(tmp_path: Path) -> None:
     assert (event.when, event.date, event.what) == ("Since 1962", None, "no ferry has crossed the strait in winter")
     facts = yaml.safe_load(draft_facts(text, "ferries", "article.txt"))
     assert "when" not in facts["facts"][0]  # the ferries did not stop crossing in 1962
-    assert '# check: the text says "Since 1962", a period rather than a date' in draft_facts(text, "f", "a.txt")
+    assert "draft: \"the text says 'Since 1962', a period rather than a date\"" in draft_facts(text, "f", "a.txt")
 
 
 def test_relative_dates_count_from_the_article_date_and_claims_keep_their_speaker(tmp_path: Path) -> None:
@@ -775,7 +776,7 @@ def test_new_lesson_from_sgml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert result.exit_code == 0, result.output
     lesson = tmp_path / "seeds" / "harbour-plan"
     assert (lesson / "article.txt").read_text() == (
-        "The council approved the plan Thursday. ``It is a promise,'' said Mayor Anna Kovacs.\n"
+        "The council approved the plan Thursday. “It is a promise,” said Mayor Anna Kovacs.\n"
     )
     checked = read_lesson(lesson / "facts.yaml")
     assert checked.ok and checked.lesson.title == "Harbour Plan Approved"

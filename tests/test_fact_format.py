@@ -287,7 +287,7 @@ def test_offices_that_follow_within_a_year_are_both_asked(tmp_path: Path) -> Non
 
 def test_co_holders_of_a_shared_office_are_all_right(tmp_path: Path) -> None:
     question = _questions(tmp_path)["linnet.deputy-mayor-of-kestrel-bay/office-holder"]
-    assert question.prompt == "Who was a Deputy Mayor of Kestrel Bay in 1925?"
+    assert question.prompt == "Who was a deputy mayor of Kestrel Bay in 1925?"
     assert "Orla Pike" in question.alternatives and "Orla Pike" not in question.choices
     unshared = PEOPLE.replace("        shared: true\n", "")
     assert "linnet.deputy-mayor-of-kestrel-bay/office-holder" not in _questions(tmp_path / "b", people=unshared)

@@ -17,6 +17,9 @@ from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from studygen.cli import app
+from studygen.fields import DRAFTED
+from studygen.lessons import read_lesson
+from studygen.questions import build_questions
 from studygen.review import REVIEW_FILE, shown_hash
 from studygen.server import TOKEN_HEADER, Workbench, create_app, new_token
 from studygen.workbench import open_lessons
@@ -168,15 +171,16 @@ def test_a_drafted_lesson_lists_first_what_the_draft_marks_for_checking(tmp_path
         app, ["new", str(tmp_path / "harwick.txt"), "--id", "harwick", "--seeds", str(tmp_path)]
     )
     assert result.exit_code == 0, result.stderr
-    facts = (tmp_path / "harwick" / "facts.yaml").read_text(encoding="utf-8")
-    marked = [
-        line.split("- id: ")[1].split()[0] for line in facts.splitlines() if "- id:" in line and "# check:" in line
-    ]
-    assert marked, "the draft marks nothing to check in this article"
+    facts = read_lesson(tmp_path / "harwick" / "facts.yaml").lesson
+    assert facts is not None
+    # Facts the draft doubts for a reason of its own ("the text says only 'Tuesday'"), in the file's order.
+    doubted = [f.id for f in facts.facts if f.draft and f.draft != DRAFTED]
+    assert doubted, "the draft doubts nothing in this article"
     view = open_lessons([tmp_path / "harwick" / "facts.yaml"])[0].view
     order = [group.key for group in view.groups]
-    assert order[: len(marked)] == marked and all(group.checks for group in view.groups[: len(marked)])
-    assert not any(group.checks for group in view.groups[len(marked) :])
+    assert order[: len(doubted)] == doubted
+    assert all(group.checks and group.checks[0] != DRAFTED for group in view.groups[: len(doubted)])
+    assert all(DRAFTED in group.checks[-1] for group in view.groups[len(doubted) :] if group.checks)
 
 
 def test_the_command_listens_on_this_machine_prints_its_link_and_stops_on_ctrl_c(lesson: Path) -> None:
@@ -196,7 +200,9 @@ def test_the_command_listens_on_this_machine_prints_its_link_and_stops_on_ctrl_c
             except httpx.ConnectError:
                 assert time.monotonic() < deadline
                 time.sleep(0.1)
-        assert page.status_code == 200 and page.text.count('<article class="q"') > 50
+        checked = read_lesson(lesson / "facts.yaml")
+        shown = page.text.count('<article class="q"')
+        assert page.status_code == 200 and shown == len(build_questions(checked.lesson, checked.contexts()).questions)
         assert httpx.get(url.split("?")[0]).status_code == 403
     finally:
         process.send_signal(signal.SIGINT)

@@ -41,14 +41,30 @@ def questions_of(lesson_folder: Path) -> list[Question]:
     return build_questions(checked.lesson, checked.contexts()).questions
 
 
-@pytest.fixture(scope="module")
-def page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_page(SEED.parent, tmp_path_factory.mktemp("study"))
+TITLE = "Russia and NATO membership, 1949-2017"
 
 
 @pytest.fixture(scope="module")
-def questions() -> list[Question]:
-    return questions_of(SEED.parent)
+def lesson_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first lesson with its period widened to 2017, as a teacher would to ask about the 2017
+    premiere: the lesson then has a timeline, and the page every mode, ordering included."""
+    folder = tmp_path_factory.mktemp("lesson") / LESSON
+    shutil.copytree(SEED.parent, folder)
+    facts = folder / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    assert "title: Russia and NATO membership, 1949-2000\n" in text
+    facts.write_text(text.replace("title: Russia and NATO membership, 1949-2000\n", f"title: {TITLE}\n"), "utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def page_file(lesson_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_page(lesson_folder, tmp_path_factory.mktemp("study"))
+
+
+@pytest.fixture(scope="module")
+def questions(lesson_folder: Path) -> list[Question]:
+    return questions_of(lesson_folder)
 
 
 @pytest.fixture(scope="module")
@@ -108,9 +124,9 @@ def choose_mode(page: Page, label: str) -> None:
 
 
 def test_the_page_is_small_and_asks_for_nothing_outside_itself(
-    page_file: Path, questions: list[Question], tmp_path: Path
+    page_file: Path, questions: list[Question], tmp_path: Path, lesson_folder: Path
 ) -> None:
-    assert build_page(SEED.parent, tmp_path).read_bytes() == page_file.read_bytes()  # the same lesson, the same bytes
+    assert build_page(lesson_folder, tmp_path).read_bytes() == page_file.read_bytes()  # the same lesson, the same bytes
     html = page_file.read_text(encoding="utf-8")
     assert len(html.encode("utf-8")) < 300_000
     assert not re.search(r"<(link|img|iframe|object|embed)\b|\bsrc=|@import|url\(|https?://", html)
@@ -129,7 +145,7 @@ def test_a_student_answers_in_every_mode_and_finds_the_progress_after_a_reload(
     assert ready < 1000, f"first card shown {ready} ms after the page started"
     width = page.viewport_size["width"]  # type: ignore[index]
     assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scrolling
-    assert page.locator("header h1").inner_text() == "Russia and NATO membership, 1949-2000"
+    assert page.locator("header h1").inner_text() == TITLE
     assert (
         "Source: “Putin says he once proposed Russia joining NATO to Clinton”, June 2017"
         in page.locator("header").inner_text()
@@ -214,10 +230,10 @@ def test_a_student_answers_in_every_mode_and_finds_the_progress_after_a_reload(
 
 
 def test_a_corrected_lesson_keeps_the_progress_of_every_unchanged_question(
-    watched: Watched, tmp_path: Path, questions: list[Question]
+    watched: Watched, tmp_path: Path, questions: list[Question], lesson_folder: Path
 ) -> None:
     lesson = tmp_path / "lesson"
-    shutil.copytree(SEED.parent, lesson)
+    shutil.copytree(lesson_folder, lesson)
     before = build_page(lesson, tmp_path / "before")
     facts = lesson / "facts.yaml"
     old = "what: Oliver Stone's series 'The Putin Interviews' was to premiere on Showtime"

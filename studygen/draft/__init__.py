@@ -36,6 +36,10 @@ class DraftQuote:
     confident: bool = True
     description: str = ""  # a speaker the text does not name
     within: str = ""  # for a nested quotation: whose account it is
+    # The people it could be when the text does not say which ("Hiss" with two Hisses in the article): the
+    # speaker is then left to the teacher, never guessed.
+    candidates: list[Person] = field(default_factory=list)
+    doubt: str = ""  # why the speaker is less than sure, for the teacher ("tony-hiss: the Hiss last named")
 
 
 @dataclass
@@ -94,6 +98,7 @@ def draft_article(raw: str) -> ArticleDraft:
             for start, end in sentences[index]:
                 scan(paragraph[start:end], (index, start))
     people.complete_names()
+    people.add_namesakes()
     draft = ArticleDraft(article)
     ctx = Context(people)
     previous_sentence = ""
@@ -142,12 +147,25 @@ def draft_article(raw: str) -> ArticleDraft:
                 if found is None or (found.person is None and not found.description):
                     if not _is_title(words):
                         draft.unattributed.append(words)
+                        # whoever spoke it, a quotation that follows with no speaker of its own is not the
+                        # earlier speaker's: '"I gave it six months," she said. "That was two years ago."'
+                        ctx.last_speaker, ctx.last_description = None, ""
                     continue
                 if _is_title(words) and found.rule not in ("after", "before"):
                     continue
                 shown = quote.text(written[index])  # the article's marks in a quotation within it
                 draft.quotes.append(
-                    DraftQuote(shown, found.person, found.cue, found.rule, sentence, found.confident, found.description)
+                    DraftQuote(
+                        shown,
+                        found.person,
+                        found.cue,
+                        found.rule,
+                        sentence,
+                        found.confident,
+                        found.description,
+                        candidates=found.candidates,
+                        doubt=found.doubt,
+                    )
                 )
                 if found.person is not None:
                     ctx.last_speaker = found.person

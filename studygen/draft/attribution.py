@@ -13,8 +13,9 @@ speaker, or the latest person named outside quotation marks.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
+from .namesakes import which_one
 from .people import (
     AT_CAPITAL,
     NAME,
@@ -56,17 +57,18 @@ _ADVERB = r"(?:(?:also|then|later|reportedly|once|had|has|have|would|again|furth
 # The speaker: a name, a pronoun, or a description ("the envoy", "the Thai minister").
 _WHO = rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:[A-Z][a-z]+\s+)?[a-z-]+(?:\s+[a-z-]+)?)"
 _AGE = r",\s+\d{1,3}"  # "Kari Nordby, 34, said"
+_OWNER = rf"(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}['’]s"  # "Poland's", "Andes Copper's" (chief executive)
 AFTER_VERB_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+{_WHO}")
 AFTER_WHO_FIRST = re.compile(rf"^\s*[,.!?]?\s*{_WHO}(?:,[^,\"]{{1,60}},)?\s+{_ADVERB}(?P<verb>{_VERB})\b")
 # '"...," said its general secretary, Mike Doyle' / 'said Poland's deputy minister, Anna Zielinska':
 # the role first, the name set off by commas.
 AFTER_ROLE_THEN_NAME = re.compile(
-    rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+(?:the|its|his|her|their|{NAME_WORD}['’]s)\s+[a-z][\w'’ -]{{1,60}}?,"
+    rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+(?:the|its|his|her|their|{_OWNER})\s+[a-z][\w'’ -]{{1,60}}?,"
     rf"\s+(?P<who>{_TITLE}{NAME})"
 )
 # '"...," the chief negotiator, Karen Blum, told Reuters': the role, then the name set off, then the verb.
 AFTER_ROLE_NAME_VERB = re.compile(
-    rf"^\s*[,.!?]?\s*(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|{NAME_WORD}['’]s)\s+[^,\"]{{1,60}}?,"
+    rf"^\s*[,.!?]?\s*(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|{_OWNER})\s+[^,\"]{{1,60}}?,"
     rf"\s+(?P<who>{_TITLE}{NAME}),\s+{_ADVERB}(?P<verb>{_VERB})\b"
 )
 # '"...," the historian Clara Usk writes': a description before the name.
@@ -111,6 +113,9 @@ SUBJECT_NAME = re.compile(
     rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME_WORD}\s+{NAME_WORD}(?:\s+{NAME_WORD})?)"
     r"(?:,[^,\"]{1,60},)?\s+(?:also\s+)?(?:had\s+|has\s+)?[a-z]+ed\b"  # "Jelena Petrovic, his wife, had waited"
 )
+# A full name with an age set off by commas is a person's: "Salvatore Esposito, 82, still comes in".
+NAME_WITH_AGE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}}){_AGE},")
+_AGE_CUE = re.compile(r",\s+\d{1,3},")
 # An obituary's subject: "Dame Freya Holt, the first British woman to climb three of the world's 8,000m peaks,
 # has died aged 94"; "Mountaineer Dame Freya Holt dies aged 94".
 WHO_DIED = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME})(?:,[^\"]{{1,150}}?,)?\s+(?:has\s+)?(?:died|dies)\b")
@@ -126,6 +131,21 @@ _ORGANISATION_NOUN = (
 )
 _NOT_A_PERSON_BEFORE = re.compile(rf"\b(?:the|and|{_ORGANISATION_NOUN})\s+$", re.IGNORECASE)
 _ORGANISATION_BEFORE = re.compile(rf"\b{_ORGANISATION_NOUN}\s+$", re.IGNORECASE)
+# "The operator, Clydelink, said": one word set off after a noun for a business is the business's name.
+_ORGANISATION_SET_OFF = re.compile(
+    rf"\b(?:{_ORGANISATION_NOUN}|operator|owner|maker|carrier|retailer|supplier|manufacturer|insurer|developer|"
+    r"publisher|broadcaster|network),\s+$",
+    re.IGNORECASE,
+)
+
+
+def _organisation_named(text: str, who: re.Match[str]) -> bool:
+    """Whether the one word a pattern found as the speaker is a business's or a place's name, not a
+    person's: set off after "the operator," or after "of" or "in" ("The First Minister of Wales said")."""
+    start = who.start("who")
+    if " " in who["who"].strip():
+        return False  # "then-US Secretary of State James Baker": a name of its own
+    return text.endswith((" of ", " in "), 0, start) or ends_just_before(_ORGANISATION_SET_OFF, text, start)
 
 
 def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None:
@@ -142,10 +162,14 @@ def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None
         searches.append((SUBJECT_NAME, plain))
     if " die" in plain:
         searches.append((WHO_DIED, plain))
+    if _AGE_CUE.search(plain):  # ", 82,": few sentences give an age
+        searches.append((NAME_WITH_AGE, plain))
     for pattern, text in searches:
         for match in pattern.finditer(text):
-            if ends_just_before(_NOT_A_PERSON_BEFORE, text, match.start("who")) or text.endswith(
-                (" of ", " in "), 0, match.start()
+            if (
+                ends_just_before(_NOT_A_PERSON_BEFORE, text, match.start("who"))
+                or text.endswith((" of ", " in "), 0, match.start())
+                or _organisation_named(text, match)
             ):
                 continue  # "the ministry said", "the Greens and the Liberals say", "Dicks of Washington cited"
             people.add(match["who"], where, extend=False)
@@ -158,6 +182,8 @@ class Attribution:
     rule: str
     confident: bool = True
     description: str = ""  # "The mayor's press officer": a speaker without a name
+    candidates: list[Person] = field(default_factory=list)  # who a surname two people share may be
+    doubt: str = ""  # why the speaker is less than sure, said in the draft
 
 
 @dataclass
@@ -201,6 +227,19 @@ def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, b
     return person, person is not None
 
 
+def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attribution | None:
+    """The attribution to whoever the words naming a speaker stand for (`_resolve`). For "he" or "she", the
+    draft says whom it was taken to be, and who else it could be: the last person quoted or the last named."""
+    person, confident = _resolve(who, ctx, history)
+    if person is None:
+        return None
+    doubt = ""
+    if (pronoun := who.strip().lower()) in PRONOUNS:
+        others = [p for p in (ctx.last_speaker, ctx.last_subject) if p and p is not person and p.answers_to(pronoun)]
+        doubt = f"'{who.strip()}' taken to be {person.name}" + (f"; it could be {others[0].name}" if others else "")
+    return Attribution(person, verb, rule, confident, doubt=doubt)
+
+
 def _described_earlier(who: str, history: str) -> str:
     """ "the official" after "A union official said ...": the unnamed speaker described before, not
     the last person named. Empty when `who` is not such a description or none came before."""
@@ -230,6 +269,9 @@ def _latest_mention(ctx: Context, text: str) -> Person | None:
     mentions = ctx.people.mentions(text)
     return mentions[-1][1] if mentions else ctx.last_subject
 
+
+# "Brian and Susan Metcalfe said": two people speaking as one, so neither is the speaker alone.
+_JOINT = re.compile(rf"{NAME_WORD}\s+and\s+$")
 
 # A comma-bounded phrase that starts with a small letter: "..., the president of X, ...", ", who ...,".
 APPOSITIVE = re.compile(r",\s+[a-z][^,\"]*,")
@@ -261,7 +303,32 @@ def attribute(
     continues: bool,
     quoted: str = "",
 ) -> Attribution | None:
-    """Apply the sieve to one quotation. `local_before` is the sentence up to the opening mark
+    """Apply the sieve to one quotation (see `_sieve` for the arguments). A speaker named by a surname two
+    people of the article share is the one of them who spoke last when the quotation goes on, else the one
+    `namesakes.which_one` finds, said so in the draft; else it is left to the teacher with its candidates."""
+    found = _sieve(local_before, after, sentence_before, previous_sentence, ctx, continues, quoted)
+    if found is None or found.person is None or not (bearers := ctx.people.shared_by(found.person)):
+        return found
+    going_on = found.rule == "continuation" or (found.rule == "previous sentence" and ctx.previous_had_quote)
+    if going_on and any(p is ctx.last_speaker for p in bearers):
+        return replace(found, person=ctx.last_speaker)
+    history = outside_quotes(previous_sentence + " " + local_before)
+    person, doubt = which_one(found.person.name, bearers, history, local_before[-60:] + " " + after[:60])
+    if person is not None:
+        return replace(found, person=person, confident=False, doubt=doubt)
+    return replace(found, confident=False, candidates=bearers)
+
+
+def _sieve(
+    local_before: str,
+    after: str,
+    sentence_before: str,
+    previous_sentence: str,
+    ctx: Context,
+    continues: bool,
+    quoted: str = "",
+) -> Attribution | None:
+    """The sieve's attribution of one quotation. `local_before` is the sentence up to the opening mark
     (from the end of any earlier quotation in it), `sentence_before` the whole sentence up to it,
     `after` the text after the closing mark, `continues` whether another quotation just ended,
     `quoted` the words between the marks."""
@@ -283,19 +350,22 @@ def attribute(
                 _ORGANISATION_BEFORE, after, match.start("who")
             )  # "the campaign group Bosque Vivo"
         ):
+            if ends_just_before(_JOINT, after, match.start("who")) or _organisation_named(after, match):
+                return None  # '"...," Brian and Susan Metcalfe said': the two of them; "said the operator, Clydelink"
             if described := _described_earlier(match["who"], history):
                 return Attribution(None, match["verb"].lower(), "after", False, described)
-            person, confident = _resolve(match["who"], ctx, history)
-            if person is not None:
-                return Attribution(person, match["verb"].lower(), "after", confident)
+            if found := _named(match["who"], match["verb"].lower(), "after", ctx, history):
+                return found
     if not ended and (match := AFTER_DESCRIBED.match(after)) and not _introduces_next(after, match.end(), quoted):
         return Attribution(None, match["verb"].lower(), "after", False, match["described"])
     # The second part of a split quotation: '"The strike," said Nora Hale, the union leader, "will go on."'
     for pattern in (AFTER_VERB_FIRST, AFTER_WHO_FIRST) if continues else ():
-        if (match := pattern.match(outside_quotes(local_before))) and not _described_earlier(match["who"], history):
-            person, confident = _resolve(match["who"], ctx, history)
-            if person is not None:
-                return Attribution(person, match["verb"].lower(), "between", confident)
+        if (
+            (match := pattern.match(outside_quotes(local_before)))
+            and not _described_earlier(match["who"], history)
+            and (found := _named(match["who"], match["verb"].lower(), "between", ctx, history))
+        ):
+            return found
     if continues and ctx.last_speaker is not None and (joined := BEFORE_JOINED.match(local_before)):
         return Attribution(ctx.last_speaker, joined["verb"].lower(), "before", False)
     # The patterns with a verb of saying before the quotation need one among the last words before it:
@@ -304,15 +374,16 @@ def attribute(
     if (verb_before and (match := BEFORE.search(local_before) or BEFORE_SET_OFF.search(local_before))) or (
         match := BEFORE_ACCORDING.search(local_before)
     ):
-        if match["who"].lower() in FIRST_PERSON or ends_just_before(
-            _ORGANISATION_BEFORE, local_before, match.start("who")
+        if (
+            match["who"].lower() in FIRST_PERSON
+            or ends_just_before(_ORGANISATION_BEFORE, local_before, match.start("who"))
+            or _organisation_named(local_before, match)
         ):
             return None
         if described := _described_earlier(match["who"], history):
             return Attribution(None, match["verb"].lower(), "before", False, described)
-        person, confident = _resolve(match["who"], ctx, history)
-        if person is not None:
-            return Attribution(person, match["verb"].lower(), "before", confident)
+        if found := _named(match["who"], match["verb"].lower(), "before", ctx, history):
+            return found
     if verb_before and (match := BEFORE_DESCRIBED.search(local_before)):
         return Attribution(None, match["verb"].lower(), "before", False, match["described"])
     plain_before = outside_quotes(local_before)
@@ -328,17 +399,21 @@ def attribute(
     main_clause = APPOSITIVE.sub(" ", whole_before)
     if verb_here := VERB_WORD.search(main_clause):
         mentions = ctx.people.mentions(main_clause[: verb_here.start()])
+        if mentions and ends_just_before(_JOINT, main_clause, mentions[-1][0]):
+            return None  # "Brian and Susan Metcalfe said the hall ...": the two of them
         if mentions:
             return Attribution(mentions[-1][1], verb_here.group(), "verb in sentence", False)
         # 'He later wrote in his memoirs that the strike "would collapse"': whoever "he" is
-        if pronoun := _PRONOUN_BEFORE_VERB.fullmatch(main_clause[: verb_here.start()]):
-            person, _ = _resolve(pronoun["who"], ctx, history)
-            if person is not None:
-                return Attribution(person, verb_here.group(), "verb in sentence", False)
-    if (according := ACCORDING_OPENS.match(whole_before)) and according["who"].lower() not in FIRST_PERSON:
-        person, confident = _resolve(according["who"], ctx, history)
-        if person is not None:
-            return Attribution(person, "according to", "before", confident)
+        if (pronoun := _PRONOUN_BEFORE_VERB.fullmatch(main_clause[: verb_here.start()])) and (
+            found := _named(pronoun["who"], verb_here.group(), "verb in sentence", ctx, history)
+        ):
+            return replace(found, confident=False)
+    if (
+        (according := ACCORDING_OPENS.match(whole_before))
+        and according["who"].lower() not in FIRST_PERSON
+        and (found := _named(according["who"], "according to", "before", ctx, history))
+    ):
+        return found
     if continues and not plain_before.strip(" ,.;:-—"):
         if ctx.last_description:  # '"...," said one European diplomat. "..."'
             return Attribution(None, "continued", "continuation", False, ctx.last_description)

@@ -77,6 +77,8 @@ TITLES = {
     "Judge": "Judge",
     "Professor": "Professor",
     "Prof": "Professor",
+    "Rev": "",  # "Rev. Carla Munro": a member of the clergy, whatever post she holds
+    "Reverend": "",
 }
 NOT_NAMES = frozenset(
     """The A An And But Or In On At By For From With Without To Of It Its He She They We I You This That These
@@ -169,14 +171,18 @@ class Person:
     first_seen: tuple[int, int] = (0, 0)
     family_first: bool = False  # "Zhu Bangzao", later "Zhu": the family name comes first
     pronoun: str = ""  # "he" or "she" when a title says so ("Mrs Reed", "Sir Edwin Hale"); else unknown
+    titles: set[str] = field(default_factory=set)  # those the article gives the name: "Dr" for "Dr. Ramon Ortiz"
     # The people of the article by the words of their roles, kept up to date as roles are added: "the
     # premier" is looked up there (set by People when the person joins it).
     holders: dict[str, dict[int, Person]] | None = field(default=None, repr=False, compare=False)
 
     def titled(self, title: str) -> None:
-        """Learn the pronoun a title before the name gives ("Mrs", "Sir"), unless one is known."""
+        """Learn the title before the name ("Dr", "Mrs") and the pronoun it gives, unless one is known."""
+        title = title.rstrip(".")
+        if title in TITLES or title in PRONOUN_OF_TITLE:
+            self.titles.add(title)
         if not self.pronoun:
-            self.pronoun = PRONOUN_OF_TITLE.get(title.rstrip("."), "")
+            self.pronoun = PRONOUN_OF_TITLE.get(title, "")
 
     def answers_to(self, pronoun: str) -> bool:
         """Whether "he" or "she" may stand for this person: not when a title says otherwise."""
@@ -323,9 +329,21 @@ PAST_TENSE = (
 _PREDICATE = re.compile(rf"\s*{PAST_TENSE}\s+(?:the|a|an|his|her|its|their|this|that)\b")
 _THEN_NAME = re.compile(rf",\s+{NAME_WORD}")
 _APPOSITION_CUE = re.compile(r",|\s+of\s")
+# "Hiss' son, Tony," / "Brennick's daughter, Alice, who ...": a relative named by a first name after the
+# family's (not "his daughter, Alice Smith,": a name of her own).
+_RELATIONS = "son|daughter|wife|husband|widow|widower|brother|sister|father|mother|nephew|niece|grandson|granddaughter"
+_RELATIVE_AFTER = re.compile(
+    rf"(?:['’]s?)\s+(?:(?:elder|younger|eldest|youngest|late)\s+)?(?:{_RELATIONS}),\s+(?P<given>{NAME_WORD})(?![\w'’-]|\s+[{UPPER}])"
+)
+_RELATIVE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<family>{NAME_WORD}){_RELATIVE_AFTER.pattern}")
 # Where a name followed by a comma (or "of Ohio,") may start: the only places an apposition or a tenure can.
 _NAME_BEFORE_COMMA = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?={NAME}(?:,|\s+of\s))")
 _LATIN_WORD = re.compile(r"\b[A-Za-z]+")  # where a role noun can start (the nouns are ASCII words)
+# "Brian and Susan Metcalfe": two first names, one surname (two people, so "Metcalfe" names neither).
+_KNIGHT = re.compile(rf"\b(Sir|Dame) ({NAME_WORD}) {NAME_WORD}(?![\w'’-])")
+_WORD_AT_END = re.compile(rf"(?<![\w'’-]){NAME_WORD}$")
+_AND_NAME = re.compile(rf" and (?=[{UPPER}])(?:{NAME_WORD}) (?P<surname>{NAME_WORD})(?![\w'’-])")
+_THIRD_NAME_WORD = re.compile(rf" {NAME_WORD}(?![\w-])")
 _WORD_PAIR = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?=({NAME_WORD})\s+({NAME_WORD})(?![\w-]))")
 
 
@@ -390,6 +408,8 @@ class People:
         self._pairs: list[tuple[str, str]] = []  # the article's capitalised word pairs, from read_full_names
         self._given_names: dict[str, set[str]] = {}  # surname -> the first names the article gives it
         self._holders: dict[str, dict[int, Person]] = {}  # a word of a role -> the people whose role has it
+        self._relatives: set[str] = set()  # names made from a relative's first name: "Tony Hiss"
+        self._knights: dict[str, str] = {}  # "Sir Alan" -> "Sir Alan Rowe", from read_full_names
 
     def _index(self, person: Person, renamed: bool = False) -> None:
         self.by_name[person.name] = person
@@ -458,6 +478,7 @@ class People:
 
     def _add(self, name: str, where: tuple[int, int], extend: bool) -> Person | None:
         clean = _clean_name(name)
+        clean = self._knights.get(clean, clean)  # "Sir Alan", named in full elsewhere: Sir Alan Rowe
         if not clean or not _is_name(clean):
             return None
         known = self.find(clean)
@@ -472,7 +493,12 @@ class People:
                 self._forget(known)
                 known.name = clean
                 self._index(known, renamed=True)
-            elif " " not in clean and clean != known.surname and known.name.startswith(clean + " "):
+            elif (
+                " " not in clean
+                and clean != known.surname
+                and known.name.startswith(clean + " ")
+                and known.name not in self._relatives  # "Tony" after "Hiss' son, Tony," is his first name
+            ):
                 self._forget(known)  # called by the first word of the name: it is the family name
                 known.family_first = True
                 self._index(known, renamed=True)
@@ -483,7 +509,16 @@ class People:
         return person
 
     def scan_sentence(self, sentence: str, where: tuple[int, int]) -> None:
-        """Names with titles, role nouns before them, roles in apposition, tenures."""
+        """Names with titles, role nouns before them, roles in apposition, tenures, relatives."""
+        for match in _RELATIVE.finditer(sentence) if "'" in sentence or "’" in sentence else ():
+            family = _POSSESSIVE_END.sub("", match["family"]).rstrip("'’")
+            if sentence.endswith(("Sir ", "Dame "), 0, match.start()):  # "Sir Alan's daughter": Sir Alan Rowe's
+                knight = self._knights.get(sentence[: match.start()].split()[-1] + " " + family, "")
+                family = knight.split()[-1] if knight else ""
+            if _is_name(family) and _is_name(match["given"]) and match["given"] not in HONORIFICS:
+                self._given_names.setdefault(family, set()).add(match["given"])
+                self._relatives.add(f"{match['given']} {family}")
+                self.add(f"{match['given']} {family}", where)
         for match in TITLE_NAME.finditer(sentence):
             person = self.add(match["name"], where)
             if person is not None:
@@ -564,10 +599,24 @@ class People:
     def read_full_names(self, text: str) -> None:
         """Note the article's pairs of capitalised words, in order, before reading it: a surname with two
         first names in the text ("Alger Hiss", "Tony Hiss") stands for neither alone."""
-        self._pairs = [(match.group(1), match.group(2)) for match in _WORD_PAIR.finditer(text)]
-        for first, last in self._pairs:
-            if _is_name(first) and first.rstrip(".") not in TITLES and first not in HONORIFICS:
+        self._pairs = []
+        for match in _WORD_PAIR.finditer(text):
+            first, last = pair = match.groups()
+            self._pairs.append(pair)
+            if (
+                _is_name(first)
+                and first.rstrip(".") not in TITLES
+                and first not in HONORIFICS
+                and not _THIRD_NAME_WORD.match(text, match.end(2))  # "Margaret Hollis Dunne": a middle name
+            ):
                 self._given_names.setdefault(last, set()).add(first)
+        for joint in _AND_NAME.finditer(text):  # "Brian and Susan Metcalfe": looked for from the "and"
+            first = _WORD_AT_END.search(text, max(0, joint.start() - 40), joint.start())
+            if first and _is_name(first[0]) and first[0] not in TITLES and first[0] not in HONORIFICS:
+                self._given_names.setdefault(joint["surname"], set()).add(first[0])
+        self._knights = {}
+        for knight in _KNIGHT.finditer(text):  # "Sir Alan" is Sir Alan Rowe when the article names him in full
+            self._knights.setdefault(f"{knight[1]} {knight[2]}", knight.group())
 
     def complete_names(self) -> None:
         """Give a first name to people known by surname alone when the text has one
@@ -583,6 +632,36 @@ class People:
                 self.add(f"{first} {last}", person.first_seen)
             else:
                 singles[last] = person  # "President Clinton": keep looking for a first name
+
+    def add_namesakes(self) -> None:
+        """Everyone the article names in full with the surname of one of its people, when it gives that
+        surname two first names or more ("Paul Devane", and "Michael Devane" named only in passing): then
+        "Devane" alone names neither (`shared_by`), whoever was found first."""
+        for surname, firsts in list(self._given_names.items()):
+            bearers = self.bearers(surname) if len(firsts) > 1 else []
+            for first in sorted(firsts) if bearers else ():
+                self.add(f"{first} {surname}", bearers[0].first_seen)
+
+    def _one_word(self, word: str, person: Person, text: str, end: int) -> Person:
+        """Who a name of one word at `text[:end]` stands for: a relative named after it ("Hiss' son, Tony,"
+        is Tony Hiss); a surname two people of the article share stands for neither (`bearers`)."""
+        if text.startswith(_POSSESSIVE_MARK, end) and (relative := _RELATIVE_AFTER.match(text, end)):
+            return self.by_name.get(f"{relative['given']} {word}", person)
+        if len(self._given_names.get(word, ())) > 1 and len(self.bearers(word)) > 1:
+            return self.by_name.get(word) or self.add(word, person.first_seen, extend=False) or person
+        return person
+
+    def bearers(self, surname: str) -> list[Person]:
+        """The people named in full with a surname (in the order they were found): "Hiss" alone names
+        neither Alger nor Tony Hiss when there are two."""
+        return [p for p in self._by_surname.get(surname, ()) if " " in p.name and p.name.split()[0] not in HONORIFICS]
+
+    def shared_by(self, person: Person) -> list[Person]:
+        """The people a bare surname may stand for, when two or more of the article have it; else []."""
+        if " " in person.name or len(self._given_names.get(person.name, ())) < 2:
+            return []
+        bearers = self.bearers(person.name)
+        return bearers if len(bearers) > 1 else []
 
     def holders(self, word: str) -> list[Person]:
         """The people with `word` in a role ("premier": Wen Jiahe, Chinese Premier), in the order they got it."""
@@ -614,7 +693,7 @@ class People:
         for run in _CAPITALISED_RUN.finditer(text):
             if (single := run.group()).isalpha() or len(single.split()) == 1:
                 if (person := self._forms.get(single)) is not None:  # one word: most runs
-                    found.append((run.start(), person))
+                    found.append((run.start(), self._one_word(single, person, text, run.end())))
                     if first_only:
                         return found
                 continue
@@ -630,7 +709,10 @@ class People:
                     # the word before a surname, unless the run gives a name at birth ("Born Rolihlahla Mandela")
                     before = words[index - 1][1] if index and words[0][1] != "Born" else ""
                     if form in self._forms and not _other_given_name(before, form, self._forms[form]):
-                        found.append((words[index][0], self._forms[form]))
+                        person = self._forms[form]
+                        if end == index + 1:
+                            person = self._one_word(form, person, text, words[index][0] + len(form))
+                        found.append((words[index][0], person))
                         if first_only:
                             return found
                         index = end

@@ -18,7 +18,18 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z .,'-]{1,40}?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*(?:\([A-Za-z. ]{1,20}\))?"
     r"\s+(?:--|—|–|-|_)\s+"
 )
-_DATE_TIME = re.compile(r"<DATE_TIME>\s*(\d{4})-(\d{2})-(\d{2})", re.IGNORECASE)
+_DATE_TIME = re.compile(r"<DATE_TIME>([^<]{1,60})</DATE_TIME>", re.IGNORECASE)
+# The date stamps of news files: ISO ("1999-05-14 10:12:33", "2024-03-05T09:00:00Z"), the wire's
+# "12/06/1998 23:10:00" (month first) and RFC 2822 ("Sun, 06 Dec 1998 23:10:00 -0500").
+_ISO_STAMP = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_US_STAMP = re.compile(r"(\d{2})/(\d{2})/(\d{4})(?:\s+\d{2}:\d{2}(?::\d{2})?)?")
+_RFC_2822 = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s+)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?"
+    r"\s+(?:[+-]\d{4}|GMT|UT|[ECMP][SD]T)"
+)
+# Typewriter quotation marks of wire copy, turned into the marks they stand for.
+_TYPEWRITER = {"``": "“", "''": "”"}
+_TYPEWRITER_MARKS = re.compile("``|''")
 _HEADLINE = re.compile(r"<HEADLINE>(.*?)</HEADLINE>", re.IGNORECASE | re.DOTALL)
 # Double quote marks of every style become '"'; curly single quotes become "'".
 _DOUBLE = re.compile(r"``|''|[“”„‟«»\"]")
@@ -50,10 +61,7 @@ def clean(raw: str) -> CleanArticle:
     raw = _CONTROL.sub("", raw)
     if _SGML_HINT.search(raw):
         if stamp := _DATE_TIME.search(raw):
-            try:
-                published = datetime.date(int(stamp[1]), int(stamp[2]), int(stamp[3]))
-            except ValueError:
-                published = None
+            published = date_stamp(stamp[1])
         if match := _HEADLINE.search(raw):
             title = " ".join(_TAG.sub(" ", match.group(1)).split())
         body = raw
@@ -65,7 +73,11 @@ def clean(raw: str) -> CleanArticle:
         paragraphs = [" ".join(block.split()) for block in re.split(r"\n\s*\n", raw)]
     else:
         paragraphs = [" ".join(line.split()) for line in raw.splitlines()]
-    paragraphs = [p for p in paragraphs if p]
+    paragraphs = [_TYPEWRITER_MARKS.sub(lambda m: _TYPEWRITER[m.group()], p) for p in paragraphs if p]
+    for index, paragraph in enumerate(paragraphs[:3] if published is None else ()):
+        if (published := date_stamp(paragraph)) is not None:  # a line with only the date: the article's date
+            del paragraphs[index]
+            break
     for index, paragraph in enumerate(paragraphs[:3]):  # after a byline or a slug line, the story starts
         if _DATELINE.match(paragraph):
             paragraphs[index] = _DATELINE.sub("", paragraph)
@@ -73,6 +85,23 @@ def clean(raw: str) -> CleanArticle:
     if not title and len(paragraphs) > 1 and len(paragraphs[0].split()) <= 12 and not paragraphs[0].endswith("."):
         title = paragraphs[0]  # a headline line
     return CleanArticle(title, tuple(paragraphs), published)
+
+
+def date_stamp(text: str) -> datetime.date | None:
+    """The date of a news file's date stamp, when `text` is only that (see _ISO_STAMP and the others)."""
+    text = text.strip()
+    try:
+        if match := _ISO_STAMP.fullmatch(text):
+            return datetime.date(int(match[1]), int(match[2]), int(match[3]))
+        if match := _US_STAMP.fullmatch(text):
+            return datetime.date(int(match[3]), int(match[1]), int(match[2]))
+        if _RFC_2822.fullmatch(text):
+            import email.utils  # rarely needed: not at every start
+
+            return email.utils.parsedate_to_datetime(text).date()
+    except (ValueError, TypeError):  # "02/30/1998": no such day
+        return None
+    return None
 
 
 def ends_just_before(pattern: re.Pattern[str], text: str, end: int) -> bool:

@@ -81,7 +81,9 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
     title = draft.article.title or lesson_id.replace("-", " ").capitalize()
     lines = [
         "# Drafted by `studygen draft`. Check every item against the article, fix or delete it,",
-        "# and add what the draft missed; lines marked 'check:' were found with less certainty.",
+        "# and add what the draft missed. Each item is marked `draft:` (with the reason to doubt it, where",
+        "# the drafter has one): `check` warns of the marks, and `build` leaves a marked item out of every",
+        "# output until you delete its `draft:` line.",
         "",
         "lesson:",
         f"  id: {yaml_id(lesson_id)}",
@@ -94,22 +96,33 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
     ids: dict[int, str] = {}
     person_ids = _Ids()
     speakers = {id(q.speaker) for q in draft.quotes if q.speaker is not None}
+    speakers |= {id(person) for q in draft.quotes for person in q.candidates}
     proposers = {id(e.proposer) for e in draft.events if e.proposer is not None}
     people = [p for p in draft.people if p.roles or id(p) in speakers or id(p) in proposers]
     id_by_name: dict[str, str] = {}  # the first person of each name, for the look-ups below
     surnames = Counter(person.surname for person in people)  # "Pryce" alone names neither of two Pryces
+    for person in people:  # two Hisses are alger-hiss and tony-hiss
+        ids[id(person)] = person_ids.new(slug(person.name if surnames[person.surname] > 1 else person.surname))
+    named_in_full: dict[str, list[str]] = {}  # surname -> the ids of people named in full with it
     for person in people:
-        pid = ids[id(person)] = person_ids.new(slug(person.surname))
+        if " " in person.name:
+            named_in_full.setdefault(person.surname, []).append(ids[id(person)])
+    for person in people:
+        pid = ids[id(person)]
         id_by_name.setdefault(person.name, pid)
-        lines += _person(person, pid, article, shared_surname=surnames[person.surname] > 1)
+        # "Hiss" alone, when two people are called Hiss
+        namesakes = named_in_full.get(person.name, []) if " " not in person.name else []
+        doubt = f"'{person.name}' may be {' or '.join(namesakes)}: check each of its entries" if namesakes[1:] else ""
+        lines += _person(person, pid, article, surnames[person.surname] > 1, doubt)
     rank = {pid: number for number, pid in enumerate(id_by_name.values())}  # actors are listed in this order
     described: dict[str, str] = {}
     for quote in draft.quotes:
         if quote.speaker is None and quote.description and quote.description not in described:
             pid = described[quote.description] = person_ids.new(slug(quote.description))
             lines += [
-                f"  {pid}:  # check: the article does not name this speaker",
+                f"  {pid}:",
                 f"    name: {_q(quote.description)}",
+                f"    draft: {_q('the article does not name this speaker')}",
             ]
     if len(lines) and lines[-1] == "people:":
         lines[-1] = "people: {}"
@@ -123,16 +136,22 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
         count += 1
         fid = fact_ids.new(f"{slug(quote.speaker.surname) if quote.speaker else 'unnamed'}-quote")
         notes = []
-        if not quote.confident:
-            notes.append(f"check: speaker found by rule '{quote.rule}'")
+        if quote.candidates:
+            could_be = [ids[id(person)] for person in quote.candidates if id(person) in ids]
+            notes.append(f"speaker could be {' or '.join(could_be)}")
+        elif quote.doubt:
+            notes.append(quote.doubt)
+        elif not quote.confident:
+            notes.append(_UNSURE_RULES.get(quote.rule, "the speaker was found with less certainty"))
         if quote.within:
-            notes.append(f"check: a quotation inside {quote.within}'s words")
+            notes.append(f"a quotation inside {quote.within}'s words")
         lines += [
-            f"  - id: {fid}" + (f"  # {'; '.join(notes)}" if notes else ""),
+            f"  - id: {fid}",
             "    kind: quote",
             f"    by: {speaker}",
             f"    said: {_q(quote.text)}",
             f"    cue: {_q(quote.cue)}",
+            _draft_mark("; ".join(notes)),
         ]
         owner = id_by_name.get(quote.within) if quote.within else None
         if owner:
@@ -148,6 +167,7 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
             except DateError:
                 when = None
         proposer = ids.get(id(event.proposer)) if event.proposer else None
+        doubt = ""
         if proposer:
             fid = fact_ids.new(f"{slug(event.proposer.surname)}-proposal")  # type: ignore[union-attr]
             lines += [f"  - id: {fid}", "    kind: proposal", f"    by: {proposer}"]
@@ -156,12 +176,12 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
             lines.append(f"    what: {_q(event.proposal)}")
         else:
             fid = fact_ids.new(f"event-{slug(event.when)}")
-            comment = "" if when else f"  # check: the text says only {_q(event.when)}; add the year if you know it"
+            doubt = "" if when else f"the text says only '{event.when}'; add the year if you know it"
             if event.when.split()[0].lower() in ("since", "until", "before", "after", "by"):
-                comment = f"  # check: the text says {_q(event.when)}, a period rather than a date"
+                doubt = f"the text says '{event.when}', a period rather than a date"
             if when and event.counted_from:
-                comment = f"  # check: the text says {_q(event.when)}, counted from {event.counted_from.isoformat()}"
-            lines += [f"  - id: {fid}{comment}", "    kind: event", f"    what: {_q(event.what)}"]
+                doubt = f"the text says '{event.when}', counted from {event.counted_from.isoformat()}"
+            lines += [f"  - id: {fid}", "    kind: event", f"    what: {_q(event.what)}"]
             actors = sorted({id_by_name[name] for name in event.actors if name in id_by_name}, key=rank.__getitem__)
             if actors:
                 lines.append(f"    who: [{', '.join(actors)}]")
@@ -171,10 +191,11 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
                 lines.append("    from_teacher: [when]  # the article gives no year: the date is counted")
         claimant = ids.get(id(event.according_to)) if event.according_to else None
         if claimant and claimant != proposer:
-            lines.append(f"    according_to: {claimant}  # check: the article reports this as their claim")
+            lines.append(f"    according_to: {claimant}")
+            doubt = "; ".join(filter(None, (doubt, f"the article reports this as {claimant}'s claim")))
             if event.said_when is not None and event.said_when.text != when:
                 lines.append(f"    said_when: {_q(event.said_when.text)}")
-        lines.append(f"    evidence: {_q(event.evidence)}")
+        lines += [f"    evidence: {_q(event.evidence)}", _draft_mark(doubt)]
     if count == 0:
         lines[-1] = "facts: []"
     if draft.unattributed:
@@ -183,8 +204,8 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
     return "\n".join(lines) + "\n"
 
 
-def _person(person: Person, pid: str, article: _CheckedArticle, shared_surname: bool) -> list[str]:
-    lines = [f"  {pid}:", f"    name: {_q(person.name)}"]
+def _person(person: Person, pid: str, article: _CheckedArticle, shared_surname: bool, doubt: str) -> list[str]:
+    lines = [f"  {pid}:", f"    name: {_q(person.name)}", _draft_mark(doubt, 4)]
     if person.surname != person.name and not shared_surname and article.mentions(person.surname):
         lines.append(f"    aliases: [{_q(person.surname)}]")
     roles = [r for r in person.roles if r.evidence and article.has(r.evidence)]
@@ -196,5 +217,23 @@ def _person(person: Person, pid: str, article: _CheckedArticle, shared_surname: 
             lines.append("        kind: description")
         if role.tenure:
             lines.append(f"        when: {_q(role.tenure)}")
-        lines.append(f"        evidence: {_q(role.evidence)}")
+        lines += [f"        evidence: {_q(role.evidence)}", _draft_mark("", 8)]
     return lines
+
+
+# Why a speaker found by a weaker rule of the sieve (draft/attribution.py) needs a look, in the teacher's words.
+_UNSURE_RULES = {
+    "previous sentence": "the speaker is who the sentence before is about: the quotation names no one",
+    "verb in sentence": "the speaker is the subject of the sentence's verb of saying: check the words are theirs",
+    "continuation": "a quotation with no speaker of its own: taken to be the last speaker going on",
+    "before": "the speaker was named by a description or a pronoun before the quotation",
+    "after": "the speaker was named by a description or a pronoun after the quotation",
+    "between": "the speaker was named between the parts of the quotation by a description or a pronoun",
+    "participle": "the speaker is the subject of the sentence",
+    "nested": "a quotation inside another's words",
+}
+
+
+def _draft_mark(reason: str, indent: int = 4) -> str:
+    """The `draft:` line every drafted entry carries until the teacher has checked it: its reason, if any."""
+    return " " * indent + f"draft: {_q(reason) if reason else 'true'}"

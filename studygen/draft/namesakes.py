@@ -1,0 +1,39 @@
+"""Which of two people of one surname a surname alone stands for ("Hiss said", with Alger and Tony Hiss).
+
+A wrong speaker costs a teacher more than a missing one, so only two signals count: the one
+of them named just before, or the only one the article gives the title used ("Dr. Ortiz").
+Otherwise the quotation is left to the teacher, with the people it could be.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .people import NAME_WORD, PRONOUN_OF_TITLE, TITLES, Person
+
+# A title before a name: "Dr. Ortiz", "Mrs Metcalfe".
+_ANY_TITLE = "|".join(sorted(PRONOUN_OF_TITLE.keys() | TITLES.keys(), key=len, reverse=True))
+_TITLED = re.compile(rf"\b({_ANY_TITLE})\.?\s+({NAME_WORD})")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def which_one(surname: str, bearers: list[Person], history: str, nearby: str) -> tuple[Person | None, str]:
+    """The one of `bearers` that `surname` stands for, and the reason to give the teacher; (None, "") when
+    the text does not tell. `history` is the sentence before and this one up to the quotation (outside
+    quotation marks), `nearby` the words around the quotation that name its speaker."""
+    # named just before, by first name too: "Brian and Susan Metcalfe" names both
+    words = set(_WORD.findall(history))
+    named = [p for p in bearers if p.name.split()[0] in words]
+    if len(named) == 1:
+        return named[0], f"'{surname}' taken to be {named[0].name}, named just before; {_others(named[0], bearers)}"
+    # "Dr. Ortiz said", and only Ramon Ortiz is a doctor
+    titled = _TITLED.findall(nearby)
+    fitting = [p for p in bearers if any(t.rstrip(".") in p.titles and s == surname for t, s in titled)]
+    if len(fitting) == 1:
+        reason = f"'{surname}' taken to be {fitting[0].name}, the one the article calls so"
+        return fitting[0], f"{reason}; {_others(fitting[0], bearers)}"
+    return None, ""
+
+
+def _others(person: Person, bearers: list[Person]) -> str:
+    return " or ".join(p.name for p in bearers if p is not person) + " has the surname too"
