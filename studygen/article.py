@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .diagnostics import Position
+from .sentences import sentence_starts
 
 _QUOTES = "\"“”„‟«»‹›'‘’‚‛`´"
 _DASHES = "‐‑‒–—―−"
@@ -21,9 +22,6 @@ _KEY = 64  # characters of text after each word start that the index sorts by
 _WORD = re.compile(r"\w+")
 _COMMON = 1000  # a word this frequent says nothing about where a passage is
 SHORT_PARAGRAPH = 400
-# A sentence ends at . ! ? (and a closing quote) before white space and a capital or an
-# opening quote, or at a line break; "Mr. Baker" style abbreviations are rare in news text.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']{0,2}\s+(?=[\"“‘'A-Z])|\n+")
 
 
 @dataclass(frozen=True)
@@ -271,7 +269,7 @@ class Article:
 
     def _starts(self) -> list[int]:
         if self._sentence_starts is None:
-            self._sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(self.original)]
+            self._sentence_starts = sentence_starts(self.original)
         return self._sentence_starts
 
     def sentence_bounds(self, offset: int) -> tuple[int, int]:

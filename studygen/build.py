@@ -30,6 +30,7 @@ from .export.withdrawn import Withdrawn
 from .files import check_output_folder, is_staging, publish_folder, source_date_epoch
 from .memory import gc_paused
 from .model import Lesson
+from .outputs import RECORD_NAME, lesson_fingerprint, plan_outputs
 from .paths import DECKS_DIR, SEEDS_DIR
 from .questions import QuestionSet
 
@@ -88,20 +89,25 @@ def build_lessons(
     options: dict[str, str] | None = None,
     on_note: Callable[[Diagnostic], None] | None = None,
     on_report: Callable[[str], None] | None = None,
+    on_stale: Callable[[Path, bool], None] | None = None,
     withdrawn: Mapping[str, tuple[Withdrawn, ...]] | None = None,
 ) -> list[Written]:
     """Run the chosen exporters (default: those marked `default`, the Anki deck and the worksheets) for
     each lesson into `out_root/<lesson id>/` (default: `deck_root`).
 
     `on_note` receives what exporters tell the teacher (a worksheet item left off, say), and
-    `on_report` their one-line summaries (how many Anki notes changed). `withdrawn`: for each lesson id,
-    the questions rejected in review (`review.apply_review`), whose Anki notes students may hold."""
+    `on_report` their one-line summaries (how many Anki notes changed). An earlier build's output that
+    this build does not make is kept while it is of the same lesson, else removed, or kept when changed
+    since (see `outputs`); `on_stale` receives each of the last two, and whether it was removed.
+    `withdrawn`: for each lesson id, the questions rejected in review (`review.apply_review`), whose
+    Anki notes students may hold."""
     registry = load_exporters()
     names = list(dict.fromkeys(formats or (name for name, item in registry.items() if item.default)))
     if unknown := unknown_formats(names, registry):
         raise ValueError(f"unknown format {', '.join(unknown)}; available: {', '.join(registry)}")
     now = build_time() if now is None else now
     pending: dict[Path, dict[str, bytes]] = {}
+    made_from: dict[Path, str] = {}  # each folder's lesson_fingerprint, for its record of outputs
     for lesson, questions in lessons:
         out_dir = output_folder(lesson, out_root)
         if out_dir in pending:
@@ -112,6 +118,7 @@ def build_lessons(
         )
         outputs = pending.setdefault(out_dir, {})
         made_by: dict[str, str] = {}  # file name -> the format that made it
+        made_from[out_dir] = lesson_fingerprint(lesson, questions)
         for name in names:
             if progress:
                 progress(f"{lesson.id}: {name} ({registry[name].description})")
@@ -125,8 +132,11 @@ def build_lessons(
             on_report(text)
     written = []
     for out_dir, outputs in pending.items():
-        changed = publish_folder(out_dir, outputs)
+        plan = plan_outputs(out_dir, outputs, made_from[out_dir])
+        changed = publish_folder(out_dir, plan.files, remove=plan.removed)
         written += [Written(out_dir / name, changed[name]) for name in outputs]
+        for name in plan.removed + plan.out_of_date if on_stale else ():
+            on_stale(out_dir / name, name in plan.removed)
     return written
 
 
@@ -163,6 +173,8 @@ def _not_its_own(name: str, made_by: dict[str, str]) -> str:
         return f"the {made_by[name]} format's file"
     if name == MANIFEST_NAME:
         return "the Anki manifest"
+    if name == RECORD_NAME:
+        return "the record of the build's outputs"
     if name in ("", ".", "..") or not name.isprintable() or any(sep in name for sep in "/\\:") or is_staging(name):
         return "not a plain file name"  # a folder in it, a drive, a control character, a build's staging name
     return ""

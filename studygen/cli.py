@@ -1,12 +1,14 @@
 """The `studygen` command line: parse options and hand over to `commands`; set the exit code.
 
 Exit codes: 0 success (warnings allowed), 1 the input has errors, 2 usage or environment,
-3 a bug in studygen, 130 interrupted. Only typer is imported here, so that `--help` and
-`--version` answer at once; a command imports the library when it runs.
+3 a bug in studygen, 130 interrupted, 141 the reader of the output closed the pipe. Only typer
+is imported here, so that `--help` and `--version` answer at once; a command imports the
+library when it runs.
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import traceback
@@ -16,19 +18,24 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .console import ClosedPipe, console
 from .paths import DECKS_DIR, SEEDS_DIR
-from .terminal import printable
+from .terminal import Verbosity, printable
 
 app = typer.Typer(
     name="studygen",
     help="Turn a history article and a teacher's facts file into checked questions, Anki decks and worksheets.",
+    epilog="Example: studygen build   (checks and builds every lesson under seeds/ into decks/)",
     no_args_is_help=True,
-    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain help: formatting it with rich would triple the start-up time
 )
 
 _state = {"traceback": False}
+# Options of the whole program, accepted before or after the command's name (`run` moves them first).
+GLOBAL_FLAGS = frozenset({"--traceback", "--quiet", "-q", "--verbose", "-v"})
+CLOSED_PIPE = 141  # 128 + SIGPIPE, what `cat` or `git log` give when `head` stops reading
 
 PathsArg = Annotated[
     list[Path] | None,
@@ -48,15 +55,25 @@ def main(
     show_traceback: Annotated[
         bool, typer.Option("--traceback", help="Show the Python traceback of an internal error (for bug reports).")
     ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Print notes too, and each file written and each step.")
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """studygen: study material a history teacher can trust."""
+    """studygen: study material a history teacher can trust.
+
+    --traceback, --quiet and --verbose may also follow the command's name.
+    """
+    if quiet and verbose:
+        raise typer.BadParameter("choose one of --quiet and --verbose", param_hint="--quiet/--verbose")
     _state["traceback"] = show_traceback
+    console.verbosity = Verbosity.QUIET if quiet else Verbosity.VERBOSE if verbose else Verbosity.NORMAL
 
 
-@app.command()
+@app.command(epilog="Example: studygen check seeds/russia-nato --strict")
 def check(paths: PathsArg = None, strict: StrictOpt = False) -> None:
     """Check facts files against their articles and report every problem with file, line and column."""
     from . import commands
@@ -64,7 +81,7 @@ def check(paths: PathsArg = None, strict: StrictOpt = False) -> None:
     commands.check(paths, strict)
 
 
-@app.command()
+@app.command(epilog="Example: studygen questions seeds/russia-nato --json | head -40")
 def questions(
     paths: PathsArg = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON: one object per question, in a list.")] = False,
@@ -75,18 +92,30 @@ def questions(
     commands.questions(paths, as_json)
 
 
-@app.command()
+# Until version 0.1.0, preview and draft named their output -o/--output: still read, no longer shown.
+OldOutputOpt = Annotated[
+    Path | None, typer.Option("--output", hidden=True, dir_okay=False, help="The old name of -o/--out.")
+]
+
+
+@app.command(epilog="Example: studygen preview seeds/russia-nato -o review.html")
 def preview(
     paths: PathsArg = None,
-    output: Annotated[
-        Path, typer.Option("-o", "--output", help="Where to write the HTML page.", dir_okay=False)
-    ] = Path("preview.html"),
-    force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
+    out: Annotated[Path, typer.Option("-o", "--out", help="Where to write the HTML page.", dir_okay=False)] = Path(
+        "preview.html"
+    ),
+    output: OldOutputOpt = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists and is not a page preview wrote.")
+    ] = False,
 ) -> None:
-    """Write one HTML page to review every question beside its fact and the article's sentence."""
+    """Write one HTML page to review every question beside its fact and the article's sentence.
+
+    A page preview wrote before is replaced; any other file only with --force.
+    """
     from . import commands
 
-    commands.preview(paths, output, force)
+    commands.preview(paths, output or out, force)
 
 
 FormatOpt = Annotated[
@@ -100,7 +129,9 @@ FormatOpt = Annotated[
 ]
 
 
-@app.command()
+@app.command(
+    epilog="Examples:\n\n\b\n  studygen build\n  studygen build seeds/russia-nato --format moodle gift -o exports"
+)
 def build(
     paths: PathsArg = None,
     out: Annotated[
@@ -141,7 +172,7 @@ def build(
     commands.build(paths, out, formats, list_formats, paper, large_print, new_manifest, reviewed_only)
 
 
-@app.command()
+@app.command(epilog="Example: studygen serve seeds/russia-nato --editor 'vscode://file/{path}:{line}:{col}'")
 def serve(
     paths: PathsArg = None,
     port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1 (default: a free one).", min=0, max=65535)] = 0,
@@ -166,21 +197,22 @@ ArticleArg = Annotated[
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace files that already exist.")]
 
 
-@app.command()
+@app.command(epilog="Example: studygen draft article.txt -o seeds/strike/facts.yaml")
 def draft(
     article: ArticleArg,
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Where to write the facts file (default: print it).")
+    out: Annotated[
+        Path | None, typer.Option("-o", "--out", help="Where to write the facts file (default: print it).")
     ] = None,
+    output: OldOutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
     """Draft a facts file from a raw article: people, quotations, dated events, proposals."""
     from . import commands
 
-    commands.draft(article, output, force)
+    commands.draft(article, output or out, force)
 
 
-@app.command()
+@app.command(epilog="Example: studygen new article.txt --id treaty-of-orsk")
 def new(
     article: ArticleArg,
     lesson_id: Annotated[str, typer.Option("--id", help="Short id of the new lesson, e.g. treaty-of-orsk.")],
@@ -193,7 +225,7 @@ def new(
     commands.new(article, lesson_id, root, force)
 
 
-@app.command()
+@app.command(epilog="Example: studygen schema > facts.schema.json")
 def schema(
     markdown: Annotated[
         bool, typer.Option("--markdown", help="Print the key reference as Markdown (as in the README) instead.")
@@ -213,11 +245,26 @@ def _interrupt(signum: int, frame: object) -> None:
     raise Interrupted(signum)
 
 
+def globals_first(args: list[str]) -> list[str]:
+    """The command line with the whole program's options (GLOBAL_FLAGS) moved before the command's
+    name, where they are read: `studygen build --quiet` as `studygen --quiet build`. After `--`,
+    every word is an argument."""
+    end = args.index("--") if "--" in args else len(args)
+    flags = [arg for arg in args[:end] if arg in GLOBAL_FLAGS]
+    return flags + [arg for index, arg in enumerate(args) if index >= end or arg not in GLOBAL_FLAGS]
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so that Python's last flush at exit finds no closed pipe."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+
+
 def run() -> None:
     """Console-script entry point: every failure ends in a one-line message and an exit code.
 
     0 success, 1 the input has errors, 2 usage or environment (a path, the disk),
-    3 a bug in studygen, 130 interrupted.
+    3 a bug in studygen, 130 interrupted, 141 the output's reader closed the pipe.
     """
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, _interrupt)
@@ -225,7 +272,10 @@ def run() -> None:
         print("studygen: the command line holds an embedded null byte (NUL); retype the argument", file=sys.stderr)
         sys.exit(2)
     try:
-        app()
+        app(args=globals_first(sys.argv[1:]), prog_name="studygen")
+    except ClosedPipe:  # `studygen questions | head`: the reader has all it wanted
+        _quiet_stdout()
+        sys.exit(CLOSED_PIPE)
     except Interrupted:
         print("studygen: interrupted; each output folder holds all its old files or all its new ones", file=sys.stderr)
         sys.exit(130)

@@ -15,14 +15,16 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 
 from .confine import TooLarge, UnsafeFile, read_regular
-from .diagnostics import Diagnostic, Severity, make_strict
+from .console import console, counts, echo, plural
+from .diagnostics import Diagnostic, make_strict
 from .files import OutputError, OutputExists, write_atomic
 from .paths import FACTS_FILE, display_path
 from .questions.triage import FIRST
 from .schema import MAX_ID_CHARS, PAPER_SIZES, SLUG_PATTERN, json_schema_text, key_reference
-from .terminal import json_printable, printable
+from .terminal import Verbosity, json_printable
 
 if TYPE_CHECKING:  # the lesson reader and the question engine are imported by the commands that use them
+    from .build import Written
     from .export import Exporter
     from .export.withdrawn import Withdrawn
     from .lessons import CheckedLesson
@@ -30,26 +32,25 @@ if TYPE_CHECKING:  # the lesson reader and the question engine are imported by t
     from .questions import QuestionSet
 
 
-def say(text: str, err: bool = False) -> None:
-    """Print a line that may hold text from a lesson or the command line, control characters escaped."""
-    typer.echo(printable(text), err=err)
+def say(text: str) -> None:
+    """Print a line of what was done (on stdout, not with --quiet), control characters escaped."""
+    console.status(text)
 
 
 def fail(message: str, code: int) -> NoReturn:
     """Print `studygen: message` and stop with `code` (1 bad input, 2 usage or environment)."""
-    say(f"studygen: {message}", err=True)
+    console.failure(message)
     raise typer.Exit(code)
 
 
 def print_diagnostics(diagnostics: list[Diagnostic]) -> None:
-    for diagnostic in diagnostics:
-        say(diagnostic.render(), err=True)
+    console.diagnostics(diagnostics)
 
 
 def read_lessons(
     paths: list[Path] | None, strict: bool = False, prepare: Callable[[Lesson], Lesson] | None = None
 ) -> list[tuple[CheckedLesson, QuestionSet]]:
-    """Read every lesson named on the command line and make its questions; print every diagnostic.
+    """Read every lesson named on the command line and make its questions, with every diagnostic.
 
     Lessons with errors get an empty question set: their problems are reported, not built on.
     Entries still marked `draft:` make no question (drafts.py), with a note saying how many.
@@ -76,7 +77,6 @@ def read_lessons(
                 item.diagnostics.append(drafts_note(display_path(item.path), aside))
             questions = build_questions(item.lesson, item.contexts())
             item.diagnostics += make_strict(questions.diagnostics) if strict else questions.diagnostics
-        print_diagnostics(item.diagnostics)
         results.append((item, questions))
     return results
 
@@ -90,10 +90,17 @@ def write_output(path: Path, data: str, force: bool) -> None:
 
 
 def require_clean(results: list[tuple[CheckedLesson, QuestionSet]]) -> None:
-    """MkDocs-style: every problem has been printed; now abort once if any was an error."""
-    bad = [display_path(item.path) for item, _ in results if not item.ok]
-    if bad:
-        fail(f"stopped: {', '.join(bad)} {'has' if len(bad) == 1 else 'have'} errors", 1)
+    """MkDocs-style: print every problem; then abort once if any was an error, or go on quietly."""
+    bad = [item for item, _ in results if not item.ok]
+    if not bad:
+        for item, _ in results:
+            print_diagnostics(item.diagnostics)
+        return
+    for item, _ in results:
+        say(f"{display_path(item.path)}: {counts(item.diagnostics)}{'; not built on' if not item.ok else ''}")
+        print_diagnostics(item.diagnostics)
+    names = [display_path(item.path) for item in bad]
+    fail(f"stopped: {', '.join(names)} {'has' if len(names) == 1 else 'have'} errors", 1)
 
 
 def review_counts(item: CheckedLesson, questions: QuestionSet) -> str:
@@ -104,10 +111,11 @@ def review_counts(item: CheckedLesson, questions: QuestionSet) -> str:
 
 
 def reviewed_lessons(
-    results: list[tuple[CheckedLesson, QuestionSet]], reviewed_only: bool
+    results: list[tuple[CheckedLesson, QuestionSet]], reviewed_only: bool, reports: list[str]
 ) -> tuple[list[tuple[Lesson, QuestionSet]], dict[str, tuple[Withdrawn, ...]]]:
     """The lessons as exporters get them: rejected questions out, and only approved ones where review is
-    required (`lesson.review: required` or --reviewed-only); print each lesson's counts and what was held back."""
+    required (`lesson.review: required` or --reviewed-only). Each lesson's counts go to `reports` (for its
+    line), a note of what was held back to its diagnostics."""
     from .review import apply_review, held_back_note
 
     lessons, withdrawn = [], {}
@@ -116,32 +124,31 @@ def reviewed_lessons(
             continue
         required = reviewed_only or item.lesson.review_required
         reviewed = apply_review(questions, item.ledger, required)
-        say(f"{item.lesson.id}: review: {reviewed.counts}", err=True)
+        reports.append(f"{item.lesson.id}: review: {reviewed.counts}")
         if reviewed.held_back:
             why = "--reviewed-only" if reviewed_only else "the lesson's review: required"
-            print_diagnostics([held_back_note(item.lesson, reviewed.held_back, why)])
+            item.diagnostics.append(held_back_note(item.lesson, reviewed.held_back, why))
         lessons.append((item.lesson, reviewed.questions))
         withdrawn[item.lesson.id] = reviewed.withdrawn
     return lessons, withdrawn
 
 
 def check(paths: list[Path] | None, strict: bool) -> None:
-    """`studygen check`."""
+    """`studygen check`: a line per lesson, then its problems."""
     results = read_lessons(paths, strict)
     for item, questions in results:
-        errors = sum(d.is_error for d in item.diagnostics)
-        warnings = sum(d.severity is Severity.WARNING for d in item.diagnostics)
         name = display_path(item.path)
         if item.lesson is None:
-            say(f"{name}: {errors} error(s); could not be read")
-            continue
-        lesson, report = item.lesson, item.report
-        say(
-            f"{name}: {len(lesson.facts)} facts, {len(lesson.people)} people, "
-            f"{report.quotations_found}/{report.quotations_checked} quotations verified, "
-            f"{len(questions.questions)} questions, {errors} error(s), {warnings} warning(s)"
-            + (f"; {review_counts(item, questions)}" if item.ok else "")
-        )
+            say(f"{name}: could not be read; {counts(item.diagnostics)}")
+        else:
+            lesson, report = item.lesson, item.report
+            say(
+                f"{name}: {len(lesson.facts)} facts, {len(lesson.people)} people, "
+                f"{report.quotations_found}/{report.quotations_checked} quotations verified, "
+                f"{len(questions.questions)} questions; {counts(item.diagnostics)}"
+                + (f"; {review_counts(item, questions)}" if item.ok else "")
+            )
+        print_diagnostics(item.diagnostics)
     if not all(item.ok for item, _ in results):
         raise typer.Exit(1)
 
@@ -152,37 +159,37 @@ def questions(paths: list[Path] | None, as_json: bool) -> None:
     require_clean(results)
     if as_json:
         data = [{**q.to_json(), "flags": list(qs.flags.get(q.id, ()))} for _, qs in results for q in qs.questions]
-        typer.echo(json_printable(json.dumps(data, indent=2, ensure_ascii=False)))
+        echo(json_printable(json.dumps(data, indent=2, ensure_ascii=False)))
         return
     for item, qs in results:
-        say(f"# {item.lesson.title if item.lesson else ''} ({len(qs.questions)} questions)")
+        console.out(f"# {item.lesson.title if item.lesson else ''} ({len(qs.questions)} questions)")
         if flags := qs.triage():
-            say(f"\n## Look at these first ({min(len(flags), FIRST)} of {len(flags)} flagged)")
+            console.out(f"\n## Look at these first ({min(len(flags), FIRST)} of {len(flags)} flagged)")
             for flag in flags[:FIRST]:
-                say(f"  {flag.target}: {'; '.join(flag.reasons)}")
+                console.out(f"  {flag.target}: {'; '.join(flag.reasons)}")
             if len(flags) > FIRST:
-                say(f"  ... and {len(flags) - FIRST} more: `studygen preview` lists them all")
-        say("\n## Questions")
+                console.out(f"  ... and {len(flags) - FIRST} more: `studygen preview` lists them all")
+        console.out("\n## Questions")
         for question in qs.questions:
-            say(f"\n[{question.kind}] {question.id}\n  Q: {question.prompt}")
+            console.out(f"\n[{question.kind}] {question.id}\n  Q: {question.prompt}")
             for item_text in question.items:
-                say(f"     - {item_text}")
+                console.out(f"     - {item_text}")
             for index, choice in enumerate(question.choices):
                 mark = "*" if index == question.correct else " "
-                say(f"   {mark} {'ABCD'[index]}. {choice}")
-            say(f"  A: {question.answer}")
+                console.out(f"   {mark} {'ABCD'[index]}. {choice}")
+            console.out(f"  A: {question.answer}")
 
 
 def preview(paths: list[Path] | None, output: Path, force: bool) -> None:
-    """`studygen preview`."""
-    from .preview import LessonQuestions, render_preview
+    """`studygen preview`: replaces a review page it wrote before, never another file without --force."""
+    from .preview import LessonQuestions, is_preview_page, render_preview
 
     results = read_lessons(paths)
     require_clean(results)
     page = render_preview(
         [LessonQuestions(item.lesson, qs, review_counts(item, qs)) for item, qs in results if item.lesson]
     )
-    write_output(output, page, force)
+    write_output(output, page, force or is_preview_page(output))
     count = sum(len(qs.questions) for _, qs in results)
     say(f"wrote {display_path(output)}: {count} questions")
     for item, qs in results:
@@ -216,7 +223,7 @@ def build(
         fail(str(exc), 2)
     if list_formats:  # what works, then what does not
         for line in format_list(registry):
-            say(line)
+            console.out(line)
         if problems := plugin_problems():
             fail("\nstudygen: ".join(problems), 2)
         return
@@ -234,20 +241,27 @@ def build(
         options["large_print"] = "yes"
     if new_manifest:
         options["new_manifest"] = "yes"
+    names = formats or [name for name, item in registry.items() if item.default]
+    notes: list[Diagnostic] = []
+    stale: list[tuple[Path, bool]] = []
     try:
+        # Inside: reading a lesson reads its deck's manifest (role ids), which may be damaged or linked out.
         results = read_lessons(paths, prepare=None if new_manifest else lambda lesson: remember_role_ids(lesson, out))
         require_clean(results)
-        lessons, withdrawn = reviewed_lessons(results, reviewed_only)
-        written = build_lessons(
-            lessons,
-            out,
-            formats,
-            progress=lambda text: say(f"building {text}", err=True),
-            options=options,
-            on_note=lambda note: print_diagnostics([note]),
-            on_report=lambda text: say(text, err=True),
-            withdrawn=withdrawn,
-        )
+        reports: list[str] = []  # a line for each lesson: its review's counts, then what exporters report
+        lessons, withdrawn = reviewed_lessons(results, reviewed_only, reports)
+        with console.progress(len(lessons) * len(names)) as progress:
+            written = build_lessons(
+                lessons,
+                out,
+                formats,
+                progress=progress,
+                options=options,
+                on_note=notes.append,
+                on_report=reports.append,
+                on_stale=lambda path, removed: stale.append((path, removed)),
+                withdrawn=withdrawn,
+            )
     except OutputError as exc:
         fail(f"{exc}; the previous outputs are unchanged", 2)
     except FormatPluginError as exc:
@@ -255,9 +269,69 @@ def build(
     except ExportError as exc:
         fail(f"{exc}; nothing was written", 1)
     except MissingSystemPackage as exc:
-        fail(f"{exc}; nothing was written", 2)
-    for item in written:
-        say(f"{'wrote' if item.changed else 'unchanged'} {display_path(item.path)}")
+        working = " ".join(formats_that_build_here(registry, *lessons[0], out))
+        fail(f"{exc}; nothing was written. The other formats build without it: studygen build --format {working}", 2)
+    for lesson, _ in lessons:
+        _report_build(lesson, names, out, results, notes, reports, written, stale)
+
+
+def formats_that_build_here(
+    registry: Mapping[str, Exporter], lesson: Lesson, questions: QuestionSet, out: Path | None
+) -> list[str]:
+    """The formats this machine can make as it is (a system package is missing): each tried in memory
+    on one lesson, nothing written."""
+    from .build import build_time, output_folder
+    from .export import ExportError, LessonBuild, MissingSystemPackage, questions_for
+
+    job = LessonBuild(lesson, questions, output_folder(lesson, out), build_time())
+    working = []
+    for name, exporter in registry.items():
+        try:
+            exporter.export(questions_for(job, exporter))
+        except MissingSystemPackage:
+            continue
+        except ExportError:  # a problem of the lesson's outputs (a lost manifest), not of this machine
+            pass
+        working.append(name)
+    return working
+
+
+def _report_build(
+    lesson: Lesson,
+    names: list[str],
+    out: Path | None,
+    results: list[tuple[CheckedLesson, QuestionSet]],
+    notes: list[Diagnostic],
+    reports: list[str],
+    written: list[Written],
+    stale: list[tuple[Path, bool]],
+) -> None:
+    """A lesson's line (what was built where, what changed, the counts of problems), then its problems."""
+    from .build import output_folder
+
+    folder = output_folder(lesson, out)
+    name = display_path(lesson.path)
+    diagnostics = [d for item, _ in results if item.lesson is lesson for d in item.diagnostics]
+    diagnostics += [note for note in notes if note.path == name]
+    mine = [item for item in written if item.path.parent == folder]
+    changed = sum(item.changed for item in mine)
+    removed = [path for path, was_removed in stale if was_removed and path.parent == folder]
+    kept = [path for path, was_removed in stale if not was_removed and path.parent == folder]
+    summary = [f"{plural(len(mine), 'file')}, {changed} changed"]
+    summary[0] += f", {len(removed)} out of date removed" if removed else ""
+    summary += [text.removeprefix(f"{lesson.id}: ") for text in reports if text.startswith(f"{lesson.id}: ")]
+    built = f"{lesson.id}: built {', '.join(names)} into {display_path(folder)}"
+    say(f"{built}: {'; '.join(summary)}; {counts(diagnostics)}")
+    print_diagnostics(diagnostics)
+    for item in mine:
+        console.status(f"{'wrote' if item.changed else 'unchanged'} {display_path(item.path)}", Verbosity.VERBOSE)
+    for path in removed:
+        console.status(f"removed {display_path(path)}: made from an earlier version of the lesson", Verbosity.VERBOSE)
+    for path in kept:
+        console.warning(
+            f"{display_path(path)} is out of date: studygen made it from an earlier version of the lesson, and "
+            "it has been changed since, so it is kept; delete it, or rename it to keep it"
+        )
 
 
 def serve(paths: list[Path] | None, port: int, editor: str | None, open_browser: bool) -> None:
@@ -386,7 +460,7 @@ def draft(article: Path, output: Path | None, force: bool) -> None:
 
     raw, as_text = _read_article(article)
     if output is None:
-        typer.echo(draft_facts(raw, slug(article.stem), str(article) if as_text else "article.txt"), nl=False)
+        echo(draft_facts(raw, slug(article.stem), str(article) if as_text else "article.txt"), nl=False)
         return
     folder = output.parent
     if as_text and article.resolve().is_relative_to(folder.resolve()):
@@ -430,4 +504,4 @@ def new(article: Path, lesson_id: str, root: Path, force: bool) -> None:
 
 def schema(markdown: bool) -> None:
     """`studygen schema`."""
-    typer.echo(key_reference() if markdown else json_schema_text(), nl=False)
+    echo(key_reference() if markdown else json_schema_text(), nl=False)

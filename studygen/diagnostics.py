@@ -10,7 +10,7 @@ import enum
 from dataclasses import dataclass
 from pathlib import Path
 
-from .terminal import printable
+from .terminal import paint, printable
 
 
 class Severity(enum.Enum):
@@ -41,13 +41,14 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def render(self) -> str:
-        """`path:line:col: severity: message [code]`, then an indented hint line."""
-        text = printable(
-            f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message} [{self.code}]", True
-        )
-        if self.hint:
-            text += "\n" + "\n".join("  hint: " + printable(line, True) for line in self.hint.splitlines())
+    def render(self, colour: bool = False) -> str:
+        """`path:line:col: severity: message [code]`, then the hint, indented (its later lines, such as
+        lines of the file shown with a gutter, under its first). `colour`: the severity in its colour."""
+        severity = paint(f"{self.severity.value}:", self.severity.value, colour)
+        text = printable(f"{self.path}:{self.line}:{self.col}: ", True) + severity
+        text += printable(f" {self.message} [{self.code}]", True)
+        for number, line in enumerate(self.hint.splitlines()):
+            text += ("\n  hint: " if number == 0 else "\n        ") + printable(line, True)
         return text
 
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -17,13 +17,10 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
+import filelock
 
 STAGING_MARK = ".studygen-"  # in the names of staging folders and temporary files, for clean-up
 
@@ -199,19 +196,14 @@ def _signals_deferred() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-@contextlib.contextmanager
-def _locked(folder: Path, wait: bool = True) -> Iterator[None]:
-    """Hold an exclusive lock on `folder` (a folder), so that concurrent builds take turns; without
-    `wait`, BlockingIOError when another process holds it."""
-    if fcntl is None:  # pragma: no cover - Windows
-        yield
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        yield
-    finally:
-        os.close(descriptor)
+LOCK_NAME = ".studygen.lock"  # in a folder a build holds: outputs' parent, a scratch folder
+
+
+def _locked(folder: Path) -> filelock.BaseFileLock:
+    """An exclusive lock on `folder`, held by a lock file in it, so that concurrent builds take turns:
+    `filelock` locks with the operating system's own calls on Linux, macOS and Windows, and a killed
+    process's lock goes with it."""
+    return filelock.FileLock(folder / LOCK_NAME)
 
 
 SCRATCH_GRACE_SECONDS = 10  # younger, a scratch folder may be one a build has made and not yet locked
@@ -228,7 +220,7 @@ def scratch_folder(kind: str) -> Iterator[Path]:
     _remove_abandoned(Path(tempfile.gettempdir()), prefix)
     folder = Path(tempfile.mkdtemp(prefix=prefix))
     try:
-        with _locked(folder, wait=False):
+        with _locked(folder).acquire(blocking=False):
             yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -236,8 +228,6 @@ def scratch_folder(kind: str) -> Iterator[Path]:
 
 def _remove_abandoned(parent: Path, prefix: str) -> None:
     """Remove this user's `parent/prefix*` folders that no process holds locked and that are not brand new."""
-    if fcntl is None:  # pragma: no cover - Windows: without locks, a live build's folder looks abandoned
-        return
     for folder in parent.glob(f"{prefix}*"):
         try:
             info = folder.lstat()
@@ -245,14 +235,15 @@ def _remove_abandoned(parent: Path, prefix: str) -> None:
                 continue
             if time.time() - info.st_mtime < SCRATCH_GRACE_SECONDS:
                 continue
-            with _locked(folder, wait=False):
+            with _locked(folder).acquire(blocking=False):
                 shutil.rmtree(folder, ignore_errors=True)
-        except OSError:  # gone meanwhile, or locked by a live build (BlockingIOError)
+        except (OSError, filelock.Timeout):  # gone meanwhile, or locked by a live build
             continue
 
 
-def publish_folder(folder: Path, files: Mapping[str, bytes]) -> dict[str, bool]:
-    """Write `files` into `folder` all at once; other files there are kept.
+def publish_folder(folder: Path, files: Mapping[str, bytes], remove: Collection[str] = ()) -> dict[str, bool]:
+    """Write `files` into `folder` and remove the files named in `remove`, all at once; other files
+    there are kept.
 
     Returns, for each name, whether its bytes changed. Raises OutputError.
     """
@@ -260,14 +251,14 @@ def publish_folder(folder: Path, files: Mapping[str, bytes]) -> dict[str, bool]:
         check_output_folder(folder)
         folder.parent.mkdir(parents=True, exist_ok=True)
         with _locked(folder.parent), _signals_deferred():
-            return _publish(folder, files)
+            return _publish(folder, files, remove)
 
 
-def _publish(folder: Path, files: Mapping[str, bytes]) -> dict[str, bool]:
+def _publish(folder: Path, files: Mapping[str, bytes], remove: Collection[str]) -> dict[str, bool]:
     """Stage, write and swap in; `publish_folder` turns OS errors into OutputError."""
     recover(folder)
     changed = {name: _differs(folder / name, data) for name, data in files.items()}
-    if not any(changed.values()):
+    if not any(changed.values()) and not remove:
         return changed
     stage = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}{STAGING_MARK}new-"))
     try:
@@ -277,6 +268,8 @@ def _publish(folder: Path, files: Mapping[str, bytes]) -> dict[str, bool]:
         for name, data in files.items():
             if changed[name]:
                 write_atomic(stage / name, data)
+        for name in remove:
+            (stage / name).unlink(missing_ok=True)
         _swap_in(stage, folder)
     finally:
         shutil.rmtree(stage, ignore_errors=True)  # after the swap, it holds the old outputs

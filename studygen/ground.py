@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .article import Article
 from .dates import PartialDate
 from .diagnostics import DiagnosticSink, Position
+from .differences import MarkedDifference, mark_differences
 from .misreadings import check_misreadings
 from .model import Fact, Lesson, Person
 
@@ -51,13 +52,27 @@ def _locate(
         span = article.find(passage)
         if span is None:
             closest = article.closest(passage)
-            hint = (
-                f'the closest passage in the article is: "{closest}"' if closest else "copy the words from the article"
-            )
-            sink.error(pos, code, f'{what} is not in the article: "{_short(passage)}"', hint)
+            if closest and "..." not in passage and (marked := _misquoted(passage, closest, article)):
+                message = f'{what} is not in the article: "{marked.quoted}"'
+                hint = f'the article has: "{marked.article}" (the words in [ ] differ; copy the article\'s words)'
+            else:
+                message = f'{what} is not in the article: "{_short(passage)}"'
+                hint = (
+                    f'the closest passage in the article is: "{closest}"'
+                    if closest
+                    else "copy the words from the article"
+                )
+            sink.error(pos, code, message, hint)
         else:
             spans.append(span)
     return spans
+
+
+def _misquoted(passage: str, closest: str, article: Article) -> MarkedDifference | None:
+    """How `passage` differs from the article's `closest` passage, which may have lost words at its end
+    (it has as many words as `passage`): compared with the article's text that runs on after it."""
+    span = article.find(closest)
+    return mark_differences(passage, article.original[span[0] : span[1] + 200] if span else closest)
 
 
 def _short(text: str, limit: int = 80) -> str:

@@ -17,6 +17,7 @@ import yaml
 
 from .confine import TooLarge, UnsafeFile, inside, read_regular
 from .diagnostics import DiagnosticSink, Position
+from .indentation import explain_indentation
 
 try:  # the C parser is much faster; fall back to pure Python where libyaml is missing
     from yaml import CSafeLoader as _Loader
@@ -221,6 +222,9 @@ def load_yaml(path: Path, sink: DiagnosticSink, raw: bytes | None = None, plain:
             return None
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "the YAML is malformed"
+        if mark and (explained := explain_indentation(text, mark.line, mark.column, problem)):
+            sink.error(explained.pos, "load.indentation", explained.message, explained.hint)
+            return None
         if exc.context and exc.problem and exc.context_mark and exc.context_mark is not mark:
             where = exc.context_mark
             problem = f"{problem} {exc.context} that starts at line {where.line + 1}, column {where.column + 1}"

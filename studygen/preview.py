@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import __version__
 from .html import html_templates
 from .model import Lesson
 from .questions import KINDS, QuestionSet
 from .questions.triage import FIRST
+
+_GENERATOR_MARK = b'<meta name="generator" content="studygen '  # in preview.html.j2's head
 
 
 @dataclass(frozen=True)
@@ -42,3 +46,16 @@ def render_preview(items: list[LessonQuestions]) -> str:
         kinds={name: kind.description for name, kind in KINDS.items()},
         version=__version__,
     )
+
+
+def is_preview_page(path: Path) -> bool:
+    """Whether `path` is a review page studygen wrote (its generator mark near the start), which
+    `preview` may replace; anything else, a teacher's own file, only with --force."""
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return False
+        with path.open("rb") as page:
+            start = page.read(1024)
+    except OSError:
+        return False
+    return start.startswith(b"<!DOCTYPE html>") and _GENERATOR_MARK in start

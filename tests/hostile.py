@@ -254,7 +254,7 @@ YAML_CASES += [
     Case("utf16", CHECK, 1, _error("load.encoding"), _write("lesson/facts.yaml", "lesson: {}\n".encode("utf-16"))),
     Case("unclosed-quote", CHECK, 1, _error("load.syntax"), _edit("said: has no allies", 'said: "has no allies')),
     Case("unclosed-flow", CHECK, 1, _error("load.syntax"), _edit("aliases: [Gorbachev]", "aliases: [Gorbachev")),
-    Case("bad-indent", CHECK, 1, _error("load.syntax"), _edit("    kind: event", "      kind: event")),
+    Case("bad-indent", CHECK, 1, _error("load.indentation"), _edit("    kind: event", "      kind: event")),
     Case("directive", CHECK, 1, _error("load.syntax"), _write("lesson/facts.yaml", "%YAML 9.9\n---\na: b\n")),
     Case("undefined-alias", CHECK, 1, _error("load"), _append("extra: *nowhere\n")),
     Case("recursive-alias", CHECK, 1, _error("load"), _append("extra: &a [*a]\n")),

@@ -258,7 +258,7 @@ def test_the_command_finds_the_projects_decks_and_reports_what_changed(project: 
     run = _studygen("build", str(lesson), "--format", "anki", cwd=elsewhere)
     assert run.returncode == 0, run.stderr
     assert not (elsewhere / "decks").exists()
-    assert f"{LESSON}: Anki deck: 0 notes added, {changed} changed, {len(after) - changed} unchanged" in run.stderr
+    assert f"Anki deck: 0 notes added, {changed} changed, {len(after) - changed} unchanged" in run.stdout
 
     (project / "decks" / LESSON / MANIFEST_NAME).unlink()
     run = _studygen("build", str(lesson), "--format", "anki", cwd=elsewhere)

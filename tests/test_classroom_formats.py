@@ -539,6 +539,7 @@ def test_a_format_from_another_package_is_found_by_its_entry_point(tmp_path: Pat
             "-m",
             "studygen",
             "build",
+            "--verbose",  # with its notes
             "-f",
             "answers",
             "-o",
@@ -597,4 +598,5 @@ def test_the_readme_python_example_runs(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "out" / "russia-nato").iterdir()) == [
         "russia-nato.gift.txt",
         "russia-nato.moodle.xml",
+        "studygen-outputs.json",
     ]

@@ -110,7 +110,7 @@ def test_an_unedited_draft_exports_nothing_drafted_and_builds_fully_once_cleared
     drafted = yaml.safe_load(facts)
     assert all("draft" in fact for fact in drafted["facts"]) and all("draft" in p for p in drafted["people"].values())
     out = tmp_path / "decks"
-    result = runner.invoke(app, ["build", str(lesson), "-o", str(out), "-f", "anki,worksheet,gift"])
+    result = runner.invoke(app, ["--verbose", "build", str(lesson), "-o", str(out), "-f", "anki,worksheet,gift"])
     assert result.exit_code == 0, result.output
     assert "still marked draft: left out of the questions and every output [draft.set-aside]" in result.output
     text = _outputs_text(out / "varel")
@@ -118,7 +118,7 @@ def test_an_unedited_draft_exports_nothing_drafted_and_builds_fully_once_cleared
     assert _anki_notes(out / "varel" / "varel.apkg", tmp_path / "before") == []
 
     (lesson / "facts.yaml").write_text(re.sub(r"(?m)^ *draft: .*\n", "", facts), encoding="utf-8")
-    result = runner.invoke(app, ["build", str(lesson), "-o", str(out), "-f", "anki,worksheet,gift"])
+    result = runner.invoke(app, ["--verbose", "build", str(lesson), "-o", str(out), "-f", "anki,worksheet,gift"])
     assert result.exit_code == 0, result.output
     assert "[draft." not in result.output
     text = _outputs_text(out / "varel")

@@ -184,7 +184,8 @@ def test_a_card_too_long_even_in_small_type_is_cut_at_its_edge_with_a_note(tmp_p
         "people: {envoy: {name: Ada Envoy, aliases: [The envoy]}}\n"
         f"facts:\n  - {{id: q, kind: quote, by: envoy, said: '{words}', evidence: 'The envoy said'}}\n",
     )
-    result = runner.invoke(app, ["build", str(lesson), "--format", "flashcards", "--out", str(tmp_path / "out")])
+    out = str(tmp_path / "out")
+    result = runner.invoke(app, ["--verbose", "build", str(lesson), "--format", "flashcards", "--out", out])  # notes
     assert result.exit_code == 0, result.output
     note = r"facts\.yaml:4:\d+: note: flashcard 1 is too long for a card even in small type; its end is left off"
     assert re.search(note, result.output), result.output

@@ -38,7 +38,7 @@ def _leftovers(out: Path) -> list[str]:
 def _build(lesson: Path, out: Path, epoch: int) -> subprocess.Popen[str]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
     return subprocess.Popen(
-        [sys.executable, "-m", "studygen", "build", str(lesson), "--out", str(out)],
+        [sys.executable, "-m", "studygen", "build", str(lesson), "--out", str(out), "--verbose"],  # names each step
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -170,7 +170,7 @@ def test_a_review_changed_on_disk_meanwhile_is_kept(project: Path) -> None:
 
 
 def _build(project: Path, *args: str):
-    return runner.invoke(app, ["build", str(project / "seeds" / LESSON), *args])
+    return runner.invoke(app, ["--verbose", "build", str(project / "seeds" / LESSON), *args])  # with notes
 
 
 def test_build_never_exports_a_rejected_question_and_reviewed_only_exports_approved_ones(project: Path) -> None:
@@ -180,7 +180,7 @@ def test_build_never_exports_a_rejected_question_and_reviewed_only_exports_appro
                                  2: (Verdict.APPROVED, None), 3: (Verdict.SKIPPED, None)})  # fmt: skip
     result = _build(project, "-f", "quizlet", "--out", str(project / "all"))
     assert result.exit_code == 0, result.stderr
-    assert f"{LESSON}: review: 2 approved, {count - 3} to review, 1 rejected" in result.stderr
+    assert f"; review: 2 approved, {count - 3} to review, 1 rejected;" in result.stdout  # on the lesson's line
     lines = (project / "all" / LESSON / f"{LESSON}.quizlet.txt").read_text(encoding="utf-8")
     assert questions[1].prompt.split("\n")[0] not in lines and questions[0].prompt.split("\n")[0] in lines
     result = _build(project, "-f", "quizlet", "--reviewed-only", "--out", str(project / "approved"))
@@ -230,7 +230,7 @@ def test_a_question_rejected_after_shipping_is_withdrawn_in_students_anki(projec
                          questions.index(choice): (Verdict.REJECTED, "false")})  # fmt: skip
         result = _build(project, "-f", "anki")
         assert result.exit_code == 0, result.stderr
-        assert "2 rejected questions already shipped" in result.stderr
+        assert "2 rejected questions already shipped" in result.stdout
         log = _import(col, project / "decks" / LESSON / apkg_name(LESSON))
         assert len(log.conflicting) == 0 and len(log.new) == 0
         updated = {col.get_note(entry.id.nid).guid for entry in log.updated}

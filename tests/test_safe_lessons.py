@@ -598,12 +598,14 @@ def test_a_working_plugin_still_writes_its_file(gift_built: Path, tmp_path: Path
 
 # -- Leftovers of killed builds ----------------------------------------------------------------------
 
-_HOLD_LOCK = (
-    "import fcntl, os, sys, time\n"
-    "descriptor = os.open(sys.argv[1], os.O_RDONLY)\n"
-    "fcntl.flock(descriptor, fcntl.LOCK_EX)\n"
-    "print('locked', flush=True)\n"
-    "time.sleep(600)\n"
+_HOLD_LOCK = (  # a live build holding its scratch folder, as files.scratch_folder does
+    "import sys, time\n"
+    "from pathlib import Path\n"
+    "from studygen.files import LOCK_NAME\n"
+    "import filelock\n"
+    "with filelock.FileLock(Path(sys.argv[1]) / LOCK_NAME):\n"
+    "    print('locked', flush=True)\n"
+    "    time.sleep(600)\n"
 )
 
 

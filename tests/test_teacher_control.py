@@ -92,7 +92,7 @@ def test_dropped_questions_are_notes_in_check(lesson_dir: Path, monkeypatch: pyt
         "questions:\n  templates:\n    attribution: \"Did {{ according_to or 'Ivo Maric' }} say “{{ said }}”?\"\n",
     )
     monkeypatch.chdir(lesson_dir)
-    result = runner.invoke(app, ["check", "--strict", "."])
+    result = runner.invoke(app, ["--verbose", "check", "--strict", "."])
     assert result.exit_code == 0, result.output  # notes never fail a check
     assert (
         "note: left out the attribution question about 'worked-better': the answer ('Ivo Maric') appears"

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .text import LOWER, UPPER
+from ..sentences import LOWER, UPPER
 
 ROLE_NOUNS = frozenset(
     """president leader minister secretary spokesman spokeswoman spokesperson adviser advisor chairman

@@ -11,12 +11,6 @@ import datetime
 import re
 from dataclasses import dataclass
 
-# Letters of Latin-script names, not just ASCII: "Émile", "Erdoğan", "Łukasz", "Müller". Each class is
-# two ranges: Python compiles a class of more ranges that reaches past Latin-1 into a 64K-entry table,
-# and the name patterns hold dozens of them (a tenth of a second at every start). So UPPER also holds
-# the small accented letters (Latin Extended-A mixes both cases anyway): a name starting with one is rare.
-UPPER = "A-ZÀ-\u017f"
-LOWER = "a-zß-\u017f"
 _SGML_HINT = re.compile(r"<(DOC|TEXT|BODY|P)\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>\n]{1,80}>")
 # "WASHINGTON (AP) -- ", "BERLIN (Reuters) - ", "LONDON — "
@@ -40,11 +34,6 @@ _HEADLINE = re.compile(r"<HEADLINE>(.*?)</HEADLINE>", re.IGNORECASE | re.DOTALL)
 # Double quote marks of every style become '"'; curly single quotes become "'".
 _DOUBLE = re.compile(r"``|''|[“”„‟«»\"]")
 _SINGLE = re.compile(r"[‘’‚‛]")
-
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof rep sen gov gen lt col capt sgt adm st jr sr inc co corp ltd vs no u.s u.k u.n "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon".split()
-)
 
 
 @dataclass(frozen=True)
@@ -115,48 +104,8 @@ def date_stamp(text: str) -> datetime.date | None:
     return None
 
 
-def _is_abbreviation(before: str) -> bool:
-    word = before.rsplit(" ", 1)[-1].rstrip(".").lower().lstrip('("')
-    if word in ABBREVIATIONS or len(word) == 1:
-        return True
-    return bool(re.fullmatch(r"[a-z]-[a-z.]{1,4}", word))  # party and state: R-Pa., R-S.C.
-
-
-# A full stop, ! or ? (and closing marks) followed by a capital, a digit or an opening mark.
-_SENTENCE_END = re.compile(rf"[.!?][\"')\]]*\s+(?=[\"'(\[]?[{UPPER}0-9…])")
-
-
-def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
-    """Sentences of one paragraph as (start, end) offsets, careful with Mr., Rep. and R-Pa."""
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(paragraph):
-        end = match.end()
-        if paragraph[match.start()] == "." and _is_abbreviation(paragraph[start : match.start() + 1]):
-            continue
-        spans.append((start, end))
-        start = end
-    if start < len(paragraph):
-        spans.append((start, len(paragraph)))
-    return [piece for span in spans for piece in _cut_long(paragraph, *span)]
-
-
 def ends_just_before(pattern: re.Pattern[str], text: str, end: int) -> bool:
     """Whether `pattern`, a word or two anchored at its end by $, matches just before `end` ("the company"
     before a name, "flight" before a number). Only the forty characters before `end` are searched: from
     the text's start, the pattern would be tried at every position before it, once for each name or number."""
     return pattern.search(text, max(0, end - 40), end) is not None
-
-
-MAX_SENTENCE = 1_500  # characters; longer "sentences" are text without full stops, cut at spaces
-
-
-def _cut_long(paragraph: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A span cut into pieces of at most MAX_SENTENCE characters, so that the work on each stays bounded."""
-    pieces = []
-    while end - start > MAX_SENTENCE:
-        cut = paragraph.rfind(" ", start + 1, start + MAX_SENTENCE)
-        cut = cut + 1 if cut > start else start + MAX_SENTENCE
-        pieces.append((start, cut))
-        start = cut
-    pieces.append((start, end))
-    return pieces
