@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -52,6 +52,7 @@ class LessonView:
     general: tuple[Diagnostic, ...]  # diagnostics about no fact in particular
     counts: Counts
     ledger: Ledger
+    flags: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # question id -> why to look (triage)
 
     @property
     def judged(self) -> list[Judged]:
@@ -125,7 +126,8 @@ def make_view(checked: CheckedLesson) -> LessonView:
         key=lambda group: _doubt(group.checks),  # what the draft was unsure of first
     )
     text = checked.article.original if checked.article else ""
-    return LessonView(lesson, article_segments(text, spans), tuple(groups), tuple(general), Counts.of(judged), ledger)
+    segments = article_segments(text, spans)
+    return LessonView(lesson, segments, tuple(groups), tuple(general), Counts.of(judged), ledger, questions.flags)
 
 
 def draft_checks(lesson: Lesson) -> dict[str, list[str]]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from markupsafe import escape
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -227,3 +228,18 @@ def test_diagnostics_sit_beside_the_fact_they_concern(lesson: Path) -> None:
     page = client.get("/lesson/0/view?token=" + "t" * 32).text
     first = min(placed)
     assert page.index(f'id="fact-{placed[first]}"') < page.index(f"facts.yaml:{first}</a>")
+
+
+def test_each_question_shows_why_the_engine_flags_it_and_only_those_flagged(served, lesson: Path) -> None:
+    client, bench = served
+    checked = read_lesson(lesson / "facts.yaml")
+    flags = build_questions(checked.lesson, checked.contexts()).flags
+    page = client.get(f"/lesson/0/view?token={bench.token}").text
+    cards = {card.split('"', 1)[0]: card for card in page.split('<article class="q" tabindex="-1" data-id="')[1:]}
+    assert flags and set(cards) == {j.question.id for j in bench.lessons[0].view.judged}
+    for question_id, card in cards.items():
+        card = card.split("</article>", 1)[0]
+        if question_id in flags:
+            assert '<ul class="flags"' in card and all(str(escape(why)) in card for why in flags[question_id])
+        else:
+            assert '<ul class="flags"' not in card
