@@ -1,5 +1,6 @@
 """Blooket's spreadsheet import (CSV): two heading rows, then one multiple-choice question a row with
-two to four answers, a time limit and the number of the correct answer."""
+two to four answers, a time limit and the number of the correct answer. A text a spreadsheet would
+run as a formula starts with an apostrophe (`plain_text.spreadsheet_cell`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import io
 from ..questions.shapes import Shape
 from . import LessonBuild, Output, exporter
 from .classroom import file_name, time_limit
+from .plain_text import spreadsheet_cell
 
 HEADINGS = (
     ("Blooket\nImport Template", "", "", "", "", "", "", ""),
@@ -36,7 +38,7 @@ def export_blooket(build: LessonBuild) -> list[Output]:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerows(HEADINGS)
     for number, question in enumerate(build.questions.questions, 1):
-        answers = [*question.choices, "", "", ""][:4]
+        answers = [spreadsheet_cell(choice) for choice in question.choices] + ["", "", ""]
         seconds = time_limit(question, TIME_LIMITS)
-        writer.writerow([number, question.prompt, *answers, seconds, (question.correct or 0) + 1])
+        writer.writerow([number, spreadsheet_cell(question.prompt), *answers[:4], seconds, (question.correct or 0) + 1])
     return [Output(file_name(build.lesson.id, "blooket", "csv"), buffer.getvalue().encode("utf-8"))]
