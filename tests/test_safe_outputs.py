@@ -1,6 +1,6 @@
 """Every classroom format escapes by its reader's rules (issue 29).
 
-tests/lessons/hostile is a lesson whose names, quotations, title, deck and source carry text a
+tests/payloads/hostile is a lesson whose names, quotations, title, deck and source carry text a
 reader could take for syntax: spreadsheet formulas and links, GIFT weights, formats, arrows and
 placeholders, Moodle cloze gaps, control characters, NUL, U+FFFE/U+FFFF, bidirectional overrides,
 a 5,000-character quotation and accented letters. It is built by the command line into every
@@ -34,7 +34,7 @@ from studygen.questions.shapes import Blank, Shape
 from .moodle import FORMAT_PLAIN, moodle_accepts, moodle_category, moodle_import
 from .test_classroom_formats import CANVAS_XSD, QTI_XSD
 
-HOSTILE = Path(__file__).parent / "lessons" / "hostile"
+HOSTILE = Path(__file__).parent / "payloads" / "hostile"  # not in tests/lessons: not a lesson to print
 FORMATS = ["moodle", "gift", "qti", "canvas", "kahoot", "quizlet", "blooket"]
 # The people's names as the lesson gives them, and as every format must give them back.
 NAMES = {
@@ -444,3 +444,29 @@ def test_kahoot_never_writes_a_formula_or_a_link(tmp_path: Path) -> None:
         ("https://x.example", "s", None),
         ("@a", "s", None),
     ]
+
+
+# -- draft and new write only what check reads -------------------------------------------------------
+
+NONCHARACTERS = (
+    "Talks end\n\n"
+    '"Equal \ufffeseats for unequal\uffff banks? Never," Foreign Minister Karl Weiss said.\n\n'
+    "In 1921, Ivo Maric, Sudmark's envoy to the talks, proposed that the commission have \ufffeequal seats.\n"
+)
+
+
+@pytest.mark.parametrize("command", ["draft", "new"])
+def test_draft_and_new_write_no_character_check_refuses(command: str, tmp_path: Path) -> None:
+    """An article holding U+FFFE and U+FFFF gives a facts file that check reads (YAML refuses both)."""
+    article = tmp_path / "talks.txt"
+    article.write_text(NONCHARACTERS, encoding="utf-8")
+    facts = tmp_path / "lesson" / "facts.yaml"
+    arguments = ["-o", str(facts)] if command == "draft" else ["--id", "lesson", "--seeds", str(tmp_path)]
+    result = subprocess.run(
+        [sys.executable, "-m", "studygen", command, str(article), *arguments], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    checked = read_lesson(facts)
+    assert checked.ok, [d.render() for d in checked.diagnostics]
+    assert [f.said for f in checked.lesson.facts if f.kind == "quote"] == ["Equal seats for unequal banks? Never"]
+    assert not {"\ufffe", "\uffff"} & set(facts.read_text(encoding="utf-8"))
