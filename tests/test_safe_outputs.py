@@ -25,8 +25,9 @@ import openpyxl
 import pytest
 import xmlschema
 
-from studygen.export import LessonBuild, load_exporters
+from studygen.export import LessonBuild, gift, load_exporters
 from studygen.export.classroom import feedback, title
+from studygen.export.plain_text import plain, spreadsheet_cell
 from studygen.lessons import read_lesson
 from studygen.questions import Question, QuestionSet, build_questions
 from studygen.questions.shapes import Blank, Shape
@@ -470,3 +471,34 @@ def test_draft_and_new_write_no_character_check_refuses(command: str, tmp_path: 
     assert checked.ok, [d.render() for d in checked.diagnostics]
     assert [f.said for f in checked.lesson.facts if f.kind == "quote"] == ["Equal seats for unequal banks? Never"]
     assert not {"\ufffe", "\uffff"} & set(facts.read_text(encoding="utf-8"))
+
+
+# -- The shared rules, at their edges ---------------------------------------------------------------
+
+
+def test_plain_drops_exactly_what_xml_forbids_and_the_bidi_controls() -> None:
+    assert plain("\x00\x08\t\n\x0b\x0c\r\x0e\x1f \x7f\x85\x9f") == "\t\n\r \x7f\x85\x9f"  # C1 is allowed in XML
+    assert plain("\ud7ff\ud800\udbff\udc00\udfff\ue000") == "\ud7ff\ue000"
+    assert plain("\ufffd\ufffe\uffff\U00010000") == "\ufffd\U00010000"
+    assert plain("\u2029\u202a\u202b\u202c\u202d\u202e\u202f") == "\u2029\u202f"
+    assert plain("\u2065\u2066\u2067\u2068\u2069\u206a") == "\u2065\u206a"
+    assert plain("\u200e\u200f\u061c") == "\u200e\u200f\u061c"  # marks reorder nothing: kept
+
+
+def test_a_spreadsheet_cell_is_prefixed_only_where_a_formula_would_start() -> None:
+    for start in ("=", "+", "-", "@", "\t", "\r"):
+        assert spreadsheet_cell(start + "1") == "'" + start + "1"
+    for text in ("", " =1", "a=1", "'=1", "\n=1", "＝1", "1-2"):
+        assert spreadsheet_cell(text) == text
+    assert spreadsheet_cell("\x00=1") == "'=1"  # dropped first: what a spreadsheet would see decides
+    assert spreadsheet_cell("\u202e+1") == "'+1"
+
+
+def test_gift_answer_starts_are_neutralised_after_what_is_dropped() -> None:
+    """A weight or format start hidden behind a dropped character is still neutralised."""
+    assert gift.answer("\x00%100%x") == "[plain]%100%x"
+    assert gift.answer(" [html]<b>") == "[plain][html]<b>"
+    assert gift.answer("50%") == "50%" and gift.answer("a[html]") == "a[html]"
+    assert gift.short_answer("%1%*") == "[plain]%1%\\*"
+    assert gift.escape("a\n\n b\u2028c") == "a b c"
+    assert gift.escape("  a  ", strip=False) == " a "
