@@ -15,8 +15,6 @@ import csv
 import html
 import io
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -24,7 +22,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 import xmlschema
+from typer.testing import CliRunner
 
+from studygen.cli import app
 from studygen.export import LessonBuild, gift, load_exporters
 from studygen.export.classroom import feedback, title
 from studygen.export.plain_text import plain, spreadsheet_cell
@@ -74,15 +74,11 @@ def questions() -> list[Question]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """Every classroom format of the hostile lesson, built by the command line; its folder and notes."""
+    """Every classroom format of the hostile lesson, built by the command line as a teacher would (in
+    this process, so that a mutation tool sees which tests read which exporter); its folder and notes."""
     out = tmp_path_factory.mktemp("hostile")
-    result = subprocess.run(
-        [sys.executable, "-m", "studygen", "build", "--format", *FORMATS, "-o", str(out), str(HOSTILE)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    result = CliRunner().invoke(app, ["build", "--format", *FORMATS, "-o", str(out), str(HOSTILE)])
+    assert result.exit_code == 0, result.stderr
     return out / "hostile", result.stderr
 
 
@@ -396,7 +392,7 @@ def test_moodle_cloze_text_with_cloze_syntax_adds_no_gap(tmp_path: Path) -> None
     """A sentence holding `{1:MULTICHOICE:=was~was not}` stays text; answers holding } ~ # \\ / " * are
     accepted as typed."""
     syntax = "NATO {1:MULTICHOICE:=was~was not} created {#2} {:SA:=x}"
-    answers = ("a}b", "c~d#e", 'f\\g/h"i', "j*k\\")
+    answers = ("a}b", "c~d#e", 'f\\g/h"i', "j*", "k\\*l\\")
     question = _hostile_question(
         Shape.CLOZE,
         cloze=_hostile_question(Shape.CLOZE).cloze.__class__((syntax + " by ", Blank(answers[0], answers[1:]), ".")),
@@ -414,6 +410,7 @@ def test_xml_formats_drop_what_xml_forbids(format_name: str, tmp_path: Path) -> 
     question = _hostile_question(Shape.CHOICE, prompt=f"Who said {forbidden}?", choices=(forbidden, "Tab\there"))
     path, _ = _export(format_name, question, tmp_path)
     documents = [path.read_bytes()] if format_name == "moodle" else list(_zip_members(path).values())
+    assert all(document.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<') for document in documents)
     texts = "\n".join(_all_text(document) for document in documents)
     assert "Who said ABCDEFGHI?" in texts and "Tab\there" in texts
     if format_name == "moodle":
@@ -463,10 +460,8 @@ def test_draft_and_new_write_no_character_check_refuses(command: str, tmp_path: 
     article.write_text(NONCHARACTERS, encoding="utf-8")
     facts = tmp_path / "lesson" / "facts.yaml"
     arguments = ["-o", str(facts)] if command == "draft" else ["--id", "lesson", "--seeds", str(tmp_path)]
-    result = subprocess.run(
-        [sys.executable, "-m", "studygen", command, str(article), *arguments], capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
+    result = CliRunner().invoke(app, [command, str(article), *arguments])
+    assert result.exit_code == 0, result.stderr
     checked = read_lesson(facts)
     assert checked.ok, [d.render() for d in checked.diagnostics]
     assert [f.said for f in checked.lesson.facts if f.kind == "quote"] == ["Equal seats for unequal banks? Never"]
@@ -501,4 +496,17 @@ def test_gift_answer_starts_are_neutralised_after_what_is_dropped() -> None:
     assert gift.answer("50%") == "50%" and gift.answer("a[html]") == "a[html]"
     assert gift.short_answer("%1%*") == "[plain]%1%\\*"
     assert gift.escape("a\n\n b\u2028c") == "a b c"
-    assert gift.escape("  a  ", strip=False) == " a "
+    assert gift.escape("  a  ", strip=False) == " a " and gift.escape("  a  ") == "a"
+
+
+def test_gift_leaves_out_an_ordering_with_an_arrow_in_an_event(tmp_path: Path) -> None:
+    """GIFT writes an ordering as matching, each event on the left of a pair: `->` there would split it."""
+    events = (("1990", "the wall -> fell"), ("1991", "the union ended"))
+    shown = ("the union ended", events[0][1])
+    question = _hostile_question(Shape.CHOICE, answer_type="order", choices=(), correct=None, pairs=events, items=shown)
+    assert question.shape is Shape.ORDERING
+    path, notes = _export("gift", question, tmp_path)
+    assert moodle_import("gift", path) == [] and len(notes) == 1 and "'->'" in notes[0]
+    written = _hostile_question(Shape.CHOICE, answer_type="order", choices=(), correct=None, pairs=events[1:] * 2)
+    (got,) = moodle_import("gift", _export("gift", written, tmp_path)[0])
+    assert got["qtype"] == "match"
