@@ -25,12 +25,13 @@ import xmlschema
 from typer.testing import CliRunner
 
 from studygen.cli import app
-from studygen.export import LessonBuild, gift, load_exporters
+from studygen.draft import writer
+from studygen.export import LessonBuild, gift, kahoot, load_exporters
 from studygen.export.classroom import feedback, title
 from studygen.export.plain_text import plain, spreadsheet_cell
 from studygen.lessons import read_lesson
 from studygen.questions import Question, QuestionSet, build_questions
-from studygen.questions.shapes import Blank, Shape
+from studygen.questions.shapes import Blank, ClozeText, Shape
 
 from .moodle import FORMAT_PLAIN, moodle_accepts, moodle_category, moodle_import
 from .test_classroom_formats import CANVAS_XSD, QTI_XSD
@@ -72,11 +73,12 @@ def questions() -> list[Question]:
     return build_questions(checked.lesson, checked.contexts()).questions
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """Every classroom format of the hostile lesson, built by the command line as a teacher would (in
-    this process, so that a mutation tool sees which tests read which exporter); its folder and notes."""
-    out = tmp_path_factory.mktemp("hostile")
+@pytest.fixture
+def built(tmp_path: Path) -> tuple[Path, str]:
+    """Every classroom format of the hostile lesson, built by the command line as a teacher would; its
+    folder and notes. Built for each test, in this process, so that a mutation tool (mutmut) knows
+    every test that reads an exporter's output."""
+    out = tmp_path / "decks"
     result = CliRunner().invoke(app, ["build", "--format", *FORMATS, "-o", str(out), str(HOSTILE)])
     assert result.exit_code == 0, result.stderr
     return out / "hostile", result.stderr
@@ -353,8 +355,8 @@ def test_gift_leaves_out_a_short_answer_with_an_arrow(tmp_path: Path) -> None:
     path, notes = _export("gift", question, tmp_path)
     assert moodle_import("gift", path) == []
     assert notes == [
-        f"question {question.id} is left out of the GIFT file: an answer holds '->', "
-        "which GIFT reads as a matching pair"
+        f"question {question.id} is left out of the GIFT file: '->' in a short answer or on the left of a "
+        "matching pair makes Moodle read a matching pair there"
     ]
 
 
@@ -395,7 +397,7 @@ def test_moodle_cloze_text_with_cloze_syntax_adds_no_gap(tmp_path: Path) -> None
     answers = ("a}b", "c~d#e", 'f\\g/h"i', "j*", "k\\*l\\")
     question = _hostile_question(
         Shape.CLOZE,
-        cloze=_hostile_question(Shape.CLOZE).cloze.__class__((syntax + " by ", Blank(answers[0], answers[1:]), ".")),
+        cloze=ClozeText((syntax + " by ", Blank(answers[0], answers[1:]), ".")),
     )
     (got,) = moodle_import("xml", _export("moodle", question, tmp_path)[0])
     assert html.unescape(got["questiontext"]) == syntax + " by {#1}."
@@ -507,6 +509,54 @@ def test_gift_leaves_out_an_ordering_with_an_arrow_in_an_event(tmp_path: Path) -
     assert question.shape is Shape.ORDERING
     path, notes = _export("gift", question, tmp_path)
     assert moodle_import("gift", path) == [] and len(notes) == 1 and "'->'" in notes[0]
-    written = _hostile_question(Shape.CHOICE, answer_type="order", choices=(), correct=None, pairs=events[1:] * 2)
+    events = (("1990", "the wall fell"), ("1991", "%1% [html]"))
+    written = _hostile_question(Shape.CHOICE, answer_type="order", choices=(), correct=None, pairs=events)
     (got,) = moodle_import("gift", _export("gift", written, tmp_path)[0])
+    assert (got["qtype"], got["questiontext"]) == ("match", written.prompt + " Number them from 1 (earliest).")
+    assert [s["text"] for s in got["subquestions"]] == ["the wall fell", "%1% [html]"]
+    assert got["subanswers"] == ["1", "2"]
+
+
+def test_gift_matching_pairs_come_back_exactly(tmp_path: Path) -> None:
+    """Each pair's left side keeps a format or weight start as text, the right side keeps `->` and `%`."""
+    pairs = (("[html]<b>We stay.</b>", "%100%Bill Clinton -> Ada"), ("%50% of us", "[plain]Bram ~ Holt"))
+    question = _hostile_question(Shape.MATCHING, pairs=pairs)
+    (got,) = moodle_import("gift", _export("gift", question, tmp_path)[0])
     assert got["qtype"] == "match"
+    assert [(s["text"], s["format"]) for s in got["subquestions"]] == [(left, FORMAT_PLAIN) for left, _ in pairs]
+    assert got["subanswers"] == [right for _, right in pairs]
+    assert got["questiontext"] == question.prompt
+
+
+def test_gift_writes_the_text_around_the_gap_exactly(tmp_path: Path) -> None:
+    """Moodle's GIFT import puts _____ where the answers stand: the text on both sides comes back whole,
+    with its spaces."""
+    parts = ("Talks ", "in  Orsk ", Blank("stalled", ("broke down",)), " in", " 1921 ", "again.")
+    question = _hostile_question(Shape.CLOZE, cloze=ClozeText(parts))
+    (got,) = moodle_import("gift", _export("gift", question, tmp_path)[0])
+    assert got["questiontext"] == "Talks in Orsk _____ in 1921 again."
+    _accepts_exactly(got["answer"], ["stalled", "broke down"])
+
+
+def test_gift_leaves_out_a_cloze_of_two_gaps(tmp_path: Path) -> None:
+    """A missing-word question in GIFT has one gap: a sentence with two cannot be asked as it is."""
+    question = _hostile_question(Shape.CLOZE, cloze=ClozeText(("In ", Blank("1921"), " talks ", Blank("stalled"), ".")))
+    path, notes = _export("gift", question, tmp_path)
+    assert moodle_import("gift", path) == []
+    assert notes == [f"question {question.id} is left out of the GIFT file: it has 2 gaps, and GIFT asks one"]
+
+
+def test_kahoot_fits_a_text_at_its_limit_and_no_further() -> None:
+    assert kahoot.fit("a" * 120, 120, {}) == "a" * 120
+    assert kahoot.fit("a" * 121, 120, {}) is None
+    assert kahoot.fit(" a \x00 b\u202e ", 3, {}) == "a b"
+    surnames = {"Vladimir Putin": "Putin", "Bill Clinton": "Clinton"}
+    assert kahoot.fit("Vladimir Putin met Bill Clinton", 27, surnames) == "Putin met Bill Clinton"
+    assert kahoot.fit("Vladimir Putin met Bill Clinton", 20, surnames) == "Putin met Clinton"
+    assert kahoot.fit("Vladimir Putin met Bill Clinton", 16, surnames) is None
+    assert kahoot.fit("Vladimir Putin", 40, surnames) == "Vladimir Putin"  # within the limit: left whole
+
+
+def test_the_draft_writes_no_character_yaml_refuses() -> None:
+    assert writer._q("a\x00b\x7f\x9fc\ufffe\uffff\ud800\udfffd\x1fe") == '"abcd e"'
+    assert writer._q("Zoë \u202e\u200e ok\t\nthen") == '"Zoë \u202e\u200e ok then"'

@@ -6,8 +6,9 @@ Moodle's GIFT parser (qformat_gift) reads it:
 - an answer that starts with `%` (a weight, as in `%100%`) or `[` (a text format, as in `[html]`)
   gets `[plain]` in front, which the parser takes off;
 - a question GIFT cannot write is left out with a note: `->` in a short answer or on the left of a
-  matching pair (it would become a matching question, or split the pair), and the parser's own
-  placeholders (`&&058;` and the like), which it turns into other characters.
+  matching pair (it would become a matching question, or split the pair), the parser's own
+  placeholders (`&&058;` and the like), which it turns into other characters, and a sentence with
+  more than one gap (a missing-word question has one).
 """
 
 from __future__ import annotations
@@ -63,8 +64,10 @@ def _left_sides(question: Question) -> tuple[str, ...]:
 
 def unwritable(question: Question, written: str) -> str | None:
     """Why Moodle would read `written`, the question in GIFT, as another question; or None."""
+    if question.cloze and len(question.cloze.blanks) > 1:
+        return f"it has {len(question.cloze.blanks)} gaps, and GIFT asks one"
     if any(_MATCH_ARROW in escape(text) for text in _left_sides(question)):
-        return "an answer holds '->', which GIFT reads as a matching pair"
+        return "'->' in a short answer or on the left of a matching pair makes Moodle read a matching pair there"
     if found := _PLACEHOLDER.search(written):
         return f"it holds '{found[0]}', which Moodle's GIFT import turns into another character"
     return None
