@@ -381,14 +381,23 @@ def test_gift_a_blank_line_in_a_text_starts_no_question(tmp_path: Path) -> None:
     assert got["questiontext"] == "Who? ::evil::Pick{=x ~y} Or"
 
 
-def test_gift_leaves_out_text_holding_its_placeholders(tmp_path: Path) -> None:
-    question = _hostile_question(Shape.CHOICE, prompt="Who wrote &&058; and &&010?", choices=("a", "b"))
+@pytest.mark.parametrize("placeholder", ["&&058;", "&&035;", "&&061;", "&&123;", "&&125;", "&&126;", "&&092;", "&&010"])
+def test_gift_leaves_out_text_holding_its_placeholders(placeholder: str, tmp_path: Path) -> None:
+    """Moodle's GIFT import turns these into other characters: a text holding one cannot come back."""
+    question = _hostile_question(Shape.CHOICE, prompt=f"Who wrote {placeholder} here?", choices=("a", "b"))
     path, notes = _export("gift", question, tmp_path)
     assert moodle_import("gift", path) == []
     assert notes == [
-        f"question {question.id} is left out of the GIFT file: it holds '&&058;', which Moodle's GIFT import "
+        f"question {question.id} is left out of the GIFT file: it holds '{placeholder}', which Moodle's GIFT import "
         "turns into another character"
     ]
+
+
+def test_gift_a_question_name_keeps_its_colons(tmp_path: Path) -> None:
+    """`::` ends a question's name in GIFT: a name holding it (from the Python API) is escaped."""
+    question = _hostile_question(Shape.CHOICE, fact="a::b: c", prompt="Who?", choices=("a", "b"))
+    (got,) = moodle_import("gift", _export("gift", question, tmp_path)[0])
+    assert (got["name"], got["questiontext"]) == (title(question), "Who?")
 
 
 def test_moodle_cloze_text_with_cloze_syntax_adds_no_gap(tmp_path: Path) -> None:
@@ -423,14 +432,14 @@ def test_xml_formats_drop_what_xml_forbids(format_name: str, tmp_path: Path) -> 
 
 def test_blooket_prefixes_every_formula_start(tmp_path: Path) -> None:
     starts = ("=1+1", "+44", "-2", "@SUM(A1)", "\tTab", "\rReturn")
-    question = _hostile_question(Shape.CHOICE, prompt='=HYPERLINK("https://x")', choices=starts[:4], correct=0)
+    question = _hostile_question(Shape.CHOICE, prompt='=HYPERLINK("https://x")', choices=starts[:4], correct=2)
     path, _ = _export("blooket", question, tmp_path)
     row = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8"), newline="")))[2]
-    assert row[1:6] == ['\'=HYPERLINK("https://x")', "'=1+1", "'+44", "'-2", "'@SUM(A1)"]
-    question = _hostile_question(Shape.CHOICE, prompt="Which?", choices=(*starts[4:], " =no", "a=1"), correct=0)
+    assert row == ["1", '\'=HYPERLINK("https://x")', "'=1+1", "'+44", "'-2", "'@SUM(A1)", "20", "3"]
+    question = _hostile_question(Shape.CHOICE, prompt="Which?", choices=(*starts[4:], " =no"), correct=0)
     data = _export("blooket", question, tmp_path)[0].read_bytes().decode("utf-8")
     row = list(csv.reader(io.StringIO(data, newline="")))[2]
-    assert row[1:6] == ["Which?", "'\tTab", "'\rReturn", " =no", "a=1"]
+    assert row == ["1", "Which?", "'\tTab", "'\rReturn", " =no", "", "20", "1"]
 
 
 def test_kahoot_never_writes_a_formula_or_a_link(tmp_path: Path) -> None:
