@@ -256,7 +256,9 @@ def _gives_back(text: str, questions: list[Question]) -> None:
 
 def test_kahoot_writes_text_cells_only(built: tuple[Path, str], questions: list[Question]) -> None:
     """Text beginning with = + - @ is a text cell, never a formula; https://... is never a link."""
-    sheet = openpyxl.load_workbook(built[0] / "hostile.kahoot.xlsx").active
+    workbook = openpyxl.load_workbook(built[0] / "hostile.kahoot.xlsx")
+    assert workbook.properties.title == "=1+1"
+    sheet = workbook.active
     assert sheet["B3"].value == "=1+1. Source: “@SUM(A1:A2)”, -2+3. Made with studygen."
     rows = [row for row in sheet.iter_rows(min_row=9) if row[1].value]
     fitting = [
@@ -440,6 +442,9 @@ def test_blooket_prefixes_every_formula_start(tmp_path: Path) -> None:
     data = _export("blooket", question, tmp_path)[0].read_bytes().decode("utf-8")
     row = list(csv.reader(io.StringIO(data, newline="")))[2]
     assert row == ["1", "Which?", "'\tTab", "'\rReturn", " =no", "", "20", "1"]
+    question = _hostile_question(Shape.CHOICE, prompt="Which?", choices=("-1", "2"), correct=1)
+    data = _export("blooket", question, tmp_path)[0].read_bytes().decode("utf-8")
+    assert list(csv.reader(io.StringIO(data, newline="")))[2] == ["1", "Which?", "'-1", "2", "", "", "20", "2"]
 
 
 def test_kahoot_never_writes_a_formula_or_a_link(tmp_path: Path) -> None:
