@@ -41,23 +41,27 @@ def _php() -> str:
     return php
 
 
-def moodle_import(kind: str, path: Path, *, moodle_4_3: bool = False) -> list[dict]:
-    """The questions Moodle would save from the file (`kind` "xml" or "gift"); fails on an import error."""
+def _read(kind: str, path: Path, moodle_4_3: bool) -> dict:
+    """import.php's report on the file: Moodle's import errors and the questions it would save."""
     env = {**os.environ, "MOODLE_WITHOUT_QTYPES": "ordering"} if moodle_4_3 else None
     result = subprocess.run(
         [_php(), str(tools() / "import.php"), kind, str(path)], capture_output=True, text=True, env=env, check=False
     )
     assert result.returncode == 0, result.stderr
-    data = json.loads(result.stdout[: result.stdout.rindex("}") + 1])
+    return json.loads(result.stdout[: result.stdout.rindex("}") + 1])  # Moodle's shim may print after it
+
+
+def moodle_import(kind: str, path: Path, *, moodle_4_3: bool = False) -> list[dict]:
+    """The questions Moodle would save from the file (`kind` "xml" or "gift"); fails on an import error."""
+    data = _read(kind, path, moodle_4_3)
     assert data["importerrors"] == 0, data["errortext"]
     assert data["gradeerrors"] == [], data["gradeerrors"]
     return [q for q in data["questions"] if q["qtype"] != "category"]
 
 
 def moodle_category(kind: str, path: Path) -> str:
-    result = subprocess.run([_php(), str(tools() / "import.php"), kind, str(path)], capture_output=True, text=True)
-    data = json.loads(result.stdout[: result.stdout.rindex("}") + 1])
-    return next(q["category"] for q in data["questions"] if q["qtype"] == "category")
+    """The question-bank category the file's questions go into."""
+    return next(q["category"] for q in _read(kind, path, False)["questions"] if q["qtype"] == "category")
 
 
 def moodle_accepts(response: str, stored: str) -> bool:
