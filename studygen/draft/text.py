@@ -51,7 +51,9 @@ def normalise_marks(text: str) -> str:
     return _SINGLE.sub("'", _DOUBLE.sub('"', text))
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # all but tab and line breaks
+# Control characters but tab and line breaks, and the noncharacters U+FFFE and U+FFFF: the quotations
+# drafted from the article go into a YAML file, which may not hold them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def clean(raw: str) -> CleanArticle:

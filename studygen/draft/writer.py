@@ -19,12 +19,14 @@ from .people import Person, is_description
 
 _RESOLVER = yaml.resolver.Resolver()
 _STR = "tag:yaml.org,2002:str"
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Control characters and what else a YAML reader refuses in a file (U+FFFE, U+FFFF, lone surrogates).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _JSON_STRING = json.JSONEncoder(ensure_ascii=False).encode  # made once: json.dumps with options makes one per call
 
 
 def _q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML), on one line, without control characters."""
+    """A YAML double-quoted scalar (JSON strings are valid YAML), on one line, without the characters a
+    YAML reader refuses."""
     line = " ".join(text.split())
     return _JSON_STRING(line if line.isprintable() else _CONTROL.sub("", line))
 

@@ -12,6 +12,7 @@ import zipfile
 
 from ..html import LETTERS
 from ..questions import Question
+from .plain_text import plain
 
 BLANK_LINE = "_____"  # a cloze's gap where the platform shows the sentence as text
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed member dates: the same questions give the same bytes
@@ -24,8 +25,9 @@ def file_name(lesson_id: str, format_name: str, extension: str) -> str:
 
 def moodle_category(deck: str) -> str:
     """A deck name as a Moodle question-bank category: Anki's "History::Cold War" is
-    "$course$/top/History/Cold War"."""
-    return "$course$/top/" + "/".join(part.strip().replace("/", "-") for part in deck.split("::") if part.strip())
+    "$course$/top/History/Cold War", on one line (a GIFT file ends a question at a blank line)."""
+    parts = (" ".join(plain(part).split()).replace("/", "-") for part in deck.split("::"))
+    return "$course$/top/" + "/".join(part for part in parts if part)
 
 
 def title(question: Question) -> str:
@@ -70,11 +72,11 @@ def namespace_attributes(namespace: str, schema: str) -> dict[str, str]:
 
 
 def xml_bytes(element: ET.Element) -> bytes:
-    """An XML document, indented, in UTF-8 with its declaration."""
+    """An XML document, indented, in UTF-8 with its declaration, without the characters XML forbids
+    (and so with nothing an XML parser refuses): see `plain_text`."""
     ET.indent(element)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(element, encoding="unicode") + "\n").encode(
-        "utf-8"
-    )
+    document = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(element, encoding="unicode") + "\n"
+    return plain(document).encode("utf-8")
 
 
 def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:

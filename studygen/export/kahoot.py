@@ -4,6 +4,9 @@ columns Question, Answer 1-4, Time limit and Correct answer(s).
 Kahoot limits a question to 120 characters and an answer to 75. A question that is too long is
 shortened only in ways that keep it true (spaces, and a person's full name given as the surname
 the article uses for them); otherwise it is left out with a note.
+
+Every text is written as a text cell: never a formula (`=1+1`) or a link (`https://...`), whatever
+it starts with (see `plain_text` for the characters left out).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from ..questions.base import short_name
 from ..questions.shapes import Shape
 from . import LessonBuild, Output, exporter
 from .classroom import file_name, time_limit
+from .plain_text import plain
 
 QUESTION_MAX = 120
 ANSWER_MAX = 75
@@ -38,7 +42,7 @@ CREATED = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
 
 def fit(text: str, limit: int, surnames: dict[str, str]) -> str | None:
     """`text` within `limit` characters without changing what it says, or None."""
-    text = " ".join(text.split())
+    text = " ".join(plain(text).split())
     for full, short in surnames.items():
         if len(text) <= limit:
             break
@@ -72,12 +76,13 @@ def export_kahoot(build: LessonBuild) -> list[Output]:
     lesson = build.lesson
     surnames = _surnames(lesson)
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    workbook.set_properties({"title": lesson.title, "created": CREATED, "author": "studygen"})
+    # Text stays text: xlsxwriter would otherwise write "=..." as a formula and "https://..." as a link.
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
+    workbook.set_properties({"title": plain(lesson.title), "created": CREATED, "author": "studygen"})
     sheet = workbook.add_worksheet("Sheet1")
     bold = workbook.add_format({"bold": True})
     sheet.write(1, 1, "Quiz template", bold)
-    sheet.write(2, 1, f"{lesson.title}. Source: {lesson.source.citation()}. Made with studygen.")
+    sheet.write(2, 1, plain(f"{lesson.title}. Source: {lesson.source.citation()}. Made with studygen."))
     sheet.write_row(HEADER_ROW, 0, HEADERS, bold)
     sheet.set_column(1, 1, 60)
     sheet.set_column(2, 5, 30)

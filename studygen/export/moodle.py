@@ -5,13 +5,12 @@ embedded answers (cloze), matching and ordering (a standard type since Moodle 4.
 from __future__ import annotations
 
 import html
-import re
 import xml.etree.ElementTree as ET
 
 from ..questions import Question
 from ..questions.shapes import Blank, Shape
 from . import LessonBuild, Output, exporter
-from .classroom import feedback, file_name, moodle_category, title
+from .classroom import feedback, file_name, moodle_category, title, xml_bytes
 
 MOODLE_TYPES = {
     Shape.CHOICE: "multichoice",
@@ -21,7 +20,10 @@ MOODLE_TYPES = {
     Shape.ORDERING: "ordering",
 }
 IDNUMBER_MAX = 100  # Moodle's column size
-_CLOZE_SPECIAL = re.compile(r'([}#~/"\\])')
+# In embedded-answers text a gap is {n:TYPE:...}; inside one, ~ # } end an answer unless an & (of a
+# character reference) comes before them (qtype_multianswer's ANSWER_REGEX), and Moodle decodes the
+# references before it stores the answer. So these characters are written as references.
+_CLOZE_REFERENCES = str.maketrans({char: f"&#{ord(char)};" for char in "{}~#\\"})
 
 
 def _text(parent: ET.Element, tag: str, text: str, html_format: bool = True) -> ET.Element:
@@ -32,8 +34,13 @@ def _text(parent: ET.Element, tag: str, text: str, html_format: bool = True) -> 
 
 
 def _short_answer(text: str) -> str:
-    """A short-answer answer: `*` is Moodle's wildcard there."""
+    """A short-answer answer: `*` is Moodle's wildcard there (and `\\*` a star)."""
     return text.replace("*", "\\*")
+
+
+def cloze_html(text: str) -> str:
+    """Text as HTML in which Moodle's embedded-answers parser sees no gap and no end of an answer."""
+    return html.escape(text, quote=False).translate(_CLOZE_REFERENCES)
 
 
 def cloze_text(question: Question) -> str:
@@ -41,10 +48,10 @@ def cloze_text(question: Question) -> str:
     out = []
     for part in question.cloze.parts:  # type: ignore[union-attr]
         if isinstance(part, Blank):
-            answers = "~".join("=" + _CLOZE_SPECIAL.sub(r"\\\1", a) for a in (part.answer, *part.alternatives))
-            out.append(f"{{1:SHORTANSWER:{html.escape(answers, quote=False)}}}")
+            answers = "~".join("=" + _short_answer(cloze_html(a)) for a in (part.answer, *part.alternatives))
+            out.append(f"{{1:SHORTANSWER:{answers}}}")
         else:
-            out.append(html.escape(part, quote=False))
+            out.append(cloze_html(part))
     return "".join(out)
 
 
@@ -113,10 +120,4 @@ def export_moodle(build: LessonBuild) -> list[Output]:
     _text(category, "category", moodle_category(lesson.deck), html_format=False)
     _text(category, "info", f"{lesson.title}. Source: {lesson.source.citation()}. Made with studygen.")
     quiz.extend(moodle_question(q) for q in build.questions.questions)
-    ET.indent(quiz)
-    data = ET.tostring(quiz, encoding="unicode", xml_declaration=False)
-    return [
-        Output(
-            file_name(lesson.id, "moodle", "xml"), ('<?xml version="1.0" encoding="UTF-8"?>\n' + data + "\n").encode()
-        )
-    ]
+    return [Output(file_name(lesson.id, "moodle", "xml"), xml_bytes(quiz))]

@@ -1,5 +1,6 @@
 """Quizlet's import text: one card a line, term and definition split by a tab (also read by Knowt
-and Gimkit). The format has no quoting, so tabs and line breaks inside a field become spaces."""
+and Gimkit). The format has no quoting, so tabs and line breaks inside a field become spaces. It is
+pasted into the platform, not opened as a spreadsheet, so a field starting with `=` stays as it is."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from ..questions import Question
 from ..questions.shapes import Shape
 from . import LessonBuild, Output, exporter
 from .classroom import BLANK_LINE, file_name, ordering_key, ordering_prompt
+from .plain_text import plain
 
 _BREAKS = re.compile(r"\s+")
 
 
 def field(text: str) -> str:
     """One field of a line: a tab or a new line would start another field or card."""
-    return _BREAKS.sub(" ", text).strip()
+    return _BREAKS.sub(" ", plain(text)).strip()
 
 
 def cards(question: Question) -> list[tuple[str, str]]:
