@@ -11,6 +11,7 @@ import string
 import jinja2
 from markupsafe import Markup, escape
 
+from .export.plain_text import plain
 from .questions.cloze import BLANK
 
 LETTERS = string.ascii_uppercase
@@ -18,7 +19,13 @@ LETTERS = string.ascii_uppercase
 
 def with_gaps(text: str) -> Markup:
     """A cloze prompt with a line to write on where the blank is (the rest escaped)."""
-    return Markup('<span class="gap"></span>').join(escape(part) for part in text.split(BLANK))
+    return Markup('<span class="gap"></span>').join(escape(plain(part)) for part in text.split(BLANK))
+
+
+def _shown(value: object) -> object:
+    """Every value a page prints, as plain text (export/plain_text.py): no bidirectional override
+    reorders what a student or a teacher reads; markup our own filters made is left as it is."""
+    return plain(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 def css_string(text: str) -> Markup:
@@ -38,6 +45,7 @@ html_templates = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+    finalize=_shown,
 )
 html_templates.filters["letter"] = lambda index: LETTERS[index]
 html_templates.filters["letter_index"] = LETTERS.index

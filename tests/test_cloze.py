@@ -81,3 +81,25 @@ def test_about_is_left_out_when_the_quotation_says_it(tmp_path: Path) -> None:
     questions = {q.id: q.prompt for q in build_questions(checked.lesson, checked.contexts()).questions}
     assert questions["about/nervous/attribution"] == "Who said “But the US delegation got very nervous”?"  # rejected
     assert questions["about/nato/attribution"].startswith("Who said, about NATO,")  # kept
+
+
+def test_a_nul_in_a_facts_text_leaves_its_cloze_out_rather_than_misplace_the_blank(tmp_path: Path) -> None:
+    """The blank's place is marked while a sentence is built; a fact whose text holds the same
+    character (a "\\0" escape in the YAML) would put the blank in the wrong place."""
+    article = "In 1905 the Vell assembly signed the harbour accord. In 1907 the Vell assembly opened the port.\n"
+    facts = (
+        "lesson: {id: vell, title: Vell, source: {file: article.txt}}\n"
+        "facts:\n"
+        '  - id: accord\n    kind: event\n    what: "the Vell\\0 assembly signed the harbour accord"\n'
+        "    when: 1905\n    evidence: In 1905 the Vell assembly signed the harbour accord\n"
+        "  - id: port\n    kind: event\n    what: the Vell assembly opened the port\n    when: 1907\n"
+        "    evidence: In 1907 the Vell assembly opened the port\n"
+        "questions: {skip_kinds: [when]}\n"
+    )
+    checked = write_lesson(tmp_path, article, facts)
+    assert checked.lesson is not None
+    made = build_questions(checked.lesson, checked.contexts())
+    clozes = {q.fact: q for q in made.questions if q.kind == "cloze"}
+    assert set(clozes) == {"port"}  # the other fact's cloze is left out, and says why
+    assert clozes["port"].prompt == "The Vell assembly opened the port in [...]." and clozes["port"].answer == "1907"
+    assert any("NUL character" in d.message and d.line == 3 for d in made.diagnostics)

@@ -30,7 +30,9 @@ SAID = [
     "play [sound:anthem.mp3] at dawn",
     "write [latex]x^2[/latex] on the board",
     r"the \(x + y\) rule holds",
+    "the \u202edaer\u202c word is kept",  # a right-to-left override: shown as stored, never reordered
 ]
+BIDI = ("\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069")
 
 
 def _lesson(folder: Path) -> Path:
@@ -86,6 +88,7 @@ def test_anki_shows_markup_and_anki_syntax_as_text(built: tuple[Path, list], tmp
         assert "&#123;&#123;c2::secret&#125;&#125;" in text  # shown as {{c2::secret}}
         assert "&#91;sound:anthem.mp3]" in text and "&#91;latex]x^2&#91;/latex]" in text
         assert "<img" not in text  # Anki renders [latex] as an image
+        assert "daer word is kept" in text and not any(c in text for c in BIDI)
     finally:
         collection.close()
 
@@ -103,7 +106,8 @@ def test_preview_shows_them_as_text_in_a_browser(built: tuple[Path, list], tmp_p
         text = page.locator("body").inner_text()
     assert dialogs == []
     for said in SAID:
-        assert said.capitalize() in text
+        assert said.capitalize().translate(dict.fromkeys(map(ord, BIDI))) in text
+    assert not any(c in out.read_text(encoding="utf-8") for c in BIDI)
 
 
 def test_worksheets_print_them_as_text(built: tuple[Path, list]) -> None:
@@ -115,6 +119,18 @@ def test_worksheets_print_them_as_text(built: tuple[Path, list]) -> None:
     )
     flat = " ".join(pdf_text.split())
     assert "<script>alert(1)</script>" in flat and "{{c2::secret}}" in flat
+    sheets = [(root / "decks" / "markup" / name).read_text(encoding="utf-8") for name in ("worksheet-A.html",
+              "worksheet-B.html", "answer-key.html")]  # fmt: skip
+    assert "daer word is kept" in sheets[0] + sheets[1] and not any(c in "".join(sheets) for c in BIDI)
+
+
+def test_the_study_page_holds_no_bidirectional_control(built: tuple[Path, list], tmp_path: Path) -> None:
+    root, _ = built
+    result = runner.invoke(app, ["build", str(root / "lesson"), "-f", "study", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    [page] = (tmp_path / "markup").glob("*.html")
+    shown = page.read_text(encoding="utf-8")
+    assert "daer word is kept" in shown and not any(c in shown for c in BIDI)
 
 
 def test_terminal_escapes_are_shown_escaped(tmp_path: Path) -> None:

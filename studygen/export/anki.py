@@ -29,6 +29,7 @@ from ..questions.shapes import Blank, Shape
 from . import ExportError, LessonBuild, Output, exporter
 from .classroom import ordering_letters
 from .manifest import MANIFEST_NAME, Entry, Manifest, content_hash, manifest_bytes, read_manifest, role_ids
+from .plain_text import plain
 from .withdrawn import SEARCH, WITHDRAWN_TAG, withdrawn_fields
 
 CSS = """\
@@ -124,7 +125,7 @@ _ANKI_SAFE = {"{": "&#123;", "}": "&#125;", "[": "&#91;", "\\": "\\\u2060"}  # w
 def _e(text: str) -> str:
     """HTML-escape text for a field, and neutralise Anki's own syntax in it (cached: names, years and
     the source recur in every note)."""
-    return _ANKI_SYNTAX.sub(lambda m: _ANKI_SAFE[m.group()], html.escape(text, quote=False))
+    return _ANKI_SYNTAX.sub(lambda m: _ANKI_SAFE[m.group()], html.escape(plain(text), quote=False))
 
 
 def _stable_id(text: str, low: int = 1 << 30, high: int = 1 << 31) -> int:

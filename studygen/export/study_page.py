@@ -23,6 +23,7 @@ from ..html import html_templates
 from ..questions import Question
 from ..questions.shapes import Shape
 from . import LessonBuild, Output, exporter
+from .plain_text import plain
 
 # Answers a student can reasonably type: not a whole account or reaction, which are told apart by
 # their choices, nor anything longer than a name, a date, an office or a few words.
@@ -95,7 +96,7 @@ def page_data(build: LessonBuild) -> dict[str, Any]:
 def script_json(data: object) -> Markup:
     """JSON for a `<script type="application/json">` block: every `<` escaped, so the text can hold
     neither `</script>` nor `<!--`; JSON.parse reads `\\u003c` back as `<`."""
-    return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"))
+    return Markup(plain(json.dumps(data, ensure_ascii=False, separators=(",", ":"))).replace("<", "\\u003c"))
 
 
 @cache

@@ -23,6 +23,7 @@ from .base import (
 from .shapes import Blank, ClozeText
 
 BLANK = "[...]"
+GAP = "\x00"  # where the blank goes while a sentence is built; a fact holding it is left out
 _STOPWORDS = frozenset(
     "about above after again against because before being below between could during further having "
     "other should their there these those through under until which while would really something "
@@ -78,7 +79,7 @@ def keyword(text: str, avoid: str = "", key_terms: frozenset[str] = frozenset())
 def _with_blank(sentence: str, answer: str, alternatives: tuple[str, ...]) -> tuple[str, ClozeText]:
     """The prompt and its cloze parts, both starting with a capital wherever they are shown (a card, a
     sheet, an export): "In the mid-1950s, [...] proposed", never "in the mid-1950s"."""
-    before, after = sentence.split("\x00", 1)
+    before, after = sentence.split(GAP, 1)
     before = before[:1].upper() + before[1:]
     return before + BLANK + after, ClozeText((before, Blank(answer, alternatives), after))
 
@@ -94,12 +95,12 @@ def _proposal(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | 
     to = f" to {lesson.names_of(fact.to)}" if fact.to else ""
     when = date_phrase(fact.when) if fact.date_agrees else ""
     names = names_of(lesson, fact.by)
-    sentence_without_by = f"{lead}{when + ', ' if when else ''}\x00 proposed{to} {fact.what}."
+    sentence_without_by = f"{lead}{when + ', ' if when else ''}{GAP} proposed{to} {fact.what}."
     if not any(n.lower() in sentence_without_by.lower() for n in names):
         return sentence_without_by, name_of(lesson, fact.by), accepted_names(lesson, fact.by)
     if fact.when is not None and not fact.when.is_span and fact.date_agrees:
         prefix = date_phrase(fact.when).split(" ", 1)[0]
-        sentence = f"{lead}{prefix} \x00, {name_of(lesson, fact.by)} proposed{to} {fact.what}."
+        sentence = f"{lead}{prefix} {GAP}, {name_of(lesson, fact.by)} proposed{to} {fact.what}."
         return sentence, fact.when.display(), ()
     return None
 
@@ -125,7 +126,7 @@ def _event(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | Non
         return None
     lead = _lead(lesson, fact)
     prefix = date_phrase(fact.when).split(" ", 1)[0]
-    return f"{lead}{fact.what} {prefix} \x00.", fact.when.display(), ()
+    return f"{lead}{fact.what} {prefix} {GAP}.", fact.when.display(), ()
 
 
 def _quote(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | None:
@@ -135,7 +136,7 @@ def _quote(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | Non
     word = fact.blank or keyword(said, f"{lead} {name_of(lesson, fact.by)} {about}", lesson.questions.key_terms)
     if word is None:
         return None
-    blanked = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", "\x00", said, count=1)
+    blanked = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", GAP, said, count=1)
     # No full stop after a quotation that ends its own sentence, even inside a nested quote ('Why not?').
     end = "" if said.rstrip().rstrip("'\"’”").endswith((".", "?", "!")) else "."
     if fact.frame:  # in the article's frame: 'told colleagues she did not “...”'
@@ -166,6 +167,10 @@ def cloze_questions(lesson: Lesson) -> Iterator[Draft]:
         if blanks_date and "when" not in lesson.questions.skip_kinds:
             yield left_out(fact.id, (fact.id,), fact.pos, "its date is asked by the when question: "
                            "one date question per event", code="worth")  # fmt: skip
+            continue
+        if sentence.count(GAP) != 1:  # the fact's own text holds the gap's mark (a "\0" escape in the YAML)
+            yield left_out(fact.id, (fact.id,), fact.pos, "its text holds a NUL character, which would misplace "
+                           "the blank; remove the \\0 escape from the facts file")  # fmt: skip
             continue
         prompt, cloze = _with_blank(sentence, answer, alternatives)
         if fact.kind == "quote":  # the speaker's words, as the article (or someone's account) reports them
