@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .dates import PartialDate
 from .diagnostics import Position
+from .verbs import ProposalVerb, proposal_verb
 
 FILE_START = Position(1, 1)
 NEUTRAL_CUES = frozenset("said says added adds continued noted stated explained told remarked commented".split())
@@ -152,6 +153,7 @@ class Fact:
     cue: str | None = None
     blank: str | None = None  # the word of a quotation the teacher wants blanked
     reply: Reply | None = None
+    proposal_verb: str | None = None  # the teacher's `verb:` of a proposal ("appealed"); "proposed" when None
     according_to: str | None = None  # the first of `accounts`: whose account this is
     accounts: tuple[str, ...] = ()  # every source of the claim ("navy officials and experts")
     said_when: PartialDate | None = None  # when the account (according_to) was given
@@ -173,6 +175,11 @@ class Fact:
     def own_account(self) -> bool:
         """The fact is only its subject's own account ("Putin says he proposed...")."""
         return self.according_to is not None and self.according_to == self.by
+
+    @property
+    def proposing(self) -> ProposalVerb:
+        """The verb a proposal is asked with: its `verb:` ('appealed', 'urged'), else 'proposed'."""
+        return proposal_verb(self.proposal_verb)
 
     def field_pos(self, name: str) -> Position:
         return self.positions.get(name, self.pos)

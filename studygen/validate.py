@@ -299,6 +299,7 @@ class _Validator(FieldChecker):
             cue=good.get("cue"),
             blank=good.get("blank"),
             reply=reply,
+            proposal_verb=good.get("verb"),
             according_to=according,
             accounts=tuple(a for a in accounts if a) if according else (),
             said_when=said_when,

@@ -188,6 +188,8 @@ def teacher_values(lesson: Lesson, fact_ids: tuple[str, ...], shown: str) -> tup
                 value = name_of(lesson, value)
             elif key == "to":
                 value = lesson.names_of(fact.to)
+            elif key == "verb":  # a proposal's `verb:`, not the quotation's cue (Fact.verb)
+                value = fact.proposing.past
             elif key == "frame":  # the teacher's words around the quotation: "ended his statement ... "
                 words = [p.strip() for p in (fact.frame or "").replace("…", "...").split("...") if p.strip()]
                 if words and all(w in shown for w in words):
@@ -355,13 +357,13 @@ def spoken(fact: Fact) -> str:
 def proposal_clause(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
     """`Mikhail Gorbachev proposed in 1990 that the Soviet Union might join NATO`;
     `the Soviet Union proposed joining NATO in 1949` (a date before a gerund reads badly)."""
-    to = f" to {lesson.names_of(fact.to)}" if fact.to else ""
+    proposed = fact.proposing.phrase("past", lesson.names_of(fact.to) if fact.to else "")
     # A date someone else gives is not part of the account (sources: {when: ...}).
     when = f" {date_phrase(fact.when)}" if with_date and fact.when and fact.date_agrees else ""
     what = fact.what or ""
     if when and not what.startswith("that "):  # "that ..." is a clause of its own: the date goes before it
-        return f"{name_of(lesson, fact.by)} proposed{to} {what}{when}"
-    return f"{name_of(lesson, fact.by)} proposed{to}{when} {what}"
+        return f"{name_of(lesson, fact.by)} {proposed} {what}{when}"
+    return f"{name_of(lesson, fact.by)} {proposed}{when} {what}"
 
 
 # Verbs of saying that frame a quotation on their own ("Who recalled ...?"); another cue ("added", "told him
