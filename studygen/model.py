@@ -102,6 +102,7 @@ class Person:
     aliases: tuple[str, ...] = ()
     kind: str = "person"
     description: str = ""
+    author: str | None = None  # who wrote a document: a person id
     roles: tuple[Role, ...] = ()
     from_teacher: frozenset[str] = frozenset()
     draft: str = ""  # why the teacher should check it, while it is a draft (see drafts.py)
@@ -290,6 +291,14 @@ class Lesson:
         if len(names) <= 1:
             return self.owner_name(fact.according_to)
         return listed(names)
+
+    def one_source(self, person_id: str | None) -> frozenset[str]:
+        """Who speaks with this person's voice: a document and its author are one source of words."""
+        if person_id not in self.people:
+            return frozenset()
+        author = self.people[person_id].author
+        written = {p.id for p in self.people.values() if p.author == person_id}
+        return frozenset({person_id, *written, *((author,) if author else ())})
 
     def names_of(self, ids: Iterable[str]) -> str:
         """The people's names as one phrase: `Bill Clinton`, `Blair and Chirac`, `A, B and C`."""

@@ -274,11 +274,14 @@ def accepted_names(lesson: Lesson, person_id: str | None) -> tuple[str, ...]:
     """The other answers that name a person: the teacher's aliases and the surname. Of a first name and
     a surname, after any title ('Sir', 'Dr'), the last word ('Rusk'); of a longer name the last word
     if the article uses it alone, else the last two if it does ('Lloyd George', never 'George');
-    never a place after 'of' ('Romania' for a princess of Romania)."""
+    never a place after 'of' ('Romania' for a princess of Romania). Of a document, its author too: the
+    words of 'His report' are his."""
     if not person_id:
         return ()
     person = lesson.people[person_id]
-    return tuple(dict.fromkeys(n for n in (*person.aliases, *_surname(lesson, person)) if n != person.name))
+    author = (name_of(lesson, person.author), *accepted_names(lesson, person.author)) if person.author else ()
+    names = (*person.aliases, *_surname(lesson, person), *author)
+    return tuple(dict.fromkeys(n for n in names if n != person.name))
 
 
 # Titles before a name, which are not part of it: "Sir Paul Kemp" is a first name and a surname.
