@@ -101,10 +101,11 @@ SECTIONS: dict[str, dict[str, Field]] = {
         ),
         "author": Field(
             "person",
-            "Who wrote a document (kind: document), as a person id: 'His report found ...'. Questions that ask "
-            "who said or proposed what the document says accept the author too ('Who or which document found "
-            "...?'); a matching set never offers the document and its author as two speakers (the document's "
-            "quotations are left out of it); 'fact or account?' never offers one's account against the other's.",
+            "Who wrote a document (kind: document): a person or group id, not a document ('His report found "
+            "...'). Questions that ask who said or proposed what the document says accept the author too ('Who "
+            "or which document found ...?'); a matching set never offers the document and its author as two "
+            "speakers (the document's quotations are left out of it); 'fact or account?' never offers one's "
+            "account against the other's.",
         ),
         "description": Field("text", "How the article describes them, e.g. 'a veteran diplomat'; shown on card backs."),
         "roles": Field("sections", "Offices and positions held, each with its dates if stated.", section="role"),

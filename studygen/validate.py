@@ -138,7 +138,7 @@ class _Validator(FieldChecker):
             roles = self.role_ids(
                 [self.role(item, path + ("roles", i), key) for i, item in enumerate(good.get("roles", []))], path
             )
-            author = self.author(good, path, key)
+            author = self.author(good, path, key, data)
             people[key] = Person(
                 id=key,
                 name=good["name"],
@@ -154,17 +154,19 @@ class _Validator(FieldChecker):
             )
         return people
 
-    def author(self, good: dict[str, Any], path: PathKey, key: str) -> str | None:
-        """A document's author: a declared person other than the document itself."""
+    def author(self, good: dict[str, Any], path: PathKey, key: str, people: dict[str, Any]) -> str | None:
+        """A document's author: a declared person or group, not a document (nor the document itself)."""
         if "author" not in good:
             return None
         if good.get("kind") != "document":
             self.error(path + ("author",), "schema.value", f"person '{key}' has an author but is not a document",
                        "add kind: document for a report, letter or memo, or remove author:", at_key=True)  # fmt: skip
             return None
-        if good["author"] == key:
-            self.error(path + ("author",), "schema.value", f"the document '{key}' cannot be its own author",
-                       "give the id of the person who wrote it")  # fmt: skip
+        written_by = people.get(good["author"])
+        if good["author"] == key or (isinstance(written_by, dict) and written_by.get("kind") == "document"):
+            self.error(path + ("author",), "schema.value",
+                       f"the author of the document '{key}' is '{good['author']}', a document",
+                       "give the id of the person or group who wrote it")  # fmt: skip
             return None
         return self.person_ref(good["author"], path + ("author",), f"'author' of person '{key}'")
 

@@ -132,6 +132,8 @@ def test_an_author_only_belongs_to_a_document(tmp_path: Path) -> None:
     assert "person 'quill' has an author but is not a document" in error and "kind: document" in error, error
 
 
-def test_a_document_is_not_its_own_author(tmp_path: Path) -> None:
-    (error,) = _errors(_lesson(tmp_path, author=", author: report"))
-    assert "cannot be its own author" in error, error
+def test_a_document_is_not_its_own_author_nor_another_documents(tmp_path: Path) -> None:
+    (error,) = _errors(_lesson(tmp_path / "own", author=", author: report"))
+    assert "the author of the document 'report' is 'report', a document" in error, error
+    (error,) = _errors(_lesson(tmp_path / "other", author=", author: dunn"))
+    assert "the author of the document 'report' is 'dunn', a document" in error and "person or group" in error, error

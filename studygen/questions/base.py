@@ -279,8 +279,10 @@ def accepted_names(lesson: Lesson, person_id: str | None) -> tuple[str, ...]:
     if not person_id:
         return ()
     person = lesson.people[person_id]
-    author = (name_of(lesson, person.author), *accepted_names(lesson, person.author)) if person.author else ()
-    names = (*person.aliases, *_surname(lesson, person), *author)
+    author = lesson.people[person.author] if person.author else None
+    names = (*person.aliases, *_surname(lesson, person))
+    if author is not None:
+        names += (author.name, *author.aliases, *_surname(lesson, author))
     return tuple(dict.fromkeys(n for n in names if n != person.name))
 
 
