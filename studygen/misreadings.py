@@ -54,7 +54,24 @@ def check_misreadings(lesson: Lesson, article: Article, spans: dict[str, list[tu
             _copied_punctuation(fact, sink)
         elif fact.according_to is None and "*" not in fact.from_teacher:
             _unattributed(fact, evidence, sink)
+        if fact.proposal_verb:
+            _verb_not_in_evidence(fact, evidence, sink)
     _same_sentence(lesson, spans, article, sink)
+
+
+def _verb_not_in_evidence(fact: Fact, evidence: str, sink: DiagnosticSink) -> None:
+    """A proposal's `verb:` is the article's ('appealed', 'an appeal'): every question says it, so a verb
+    the evidence does not have ('demanded' of a polite request) would put a word in the proposer's mouth."""
+    if not evidence or {"verb", "*"} & fact.from_teacher:
+        return
+    stem = fact.proposing.stem
+    if any(word.startswith(stem) for word in re.findall(r"[a-z]+", fold_text(evidence).lower())):
+        return
+    sink.warning(fact.field_pos("verb"), "ground.verb-not-found",
+                 f"fact '{fact.id}' has verb: {fact.proposal_verb}, but its evidence has no word like "
+                 f"'{fact.proposing.base}': every question about it says '{fact.proposing.past}'",
+                 "use the verb the article uses, remove verb: for 'proposed', or, if the word is yours, "
+                 "list 'verb' under from_teacher")  # fmt: skip
 
 
 def _around_quotation(fact: Fact, article: Article) -> tuple[str, str]:

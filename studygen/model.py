@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .dates import PartialDate
 from .diagnostics import Position
+from .verbs import ProposalVerb, proposal_verb
 
 FILE_START = Position(1, 1)
 NEUTRAL_CUES = frozenset("said says added adds continued noted stated explained told remarked commented".split())
@@ -101,6 +102,7 @@ class Person:
     aliases: tuple[str, ...] = ()
     kind: str = "person"
     description: str = ""
+    author: str | None = None  # who wrote a document: a person id
     roles: tuple[Role, ...] = ()
     from_teacher: frozenset[str] = frozenset()
     draft: str = ""  # why the teacher should check it, while it is a draft (see drafts.py)
@@ -152,6 +154,7 @@ class Fact:
     cue: str | None = None
     blank: str | None = None  # the word of a quotation the teacher wants blanked
     reply: Reply | None = None
+    proposal_verb: str | None = None  # the teacher's `verb:` of a proposal ("appealed"); "proposed" when None
     according_to: str | None = None  # the first of `accounts`: whose account this is
     accounts: tuple[str, ...] = ()  # every source of the claim ("navy officials and experts")
     said_when: PartialDate | None = None  # when the account (according_to) was given
@@ -173,6 +176,11 @@ class Fact:
     def own_account(self) -> bool:
         """The fact is only its subject's own account ("Putin says he proposed...")."""
         return self.according_to is not None and self.according_to == self.by
+
+    @property
+    def proposing(self) -> ProposalVerb:
+        """The verb a proposal is asked with: its `verb:` ('appealed', 'urged'), else 'proposed'."""
+        return proposal_verb(self.proposal_verb)
 
     def field_pos(self, name: str) -> Position:
         return self.positions.get(name, self.pos)
@@ -283,6 +291,14 @@ class Lesson:
         if len(names) <= 1:
             return self.owner_name(fact.according_to)
         return listed(names)
+
+    def one_source(self, person_id: str | None) -> frozenset[str]:
+        """Who speaks with this person's voice: a document and its author are one source of words."""
+        if person_id not in self.people:
+            return frozenset()
+        author = self.people[person_id].author
+        written = {p.id for p in self.people.values() if p.author == person_id}
+        return frozenset({person_id, *written, *((author,) if author else ())})
 
     def names_of(self, ids: Iterable[str]) -> str:
         """The people's names as one phrase: `Bill Clinton`, `Blair and Chirac`, `A, B and C`."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .dates import DATE_HINT
+from .verbs import PROPOSAL_VERBS
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ QUESTION_KINDS = (
 )  # fmt: skip
 FACT_KINDS = {
     "quote": {"required": ("by", "said"), "uses": ("to", "about", "when", "where", "frame", "hearsay", "cue", "blank")},
-    "proposal": {"required": ("by", "what"), "uses": ("to", "when", "where", "purpose", "reply")},
+    "proposal": {"required": ("by", "what"), "uses": ("to", "verb", "when", "where", "purpose", "reply")},
     "event": {"required": ("what",), "uses": ("who", "when", "where")},
 }
 COMMON_FACT_KEYS = (
@@ -98,6 +99,14 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "question, with a note, when the lesson has fewer than three others).",
             enum=PERSON_KINDS,
         ),
+        "author": Field(
+            "person",
+            "Who wrote a document (kind: document): a person or group id, not a document ('His report found "
+            "...'). Questions that ask who said or proposed what the document says accept the author too ('Who "
+            "or which document found ...?'); a matching set never offers the document and its author as two "
+            "speakers (the document's quotations are left out of it); 'fact or account?' never offers one's "
+            "account against the other's.",
+        ),
         "description": Field("text", "How the article describes them, e.g. 'a veteran diplomat'; shown on card backs."),
         "roles": Field("sections", "Offices and positions held, each with its dates if stated.", section="role"),
         "from_teacher": Field(
@@ -156,6 +165,14 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "kind": Field("text", "What sort of fact: quote, proposal or event.", True, enum=tuple(FACT_KINDS)),
         "by": Field("person", "Who said it (quote) or proposed it (proposal): a person id."),
         "to": Field("accounts", "To whom it was said or proposed: a person id, or a list of ids, asked 'to X and Y'."),
+        "verb": Field(
+            "text",
+            "The verb of a proposal when it was not a proposal: an appeal, a request, a demand, an offer, an "
+            "ultimatum. Every question words it so ('Who appealed to X and Y ...?', 'When did X urge Y ...?'); "
+            "'proposed' when not given. Check warns when the article's evidence has no word of the verb "
+            "('appeal', 'appealed').",
+            enum=tuple(PROPOSAL_VERBS),
+        ),
         "who": Field("people", "People involved in an event: person ids."),
         "said": Field("text", "The exact quoted words, as they appear in the article."),
         "what": Field("text", "What was proposed or happened, as a clause: 'that Russia might join NATO'."),

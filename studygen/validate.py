@@ -138,12 +138,14 @@ class _Validator(FieldChecker):
             roles = self.role_ids(
                 [self.role(item, path + ("roles", i), key) for i, item in enumerate(good.get("roles", []))], path
             )
+            author = self.author(good, path, key, data)
             people[key] = Person(
                 id=key,
                 name=good["name"],
                 aliases=tuple(good.get("aliases", ())),
                 kind=good.get("kind", "person"),
                 description=good.get("description", ""),
+                author=author,
                 roles=roles,
                 from_teacher=self.teacher_keys(good.get("from_teacher"), list(good), path + ("from_teacher",)),
                 draft=self.draft(good.get("draft"), path + ("draft",), f"person '{key}'"),
@@ -151,6 +153,22 @@ class _Validator(FieldChecker):
                 positions=self.loaded.value_positions(value),
             )
         return people
+
+    def author(self, good: dict[str, Any], path: PathKey, key: str, people: dict[str, Any]) -> str | None:
+        """A document's author: a declared person or group, not a document (nor the document itself)."""
+        if "author" not in good:
+            return None
+        if good.get("kind") != "document":
+            self.error(path + ("author",), "schema.value", f"person '{key}' has an author but is not a document",
+                       "add kind: document for a report, letter or memo, or remove author:", at_key=True)  # fmt: skip
+            return None
+        written_by = people.get(good["author"])
+        if good["author"] == key or (isinstance(written_by, dict) and written_by.get("kind") == "document"):
+            self.error(path + ("author",), "schema.value",
+                       f"the author of the document '{key}' is '{good['author']}', a document",
+                       "give the id of the person or group who wrote it")  # fmt: skip
+            return None
+        return self.person_ref(good["author"], path + ("author",), f"'author' of person '{key}'")
 
     def role_ids(self, roles: list[Role | None], path: PathKey) -> tuple[Role, ...]:
         """Each role with its id: the teacher's, else the title's slug (with -2, -3 for a title held twice)."""
@@ -299,6 +317,7 @@ class _Validator(FieldChecker):
             cue=good.get("cue"),
             blank=good.get("blank"),
             reply=reply,
+            proposal_verb=good.get("verb"),
             according_to=according,
             accounts=tuple(a for a in accounts if a) if according else (),
             said_when=said_when,

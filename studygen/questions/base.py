@@ -188,6 +188,8 @@ def teacher_values(lesson: Lesson, fact_ids: tuple[str, ...], shown: str) -> tup
                 value = name_of(lesson, value)
             elif key == "to":
                 value = lesson.names_of(fact.to)
+            elif key == "verb":  # a proposal's `verb:`, not the quotation's cue (Fact.verb)
+                value = fact.proposing.past
             elif key == "frame":  # the teacher's words around the quotation: "ended his statement ... "
                 words = [p.strip() for p in (fact.frame or "").replace("…", "...").split("...") if p.strip()]
                 if words and all(w in shown for w in words):
@@ -272,11 +274,16 @@ def accepted_names(lesson: Lesson, person_id: str | None) -> tuple[str, ...]:
     """The other answers that name a person: the teacher's aliases and the surname. Of a first name and
     a surname, after any title ('Sir', 'Dr'), the last word ('Rusk'); of a longer name the last word
     if the article uses it alone, else the last two if it does ('Lloyd George', never 'George');
-    never a place after 'of' ('Romania' for a princess of Romania)."""
+    never a place after 'of' ('Romania' for a princess of Romania). Of a document, its author too: the
+    words of 'His report' are his."""
     if not person_id:
         return ()
     person = lesson.people[person_id]
-    return tuple(dict.fromkeys(n for n in (*person.aliases, *_surname(lesson, person)) if n != person.name))
+    author = lesson.people[person.author] if person.author else None
+    names = (*person.aliases, *_surname(lesson, person))
+    if author is not None:
+        names += (author.name, *author.aliases, *_surname(lesson, author))
+    return tuple(dict.fromkeys(n for n in names if n != person.name))
 
 
 # Titles before a name, which are not part of it: "Sir Paul Kemp" is a first name and a surname.
@@ -355,13 +362,13 @@ def spoken(fact: Fact) -> str:
 def proposal_clause(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
     """`Mikhail Gorbachev proposed in 1990 that the Soviet Union might join NATO`;
     `the Soviet Union proposed joining NATO in 1949` (a date before a gerund reads badly)."""
-    to = f" to {lesson.names_of(fact.to)}" if fact.to else ""
+    proposed = fact.proposing.phrase("past", lesson.names_of(fact.to) if fact.to else "")
     # A date someone else gives is not part of the account (sources: {when: ...}).
     when = f" {date_phrase(fact.when)}" if with_date and fact.when and fact.date_agrees else ""
     what = fact.what or ""
     if when and not what.startswith("that "):  # "that ..." is a clause of its own: the date goes before it
-        return f"{name_of(lesson, fact.by)} proposed{to} {what}{when}"
-    return f"{name_of(lesson, fact.by)} proposed{to}{when} {what}"
+        return f"{name_of(lesson, fact.by)} {proposed} {what}{when}"
+    return f"{name_of(lesson, fact.by)} {proposed}{when} {what}"
 
 
 # Verbs of saying that frame a quotation on their own ("Who recalled ...?"); another cue ("added", "told him

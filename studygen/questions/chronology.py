@@ -111,6 +111,8 @@ def when_questions(lesson: Lesson) -> Iterator[Draft]:
                 "precision": precision(fact.when),
                 "by": name_of(lesson, fact.by),
                 "to": lesson.names_of(fact.to),
+                "propose": fact.proposing.phrase("base", lesson.names_of(fact.to)),
+                "proposing": fact.proposing.phrase("gerund", lesson.names_of(fact.to)),
                 "what": fact.what or "",
                 "said": fact.said or "",
                 "spoken": spoken(fact) if fact.kind == "quote" else "",

@@ -92,15 +92,15 @@ def _lead(lesson: Lesson, fact: Fact) -> str:
 
 def _proposal(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | None:
     lead = _lead(lesson, fact)
-    to = f" to {lesson.names_of(fact.to)}" if fact.to else ""
+    proposed = fact.proposing.phrase("past", lesson.names_of(fact.to) if fact.to else "")
     when = date_phrase(fact.when) if fact.date_agrees else ""
     names = names_of(lesson, fact.by)
-    sentence_without_by = f"{lead}{when + ', ' if when else ''}{GAP} proposed{to} {fact.what}."
+    sentence_without_by = f"{lead}{when + ', ' if when else ''}{GAP} {proposed} {fact.what}."
     if not any(n.lower() in sentence_without_by.lower() for n in names):
         return sentence_without_by, name_of(lesson, fact.by), accepted_names(lesson, fact.by)
     if fact.when is not None and not fact.when.is_span and fact.date_agrees:
         prefix = date_phrase(fact.when).split(" ", 1)[0]
-        sentence = f"{lead}{prefix} {GAP}, {name_of(lesson, fact.by)} proposed{to} {fact.what}."
+        sentence = f"{lead}{prefix} {GAP}, {name_of(lesson, fact.by)} {proposed} {fact.what}."
         return sentence, fact.when.display(), ()
     return None
 

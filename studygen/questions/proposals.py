@@ -116,6 +116,8 @@ def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
                 "when": date_phrase(fact.when) if with_year else "",
                 "date_first": (fact.what or "").startswith("that "),
                 "to": lesson.names_of(fact.to),
+                "proposed": fact.proposing.phrase("past", lesson.names_of(fact.to)),
+                "proposing": fact.proposing.phrase("gerund", lesson.names_of(fact.to)),
                 "according_to": owner,
                 "self_account": fact.own_account,
             },
@@ -153,6 +155,8 @@ def response_questions(lesson: Lesson) -> Iterator[Draft]:
         shown_date = date_phrase(fact.when) if fact.date_agrees else ""  # never a date from another source
         # "According to Vladimir Putin, ... when Putin proposed": no full name twice in one question.
         by = short_name(lesson, fact.by) if owner == name_of(lesson, fact.by) else name_of(lesson, fact.by)
+        # "when Putin proposed to Clinton" is redundant in "what was Clinton's reply".
+        to = lesson.names_of(fact.to) if fact.to != (fact.reply.by,) else ""
         yield Draft(
             key=fact.id,
             variables={
@@ -161,8 +165,8 @@ def response_questions(lesson: Lesson) -> Iterator[Draft]:
                 "what": fact.what,
                 "when": shown_date,
                 "date_first": (fact.what or "").startswith("that "),
-                # "when Putin proposed to Clinton" is redundant in "what was Clinton's reply".
-                "to": lesson.names_of(fact.to) if fact.to != (fact.reply.by,) else "",
+                "to": to,
+                "proposed": fact.proposing.phrase("past", to),
                 "according_to": owner,
                 "reaction": bool(reaction),
             },

@@ -70,6 +70,7 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
                 "spoken": spoken(fact),
                 "according_to": owner,
                 "document": speaker.kind == "document",
+                "author": bool(speaker.author),
             },
             answer=name_of(lesson, fact.by),
             alternatives=accepted_names(lesson, fact.by),
@@ -122,6 +123,16 @@ def matching_questions(lesson: Lesson) -> Iterator[Draft]:
     # Words others attribute to someone (hearsay) are not theirs to match; nor are an unnamed speaker's.
     quotes = [f for f in lesson.facts if f.kind == "quote" and not f.hearsay and lesson.people[f.by].named]  # type: ignore[index]
     quotes = [f for f in quotes if f.id not in excluded_from(lesson, "attribution")]  # asked who said it
+    # A document and its author are one voice ("His report found ..."): two names for one source would
+    # give those items two right answers, so the document's quotations are asked by attribution only.
+    speakers = {f.by for f in quotes}
+    twins = [f for f in quotes if lesson.people[f.by].author in speakers]  # type: ignore[index]
+    if twins:
+        yield left_out(twins[0].id, tuple(f.id for f in twins), twins[0].pos,
+                       f"the quotations of a document whose author is quoted too ({', '.join(f.id for f in twins)}) "
+                       "are left out of matching: the document and its author are one source",
+                       "nothing to fix: the quotations are asked by the other kinds", code="worth")  # fmt: skip
+        quotes = [f for f in quotes if f not in twins]
     if len(quotes) < MATCHING_SPEAKERS:
         return
     sets = -(-len(quotes) // MATCHING_MAX)
@@ -239,10 +250,10 @@ def _sole_owner(fact: Fact) -> str | None:
 
 
 def _names(lesson: Lesson, owner: str | None, text: str) -> bool:
-    """Whether a text names a person or group, in any of the ways the lesson names them."""
-    if owner not in lesson.people:
-        return False
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.IGNORECASE) for n in names_of(lesson, owner))
+    """Whether a text names a person or group, in any of the ways the lesson names them, or the other
+    half of their one source (a document and its author)."""
+    names = [n for source in sorted(lesson.one_source(owner)) for n in names_of(lesson, source)]
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.IGNORECASE) for n in names)
 
 
 @kind("claim", "sourcing", "Claim or fact: does the article report this as fact, or as whose account?")
@@ -278,9 +289,17 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
         fair = [
             o
             for o, owner in options.items()
-            if o != answer and not _names(lesson, owner, statement) and not {o, answer} <= UNNAMED
+            if o != answer
+            and not _names(lesson, owner, statement)
+            and not {o, answer} <= UNNAMED
+            # A document's account and its author's are one: neither is a wrong answer for the other.
+            and not (owner and owner in lesson.one_source(_sole_owner(fact)))
         ]
-        fair += [o for o, p in spare.items() if not _names(lesson, p, statement)][: CHOICES - 1 - len(fair)]
+        fair += [
+            o
+            for o, p in spare.items()
+            if not _names(lesson, p, statement) and p not in lesson.one_source(_sole_owner(fact))
+        ][: CHOICES - 1 - len(fair)]
         yield Draft(
             key=fact.id,
             variables={"statement": statement},
