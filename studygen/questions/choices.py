@@ -146,9 +146,13 @@ class Chooser:
             return (tuple(years), years.index(draft.answer)) if years else ((), None)
         true = set(draft.true_values) | {draft.answer} | set(draft.alternatives)
         pool: list[str] = []  # the likeliest few false answers; a little variety among them
+        # Choices that differ only in an article or a plural ("the account of an observer" and "of
+        # observers") are two near-right answers: one of each set of words is offered.
+        seen = {same_words(draft.answer)}
         for candidate in self.pool(draft):
             named = any(_named_in(form, prompt) for form in self.forms_of.get(candidate, (candidate,)))
-            if candidate not in true and candidate not in pool and not named:
+            if candidate not in true and same_words(candidate) not in seen and not named:
+                seen.add(same_words(candidate))
                 pool.append(candidate)
                 if len(pool) == LIKELIEST:
                     break
@@ -195,6 +199,16 @@ def _spread(order: list[Question], places: Mapping[str, tuple[int, ...]], at: di
                     break
             if moved:
                 break
+
+
+_ARTICLES = frozenset({"a", "an", "the", "one", "some"})
+
+
+def same_words(text: str) -> tuple[str, ...]:
+    """A choice's words without articles, case, possessives or plural endings: what a student reads
+    as the same answer ("The account of observers here" and "The account of an observer here")."""
+    words = re.findall(r"\w+", text.lower().replace("'s", ""))
+    return tuple(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in _ARTICLES)
 
 
 def _named_in(candidate: str, prompt: str) -> bool:
