@@ -66,8 +66,9 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
             continue
         if speaker.kind == "document" and len(documents) == 1:
             yield left_out(fact.id, (fact.id,), fact.pos,
-                           f"'which document ...?' answers itself: {speaker.name} is the only document the lesson "
-                           "quotes", "nothing to fix: the quotation is asked by the other kinds", code="worth")  # fmt: skip
+                           f"'which document ...?' answers itself: {speaker.name} is the only document "
+                           "the lesson quotes", "nothing to fix: the quotation is asked by the other kinds",
+                           code="worth")  # fmt: skip
             continue
         owner = lesson.account_owner(fact)
         drafts.append(Draft(
@@ -119,9 +120,9 @@ def _without_drill(drafts: list[Draft]) -> Iterator[Draft]:
             yield draft
             continue
         yield left_out(draft.key, draft.facts, draft.pos,
-                       f"{draft.answer} would answer {count[draft.answer]} of the lesson's {len(drafts)} 'who said ...?' "
-                       f"questions, with too few other speakers for choices; {SHORT_PER_SPEAKER} are kept, so that it stays a question "
-                       "about sources rather than a drill",
+                       f"{draft.answer} would answer {count[draft.answer]} of the lesson's {len(drafts)} "
+                       f"'who said ...?' questions, with too few other speakers for choices; {SHORT_PER_SPEAKER} "
+                       "are kept, so that it stays a question about sources rather than a drill",
                        "nothing to fix; exclude a kept one under questions: exclude: attribution: to ask this one "
                        "instead", code="worth")  # fmt: skip
 
