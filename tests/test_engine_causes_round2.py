@@ -8,10 +8,12 @@ Each rule has a case it must reject and one it must keep.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from studygen.questions import Question, QuestionSet, build_questions
 from studygen.questions.choices import same_words
+from studygen.questions.sourcing import within_share
 
 from .conftest import write_lesson
 
@@ -151,3 +153,14 @@ def test_matching_leaves_out_documents_beside_people(tmp_path: Path) -> None:
     assert "Otto Brant" in rights and "Alma Voss" in rights
     assert not rights & {"the Brant report", "the Kell memo"}  # rejected: a report beside its author
     assert "the quotations of documents (too-late, silt) are not matched with people's" in _notes(made)
+
+
+def test_a_claim_without_choices_counts_in_the_share_after_those_with_choices(tmp_path: Path) -> None:
+    made = _build(tmp_path, more=True)
+    other = next(q for q in made.questions if q.kind != "claim" and q.choices)
+    claim = next(q for q in made.questions if q.kind == "claim" and q.choices)
+    others = [replace(other, id=f"other-{n}") for n in range(6)]  # room for two claims
+    short = [replace(claim, id=f"short-{n}", choices=(), correct=None) for n in range(2)]
+    kept, dropped = within_share([*others, short[0], claim, short[1]])
+    assert [q.id for q in dropped] == ["short-1"]  # rejected: a short answer is no way out of the share
+    assert claim in kept and short[0] in kept  # kept: the multiple-choice claim first, then one short

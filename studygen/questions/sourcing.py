@@ -242,7 +242,9 @@ def within_share(questions: list[Question]) -> tuple[list[Question], list[Questi
     first of them, which the claim kind orders by how much their source matters), and those left out.
     A lesson of fewer than SHARED_FROM multiple-choice questions keeps them all: a quarter of a
     handful is one question or none, and the kind would never be asked."""
-    claims = [q for q in questions if q.kind == "claim" and q.choices]
+    # Those with no choices (too few accounts that fit) count too, after the others: a short answer
+    # is no way out of the share.
+    claims = sorted((q for q in questions if q.kind == "claim"), key=lambda q: not q.choices)
     others = sum(1 for q in questions if q.choices and q.kind != "claim")
     if others + len(claims) < SHARED_FROM:
         return questions, []
