@@ -26,7 +26,8 @@ warned of silt. The Brant report said "the dredging was begun too late". Its aut
 Brant, said "nobody listened to the pilots". The pilots' leader Ruth Kell said "we warned them
 every winter". The clerk Piet Arne said "the minutes were lost". Sela Dorn, a trawler owner, said
 "half the fleet moved to Orrin". The Kell memo said "the silt doubled in ten years". The council
-rebuilt the sea wall in 1963.
+rebuilt the sea wall in 1963. Alma Voss was elected mayor in 1961 and was mayor of Kestrel Bay from
+1961 to 1970.
 """
 
 PEOPLE = """\
@@ -35,7 +36,10 @@ lesson:
   title: The Kestrel Bay harbour inquiry
   source: {file: article.txt, title: The harbour inquiry, published: 1965}
 people:
-  voss: {name: Alma Voss, aliases: [Voss]}
+  voss:
+    name: Alma Voss
+    aliases: [Voss]
+    roles: [{title: Mayor of Kestrel Bay, when: 1961-1970, evidence: was mayor of Kestrel Bay from 1961 to 1970}]
   brant: {name: Otto Brant}
   report: {name: the Brant report, kind: document}
   engineer: {name: an engineer here, kind: unnamed}
@@ -57,6 +61,7 @@ facts:
      evidence: an engineer here said the pilots had warned of silt}
   - {id: inquiry, kind: event, what: The Kestrel Bay harbour inquiry sat, when: 1961}
   - {id: rebuilt, kind: event, what: The council rebuilt the sea wall, when: 1963}
+  - {id: elected, kind: event, what: Alma Voss was elected mayor, who: [voss], when: 1961}
 """
 
 # Three more speakers, and a second document.
@@ -74,8 +79,9 @@ MORE_FACTS = """\
 """
 
 
-def _build(tmp_path: Path, more: bool = False) -> QuestionSet:
-    facts = PEOPLE + (MORE_PEOPLE if more else "") + FACTS + (MORE_FACTS if more else "")
+def _build(tmp_path: Path, more: bool = False, role: str = "when: 1961-1970") -> QuestionSet:
+    facts = PEOPLE.replace("when: 1961-1970", role) + (MORE_PEOPLE if more else "") + FACTS
+    facts += MORE_FACTS if more else ""
     checked = write_lesson(tmp_path / "lesson", ARTICLE, facts)
     assert checked.ok and checked.lesson is not None, [d.render() for d in checked.diagnostics]
     return build_questions(checked.lesson, checked.contexts())
@@ -117,7 +123,7 @@ def test_same_words_drops_articles_plurals_and_case() -> None:
 
 
 def test_a_claim_never_offers_two_choices_that_differ_in_number(tmp_path: Path) -> None:
-    claims = _asked(_build(tmp_path), "claim")
+    claims = _asked(_build(tmp_path, more=True), "claim")
     for fact in ("stopped", "warned"):
         assert claims[fact].choices, fact
         readings = [same_words(c) for c in claims[fact].choices]
@@ -164,3 +170,17 @@ def test_a_claim_without_choices_counts_in_the_share_after_those_with_choices(tm
     kept, dropped = within_share([*others, short[0], claim, short[1]])
     assert [q.id for q in dropped] == ["short-1"]  # rejected: a short answer is no way out of the share
     assert claim in kept and short[0] in kept  # kept: the multiple-choice claim first, then one short
+
+
+# -- 3. year choices inside a span the answer year opens ------------------------------------------
+
+
+def test_an_event_that_opens_its_persons_span_is_offered_only_earlier_years(tmp_path: Path) -> None:
+    asked = _asked(_build(tmp_path), "when")
+    assert asked["elected"].choices == ("1958", "1959", "1960", "1961")  # rejected: 1962, 1963 (in her term)
+    assert "1962" in asked["inquiry"].choices  # kept: the same year, of a fact not hers
+
+
+def test_without_the_span_later_years_are_offered(tmp_path: Path) -> None:
+    asked = _asked(_build(tmp_path, role="when: 1961"), "when")
+    assert any(int(year) > 1961 for year in asked["elected"].choices), asked["elected"].choices
