@@ -27,7 +27,8 @@ Brant, said "nobody listened to the pilots". The pilots' leader Ruth Kell said "
 every winter". The clerk Piet Arne said "the minutes were lost". Sela Dorn, a trawler owner, said
 "half the fleet moved to Orrin". The Kell memo said "the silt doubled in ten years". The council
 rebuilt the sea wall in 1963. Alma Voss was elected mayor in 1961 and was mayor of Kestrel Bay from
-1961 to 1970.
+1961 to 1970. From 1964 she also chaired the Fishermen's Relief Fund; in 1958 she had chaired the
+Harbour Choir.
 """
 
 PEOPLE = """\
@@ -39,7 +40,7 @@ people:
   voss:
     name: Alma Voss
     aliases: [Voss]
-    roles: [{title: Mayor of Kestrel Bay, when: 1961-1970, evidence: was mayor of Kestrel Bay from 1961 to 1970}]
+    roles: [ROLES]
   brant: {name: Otto Brant}
   report: {name: the Brant report, kind: document}
   engineer: {name: an engineer here, kind: unnamed}
@@ -79,8 +80,11 @@ MORE_FACTS = """\
 """
 
 
-def _build(tmp_path: Path, more: bool = False, role: str = "when: 1961-1970") -> QuestionSet:
-    facts = PEOPLE.replace("when: 1961-1970", role) + (MORE_PEOPLE if more else "") + FACTS
+MAYOR = "{title: Mayor of Kestrel Bay, when: 1961-1970, evidence: was mayor of Kestrel Bay from 1961 to 1970}"
+
+
+def _build(tmp_path: Path, more: bool = False, roles: str = MAYOR) -> QuestionSet:
+    facts = PEOPLE.replace("ROLES", roles) + (MORE_PEOPLE if more else "") + FACTS
     facts += MORE_FACTS if more else ""
     checked = write_lesson(tmp_path / "lesson", ARTICLE, facts)
     assert checked.ok and checked.lesson is not None, [d.render() for d in checked.diagnostics]
@@ -182,5 +186,24 @@ def test_an_event_that_opens_its_persons_span_is_offered_only_earlier_years(tmp_
 
 
 def test_without_the_span_later_years_are_offered(tmp_path: Path) -> None:
-    asked = _asked(_build(tmp_path, role="when: 1961"), "when")
+    asked = _asked(_build(tmp_path, roles=MAYOR.replace("1961-1970", "1961")), "when")
     assert any(int(year) > 1961 for year in asked["elected"].choices), asked["elected"].choices
+
+
+# -- 4. "What office did X hold then?" of someone with another role at that time ------------------
+
+FUND = "{title: chair of the Fishermen's Relief Fund, kind: description, when: from 1964, evidence: From 1964}"
+CHOIR = "{title: chair of the Harbour Choir, kind: description, when: 1958, evidence: in 1958 she had chaired}"
+
+
+def test_a_role_of_the_same_time_is_accepted_as_the_office_held(tmp_path: Path) -> None:
+    asked = {q.id: q for q in _build(tmp_path, roles=f"{MAYOR}, {FUND}").questions}
+    office = asked["harbour/voss.mayor-of-kestrel-bay/office"]
+    assert office.prompt == "What office did Alma Voss hold from 1961 to 1970?"
+    assert office.answer == "Mayor of Kestrel Bay"
+    assert office.alternatives == ("chair of the Fishermen's Relief Fund",)  # accepted: she held it then
+
+
+def test_a_role_of_another_time_is_not_accepted(tmp_path: Path) -> None:
+    asked = {q.id: q for q in _build(tmp_path, roles=f"{MAYOR}, {CHOIR}").questions}
+    assert asked["harbour/voss.mayor-of-kestrel-bay/office"].alternatives == ()  # rejected: before her term
