@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from studygen.lessons import CheckedLesson
 from studygen.questions import Question, QuestionSet, build_questions
 from studygen.questions.choices import same_words
-from studygen.questions.sourcing import within_share
+from studygen.questions.sourcing import claim_questions, within_share
 
 from .conftest import write_lesson
 
@@ -28,7 +29,8 @@ every winter". The clerk Piet Arne said "the minutes were lost". Sela Dorn, a tr
 "half the fleet moved to Orrin". The Kell memo said "the silt doubled in ten years". The council
 rebuilt the sea wall in 1963. Alma Voss was elected mayor in 1961 and was mayor of Kestrel Bay from
 1961 to 1970. From 1964 she also chaired the Fishermen's Relief Fund; in 1958 she had chaired the
-Harbour Choir.
+Harbour Choir. The pilots said the channel had silted up; the fishermen said the fish had left the
+bay; there were rumours that the harbour would close.
 """
 
 PEOPLE = """\
@@ -83,12 +85,29 @@ MORE_FACTS = """\
 MAYOR = "{title: Mayor of Kestrel Bay, when: 1961-1970, evidence: was mayor of Kestrel Bay from 1961 to 1970}"
 
 
-def _build(tmp_path: Path, more: bool = False, roles: str = MAYOR) -> QuestionSet:
-    facts = PEOPLE.replace("ROLES", roles) + (MORE_PEOPLE if more else "") + FACTS
-    facts += MORE_FACTS if more else ""
+# A rumour, and two more sources of claims.
+RUMOUR_PEOPLE = "  pilot-group: {name: the pilots, kind: group}\n  fishermen: {name: the fishermen, kind: group}\n"
+RUMOUR_FACTS = """\
+  - {id: silted, kind: event, what: the channel had silted up, according_to: pilot-group,
+     evidence: The pilots said the channel had silted up}
+  - {id: fish-left, kind: event, what: the fish had left the bay, according_to: fishermen,
+     evidence: the fishermen said the fish had left the bay}
+  - {id: closing, kind: event, what: the harbour would close, according_to: rumour,
+     evidence: there were rumours that the harbour would close}
+"""
+
+
+def _read(tmp_path: Path, more: bool = False, roles: str = MAYOR, rumour: bool = False) -> CheckedLesson:
+    facts = PEOPLE.replace("ROLES", roles) + (MORE_PEOPLE if more else "") + (RUMOUR_PEOPLE if rumour else "")
+    facts += FACTS + (MORE_FACTS if more else "") + (RUMOUR_FACTS if rumour else "")
     checked = write_lesson(tmp_path / "lesson", ARTICLE, facts)
     assert checked.ok and checked.lesson is not None, [d.render() for d in checked.diagnostics]
-    return build_questions(checked.lesson, checked.contexts())
+    return checked
+
+
+def _build(tmp_path: Path, more: bool = False, roles: str = MAYOR, rumour: bool = False) -> QuestionSet:
+    checked = _read(tmp_path, more, roles, rumour)
+    return build_questions(checked.lesson, checked.contexts())  # type: ignore[arg-type]
 
 
 def _asked(made: QuestionSet, kind: str) -> dict[str, Question]:
@@ -207,3 +226,20 @@ def test_a_role_of_the_same_time_is_accepted_as_the_office_held(tmp_path: Path) 
 def test_a_role_of_another_time_is_not_accepted(tmp_path: Path) -> None:
     asked = {q.id: q for q in _build(tmp_path, roles=f"{MAYOR}, {CHOIR}").questions}
     assert asked["harbour/voss.mayor-of-kestrel-bay/office"].alternatives == ()  # rejected: before her term
+
+
+# -- 5. the foils of a claim ----------------------------------------------------------------------
+
+
+def test_with_enough_claims_no_speakers_account_is_a_foil(tmp_path: Path) -> None:
+    drafts = {d.key: d for d in claim_questions(_read(tmp_path, more=True, rumour=True).lesson)}  # type: ignore[arg-type]
+    claimants = {"Stated as fact", "The account of engineers here", "The account of an engineer here",
+                 "The pilots' account", "The fishermen's account", "Rumour, source not named"}  # fmt: skip
+    for fact in ("closing", "stopped"):
+        assert len(drafts[fact].candidates) == 4, drafts[fact].candidates  # type: ignore[arg-type]
+        assert set(drafts[fact].candidates) <= claimants, drafts[fact].candidates  # rejected: "Alma Voss's account"
+
+
+def test_with_too_few_claims_a_speakers_account_makes_up_four(tmp_path: Path) -> None:
+    named = _asked(_build(tmp_path, more=True), "claim")["stopped"]
+    assert any(c.endswith("'s account") for c in named.choices), named.choices  # kept

@@ -335,7 +335,13 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
             and not _names(lesson, owner, statement)
             and not {o, answer} <= UNNAMED
         ]
-        fair += [o for o, p in spare.items() if not _names(lesson, p, statement)][: CHOICES - 1 - len(fair)]
+        # Only to make up four: a claim's foils are other claims, and a speaker quoted on something
+        # else is no source of one ("a princess's account" of a rumoured reshuffle).
+        firsts: dict[tuple[str, ...], str] = {}
+        for option in fair:  # one of each set of words
+            firsts.setdefault(same_words(option), option)
+        fair = list(firsts.values())
+        fair += [o for o, p in spare.items() if not _names(lesson, p, statement)][: max(0, CHOICES - 1 - len(fair))]
         yield Draft(
             key=fact.id,
             variables={"statement": statement},
