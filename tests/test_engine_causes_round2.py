@@ -142,6 +142,7 @@ def test_with_choices_every_who_said_question_is_kept(tmp_path: Path) -> None:
 def test_same_words_drops_articles_plurals_and_case() -> None:
     assert same_words("The account of engineers here") == same_words("The account of an engineer here")
     assert same_words("One engineer's account") == same_words("the engineers' account")
+    assert same_words("One engineer’s account") == same_words("the engineers’ account")
     assert same_words("The account of engineers here") != same_words("The account of a pilot here")
 
 

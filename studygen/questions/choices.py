@@ -239,7 +239,7 @@ _ARTICLES = frozenset({"a", "an", "the", "one", "some"})
 def same_words(text: str) -> tuple[str, ...]:
     """A choice's words without articles, case, possessives or plural endings: what a student reads
     as the same answer ("The account of observers here" and "The account of an observer here")."""
-    words = re.findall(r"\w+", text.lower().replace("'s", ""))
+    words = re.findall(r"\w+", re.sub(r"['’]s\b", "", text.lower()))
     return tuple(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in _ARTICLES)
 
 
