@@ -435,7 +435,7 @@ def test_a_link_inside_the_output_folder_stays_a_link_and_nothing_is_copied_thro
     assert [p.name for p in (root / "keys").iterdir()] == ["id_rsa"]
     assert not any(path.is_file() and not path.is_symlink() and path.read_bytes() == b"PRIVATE KEY"
                    for path in (root / "decks").rglob("*"))  # fmt: skip
-    assert sorted(p.name for p in (root / "decks").iterdir()) == ["broken"]
+    assert sorted(p.name for p in (root / "decks").iterdir()) == [".studygen.lock", "broken"]  # the build's lock
 
 
 def test_a_leftover_staging_link_is_removed_not_what_it_points_to(
@@ -450,7 +450,7 @@ def test_a_leftover_staging_link_is_removed_not_what_it_points_to(
     (root / "decks" / ".broken.studygen-old").symlink_to(root / "keys")
     result = _studygen("build", str(root / "lesson"), "--out", str(root / "decks"))
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in (root / "decks").iterdir()) == ["broken"]
+    assert sorted(p.name for p in (root / "decks").iterdir()) == [".studygen.lock", "broken"]  # the build's lock
     assert (root / "keys" / "id_rsa").read_text(encoding="utf-8") == "PRIVATE KEY"
     assert not (root / "decks" / "broken" / "id_rsa").exists()
 
@@ -473,7 +473,7 @@ def test_a_staging_copy_of_a_lesson_beside_it_is_not_read_and_the_next_build_rem
     assert "studygen-new" not in checked.stdout + checked.stderr
     built = _studygen("build", str(seeds), "--out", str(seeds), "-f", "gift", cwd=tmp_path)
     assert built.returncode == 0, built.stderr
-    assert sorted(p.name for p in seeds.iterdir()) == ["broken"]
+    assert sorted(p.name for p in seeds.iterdir()) == [".studygen.lock", "broken"]  # no staging copy left
     assert (seeds / "broken" / "broken.gift.txt").is_file()
 
 
@@ -1027,4 +1027,7 @@ def test_an_output_root_that_is_a_link_is_the_teachers_choice_and_is_used(gift_b
     (tmp_path / "decks").symlink_to(tmp_path / "synced")
     result = _studygen("build", str(gift_built / "lesson"), "--out", str(tmp_path / "decks"), "-f", "gift")
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in (tmp_path / "synced" / "broken").iterdir()) == ["broken.gift.txt"]
+    assert sorted(p.name for p in (tmp_path / "synced" / "broken").iterdir()) == [
+        "broken.gift.txt",
+        "studygen-outputs.json",  # the record of the build's outputs
+    ]
