@@ -66,12 +66,44 @@ class Chooser:
             if fact.kind == "event" and fact.when and (match := _BEGAN.match(fact.what or ""))
             for born in (match["verb"] == "born",)
         ]
+        # The spans of each person's time: their roles' ("1973-90") and those of spanned facts they are in.
+        self.spans: dict[str, list[tuple[str, int, int]]] = {}
+        for person_id, person in lesson.people.items():
+            for role in person.roles:
+                if role.when and role.when.is_span and not role.when.open_end:
+                    self.spans.setdefault(person_id, []).append(("", role.when.start, role.when.end))
+        for fact in lesson.facts:
+            if fact.when and fact.when.is_span and not fact.when.open_end:
+                for person_id in fact.people:
+                    self.spans.setdefault(person_id, []).append((fact.id, fact.when.start, fact.when.end))
 
     def bounds(self, draft: Draft) -> tuple[int, int]:
         """The years a date question's choices may span: after the founding of what its fact is about
-        ("NATO was created in 1949": a bid to join NATO is not offered 1946), before the article."""
+        ("NATO was created in 1949": a bid to join NATO is not offered 1946), before the article,
+        and on the near side of a span of its people's that the answer year opens or closes."""
+        earliest, latest = self._founded(draft), self.latest
+        if draft.answer_type == "year" and draft.answer.isdigit():
+            earliest, latest = self._outside_spans(draft, int(draft.answer), earliest, latest)
+        return earliest, latest
+
+    def _outside_spans(self, draft: Draft, year: int, earliest: int, latest: int) -> tuple[int, int]:
+        """An event in the year its people's span begins (a coup and the 1973-90 rule that followed)
+        is offered no year inside or after the span, which the lesson shows elsewhere: only earlier
+        years, and only later ones for an event in the year a span ends."""
+        for person_id in draft.people:
+            for fact_id, start, end in self.spans.get(person_id, ()):
+                if fact_id in draft.facts:
+                    continue
+                if start == year:
+                    latest = min(latest, year)
+                if end == year:
+                    earliest = max(earliest, year)
+        return earliest, latest
+
+    def _founded(self, draft: Draft) -> int:
+        """The year what a draft's fact is about began (0 when the lesson does not say)."""
         if not self.beginnings:
-            return 0, self.latest
+            return 0
         facts = [self.facts[fact_id] for fact_id in draft.facts if fact_id in self.facts]
         text = " ".join(" ".join(filter(None, (f.what, f.said, f.about))) for f in facts).lower()
         earliest = max(
@@ -80,7 +112,7 @@ class Chooser:
              and (born & set(draft.people) or re.search(rf"(?<!\w){re.escape(subject)}(?!\w)", text))),
             default=0,
         )  # fmt: skip
-        return earliest, self.latest
+        return earliest
 
     def pool(self, draft: Draft) -> list[str]:
         """Plausible wrong answers of the draft's type, best first (before removing true ones)."""
@@ -146,9 +178,13 @@ class Chooser:
             return (tuple(years), years.index(draft.answer)) if years else ((), None)
         true = set(draft.true_values) | {draft.answer} | set(draft.alternatives)
         pool: list[str] = []  # the likeliest few false answers; a little variety among them
+        # Choices that differ only in an article or a plural ("the account of an observer" and "of
+        # observers") are two near-right answers: one of each set of words is offered.
+        seen = {same_words(draft.answer)}
         for candidate in self.pool(draft):
             named = any(_named_in(form, prompt) for form in self.forms_of.get(candidate, (candidate,)))
-            if candidate not in true and candidate not in pool and not named:
+            if candidate not in true and same_words(candidate) not in seen and not named:
+                seen.add(same_words(candidate))
                 pool.append(candidate)
                 if len(pool) == LIKELIEST:
                     break
@@ -195,6 +231,16 @@ def _spread(order: list[Question], places: Mapping[str, tuple[int, ...]], at: di
                     break
             if moved:
                 break
+
+
+_ARTICLES = frozenset({"a", "an", "the", "one", "some"})
+
+
+def same_words(text: str) -> tuple[str, ...]:
+    """A choice's words without articles, case, possessives or plural endings: what a student reads
+    as the same answer ("The account of observers here" and "The account of an observer here")."""
+    words = re.findall(r"\w+", re.sub(r"['’]s\b", "", text.lower()))
+    return tuple(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in _ARTICLES)
 
 
 def _named_in(candidate: str, prompt: str) -> bool:

@@ -371,6 +371,11 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
                 if not any(is_variant(words, other) for other in seen):
                     candidates.append(title)
                     seen.append(words)
+            # A post held alongside or a description the lesson dates to the same time (a charity's
+            # chair beside a judgeship) is also what they held then: a short answer accepts it.
+            beside = tuple(
+                r.title for r in person.roles if r.when and r is not role and not r.is_main_office and _overlap(role, r)
+            )
             yield Draft(
                 key=role_key(person, role),
                 variables={
@@ -380,6 +385,7 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
                     "according_to": lesson.owner_name(role.according_to),
                 },
                 answer=role.title,
+                alternatives=beside,
                 answer_type="office",
                 facts=(),
                 pos=role.pos,

@@ -26,7 +26,7 @@ from .base import (
     quoted,
     spoken,
 )
-from .choices import CHOICES
+from .choices import CHOICES, same_words
 
 MATCHING_MAX = 10
 T = TypeVar("T")
@@ -53,6 +53,9 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
     quoted_people = {f.by for f in quotes} | {f.reply.by for f in lesson.facts if f.reply and f.reply.said}
     quoted_people |= {f.according_to for f in lesson.facts if f.according_to in lesson.people}
     speakers = {name_of(lesson, p) for p in quoted_people if p}
+    # "Which document said ...?" of a lesson with one quoted document names it in the question.
+    documents = {f.by for f in quotes if lesson.people[f.by].kind == "document"}  # type: ignore[index]
+    drafts: list[Draft] = []
     for fact in quotes:
         if speakers_of[" ".join((fact.said or "").split())] != {fact.by}:
             yield left_out(fact.id, (fact.id,), fact.pos, "the same words are quoted from two speakers")
@@ -61,8 +64,14 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
         if not speaker.named:
             yield left_out(fact.id, (fact.id,), fact.pos, "the article does not name the speaker")
             continue
+        if speaker.kind == "document" and len(documents) == 1:
+            yield left_out(fact.id, (fact.id,), fact.pos,
+                           f"'which document ...?' answers itself: {speaker.name} is the only document "
+                           "the lesson quotes", "nothing to fix: the quotation is asked by the other kinds",
+                           code="worth")  # fmt: skip
+            continue
         owner = lesson.account_owner(fact)
-        yield Draft(
+        drafts.append(Draft(
             key=fact.id,
             variables={
                 "said": fact.said,
@@ -84,7 +93,39 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
             people=fact.people,
             candidates=tuple(n for n in ranking.for_answer(fact.by) if n in speakers),  # type: ignore[arg-type]
             sources=((name_of(lesson, fact.by), lesson.owner_name(fact.according_to) or ARTICLE_ITSELF),),
-        )
+        ))  # fmt: skip
+    excluded = excluded_from(lesson, "attribution")  # the teacher's choice, not counted as asked
+    yield from _without_drill([d for d in drafts if d.key not in excluded])
+
+
+SHORT_PER_SPEAKER = 2  # short-answer "Who said ...?" questions kept of a speaker who answers most of them
+
+
+def _without_drill(drafts: list[Draft]) -> Iterator[Draft]:
+    """The attribution drafts, with at most SHORT_PER_SPEAKER short-answer ones (too few other speakers
+    for choices) of a speaker who would answer more than half of them: four "Who said ...?" in a row
+    all answered by one name are a drill, not a question about sources. Those kept come first in a
+    hash of ids, so adding or removing a quotation changes few others."""
+    short = [d for d in drafts if len([c for c in d.candidates or () if c != d.answer]) < CHOICES - 1]
+    count = Counter(d.answer for d in short)
+    drilled = {answer for answer, n in count.items() if n > SHORT_PER_SPEAKER and n * 2 > len(drafts)}
+    ranked = sorted((d for d in short if d.answer in drilled), key=lambda d: hashlib.sha256(d.key.encode()).digest())
+    kept: Counter[str] = Counter()
+    dropped = set()
+    for draft in ranked:
+        kept[draft.answer] += 1
+        if kept[draft.answer] > SHORT_PER_SPEAKER:
+            dropped.add(draft.key)
+    for draft in drafts:
+        if draft.key not in dropped:
+            yield draft
+            continue
+        yield left_out(draft.key, draft.facts, draft.pos,
+                       f"{draft.answer} would answer {count[draft.answer]} of the lesson's {len(drafts)} "
+                       f"'who said ...?' questions, with too few other speakers for choices; {SHORT_PER_SPEAKER} "
+                       "are kept, so that it stays a question about sources rather than a drill",
+                       "nothing to fix; exclude a kept one under questions: exclude: attribution: to ask this one "
+                       "instead", code="worth")  # fmt: skip
 
 
 def _label(lesson: Lesson, fact: Fact) -> str:
@@ -133,6 +174,16 @@ def matching_questions(lesson: Lesson) -> Iterator[Draft]:
                        "are left out of matching: the document and its author are one source",
                        "nothing to fix: the quotations are asked by the other kinds", code="worth")  # fmt: skip
         quotes = [f for f in quotes if f not in twins]
+    # A document's words are its author's too: a report and a person side by side would give its
+    # quotations two right speakers, so a set of people's words leaves the documents' out.
+    documents = [f for f in quotes if lesson.people[f.by].kind == "document"]  # type: ignore[index]
+    if documents and len(documents) < len(quotes):
+        yield left_out(documents[0].id, tuple(f.id for f in documents), documents[0].pos,
+                       f"the quotations of documents ({', '.join(f.id for f in documents[:6])}"
+                       f"{', ...' if len(documents) > 6 else ''}) are not matched with people's: a document's "
+                       "words may be its author's, two right answers",
+                       "nothing to fix: the quotations are asked by the other kinds", code="worth")  # fmt: skip
+        quotes = [f for f in quotes if f not in documents]
     if len(quotes) < MATCHING_SPEAKERS:
         return
     sets = -(-len(quotes) // MATCHING_MAX)
@@ -202,7 +253,9 @@ def within_share(questions: list[Question]) -> tuple[list[Question], list[Questi
     first of them, which the claim kind orders by how much their source matters), and those left out.
     A lesson of fewer than SHARED_FROM multiple-choice questions keeps them all: a quarter of a
     handful is one question or none, and the kind would never be asked."""
-    claims = [q for q in questions if q.kind == "claim" and q.choices]
+    # Those with no choices (too few accounts that fit) count too, after the others: a short answer
+    # is no way out of the share.
+    claims = sorted((q for q in questions if q.kind == "claim"), key=lambda q: not q.choices)
     others = sum(1 for q in questions if q.choices and q.kind != "claim")
     if others + len(claims) < SHARED_FROM:
         return questions, []
@@ -289,17 +342,23 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
         fair = [
             o
             for o, owner in options.items()
-            if o != answer
+            if same_words(o) != same_words(answer)  # "of an observer" beside "of observers": both right
             and not _names(lesson, owner, statement)
             and not {o, answer} <= UNNAMED
             # A document's account and its author's are one: neither is a wrong answer for the other.
             and not (owner and owner in lesson.one_source(_sole_owner(fact)))
         ]
+        # Only to make up four: a claim's foils are other claims, and a speaker quoted on something
+        # else is no source of one ("a princess's account" of a rumoured reshuffle).
+        firsts: dict[tuple[str, ...], str] = {}
+        for option in fair:  # one of each set of words
+            firsts.setdefault(same_words(option), option)
+        fair = list(firsts.values())
         fair += [
             o
             for o, p in spare.items()
             if not _names(lesson, p, statement) and p not in lesson.one_source(_sole_owner(fact))
-        ][: CHOICES - 1 - len(fair)]
+        ][: max(0, CHOICES - 1 - len(fair))]
         yield Draft(
             key=fact.id,
             variables={"statement": statement},
