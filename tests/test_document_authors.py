@@ -96,9 +96,9 @@ def test_without_an_author_the_document_is_the_only_answer(tmp_path: Path) -> No
 def test_matching_never_offers_a_document_and_its_author_as_two_speakers(tmp_path: Path) -> None:
     (matching,) = [q for q in _questions(_lesson(tmp_path)).values() if q.kind == "matching"]
     speakers = {right for _, right in matching.pairs}
+    # Kept: the author's words; left out: the report's (beside people, a document's words may be its
+    # author's, whether or not the lesson says who wrote it: see test_engine_causes_round2).
     assert "Judge Owen Pryce" in speakers and "the Pryce report" not in speakers, matching.pairs
-    (before,) = [q for q in _questions(_lesson(tmp_path / "plain", author="")).values() if q.kind == "matching"]
-    assert {"Judge Owen Pryce", "the Pryce report"} <= {right for _, right in before.pairs}
 
 
 def test_fact_or_account_treats_a_document_and_its_author_as_one_source(tmp_path: Path) -> None:

@@ -164,16 +164,6 @@ def matching_questions(lesson: Lesson) -> Iterator[Draft]:
     # Words others attribute to someone (hearsay) are not theirs to match; nor are an unnamed speaker's.
     quotes = [f for f in lesson.facts if f.kind == "quote" and not f.hearsay and lesson.people[f.by].named]  # type: ignore[index]
     quotes = [f for f in quotes if f.id not in excluded_from(lesson, "attribution")]  # asked who said it
-    # A document and its author are one voice ("His report found ..."): two names for one source would
-    # give those items two right answers, so the document's quotations are asked by attribution only.
-    speakers = {f.by for f in quotes}
-    twins = [f for f in quotes if lesson.people[f.by].author in speakers]  # type: ignore[index]
-    if twins:
-        yield left_out(twins[0].id, tuple(f.id for f in twins), twins[0].pos,
-                       f"the quotations of a document whose author is quoted too ({', '.join(f.id for f in twins)}) "
-                       "are left out of matching: the document and its author are one source",
-                       "nothing to fix: the quotations are asked by the other kinds", code="worth")  # fmt: skip
-        quotes = [f for f in quotes if f not in twins]
     # A document's words are its author's too: a report and a person side by side would give its
     # quotations two right speakers, so a set of people's words leaves the documents' out.
     documents = [f for f in quotes if lesson.people[f.by].kind == "document"]  # type: ignore[index]
