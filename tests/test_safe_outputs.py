@@ -79,7 +79,7 @@ def built(tmp_path: Path) -> tuple[Path, str]:
     folder and notes. Built for each test, in this process, so that a mutation tool (mutmut) knows
     every test that reads an exporter's output."""
     out = tmp_path / "decks"
-    result = CliRunner().invoke(app, ["build", "--format", *FORMATS, "-o", str(out), str(HOSTILE)])
+    result = CliRunner().invoke(app, ["--verbose", "build", "--format", *FORMATS, "-o", str(out), str(HOSTILE)])
     assert result.exit_code == 0, result.stderr
     return out / "hostile", result.stderr
 
@@ -97,7 +97,11 @@ def test_the_lesson_carries_every_payload(questions: list[Question]) -> None:
 
 # -- GIFT, read by Moodle's own GIFT import ------------------------------------------------------
 
-LEFT_OUT_OF_GIFT = {"hostile/set-1/matching": "'->'", "hostile/fee/attribution": "'&&035;'"}
+LEFT_OUT_OF_GIFT = {
+    "hostile/set-1/matching": "'->'",
+    "hostile/fee/attribution": "'&&035;'",
+    "hostile/posts/response": "'->'",  # a quoted reply, asked as a short answer: GIFT cannot hold it
+}
 
 
 @pytest.mark.parametrize("moodle_4_3", [False, True], ids=["moodle-4.5", "moodle-4.3"])
