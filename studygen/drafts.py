@@ -53,9 +53,10 @@ def set_aside_drafts(lesson: Lesson) -> tuple[Lesson, SetAside]:
 
 
 def drafts_note(path: str, aside: SetAside) -> Diagnostic:
-    """What a build says of the entries it left out."""
+    """What a build says of the entries it left out: a warning, shown without --verbose, so that a
+    teacher does not print an empty sheet of a lesson whose every entry is still a draft."""
     return Diagnostic(
-        path, 1, 1, Severity.NOTE, "draft.set-aside",
+        path, 1, 1, Severity.WARNING, "draft.set-aside",
         f"{aside.describe()} still marked draft: left out of the questions and every output",
         "check each entry the warnings above name, then remove its draft mark (or set it to false)",
     )  # fmt: skip

@@ -12,7 +12,9 @@ from .diagnostics import Position
 from .verbs import ProposalVerb, proposal_verb
 
 FILE_START = Position(1, 1)
-NEUTRAL_CUES = frozenset("said says added adds continued noted stated explained told remarked commented".split())
+NEUTRAL_CUES = frozenset(
+    [*"said says added adds continued noted stated explained told remarked commented".split(), "according to"]
+)  # "according to" is no verb: "Who according to ...?" would be no question
 OTHERS = frozenset("him her them us me you".split())  # a cue with one of these points outside the quotation
 
 ARTICLE = "article"

@@ -103,3 +103,18 @@ def test_a_nul_in_a_facts_text_leaves_its_cloze_out_rather_than_misplace_the_bla
     assert set(clozes) == {"port"}  # the other fact's cloze is left out, and says why
     assert clozes["port"].prompt == "The Vell assembly opened the port in [...]." and clozes["port"].answer == "1907"
     assert any("NUL character" in d.message and d.line == 3 for d in made.diagnostics)
+
+
+def test_a_quotation_the_article_gives_according_to_its_speaker_is_asked_who_said_it(tmp_path: Path) -> None:
+    """`studygen draft` writes `cue: according to` for "According to X, ... 'words'": no verb to ask with."""
+    article = 'According to Ada Renn, the new tolls were "a tax on every barge" that would ruin the canal.\n'
+    facts = (
+        "lesson: {id: renn, title: Renn, source: {file: article.txt}}\n"
+        "people:\n  renn: {name: Ada Renn}\n"
+        "facts:\n  - id: tolls\n    kind: quote\n    by: renn\n    said: a tax on every barge\n"
+        "    cue: according to\n"
+    )
+    checked = write_lesson(tmp_path, article, facts)
+    assert checked.lesson is not None
+    (question,) = [q for q in build_questions(checked.lesson, checked.contexts()).questions if q.kind == "attribution"]
+    assert question.prompt == "Who said “a tax on every barge”?"
