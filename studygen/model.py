@@ -22,8 +22,8 @@ ARTICLE_ITSELF = "the article"  # how `according_to: article` (and a plain fact'
 """`according_to: article` marks a statement as the article's own, contestable account."""
 REPORTS, RUMOUR = "reports", "rumour"
 UNNAMED_SOURCES = (REPORTS, RUMOUR)
-"""`according_to: reports` ("there are reports that", "he is said to have") and `rumour` ("there are
-rumours"): reported by sources the article does not name; read "According to reports, ..."."""
+"""`according_to: reports` ("there are reports that", "she is said to") and `rumour` ("rumours
+had it"): reported by sources the article does not name; read "According to reports, ..."."""
 ACCOUNT_WORDS = (ARTICLE, *UNNAMED_SOURCES)  # the accounts that are no person of the lesson
 
 

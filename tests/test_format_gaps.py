@@ -19,8 +19,8 @@ from .conftest import write_lesson
 HEAD = "lesson: {id: canal, title: The Wrenmouth canal, source: {file: article.txt}}\n"
 ARTICLE = (
     "The Wrenmouth canal inquiry\n\n"
-    "In 1930 the engineer Silas Marrow is said to have worked 18 hours a day on the new lock. There are rumours "
-    "he will be moved to the Ministry of Works. There are reports that Marrow is to revive the harbour scheme.\n\n"
+    "In 1930 the engineer Silas Marrow is said to have slept beside the new lock for a month. Rumours in "
+    "the town had Marrow leaving for the Ministry of Works. There are reports that Marrow is to revive the harbour scheme.\n\n"
     "The lock gates failed early in 1931. Ivo Drake met Marrow at the lock. He told him plainly: "
     '"the gates were never tested". Councillor Beth Quill wrote to the board: "we were misled".\n\n'
     'The Hale report found that "the contractors cut corners". The Dunn memo said "the money ran out".\n\n'
@@ -41,10 +41,10 @@ PEOPLE = (
 FACTS = (
     "facts:\n"
     "  - id: long-hours\n    kind: event\n    who: [marrow]\n"
-    "    what: Silas Marrow worked 18 hours a day on the new lock\n    when: 1930\n    according_to: reports\n"
-    "    evidence: In 1930 the engineer Silas Marrow is said to have worked 18 hours a day on the new lock\n"
-    "  - id: moved\n    kind: event\n    who: [marrow]\n    what: Silas Marrow will be moved to the Ministry of Works\n"
-    "    according_to: rumour\n    evidence: There are rumours he will be moved to the Ministry of Works\n"
+    "    what: Silas Marrow slept beside the new lock for a month\n    when: 1930\n    according_to: reports\n"
+    "    evidence: In 1930 the engineer Silas Marrow is said to have slept beside the new lock for a month\n"
+    "  - id: moved\n    kind: event\n    who: [marrow]\n    what: Silas Marrow would leave for the Ministry of Works\n"
+    "    according_to: rumour\n    evidence: Rumours in the town had Marrow leaving for the Ministry of Works\n"
     "  - id: gates-failed\n    kind: event\n    what: the lock gates failed\n    when: early 1931\n"
     "    evidence: The lock gates failed early in 1931\n"
     "  - id: never-tested\n    kind: quote\n    by: marrow\n    to: [drake]\n    said: the gates were never tested\n"
@@ -103,7 +103,7 @@ def test_unsourced_hearsay_is_asked_according_to_reports_never_as_fact(tmp_path:
 def test_hearsay_without_a_source_is_flagged_and_the_hint_names_reports(tmp_path: Path) -> None:
     plain = FACTS.replace("    according_to: rumour\n", "").replace("    according_to: reports\n", "")
     warnings = _warnings(_lesson(tmp_path, facts=plain))["ground.unattributed-claim"]
-    assert len(warnings) == 2  # "is said to have" and "There are rumours"
+    assert len(warnings) == 2  # "is said to have" and "Rumours"
     assert all("'reports' or 'rumour'" in w.hint for w in warnings)
 
 
