@@ -20,7 +20,8 @@ HEAD = "lesson: {id: canal, title: The Wrenmouth canal, source: {file: article.t
 ARTICLE = (
     "The Wrenmouth canal inquiry\n\n"
     "In 1930 the engineer Silas Marrow is said to have slept beside the new lock for a month. Rumours in "
-    "the town had Marrow leaving for the Ministry of Works. There are reports that Marrow is to revive the harbour scheme.\n\n"
+    "the town had Marrow leaving for the Ministry of Works. "
+    "There are reports that Marrow is to revive the harbour scheme.\n\n"
     "The lock gates failed early in 1931. Ivo Drake met Marrow at the lock. He told him plainly: "
     '"the gates were never tested". Councillor Beth Quill wrote to the board: "we were misled".\n\n'
     'The Hale report found that "the contractors cut corners". The Dunn memo said "the money ran out".\n\n'
