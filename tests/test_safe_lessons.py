@@ -196,32 +196,28 @@ LINK_CASES = [
 _ROLE = '"baker": ["us-secretary-of-state"]'
 
 
-def _manifest_edit(old: str, new: str) -> Setup:
+def _manifest_sub(pattern: str, new: str) -> Setup:
+    """Replace the first match of `pattern` in the built deck's manifest with `new`, taken as it is."""
+
     def setup(root: Path) -> None:
         path = root / "decks" / "broken" / MANIFEST_NAME
         text = path.read_text(encoding="utf-8")
-        assert old in text, old
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        assert re.search(pattern, text), pattern
+        path.write_text(re.sub(pattern, lambda _: new, text, count=1), encoding="utf-8")
 
     return setup
+
+
+def _manifest_edit(old: str, new: str) -> Setup:
+    return _manifest_sub(re.escape(old), new)
 
 
 def _first_mod(value: str) -> Setup:
-    def setup(root: Path) -> None:
-        path = root / "decks" / "broken" / MANIFEST_NAME
-        text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r'"mod": \d+', f'"mod": {value}', text, count=1), encoding="utf-8")
-
-    return setup
+    return _manifest_sub(r'"mod": \d+', f'"mod": {value}')
 
 
 def _latest(value: str) -> Setup:
-    def setup(root: Path) -> None:
-        path = root / "decks" / "broken" / MANIFEST_NAME
-        text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r'"latest": \d+', f'"latest": {value}', text, count=1), encoding="utf-8")
-
-    return setup
+    return _manifest_sub(r'"latest": \d+', f'"latest": {value}')
 
 
 _RESTORE = r"; restore it from version control, or delete it and build with --new-manifest"

@@ -20,7 +20,7 @@ from .choices import CHOICES, TYPED, YEAR_TYPES, Chooser, balance_letters, posit
 from .chronology import outside_period, title_period
 from .gates import first_failure, unique_prompts
 from .sourcing import within_share
-from .triage import Flag, review_reasons, triage
+from .triage import Flag, flag_reasons, triage
 from .wording import TEMPLATE_FOLDER, Wording, load_wordings, render, template_names_in_folder
 
 __all__ = ["KINDS", "Question", "QuestionSet", "build_questions"]
@@ -127,7 +127,7 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str], share: bool) -
               f"({', '.join(q.fact for q in over_share[:6])}{', ...' if len(over_share) > 6 else ''})", "worth",
               "nothing to fix; exclude a kept one under questions: exclude: claim: to ask another instead")  # fmt: skip
     questions = balance_letters(questions, year_options)
-    return QuestionSet(questions, sink.items, review_reasons(lesson, questions))
+    return QuestionSet(questions, sink.items, flag_reasons(lesson, questions))
 
 
 @dataclass

@@ -266,6 +266,14 @@ def short_name(lesson: Lesson, person_id: str | None) -> str:
     return surname if surname in person.aliases else person.name
 
 
+def named_in(name: str, text: str, ignore_case: bool = False) -> bool:
+    """Whether `text` holds `name` as whole words ("Kennedy" is not in "Kennedys"); a plain substring
+    test first, so that the pattern, compiled per name, runs only for the few names that occur at all."""
+    if (name.lower() not in text.lower()) if ignore_case else (name not in text):
+        return False
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE if ignore_case else 0) is not None
+
+
 def names_of(lesson: Lesson, person_id: str | None) -> tuple[str, ...]:
     return lesson.people[person_id].names if person_id else ()
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from ..dates import PartialDate, parse_date
 from ..model import Lesson
-from .base import Draft, Question, ranked_people
+from .base import Draft, Question, named_in, ranked_people
 
 CHOICES = 4
 YEAR_TYPES = ("year", "decade", "century", "era")  # read in date order
@@ -109,7 +109,7 @@ class Chooser:
         earliest = max(
             (year for subject, fact_id, year, born in self.beginnings
              if fact_id not in draft.facts
-             and (born & set(draft.people) or re.search(rf"(?<!\w){re.escape(subject)}(?!\w)", text))),
+             and (born & set(draft.people) or named_in(subject, text))),
             default=0,
         )  # fmt: skip
         return earliest
@@ -182,7 +182,7 @@ class Chooser:
         # observers") are two near-right answers: one of each set of words is offered.
         seen = {same_words(draft.answer)}
         for candidate in self.pool(draft):
-            named = any(_named_in(form, prompt) for form in self.forms_of.get(candidate, (candidate,)))
+            named = any(named_in(form, prompt) for form in self.forms_of.get(candidate, (candidate,)))
             if candidate not in true and same_words(candidate) not in seen and not named:
                 seen.add(same_words(candidate))
                 pool.append(candidate)
@@ -241,12 +241,6 @@ def same_words(text: str) -> tuple[str, ...]:
     as the same answer ("The account of observers here" and "The account of an observer here")."""
     words = re.findall(r"\w+", re.sub(r"['’]s\b", "", text.lower()))
     return tuple(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in _ARTICLES)
-
-
-def _named_in(candidate: str, prompt: str) -> bool:
-    """Whether the prompt names `candidate` as whole words (a plain substring test first: the regex,
-    compiled per name, is only needed for the few candidates that occur at all)."""
-    return candidate in prompt and re.search(rf"(?<!\w){re.escape(candidate)}(?!\w)", prompt) is not None
 
 
 def position_for(seed: int, question_id: str) -> int:

@@ -16,6 +16,7 @@ from .base import (
     date_phrase,
     kind,
     left_out,
+    named_in,
     role_key,
     title_words,
 )
@@ -258,7 +259,7 @@ class _Rivals:
             for person in lesson.people.values()
         }
         self.in_title = {
-            p.id for p in lesson.people.values() if any(_named(lesson.title, name) for name in (p.name, *p.aliases))
+            p.id for p in lesson.people.values() if any(named_in(name, lesson.title) for name in (p.name, *p.aliases))
         }
         # Who died when, from events "X died" stated as fact (by full name: not "X's son died").
         names = {person.name: person.id for person in lesson.people.values()}
@@ -316,10 +317,6 @@ class _Rivals:
 def _is_government(title: str) -> bool:
     """A post of whoever governs: no shadow post, no party's own post, no seat."""
     return not (_is_shadow(title) or parties_in(title) or held_by_many(title))
-
-
-def _named(text: str, name: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
 def _role_sources(lesson: Lesson, role: Role) -> tuple[tuple[str, str], ...]:

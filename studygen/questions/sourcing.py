@@ -22,6 +22,7 @@ from .base import (
     kind,
     left_out,
     name_of,
+    named_in,
     names_of,
     quoted,
     spoken,
@@ -296,7 +297,7 @@ def _names(lesson: Lesson, owner: str | None, text: str) -> bool:
     """Whether a text names a person or group, in any of the ways the lesson names them, or the other
     half of their one source (a document and its author)."""
     names = [n for source in sorted(lesson.one_source(owner)) for n in names_of(lesson, source)]
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.IGNORECASE) for n in names)
+    return any(named_in(n, text, ignore_case=True) for n in names)
 
 
 @kind("claim", "sourcing", "Claim or fact: does the article report this as fact, or as whose account?")

@@ -34,7 +34,7 @@ class Flag:
     left_out: bool = False
 
 
-def review_reasons(lesson: Lesson, questions: Iterable[Question]) -> dict[str, tuple[str, ...]]:
+def flag_reasons(lesson: Lesson, questions: Iterable[Question]) -> dict[str, tuple[str, ...]]:
     """Why each question needs a look (questions that need none are not listed), most pressing first."""
     years = [f.when.start for f in lesson.facts if f.when is not None]
     first, last = title_period(lesson.title) or (min(years, default=0), max(years, default=9999))
