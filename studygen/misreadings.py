@@ -13,6 +13,7 @@ import re
 from .article import Article, fold_text
 from .diagnostics import DiagnosticSink
 from .model import Fact, Lesson
+from .verbs import DEFAULT_VERB, PROPOSAL_VERBS
 
 _NAME = r"(?P<name>[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|de|van|von|al|bin))*)"
 _WORDS_OF = r"(?:words?|summary|phrase|paraphrase|line|coinage|remark|quip|formula)"
@@ -56,6 +57,8 @@ def check_misreadings(lesson: Lesson, article: Article, spans: dict[str, list[tu
             _unattributed(fact, evidence, sink)
         if fact.proposal_verb:
             _verb_not_in_evidence(fact, evidence, sink)
+        elif fact.kind == "proposal":
+            _other_verb_in_evidence(fact, evidence, sink)
     _same_sentence(lesson, spans, article, sink)
 
 
@@ -72,6 +75,24 @@ def _verb_not_in_evidence(fact: Fact, evidence: str, sink: DiagnosticSink) -> No
                  f"'{fact.proposing.base}': every question about it says '{fact.proposing.past}'",
                  "use the verb the article uses, remove verb: for 'proposed', or, if the word is yours, "
                  "list 'verb' under from_teacher")  # fmt: skip
+
+
+def _other_verb_in_evidence(fact: Fact, evidence: str, sink: DiagnosticSink) -> None:
+    """A proposal without `verb:` is asked as 'proposed': where the evidence has no word like 'propose' but
+    says 'appealed' or 'urged', the questions would turn a plea or a demand into a suggestion."""
+    if not evidence or "*" in fact.from_teacher:
+        return
+    words = re.findall(r"[a-z]+", fold_text(evidence).lower())
+    if any(word.startswith(PROPOSAL_VERBS[DEFAULT_VERB].stem) for word in words):
+        return
+    said = next((v for v in PROPOSAL_VERBS.values() if v.past != DEFAULT_VERB and any(
+        word.startswith(v.stem) for word in words)), None)  # fmt: skip
+    if said is None:
+        return
+    sink.warning(fact.pos, "ground.verb-not-given",
+                 f"fact '{fact.id}' is asked as 'proposed', but its evidence says '{said.base}' and no word like "
+                 "'propose'",
+                 f"add verb: {said.past} to the fact, so that its questions say what the article says")  # fmt: skip
 
 
 def _around_quotation(fact: Fact, article: Article) -> tuple[str, str]:

@@ -138,7 +138,8 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "shared": Field(
             "bool",
             "true when several people hold the office at once ('one of his two deputy presidents'): every "
-            "holder the lesson names is a right answer, none is offered as a wrong one.",
+            "holder the lesson names is a right answer, none is offered as a wrong one; 'Who was ...?' is "
+            "asked only where the evidence counts the holders the lesson names ('his two deputy presidents').",
         ),
         "alongside": Field(
             "bool",

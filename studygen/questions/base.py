@@ -328,6 +328,44 @@ def date_phrase(date: PartialDate | None) -> str:
     return date.phrase() if date is not None else ""
 
 
+_DAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_MONTH = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan\\.|feb\\.|aug\\.|sept?\\.|oct\\.|nov\\.|dec\\."
+)
+# "must decide by Friday", "by the end of March", "by 1990 the party had ...": the date is a deadline or
+# the latest time, never the day it happened. A number only as a year or a day of a month, so that
+# "cut by 20 per cent" and "won by 3-2" are not deadlines.
+_BY_DATE = re.compile(
+    rf"\bby (?:(?:early |mid-?|late |next |this )?(?:{_DAY}|{_MONTH}|[12]\d{{3}}|tomorrow|tonight|midnight|noon)"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH})"
+    rf"|(?:the (?:end|middle|start|beginning) of|next|this) (?:the )?(?:week|month|year|{_DAY}|{_MONTH}|[12]\d{{3}}))"
+    rf"(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def by_deadline(fact: Fact) -> bool:
+    """Whether the article dates an event with 'by' ('must decide by Friday'): asked "by what date?", since
+    "on what date?" would teach the deadline as the day it happened. A year after 'by' must be the event's."""
+    if fact.kind != "event" or fact.when is None:
+        return False
+    for passage in (fact.what or "", *fact.evidence):
+        for match in _BY_DATE.finditer(passage):
+            years = re.findall(r"\b[12]\d{3}\b", match.group(0))
+            if not years or set(years) & set(fact.when.years):
+                return True
+    return False
+
+
+def event_date_phrase(fact: Fact) -> str:
+    """An event's date as its sentence says it: 'on 11 December 1998', or 'by 11 December 1998' for a deadline."""
+    phrase = date_phrase(fact.when)
+    if phrase and by_deadline(fact):
+        return "by " + phrase.split(" ", 1)[1]
+    return phrase
+
+
 def precision(date: PartialDate) -> str:
     """What a date question asks for: a 'c. 1200' is never asked as an exact year."""
     if date.is_period:  # "the mid-1950s" is part of a decade: asked "when", not "in what decade"
@@ -389,9 +427,20 @@ def fact_sentence(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
         text = f"{name_of(lesson, fact.by)} {fact.framed()}"
         text += "" if text.rstrip("”").endswith((".", "?", "!")) else "."
     else:
-        when = f" {date_phrase(fact.when)}" if with_date and fact.when and fact.date_agrees else ""
+        when = f" {event_date_phrase(fact)}" if with_date and fact.when and fact.date_agrees else ""
         text = f"{fact.what}{when}."
     return text[:1].upper() + text[1:]
+
+
+SOLE_PROPOSER_FROM = 3
+
+
+def sole_proposer(lesson: Lesson) -> str | None:
+    """The one proposer of all a lesson's proposals, when there are SOLE_PROPOSER_FROM or more (a report's
+    recommendations): asking who proposed each would drill one answer."""
+    proposers = {f.by for f in lesson.facts if f.kind == "proposal"}
+    count = sum(f.kind == "proposal" for f in lesson.facts)
+    return next(iter(proposers)) if len(proposers) == 1 and count >= SOLE_PROPOSER_FROM else None
 
 
 def role_key(person: Person, role: Role) -> str:

@@ -10,6 +10,7 @@ from ..model import Fact, Lesson
 from .base import (
     Draft,
     about_of,
+    by_deadline,
     date_answer_type,
     fact_sentence,
     kind,
@@ -121,6 +122,7 @@ def when_questions(lesson: Lesson) -> Iterator[Draft]:
                 "according_to": owner,
                 "self_account": fact.own_account and fact.date_agrees,
                 "inverted": inverted(fact.what or "") if fact.kind == "event" else "",
+                "deadline": by_deadline(fact),
             },
             answer=fact.when.answer(),
             alternatives=(fact.when.text,) if fact.when.text != fact.when.answer() else (),

@@ -13,11 +13,13 @@ from .base import (
     accepted_names,
     date_phrase,
     date_source,
+    event_date_phrase,
     excluded_from,
     kind,
     left_out,
     name_of,
     names_of,
+    sole_proposer,
     value_source,
 )
 from .shapes import Blank, ClozeText
@@ -95,6 +97,13 @@ def _proposal(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | 
     proposed = fact.proposing.phrase("past", lesson.names_of(fact.to) if fact.to else "")
     when = date_phrase(fact.when) if fact.date_agrees else ""
     names = names_of(lesson, fact.by)
+    if sole_proposer(lesson) is not None:  # who proposed is no question: a word of what was proposed is
+        by = f"{lead}{when + ', ' if when else ''}{name_of(lesson, fact.by)} {proposed}"
+        word = keyword(fact.what or "", by, lesson.questions.key_terms)
+        if word is None:
+            return None
+        what = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", GAP, fact.what or "", count=1)
+        return f"{by} {what}.", word, ()
     sentence_without_by = f"{lead}{when + ', ' if when else ''}{GAP} {proposed} {fact.what}."
     if not any(n.lower() in sentence_without_by.lower() for n in names):
         return sentence_without_by, name_of(lesson, fact.by), accepted_names(lesson, fact.by)
@@ -125,7 +134,7 @@ def _event(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | Non
     if fact.when is None or fact.when.is_span or not fact.date_agrees or not _date_fits_after(fact):
         return None
     lead = _lead(lesson, fact)
-    prefix = date_phrase(fact.when).split(" ", 1)[0]
+    prefix = event_date_phrase(fact).split(" ", 1)[0]
     return f"{lead}{fact.what} {prefix} {GAP}.", fact.when.display(), ()
 
 

@@ -396,6 +396,23 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
             )
 
 
+_NUMBER_WORDS = {w: n for n, w in enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
+
+
+def holders_counted(role: Role, same_office: list[tuple[Person, Role]]) -> int | None:
+    """How many held a shared office at once, as its evidence counts them: 'the two deputy mayors', 'one of
+    five judges' (a number word before the office's noun in the plural); None when no evidence counts them."""
+    nouns = {w for w in re.findall(r"[a-z]+", role.title.lower()) if len(w) >= 4}
+    for passage in (e for _, r in same_office for e in r.evidence) if same_office else role.evidence:
+        words = re.findall(r"[a-z]+", passage.lower())
+        for at, word in enumerate(words):
+            if word in _NUMBER_WORDS and any(
+                w.endswith("s") and any(w.startswith(n) for n in nouns) for w in words[at + 1 : at + 4]
+            ):
+                return _NUMBER_WORDS[word]
+    return None
+
+
 @kind("office-holder", "contextualisation", "Who held an office in a given year or span (dated roles only).")
 def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
     index_of = OfficeIndex(lesson)
@@ -427,6 +444,14 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
                 if asked in shared_asked:
                     continue
                 shared_asked.add(asked)
+                if holders_counted(role, same_office) != len(holders):
+                    yield left_out(role_key(person, role), (), role.pos,
+                                   f"several people held {role.title} at once, and the evidence does not say the "
+                                   f"lesson names them all ('the two deputy mayors'): 'Who was {one_of(role.title)} "
+                                   f"{date_phrase(role.when)}?' would have right answers the article never gives",
+                                   "nothing to fix: the office question asks it the other way round",
+                                   code="worth")  # fmt: skip
+                    continue
             if holders != [person.name] and not shared:
                 others = [name for name in holders if name != person.name] or ["nobody"]
                 yield left_out(role_key(person, role), (), role.pos,

@@ -19,6 +19,7 @@ from .base import (
     proposal_clause,
     quoted,
     short_name,
+    sole_proposer,
     value_source,
 )
 from .choices import MAX_QUOTE_WORDS
@@ -98,8 +99,16 @@ def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
     actors = {i for f in lesson.facts if f.kind == "proposal" for i in (f.by, f.to, f.reply.by if f.reply else None)}
     commentators = {p.id for p in lesson.people.values() if p.roles and not any(r.is_office for r in p.roles)}
     acting = {p.name for p in lesson.people.values() if p.id in actors or p.id not in commentators}
+    sole = sole_proposer(lesson)
     for fact in lesson.facts:
         if fact.kind != "proposal":
+            continue
+        if sole is not None:
+            yield left_out(fact.id, (fact.id,), fact.pos,
+                           f"every proposal of the lesson is {name_of(lesson, sole)}'s, so 'Who proposed ...?' would "
+                           "always have the same answer; the cloze asks for a word of the proposal instead",
+                           "nothing to fix: add another person's proposal for this question to be asked",
+                           code="worth")  # fmt: skip
             continue
         detail = index.specific_enough(fact)
         if detail is None:
@@ -155,8 +164,12 @@ def response_questions(lesson: Lesson) -> Iterator[Draft]:
         shown_date = date_phrase(fact.when) if fact.date_agrees else ""  # never a date from another source
         # "According to Vladimir Putin, ... when Putin proposed": no full name twice in one question.
         by = short_name(lesson, fact.by) if owner == name_of(lesson, fact.by) else name_of(lesson, fact.by)
-        # "when Putin proposed to Clinton" is redundant in "what was Clinton's reply".
+        # "when Putin proposed to Clinton" is redundant in "what was Clinton's reply"; "when Kohl asked
+        # Gorbachev to accept" is not: a verb without "to" before its addressee needs it (the short name,
+        # the full one having been said).
         to = lesson.names_of(fact.to) if fact.to != (fact.reply.by,) else ""
+        if not to and not fact.proposing.before_to:
+            to = short_name(lesson, fact.reply.by)
         yield Draft(
             key=fact.id,
             variables={

@@ -1,0 +1,246 @@
+"""The fourth round of teachers' judgements, reproduced on an invented ferry dispute and fixed by general
+rules: a deadline ("must decide by Friday") is asked "by what date?", never as the day it happened; "Who
+was one of the wardens?" only where the article counts the wardens the lesson names; a lesson whose
+proposals are all one body's asks for a word of each proposal, not its proposer four times; a proposal
+the article calls an appeal or a demand gets a warning until the teacher gives its verb; and "when Kohl
+asked Gorbachev to accept" keeps its addressee where the verb needs one.
+
+Each rule has a case it must reject and one it must keep.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studygen.lessons import CheckedLesson
+from studygen.model import Fact
+from studygen.questions import Question, build_questions
+from studygen.questions.base import by_deadline, event_date_phrase
+
+from .conftest import write_lesson
+
+ARTICLE = """\
+The Orrin ferry dispute, 1931
+
+The harbour board must decide by Friday whether the old ferry can sail again. The board met on
+Tuesday. By 1929 the ferry company had closed its office.
+
+Wardens Ilse Marr and Jon Brede were the two wardens of the Orrin Ferry Trust in 1930. Pia Lund and
+Odd Rask were among five inspectors of the Orrin Ferry Trust in 1930.
+
+The Sund report recommended that the ferry be given a new rudder. The report also recommended that
+the fares be cut by 20 per cent, and that the pier be rebuilt in stone.
+
+The ferrymen made a direct appeal to the board to reopen the crossing. Mayor Hedda Vik asked the
+board to accept that the ferry would stay in Orrin, and the board agreed.
+"""
+
+LESSON = """\
+lesson:
+  id: ferry
+  title: The Orrin ferry dispute
+  source: {file: article.txt, title: The ferry dispute, published: 1931}
+people:
+  board: {name: the harbour board, kind: group}
+  company: {name: the ferry company, kind: group}
+  marr:
+    name: Ilse Marr
+    roles:
+      - {title: Warden of the Orrin Ferry Trust, shared: true, when: 1930,
+         evidence: Wardens Ilse Marr and Jon Brede were the two wardens of the Orrin Ferry Trust in 1930}
+  brede:
+    name: Jon Brede
+    roles:
+      - {title: Warden of the Orrin Ferry Trust, shared: true, when: 1930,
+         evidence: Wardens Ilse Marr and Jon Brede were the two wardens of the Orrin Ferry Trust in 1930}
+  lund:
+    name: Pia Lund
+    roles:
+      - {title: Inspector of the Orrin Ferry Trust, shared: true, when: 1930,
+         evidence: Pia Lund and Odd Rask were among five inspectors of the Orrin Ferry Trust in 1930}
+  rask:
+    name: Odd Rask
+    roles:
+      - {title: Inspector of the Orrin Ferry Trust, shared: true, when: 1930,
+         evidence: Pia Lund and Odd Rask were among five inspectors of the Orrin Ferry Trust in 1930}
+  report: {name: the Sund report, aliases: [the report], kind: document}
+  ferrymen: {name: the ferrymen, kind: group}
+  vik: {name: Hedda Vik, aliases: [Vik]}
+facts:
+  - id: deadline
+    kind: event
+    who: [board]
+    what: the harbour board had to decide whether the old ferry could sail again
+    when: 1931-03-13
+    from_teacher: [when]
+    evidence: The harbour board must decide by Friday whether the old ferry can sail again
+  - id: met
+    kind: event
+    who: [board]
+    what: the harbour board met
+    when: 1931-03-10
+    from_teacher: [when]
+    evidence: The board met on Tuesday
+  - id: closed
+    kind: event
+    who: [company]
+    what: the ferry company had closed its office
+    when: 1929
+    evidence: By 1929 the ferry company had closed its office
+PROPOSALS
+"""
+
+REPORT_PROPOSALS = """\
+  - {id: hull, kind: proposal, by: report, verb: recommended, what: that the ferry be given a new rudder,
+     evidence: The Sund report recommended that the ferry be given a new rudder}
+  - {id: fares, kind: proposal, by: report, verb: recommended, what: that the fares be cut by 20 per cent,
+     evidence: recommended that the fares be cut by 20 per cent}
+  - {id: pier, kind: proposal, by: report, verb: recommended, what: that the pier be rebuilt in stone,
+     evidence: and that the pier be rebuilt in stone}
+"""
+
+OTHER_PROPOSALS = """\
+  - {id: reopen, kind: proposal, by: ferrymen, to: [board], what: to reopen the crossing,
+     evidence: The ferrymen made a direct appeal to the board to reopen the crossing}
+  - id: stay
+    kind: proposal
+    by: vik
+    to: [board]
+    what: to accept that the ferry would stay in Orrin
+    verb: asked
+    reply: {by: board, reaction: agreed, evidence: "and the board agreed"}
+    evidence: Mayor Hedda Vik asked the board to accept that the ferry would stay in Orrin
+"""
+
+
+def _lesson(folder: Path, proposals: str = REPORT_PROPOSALS) -> CheckedLesson:
+    return write_lesson(folder, ARTICLE, LESSON.replace("PROPOSALS\n", proposals))
+
+
+def _questions(folder: Path, proposals: str = REPORT_PROPOSALS) -> dict[str, Question]:
+    lesson = _lesson(folder, proposals)
+    assert lesson.ok and lesson.lesson is not None, [d.render() for d in lesson.diagnostics]
+    return {q.id: q for q in build_questions(lesson.lesson, lesson.contexts()).questions}
+
+
+def _fact(folder: Path, fact_id: str) -> Fact:
+    return next(f for f in _lesson(folder).lesson.facts if f.id == fact_id)
+
+
+# --- a deadline is asked as one ------------------------------------------------------------------
+
+
+def test_a_deadline_is_asked_by_what_date_and_blanked_after_by(tmp_path: Path) -> None:
+    questions = _questions(tmp_path)
+    assert questions["ferry/deadline/when"].prompt == (
+        "The harbour board had to decide whether the old ferry could sail again: by what date?"
+    )
+    assert event_date_phrase(_fact(tmp_path / "b", "deadline")) == "by 13 March 1931"
+
+
+def test_a_day_it_happened_is_asked_on_what_date(tmp_path: Path) -> None:
+    questions = _questions(tmp_path)
+    assert questions["ferry/met/when"].prompt == "The harbour board met: on what date?"
+    assert event_date_phrase(_fact(tmp_path / "b", "met")) == "on 10 March 1931"
+
+
+def test_by_and_a_year_is_a_deadline_only_for_that_year(tmp_path: Path) -> None:
+    closed = _fact(tmp_path, "closed")
+    assert by_deadline(closed)
+    assert not by_deadline(closed.__class__(**{**closed.__dict__, "when": _fact(tmp_path / "b", "met").when}))
+
+
+@pytest.mark.parametrize(
+    ("evidence", "deadline"),
+    [
+        ("must decide by Friday whether", True),
+        ("is due to report by the end of March", True),
+        ("will answer by 12 March", True),
+        ("by next week", True),
+        ("fares were cut by 20 per cent", False),
+        ("the vote was won by 3-2", False),
+        ("rows sorted by year", False),
+        ("they passed by marching bands", False),
+    ],
+)
+def test_what_counts_as_a_deadline(tmp_path: Path, evidence: str, deadline: bool) -> None:
+    met = _fact(tmp_path, "met")
+    assert by_deadline(met.__class__(**{**met.__dict__, "evidence": (evidence,)})) is deadline
+
+
+# --- a shared office is asked only where the lesson names every holder ---------------------------
+
+
+def test_who_was_one_of_the_wardens_when_the_article_counts_the_two_the_lesson_names(tmp_path: Path) -> None:
+    question = _questions(tmp_path)["ferry/marr.warden-of-the-orrin-ferry-trust/office-holder"]
+    assert question.prompt == "Who was a Warden of the Orrin Ferry Trust in 1930?"
+    assert question.answer == "Ilse Marr" and "Jon Brede" in question.alternatives
+
+
+def test_no_who_was_one_of_five_inspectors_when_the_lesson_names_two(tmp_path: Path) -> None:
+    questions = _questions(tmp_path)
+    assert not [q for q in questions if "inspector-of-the-orrin-ferry-trust/office-holder" in q]
+    lesson = _lesson(tmp_path / "b")
+    notes = build_questions(lesson.lesson, lesson.contexts()).diagnostics
+    assert any("Inspector of the Orrin Ferry Trust at once" in n.message for n in notes)
+    # The other way round is still asked: what office each of them held.
+    assert questions["ferry/lund.inspector-of-the-orrin-ferry-trust/office"].answer == (
+        "Inspector of the Orrin Ferry Trust"
+    )
+
+
+# --- one proposer for every proposal: ask what, not who ------------------------------------------
+
+
+def test_a_lesson_whose_proposals_are_all_one_bodys_asks_a_word_of_each(tmp_path: Path) -> None:
+    questions = _questions(tmp_path)
+    assert not [q for q in questions.values() if q.kind == "proposal"]
+    cloze = questions["ferry/hull/cloze"]
+    assert cloze.prompt.startswith("The Sund report recommended that the ferry be given a new [...]")
+    assert cloze.answer == "rudder"
+
+
+def test_proposals_of_several_people_ask_who_proposed(tmp_path: Path) -> None:
+    questions = _questions(tmp_path, REPORT_PROPOSALS + OTHER_PROPOSALS)
+    assert questions["ferry/hull/proposal"].answer == "the Sund report"
+    assert questions["ferry/hull/cloze"].answer == "the Sund report"
+
+
+# --- the article's verb of proposing -------------------------------------------------------------
+
+
+def test_an_appeal_without_its_verb_is_warned_of(tmp_path: Path) -> None:
+    lesson = _lesson(tmp_path, OTHER_PROPOSALS)
+    warned = [d for d in lesson.diagnostics if d.code == "ground.verb-not-given"]
+    assert [d.message for d in warned] == [
+        "fact 'reopen' is asked as 'proposed', but its evidence says 'appeal' and no word like 'propose'"
+    ]
+    assert warned[0].hint == "add verb: appealed to the fact, so that its questions say what the article says"
+
+
+def test_an_appeal_with_its_verb_or_a_proposal_the_article_calls_one_is_not(tmp_path: Path) -> None:
+    given = OTHER_PROPOSALS.replace("what: to reopen the crossing,", "what: to reopen the crossing, verb: appealed,")
+    lesson = _lesson(tmp_path, given)
+    assert not [d for d in lesson.diagnostics if d.code.startswith("ground.verb")]
+    proposed = OTHER_PROPOSALS.replace("made a direct appeal to", "proposed to")
+    article_lesson = write_lesson(
+        tmp_path / "b", ARTICLE.replace("made a direct appeal to", "proposed to"),
+        LESSON.replace("PROPOSALS\n", proposed),
+    )  # fmt: skip
+    assert not [d for d in article_lesson.diagnostics if d.code.startswith("ground.verb")]
+
+
+def test_a_reply_keeps_the_addressee_a_verb_needs(tmp_path: Path) -> None:
+    questions = _questions(tmp_path, REPORT_PROPOSALS + OTHER_PROPOSALS)
+    assert questions["ferry/stay/response"].prompt == (
+        "How did the harbour board respond when Hedda Vik asked the harbour board to accept that the ferry "
+        "would stay in Orrin?"
+    )
+    appealed = OTHER_PROPOSALS.replace(
+        "what: to reopen the crossing,", "what: to reopen the crossing, verb: appealed, reply: {by: board, "
+        "reaction: refused, evidence: The ferrymen made a direct appeal},"
+    )  # fmt: skip
+    reply = _questions(tmp_path / "b", REPORT_PROPOSALS + appealed)["ferry/reopen/response"]
+    assert "when the ferrymen appealed to reopen the crossing" in reply.prompt
