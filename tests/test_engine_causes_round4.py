@@ -244,3 +244,13 @@ def test_a_reply_keeps_the_addressee_a_verb_needs(tmp_path: Path) -> None:
     )  # fmt: skip
     reply = _questions(tmp_path / "b", REPORT_PROPOSALS + appealed)["ferry/reopen/response"]
     assert "when the ferrymen appealed to reopen the crossing" in reply.prompt
+
+
+def test_two_proposals_of_the_lesson_subject_ask_a_word_and_two_of_another_ask_who(tmp_path: Path) -> None:
+    two = REPORT_PROPOSALS.split("  - {id: pier")[0]
+    questions = _questions(tmp_path, two)
+    assert "ferry/hull/proposal" in questions  # the report is not the subject of "The Orrin ferry dispute"
+    subject = LESSON.replace("title: The ferry dispute,", "title: Report condemns the ferry,")
+    lesson = write_lesson(tmp_path / "b", ARTICLE, subject.replace("PROPOSALS\n", two))
+    made = {q.id for q in build_questions(lesson.lesson, lesson.contexts()).questions}  # type: ignore[arg-type]
+    assert "ferry/hull/proposal" not in made and "ferry/hull/cloze" in made

@@ -432,15 +432,22 @@ def fact_sentence(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
     return text[:1].upper() + text[1:]
 
 
-SOLE_PROPOSER_FROM = 3
+SOLE_PROPOSER_FROM = 3  # or two, when the proposer is the lesson's subject (in its title or its source's)
+_ARTICLE = re.compile(r"^(?:the|a|an) ", re.IGNORECASE)
 
 
 def sole_proposer(lesson: Lesson) -> str | None:
-    """The one proposer of all a lesson's proposals, when there are SOLE_PROPOSER_FROM or more (a report's
-    recommendations): asking who proposed each would drill one answer."""
+    """The one proposer of all a lesson's proposals, when there are SOLE_PROPOSER_FROM or more, or two by the
+    lesson's subject (a report's recommendations in "Report finds ..."): asking who proposed each would drill
+    one answer the student can guess."""
     proposers = {f.by for f in lesson.facts if f.kind == "proposal"}
     count = sum(f.kind == "proposal" for f in lesson.facts)
-    return next(iter(proposers)) if len(proposers) == 1 and count >= SOLE_PROPOSER_FROM else None
+    if len(proposers) != 1 or count < 2:
+        return None
+    (proposer,) = proposers
+    titles = f"{lesson.title} {lesson.source.title}"
+    subject = any(named_in(_ARTICLE.sub("", name), titles, ignore_case=True) for name in names_of(lesson, proposer))
+    return proposer if count >= SOLE_PROPOSER_FROM or subject else None
 
 
 def role_key(person: Person, role: Role) -> str:
