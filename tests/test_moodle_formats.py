@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from studygen.build import build_lessons
 from studygen.cli import app
 from studygen.export import LessonBuild, gift, load_exporters, moodle
 from studygen.export.classroom import PLACES_PROMPT, bank_id, feedback, question_tags, title
@@ -432,3 +433,11 @@ def test_gift_escaping() -> None:
     assert gift.escape('a~b=c#d{e}f:g\\h "i" /j *k ->l <m> &n') == 'a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h "i" /j *k ->l <m> &n'
     assert gift.left_side("a -> b & <c>") == "[html]a -&gt; b &amp; &lt;c&gt;"
     assert gift.left_side("a - > b") == "a - > b"
+
+
+def test_the_python_api_refuses_a_moodle_version_that_is_none(tmp_path: Path) -> None:
+    lesson, questions = _lesson("stress")
+    with pytest.raises(ValueError) as raised:
+        build_lessons([(lesson, QuestionSet(questions))], tmp_path, ["moodle"], options={"moodle_version": "4"})
+    assert str(raised.value) == "--moodle-version must be a Moodle release such as 4.3 or 4.5, not '4'"
+    assert not (tmp_path / "stress").exists()

@@ -10,8 +10,8 @@ Moodle's GIFT parser (qformat_gift) reads it:
 - a question GIFT cannot write is left out with a note: `->` in a typed answer (it would become a
   matching question), the parser's own placeholders (`&&058;` and the like), which it turns into
   other characters, and a sentence with more than one gap (a missing-word question has one);
-- each question's id and tags go in the comment line above it (`// [id:...] [tag:...]`), where
-  Moodle 3.6 and later read them as its ID number and tags.
+- each question's id and tags go in the comment line above it (`// [id:...] [tag:...]`), which
+  Moodle's GIFT import reads as its ID number and tags.
 """
 
 from __future__ import annotations
