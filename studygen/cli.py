@@ -151,6 +151,14 @@ def build(
     large_print: Annotated[
         bool, typer.Option("--large-print", help="Worksheets in large print: bigger type, more room to write.")
     ] = False,
+    moodle_version: Annotated[
+        str | None,
+        typer.Option(
+            "--moodle-version",
+            help="The Moodle release the Moodle XML file is for, e.g. 4.5: from 4.4 on, orderings are written as "
+            "Moodle's ordering type (default: as matching, which every Moodle imports).",
+        ),
+    ] = None,
     new_manifest: Annotated[
         bool,
         typer.Option(
@@ -169,7 +177,7 @@ def build(
     """Build each lesson's outputs (Anki deck, worksheets, or the classroom formats named) into decks/<lesson>/."""
     from . import commands
 
-    commands.build(paths, out, formats, list_formats, paper, large_print, new_manifest, reviewed_only)
+    commands.build(paths, out, formats, list_formats, paper, large_print, new_manifest, reviewed_only, moodle_version)
 
 
 @app.command(epilog="Example: studygen serve seeds/russia-nato --editor 'vscode://file/{path}:{line}:{col}'")

@@ -205,6 +205,7 @@ def build(
     large_print: bool = False,
     new_manifest: bool = False,
     reviewed_only: bool = False,
+    moodle_version: str | None = None,
 ) -> None:
     """`studygen build`."""
     from .build import build_lessons, remember_role_ids, source_date_epoch_problem
@@ -213,6 +214,7 @@ def build(
         FormatPluginError,
         MissingSystemPackage,
         load_exporters,
+        moodle,
         plugin_problems,
         unknown_formats,
     )
@@ -234,6 +236,11 @@ def build(
         fail(f"--paper must be {' or '.join(PAPER_SIZES)}, not {paper}", 2)
     if problem := source_date_epoch_problem():
         fail(problem, 2)
+    if moodle_version is not None:
+        try:
+            moodle.moodle_version(moodle_version)
+        except ValueError as exc:
+            fail(str(exc), 2)
     if unknown := unknown_formats(formats, registry):
         fail(f"unknown format {', '.join(unknown)}; choose from: {', '.join(registry)}", 2)
     options = {"paper": paper} if paper else {}
@@ -241,6 +248,8 @@ def build(
         options["large_print"] = "yes"
     if new_manifest:
         options["new_manifest"] = "yes"
+    if moodle_version is not None:
+        options["moodle_version"] = moodle_version
     names = formats or [name for name, item in registry.items() if item.default]
     notes: list[Diagnostic] = []
     stale: list[tuple[Path, bool]] = []

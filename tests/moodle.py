@@ -59,9 +59,41 @@ def moodle_import(kind: str, path: Path, *, moodle_4_3: bool = False) -> list[di
     return [q for q in data["questions"] if q["qtype"] != "category"]
 
 
+def moodle_import_errors(kind: str, path: Path, *, moodle_4_3: bool = False) -> int:
+    """How many import errors Moodle reports for the file (each one stops the whole import)."""
+    return _read(kind, path, moodle_4_3)["importerrors"]
+
+
 def moodle_category(kind: str, path: Path) -> str:
     """The question-bank category the file's questions go into."""
     return next(q["category"] for q in _read(kind, path, False)["questions"] if q["qtype"] == "category")
+
+
+# grade.php's check for many pairs in one PHP process: the same Moodle function, called the same way.
+_GRADE_ALL = """
+require getenv('MOODLE_TOOLS') . '/shim.php';
+require_once($CFG->libdir . '/questionlib.php');
+require_once($CFG->dirroot . '/question/type/shortanswer/question.php');
+$pairs = json_decode(stream_get_contents(STDIN), true);
+echo json_encode(array_map(
+    fn($p) => (bool) qtype_shortanswer_question::compare_string_with_wildcard($p[0], $p[1], true), $pairs));
+"""
+
+
+def moodle_accepts_all(pairs: list[tuple[str, str]]) -> list[bool]:
+    """`moodle_accepts` for each (response, stored) pair, in one run of PHP."""
+    result = subprocess.run(
+        [_php(), "-r", _GRADE_ALL],
+        input=json.dumps(pairs),
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MOODLE_TOOLS": str(tools())},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    answers = json.loads(result.stdout)
+    assert len(answers) == len(pairs)
+    return answers
 
 
 def moodle_accepts(response: str, stored: str) -> bool:

@@ -33,7 +33,7 @@ from studygen.lessons import read_lesson
 from studygen.questions import Question, QuestionSet, build_questions
 from studygen.questions.shapes import Blank, ClozeText, Shape
 
-from .moodle import FORMAT_PLAIN, moodle_accepts, moodle_category, moodle_import
+from .moodle import FORMAT_HTML, FORMAT_PLAIN, moodle_accepts, moodle_category, moodle_import
 from .test_classroom_formats import CANVAS_XSD, QTI_XSD
 
 HOSTILE = Path(__file__).parent / "payloads" / "hostile"  # not in tests/lessons: not a lesson to print
@@ -98,7 +98,7 @@ def test_the_lesson_carries_every_payload(questions: list[Question]) -> None:
 # -- GIFT, read by Moodle's own GIFT import ------------------------------------------------------
 
 LEFT_OUT_OF_GIFT = {
-    "hostile/set-1/matching": "'->'",
+    "hostile/set-1/matching": "'&&035;'",  # its '->' alone would be written (as HTML)
     "hostile/fee/attribution": "'&&035;'",
     "hostile/posts/response": "'->'",  # a quoted reply, asked as a short answer: GIFT cannot hold it
 }
@@ -369,9 +369,7 @@ def test_gift_an_answer_in_a_format_prefix_stays_plain_text(tmp_path: Path) -> N
 def test_gift_leaves_out_a_short_answer_with_an_arrow(tmp_path: Path) -> None:
     """`->` in a short answer would make it a matching question: GIFT cannot write it."""
     question = _hostile_question(Shape.SHORT, answer="Ada -> Quill", alternatives=())
-    assert _left_out_of_gift(question, tmp_path) == (
-        "'->' in a short answer or on the left of a matching pair makes Moodle read a matching pair there"
-    )
+    assert _left_out_of_gift(question, tmp_path) == "'->' in a typed answer makes Moodle read a matching pair there"
 
 
 def test_gift_writes_an_arrow_where_it_means_nothing(tmp_path: Path) -> None:
@@ -524,19 +522,20 @@ def test_gift_answer_starts_are_neutralised_after_what_is_dropped() -> None:
     assert gift.escape("  a  ", strip=False) == " a " and gift.escape("  a  ") == "a"
 
 
-def test_gift_leaves_out_an_ordering_with_an_arrow_in_an_event(tmp_path: Path) -> None:
-    """GIFT writes an ordering as matching, each event on the left of a pair: `->` there would split it."""
-    events = (("1990", "the wall -> fell"), ("1991", "the union ended"))
-    shown = ("the union ended", events[0][1])
+def test_gift_writes_an_ordering_with_an_arrow_in_an_event(tmp_path: Path) -> None:
+    """GIFT writes an ordering as matching, each event (as shown) on the left of a pair, where `->`
+    would split it: that event is written as HTML, its `>` as `&gt;` (issue 27)."""
+    events = (("1990", "the wall -> fell"), ("1991", "%1% [html]"))
+    shown = ("%1% [html]", events[0][1])
     question = _hostile_question(Shape.CHOICE, answer_type="order", choices=(), correct=None, pairs=events, items=shown)
     assert question.shape is Shape.ORDERING
-    assert _left_out_of_gift(question, tmp_path).startswith("'->' in a short answer or on the left of a matching pair")
-    events = (("1990", "the wall fell"), ("1991", "%1% [html]"))
-    written = _hostile_question(Shape.CHOICE, answer_type="order", choices=(), correct=None, pairs=events)
-    (got,) = moodle_import("gift", _export("gift", written, tmp_path)[0])
-    assert (got["qtype"], got["questiontext"]) == ("match", written.prompt + " Number them from 1 (earliest).")
-    assert [s["text"] for s in got["subquestions"]] == ["the wall fell", "%1% [html]"]
-    assert got["subanswers"] == ["1", "2"]
+    (got,) = moodle_import("gift", _export("gift", question, tmp_path)[0])
+    assert (got["qtype"], got["questiontext"]) == ("match", question.prompt + " Number them from 1 (earliest).")
+    assert [(s["text"], s["format"]) for s in got["subquestions"]] == [
+        ("%1% [html]", FORMAT_PLAIN),
+        ("the wall -&gt; fell", FORMAT_HTML),
+    ]
+    assert got["subanswers"] == ["2", "1"]
 
 
 def test_gift_matching_pairs_come_back_exactly(tmp_path: Path) -> None:

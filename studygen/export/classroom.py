@@ -6,11 +6,13 @@ through their shape (`studygen.questions.shapes`) and these helpers.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import xml.etree.ElementTree as ET
 import zipfile
 
 from ..html import LETTERS
+from ..model import Lesson
 from ..questions import Question
 from .plain_text import plain
 
@@ -35,6 +37,22 @@ def title(question: Question) -> str:
     return f"{question.fact} ({question.kind})"
 
 
+def question_tags(lesson: Lesson, question: Question) -> list[str]:
+    """The tags a question bank files a question under: the lesson's id and tags, and its facts' tags."""
+    facts = lesson.facts_by_id(question.facts)
+    return sorted({lesson.id, *lesson.tags, *(tag for fact in facts for tag in fact.tags)})
+
+
+def bank_id(question: Question, limit: int) -> str:
+    """The question's id as a question bank's id of at most `limit` characters: the id itself, or
+    where it is longer its start and a digest of the whole, so that it stays the same from build
+    to build and differs from every other question's."""
+    if len(question.id) <= limit:
+        return question.id
+    digest = hashlib.sha256(question.id.encode("utf-8")).hexdigest()[:12]
+    return f"{question.id[: limit - len(digest) - 1]}-{digest}"
+
+
 def feedback(question: Question) -> str:
     """The general feedback: whose account the question reports, and where it comes from."""
     account = f"According to {question.according_to}. " if question.according_to else ""
@@ -50,6 +68,16 @@ def ordering_prompt(question: Question) -> str:
 def ordering_letters(question: Question) -> list[str]:
     """The letters of an ordering question's items (lettered as shown) in their correct order."""
     return [LETTERS[question.items.index(event.label)] for event in question.sequence]
+
+
+PLACES_PROMPT = " Number them from 1 (earliest)."
+
+
+def ordering_places(question: Question) -> list[tuple[str, str]]:
+    """An ordering written as matching, for a platform without an ordering type: each event, in the
+    order shown, with its place in time ("1" the earliest). The prompt gets PLACES_PROMPT."""
+    place = {event.label: str(number) for number, event in enumerate(question.sequence, 1)}
+    return [(label, place[label]) for label in question.items]
 
 
 def ordering_key(question: Question) -> str:

@@ -5,20 +5,34 @@ Moodle's GIFT parser (qformat_gift) reads it:
 - each text is on one line (a blank line ends the question);
 - an answer that starts with `%` (a weight, as in `%100%`) or `[` (a text format, as in `[html]`)
   gets `[plain]` in front, which the parser takes off;
-- a question GIFT cannot write is left out with a note: `->` in a short answer or on the left of a
-  matching pair (it would become a matching question, or split the pair), the parser's own
-  placeholders (`&&058;` and the like), which it turns into other characters, and a sentence with
-  more than one gap (a missing-word question has one).
+- the left side of a matching pair holding `->` (where the parser splits the pair) is written as
+  HTML (`[html]`), its `>` as `&gt;`: Moodle shows it as it is;
+- a question GIFT cannot write is left out with a note: `->` in a typed answer (it would become a
+  matching question), the parser's own placeholders (`&&058;` and the like), which it turns into
+  other characters, and a sentence with more than one gap (a missing-word question has one);
+- each question's id and tags go in the comment line above it (`// [id:...] [tag:...]`), which
+  Moodle's GIFT import reads as its ID number and tags.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from ..questions import Question
 from ..questions.shapes import Blank, Shape
 from . import LessonBuild, Output, exporter
-from .classroom import feedback, file_name, moodle_category, title
+from .classroom import (
+    PLACES_PROMPT,
+    bank_id,
+    feedback,
+    file_name,
+    moodle_category,
+    ordering_places,
+    question_tags,
+    title,
+)
+from .moodle import IDNUMBER_MAX
 from .plain_text import plain
 
 _SPECIAL = re.compile(r"([~=#{}:\\])")
@@ -48,26 +62,46 @@ def short_answer(text: str) -> str:
     return answer(text).replace("*", "\\*")
 
 
-def _left_sides(question: Question) -> tuple[str, ...]:
-    """The texts in braces that qformat_gift splits at their first `->`: every answer of a question
-    without `~` (short answer, missing word), and the left side of each matching pair."""
+def left_side(text: str) -> str:
+    """The left side of a matching pair, which the parser splits at its first `->`: one holding `->`
+    is written as HTML, where `>` is `&gt;`."""
+    if _MATCH_ARROW in escape(text):
+        return "[html]" + escape(html.escape(text, quote=False))
+    return answer(text)
+
+
+def comment(question: Question, tags: list[str]) -> str:
+    """The comment line Moodle reads a question's ID number and tags from. Moodle reads comments
+    as they are, but for `\\]`, a `]` inside a token; each is on one line."""
+    tokens = [("id", bank_id(question, IDNUMBER_MAX)), *(("tag", tag) for tag in tags)]
+    return "// " + " ".join(f"[{key}:{_comment_value(value)}]" for key, value in tokens)
+
+
+def _comment_value(value: str) -> str:
+    return " ".join(plain(value).split()).replace("]", "\\]")
+
+
+def _typed_answers(question: Question) -> tuple[str, ...]:
+    """The answers a student types (short answer, missing word): in braces without `~`, where the
+    parser reads `->` as a matching pair."""
     if question.shape is Shape.SHORT:
         return (question.answer, *question.alternatives)
     if question.shape is Shape.CLOZE:
         return tuple(text for blank in question.cloze.blanks for text in (blank.answer, *blank.alternatives))  # type: ignore[union-attr]
-    if question.shape is Shape.MATCHING:
-        return tuple(match.prompt for match in question.matches)
-    if question.shape is Shape.ORDERING:
-        return tuple(event.label for event in question.sequence)
     return ()
 
 
-def unwritable(question: Question, written: str) -> str | None:
-    """Why Moodle would read `written`, the question in GIFT, as another question; or None."""
+def unwritable(question: Question) -> str | None:
+    """Why GIFT cannot hold the question as it is; or None."""
     if question.cloze and len(question.cloze.blanks) > 1:
         return f"it has {len(question.cloze.blanks)} gaps, and GIFT asks one"
-    if any(_MATCH_ARROW in escape(text) for text in _left_sides(question)):
-        return "'->' in a short answer or on the left of a matching pair makes Moodle read a matching pair there"
+    if any(_MATCH_ARROW in escape(text) for text in _typed_answers(question)):
+        return "'->' in a typed answer makes Moodle read a matching pair there"
+    return None
+
+
+def misread(written: str) -> str | None:
+    """Why Moodle would read `written`, a question in GIFT, otherwise than it is written; or None."""
     if found := _PLACEHOLDER.search(written):
         return f"it holds '{found[0]}', which Moodle's GIFT import turns into another character"
     return None
@@ -79,28 +113,28 @@ def _answers(question: Question) -> str:
     if question.shape is Shape.CHOICE:
         options = [("=" if i == question.correct else "~") + answer(c) for i, c in enumerate(question.choices)]
     elif question.shape is Shape.MATCHING:
-        options = [f"={answer(m.prompt)} -> {escape(m.answer)}" for m in question.matches]
+        options = [f"={left_side(m.prompt)} -> {escape(m.answer)}" for m in question.matches]
     elif question.shape is Shape.ORDERING:  # GIFT has no ordering: each event matched to its place
-        options = [f"={answer(e.label)} -> {place}" for place, e in enumerate(question.sequence, 1)]
+        options = [f"={left_side(label)} -> {place}" for label, place in ordering_places(question)]
     else:
         options = ["=" + short_answer(a) for a in (question.answer, *question.alternatives)]
     return "{\n\t" + "\n\t".join([*options, general]) + "\n}"
 
 
 def gift_question(question: Question) -> str:
+    """The question in GIFT, with a name but without its comment line; a cloze of one gap only (see
+    `unwritable`)."""
     head = f"::{escape(title(question))}::[plain]"
     if question.shape is Shape.CLOZE:  # the missing-word form: the answers stand where the gap is
         parts = question.cloze.parts  # type: ignore[union-attr]
-        blank = next(p for p in parts if isinstance(p, Blank))
-        cut = parts.index(blank)
-        before = "".join(str(p) for p in parts[:cut])
-        after = "".join(str(p) for p in parts[cut + 1 :])
+        cut = next(i for i, part in enumerate(parts) if isinstance(part, Blank))
+        blank = question.cloze.blanks[0]  # type: ignore[union-attr]
+        before = "".join(part for part in parts[:cut] if isinstance(part, str))
+        after = "".join(part for part in parts[cut + 1 :] if isinstance(part, str))
         options = " ".join("=" + short_answer(a) for a in (blank.answer, *blank.alternatives))
         gap = f"{{{options} ####{answer(feedback(question))}}}"
         return f"{head}{escape(before, strip=False)}{gap}{escape(after, strip=False)}"
-    prompt = question.prompt
-    if question.shape is Shape.ORDERING:
-        prompt += " Number them from 1 (earliest)."
+    prompt = question.prompt + (PLACES_PROMPT if question.shape is Shape.ORDERING else "")
     return f"{head}{escape(prompt)} {_answers(question)}"
 
 
@@ -119,8 +153,8 @@ def export_gift(build: LessonBuild) -> list[Output]:
     lesson = build.lesson
     blocks = [f"// {escape(lesson.title)}: made with studygen", f"$CATEGORY: {moodle_category(lesson.deck)}"]
     for question in build.questions.questions:
-        written = gift_question(question)
-        if reason := unwritable(question, written):
+        written = "" if (reason := unwritable(question)) else gift_question(question)
+        if reason := reason or misread(written):
             build.note(
                 question.fact,
                 "gift.unwritable",
@@ -128,5 +162,5 @@ def export_gift(build: LessonBuild) -> list[Output]:
                 "reword the fact, or use the Moodle XML file (moodle), which writes it",
             )
             continue
-        blocks.append(written)
+        blocks.append(f"{comment(question, question_tags(lesson, question))}\n{written}")
     return [Output(file_name(lesson.id, "gift", "txt"), ("\n\n".join(blocks) + "\n").encode("utf-8"))]
