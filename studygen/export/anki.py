@@ -207,14 +207,15 @@ def _item(question: Question, fact: str, prompt: str, choices: list[str], answer
 
 
 def _matching_items(question: Question) -> list[Question]:
-    """Each quotation of a matching set: whose words, among the set's speakers."""
+    """Each quotation of a matching set: whose words, among the set's speakers ("Who lamented that ...?"
+    where the quotation comes with its verb)."""
     speakers = sorted({match.answer for match in question.matches})
     taught = question.sources[len(question.matches) :]  # values the teacher gave, for whichever item shows them
     return [
         _item(
             question,
             fact,
-            f"Whose words are these? {match.prompt}",
+            f"Who {match.prompt}?" if match.prompt[:1].islower() else f"Whose words are these? {match.prompt}",
             speakers,
             match.answer,
             context="",  # the quotation is on the card; the set's context was every quotation's
