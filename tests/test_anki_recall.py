@@ -118,7 +118,7 @@ def _check_import(col: Collection, apkg: Path, merge: bool, old: dict[str, dict]
     assert col.db.scalar("select count() from revlog") == reviews
     now = _schedules(col)
     assert all(now[cid] == schedule for cid, schedule in schedules.items())
-    studygen_types = sorted(name for name in col.models.all_names() if name.startswith("studygen"))
+    studygen_types = sorted(m.name for m in col.models.all_names_and_ids() if m.name.startswith("studygen"))
     assert studygen_types == sorted(m.name for m in MODELS if m.model_id in set(after.values()))  # no copies
     return changed
 
@@ -172,8 +172,13 @@ def test_a_term_from_the_old_deck_keeps_every_review(project: Path, tmp_path: Pa
             old = _manifest_notes(project)
             _edit(project, old_text, new_text)
             built += DAY
-            assert _check_import(col, _build(project, built), merge, old, _manifest_notes(project))
+            changed = _check_import(col, _build(project, built), merge, old, _manifest_notes(project))
+            assert changed
 
+        # The last edit corrected one quotation: its item's note changed, its set's other items did not.
+        (matching,) = [q for q in _questions(project / "seeds") if q.kind == "matching" and "fifty-years" in q.facts]
+        items = {item.fact: genanki.guid_for(item.id) for item in anki_questions(matching)}
+        assert items.pop("fifty-years") in changed and items and not set(items.values()) & changed
         assert col.db.scalar("select count() from revlog") == answered  # every review of the term
         set_notes = [_note(col, set_id).id for set_id in old_sets]
         col.remove_notes(set_notes)  # a student who deletes the withdrawn set notes, as their notice says
