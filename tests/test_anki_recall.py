@@ -40,18 +40,21 @@ V1_LATEST = json.loads((V1 / MANIFEST_NAME).read_text(encoding="utf-8"))["latest
 DAY = 86_400
 
 
-def _questions(seeds: Path) -> list[Question]:
-    checked = read_lesson(seeds / LESSON / "facts.yaml")
+def _read(project: Path):
+    """The lesson and its questions as `studygen build` makes them: with the role ids its deck knows."""
+    checked = read_lesson(project / "seeds" / LESSON / "facts.yaml")
     assert checked.ok and checked.lesson is not None, [str(d) for d in checked.diagnostics]
-    return list(build_questions(remember_role_ids(checked.lesson, None), checked.contexts()).questions)
+    lesson = remember_role_ids(checked.lesson, None)
+    return lesson, build_questions(lesson, checked.contexts())
+
+
+def _questions(project: Path) -> list[Question]:
+    return list(_read(project)[1].questions)
 
 
 def _build(project: Path, now: int) -> Path:
     """Build as `studygen build` does: the deck and its manifest go to the project's decks/."""
-    checked = read_lesson(project / "seeds" / LESSON / "facts.yaml")
-    assert checked.ok and checked.lesson is not None, [str(d) for d in checked.diagnostics]
-    lesson = remember_role_ids(checked.lesson, None)
-    build_lessons([(lesson, build_questions(lesson, checked.contexts()))], None, ["anki"], now=now)
+    build_lessons([_read(project)], None, ["anki"], now=now)
     return project / "decks" / LESSON / apkg_name(LESSON)
 
 
@@ -135,7 +138,7 @@ def test_a_term_from_the_old_deck_keeps_every_review(project: Path, tmp_path: Pa
     try:
         assert len(_import(col, project / "decks" / LESSON / apkg_name(LESSON)).new) == col.note_count()
         answered = _study(col, 30)
-        old_sets = {q.id for q in _questions(project / "seeds") if anki_questions(q) != [q]}
+        old_sets = {q.id for q in _questions(project) if anki_questions(q) != [q]}
         old = _manifest_notes(project)
         assert {genanki.guid_for(qid) for qid in old_sets} <= set(old)  # the students hold one note per set
 
@@ -146,7 +149,7 @@ def test_a_term_from_the_old_deck_keeps_every_review(project: Path, tmp_path: Pa
         for set_id in old_sets:  # the old set notes say what happened, and keep their cards and reviews
             note = _note(col, set_id)
             assert WITHDRAWN_TAG in note.tags and SET_NOW_ITEMS in note.fields[0]
-        questions = {q.id: q for q in _questions(project / "seeds")}
+        questions = {q.id: q for q in _questions(project)}
         for set_id in old_sets:
             items = anki_questions(questions[set_id])
             assert len(items) == len(questions[set_id].pairs) - (questions[set_id].kind == "chronology")
@@ -176,7 +179,7 @@ def test_a_term_from_the_old_deck_keeps_every_review(project: Path, tmp_path: Pa
             assert changed
 
         # The last edit corrected one quotation: its item's note changed, its set's other items did not.
-        (matching,) = [q for q in _questions(project / "seeds") if q.kind == "matching" and "fifty-years" in q.facts]
+        (matching,) = [q for q in _questions(project) if q.kind == "matching" and "fifty-years" in q.facts]
         items = {item.fact: genanki.guid_for(item.id) for item in anki_questions(matching)}
         assert items.pop("fifty-years") in changed and items and not set(items.values()) & changed
         assert col.db.scalar("select count() from revlog") == answered  # every review of the term
