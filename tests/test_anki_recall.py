@@ -196,7 +196,10 @@ ORIGIN = "http://anki.invalid"  # Anki desktop serves its cards from a local web
 
 
 def _serve(page: Page, pages: dict[str, str]) -> None:
-    page.route(f"{ORIGIN}/**", lambda route: route.fulfill(body=pages[route.request.url], content_type="text/html"))
+    page.route(
+        f"{ORIGIN}/**",
+        lambda route: route.fulfill(body=pages[route.request.url], content_type="text/html; charset=utf-8"),
+    )
 
 
 SWAP = """html => {
@@ -297,7 +300,7 @@ def test_where_storage_is_refused_both_sides_keep_the_notes_own_order(cards) -> 
     with browser() as chromium:
         page = chromium.new_page()
         for side in (front, back):
-            page.goto("data:text/html;base64," + base64.b64encode(side.encode("utf-8")).decode("ascii"))
+            page.goto("data:text/html;charset=utf-8;base64," + base64.b64encode(side.encode("utf-8")).decode("ascii"))
             refused = "() => { try { sessionStorage.length; return false; } catch (e) { return true; } }"
             assert page.evaluate(refused)
             assert _choices(page) == own
