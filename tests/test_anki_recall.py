@@ -52,9 +52,9 @@ def _questions(project: Path) -> list[Question]:
     return list(_read(project)[1].questions)
 
 
-def _build(project: Path, now: int) -> Path:
+def _build(project: Path, now: int, reports: list[str] | None = None) -> Path:
     """Build as `studygen build` does: the deck and its manifest go to the project's decks/."""
-    build_lessons([_read(project)], None, ["anki"], now=now)
+    build_lessons([_read(project)], None, ["anki"], now=now, on_report=None if reports is None else reports.append)
     return project / "decks" / LESSON / apkg_name(LESSON)
 
 
@@ -143,8 +143,10 @@ def test_a_term_from_the_old_deck_keeps_every_review(project: Path, tmp_path: Pa
         assert {genanki.guid_for(qid) for qid in old_sets} <= set(old)  # the students hold one note per set
 
         # The first build after the change: sets become items, multiple-choice notes get their new look.
-        built = V1_LATEST + DAY
-        changed = _check_import(col, _build(project, built), merge, old, new := _manifest_notes(project))
+        built, reports = V1_LATEST + DAY, []
+        changed = _check_import(col, _build(project, built, reports), merge, old, new := _manifest_notes(project))
+        sets = len(old_sets)
+        assert f"{sets} matching or chronology sets shipped as one note each are now one note per item" in str(reports)
         assert changed and set(new) - set(old)
         for set_id in old_sets:  # the old set notes say what happened, and keep their cards and reviews
             note = _note(col, set_id)
@@ -175,8 +177,9 @@ def test_a_term_from_the_old_deck_keeps_every_review(project: Path, tmp_path: Pa
             old = _manifest_notes(project)
             _edit(project, old_text, new_text)
             built += DAY
-            changed = _check_import(col, _build(project, built), merge, old, _manifest_notes(project))
-            assert changed
+            reports = []
+            changed = _check_import(col, _build(project, built, reports), merge, old, _manifest_notes(project))
+            assert changed and reports and "now one note per item" not in str(reports)  # said once
 
         # The last edit corrected one quotation: its item's note changed, its set's other items did not.
         (matching,) = [q for q in _questions(project) if q.kind == "matching" and "fifty-years" in q.facts]
