@@ -20,7 +20,7 @@ import genanki
 from generate import write_lesson
 from timing import PYTHON, ROOT, STUDYGEN, YAML_FLOOR, best, report
 
-from studygen.export.anki import MODELS, NOTE_TYPES, kind_note_type, note_fields, note_tags
+from studygen.export.anki import MODELS, NOTE_TYPES, anki_questions, kind_note_type, note_fields, note_tags
 from studygen.lessons import read_lesson
 from studygen.questions import build_questions
 
@@ -32,7 +32,7 @@ def write_notes(lesson: Path, target: Path) -> int:
     questions = build_questions(checked.lesson, checked.contexts()).questions
     fact_tags = {fact.id: fact.tags for fact in checked.lesson.facts}
     notes = []
-    for question in questions:
+    for question in (item for asked in questions for item in anki_questions(asked)):
         type_ = kind_note_type(question)  # a first build: every note is new
         model, fields = NOTE_TYPES[type_], note_fields(question, type_)
         tags = note_tags(checked.lesson, fact_tags, question)

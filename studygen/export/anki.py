@@ -12,25 +12,26 @@ import hashlib
 import html
 import io
 import itertools
+import random
 import re
 import shutil
 import sqlite3
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
+from importlib.resources import files
 from pathlib import Path
 
 import genanki
 
 from ..files import OutputError, scratch_folder
-from ..html import LETTERS
 from ..model import Lesson
 from ..questions import Question
 from ..questions.shapes import Blank, Shape
 from . import ExportError, LessonBuild, Output, exporter
-from .classroom import ordering_letters
 from .manifest import MANIFEST_NAME, Entry, Manifest, content_hash, manifest_bytes, read_manifest, role_ids
 from .plain_text import plain
-from .withdrawn import SEARCH, WITHDRAWN_TAG, withdrawn_fields
+from .withdrawn import SEARCH, WITHDRAWN_TAG, Withdrawn, withdrawn_fields
 
 CSS = """\
 .card { --ink: #1d1d1f; --muted: #5f6368; --accent: #1a5fb4; --ok: #1e7b34; --line: #d0d0d6;
@@ -75,7 +76,28 @@ QA_MODEL = genanki.Model(
     ],
     css=CSS,
 )
-CHOICE_MODEL = genanki.Model(
+
+
+class _DatedModel(genanki.Model):
+    """A note type that writes its own modification time rather than the package's: Anki replaces a
+    student's copy of a note type (templates, CSS) on import only when the imported one is newer."""
+
+    def __init__(self, mod: int, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.mod = mod
+
+    def to_json(self, timestamp, deck_id):  # type: ignore[no-untyped-def]
+        return {**super().to_json(timestamp, deck_id), "mod": self.mod}
+
+
+# The script that shows the choices in a new order at each review (templates/anki/choices.js).
+_SCRIPT = files("studygen").joinpath("templates", "anki", "choices.js").read_text("utf-8")
+CHOICES_SCRIPT = f"<script>\n{_SCRIPT}</script>"
+# When the multiple-choice templates last changed. Its fields are unchanged, so it keeps its id and
+# name; this later time makes students' Anki take the new templates on their next import.
+CHOICE_TEMPLATES_TIME = 1_765_000_000
+CHOICE_MODEL = _DatedModel(
+    CHOICE_TEMPLATES_TIME,
     1_733_100_002,
     "studygen Multiple choice v1",
     fields=[
@@ -84,11 +106,14 @@ CHOICE_MODEL = genanki.Model(
     templates=[
         {
             "name": "Card 1",
-            "qfmt": '<div class="skill">{{Skill}}</div><div class="question">{{Question}}</div>{{Choices}}',
-            # The back marks the correct choice in the HTML itself: no JavaScript, so it works
-            # the same in Anki desktop, AnkiDroid and AnkiMobile.
+            "qfmt": '<div class="skill">{{Skill}}</div><div class="question">{{Question}}</div>{{Choices}}'
+            + CHOICES_SCRIPT,
+            # The back marks the correct choice in the HTML itself, so that it is marked without
+            # JavaScript too; the script only puts the choices in the front's order.
             "afmt": '<div class="skill">{{Skill}}</div><div class="question">{{Question}}</div>{{ChoicesMarked}}'
-            '<hr id="answer"><div class="answer">{{Answer}}</div>' + _BACK_DETAILS,
+            + CHOICES_SCRIPT
+            + '<hr id="answer"><div class="answer">{{Answer}}</div>'
+            + _BACK_DETAILS,
         }
     ],
     css=CSS,
@@ -140,61 +165,92 @@ def _tag(text: str) -> str:
 
 
 def _choices_html(question: Question, marked: bool) -> str:
+    """The choices in the note's own shuffled order (drawn from its id, so the same on every build):
+    the order shown where card scripts do not run; the card's script shows a new one at each review."""
     if not question.choices:
         return ""
-    items = []
-    for index, choice in enumerate(question.choices):
-        css = ' class="correct"' if marked and index == question.correct else ""
-        items.append(f"<li{css}>{_e(choice)}</li>")
-    return f'<ol class="choices">{"".join(items)}</ol>'
+    order = list(range(len(question.choices)))
+    random.Random(f"studygen choices {question.id}").shuffle(order)
+    mark = {question.correct: ' class="correct"'} if marked else {}
+    items = "".join(f"<li{mark.get(index, '')}>{_e(question.choices[index])}</li>" for index in order)
+    return f'<ol class="choices">{items}</ol>'
 
 
-def answer_letters(question: Question) -> list[str]:
-    """The letters of the answer key of a set: a matching's speaker for each numbered prompt, or an
-    ordering's items (lettered as shown) in their correct order."""
+def anki_questions(question: Question) -> list[Question]:
+    """What a question's notes ask: a matching or chronology set as one multiple-choice question per
+    item, which a student grades on its own (a set of seven graded pass or fail teaches little);
+    any other question as it is."""
     if question.shape is Shape.MATCHING:
-        answers = speakers_of(question)
-        return [LETTERS[answers.index(match.answer)] for match in question.matches]
-    return ordering_letters(question)
-
-
-def speakers_of(question: Question) -> list[str]:
-    """A matching question's answers, each once, in alphabetical order (as lettered on the card)."""
-    return sorted({match.answer for match in question.matches})
-
-
-def _question_html(question: Question) -> str:
-    """The front: the prompt, and for a set its items numbered or lettered so an answer can be checked."""
-    body = _e(question.prompt)
-    if question.shape is Shape.MATCHING:  # quotations numbered, speakers lettered: answered "1 B, 2 A, ..."
-        quotes = "".join(f"<li>{_e(match.prompt)}</li>" for match in question.matches)
-        speakers = "".join(f"<li>{_e(s)}</li>" for s in speakers_of(question))
-        return f'{body}<ol class="items">{quotes}</ol><div>Speakers:</div><ol class="items" type="A">{speakers}</ol>'
-    if question.shape is Shape.ORDERING:  # events lettered: answered "C, A, B"
-        return body + '<ol class="items" type="A">' + "".join(f"<li>{_e(i)}</li>" for i in question.items) + "</ol>"
-    return body
-
-
-def _answer_html(question: Question) -> str:
-    """The back's answer: for a set, the letters to compare with first, then the list in full."""
-    if question.shape is Shape.MATCHING:
-        letters = answer_letters(question)
-        key = ", ".join(f"{number} {letter}" for number, letter in enumerate(letters, 1))
-        rows = "".join(
-            f"<tr><td>{number}. {_e(match.prompt)}</td><td>{letter}. {_e(match.answer)}</td></tr>"
-            for number, (match, letter) in enumerate(zip(question.matches, letters, strict=True), 1)
-        )
-        return f'{key}<table class="pairs">{rows}</table>'
+        return _matching_items(question)
     if question.shape is Shape.ORDERING:
-        letters = answer_letters(question)
-        rows = "".join(
-            f"<li>{letter}. {_e(event.when)}: {_e(event.label)}</li>"
-            for event, letter in zip(question.sequence, letters, strict=True)
+        return _ordering_items(question)
+    return [question]
+
+
+def _item(question: Question, fact: str, prompt: str, choices: list[str], answer: str, **rest: object) -> Question:
+    """One item of a set as a multiple-choice question of its own, keyed on the fact it asks about,
+    so that a teacher's edit to one item, or a new item, leaves the others' notes and reviews alone."""
+    return replace(
+        question,
+        id=f"{question.id}/{fact}",
+        fact=fact,
+        facts=(fact,),
+        prompt=prompt,
+        answer=answer,
+        answer_type="item",
+        choices=tuple(choices),
+        correct=choices.index(answer),
+        items=(),
+        pairs=(),
+        **rest,  # type: ignore[arg-type]
+    )
+
+
+def _matching_items(question: Question) -> list[Question]:
+    """Each quotation of a matching set: whose words, among the set's speakers ("Who lamented that ...?"
+    where the quotation comes with its verb)."""
+    speakers = sorted({match.answer for match in question.matches})
+    taught = question.sources[len(question.matches) :]  # values the teacher gave, for whichever item shows them
+    return [
+        _item(
+            question,
+            fact,
+            f"Who {match.prompt}?" if match.prompt[:1].islower() else f"Whose words are these? {match.prompt}",
+            speakers,
+            match.answer,
+            context="",  # the quotation is on the card; the set's context was every quotation's
+            sources=(source, *(s for s in taught if s[0].removesuffix("...").strip() in match.prompt)),
         )
-        return f'{", ".join(letters)}<ol class="order">{rows}</ol>'
-    if question.choices:
-        return f"{LETTERS[question.correct or 0]}. {_e(question.answer)}"
-    return _e(question.answer)
+        for fact, match, source in zip(question.facts, question.matches, question.sources, strict=False)
+    ]
+
+
+def _ordering_items(question: Question) -> list[Question]:
+    """Each event of a chronology set but the last: which of the set's other events came next. The
+    back shows the whole timeline with its dates."""
+    events = question.sequence
+    timeline = " · ".join(f"{event.when}: {event.label}" for event in events)
+    return [
+        _item(
+            question,
+            fact,
+            f"Which of these came next after “{event.label}”?",
+            [label for label in question.items if label != event.label],
+            following.label,
+            context=timeline,
+        )
+        for fact, event, following in zip(question.facts, events, events[1:], strict=False)
+    ]
+
+
+# Why a set's old note is withdrawn, in the notice on it.
+SET_NOW_ITEMS = "each item of this set is now a card of its own, which you grade on its own"
+
+
+def _with_items(question: Question) -> list[Question]:
+    """A question and, for a set, its items: every note it may have in students' collections."""
+    items = anki_questions(question)
+    return items if items == [question] else [question, *items]
 
 
 def _cloze_html(question: Question) -> str:
@@ -214,10 +270,9 @@ NOTE_TYPES = {"qa": QA_MODEL, "choice": CHOICE_MODEL, "cloze": CLOZE_MODEL}
 
 
 def kind_note_type(question: Question) -> str:
-    """The note type of a new note: cloze for cloze, Q/A for sets, multiple choice for the rest."""
-    if question.shape is Shape.CLOZE:
-        return "cloze"
-    return "qa" if question.shape in (Shape.MATCHING, Shape.ORDERING) else "choice"
+    """The note type of a new note: cloze for cloze, multiple choice for the rest (sets are shipped as
+    their items, `anki_questions`; notes shipped before as one Q/A note per set keep that type)."""
+    return "cloze" if question.shape is Shape.CLOZE else "choice"
 
 
 def legacy_note_type(question: Question) -> str:
@@ -233,21 +288,18 @@ def note_fields(question: Question, type_: str) -> list[str]:
         filter(None, (f"According to {question.according_to}" if question.according_to else "", question.teacher_note))
     )  # whose account it is, and what the teacher added: students find neither in the article's text
     account = _e(account[:1].upper() + account[1:])
-    context = (
-        "" if question.shape in (Shape.MATCHING, Shape.ORDERING) else _e(question.context)
-    )  # a set's is pages long
-    details = [context, _e(question.source), _e(question.skill), account]
+    details = [_e(question.context), _e(question.source), _e(question.skill), account]
     if type_ == "cloze":
         return [_cloze_html(question), *details]
     if type_ == "choice":
         return [
-            _question_html(question),
+            _e(question.prompt),
             _choices_html(question, marked=False),
             _choices_html(question, marked=True),
-            _answer_html(question),
+            _e(question.answer),  # its text: the letter of a choice changes at each review
             *details,
         ]
-    return [_question_html(question) + _choices_html(question, marked=False), _answer_html(question), *details]
+    return [_e(question.prompt) + _choices_html(question, marked=False), _e(question.answer), *details]
 
 
 def note_tags(lesson: Lesson, fact_tags: dict[str, tuple[str, ...]], question: Question) -> list[str]:
@@ -378,8 +430,8 @@ def _report(build: LessonBuild, known: Manifest, entries: dict[str, Entry]) -> N
         Shape.CHOICE: "multiple-choice note",
         Shape.SHORT: "multiple-choice note without choices (a plain question)",
         Shape.CLOZE: "cloze note",
-        Shape.MATCHING: "Q/A note, prompts numbered and answers lettered",
-        Shape.ORDERING: "Q/A note, events lettered",
+        Shape.MATCHING: "one multiple-choice note per quotation (whose words are these?)",
+        Shape.ORDERING: "one multiple-choice note per event but the last (which came next?)",
     },
     default=True,
 )
@@ -394,10 +446,13 @@ def export_anki(build: LessonBuild) -> list[Output]:
     )
     entries: dict[str, Entry] = {}
     fact_tags = {fact.id: fact.tags for fact in lesson.facts}
-    questions = build.questions.questions
+    questions = [item for question in build.questions.questions for item in anki_questions(question)]
     guids = [genanki.guid_for(question.id) for question in questions]
-    # A question rejected after its note went out: the note is updated to say so (Anki never deletes one).
-    withdrawn = {guid: w for w in build.withdrawn if (guid := genanki.guid_for(w.question.id)) in known.notes}
+    # A question rejected after its note went out: the note is updated to say so (Anki never deletes one);
+    # a set's, and its items' notes. A set shipped as one note before is now its items: that note says so.
+    gone = [Withdrawn(q, w.why) for w in build.withdrawn for q in _with_items(w.question)]
+    gone += [Withdrawn(q, SET_NOW_ITEMS) for q in build.questions.questions if anki_questions(q) != [q]]
+    withdrawn = {guid: w for w in gone if (guid := genanki.guid_for(w.question.id)) in known.notes}
     questions = [*questions, *(w.question for w in withdrawn.values())]
     guids += list(withdrawn)
     types = [_note_type(question, guid, known) for question, guid in zip(questions, guids, strict=True)]
@@ -418,10 +473,17 @@ def export_anki(build: LessonBuild) -> list[Output]:
 
     data = _write_apkg(deck, notes(), _stable_id(f"studygen ids {lesson.id}", 1 << 40, 1 << 41))
     _report(build, known, entries)
-    if withdrawn:
+    if rejected := sum(w.why != SET_NOW_ITEMS for w in withdrawn.values()):
         build.report(
-            f"{lesson.id}: Anki deck: {len(withdrawn)} rejected {'question' if len(withdrawn) == 1 else 'questions'} "
+            f"{lesson.id}: Anki deck: {rejected} rejected {'question' if rejected == 1 else 'questions'} "
             f"already shipped: their notes now say they were withdrawn (students find them with {SEARCH})"
+        )
+    now_items = [g for g, w in withdrawn.items() if w.why == SET_NOW_ITEMS and entries[g].hash != known.notes[g].hash]
+    if sets := len(now_items):  # said once, on the build that makes the change
+        build.report(
+            f"{lesson.id}: Anki deck: {sets} matching or chronology {'set' if sets == 1 else 'sets'} shipped as one "
+            f"note each {'is' if sets == 1 else 'are'} now one note per item: students' old notes say so, tagged "
+            f"{WITHDRAWN_TAG}, and keep their reviews"
         )
     latest = max([known.latest, *(e.mod for e in entries.values())])
     manifest = manifest_bytes(lesson.id, entries, role_ids(lesson), latest)
