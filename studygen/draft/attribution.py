@@ -42,7 +42,8 @@ SPEECH_VERBS = frozenset(
 )
 PARTICIPLES = frozenset(
     "saying adding warning telling asking noting explaining insisting arguing recalling writing declaring "
-    "stressing calling describing".split()
+    "stressing calling describing denouncing dismissing urging promising vowing accusing claiming announcing "
+    "complaining admitting predicting".split()
 )
 PRONOUNS = frozenset("he she they".split())
 FIRST_PERSON = frozenset("i we".split())
@@ -94,6 +95,12 @@ BEFORE = re.compile(
 )
 BEFORE_DESCRIBED = re.compile(rf"{_DESCRIBED}(?:,[^,\"]{{1,80}},)?\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
 BEFORE_SET_OFF = re.compile(rf",\s+{_WHO},\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
+# "One of them, retired teacher June Parfitt, said:" / "The chair, the historian Robert Ainsley, called the book":
+# a role and a name set off by commas before the verb.
+BEFORE_ROLE_SET_OFF = re.compile(
+    rf",\s+(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}(?i:{ROLE_NOUN})\s+(?P<who>{_TITLE}{NAME}),"
+    rf"\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE
+)
 # '... he called it "ambitious," and warned that buyers would "smell desperation"': a verb of saying joined
 # to the last by "and", with no subject of its own, after a quotation in the same sentence.
 BEFORE_JOINED = re.compile(rf"\s*,?\s*(?:and|but)\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
@@ -112,6 +119,11 @@ SPEAKER_AFTER_VERB = re.compile(rf"[,\"]\s*(?P<verb>{_VERB})\s+(?P<who>{_TITLE}{
 SUBJECT_NAME = re.compile(
     rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME_WORD}\s+{NAME_WORD}(?:\s+{NAME_WORD})?)"
     r"(?:,[^,\"]{1,60},)?\s+(?:also\s+)?(?:had\s+|has\s+)?[a-z]+ed\b"  # "Jelena Petrovic, his wife, had waited"
+)
+# "According to Hanna Vik, the cranes ...": whose account the sentence is, a person when named in full or
+# with a title ("According to Mr Sands"; a single word is as often "Reuters" or "Nasa").
+ACCORDING_NAMED = re.compile(
+    rf"\b[Aa]ccording to\s+(?P<who>(?:{'|'.join(TITLES)})\.?\s+{NAME}|{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}})(?=\s*[,.;])"
 )
 # A full name with an age set off by commas is a person's: "Salvatore Esposito, 82, still comes in".
 NAME_WITH_AGE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}}){_AGE},")
@@ -164,6 +176,8 @@ def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None
         searches.append((WHO_DIED, plain))
     if _AGE_CUE.search(plain):  # ", 82,": few sentences give an age
         searches.append((NAME_WITH_AGE, plain))
+    if "ccording to " in plain:
+        searches.append((ACCORDING_NAMED, plain))
     for pattern, text in searches:
         for match in pattern.finditer(text):
             if (
@@ -263,6 +277,19 @@ def _holder_of(words: list[str], ctx: Context, text: str) -> Person | None:
         named = [person for _, person in ctx.people.mentions(text) if id(person) in ids]
         return named[-1] if named else None
     return holders[0] if holders else None
+
+
+def _only_holder(description: str, ctx: Context) -> Person | None:
+    """ "The chancellor (has defended ...)", when the one person of the article with a role of that noun has
+    it in just those words: that person, who may be named only later ("Chancellor Mark Ellison"). None
+    when another has the noun, or has it with more words ("Shadow chancellor Helen Price" is not "the
+    chancellor")."""
+    words = description.lower().split()[1:]
+    if not words or words[-1] not in ROLE_NOUNS:
+        return None
+    holders = ctx.people.holders(words[-1])
+    fitting = [p for p in holders if any(r.title.lower().split() == words for r in p.roles if r.evidence)]
+    return fitting[0] if len(fitting) == 1 and len(holders) == 1 else None
 
 
 def _latest_mention(ctx: Context, text: str) -> Person | None:
@@ -371,7 +398,14 @@ def _sieve(
     # The patterns with a verb of saying before the quotation need one among the last words before it:
     # up to four words and a comma or colon may follow the verb (_UP_TO_QUOTE).
     verb_before = any(word.rstrip(",:") in SPEECH_VERBS for word in local_before.split()[-6:])
-    if (verb_before and (match := BEFORE.search(local_before) or BEFORE_SET_OFF.search(local_before))) or (
+    if (
+        verb_before
+        and (
+            match := BEFORE.search(local_before)
+            or BEFORE_SET_OFF.search(local_before)
+            or BEFORE_ROLE_SET_OFF.search(local_before)
+        )
+    ) or (
         match := BEFORE_ACCORDING.search(local_before)
     ):
         if (
@@ -393,6 +427,8 @@ def _sieve(
         if subject:
             return Attribution(subject[0][1], participle["verb"], "participle", True)
         if described := _DESCRIBED_SUBJECT.match(whole_before.strip()):
+            if holder := _only_holder(described["who"], ctx):
+                return Attribution(holder, participle["verb"], "participle", False)
             return Attribution(None, participle["verb"], "participle", False, described["who"])
     # The verb and its subject outside appositions and relative clauses: "Dame Ann Roe, the president of
     # the Tax Division, said" is Dame Ann Roe; "Calder, who has denied the plan, said" is said by Calder.

@@ -145,6 +145,12 @@ SERVED = re.compile(rf"\s*(?:served|ruled|reigned|governed|held\s+the\s+post)\s+
 # "Fenwick served as the union's secretary from 1921 to 1939": a role and its years after a name.
 SERVED_AS = re.compile(rf"\s+served\s+as\s+(?:the\s+|an?\s+)?(?P<role>[^,;.]{{3,80}}?)\s+{_YEARS}")
 _NAME_AT_END = re.compile(rf"(?<![\w'’-])(?P<name>{NAME})$")
+# "Prime Minister Arvid Lunde, who served from 1917 to 1920," / "Chancellor Otto Brenn, in office from 1950 to
+# 1958,": the years of the role just named before the name.
+TENURE_AFTER_NAME = re.compile(
+    r",\s+(?:who\s+(?:had\s+|has\s+)?(?:served|ruled|reigned|governed|held\s+(?:the\s+post|office)|was\s+in\s+office)"
+    rf"|in\s+office)\s+{_YEARS}\b"
+)
 TENURE = re.compile(
     r"\bwho\s+(?:served|was|has\s+served|had\s+been)\s+as\s+(?P<role>[^,;.]{3,80}?)\s+"
     r"(?:between\s+(?P<a1>\d{4})\s+and\s+(?P<a2>\d{4})|from\s+(?P<b1>\d{4})\s+(?:to|until)\s+(?P<b2>\d{4}))"
@@ -200,15 +206,29 @@ class Person:
         return (self.name, self.surname, *_knightly_form(self.name))
 
     def add_role(self, role: Role) -> None:
-        key = role.title.lower()
+        """Add a role, unless it is one the person has: "President" and "US President", or "the minister"
+        and "Foreign Minister", are one post named more or less fully (the last words of the fuller name),
+        kept once, as the fuller title, or the one whose sentence gives its years."""
+        words = role.title.lower().split()
         for existing in self.roles:
-            if existing.title.lower() == key:
-                if role.tenure and not existing.tenure and role.evidence:
-                    existing.tenure, existing.evidence = role.tenure, role.evidence  # the sentence that gives it
-                return
+            known = existing.title.lower().split()
+            if known[-len(words) :] != words and words[-len(known) :] != known:
+                continue
+            if role.evidence and (
+                (role.tenure and not existing.tenure)
+                or (len(words) > len(known) and (role.tenure or not existing.tenure))
+                or not existing.evidence
+            ):
+                existing.title, existing.tenure, existing.evidence = role.title, role.tenure, role.evidence
+                self._hold(words)
+            return
         self.roles.append(role)
+        self._hold(words)
+
+    def _hold(self, words: list[str]) -> None:
+        """Index the person under the words of a role (see `holders`)."""
         if self.holders is not None:
-            for word in key.split():
+            for word in words:
                 self.holders.setdefault(word, {})[id(self)] = self
 
 
@@ -360,7 +380,15 @@ def tenure_spans(sentence: str) -> list[tuple[int, int]]:
     patterns = [TENURE] if "who " in sentence else []
     if _SERVED_CUE.search(sentence):
         patterns += [SERVED_AS, SERVED]
+    if "office" in sentence or _SERVED_CUE.search(sentence):
+        patterns.append(TENURE_AFTER_NAME)
     return [m.span() for pattern in patterns for m in pattern.finditer(sentence)]
+
+
+def _tenure_after(sentence: str, end: int) -> str:
+    """The years a clause right after a titled name gives its role (`TENURE_AFTER_NAME`), or ""."""
+    tenure = TENURE_AFTER_NAME.match(sentence, end)
+    return _years(tenure) if tenure else ""
 
 
 def _years(match: re.Match[str]) -> str:
@@ -525,7 +553,7 @@ class People:
                 person.titled(match["title"])
             role = TITLES[match["title"].rstrip(".")]
             if person and role:
-                person.add_role(Role(role, evidence=sentence))
+                person.add_role(Role(role, _tenure_after(sentence, match.end()), sentence))
         role_nouns = _role_nouns_in(sentence)
         for match in _role_before_name(sentence, role_nouns):
             words = match["name"].split()
@@ -539,7 +567,7 @@ class People:
             title = _role_phrase(sentence, match.start("noun"), noun)
             person = self.add(name, where)
             if person:
-                person.add_role(Role(title, evidence=sentence))
+                person.add_role(Role(title, _tenure_after(sentence, match.end()), sentence))
         # "the minister, Ana Pérez,": a role noun and a comma
         for match in ROLE_THEN_NAME.finditer(sentence) if _role_then_comma(sentence, role_nouns) else ():
             role = match["role"].strip()
