@@ -17,7 +17,16 @@ from typing import NamedTuple
 from ..dates import PartialDate
 from ..memory import gc_paused
 from ..sentences import sentence_spans
-from .attribution import ACCORDING_OPENS, APPOSITIVE, BEFORE, VERB_WORD, Context, attribute, outside_quotes, scan_speakers
+from .attribution import (
+    ACCORDING_OPENS,
+    APPOSITIVE,
+    BEFORE,
+    VERB_WORD,
+    Context,
+    attribute,
+    outside_quotes,
+    scan_speakers,
+)
 from .people import NAME, PAST_TENSE, ROLE_NOUN, ROLE_NOUNS, People, Person, tenure_spans
 from .quotes import QuoteSpan, as_american, double_quotes, nested_quotes
 from .text import CleanArticle, clean, normalise_marks

@@ -27,6 +27,7 @@ from .people import (
     People,
     Person,
     Role,
+    is_possessive,
 )
 from .text import ends_just_before
 
@@ -123,7 +124,8 @@ SUBJECT_NAME = re.compile(
 # "According to Hanna Vik, the cranes ...": whose account the sentence is, a person when named in full or
 # with a title ("According to Mr Sands"; a single word is as often "Reuters" or "Nasa").
 ACCORDING_NAMED = re.compile(
-    rf"\b[Aa]ccording to\s+(?P<who>(?:{'|'.join(TITLES)})\.?\s+{NAME}|{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}})(?=\s*[,.;])"
+    rf"\b[Aa]ccording to\s+(?P<who>(?:{'|'.join(TITLES)})\.?\s+{NAME}|{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}})"
+    r"(?=\s*[,.;])"
 )
 # A full name with an age set off by commas is a person's: "Salvatore Esposito, 82, still comes in".
 NAME_WITH_AGE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}}){_AGE},")
@@ -245,13 +247,31 @@ def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attrib
     """The attribution to whoever the words naming a speaker stand for (`_resolve`). For "he" or "she", the
     draft says whom it was taken to be, and who else it could be: the last person quoted or the last named."""
     person, confident = _resolve(who, ctx, history)
+    pronoun = who.strip().lower()
+    named = _could_be(pronoun, ctx, history) if pronoun in PRONOUNS and not ctx.previous_had_quote else []
+    if person is None and len(named) == 1:
+        person = named[0]  # "Mrs Berg accused Tom Hart of lying. '...,' he replied.": the one "he" can be
     if person is None:
         return None
     doubt = ""
-    if (pronoun := who.strip().lower()) in PRONOUNS:
+    if pronoun in PRONOUNS:
+        if len(named) > 1:
+            return Attribution(person, verb, rule, False, candidates=named)
         others = [p for p in (ctx.last_speaker, ctx.last_subject) if p and p is not person and p.answers_to(pronoun)]
         doubt = f"'{who.strip()}' taken to be {person.name}" + (f"; it could be {others[0].name}" if others else "")
     return Attribution(person, verb, rule, confident, doubt=doubt)
+
+
+def _could_be(pronoun: str, ctx: Context, history: str) -> list[Person]:
+    """Everyone "he" or "she" may stand for after a sentence with no quotation: the people `history` (that
+    sentence and this one up to the quotation) names, not in the possessive, whom no title rules out.
+    "Anna Berg accused Tom Hart of lying. '...,' he replied." may be either: the text does not say."""
+    plain = outside_quotes(history)
+    found: dict[int, Person] = {}
+    for start, person in ctx.people.mentions(plain):
+        if person.answers_to(pronoun) and not is_possessive(plain, start):
+            found.setdefault(id(person), person)
+    return list(found.values())
 
 
 def _described_earlier(who: str, history: str) -> str:
@@ -297,6 +317,11 @@ def _latest_mention(ctx: Context, text: str) -> Person | None:
     return mentions[-1][1] if mentions else ctx.last_subject
 
 
+# "A spokesman for Mr Hart", "a lawyer representing Tom Hart", "a friend of Hart": a name after these is not
+# the speaker, whoever is.
+_ON_BEHALF_OF = re.compile(
+    rf"\b(?:for|of|from|with|by|against|representing|behalf\s+of|close\s+to)\s+(?:the\s+)?{_TITLE}$"
+)
 # "Brian and Susan Metcalfe said": two people speaking as one, so neither is the speaker alone.
 _JOINT = re.compile(rf"{NAME_WORD}\s+and\s+$")
 
@@ -376,6 +401,7 @@ def _sieve(
             and not ends_just_before(
                 _ORGANISATION_BEFORE, after, match.start("who")
             )  # "the campaign group Bosque Vivo"
+            and not ends_just_before(_ON_BEHALF_OF, after, match.start("who"))
         ):
             if ends_just_before(_JOINT, after, match.start("who")) or _organisation_named(after, match):
                 return None  # '"...," Brian and Susan Metcalfe said': the two of them; "said the operator, Clydelink"
@@ -398,16 +424,15 @@ def _sieve(
     # The patterns with a verb of saying before the quotation need one among the last words before it:
     # up to four words and a comma or colon may follow the verb (_UP_TO_QUOTE).
     verb_before = any(word.rstrip(",:") in SPEECH_VERBS for word in local_before.split()[-6:])
-    if (
+    match = (
         verb_before
         and (
-            match := BEFORE.search(local_before)
+            BEFORE.search(local_before)
             or BEFORE_SET_OFF.search(local_before)
             or BEFORE_ROLE_SET_OFF.search(local_before)
         )
-    ) or (
-        match := BEFORE_ACCORDING.search(local_before)
-    ):
+    ) or BEFORE_ACCORDING.search(local_before)
+    if match and not ends_just_before(_ON_BEHALF_OF, local_before, match.start("who")):  # not "a lawyer for Hart"
         if (
             match["who"].lower() in FIRST_PERSON
             or ends_just_before(_ORGANISATION_BEFORE, local_before, match.start("who"))
@@ -435,8 +460,11 @@ def _sieve(
     main_clause = APPOSITIVE.sub(" ", whole_before)
     if verb_here := VERB_WORD.search(main_clause):
         mentions = ctx.people.mentions(main_clause[: verb_here.start()])
-        if mentions and ends_just_before(_JOINT, main_clause, mentions[-1][0]):
-            return None  # "Brian and Susan Metcalfe said the hall ...": the two of them
+        if mentions and (
+            ends_just_before(_JOINT, main_clause, mentions[-1][0])
+            or ends_just_before(_ON_BEHALF_OF, main_clause, mentions[-1][0])
+        ):
+            return None  # "Brian and Susan Metcalfe said the hall ...": the two of them; "a lawyer for Hart said"
         if mentions:
             return Attribution(mentions[-1][1], verb_here.group(), "verb in sentence", False)
         # 'He later wrote in his memoirs that the strike "would collapse"': whoever "he" is
@@ -450,7 +478,14 @@ def _sieve(
         and (found := _named(according["who"], "according to", "before", ctx, history))
     ):
         return found
-    if continues and not plain_before.strip(" ,.;:-—"):
+    # '"We will appeal," a lawyer for the family said.': a quotation with a verb of its own after it, whose
+    # speaker the rules above could not name, is nobody's continuation.
+    own_verb = (
+        not ended
+        and not quoted.rstrip().endswith((".", "!", "?"))  # '"We always have." Her deputy said ...': a new sentence
+        and VERB_WORD.search(outside_quotes(_SENTENCE_END.split(after, maxsplit=1)[0]))
+    )
+    if continues and not own_verb and not plain_before.strip(" ,.;:-—"):
         if ctx.last_description:  # '"...," said one European diplomat. "..."'
             return Attribution(None, "continued", "continuation", False, ctx.last_description)
         if ctx.last_speaker is not None:
@@ -461,6 +496,9 @@ def _sieve(
         if subject is not None:
             return Attribution(subject, "continued", "previous sentence", False)
     return None
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 def _subject_of(sentence: str, ctx: Context) -> Person | None:

@@ -331,7 +331,7 @@ def _other_given_name(before: str, form: str, person: Person) -> bool:
     return bool(given) and before.rstrip(".") not in given
 
 
-def _is_possessive(text: str, start: int) -> bool:
+def is_possessive(text: str, start: int) -> bool:
     """Whether the name at `start` is in the possessive: "Andreou's", "the Jameses' house"."""
     if "'" not in text and "’" not in text:
         return False  # most sentences
@@ -701,9 +701,9 @@ class People:
         about Kostas Ioannou."""
         if not mentions:
             return None
-        if not _is_possessive(text, mentions[0][0]):
+        if not is_possessive(text, mentions[0][0]):
             return mentions[0][1]
-        others = [person for start, person in self.mentions(text) if not _is_possessive(text, start)]
+        others = [person for start, person in self.mentions(text) if not is_possessive(text, start)]
         return others[0] if others else mentions[0][1]
 
     def mentions(self, text: str, first_only: bool = False) -> list[tuple[int, Person]]:

@@ -1,0 +1,138 @@
+"""The drafter's rules for news text (issue 32), each on a text of our own: who said what, roles with
+their years, proposals named by a noun. Every test here fails with its rule taken out."""
+
+from __future__ import annotations
+
+import yaml
+
+from studygen.draft import draft_article, draft_facts
+
+
+def _quotes(text: str) -> list[tuple[str, str]]:
+    return [(q.speaker.name if q.speaker else q.description, q.text) for q in draft_article(text).quotes]
+
+
+def _roles(text: str) -> dict[str, list[tuple[str, str]]]:
+    return {p.name: [(r.title, r.tenure) for r in p.roles] for p in draft_article(text).people}
+
+
+def test_a_tenure_after_a_titled_name_is_the_years_of_that_title_not_an_event() -> None:
+    text = (
+        "Prime Minister Arvid Lunde, who served from 1917 to 1920, signed the treaty in 1919.\n"
+        "Chancellor Otto Brenn, in office from 1950 to 1958, opened the canal in 1955.\n"
+    )
+    draft = draft_article(text)
+    roles = {p.name: [(r.title, r.tenure) for r in p.roles] for p in draft.people}
+    assert roles == {"Arvid Lunde": [("Prime Minister", "1917-1920")], "Otto Brenn": [("Chancellor", "1950-1958")]}
+    assert [e.when for e in draft.events] == ["1919", "1955"]
+
+
+def test_one_post_named_more_or_less_fully_is_one_role() -> None:
+    text = (
+        "US President Carla Neves met the press in 1984.\n"
+        'President Neves said: "We are ready."\n'
+        "Foreign Minister Per Aas flew to Oslo. The minister, Per Aas, said the talks had ended.\n"
+    )
+    assert _roles(text) == {"Carla Neves": [("US President", "")], "Per Aas": [("Foreign Minister", "")]}
+
+
+def test_the_fuller_title_replaces_the_shorter_but_not_the_one_with_years() -> None:
+    text = (
+        "President Carla Neves, who governed from 1981 to 1989, died on Monday.\n"
+        "As US President Carla Neves had signed the accord.\n"
+    )
+    assert _roles(text) == {"Carla Neves": [("President", "1981-1989")]}
+
+
+def test_proposed_with_a_noun_is_a_proposal_without_its_date() -> None:
+    text = (
+        "In 1918 Arvid Lunde proposed a League of Northern States.\nCarla Neves proposed a ban on dredging in 1984.\n"
+    )
+    facts = yaml.safe_load(draft_facts(text, "treaty", "article.txt"))
+    proposals = [(f["by"], f["what"], f["when"]) for f in facts["facts"] if f["kind"] == "proposal"]
+    assert proposals == [
+        ("lunde", "a League of Northern States", "1918"),
+        ("neves", "a ban on dredging", "1984"),
+    ]
+
+
+def test_according_to_a_named_person_makes_them_the_one_the_next_pronoun_stands_for() -> None:
+    text = 'According to Hanna Vik, the cranes are old. "Nobody has replaced them since 1980," she said.\n'
+    assert _quotes(text) == [("Hanna Vik", "Nobody has replaced them since 1980")]
+
+
+def test_according_to_a_named_person_is_their_claim() -> None:
+    text = "According to Hanna Vik, the port director, the cranes were bought in 1962.\n"
+    events = draft_article(text).events
+    assert [(e.when, e.what, e.according_to.name if e.according_to else None) for e in events] == [
+        ("1962", "the cranes were bought", "Hanna Vik")
+    ]
+
+
+def test_a_nested_quotation_of_a_described_speaker_is_theirs_and_makes_no_one_else_a_holder_of_the_role() -> None:
+    text = "Marta Lind said: \"The mayor told me, 'There is no money for the pier,' and I believed him.\"\n"
+    draft = draft_article(text)
+    nested = [(q.description, q.text, q.within) for q in draft.quotes if q.rule == "nested"]
+    assert nested == [("The mayor", "There is no money for the pier", "Marta Lind")]
+    assert [(p.name, p.roles) for p in draft.people] == [("Marta Lind", [])]
+
+
+def test_a_role_and_name_set_off_by_commas_before_the_verb() -> None:
+    text = (
+        'One of them, retired teacher Ada Parfitt, said: "The library is all we have."\n'
+        'The chair of the jury, the historian Robert Ainsley, called the book "a quiet triumph".\n'
+    )
+    assert _quotes(text) == [
+        ("Ada Parfitt", "The library is all we have"),
+        ("Robert Ainsley", "a quiet triumph"),
+    ]
+
+
+def test_a_participle_of_denouncing_gives_the_subject_the_quotation() -> None:
+    text = (
+        "Rene Dufour, a Quebec minister, hit back with a letter, "
+        'denouncing the plan as an attempt to "move the goalposts".\n'
+    )
+    assert _quotes(text) == [("Rene Dufour", "move the goalposts")]
+
+
+def test_the_role_a_sentence_opens_with_is_its_only_holder_in_just_those_words() -> None:
+    text = (
+        'The chancellor has defended the rise, telling MPs it was "the responsible choice".\n'
+        'Chancellor Mark Ellison said: "I will not apologise."\n'
+    )
+    assert _quotes(text)[0] == ("Mark Ellison", "the responsible choice")
+    shadow = (
+        'The chancellor has defended the rise, telling MPs it was "the responsible choice".\n'
+        'Shadow chancellor Helen Price said it would "hit rural families hardest".\n'
+    )
+    assert _quotes(shadow)[0] == ("The chancellor", "the responsible choice")
+
+
+def test_he_or_she_after_a_sentence_naming_two_who_could_be_is_left_to_the_teacher() -> None:
+    text = 'The mayor, Anna Berg, accused the governor, Tom Hart, of lying.\n"That is nonsense," he replied.\n'
+    quotes = draft_article(text).quotes
+    assert [(q.text, [c.name for c in q.candidates]) for q in quotes] == [
+        ("That is nonsense", ["Anna Berg", "Tom Hart"])
+    ]
+    facts = yaml.safe_load(draft_facts(text, "port", "article.txt"))
+    nonsense = next(f for f in facts["facts"] if f.get("said") == "That is nonsense")
+    assert nonsense["draft"] == "speaker could be berg or hart"
+
+
+def test_he_or_she_after_a_sentence_naming_two_of_whom_a_title_rules_one_out() -> None:
+    text = 'Mrs Anna Berg, the mayor, accused the governor, Tom Hart, of lying.\n"That is nonsense," he replied.\n'
+    quotes = draft_article(text).quotes
+    assert [(q.speaker.name if q.speaker else None, q.text, q.candidates) for q in quotes] == [
+        ("Tom Hart", "That is nonsense", [])
+    ]
+
+
+def test_a_name_after_for_of_or_representing_is_not_the_speaker() -> None:
+    text = (
+        "Tom Hart leads the union.\n"
+        'A spokesman for Mr Hart said: "He is on holiday."\n'
+        '"We will appeal," a lawyer representing Tom Hart said.\n'
+        'A friend of Hart told reporters the union was "in good hands".\n'
+    )
+    assert _quotes(text) == [("A spokesman for Mr Hart", "He is on holiday")]
