@@ -136,3 +136,14 @@ def test_a_name_after_for_of_or_representing_is_not_the_speaker() -> None:
         'A friend of Hart told reporters the union was "in good hands".\n'
     )
     assert _quotes(text) == [("A spokesman for Mr Hart", "He is on holiday")]
+
+
+def test_a_quotation_alone_after_a_sentence_naming_two_is_left_to_the_teacher() -> None:
+    two = 'Mr Tom Hart, the mayor, met Mrs Anna Berg, the governor, on Monday.\n\n"We agreed on the budget."\n'
+    assert [(q.text, [c.name for c in q.candidates]) for q in draft_article(two).quotes] == [
+        ("We agreed on the budget", ["Tom Hart", "Anna Berg"])
+    ]
+    one = 'Tom Hart, the mayor, praised Anna Berg\'s plan on Monday.\n\n"We agreed on the budget."\n'
+    assert [(q.speaker.name if q.speaker else None, q.candidates) for q in draft_article(one).quotes] == [
+        ("Tom Hart", [])
+    ]

@@ -263,13 +263,14 @@ def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attrib
 
 
 def _could_be(pronoun: str, ctx: Context, history: str) -> list[Person]:
-    """Everyone "he" or "she" may stand for after a sentence with no quotation: the people `history` (that
-    sentence and this one up to the quotation) names, not in the possessive, whom no title rules out.
+    """Everyone "he" or "she" (or, with no pronoun, anyone) may stand for after a sentence with no quotation:
+    the people `history` (that sentence and this one up to the quotation) names, not in the possessive,
+    whom no title rules out.
     "Anna Berg accused Tom Hart of lying. '...,' he replied." may be either: the text does not say."""
     plain = outside_quotes(history)
     found: dict[int, Person] = {}
     for start, person in ctx.people.mentions(plain):
-        if person.answers_to(pronoun) and not is_possessive(plain, start):
+        if (not pronoun or person.answers_to(pronoun)) and not is_possessive(plain, start):
             found.setdefault(id(person), person)
     return list(found.values())
 
@@ -493,6 +494,11 @@ def _sieve(
     if not plain_before.strip(" ,.;:-—") and not VERB_WORD.search(outside_quotes(after)):
         # the person the previous sentence was about; after a quotation said by "he" or "she", its speaker
         subject = _subject_of(previous_sentence, ctx) or (ctx.last_speaker if ctx.previous_had_quote else None)
+        if subject is not None and not VERB_WORD.search(outside_quotes(previous_sentence)):
+            # a sentence with no verb of saying that names two people: the quotation may be either's
+            named = _could_be("", ctx, previous_sentence)
+            if len(named) > 1:
+                return Attribution(subject, "continued", "previous sentence", False, candidates=named)
         if subject is not None:
             return Attribution(subject, "continued", "previous sentence", False)
     return None
