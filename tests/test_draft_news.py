@@ -147,3 +147,23 @@ def test_a_quotation_alone_after_a_sentence_naming_two_is_left_to_the_teacher() 
     assert [(q.speaker.name if q.speaker else None, q.candidates) for q in draft_article(one).quotes] == [
         ("Tom Hart", [])
     ]
+
+
+def test_an_obituary_that_opens_who_has_died_names_its_subject() -> None:
+    text = (
+        "Lord Pembury, who has died aged 88, was a judge of the old school.\n"
+        'He once said that "a court is not a theatre".\n'
+    )
+    assert _quotes(text) == [("Lord Pembury", "a court is not a theatre")]
+
+
+def test_he_or_she_after_a_phrase_that_sets_the_scene() -> None:
+    text = (
+        "Judge Ruth Amsel was appointed in 1979.\n"
+        'In a 1988 judgment she wrote that the liberty of every citizen was "not a technicality".\n'
+        'Later, she said the ruling on the harbour strike was "the proudest day of my career".\n'
+    )
+    assert _quotes(text) == [
+        ("Ruth Amsel", "not a technicality"),
+        ("Ruth Amsel", "the proudest day of my career"),
+    ]

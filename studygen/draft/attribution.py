@@ -132,11 +132,17 @@ NAME_WITH_AGE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME_WORD}(?:{N
 _AGE_CUE = re.compile(r",\s+\d{1,3},")
 # An obituary's subject: "Dame Freya Holt, the first British woman to climb three of the world's 8,000m peaks,
 # has died aged 94"; "Mountaineer Dame Freya Holt dies aged 94".
-WHO_DIED = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME})(?:,[^\"]{{1,150}}?,)?\s+(?:has\s+)?(?:died|dies)\b")
+WHO_DIED = re.compile(
+    rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME})(?:,[^\"]{{1,150}}?,|,\s+who)?\s+(?:has\s+)?(?:died|dies)\b"
+)  # and the Guardian's "Lord Pemberton, who has died aged 91, was ..."
 
 _SMALL_WORD = re.compile(r"[a-z]+")
 _PAST_WORD = re.compile(r"[a-z]ed\b")
-_PRONOUN_BEFORE_VERB = re.compile(r"\s*(?P<who>He|She)\s+(?:(?:also|later|then|once|[a-z]+ly)\s+)*")
+# "He later wrote", and after a phrase that sets the scene: "In a 1988 judgment he wrote", "Later, she said".
+_PRONOUN_BEFORE_VERB = re.compile(
+    r"\s*(?:(?:(?:In|At|On|During|After|Before|Years|Decades)\s+[^,\"]{1,40}?|Later|Earlier|Then),?\s+"
+    r"(?P<who_after>he|she)|(?P<who>He|She))\s+(?:(?:also|later|then|once|[a-z]+ly)\s+)*"
+)
 # Before a capitalised name that is not a person's: "the ministry said", "the Greens and the Liberals say",
 # "the timber company Maderas del Sur said".
 _ORGANISATION_NOUN = (
@@ -470,7 +476,7 @@ def _sieve(
             return Attribution(mentions[-1][1], verb_here.group(), "verb in sentence", False)
         # 'He later wrote in his memoirs that the strike "would collapse"': whoever "he" is
         if (pronoun := _PRONOUN_BEFORE_VERB.fullmatch(main_clause[: verb_here.start()])) and (
-            found := _named(pronoun["who"], verb_here.group(), "verb in sentence", ctx, history)
+            found := _named(pronoun["who"] or pronoun["who_after"], verb_here.group(), "verb in sentence", ctx, history)
         ):
             return replace(found, confident=False)
     if (
