@@ -167,3 +167,34 @@ def test_he_or_she_after_a_phrase_that_sets_the_scene() -> None:
         ("Ruth Amsel", "not a technicality"),
         ("Ruth Amsel", "the proudest day of my career"),
     ]
+
+
+def test_mr_with_a_surname_a_knight_shares_is_the_one_who_is_no_knight() -> None:
+    text = (
+        "Sir Malcolm Reid, the chairman, is to step down.\n"
+        "The director, Tom Reid, is staying.\n"
+        "The trust was founded in 1950.\n\n"
+        '"He never stopped," Mr Reid said.\n'
+    )
+    quotes = draft_article(text).quotes
+    assert [(q.speaker.name if q.speaker else None, q.candidates) for q in quotes] == [("Tom Reid", [])]
+    assert "Sir Malcolm Reid has the surname too" in quotes[0].doubt
+
+
+def test_a_surname_a_knight_and_another_share_names_neither() -> None:
+    text = (
+        "Sir Malcolm Reid, the chairman, is to step down.\n"
+        "The director, Tom Reid, is staying.\n"
+        "The trust was founded in 1950.\n\n"
+        '"He never stopped," Reid said.\n'
+    )
+    quotes = draft_article(text).quotes
+    assert [[c.name for c in q.candidates] for q in quotes] == [["Sir Malcolm Reid", "Tom Reid"]]
+
+
+def test_a_participle_with_a_subject_of_its_own_is_not_the_sentence_subjects() -> None:
+    text = (
+        "The trial of the developer Victor Lam, a former councillor, ended on Monday, "
+        'with prosecutors calling him "a man who treated investors as a bank".\n'
+    )
+    assert _quotes(text) == []

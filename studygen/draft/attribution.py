@@ -108,6 +108,8 @@ BEFORE_JOINED = re.compile(rf"\s*,?\s*(?:and|but)\s+{_ADVERB}(?P<verb>{_VERB})" 
 # 'According to Kiptoo, the shilling is "fairly valued"': the whole sentence is the words of who opens it.
 ACCORDING_OPENS = re.compile(rf"\s*[Aa]ccording to\s+{_WHO}\s*,")
 _PARTICIPLE = re.compile(r"\b(?P<verb>" + "|".join(PARTICIPLES) + r")\b")
+# "with prosecutors calling", "with the mayor's office saying": a participle with a subject of its own.
+_WITH_SUBJECT = re.compile(r"\b[Ww]ith\s+(?P<who>(?:[\w'’.-]+\s+){1,4}?)$")
 _DESCRIBED_SUBJECT = re.compile(r"^(?P<who>[Tt]he\s+[\w'’ -]{3,50}?)\s+(?:also\s+)?\w+(?:ed|s)\b")
 
 
@@ -455,6 +457,10 @@ def _sieve(
     plain_before = outside_quotes(local_before)
     whole_before = outside_quotes(sentence_before)
     if participle := _PARTICIPLE.search(whole_before):
+        if own := _WITH_SUBJECT.search(whole_before, 0, participle.start()):
+            # "... on Monday, with prosecutors calling him '...'": the participle's subject is the with-phrase's
+            named = ctx.people.mentions(own["who"])
+            return Attribution(named[-1][1], participle["verb"], "participle", False) if named else None
         subject = ctx.people.mentions(whole_before[: participle.start()])
         if subject:
             return Attribution(subject[0][1], participle["verb"], "participle", True)

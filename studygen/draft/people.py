@@ -232,6 +232,13 @@ class Person:
                 self.holders.setdefault(word, {})[id(self)] = self
 
 
+def _honorific_and_surname(name: str) -> bool:
+    """ "Lord Baker": a peer by title and surname alone, with no first name to tell two Bakers apart (but
+    "Sir Malcolm Reid" has one)."""
+    words = name.split()
+    return len(words) == 2 and words[0] in HONORIFICS
+
+
 def _knightly_form(name: str) -> tuple[str, ...]:
     """ "Sir Hugh" for "Sir Hugh Penrose": how the British name a knight or a dame after the first time."""
     words = name.split()
@@ -682,7 +689,7 @@ class People:
     def bearers(self, surname: str) -> list[Person]:
         """The people named in full with a surname (in the order they were found): "Hiss" alone names
         neither Alger nor Tony Hiss when there are two."""
-        return [p for p in self._by_surname.get(surname, ()) if " " in p.name and p.name.split()[0] not in HONORIFICS]
+        return [p for p in self._by_surname.get(surname, ()) if " " in p.name and not _honorific_and_surname(p.name)]
 
     def shared_by(self, person: Person) -> list[Person]:
         """The people a bare surname may stand for, when two or more of the article have it; else []."""
