@@ -232,6 +232,18 @@ class Person:
                 self.holders.setdefault(word, {})[id(self)] = self
 
 
+_WORD_BEFORE = re.compile(rf"(?<![\w'’-])({NAME_WORD}) $")
+
+
+def _middle_name(text: str, start: int) -> bool:
+    """Whether the capitalised word at `start` follows a first name: "(Ada) Margaret Lyle"."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    word = before[1] if before else ""
+    return (
+        bool(word) and _is_name(word) and not _is_title_word(word) and word != "Born" and not _POSSESSIVE.search(word)
+    )
+
+
 def _honorific_and_surname(name: str) -> bool:
     """ "Lord Baker": a peer by title and surname alone, with no first name to tell two Bakers apart (but
     "Sir Malcolm Reid" has one)."""
@@ -643,6 +655,7 @@ class People:
                 and first.rstrip(".") not in TITLES
                 and first not in HONORIFICS
                 and not _THIRD_NAME_WORD.match(text, match.end(2))  # "Margaret Hollis Dunne": a middle name
+                and not _middle_name(text, match.start())  # "Ada Margaret Lyle": Margaret is no other Lyle's
             ):
                 self._given_names.setdefault(last, set()).add(first)
         for joint in _AND_NAME.finditer(text):  # "Brian and Susan Metcalfe": looked for from the "and"
