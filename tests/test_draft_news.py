@@ -198,3 +198,18 @@ def test_a_participle_with_a_subject_of_its_own_is_not_the_sentence_subjects() -
         'with prosecutors calling him "a man who treated investors as a bank".\n'
     )
     assert _quotes(text) == []
+
+
+def test_a_name_in_the_possessive_is_not_the_speaker_its_spokesman_is() -> None:
+    text = 'Tom Hart is on holiday. "No comment," said Mr. Hart\'s spokesman, Rolf Dahl.\n'
+    assert _quotes(text) == [("Rolf Dahl", "No comment")]
+
+
+def test_quoted_as_saying_is_the_words_of_the_one_quoted() -> None:
+    text = 'Anna Berg, the auditor, quoted Tom Hart as saying: "The money is gone."\n'
+    assert _quotes(text) == [("Tom Hart", "The money is gone")]
+
+
+def test_two_named_people_speaking_together_are_neither_alone() -> None:
+    text = 'Tom Hart and Anna Berg said in a joint statement: "We will work together."\n'
+    assert _quotes(text) == []

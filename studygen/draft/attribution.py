@@ -59,7 +59,7 @@ _ADVERB = r"(?:(?:also|then|later|reportedly|once|had|has|have|would|again|furth
 # The speaker: a name, a pronoun, or a description ("the envoy", "the Thai minister").
 _WHO = rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:[A-Z][a-z]+\s+)?[a-z-]+(?:\s+[a-z-]+)?)"
 _AGE = r",\s+\d{1,3}"  # "Kari Nordby, 34, said"
-_OWNER = rf"(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}['’]s"  # "Poland's", "Andes Copper's" (chief executive)
+_OWNER = rf"{_TITLE}(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}['’]s"  # "Poland's", "Andes Copper's" (chief executive)
 AFTER_VERB_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+{_WHO}")
 AFTER_WHO_FIRST = re.compile(rf"^\s*[,.!?]?\s*{_WHO}(?:,[^,\"]{{1,60}},)?\s+{_ADVERB}(?P<verb>{_VERB})\b")
 # '"...," said its general secretary, Mike Doyle' / 'said Poland's deputy minister, Anna Zielinska':
@@ -108,6 +108,9 @@ BEFORE_JOINED = re.compile(rf"\s*,?\s*(?:and|but)\s+{_ADVERB}(?P<verb>{_VERB})" 
 # 'According to Kiptoo, the shilling is "fairly valued"': the whole sentence is the words of who opens it.
 ACCORDING_OPENS = re.compile(rf"\s*[Aa]ccording to\s+{_WHO}\s*,")
 _PARTICIPLE = re.compile(r"\b(?P<verb>" + "|".join(PARTICIPLES) + r")\b")
+# "(Anna Berg) quoted Tom Hart as saying": the one quoted is the speaker.
+_QUOTED_AS = re.compile(rf"\bquoted\s+(?P<who>{_TITLE}{NAME})\s+as\s+(?:saying|telling|writing)\b")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 # "with prosecutors calling", "with the mayor's office saying": a participle with a subject of its own.
 _WITH_SUBJECT = re.compile(r"\b[Ww]ith\s+(?P<who>(?:[\w'’.-]+\s+){1,4}?)$")
 _DESCRIBED_SUBJECT = re.compile(r"^(?P<who>[Tt]he\s+[\w'’ -]{3,50}?)\s+(?:also\s+)?\w+(?:ed|s)\b")
@@ -411,6 +414,7 @@ def _sieve(
                 _ORGANISATION_BEFORE, after, match.start("who")
             )  # "the campaign group Bosque Vivo"
             and not ends_just_before(_ON_BEHALF_OF, after, match.start("who"))
+            and not _POSSESSIVE_END.search(match["who"])  # "said Mr. Hart's spokesman": not Mr. Hart
         ):
             if ends_just_before(_JOINT, after, match.start("who")) or _organisation_named(after, match):
                 return None  # '"...," Brian and Susan Metcalfe said': the two of them; "said the operator, Clydelink"
@@ -446,6 +450,7 @@ def _sieve(
             match["who"].lower() in FIRST_PERSON
             or ends_just_before(_ORGANISATION_BEFORE, local_before, match.start("who"))
             or _organisation_named(local_before, match)
+            or ends_just_before(_JOINT, local_before, match.start("who"))  # "Hart and Anna Berg said"
         ):
             return None
         if described := _described_earlier(match["who"], history):
@@ -456,6 +461,8 @@ def _sieve(
         return Attribution(None, match["verb"].lower(), "before", False, match["described"])
     plain_before = outside_quotes(local_before)
     whole_before = outside_quotes(sentence_before)
+    if quoted_as := _QUOTED_AS.search(whole_before):  # "Anna Berg quoted Tom Hart as saying:"
+        return _named(quoted_as["who"], "quoted", "participle", ctx, history)
     if participle := _PARTICIPLE.search(whole_before):
         if own := _WITH_SUBJECT.search(whole_before, 0, participle.start()):
             # "... on Monday, with prosecutors calling him '...'": the participle's subject is the with-phrase's
