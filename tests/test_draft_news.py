@@ -75,6 +75,13 @@ def test_a_nested_quotation_of_a_described_speaker_is_theirs_and_makes_no_one_el
     nested = [(q.description, q.text, q.within) for q in draft.quotes if q.rule == "nested"]
     assert nested == [("The mayor", "There is no money for the pier", "Marta Lind")]
     assert [(p.name, p.roles) for p in draft.people] == [("Marta Lind", [])]
+    facts = yaml.safe_load(draft_facts(text, "pier", "article.txt"))
+    inner = next(f for f in facts["facts"] if f["said"] == "There is no money for the pier")
+    assert (facts["people"][inner["by"]]["name"], inner["according_to"], inner["draft"]) == (
+        "The mayor",
+        "lind",
+        "a quotation inside Marta Lind's words",
+    )
 
 
 def test_a_role_and_name_set_off_by_commas_before_the_verb() -> None:
