@@ -220,3 +220,8 @@ def test_quoted_as_saying_is_the_words_of_the_one_quoted() -> None:
 def test_two_named_people_speaking_together_are_neither_alone() -> None:
     text = 'Tom Hart and Anna Berg said in a joint statement: "We will work together."\n'
     assert _quotes(text) == []
+
+
+def test_a_speaker_after_the_quotation_with_two_phrases_set_off_or_a_title_with_a_full_stop() -> None:
+    text = '"The school is full," Rolf Dahl, 45, a teacher, said.\n"The church is empty," the Rev. Ilse Brandt said.\n'
+    assert _quotes(text) == [("Rolf Dahl", "The school is full"), ("Ilse Brandt", "The church is empty")]

@@ -61,7 +61,8 @@ _WHO = rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:[A-Z][a-
 _AGE = r",\s+\d{1,3}"  # "Kari Nordby, 34, said"
 _OWNER = rf"{_TITLE}(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}['’]s"  # "Poland's", "Andes Copper's" (chief executive)
 AFTER_VERB_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+{_WHO}")
-AFTER_WHO_FIRST = re.compile(rf"^\s*[,.!?]?\s*{_WHO}(?:,[^,\"]{{1,60}},)?\s+{_ADVERB}(?P<verb>{_VERB})\b")
+# '"...," Rolf Dahl said', and with a phrase or two set off: '"...," Rolf Dahl, 45, a teacher, said'.
+AFTER_WHO_FIRST = re.compile(rf"^\s*[,.!?]?\s*{_WHO}(?:(?:,[^,\"]{{1,60}}){{1,2}},)?\s+{_ADVERB}(?P<verb>{_VERB})\b")
 # '"...," said its general secretary, Mike Doyle' / 'said Poland's deputy minister, Anna Zielinska':
 # the role first, the name set off by commas.
 AFTER_ROLE_THEN_NAME = re.compile(
@@ -76,8 +77,9 @@ AFTER_ROLE_NAME_VERB = re.compile(
 # '"...," the historian Clara Usk writes': a description before the name.
 AFTER_DESCRIBED_NAME = re.compile(
     r"^\s*[,.!?]?\s*(?!(?i:and|but|or|while|as|then|yet|so|because|although|though)\b)"
-    rf"(?:[\w'’-]+\s+){{1,4}}?(?P<who>{NAME})\s+{_ADVERB}(?P<verb>{_VERB})\b"
-)  # and '"...," union leader Mike Doyle said', 'Pentagon spokesman Ken Ochoa said' (not '"...," but Doyle said')
+    rf"(?:[\w'’.-]+\s+){{1,4}}?(?P<who>{NAME})\s+{_ADVERB}(?P<verb>{_VERB})\b"
+)  # and '"...," the Rev. Rolf Dahl said', '"...," union leader Mike Doyle said', 'Pentagon spokesman Ken Ochoa
+# said' (not '"...," but Doyle said')
 # A speaker the article does not name: "said an envoy in the capital", "a senior official, who asked not to
 # be named, said:". A role noun heads the description.
 _DESCRIBED = (
