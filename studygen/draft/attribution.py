@@ -463,7 +463,9 @@ def _sieve(
         return Attribution(None, match["verb"].lower(), "before", False, match["described"])
     plain_before = outside_quotes(local_before)
     whole_before = outside_quotes(sentence_before)
-    if quoted_as := _QUOTED_AS.search(whole_before):  # "Anna Berg quoted Tom Hart as saying:"
+    if "quoted " in whole_before and (
+        quoted_as := _QUOTED_AS.search(whole_before)
+    ):  # "Anna Berg quoted Tom Hart as saying:"
         return _named(quoted_as["who"], "quoted", "participle", ctx, history)
     if participle := _PARTICIPLE.search(whole_before):
         if own := _WITH_SUBJECT.search(whole_before, 0, participle.start()):
@@ -502,12 +504,7 @@ def _sieve(
         return found
     # '"We will appeal," a lawyer for the family said.': a quotation with a verb of its own after it, whose
     # speaker the rules above could not name, is nobody's continuation.
-    own_verb = (
-        not ended
-        and not quoted.rstrip().endswith((".", "!", "?"))  # '"We always have." Her deputy said ...': a new sentence
-        and VERB_WORD.search(outside_quotes(_SENTENCE_END.split(after, maxsplit=1)[0]))
-    )
-    if continues and not own_verb and not plain_before.strip(" ,.;:-—"):
+    if continues and not plain_before.strip(" ,.;:-—") and not _own_verb(after, ended, quoted):
         if ctx.last_description:  # '"...," said one European diplomat. "..."'
             return Attribution(None, "continued", "continuation", False, ctx.last_description)
         if ctx.last_speaker is not None:
@@ -526,6 +523,14 @@ def _sieve(
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _own_verb(after: str, ended: bool, quoted: str) -> bool:
+    """Whether a verb of saying follows the quotation in its sentence: '"...," a lawyer for the family said'
+    (not '"We always have." Her deputy said ...', a new sentence)."""
+    if ended or quoted.rstrip().endswith((".", "!", "?")):
+        return False
+    return VERB_WORD.search(outside_quotes(_SENTENCE_END.split(after, maxsplit=1)[0])) is not None
 
 
 def _subject_of(sentence: str, ctx: Context) -> Person | None:

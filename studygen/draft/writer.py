@@ -13,9 +13,10 @@ from collections import Counter
 import yaml
 
 from ..article import Article
-from ..dates import DateError, parse_date
+from ..dates import DateError
 from . import ArticleDraft
 from .people import Person, is_description
+from .times import parse_date  # cached: a long article dates many events alike
 
 _RESOLVER = yaml.resolver.Resolver()
 _STR = "tag:yaml.org,2002:str"
