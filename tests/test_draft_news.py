@@ -225,3 +225,14 @@ def test_two_named_people_speaking_together_are_neither_alone() -> None:
 def test_a_speaker_after_the_quotation_with_two_phrases_set_off_or_a_title_with_a_full_stop() -> None:
     text = '"The school is full," Rolf Dahl, 45, a teacher, said.\n"The church is empty," the Rev. Ilse Brandt said.\n'
     assert _quotes(text) == [("Rolf Dahl", "The school is full"), ("Ilse Brandt", "The church is empty")]
+
+
+def test_a_quotation_alone_that_speaks_of_the_person_before_is_not_theirs() -> None:
+    about = (
+        "Police arrested Tom Hart, the mayor, on Monday.\n\n"
+        '"He is innocent and we will prove it."\n\n'
+        'Tom Hart, the mayor, was released on Tuesday. "Hart has done nothing wrong."\n'
+    )
+    assert _quotes(about) == []
+    own = 'Tom Hart, the mayor, spoke on Monday. "We have done nothing wrong."\n'
+    assert _quotes(own) == [("Tom Hart", "We have done nothing wrong")]

@@ -512,6 +512,8 @@ def _sieve(
     if not plain_before.strip(" ,.;:-—") and not VERB_WORD.search(outside_quotes(after)):
         # the person the previous sentence was about; after a quotation said by "he" or "she", its speaker
         subject = _subject_of(previous_sentence, ctx) or (ctx.last_speaker if ctx.previous_had_quote else None)
+        if subject is not None and _speaks_of(quoted, subject, ctx):
+            return None  # 'Police arrested Tom Hart. "He is innocent."': words about him, not his
         if subject is not None and not VERB_WORD.search(outside_quotes(previous_sentence)):
             # a sentence with no verb of saying that names two people: the quotation may be either's
             named = _could_be("", ctx, previous_sentence)
@@ -523,6 +525,17 @@ def _sieve(
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+_THIRD_PERSON_START = re.compile(r"\s*(?:He|She|His|Her|Him)\b")
+
+
+def _speaks_of(quoted: str, person: Person, ctx: Context) -> bool:
+    """Whether a quotation speaks of `person` in the third person, so is not theirs: it opens with "He",
+    "She", "His" or "Her", or names them ("Hart has done nothing wrong")."""
+    if _THIRD_PERSON_START.match(quoted):
+        return True
+    return any(named is person for _, named in ctx.people.mentions(quoted))
 
 
 def _own_verb(after: str, ended: bool, quoted: str) -> bool:
