@@ -258,7 +258,9 @@ def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, b
 
 def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attribution | None:
     """The attribution to whoever the words naming a speaker stand for (`_resolve`). For "he" or "she", the
-    draft says whom it was taken to be, and who else it could be: the last person quoted or the last named."""
+    draft says whom it was taken to be, and who else it could be: the last person quoted or the last named;
+    after a sentence with no quotation that names two people the pronoun fits, both are the candidates and
+    the speaker is left to the teacher (`_could_be`)."""
     person, confident = _resolve(who, ctx, history)
     pronoun = who.strip().lower()
     named = _could_be(pronoun, ctx, history) if pronoun in PRONOUNS and not ctx.previous_had_quote else []
@@ -525,8 +527,6 @@ def _sieve(
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-
-
 _THIRD_PERSON_START = re.compile(r"\s*(?:He|She|His|Her|Him)\b")
 
 
