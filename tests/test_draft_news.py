@@ -236,3 +236,9 @@ def test_a_quotation_alone_that_speaks_of_the_person_before_is_not_theirs() -> N
     assert _quotes(about) == []
     own = 'Tom Hart, the mayor, spoke on Monday. "We have done nothing wrong."\n'
     assert _quotes(own) == [("Tom Hart", "We have done nothing wrong")]
+
+
+def test_someone_named_after_a_preposition_is_not_who_he_or_she_could_be() -> None:
+    text = 'Tom Hart, the mayor, spoke on Monday. Asked about Anna Berg, he said: "She is wrong."\n'
+    quotes = draft_article(text).quotes
+    assert [(q.speaker.name if q.speaker else None, q.candidates) for q in quotes] == [("Tom Hart", [])]

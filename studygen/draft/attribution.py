@@ -277,6 +277,9 @@ def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attrib
     return Attribution(person, verb, rule, confident, doubt=doubt)
 
 
+_AFTER_PREPOSITION = re.compile(rf"\b(?:about|to|with|for|from|of|by|against|at|on|in)\s+(?:the\s+)?{_TITLE}$")
+
+
 def _could_be(pronoun: str, ctx: Context, history: str) -> list[Person]:
     """Everyone "he" or "she" (or, with no pronoun, anyone) may stand for after a sentence with no quotation:
     the people `history` (that sentence and this one up to the quotation) names, not in the possessive,
@@ -285,7 +288,11 @@ def _could_be(pronoun: str, ctx: Context, history: str) -> list[Person]:
     plain = outside_quotes(history)
     found: dict[int, Person] = {}
     for start, person in ctx.people.mentions(plain):
-        if (not pronoun or person.answers_to(pronoun)) and not is_possessive(plain, start):
+        if (
+            (not pronoun or person.answers_to(pronoun))
+            and not is_possessive(plain, start)
+            and not ends_just_before(_AFTER_PREPOSITION, plain, start)  # "Asked about Anna Berg, he said"
+        ):
             found.setdefault(id(person), person)
     return list(found.values())
 
