@@ -239,6 +239,9 @@ def test_a_quotation_alone_that_speaks_of_the_person_before_is_not_theirs() -> N
 
 
 def test_someone_named_after_a_preposition_is_not_who_he_or_she_could_be() -> None:
-    text = 'Tom Hart, the mayor, spoke on Monday. Asked about Anna Berg, he said: "She is wrong."\n'
+    text = (
+        "The governor, Anna Berg, criticised the harbour plan on Monday.\n"
+        'The mayor, Tom Hart, was asked about Anna Berg. "She is wrong," he said.\n'
+    )
     quotes = draft_article(text).quotes
     assert [(q.speaker.name if q.speaker else None, q.candidates) for q in quotes] == [("Tom Hart", [])]
