@@ -148,7 +148,7 @@ def test_a_shared_surname_with_a_title_only_one_of_them_has_is_that_one() -> Non
 def test_he_said_across_a_paragraph_says_whom_it_was_taken_to_be_and_who_else_it_could_be() -> None:
     text = (
         'Tomas Berg, the mayor, said: "The harbour will reopen."\n\n'
-        "Erik Sand, the union leader, met Berg on Monday.\n\n"
+        "Erik Sand, the union leader, spoke on Monday.\n\n"
         '"It is a promise," he said.\n'
     )
     facts = yaml.safe_load(draft_facts(text, "varel", "article.txt"))

@@ -17,7 +17,16 @@ from typing import NamedTuple
 from ..dates import PartialDate
 from ..memory import gc_paused
 from ..sentences import sentence_spans
-from .attribution import APPOSITIVE, VERB_WORD, Context, attribute, outside_quotes, scan_speakers
+from .attribution import (
+    ACCORDING_OPENS,
+    APPOSITIVE,
+    BEFORE,
+    VERB_WORD,
+    Context,
+    attribute,
+    outside_quotes,
+    scan_speakers,
+)
 from .people import NAME, PAST_TENSE, ROLE_NOUN, ROLE_NOUNS, People, Person, tenure_spans
 from .quotes import QuoteSpan, as_american, double_quotes, nested_quotes
 from .text import CleanArticle, clean, normalise_marks
@@ -68,8 +77,8 @@ class ArticleDraft:
 
 _PROPOSAL = re.compile(
     rf"(?P<who>{NAME})(?:,[^,]{{1,80}},)?\s+(?:had\s+|once\s+|also\s+)*(?:proposed|suggested|offered)\s+"
-    rf"(?:to\s+(?P<to>{NAME})\s+)?(?P<what>(?:that|to)\s+[^,;]+)"
-)
+    rf"(?:to\s+(?P<to>{NAME})\s+)?(?P<what>(?:that|to)\s+[^,;]+|(?<=proposed\s)(?:a|an|the)\s+[^,;]+)"
+)  # "proposed that ...", "suggested to Y that ...", "proposed a League of Nations" (a plan named by its noun)
 _PROPOSAL_VERB = re.compile(r"proposed|suggested|offered")  # what `_PROPOSAL` needs, looked for first
 # Rules that tie a quotation to its speaker through a verb in the same sentence.
 _LINKED_RULES = frozenset(("after", "before", "participle", "verb in sentence"))
@@ -224,6 +233,22 @@ def _nested(
     """A quotation inside a quotation, such as Clinton's reply in Putin's recollection."""
     before = paragraph[outer.start : nested.start - 1]
     clause = re.split(r"[.!?]\s", before)[-1]
+    if (described := BEFORE.search(clause)) and _ROLE_DESCRIPTION.fullmatch(described["who"]):
+        # "The mayor told me, 'There is no money'": someone the account does not name, not whoever the
+        # article named last (nor is that person made a mayor)
+        draft.quotes.append(
+            DraftQuote(
+                nested.text(written),
+                None,
+                described["verb"].lower(),
+                "nested",
+                sentence,
+                confident=False,
+                description=described["who"],
+                within=outer_speaker.name if outer_speaker else "",
+            )
+        )
+        return
     found = attribute(clause, "", clause, "", ctx, continues=False)
     if found is None or found.person is None or found.person is outer_speaker or found.rule not in ("before",):
         return
@@ -238,6 +263,10 @@ def _nested(
             within=outer_speaker.name if outer_speaker else "",
         )
     )
+
+
+# "the mayor", "The Thai minister": a speaker described by a role, not named.
+_ROLE_DESCRIPTION = re.compile(rf"[Tt]he\s+(?:[\w'’-]+\s+)?(?i:{ROLE_NOUN})")
 
 
 def _dated_times(sentence: str) -> list[TimeExpression]:
@@ -284,9 +313,17 @@ def _events(
                 proposer = people.find(proposal["who"])
                 if proposer is not None:
                     dated.proposer = proposer
-                    dated.proposal = proposal["what"].strip().rstrip(".")
+                    dated.proposal = _without_time(proposal["what"].strip().rstrip("."), time)
                     dated.addressee = people.find(proposal["to"]) if proposal["to"] else None
             draft.events.append(dated)
+
+
+def _without_time(proposal: str, time: TimeExpression) -> str:
+    """A proposal without the date that ends its sentence: "a ban on dredging (in 1984)"; the date is the
+    proposal's `when`."""
+    if proposal.endswith(" " + time.text) and (rest := _TIME_WORDS.sub("", proposal[: -len(time.text)]).strip()):
+        return rest
+    return proposal
 
 
 def _dated_event(
@@ -386,6 +423,8 @@ _REPORTED = re.compile(r"\s+(?:[^.\"]{0,40}?\bthat\s+|(?=(?:the|a|an|it|he|she|t
 def _claim(sentence: str, people: People, times: list[TimeExpression], pronoun_person: Person | None) -> Claim | None:
     """The claim a sentence reports, if it reports one of a named person (or "he added that ...")."""
     plain = outside_quotes(sentence)
+    if (according := ACCORDING_OPENS.match(plain)) and (person := people.find(according["who"])) is not None:
+        return Claim(person, according.end(), None)  # "According to X, the port closed in 1980"
     verb = VERB_WORD.search(plain)
     if verb is None or not (reported := _REPORTED.match(plain, verb.end())):
         return None  # not reported speech: "X said (that) ..."

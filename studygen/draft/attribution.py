@@ -27,6 +27,7 @@ from .people import (
     People,
     Person,
     Role,
+    is_possessive,
 )
 from .text import ends_just_before
 
@@ -42,7 +43,8 @@ SPEECH_VERBS = frozenset(
 )
 PARTICIPLES = frozenset(
     "saying adding warning telling asking noting explaining insisting arguing recalling writing declaring "
-    "stressing calling describing".split()
+    "stressing calling describing denouncing dismissing urging promising vowing accusing claiming announcing "
+    "complaining admitting predicting".split()
 )
 PRONOUNS = frozenset("he she they".split())
 FIRST_PERSON = frozenset("i we".split())
@@ -57,9 +59,10 @@ _ADVERB = r"(?:(?:also|then|later|reportedly|once|had|has|have|would|again|furth
 # The speaker: a name, a pronoun, or a description ("the envoy", "the Thai minister").
 _WHO = rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:[A-Z][a-z]+\s+)?[a-z-]+(?:\s+[a-z-]+)?)"
 _AGE = r",\s+\d{1,3}"  # "Kari Nordby, 34, said"
-_OWNER = rf"(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}['’]s"  # "Poland's", "Andes Copper's" (chief executive)
+_OWNER = rf"{_TITLE}(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}['’]s"  # "Poland's", "Andes Copper's" (chief executive)
 AFTER_VERB_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+{_WHO}")
-AFTER_WHO_FIRST = re.compile(rf"^\s*[,.!?]?\s*{_WHO}(?:,[^,\"]{{1,60}},)?\s+{_ADVERB}(?P<verb>{_VERB})\b")
+# '"...," Rolf Dahl said', and with a phrase or two set off: '"...," Rolf Dahl, 45, a teacher, said'.
+AFTER_WHO_FIRST = re.compile(rf"^\s*[,.!?]?\s*{_WHO}(?:(?:,[^,\"]{{1,60}}){{1,2}},)?\s+{_ADVERB}(?P<verb>{_VERB})\b")
 # '"...," said its general secretary, Mike Doyle' / 'said Poland's deputy minister, Anna Zielinska':
 # the role first, the name set off by commas.
 AFTER_ROLE_THEN_NAME = re.compile(
@@ -74,8 +77,9 @@ AFTER_ROLE_NAME_VERB = re.compile(
 # '"...," the historian Clara Usk writes': a description before the name.
 AFTER_DESCRIBED_NAME = re.compile(
     r"^\s*[,.!?]?\s*(?!(?i:and|but|or|while|as|then|yet|so|because|although|though)\b)"
-    rf"(?:[\w'’-]+\s+){{1,4}}?(?P<who>{NAME})\s+{_ADVERB}(?P<verb>{_VERB})\b"
-)  # and '"...," union leader Mike Doyle said', 'Pentagon spokesman Ken Ochoa said' (not '"...," but Doyle said')
+    rf"(?:[\w'’.-]+\s+){{1,4}}?(?P<who>{NAME})\s+{_ADVERB}(?P<verb>{_VERB})\b"
+)  # and '"...," the Rev. Rolf Dahl said', '"...," union leader Mike Doyle said', 'Pentagon spokesman Ken Ochoa
+# said' (not '"...," but Doyle said')
 # A speaker the article does not name: "said an envoy in the capital", "a senior official, who asked not to
 # be named, said:". A role noun heads the description.
 _DESCRIBED = (
@@ -94,12 +98,23 @@ BEFORE = re.compile(
 )
 BEFORE_DESCRIBED = re.compile(rf"{_DESCRIBED}(?:,[^,\"]{{1,80}},)?\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
 BEFORE_SET_OFF = re.compile(rf",\s+{_WHO},\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
+# "One of them, retired teacher June Parfitt, said:" / "The chair, the historian Robert Ainsley, called the book":
+# a role and a name set off by commas before the verb.
+BEFORE_ROLE_SET_OFF = re.compile(
+    rf",\s+(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}(?i:{ROLE_NOUN})\s+(?P<who>{_TITLE}{NAME}),"
+    rf"\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE
+)
 # '... he called it "ambitious," and warned that buyers would "smell desperation"': a verb of saying joined
 # to the last by "and", with no subject of its own, after a quotation in the same sentence.
 BEFORE_JOINED = re.compile(rf"\s*,?\s*(?:and|but)\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
 # 'According to Kiptoo, the shilling is "fairly valued"': the whole sentence is the words of who opens it.
 ACCORDING_OPENS = re.compile(rf"\s*[Aa]ccording to\s+{_WHO}\s*,")
 _PARTICIPLE = re.compile(r"\b(?P<verb>" + "|".join(PARTICIPLES) + r")\b")
+# "(Anna Berg) quoted Tom Hart as saying": the one quoted is the speaker.
+_QUOTED_AS = re.compile(rf"\bquoted\s+(?P<who>{_TITLE}{NAME})\s+as\s+(?:saying|telling|writing)\b")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+# "with prosecutors calling", "with the mayor's office saying": a participle with a subject of its own.
+_WITH_SUBJECT = re.compile(r"\b[Ww]ith\s+(?P<who>(?:[\w'’.-]+\s+){1,4}?)$")
 _DESCRIBED_SUBJECT = re.compile(r"^(?P<who>[Tt]he\s+[\w'’ -]{3,50}?)\s+(?:also\s+)?\w+(?:ed|s)\b")
 
 
@@ -113,16 +128,28 @@ SUBJECT_NAME = re.compile(
     rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME_WORD}\s+{NAME_WORD}(?:\s+{NAME_WORD})?)"
     r"(?:,[^,\"]{1,60},)?\s+(?:also\s+)?(?:had\s+|has\s+)?[a-z]+ed\b"  # "Jelena Petrovic, his wife, had waited"
 )
+# "According to Hanna Vik, the cranes ...": whose account the sentence is, a person when named in full or
+# with a title ("According to Mr Sands"; a single word is as often "Reuters" or "Nasa").
+ACCORDING_NAMED = re.compile(
+    rf"\b[Aa]ccording to\s+(?P<who>(?:{'|'.join(TITLES)})\.?\s+{NAME}|{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}})"
+    r"(?=\s*[,.;])"
+)
 # A full name with an age set off by commas is a person's: "Salvatore Esposito, 82, still comes in".
 NAME_WITH_AGE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}}){_AGE},")
 _AGE_CUE = re.compile(r",\s+\d{1,3},")
 # An obituary's subject: "Dame Freya Holt, the first British woman to climb three of the world's 8,000m peaks,
 # has died aged 94"; "Mountaineer Dame Freya Holt dies aged 94".
-WHO_DIED = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME})(?:,[^\"]{{1,150}}?,)?\s+(?:has\s+)?(?:died|dies)\b")
+WHO_DIED = re.compile(
+    rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME})(?:,[^\"]{{1,150}}?,|,\s+who)?\s+(?:has\s+)?(?:died|dies)\b"
+)  # and the Guardian's "Lord Pemberton, who has died aged 91, was ..."
 
 _SMALL_WORD = re.compile(r"[a-z]+")
 _PAST_WORD = re.compile(r"[a-z]ed\b")
-_PRONOUN_BEFORE_VERB = re.compile(r"\s*(?P<who>He|She)\s+(?:(?:also|later|then|once|[a-z]+ly)\s+)*")
+# "He later wrote", and after a phrase that sets the scene: "In a 1988 judgment he wrote", "Later, she said".
+_PRONOUN_BEFORE_VERB = re.compile(
+    r"\s*(?:(?:(?:In|At|On|During|After|Before|Years|Decades)\s+[^,\"]{1,40}?|Later|Earlier|Then),?\s+"
+    r"(?P<who_after>he|she)|(?P<who>He|She))\s+(?:(?:also|later|then|once|[a-z]+ly)\s+)*"
+)
 # Before a capitalised name that is not a person's: "the ministry said", "the Greens and the Liberals say",
 # "the timber company Maderas del Sur said".
 _ORGANISATION_NOUN = (
@@ -164,6 +191,8 @@ def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None
         searches.append((WHO_DIED, plain))
     if _AGE_CUE.search(plain):  # ", 82,": few sentences give an age
         searches.append((NAME_WITH_AGE, plain))
+    if "ccording to " in plain:
+        searches.append((ACCORDING_NAMED, plain))
     for pattern, text in searches:
         for match in pattern.finditer(text):
             if (
@@ -229,15 +258,43 @@ def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, b
 
 def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attribution | None:
     """The attribution to whoever the words naming a speaker stand for (`_resolve`). For "he" or "she", the
-    draft says whom it was taken to be, and who else it could be: the last person quoted or the last named."""
+    draft says whom it was taken to be, and who else it could be: the last person quoted or the last named;
+    after a sentence with no quotation that names two people the pronoun fits, both are the candidates and
+    the speaker is left to the teacher (`_could_be`)."""
     person, confident = _resolve(who, ctx, history)
+    pronoun = who.strip().lower()
+    named = _could_be(pronoun, ctx, history) if pronoun in PRONOUNS and not ctx.previous_had_quote else []
+    if person is None and len(named) == 1:
+        person = named[0]  # "Mrs Berg accused Tom Hart of lying. '...,' he replied.": the one "he" can be
     if person is None:
         return None
     doubt = ""
-    if (pronoun := who.strip().lower()) in PRONOUNS:
+    if pronoun in PRONOUNS:
+        if len(named) > 1:
+            return Attribution(person, verb, rule, False, candidates=named)
         others = [p for p in (ctx.last_speaker, ctx.last_subject) if p and p is not person and p.answers_to(pronoun)]
         doubt = f"'{who.strip()}' taken to be {person.name}" + (f"; it could be {others[0].name}" if others else "")
     return Attribution(person, verb, rule, confident, doubt=doubt)
+
+
+_AFTER_PREPOSITION = re.compile(rf"\b(?:about|to|with|for|from|of|by|against|at|on|in)\s+(?:the\s+)?{_TITLE}$")
+
+
+def _could_be(pronoun: str, ctx: Context, history: str) -> list[Person]:
+    """Everyone "he" or "she" (or, with no pronoun, anyone) may stand for after a sentence with no quotation:
+    the people `history` (that sentence and this one up to the quotation) names, not in the possessive,
+    whom no title rules out.
+    "Anna Berg accused Tom Hart of lying. '...,' he replied." may be either: the text does not say."""
+    plain = outside_quotes(history)
+    found: dict[int, Person] = {}
+    for start, person in ctx.people.mentions(plain):
+        if (
+            (not pronoun or person.answers_to(pronoun))
+            and not is_possessive(plain, start)
+            and not ends_just_before(_AFTER_PREPOSITION, plain, start)  # "Asked about Anna Berg, he said"
+        ):
+            found.setdefault(id(person), person)
+    return list(found.values())
 
 
 def _described_earlier(who: str, history: str) -> str:
@@ -265,11 +322,29 @@ def _holder_of(words: list[str], ctx: Context, text: str) -> Person | None:
     return holders[0] if holders else None
 
 
+def _only_holder(description: str, ctx: Context) -> Person | None:
+    """ "The chancellor (has defended ...)", when the one person of the article with a role of that noun has
+    it in just those words: that person, who may be named only later ("Chancellor Mark Ellison"). None
+    when another has the noun, or has it with more words ("Shadow chancellor Helen Price" is not "the
+    chancellor")."""
+    words = description.lower().split()[1:]
+    if not words or words[-1] not in ROLE_NOUNS:
+        return None
+    holders = ctx.people.holders(words[-1])
+    fitting = [p for p in holders if any(r.title.lower().split() == words for r in p.roles if r.evidence)]
+    return fitting[0] if len(fitting) == 1 and len(holders) == 1 else None
+
+
 def _latest_mention(ctx: Context, text: str) -> Person | None:
     mentions = ctx.people.mentions(text)
     return mentions[-1][1] if mentions else ctx.last_subject
 
 
+# "A spokesman for Mr Hart", "a lawyer representing Tom Hart", "a friend of Hart": a name after these is not
+# the speaker, whoever is.
+_ON_BEHALF_OF = re.compile(
+    rf"\b(?:for|of|from|with|by|against|representing|behalf\s+of|close\s+to)\s+(?:the\s+)?{_TITLE}$"
+)
 # "Brian and Susan Metcalfe said": two people speaking as one, so neither is the speaker alone.
 _JOINT = re.compile(rf"{NAME_WORD}\s+and\s+$")
 
@@ -349,6 +424,8 @@ def _sieve(
             and not ends_just_before(
                 _ORGANISATION_BEFORE, after, match.start("who")
             )  # "the campaign group Bosque Vivo"
+            and not ends_just_before(_ON_BEHALF_OF, after, match.start("who"))
+            and not _POSSESSIVE_END.search(match["who"])  # "said Mr. Hart's spokesman": not Mr. Hart
         ):
             if ends_just_before(_JOINT, after, match.start("who")) or _organisation_named(after, match):
                 return None  # '"...," Brian and Susan Metcalfe said': the two of them; "said the operator, Clydelink"
@@ -371,13 +448,20 @@ def _sieve(
     # The patterns with a verb of saying before the quotation need one among the last words before it:
     # up to four words and a comma or colon may follow the verb (_UP_TO_QUOTE).
     verb_before = any(word.rstrip(",:") in SPEECH_VERBS for word in local_before.split()[-6:])
-    if (verb_before and (match := BEFORE.search(local_before) or BEFORE_SET_OFF.search(local_before))) or (
-        match := BEFORE_ACCORDING.search(local_before)
-    ):
+    match = (
+        verb_before
+        and (
+            BEFORE.search(local_before)
+            or BEFORE_SET_OFF.search(local_before)
+            or BEFORE_ROLE_SET_OFF.search(local_before)
+        )
+    ) or BEFORE_ACCORDING.search(local_before)
+    if match and not ends_just_before(_ON_BEHALF_OF, local_before, match.start("who")):  # not "a lawyer for Hart"
         if (
             match["who"].lower() in FIRST_PERSON
             or ends_just_before(_ORGANISATION_BEFORE, local_before, match.start("who"))
             or _organisation_named(local_before, match)
+            or ends_just_before(_JOINT, local_before, match.start("who"))  # "Hart and Anna Berg said"
         ):
             return None
         if described := _described_earlier(match["who"], history):
@@ -388,24 +472,37 @@ def _sieve(
         return Attribution(None, match["verb"].lower(), "before", False, match["described"])
     plain_before = outside_quotes(local_before)
     whole_before = outside_quotes(sentence_before)
+    if "quoted " in whole_before and (
+        quoted_as := _QUOTED_AS.search(whole_before)
+    ):  # "Anna Berg quoted Tom Hart as saying:"
+        return _named(quoted_as["who"], "quoted", "participle", ctx, history)
     if participle := _PARTICIPLE.search(whole_before):
+        if own := _WITH_SUBJECT.search(whole_before, 0, participle.start()):
+            # "... on Monday, with prosecutors calling him '...'": the participle's subject is the with-phrase's
+            named = ctx.people.mentions(own["who"])
+            return Attribution(named[-1][1], participle["verb"], "participle", False) if named else None
         subject = ctx.people.mentions(whole_before[: participle.start()])
         if subject:
             return Attribution(subject[0][1], participle["verb"], "participle", True)
         if described := _DESCRIBED_SUBJECT.match(whole_before.strip()):
+            if holder := _only_holder(described["who"], ctx):
+                return Attribution(holder, participle["verb"], "participle", False)
             return Attribution(None, participle["verb"], "participle", False, described["who"])
     # The verb and its subject outside appositions and relative clauses: "Dame Ann Roe, the president of
     # the Tax Division, said" is Dame Ann Roe; "Calder, who has denied the plan, said" is said by Calder.
     main_clause = APPOSITIVE.sub(" ", whole_before)
     if verb_here := VERB_WORD.search(main_clause):
         mentions = ctx.people.mentions(main_clause[: verb_here.start()])
-        if mentions and ends_just_before(_JOINT, main_clause, mentions[-1][0]):
-            return None  # "Brian and Susan Metcalfe said the hall ...": the two of them
+        if mentions and (
+            ends_just_before(_JOINT, main_clause, mentions[-1][0])
+            or ends_just_before(_ON_BEHALF_OF, main_clause, mentions[-1][0])
+        ):
+            return None  # "Brian and Susan Metcalfe said the hall ...": the two of them; "a lawyer for Hart said"
         if mentions:
             return Attribution(mentions[-1][1], verb_here.group(), "verb in sentence", False)
         # 'He later wrote in his memoirs that the strike "would collapse"': whoever "he" is
         if (pronoun := _PRONOUN_BEFORE_VERB.fullmatch(main_clause[: verb_here.start()])) and (
-            found := _named(pronoun["who"], verb_here.group(), "verb in sentence", ctx, history)
+            found := _named(pronoun["who"] or pronoun["who_after"], verb_here.group(), "verb in sentence", ctx, history)
         ):
             return replace(found, confident=False)
     if (
@@ -414,7 +511,9 @@ def _sieve(
         and (found := _named(according["who"], "according to", "before", ctx, history))
     ):
         return found
-    if continues and not plain_before.strip(" ,.;:-—"):
+    # '"We will appeal," a lawyer for the family said.': a quotation with a verb of its own after it, whose
+    # speaker the rules above could not name, is nobody's continuation.
+    if continues and not plain_before.strip(" ,.;:-—") and not _own_verb(after, ended, quoted):
         if ctx.last_description:  # '"...," said one European diplomat. "..."'
             return Attribution(None, "continued", "continuation", False, ctx.last_description)
         if ctx.last_speaker is not None:
@@ -422,9 +521,36 @@ def _sieve(
     if not plain_before.strip(" ,.;:-—") and not VERB_WORD.search(outside_quotes(after)):
         # the person the previous sentence was about; after a quotation said by "he" or "she", its speaker
         subject = _subject_of(previous_sentence, ctx) or (ctx.last_speaker if ctx.previous_had_quote else None)
+        if subject is not None and _speaks_of(quoted, subject, ctx):
+            return None  # 'Police arrested Tom Hart. "He is innocent."': words about him, not his
+        if subject is not None and not VERB_WORD.search(outside_quotes(previous_sentence)):
+            # a sentence with no verb of saying that names two people: the quotation may be either's
+            named = _could_be("", ctx, previous_sentence)
+            if len(named) > 1:
+                return Attribution(subject, "continued", "previous sentence", False, candidates=named)
         if subject is not None:
             return Attribution(subject, "continued", "previous sentence", False)
     return None
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_THIRD_PERSON_START = re.compile(r"\s*(?:He|She|His|Her|Him)\b")
+
+
+def _speaks_of(quoted: str, person: Person, ctx: Context) -> bool:
+    """Whether a quotation speaks of `person` in the third person, so is not theirs: it opens with "He",
+    "She", "His" or "Her", or names them ("Hart has done nothing wrong")."""
+    if _THIRD_PERSON_START.match(quoted):
+        return True
+    return any(named is person for _, named in ctx.people.mentions(quoted))
+
+
+def _own_verb(after: str, ended: bool, quoted: str) -> bool:
+    """Whether a verb of saying follows the quotation in its sentence: '"...," a lawyer for the family said'
+    (not '"We always have." Her deputy said ...', a new sentence)."""
+    if ended or quoted.rstrip().endswith((".", "!", "?")):
+        return False
+    return VERB_WORD.search(outside_quotes(_SENTENCE_END.split(after, maxsplit=1)[0])) is not None
 
 
 def _subject_of(sentence: str, ctx: Context) -> Person | None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
-from .people import NAME_WORD, PRONOUN_OF_TITLE, TITLES, Person
+from .people import HONORIFICS, NAME_WORD, PRONOUN_OF_TITLE, TITLES, Person
 
 # A title before a name: "Dr. Ortiz", "Mrs Metcalfe".
 _ANY_TITLE = "|".join(sorted(PRONOUN_OF_TITLE.keys() | TITLES.keys(), key=len, reverse=True))
 _TITLED = re.compile(rf"\b({_ANY_TITLE})\.?\s+({NAME_WORD})")
 _WORD = re.compile(r"[\w'’-]+")
+_PLAIN_TITLES = frozenset("Mr Mrs Ms Miss".split())
 
 
 def which_one(surname: str, bearers: list[Person], history: str, nearby: str) -> tuple[Person | None, str]:
@@ -23,16 +24,24 @@ def which_one(surname: str, bearers: list[Person], history: str, nearby: str) ->
     quotation marks), `nearby` the words around the quotation that name its speaker."""
     # named just before, by first name too: "Brian and Susan Metcalfe" names both
     words = set(_WORD.findall(history))
-    named = [p for p in bearers if p.name.split()[0] in words]
+    named = [p for p in bearers if _first_name(p) in words]
     if len(named) == 1:
         return named[0], f"'{surname}' taken to be {named[0].name}, named just before; {_others(named[0], bearers)}"
     # "Dr. Ortiz said", and only Ramon Ortiz is a doctor
-    titled = _TITLED.findall(nearby)
-    fitting = [p for p in bearers if any(t.rstrip(".") in p.titles and s == surname for t, s in titled)]
+    titled = [t.rstrip(".") for t, s in _TITLED.findall(nearby) if s == surname]
+    fitting = [p for p in bearers if any(t in p.titles for t in titled)]
+    if not fitting and any(t in _PLAIN_TITLES for t in titled):
+        # "Mr Reid" is never Sir Malcolm Reid: a knight, a dame or a peer is called by that title
+        fitting = [p for p in bearers if p.name.split()[0] not in HONORIFICS]
     if len(fitting) == 1:
         reason = f"'{surname}' taken to be {fitting[0].name}, the one the article calls so"
         return fitting[0], f"{reason}; {_others(fitting[0], bearers)}"
     return None, ""
+
+
+def _first_name(person: Person) -> str:
+    """ "Malcolm" for Sir Malcolm Reid: the first word that is not an honorific."""
+    return next((word for word in person.name.split() if word not in HONORIFICS), "")
 
 
 def _others(person: Person, bearers: list[Person]) -> str:

@@ -145,6 +145,12 @@ SERVED = re.compile(rf"\s*(?:served|ruled|reigned|governed|held\s+the\s+post)\s+
 # "Fenwick served as the union's secretary from 1921 to 1939": a role and its years after a name.
 SERVED_AS = re.compile(rf"\s+served\s+as\s+(?:the\s+|an?\s+)?(?P<role>[^,;.]{{3,80}}?)\s+{_YEARS}")
 _NAME_AT_END = re.compile(rf"(?<![\w'’-])(?P<name>{NAME})$")
+# "Prime Minister Arvid Lunde, who served from 1917 to 1920," / "Chancellor Otto Brenn, in office from 1950 to
+# 1958,": the years of the role just named before the name.
+TENURE_AFTER_NAME = re.compile(
+    r",\s+(?:who\s+(?:had\s+|has\s+)?(?:served|ruled|reigned|governed|held\s+(?:the\s+post|office)|was\s+in\s+office)"
+    rf"|in\s+office)\s+{_YEARS}\b"
+)
 TENURE = re.compile(
     r"\bwho\s+(?:served|was|has\s+served|had\s+been)\s+as\s+(?P<role>[^,;.]{3,80}?)\s+"
     r"(?:between\s+(?P<a1>\d{4})\s+and\s+(?P<a2>\d{4})|from\s+(?P<b1>\d{4})\s+(?:to|until)\s+(?P<b2>\d{4}))"
@@ -200,16 +206,49 @@ class Person:
         return (self.name, self.surname, *_knightly_form(self.name))
 
     def add_role(self, role: Role) -> None:
-        key = role.title.lower()
+        """Add a role, unless it is one the person has: "President" and "US President", or "the minister"
+        and "Foreign Minister", are one post named more or less fully (the last words of the fuller name),
+        kept once, as the fuller title, or the one whose sentence gives its years."""
+        words = role.title.lower().split()
         for existing in self.roles:
-            if existing.title.lower() == key:
-                if role.tenure and not existing.tenure and role.evidence:
-                    existing.tenure, existing.evidence = role.tenure, role.evidence  # the sentence that gives it
-                return
+            known = existing.title.lower().split()
+            if known[-len(words) :] != words and words[-len(known) :] != known:
+                continue
+            if role.evidence and (
+                (role.tenure and not existing.tenure)
+                or (len(words) > len(known) and (role.tenure or not existing.tenure))
+                or not existing.evidence
+            ):
+                existing.title, existing.tenure, existing.evidence = role.title, role.tenure, role.evidence
+                self._hold(words)
+            return
         self.roles.append(role)
+        self._hold(words)
+
+    def _hold(self, words: list[str]) -> None:
+        """Index the person under the words of a role (see `holders`)."""
         if self.holders is not None:
-            for word in key.split():
+            for word in words:
                 self.holders.setdefault(word, {})[id(self)] = self
+
+
+_WORD_BEFORE = re.compile(rf"(?<![\w'’-])({NAME_WORD}) $")
+
+
+def _middle_name(text: str, start: int) -> bool:
+    """Whether the capitalised word at `start` follows a first name: "(Ada) Margaret Lyle"."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    word = before[1] if before else ""
+    return (
+        bool(word) and _is_name(word) and not _is_title_word(word) and word != "Born" and not _POSSESSIVE.search(word)
+    )
+
+
+def _honorific_and_surname(name: str) -> bool:
+    """ "Lord Baker": a peer by title and surname alone, with no first name to tell two Bakers apart (but
+    "Sir Malcolm Reid" has one)."""
+    words = name.split()
+    return len(words) == 2 and words[0] in HONORIFICS
 
 
 def _knightly_form(name: str) -> tuple[str, ...]:
@@ -311,7 +350,7 @@ def _other_given_name(before: str, form: str, person: Person) -> bool:
     return bool(given) and before.rstrip(".") not in given
 
 
-def _is_possessive(text: str, start: int) -> bool:
+def is_possessive(text: str, start: int) -> bool:
     """Whether the name at `start` is in the possessive: "Andreou's", "the Jameses' house"."""
     if "'" not in text and "’" not in text:
         return False  # most sentences
@@ -360,7 +399,15 @@ def tenure_spans(sentence: str) -> list[tuple[int, int]]:
     patterns = [TENURE] if "who " in sentence else []
     if _SERVED_CUE.search(sentence):
         patterns += [SERVED_AS, SERVED]
+    if "office" in sentence or _SERVED_CUE.search(sentence):
+        patterns.append(TENURE_AFTER_NAME)
     return [m.span() for pattern in patterns for m in pattern.finditer(sentence)]
+
+
+def _tenure_after(sentence: str, end: int) -> str:
+    """The years a clause right after a titled name gives its role (`TENURE_AFTER_NAME`), or ""."""
+    tenure = TENURE_AFTER_NAME.match(sentence, end)
+    return _years(tenure) if tenure else ""
 
 
 def _years(match: re.Match[str]) -> str:
@@ -525,7 +572,7 @@ class People:
                 person.titled(match["title"])
             role = TITLES[match["title"].rstrip(".")]
             if person and role:
-                person.add_role(Role(role, evidence=sentence))
+                person.add_role(Role(role, _tenure_after(sentence, match.end()), sentence))
         role_nouns = _role_nouns_in(sentence)
         for match in _role_before_name(sentence, role_nouns):
             words = match["name"].split()
@@ -539,7 +586,7 @@ class People:
             title = _role_phrase(sentence, match.start("noun"), noun)
             person = self.add(name, where)
             if person:
-                person.add_role(Role(title, evidence=sentence))
+                person.add_role(Role(title, _tenure_after(sentence, match.end()), sentence))
         # "the minister, Ana Pérez,": a role noun and a comma
         for match in ROLE_THEN_NAME.finditer(sentence) if _role_then_comma(sentence, role_nouns) else ():
             role = match["role"].strip()
@@ -608,6 +655,7 @@ class People:
                 and first.rstrip(".") not in TITLES
                 and first not in HONORIFICS
                 and not _THIRD_NAME_WORD.match(text, match.end(2))  # "Margaret Hollis Dunne": a middle name
+                and not _middle_name(text, match.start())  # "Ada Margaret Lyle": Margaret is no other Lyle's
             ):
                 self._given_names.setdefault(last, set()).add(first)
         for joint in _AND_NAME.finditer(text):  # "Brian and Susan Metcalfe": looked for from the "and"
@@ -654,7 +702,7 @@ class People:
     def bearers(self, surname: str) -> list[Person]:
         """The people named in full with a surname (in the order they were found): "Hiss" alone names
         neither Alger nor Tony Hiss when there are two."""
-        return [p for p in self._by_surname.get(surname, ()) if " " in p.name and p.name.split()[0] not in HONORIFICS]
+        return [p for p in self._by_surname.get(surname, ()) if " " in p.name and not _honorific_and_surname(p.name)]
 
     def shared_by(self, person: Person) -> list[Person]:
         """The people a bare surname may stand for, when two or more of the article have it; else []."""
@@ -673,9 +721,9 @@ class People:
         about Kostas Ioannou."""
         if not mentions:
             return None
-        if not _is_possessive(text, mentions[0][0]):
+        if not is_possessive(text, mentions[0][0]):
             return mentions[0][1]
-        others = [person for start, person in self.mentions(text) if not _is_possessive(text, start)]
+        others = [person for start, person in self.mentions(text) if not is_possessive(text, start)]
         return others[0] if others else mentions[0][1]
 
     def mentions(self, text: str, first_only: bool = False) -> list[tuple[int, Person]]:

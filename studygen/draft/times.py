@@ -7,8 +7,12 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..dates import DateError, PartialDate, parse_date
+from ..dates import DateError, PartialDate
+from ..dates import parse_date as _parse_date
 from .text import ends_just_before
+
+# The dates of a long article repeat ("1990", "2003-03"): each text is parsed once (a PartialDate is frozen).
+parse_date = functools.lru_cache(maxsize=4096)(_parse_date)
 
 MONTHS = "January February March April May June July August September October November December".split()
 _MONTH = r"(?P<month>" + "|".join(MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"

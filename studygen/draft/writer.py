@@ -13,9 +13,10 @@ from collections import Counter
 import yaml
 
 from ..article import Article
-from ..dates import DateError, parse_date
+from ..dates import DateError
 from . import ArticleDraft
 from .people import Person, is_description
+from .times import parse_date  # cached: a long article dates many events alike
 
 _RESOLVER = yaml.resolver.Resolver()
 _STR = "tag:yaml.org,2002:str"
@@ -143,7 +144,7 @@ def draft_yaml(draft: ArticleDraft, lesson_id: str, source_file: str, article_te
             notes.append(f"speaker could be {' or '.join(could_be)}")
         elif quote.doubt:
             notes.append(quote.doubt)
-        elif not quote.confident:
+        elif not quote.confident and not quote.within:  # a nested quotation's note says whose words hold it
             notes.append(_UNSURE_RULES.get(quote.rule, "the speaker was found with less certainty"))
         if quote.within:
             notes.append(f"a quotation inside {quote.within}'s words")
