@@ -1,6 +1,11 @@
 """IMS QTI 2.1 content package (a zip with imsmanifest.xml): one assessmentItem a question and one
-assessmentTest holding them all, the interchange format read by Canvas New Quizzes, Blackboard,
-Brightspace and other platforms. Scoring uses QTI's standard response-processing templates."""
+assessmentTest holding them all, the interchange format read by Canvas (Classic and New Quizzes),
+Blackboard, Brightspace and other platforms. Scoring uses QTI's standard response-processing
+templates, and a share of the point per part where a question has several (matching pairs, gaps).
+
+Written as Canvas's QTI converter and the reader New Quizzes uses (instructure/qti) read an item:
+accepted answers in correctResponse, the question's text in the body's paragraphs, points in
+SCORE's normalMaximum, the source in a modalFeedback (shown after answering, never in the body)."""
 
 from __future__ import annotations
 
@@ -68,7 +73,9 @@ def _mapping(declaration: ET.Element, keys: list[str]) -> None:
 def _typed(item: ET.Element, blank: Blank, ident: str = "RESPONSE") -> None:
     """A typed answer's response: every accepted answer is a correct response as well as a mapped one.
     Canvas's QTI converter and the reader New Quizzes uses take the accepted answers from
-    correctResponse alone (one value kept the first answer only); a QTI player scores by the mapping."""
+    correctResponse alone (one value kept the first answer only); a QTI player scores by the mapping.
+    (QTI 2.1 means one value for a single response; the schema takes several, and no reader checked
+    refuses them.)"""
     accepted = list(dict.fromkeys((blank.answer, *blank.alternatives)))
     _mapping(_response(item, "single", "string", accepted, ident), accepted)
 
@@ -266,9 +273,9 @@ def manifest(lesson_id: str, test_href: str, items: list[tuple[str, str, Shape]]
     writes={
         Shape.CHOICE: "choiceInteraction",
         Shape.SHORT: "textEntryInteraction, alternatives accepted",
-        Shape.CLOZE: "textEntryInteraction inside the sentence",
+        Shape.CLOZE: "the sentence with a line for each gap, a textEntryInteraction for each gap below it",
         Shape.MATCHING: "matchInteraction",
-        Shape.ORDERING: "orderInteraction",
+        Shape.ORDERING: "orderInteraction (Canvas Classic Quizzes import it as matching each event to its place)",
     },
 )
 def export_qti(build: LessonBuild) -> list[Output]:
