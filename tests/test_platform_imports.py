@@ -33,9 +33,10 @@ from studygen.export import LessonBuild
 from studygen.export.canvas import canvas_item, html_text
 from studygen.export.classroom import BLANK_LINE, feedback, sentence_case, title, xml_bytes
 from studygen.export.kahoot import ANSWER_MAX, QUESTION_MAX, export_kahoot
-from studygen.export.plain_text import FORMULA_STARTS, plain
+from studygen.export.plain_text import FORMULA_STARTS, plain, spreadsheet_cell
 from studygen.export.qti import qti_item
 from studygen.export.quizlet import CARD_MAX, export_quizlet
+from studygen.export.quizlet import field as quizlet_field
 from studygen.lessons import read_lesson
 from studygen.questions import Question, QuestionSet, build_questions
 from studygen.questions.shapes import Blank, ClozeText, Shape
@@ -439,6 +440,13 @@ def test_canvas_html_escapes_every_character() -> None:
     reader.close()
     assert reader.elements == [] and "".join(reader.text) == STRESS_PLAIN
     assert html_text("<none>") == "&lt;none&gt;" and html_text("a & b") == "a &amp; b"
+
+
+def test_quizlet_and_blooket_escaping_give_the_stress_text_back() -> None:
+    """Quizlet's field (one line, no tab) and Blooket's cell (OWASP's apostrophe before a formula): every
+    character of the stress text as written, control and bidi characters left out."""
+    assert quizlet_field(STRESS) == STRESS_PLAIN and quizlet_field("a\tb\nc") == "a b c"
+    assert spreadsheet_cell(STRESS) == STRESS_PLAIN and spreadsheet_cell("=" + STRESS) == "'=" + STRESS_PLAIN
 
 
 def test_a_literal_tag_survives_in_canvas(canvas_schema: xmlschema.XMLSchema) -> None:
