@@ -30,7 +30,7 @@ import pytest
 import xmlschema
 
 from studygen.export import LessonBuild
-from studygen.export.canvas import canvas_item, html_text
+from studygen.export.canvas import CANVAS_TYPES, canvas_item, html_text
 from studygen.export.classroom import BLANK_LINE, feedback, sentence_case, title, xml_bytes
 from studygen.export.kahoot import ANSWER_MAX, QUESTION_MAX, export_kahoot
 from studygen.export.plain_text import FORMULA_STARTS, plain, spreadsheet_cell
@@ -358,15 +358,6 @@ def read_canvas(built: Path, lesson_id: str, schema: xmlschema.XMLSchema) -> lis
     return list(ET.fromstring(quiz).iter(f"{QTI12}item"))
 
 
-CANVAS_TYPES = {
-    Shape.CHOICE: "multiple_choice_question",
-    Shape.SHORT: "short_answer_question",
-    Shape.CLOZE: "fill_in_multiple_blanks_question",
-    Shape.MATCHING: "matching_question",
-    Shape.ORDERING: "matching_question",
-}
-
-
 def check_canvas_item(item: ET.Element, question: Question) -> None:
     fields = {
         f.findtext(f"{QTI12}fieldlabel"): f.findtext(f"{QTI12}fieldentry")
@@ -522,27 +513,30 @@ def test_quizlet_cards_within_the_limit_and_notes_for_the_rest(lesson_id: str) -
         csv.reader(io.StringIO(output.data.decode("utf-8"), newline=""), delimiter="\t", quoting=csv.QUOTE_NONE)
     )
     assert all(len(row) == 2 and 0 < len(row[0]) <= CARD_MAX and 0 < len(row[1]) <= CARD_MAX for row in rows)
-    left_out = {n.message.split()[1] for n in build.notes if n.code == "quizlet.too-long"}
+    short = [q for q in questions if q.shape is not Shape.MATCHING]
+    left_out = {q.id for q in short if any(f" question {q.id} are left out" in n.message for n in build.notes)}
     kept = [q for q in questions if q.id not in left_out]
     expected = []
     for question in kept:
         if question.shape is Shape.MATCHING:
             expected += [[one_line(m.prompt), one_line(m.answer)] for m in question.matches]
         elif question.shape is Shape.CLOZE:
-            expected.append(
-                [
-                    one_line(sentence_case(question.cloze.with_gaps(BLANK_LINE))),
-                    one_line(" / ".join(b.answer for b in question.cloze.blanks)),
-                ]
-            )  # type: ignore[union-attr]
+            sentence = sentence_case(question.cloze.with_gaps(BLANK_LINE))  # type: ignore[union-attr]
+            expected.append([one_line(sentence), one_line(" / ".join(b.answer for b in question.cloze.blanks))])  # type: ignore[union-attr]
         elif question.shape is not Shape.ORDERING:
             expected.append([one_line(question.prompt), one_line(question.answer)])
+    expected = [card for card in expected if max(map(len, card)) <= CARD_MAX]  # a matching set's long pair
     assert [row for row in rows if row in expected] == expected
     assert len(rows) == len(expected) + sum(q.shape is Shape.ORDERING for q in kept)
-    for question in questions:  # what is left out is long: a quotation, a sentence, a set of events
+    for question in questions:  # a note for each question that lost a card, saying how many
+        lost = sum(max(len(one_line(m.prompt)), len(one_line(m.answer))) > CARD_MAX for m in question.matches)
+        if question.shape is Shape.MATCHING and lost:
+            assert f"{lost} of the {len(question.matches)} Quizlet cards of question {question.id} are left out" in [
+                n.message.split(":")[0] for n in build.notes
+            ]
         if question.id in left_out:
-            texts_shown = [question.prompt, *question.items, *(m.prompt for m in question.matches)]
-            assert sum(len(one_line(text)) for text in texts_shown) > CARD_MAX
+            sentence = question.cloze.with_gaps(BLANK_LINE) if question.cloze else ""
+            assert sum(len(one_line(text)) for text in [question.prompt, sentence, *question.items]) > CARD_MAX
     with_alternatives = sum(any(b.alternatives for b in gaps(q)) for q in kept)
     notes = [n.message for n in build.notes if n.code == "quizlet.alternatives"]
     if with_alternatives:
@@ -564,7 +558,11 @@ def test_quizlet_card_limit_edges() -> None:
     build = _build("russia-nato", [fits, long])
     (output,) = export_quizlet(build)
     assert [line.split("\t")[0] for line in output.data.decode("utf-8").splitlines()] == [at]
-    assert [n.code for n in build.notes if n.code.startswith("quizlet.too")] == ["quizlet.too-long"]
+    notes = [n.message for n in build.notes if n.code == "quizlet.too-long"]
+    assert notes == [
+        f"1 of the 1 Quizlet cards of question a/over are left out: a side is over {CARD_MAX} characters, "
+        "too long to read at a glance"
+    ]
 
 
 def test_a_cloze_sentence_starts_with_a_capital_in_every_format(qti_schema: xmlschema.XMLSchema) -> None:

@@ -5,7 +5,7 @@ pasted into the platform, not opened as a spreadsheet, so a field starting with 
 A card has one definition, so a question's other accepted answers ("USSR" beside "the Soviet
 Union") have no place in the file: a note counts the cards that lose them. A card with a side over
 CARD_MAX characters (a long quotation, an ordering of many events) is left out with a note: a
-flashcard is read at a glance, and Quizlet's study modes show each side whole."""
+flashcard is read at a glance."""
 
 from __future__ import annotations
 
@@ -60,16 +60,18 @@ def export_quizlet(build: LessonBuild) -> list[Output]:
     without_alternatives = 0
     for question in build.questions.questions:
         written = [(field(term), field(definition)) for term, definition in cards(question)]
-        if any(len(side) > CARD_MAX for card in written for side in card):
+        kept = [(term, definition) for term, definition in written if max(len(term), len(definition)) <= CARD_MAX]
+        if len(kept) < len(written):
             build.note(
                 question.fact,
                 "quizlet.too-long",
-                f"question {question.id} is left out of the Quizlet file: a side of its card is over "
-                f"{CARD_MAX} characters, too long to read at a glance",
+                f"{len(written) - len(kept)} of the {len(written)} Quizlet cards of question {question.id} are "
+                f"left out: a side is over {CARD_MAX} characters, too long to read at a glance",
                 "shorten the fact's wording or quotation, or use another format for this question",
             )
+        if not kept:
             continue
-        lines += [f"{term}\t{definition}\n" for term, definition in written]
+        lines += [f"{term}\t{definition}\n" for term, definition in kept]
         blanks = question.cloze.blanks if question.cloze else ()
         without_alternatives += bool(question.alternatives or any(blank.alternatives for blank in blanks))
     if without_alternatives:
