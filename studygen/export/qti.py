@@ -269,7 +269,7 @@ def manifest(lesson_id: str, test_href: str, items: list[tuple[str, str, Shape]]
 
 @exporter(
     "qti",
-    "IMS QTI 2.1 package (zip: Canvas New Quizzes, Blackboard, Brightspace and others)",
+    "IMS QTI 2.1 package (zip: Canvas Classic and New Quizzes, Blackboard, Brightspace and others)",
     writes={
         Shape.CHOICE: "choiceInteraction",
         Shape.SHORT: "textEntryInteraction, alternatives accepted",

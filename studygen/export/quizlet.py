@@ -65,8 +65,9 @@ def export_quizlet(build: LessonBuild) -> list[Output]:
             build.note(
                 question.fact,
                 "quizlet.too-long",
-                f"{len(written) - len(kept)} of the {len(written)} Quizlet cards of question {question.id} are "
-                f"left out: a side is over {CARD_MAX} characters, too long to read at a glance",
+                (f"{len(written) - len(kept)} of the {len(written)} Quizlet cards of " if kept else "")
+                + f"question {question.id} {'are' if kept else 'is'} left out of the Quizlet file: a side of "
+                f"{'each' if kept else 'its card'} is over {CARD_MAX} characters, too long to read at a glance",
                 "shorten the fact's wording or quotation, or use another format for this question",
             )
         if not kept:
