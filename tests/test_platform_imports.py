@@ -31,7 +31,7 @@ import xmlschema
 
 from studygen.export import LessonBuild
 from studygen.export.canvas import CANVAS_TYPES, canvas_item, html_text
-from studygen.export.classroom import BLANK_LINE, feedback, sentence_case, title, xml_bytes
+from studygen.export.classroom import BLANK_LINE, feedback, namespace_attributes, sentence_case, title, xml_bytes
 from studygen.export.kahoot import ANSWER_MAX, QUESTION_MAX, export_kahoot
 from studygen.export.plain_text import FORMULA_STARTS, plain, spreadsheet_cell
 from studygen.export.qti import qti_item
@@ -422,6 +422,17 @@ def test_canvas_gives_back_every_question_as_canvas_shows_it(
     assert len(items) == len(questions)
     for item in items:
         check_canvas_item(item, questions[item.get("title", "")])
+
+
+def test_a_two_gap_cloze_in_canvas_has_each_gap_and_its_answers(canvas_schema: xmlschema.XMLSchema) -> None:
+    question = _two_gaps()
+    quiz = ET.Element("questestinterop", namespace_attributes(QTI12[1:-1], "ims_qtiasiv1p2.xsd"))
+    section = ET.SubElement(ET.SubElement(quiz, "assessment", {"ident": "A", "title": "t"}), "section", {"ident": "s"})
+    section.append(canvas_item(question))
+    data = xml_bytes(quiz)
+    canvas_schema.validate(data.decode("utf-8"))
+    (item,) = ET.fromstring(data).iter(f"{QTI12}item")
+    check_canvas_item(item, question)
 
 
 def test_canvas_html_escapes_every_character() -> None:
