@@ -4,12 +4,14 @@ becomes a matching question: each event to its place."""
 
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as ET
 
 from ..questions import Question
 from ..questions.shapes import Blank, Shape
 from . import LessonBuild, Output, exporter
-from .classroom import feedback, file_name, namespace_attributes, title, xml_bytes, zip_bytes
+from .classroom import feedback, file_name, namespace_attributes, sentence_case, title, xml_bytes, zip_bytes
+from .plain_text import plain
 from .qti import CP, identifier
 
 QTI12 = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -23,9 +25,27 @@ CANVAS_TYPES = {
 }
 
 
-def _material(parent: ET.Element, text: str, texttype: str = "text/plain") -> ET.Element:
+def html_text(text: str) -> str:
+    """A text as the HTML Canvas reads from a text/html mattext (as Canvas's own exporter writes it):
+    every character a browser would read as markup escaped, so that a literal `<none>` or `&amp;` is
+    shown as written; without the characters `plain` drops."""
+    return html.escape(plain(text), quote=False)
+
+
+def _material(parent: ET.Element, text: str) -> ET.Element:
+    """Text a student reads: written as HTML, where Canvas (and New Quizzes' reader, which drops what
+    looks like a tag in a text/plain mattext) read HTML."""
     material = ET.SubElement(parent, "material")
-    ET.SubElement(material, "mattext", {"texttype": texttype}).text = text
+    ET.SubElement(material, "mattext", {"texttype": "text/html"}).text = html_text(text)
+    return material
+
+
+def _plain(parent: ET.Element, text: str) -> ET.Element:
+    """Text Canvas's converter takes as it is, not as HTML: a blank's name, the answers it compares
+    with what a student types, a matching set's right-hand options (an HTML entity there would be
+    shown as written)."""
+    material = ET.SubElement(parent, "material")
+    ET.SubElement(material, "mattext", {"texttype": "text/plain"}).text = text
     return material
 
 
@@ -87,16 +107,16 @@ def canvas_item(question: Question) -> ET.Element:
         names = {id(b): f"blank{n}" for n, b in enumerate(blanks, 1)}
         sentence = "".join(
             f"[{names[id(p)]}]" if isinstance(p, Blank) else p.replace("[", "(").replace("]", ")")
-            for p in question.cloze.parts
-        )  # type: ignore[union-attr]
-        _material(presentation, sentence)
+            for p in question.cloze.parts  # type: ignore[union-attr]
+        )
+        _material(presentation, sentence_case(sentence))
         for blank in blanks:
             name = names[id(blank)]
             lid = ET.SubElement(presentation, "response_lid", {"ident": f"response_{name}"})
-            _material(lid, name)
+            _plain(lid, name)
             render = ET.SubElement(lid, "render_choice")
             for index, accepted in enumerate((blank.answer, *blank.alternatives)):
-                _material(ET.SubElement(render, "response_label", {"ident": f"{name}_{index}"}), accepted)
+                _plain(ET.SubElement(render, "response_label", {"ident": f"{name}_{index}"}), accepted)
                 _condition(processing, f"response_{name}", f"{name}_{index}", f"{100 / len(blanks):.2f}", "Add")
     else:
         prompt = (
@@ -111,7 +131,7 @@ def canvas_item(question: Question) -> ET.Element:
             _material(lid, left)
             render = ET.SubElement(lid, "render_choice")
             for number, option in enumerate(options):
-                _material(ET.SubElement(render, "response_label", {"ident": f"O{number}"}), option)
+                _plain(ET.SubElement(render, "response_label", {"ident": f"O{number}"}), option)
             _condition(processing, f"response_{index}", f"O{options.index(right)}", f"{100 / len(pairs):.2f}", "Add")
     item.append(processing)
     general = ET.SubElement(item, "itemfeedback", {"ident": "general_fb"})

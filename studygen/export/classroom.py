@@ -59,6 +59,14 @@ def feedback(question: Question) -> str:
     return f"{account}Source: {question.source}."
 
 
+def sentence_case(text: str) -> str:
+    """A sentence shown to a student starting with a capital, as a sentence does (a cloze cut from the
+    article can start in lower case); a gap or a quotation mark at the start is left as it is, and so is
+    a letter whose capital is two letters ('ß')."""
+    first = text[:1]
+    return first.upper() + text[1:] if first.islower() and len(first.upper()) == 1 else text
+
+
 def ordering_prompt(question: Question) -> str:
     """An ordering question as text: the prompt and its items lettered as shown."""
     items = "; ".join(f"{LETTERS[i]}. {item}" for i, item in enumerate(question.items))

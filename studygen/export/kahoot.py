@@ -3,7 +3,8 @@ columns Question, Answer 1-4, Time limit and Correct answer(s).
 
 Kahoot limits a question to 120 characters and an answer to 75. A question that is too long is
 shortened only in ways that keep it true (spaces, and a person's full name given as the surname
-the article uses for them); otherwise it is left out with a note.
+the article uses for them, when no other person of the lesson bears it); otherwise it is left out
+with a note.
 
 Every text is written as a text cell: never a formula (`=1+1`) or a link (`https://...`), whatever
 it starts with (see `plain_text` for the characters left out).
@@ -16,7 +17,7 @@ import io
 
 from ..model import Lesson
 from ..questions import Question
-from ..questions.base import short_name
+from ..questions.base import named_in, short_name
 from ..questions.shapes import Shape
 from . import LessonBuild, Output, exporter
 from .classroom import file_name, time_limit
@@ -51,9 +52,17 @@ def fit(text: str, limit: int, surnames: dict[str, str]) -> str | None:
 
 
 def _surnames(lesson: Lesson) -> dict[str, str]:
-    """Full names and the surnames the article also uses for them, longest names first."""
+    """Full names and the surnames the article also uses for them, longest names first; never a surname
+    that another person of the lesson also bears ("Kennedy" for John Kennedy beside Robert Kennedy),
+    which would make the shortened question name either of them."""
     pairs = {person.name: short_name(lesson, pid) for pid, person in lesson.people.items()}
-    return dict(sorted(((f, s) for f, s in pairs.items() if f != s), key=lambda p: -len(p[0])))
+    names = [person.name for person in lesson.people.values()]
+    unique = {
+        full: short
+        for full, short in pairs.items()
+        if full != short and not any(other != full and named_in(short, other) for other in names)
+    }
+    return dict(sorted(unique.items(), key=lambda p: -len(p[0])))
 
 
 def kahoot_row(question: Question, surnames: dict[str, str]) -> list[str | int] | None:
