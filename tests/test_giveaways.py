@@ -179,3 +179,6 @@ def test_a_timeline_loses_the_offending_item_and_keeps_the_rest() -> None:
         assert str(len(question.pairs)) in question.prompt  # worded for the items it kept
         assert set(question.items) == {label for _, label in question.pairs}
         assert "sworn in as president" not in " ".join(question.items)
+        assert "sworn in as president" not in question.fact_summary + question.answer
+        assert len(question.facts) == len(question.pairs) and "sworn-in" not in question.facts
+        assert list(question.items) != [label for _, label in question.pairs]  # never shown in order

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 
 from ..model import Lesson
 from .base import Question
+from .chronology import timeline_summary
 from .giveaways import Ask, Giveaways, clash
 from .shapes import Shape
+from .sourcing import matching_summary
 
 MIN_ITEMS = {Shape.MATCHING: 3, Shape.ORDERING: 4}  # the kinds' own least: fewer is a guess
 
@@ -120,17 +122,23 @@ def _item_label(question: Question, index: int) -> str:
 
 
 def _trimmed(question: Question, keep: list[int], recount: Callable[[Question, int], str]) -> Question:
-    """A matching or timeline with only the items `keep` (and their facts), worded for their number."""
+    """A matching or timeline with only the items `keep` (and their facts, and who gives their values),
+    worded for their number."""
     pairs = tuple(question.pairs[i] for i in keep)
     facts = tuple(question.facts[i] for i in keep) if len(question.facts) == len(question.pairs) else question.facts
     if question.shape is Shape.ORDERING:
-        labels = {label for _, label in pairs}
+        labels = [label for _, label in pairs]
         items = tuple(item for item in question.items if item in labels)
-        answer = " → ".join(label for _, label in pairs)
+        if list(items) == labels:  # never shown in order
+            items = items[1:] + items[:1]
+        answer, summary = " → ".join(labels), timeline_summary(pairs)
     else:
         items = question.items
-        answer = "; ".join(f"{left} — {right}" for left, right in pairs)
-    shown = {value for pair in pairs for value in pair}
-    sources = tuple(s for s in question.sources if s[0] in shown or s[0] not in {v for p in question.pairs for v in p})
-    trimmed = dataclasses.replace(question, pairs=pairs, facts=facts, items=items, answer=answer, sources=sources)
+        answer, summary = "; ".join(f"{left} — {right}" for left, right in pairs), matching_summary(len(pairs))
+    gone = {value for i, pair in enumerate(question.pairs) if i not in keep for value in pair}
+    gone -= {value for pair in pairs for value in pair}
+    sources = tuple(source for source in question.sources if source[0] not in gone)
+    trimmed = dataclasses.replace(
+        question, pairs=pairs, facts=facts, items=items, answer=answer, fact_summary=summary, sources=sources
+    )
     return dataclasses.replace(trimmed, prompt=recount(trimmed, len(pairs)))
