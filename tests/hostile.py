@@ -45,6 +45,9 @@ def _append(text: str) -> Setup:
     return setup
 
 
+NO_CLOZE = _append("questions:\n  skip_kinds: [cloze]\n")
+
+
 def _write(relative: str, data: bytes | str) -> Setup:
     def setup(root: Path) -> None:
         path = root / relative
@@ -669,16 +672,20 @@ TEMPLATE_CASES += [
         QUESTIONS,
         0,
         r"Whose words are these: “has no allies",
-        _write("lesson/templates/attribution.j2", "Whose words are these: “{{ said }}”?"),
+        # (no cloze, which would show the words with the speaker: the set asks the quotation one way)
+        _both(_write("lesson/templates/attribution.j2", "Whose words are these: “{{ said }}”?"), NO_CLOZE),
     ),
     Case(
         "template-good-filters",
         QUESTIONS,
         0,
         r"HAS NO ALLIES",
-        _write(
-            "lesson/templates/attribution.j2",
-            "{% set s = said|upper %}Who said “{{ s }}”{% if about %}, about {{ about|title }}{% endif %}?",
+        _both(
+            _write(
+                "lesson/templates/attribution.j2",
+                "{% set s = said|upper %}Who said “{{ s }}”{% if about %}, about {{ about|title }}{% endif %}?",
+            ),
+            NO_CLOZE,
         ),
     ),
     Case(
@@ -686,7 +693,7 @@ TEMPLATE_CASES += [
         QUESTIONS,
         0,
         r"Whose words: “has no allies",
-        _append('questions:\n  templates:\n    attribution: "Whose words: “{{ said }}”?"\n'),
+        _append('questions:\n  skip_kinds: [cloze]\n  templates:\n    attribution: "Whose words: “{{ said }}”?"\n'),
     ),
 ]
 

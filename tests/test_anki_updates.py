@@ -144,9 +144,10 @@ def test_an_unchanged_rebuild_updates_nothing(student: Collection, project: Path
 # Edits that change how precise a date is: under the old rule each moved its note to another note
 # type (a year has choices, a full date has none), which Anki either refused or let scramble
 # every other multiple-choice note.
-YEAR = "    what: that the Soviet Union might join NATO\n    when: 1990\n"
-FULL_DATE = "    what: that the Soviet Union might join NATO\n    when: 1990-05-01\n    from_teacher: [when]\n"
-PRECISION_EDITS = {"year-to-full-date": (YEAR, FULL_DATE), "full-date-to-year": (FULL_DATE, YEAR)}
+# (The Soviet leaders' bid: the year of Gorbachev's is asked "Who proposed in 1990 ...?", not "When ...?".)
+DECADE = "    what: that the USSR join NATO\n    when: mid-1950s\n"
+FULL_DATE = "    what: that the USSR join NATO\n    when: 1955-05-01\n    from_teacher: [when]\n"
+PRECISION_EDITS = {"decade-to-full-date": (DECADE, FULL_DATE), "full-date-to-decade": (FULL_DATE, DECADE)}
 
 
 @MERGE
@@ -155,10 +156,10 @@ def test_a_date_precision_change_keeps_the_note_type(
     student: Collection, project: Path, merge: bool, edit: str
 ) -> None:
     old, new = PRECISION_EDITS[edit]
-    when_id = f"{LESSON}/gorbachev-bid-1990/when"
+    when_id = f"{LESSON}/soviet-bid-1950s/when"
     built = LATER
-    if old == FULL_DATE:  # the shipped lesson has the year: this student imported a deck with the full date
-        _edit(project, YEAR, FULL_DATE)
+    if old == FULL_DATE:  # the shipped lesson has the decade: this student imported a deck with the full date
+        _edit(project, DECADE, FULL_DATE)
         deck = _build(project, built)
         built += 86_400
         student.close()
@@ -223,7 +224,7 @@ def test_a_correction_arrives_when_the_clock_is_behind_the_last_build(
     _edit(project, "    what: that the Soviet Union might join NATO\n", "    what: that the USSR might join NATO\n")
     after = _questions(project)
     updated = _check_import(student, _build(project, SHIPPED["latest"] - 10 * 86_400), merge, before, after)
-    assert genanki.guid_for(f"{LESSON}/gorbachev-bid-1990/when") in updated
+    assert genanki.guid_for(f"{LESSON}/gorbachev-bid-1990/proposal") in updated
 
 
 def test_a_lost_manifest_stops_the_build(project: Path) -> None:

@@ -32,7 +32,7 @@ def _lesson(tmp_path: Path, extra: str = "", key_terms: str = ""):
 
 def _clozes(checked) -> tuple[dict[str, str], list]:
     assert checked.ok, [d.render() for d in checked.diagnostics]
-    made = build_questions(checked.lesson, checked.contexts())
+    made = build_questions(checked.lesson, checked.contexts(), one_sheet=False)
     return {q.fact: q.answer for q in made.questions if q.kind == "cloze"}, made.diagnostics
 
 
@@ -78,7 +78,7 @@ def test_about_is_left_out_when_the_quotation_says_it(tmp_path: Path) -> None:
         "lesson: {id: about, title: About, source: {file: article.txt}}\npeople:\n  putin: {name: Putin}\n"
         f"facts:\n{extra}",
     )
-    questions = {q.id: q.prompt for q in build_questions(checked.lesson, checked.contexts()).questions}
+    questions = {q.id: q.prompt for q in build_questions(checked.lesson, checked.contexts(), one_sheet=False).questions}
     assert questions["about/nervous/attribution"] == "Who said “But the US delegation got very nervous”?"  # rejected
     assert questions["about/nato/attribution"].startswith("Who said, about NATO,")  # kept
 
@@ -98,7 +98,7 @@ def test_a_nul_in_a_facts_text_leaves_its_cloze_out_rather_than_misplace_the_bla
     )
     checked = write_lesson(tmp_path, article, facts)
     assert checked.lesson is not None
-    made = build_questions(checked.lesson, checked.contexts())
+    made = build_questions(checked.lesson, checked.contexts(), one_sheet=False)
     clozes = {q.fact: q for q in made.questions if q.kind == "cloze"}
     assert set(clozes) == {"port"}  # the other fact's cloze is left out, and says why
     assert clozes["port"].prompt == "The Vell assembly opened the port in [...]." and clozes["port"].answer == "1907"
@@ -116,5 +116,9 @@ def test_a_quotation_the_article_gives_according_to_its_speaker_is_asked_who_sai
     )
     checked = write_lesson(tmp_path, article, facts)
     assert checked.lesson is not None
-    (question,) = [q for q in build_questions(checked.lesson, checked.contexts()).questions if q.kind == "attribution"]
+    (question,) = [
+        q
+        for q in build_questions(checked.lesson, checked.contexts(), one_sheet=False).questions
+        if q.kind == "attribution"
+    ]
     assert question.prompt == "Who said “a tax on every barge”?"

@@ -50,7 +50,7 @@ def _questions(tmp_path: Path, published: str = "2017-06") -> tuple[dict, list]:
         " evidence: 'In 2000, Putin proposed to Clinton that Russia might join NATO'}\n",
     )
     assert checked.ok, [d.render() for d in checked.diagnostics]
-    made = build_questions(checked.lesson, checked.contexts())
+    made = build_questions(checked.lesson, checked.contexts(), one_sheet=False)
     return {q.id: q for q in made.questions}, made.diagnostics
 
 
@@ -119,7 +119,7 @@ def test_claim_questions_never_show_a_date_the_teacher_added(tmp_path: Path) -> 
         "    according_to: putin\n",
     )
     assert checked.ok, [d.render() for d in checked.diagnostics]
-    questions = {q.id: q for q in build_questions(checked.lesson, checked.contexts()).questions}
+    questions = {q.id: q for q in build_questions(checked.lesson, checked.contexts(), one_sheet=False).questions}
     claim = questions["claims/premiere/claim"]
     assert "2017" not in claim.prompt and "June" not in claim.prompt  # rejected: the teacher's date
     assert claim.prompt.endswith("The series premiered on Showtime.")  # kept: what the article reports
@@ -150,7 +150,7 @@ def test_dates_of_one_year_are_put_in_order_by_day(tmp_path: Path) -> None:
     header = "lesson: {id: docks, title: Docks, source: {file: article.txt}}\npeople: {}\nfacts:\n"
     checked = write_lesson(tmp_path / "docks", article, header + facts)
     assert checked.ok, [str(d) for d in checked.diagnostics]
-    questions = build_questions(checked.lesson, checked.contexts()).questions
+    questions = build_questions(checked.lesson, checked.contexts(), one_sheet=False).questions
     (timeline,) = [q for q in questions if q.kind == "chronology"]
     assert timeline.facts == ("strike", "troops", "offer", "sold")
     assert [date for date, _ in timeline.pairs] == ["3 May 1911", "19 May 1911", "2 June 1911", "14 March 1912"]

@@ -62,7 +62,7 @@ def _lesson(tmp_path: Path, author: str = ", author: pryce") -> CheckedLesson:
 
 def _questions(checked: CheckedLesson) -> dict[str, Question]:
     assert checked.lesson is not None, [d.render() for d in checked.diagnostics]
-    made = build_questions(checked.lesson, checked.contexts())
+    made = build_questions(checked.lesson, checked.contexts(), one_sheet=False)
     return {q.id.split("/", 1)[1]: q for q in made.questions}
 
 

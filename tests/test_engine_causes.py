@@ -31,7 +31,7 @@ FACTS = (LESSON / "facts.yaml").read_text(encoding="utf-8")
 def profile() -> tuple[Lesson, QuestionSet]:
     checked = read_lesson(LESSON / "facts.yaml")
     assert checked.ok and checked.lesson is not None, [d.render() for d in checked.diagnostics]
-    return checked.lesson, build_questions(checked.lesson, checked.contexts())
+    return checked.lesson, build_questions(checked.lesson, checked.contexts(), one_sheet=False)
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,7 @@ def questions(profile) -> dict[str, Question]:
 def _build(tmp_path: Path, facts: str, article: str = ARTICLE) -> tuple[Lesson, dict[str, Question]]:
     checked = write_lesson(tmp_path / "lesson", article, facts)
     assert checked.ok and checked.lesson is not None, [d.render() for d in checked.diagnostics]
-    made = build_questions(checked.lesson, checked.contexts())
+    made = build_questions(checked.lesson, checked.contexts(), one_sheet=False)
     return checked.lesson, {q.id: q for q in made.questions}
 
 

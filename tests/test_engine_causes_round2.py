@@ -107,7 +107,7 @@ def _read(tmp_path: Path, more: bool = False, roles: str = MAYOR, rumour: bool =
 
 def _build(tmp_path: Path, more: bool = False, roles: str = MAYOR, rumour: bool = False) -> QuestionSet:
     checked = _read(tmp_path, more, roles, rumour)
-    return build_questions(checked.lesson, checked.contexts())  # type: ignore[arg-type]
+    return build_questions(checked.lesson, checked.contexts(), one_sheet=False)  # type: ignore[arg-type]
 
 
 def _asked(made: QuestionSet, kind: str) -> dict[str, Question]:

@@ -188,7 +188,9 @@ def _harbour(tmp_path: Path, facts: str = FACTS, people: str = PEOPLE, article: 
 
 def _questions(tmp_path: Path, **kwargs) -> dict[str, Question]:
     checked = _harbour(tmp_path, **kwargs)
-    return {q.id.split("/", 1)[1]: q for q in build_questions(checked.lesson, checked.contexts()).questions}
+    return {
+        q.id.split("/", 1)[1]: q for q in build_questions(checked.lesson, checked.contexts(), one_sheet=False).questions
+    }
 
 
 def _codes(checked) -> list[str]:

@@ -38,7 +38,7 @@ runner = CliRunner()
 def _build(tmp_path: Path | None = None, facts: str = FACTS, article: str = ARTICLE) -> tuple[object, QuestionSet]:
     checked = read_lesson(LESSON / "facts.yaml") if tmp_path is None else write_lesson(tmp_path, article, facts)
     assert checked.ok, [d.render() for d in checked.diagnostics]
-    return checked.lesson, build_questions(checked.lesson, checked.contexts())
+    return checked.lesson, build_questions(checked.lesson, checked.contexts(), one_sheet=False)
 
 
 @pytest.fixture(scope="module")

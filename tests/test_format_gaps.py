@@ -72,7 +72,7 @@ def _warnings(checked: CheckedLesson) -> dict[str, list]:
 
 def _questions(checked: CheckedLesson) -> dict[str, Question]:
     assert checked.lesson is not None, [d.render() for d in checked.diagnostics]
-    made = build_questions(checked.lesson, checked.contexts())
+    made = build_questions(checked.lesson, checked.contexts(), one_sheet=False)
     return {q.id.split("/", 1)[1]: q for q in made.questions}
 
 
@@ -153,7 +153,7 @@ def test_a_frame_the_teacher_wrote_is_marked_and_shown_as_theirs(tmp_path: Path)
 def test_a_document_is_asked_which_document_and_falls_back_to_short_answer(tmp_path: Path) -> None:
     checked = _lesson(tmp_path)
     assert checked.lesson is not None
-    made = build_questions(checked.lesson, checked.contexts())
+    made = build_questions(checked.lesson, checked.contexts(), one_sheet=False)
     question = next(q for q in made.questions if q.id == "canal/corners/attribution")
     assert question.prompt == "Which document found that “the contractors cut corners”?"
     assert question.answer == "the Hale report" and question.choices == ()  # one other document only

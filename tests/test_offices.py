@@ -33,7 +33,7 @@ def _lesson(tmp_path: Path, people: str):
 def _questions(tmp_path: Path, people: str) -> dict[str, object]:
     """The office and office-holder questions of a lesson with these people (YAML), by id."""
     checked = _lesson(tmp_path, people)
-    questions = build_questions(checked.lesson, checked.contexts()).questions
+    questions = build_questions(checked.lesson, checked.contexts(), one_sheet=False).questions
     return {q.id: q for q in questions if q.kind in ("office", "office-holder")}
 
 
@@ -113,7 +113,7 @@ def test_a_year_two_presidents_share_has_no_holder_question(tmp_path: Path) -> N
     assert "offices/clinton.president-of-the-united-states/office-holder" not in questions  # two answers
     assert "offices/yeltsin.president-of-russia/office-holder" in questions
     checked = _lesson(tmp_path / "notes", people)
-    notes = build_questions(checked.lesson, checked.contexts()).diagnostics
+    notes = build_questions(checked.lesson, checked.contexts(), one_sheet=False).diagnostics
     assert any("George H. W. Bush also held" in d.message and "clinton" in d.message for d in notes)
 
 
@@ -122,7 +122,7 @@ def test_overlapping_offices_are_left_out_with_a_note(tmp_path: Path) -> None:
                      "title: Chairman of the Security Council, when: 2000") + _person(
         "ivanov", "Igor Ivanov", "title: Russian Foreign Minister, when: 1998-2004")  # fmt: skip
     checked = _lesson(tmp_path, people)
-    made = build_questions(checked.lesson, checked.contexts())
+    made = build_questions(checked.lesson, checked.contexts(), one_sheet=False)
     ids = {q.id for q in made.questions}
     assert "offices/putin.president-of-russia/office" not in ids  # rejected: two offices in 2000
     assert any("held another office at the same time" in d.message for d in made.diagnostics)

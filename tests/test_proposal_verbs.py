@@ -63,7 +63,7 @@ def _codes(checked: CheckedLesson) -> dict[str, list[str]]:
 def _texts(checked: CheckedLesson) -> list[str]:
     """Every text a student reads: prompts, answers, choices, card backs."""
     assert checked.lesson is not None, [d.render() for d in checked.diagnostics]
-    made = build_questions(checked.lesson, checked.contexts())
+    made = build_questions(checked.lesson, checked.contexts(), one_sheet=False)
     return [text for q in made.questions for text in _shown(q)]
 
 

@@ -21,7 +21,9 @@ def _both_ways(facts: Path) -> list[tuple[list[dict], list[Diagnostic]]]:
     """The questions (as `questions --json` gives them) and notes made alone, then shared."""
     checked = read_lesson(facts)
     assert checked.lesson is not None
-    made = [build_questions(checked.lesson, checked.contexts(), share=share) for share in (False, True)]
+    made = [
+        build_questions(checked.lesson, checked.contexts(), share=share, one_sheet=False) for share in (False, True)
+    ]
     return [([q.to_json() for q in m.questions], m.diagnostics) for m in made]
 
 

@@ -41,7 +41,7 @@ def _lesson(tmp_path: Path, baker_reply: str):
 def test_a_reaction_is_asked_as_a_reaction_and_a_reply_as_words(tmp_path: Path) -> None:
     checked = _lesson(tmp_path, '{by: baker, reaction: dismissed the idea as a "dream"}')
     assert checked.ok, [d.render() for d in checked.diagnostics]
-    questions = {q.id: q for q in build_questions(checked.lesson, checked.contexts()).questions}
+    questions = {q.id: q for q in build_questions(checked.lesson, checked.contexts(), one_sheet=False).questions}
     reaction = questions["replies/gorbachev-bid/response"]
     assert reaction.prompt == (
         "How did James Baker respond when Mikhail Gorbachev proposed in 1990 that the Soviet Union might join NATO?"

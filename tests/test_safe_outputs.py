@@ -98,10 +98,11 @@ def test_the_lesson_carries_every_payload(questions: list[Question]) -> None:
 
 # -- GIFT, read by Moodle's own GIFT import ------------------------------------------------------
 
+# (The lesson's matching and its quoted reply, which hold '->', are no longer in its set: the matching
+# repeats the "Who said ...?" questions and the reply's question names the proposer that "Who proposed
+# ...?" asks (issue 26). GIFT's matching is read back in test_gift_matching_pairs_come_back_exactly.)
 LEFT_OUT_OF_GIFT = {
-    "hostile/set-1/matching": "'&&035;'",  # its '->' alone would be written (as HTML)
     "hostile/fee/attribution": "'&&035;'",
-    "hostile/posts/response": "'->'",  # a quoted reply, asked as a short answer: GIFT cannot hold it
 }
 
 
@@ -323,7 +324,8 @@ def _hostile_question(shape: Shape, **changes: object) -> Question:
     checked = read_lesson(HOSTILE / "facts.yaml")
     assert checked.lesson is not None
     base_shape = Shape.CHOICE if shape is Shape.SHORT else shape  # the lesson's short answers all have choices
-    base = next(q for q in build_questions(checked.lesson, checked.contexts()).questions if q.shape is base_shape)
+    made = build_questions(checked.lesson, checked.contexts(), one_sheet=False)  # every shape, the matching too
+    base = next(q for q in made.questions if q.shape is base_shape)
     if shape is Shape.SHORT:
         changes = {"choices": (), "correct": None, **changes}
     return Question(**{**{f: getattr(base, f) for f in base.__slots__}, **changes})  # type: ignore[arg-type]

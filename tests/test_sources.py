@@ -60,7 +60,7 @@ def _lesson(tmp_path: Path, sources: str = "    sources: {when: ordzhonikidze}\n
 def test_a_date_from_someone_else_never_enters_the_account(tmp_path: Path) -> None:
     checked = _lesson(tmp_path)
     assert checked.ok, [d.render() for d in checked.diagnostics]
-    made = build_questions(checked.lesson, checked.contexts())
+    made = build_questions(checked.lesson, checked.contexts(), one_sheet=False)
     questions = {q.id: q for q in made.questions}
     assert "sources/putin-asks/when" not in questions  # rejected: "In what year does Putin recall proposing"
     assert any(d.code == "question.attribution" and "putin-asks" in d.message for d in made.diagnostics)
@@ -78,7 +78,7 @@ def test_a_date_from_someone_else_never_enters_the_account(tmp_path: Path) -> No
 
 def test_an_established_fact_dated_by_someone_is_asked_according_to_them(tmp_path: Path) -> None:
     checked = _lesson(tmp_path)
-    questions = {q.id: q for q in build_questions(checked.lesson, checked.contexts()).questions}
+    questions = {q.id: q for q in build_questions(checked.lesson, checked.contexts(), one_sheet=False).questions}
     when = questions["sources/soviet-bid/when"]
     assert when.prompt == "According to Sergei Ordzhonikidze, in what year did the Soviet Union propose joining NATO?"
     assert when.according_to == "Sergei Ordzhonikidze" and when.answer == "1949"
@@ -86,7 +86,7 @@ def test_an_established_fact_dated_by_someone_is_asked_according_to_them(tmp_pat
 
 def test_without_a_source_the_account_gives_the_date(tmp_path: Path) -> None:
     checked = _lesson(tmp_path, sources="")
-    questions = {q.id: q for q in build_questions(checked.lesson, checked.contexts()).questions}
+    questions = {q.id: q for q in build_questions(checked.lesson, checked.contexts(), one_sheet=False).questions}
     assert questions["sources/putin-asks/when"].prompt.startswith("In what year does Vladimir Putin recall proposing")
 
 
@@ -105,7 +105,7 @@ def test_every_date_a_question_shows_says_who_gives_it(tmp_path: Path) -> None:
     checked = _lesson(tmp_path)
     lesson = checked.lesson
     facts = {fact.id: fact for fact in lesson.facts}
-    for question in build_questions(lesson, checked.contexts()).questions:
+    for question in build_questions(lesson, checked.contexts(), one_sheet=False).questions:
         if question.kind in ("chronology", "matching") or len(question.facts) != 1:
             continue
         fact = facts[question.facts[0]]
@@ -114,5 +114,5 @@ def test_every_date_a_question_shows_says_who_gives_it(tmp_path: Path) -> None:
         if fact.when is not None and fact.when.display() in question.prompt + " " + question.answer:
             expected = lesson.date_owner(fact) or "the article"
             assert sources.get(fact.when.display()) == expected, (question.id, question.sources)
-    as_json = {q.id: q.to_json() for q in build_questions(lesson, checked.contexts()).questions}
+    as_json = {q.id: q.to_json() for q in build_questions(lesson, checked.contexts(), one_sheet=False).questions}
     assert as_json["sources/soviet-bid/when"]["sources"] == [{"value": "1949", "given_by": "Sergei Ordzhonikidze"}]

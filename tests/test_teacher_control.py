@@ -35,7 +35,7 @@ def _with_settings(folder: Path, settings: str) -> Path:
 def _questions(path: Path):
     checked = read_lesson(path)
     assert checked.lesson is not None, checked.diagnostics
-    return checked, build_questions(checked.lesson, checked.contexts())
+    return checked, build_questions(checked.lesson, checked.contexts(), one_sheet=False)
 
 
 def test_skip_kinds_and_exclude(lesson_dir: Path) -> None:
@@ -117,4 +117,4 @@ def test_questions_text_output(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     result = runner.invoke(app, ["questions"])
     assert result.exit_code == 0
-    assert "Q: Who said, about Washington, “has no allies, but only vassals”?" in result.stdout
+    assert "Q: Who said “But the US delegation got very nervous”?" in result.stdout

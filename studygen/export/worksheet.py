@@ -14,10 +14,14 @@ from ..questions.shapes import Shape
 from ..schema import PAPER_SIZES
 from . import LessonBuild, Output, exporter
 from .print_setup import check_fonts, fixed_font_times, load_weasyprint
+from .worksheet_check import leaks
 from .worksheet_layout import Version, compose, versions
 
 CSS_PAGE_SIZE = {"A4": "A4", "Letter": "letter"}
 LEFT_OFF_HINT = "nothing to fix; to keep this question instead, exclude the other under questions: exclude:"
+LEAK_HINT = (
+    "this is a fault of studygen's: please report it with the lesson; exclude one of the two questions meanwhile"
+)
 assert set(CSS_PAGE_SIZE) == set(PAPER_SIZES)
 
 
@@ -78,6 +82,9 @@ def export_worksheet(build: LessonBuild) -> list[Output]:
     for fact, message in composition.notes:
         build.note(fact, "worksheet.left-off", message, LEFT_OFF_HINT)
     sheets = versions(lesson, build.questions.questions, composition=composition)
+    for version in sheets:  # read again as a student reads it: the composer should have left no leak
+        for leak in leaks(lesson, version):
+            build.warn("worksheet.leak", leak, LEAK_HINT)
     names = [f"worksheet-{version.letter}" for version in sheets] + ["answer-key"]
     documents = [render_html(build, [version], False, paper, large_print) for version in sheets]
     documents.append(render_html(build, sheets, True, paper, large_print))

@@ -5,13 +5,18 @@ quotation needs no thought for the question "What was Clinton's reply?" three it
 and a word bank that holds a short answer answers it. So the composer adds items one by
 one (timeline and matching first, then the other sections in turn) and takes an item only when
 - none of its facts (counting every fact inside a timeline or matching item) is on the
-  sheet already, and
-- no answer it asks for is shown by an item already taken, and it shows no answer those
-  items ask for (compared after folding case, quote marks, dashes and white space).
+  sheet already,
+- no text it shows gives away an answer an item already taken asks for, and no text of those
+  items gives away its own (`questions.giveaways`: a name, office, date or quotation in any
+  form the lesson knows, shown with what the question is about), and
+- the sheet's header and footer (the lesson's title and source line) show none of its answers.
 
 A choice that *is* another item's answer gives nothing away (a list of four names is a
-list of candidates); an answer inside a longer choice, a prompt, a quotation, a timeline
-label or the word bank does. Whatever is left off for these reasons gets a note.
+list of candidates). The word bank offers, for each blank, at least one other entry of the
+blank's own type (a person with another person, a date with a date of the same form, a term
+with a term), and no entry of a type no blank has; a blank that cannot have that is left off.
+Whatever is left off for these reasons gets a note; `worksheet_check` reads each finished
+version again.
 """
 
 from __future__ import annotations
@@ -20,13 +25,13 @@ import itertools
 import math
 import random
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from ..article import fold_text
 from ..model import Lesson
 from ..questions import KINDS, Question
-from ..questions.cloze import BLANK, RARE_ZIPF, keyword_candidates
+from ..questions.base import ranked_people
+from ..questions.cloze import RARE_ZIPF, keyword_candidates
+from ..questions.giveaways import Ask, Giveaways, clash, fold, is_date, shows, text_gives_away
 from ..questions.shapes import Shape
 from ..questions.sourcing import CLAIM_SHARE, fair_matching
 
@@ -43,78 +48,32 @@ HEADER = "the sheet's header or footer"
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
-def fold(text: str) -> str:
-    """Text as a reader compares it: case, quote marks, dashes and white space folded (quote
-    marks and dashes as the article's own matching folds them, then quote marks dropped)."""
-    return fold_text(text.replace(BLANK, " ")).replace('"', "").casefold()
-
-
-def shows(text: str, secret: str) -> bool:
-    """Whether folded `text` holds folded `secret` as whole words."""
-    return bool(secret) and re.search(rf"(?<!\w){re.escape(secret)}(?!\w)", text) is not None
-
-
 @dataclass(frozen=True)
 class View:
-    """What one item puts in front of the student, and what it asks of them (all folded)."""
+    """What one item puts in front of the student (folded texts) and what it asks of them."""
 
-    shown: tuple[str, ...]  # prompts, quotations, timeline labels
-    candidates: tuple[str, ...] = ()  # choices, speakers, word bank: whole values offered to pick from
-    secrets: tuple[str, ...] = ()  # what the student must supply
-    # A person as the answer: their names, and the other people the question names. "Putin" in
-    # another prompt gives nothing away; "Putin told ... Robertson" does, when the question is
-    # "Who proposed to George Robertson ...?".
-    person: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    shown: tuple[str, ...]
+    asks: tuple[Ask, ...] = ()
+    values: tuple[str, ...] = ()  # the whole answers it asks for (not people), folded: never in the furniture
 
-    def reveals(self, secret: str) -> bool:
-        return any(shows(text, secret) for text in self.shown) or any(
-            shows(text, secret) and text != secret for text in self.candidates
-        )
-
-    def reveals_person(self, names: tuple[str, ...], cues: tuple[str, ...]) -> bool:
-        return any(
-            any(shows(text, name) for name in names) and any(shows(text, cue) for cue in cues) for text in self.shown
-        )
-
-    def gives_away(self, other: View) -> bool:
-        """Whether this item shows an answer `other` asks for."""
-        return any(self.reveals(secret) for secret in other.secrets) or self.reveals_person(*other.person)
+    def clash(self, other: View) -> str | None:
+        """Why this item and `other` give each other away (None: they do not)."""
+        return clash(self.shown, self.asks, other.shown, other.asks)
 
 
-def _folded(values: Iterable[str]) -> tuple[str, ...]:
-    """Values as compared, once each; a value of less than two letters or digits is too short to matter."""
-    return tuple(s for s in dict.fromkeys(fold(v) for v in values) if re.search(r"\w\w", s))
-
-
-class People:
-    """The lesson's people by every name a sheet may show them under (folded)."""
-
-    def __init__(self, lesson: Lesson) -> None:
-        self.names = [_folded(person.names) for person in lesson.people.values()]
-
-    def of(self, answer: str) -> tuple[str, ...]:
-        folded = fold(answer)
-        return next((names for names in self.names if folded in names), ())
-
-    def named_in(self, text: str, besides: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(name for names in self.names if names != besides for name in names if shows(text, name))
-
-
-def view(section: str, question: Question, people: People) -> View:
+def view(section: str, question: Question, detector: Giveaways) -> View:
     """What a question shows and asks on a sheet, in the section it is printed in."""
-    if section == "timeline":
-        events = question.sequence
-        return View(_folded(e.label for e in events), secrets=_folded(e.when for e in events))
-    if section == "matching":
-        matches = question.matches
-        return View(_folded(m.prompt for m in matches), candidates=_folded(m.answer for m in matches))
-    prompt = fold(question.prompt)
-    # Choices are offered beside a multiple-choice item; a blank's answer, in the word bank.
-    offered = question.choices if section == "multiple_choice" else (question.answer,) if section == "fill_in" else ()
-    candidates = _folded(offered)
-    if names := people.of(question.answer):
-        return View((prompt,), candidates, person=(names, people.named_in(prompt, names)))
-    return View((prompt,), candidates, _folded((question.answer, *question.alternatives)))
+    if section in ("timeline", "matching"):
+        indices = range(len(question.pairs))
+        shown = tuple(text for i in indices for text in detector.item_shown(question, i))
+        if section == "matching":
+            shown += tuple(dict.fromkeys(fold(right) for _, right in question.pairs))  # the speakers to pick from
+        values = tuple(fold(when) for when, _ in question.pairs) if section == "timeline" else ()
+        return View(shown, tuple(detector.item_asks(question, i) for i in indices), values)
+    shown = detector.shown(question) if section == "multiple_choice" else (fold(question.prompt),)
+    person = question.answer_type in ("person", "group")
+    values = () if person else tuple(dict.fromkeys(fold(v) for v in (question.answer, *question.alternatives)))
+    return View(shown, detector.asks(question), values)
 
 
 @dataclass
@@ -129,22 +88,21 @@ class Composition:
 class _Sheet:
     """The items taken so far, and the test a new one must pass."""
 
-    def __init__(self) -> None:
+    def __init__(self, lesson: Lesson) -> None:
         self.facts: set[str] = set()
         self.views: list[tuple[str, View]] = []  # (what the item is, for notes; what it shows and asks)
         self.answers: list[str] = []
+        self.furniture = (fold(lesson.title), fold(lesson.source.citation()))
 
-    def clash(self, new: View) -> str | None:
-        """The item already on the sheet that `new` would give away, or that would give `new` away."""
+    def clash(self, new: View) -> tuple[str, str] | None:
+        """The item already on the sheet (or the header and footer) that `new` would give away, or that
+        would give `new` away, and why."""
+        if why := furniture_shows(self.furniture, new):
+            return HEADER, why
         for other, taken in self.views:
-            if taken.gives_away(new) or new.gives_away(taken):
-                return other
+            if why := new.clash(taken):
+                return other, why
         return None
-
-    def secrets_of(self, ids: Iterable[str]) -> set[str]:
-        """The answers the given items on the sheet ask for."""
-        wanted = set(ids)
-        return {secret for item, taken in self.views if item in wanted for secret in taken.secrets}
 
     def answering(self, answer: str) -> int:
         """How many items on the sheet have this answer."""
@@ -154,6 +112,15 @@ class _Sheet:
         self.facts.update(_facts(question))
         self.views.append((question.id, new))
         self.answers.append(fold(question.answer))
+
+
+def furniture_shows(furniture: tuple[str, ...], item: View) -> str | None:
+    """Why the sheet's header or footer gives an item away: it shows one of its answers as a whole
+    value, or with what the question is about."""
+    for text in furniture:
+        if value := next((v for v in item.values if shows(text, v)), None):
+            return f"'{value}' is printed there"
+    return text_gives_away(furniture, item.asks)
 
 
 def _facts(question: Question) -> tuple[str, ...]:
@@ -186,11 +153,10 @@ class Composer:
         self.lesson = lesson
         self.questions = questions
         self.counts = {**DEFAULT_COUNTS, **lesson.worksheet.sections}
-        self.sheet = _Sheet()
-        self.people = People(lesson)
         # The header (the lesson's title) and the footer (the source) are on every page: an answer
-        # they show is no question ("In what year ...?" under "NATO, 1949-1955").
-        self.sheet.views.append((HEADER, View((fold(lesson.title), fold(lesson.source.citation())))))
+        # they show is no question ("In what year ...?" under "NATO, 1949-1955"): the item goes.
+        self.sheet = _Sheet(lesson)
+        self.detector = Giveaways(lesson)
         self.left_off: dict[str, str] = {}  # fact: why a question of it was left off (said if none is on)
 
     def compose(self) -> Composition:
@@ -201,8 +167,8 @@ class Composer:
         chosen["timeline"] = self._sets("timeline", [q for q in questions if q.shape is Shape.ORDERING])
         chosen["matching"] = self._sets("matching", [q for q in questions if q.shape is Shape.MATCHING])
         chosen.update(self._singles())
-        answers = [q.answer for q in chosen["fill_in"]]
-        bank = tuple(sorted(answers + self._extra_words(answers), key=str.lower))
+        chosen["fill_in"], extras = self._word_bank(chosen["fill_in"])
+        bank = tuple(sorted([q.answer for q in chosen["fill_in"]] + extras, key=str.lower))
         notes = [(fact, why) for fact, why in self.left_off.items() if fact not in self.sheet.facts]
         return Composition(chosen, bank, notes)
 
@@ -222,10 +188,9 @@ class Composer:
                 if section == "matching" and _word_count(left) < MIN_QUOTE_WORDS:
                     self.left_off.setdefault(fact, f"left {left} out of the matching: too short to recognise")
                     continue
-                other = self.sheet.clash(view(section, _set_pairs(question, [index]), self.people))
-                if other is not None:
-                    self.left_off.setdefault(fact, f"left {left} out of the {section}: it and {other} would "
-                                             "give each other's answers away")  # fmt: skip
+                found = self.sheet.clash(view(section, _set_pairs(question, [index]), self.detector))
+                if found is not None:
+                    self.left_off.setdefault(fact, f"left {left} out of the {section}: {_why(*found)}")
                     continue
                 keep.append(index)
             if section == "matching":  # three speakers or more, none with more than half the items
@@ -234,7 +199,7 @@ class Composer:
             trimmed = _set_pairs(question, keep[:MAX_PAIRS])
             if len(trimmed.pairs) < MIN_PAIRS:
                 continue
-            self.sheet.take(trimmed, view(section, trimmed, self.people))
+            self.sheet.take(trimmed, view(section, trimmed, self.detector))
             taken.append(trimmed)
         return taken
 
@@ -278,49 +243,104 @@ class Composer:
     def _fits(self, section: str, question: Question, chosen: list[Question]) -> bool:
         if any(fact in self.sheet.facts for fact in _facts(question)):
             return False
-        new = view(section, question, self.people)
-        if section == "fill_in" and set(new.secrets) & self.sheet.secrets_of(q.id for q in chosen):
+        new = view(section, question, self.detector)
+        if section == "fill_in" and fold(question.answer) in {fold(q.answer) for q in chosen}:
             return False  # two blanks with one answer: the bank would list it twice
         if self.sheet.answering(fold(question.answer)) >= MAX_SAME_ANSWER:
             return False  # a sheet whose answer is "Vladimir Putin" five times teaches little
-        other = self.sheet.clash(new)
-        if other is not None:
-            clash = f"it and {other} would give each other's answers away"
-            why = f"its answer is printed in {HEADER}" if other == HEADER else clash
-            self.left_off.setdefault(question.fact, f"left {question.id} off the worksheet: {why}")
+        found = self.sheet.clash(new)
+        if found is not None:
+            self.left_off.setdefault(question.fact, f"left {question.id} off the worksheet: {_why(*found)}")
             return False
         self.sheet.take(question, new)
         return True
 
-    def _extra_words(self, answers: list[str]) -> list[str]:
-        """A few words of the same kinds as the blanks' answers that answer nothing on the sheet."""
-        if not answers:
-            return []
-        wanted = max(MIN_EXTRA_WORDS, math.ceil(len(answers) / 3))
-        dates = list(dict.fromkeys(f.when.display() for f in self.lesson.facts if f.when is not None))
-        people = sorted(self.lesson.people.values(), key=lambda p: (p.kind != "person", p.id))
-        names = [p.name for p in people]
-        rare = _rare_words(self.lesson)
-        kinds = dict.fromkeys("date" if a in dates else "name" if a in names else "term" for a in answers)
-        pools = [list({"date": dates, "name": names, "term": rare}[kind]) for kind in kinds]
-        rng = random.Random(f"{self.lesson.worksheet.seed}:{self.lesson.id}:word-bank")
-        for pool in pools:
-            rng.shuffle(pool)
-        pools.append(rare)  # when the answers' own kinds run out
-        taken = {fold(a) for a in answers}
-        answers_on_sheet = [*self.sheet.answers, *(s for _, v in self.sheet.views for s in v.secrets)]
+    def _word_bank(self, blanks: list[Question]) -> tuple[list[Question], list[str]]:
+        """The blanks kept and the extra words of the bank: for each type of answer the blanks have, at
+        least one entry more of that type than the blanks (a third more for many), at least
+        MIN_EXTRA_WORDS in all, each answering nothing on the sheet, and none of a type no blank has.
+        A blank whose type has no such word is left off (its answer would be the only one of its kind), and
+        every blank when fewer than MIN_EXTRA_WORDS extra words fit (the last would be solved by elimination)."""
+        types = {q.id: bank_type(self.detector, q.answer) for q in blanks}
+        pools = {t: self._pool(t) for t in dict.fromkeys(types.values())}
+        taken = {fold(q.answer) for q in blanks}
+        answers_on_sheet = [*self.sheet.answers, *(v for _, view_ in self.sheet.views for v in view_.values)]
+        free = {t: [w for w in pool if _free(w, taken, answers_on_sheet)] for t, pool in pools.items()}
+        kept = [q for q in blanks if free[types[q.id]]]
+        for question in blanks:
+            if question not in kept:
+                only = types[question.id].split(":")[0]
+                self._leave_off(question, f"its answer would be the only {only} in the word bank")
+        counts = {t: sum(types[q.id] == t for q in kept) for t in free}
+        wanted = {t: max(1, math.ceil(n / 3)) for t, n in counts.items() if n}
         extras: list[str] = []
-        for word in _in_turn(pools):
-            folded = fold(word)
-            if len(extras) == wanted:
+        for kind in itertools.cycle(list(wanted)) if wanted else ():
+            if len(extras) >= max(MIN_EXTRA_WORDS, sum(wanted.values())) or not any(free[t] for t in wanted):
                 break
-            if folded in taken or any(folded[:5] == t[:5] for t in taken if len(t) >= 5):
-                continue  # the same word, or another form of it
-            if any(shows(folded, s) or shows(s, folded) for s in answers_on_sheet):
-                continue  # it would give away, or be, another item's answer
-            taken.add(folded)
-            extras.append(word)
-        return extras
+            pool = free[kind]
+            while pool:
+                word = pool.pop(0)
+                if _free(word, taken, answers_on_sheet):
+                    taken.add(fold(word))
+                    extras.append(word)
+                    break
+        if kept and len(extras) < MIN_EXTRA_WORDS:
+            for question in kept:
+                self._leave_off(question, f"fewer than {MIN_EXTRA_WORDS} other words of its kind for the word bank")
+            return [], []
+        return kept, extras
+
+    def _leave_off(self, question: Question, why: str) -> None:
+        """A blank taken, then left off for its word bank: its facts are free again, and noted."""
+        self.left_off.setdefault(question.fact, f"left {question.id} off the worksheet: {why}")
+        self.sheet.facts.difference_update(_facts(question))
+
+    def _pool(self, kind: str) -> list[str]:
+        """Candidate extra entries of one type, in a stable shuffled order (people: holders of offices first)."""
+        lesson = self.lesson
+        if kind.startswith("name:"):
+            return list(ranked_people(lesson, (), kind.split(":", 1)[1]))
+        rng = random.Random(f"{lesson.worksheet.seed}:{lesson.id}:word-bank:{kind}")
+        if kind.startswith("date:"):
+            pool = [d for d in dict.fromkeys(f.when.display() for f in lesson.facts if f.when is not None)
+                    if f"date:{_date_form(d)}" == kind]  # fmt: skip
+        else:
+            pool = _rare_words(lesson)
+        rng.shuffle(pool)
+        return pool
+
+
+def bank_type(detector: Giveaways, entry: str) -> str:
+    """What kind of entry a word bank entry is: a person (or a group, ...), a date of one form, a term."""
+    person = detector.person(entry)
+    if person is not None:
+        return f"name:{person.kind}"
+    if is_date(entry):
+        return f"date:{_date_form(entry)}"
+    return "term"
+
+
+def _why(other: str, why: str) -> str:
+    if other == HEADER:
+        return f"its answer is printed in {HEADER} ({why})"
+    return f"it and {other} would give each other's answers away ({why})"
+
+
+def _date_form(date: str) -> str:
+    """'day' (12 June 2017), 'month' (June 2017), 'year' (2017) or 'other' (the 1950s, c. 1200)."""
+    if re.fullmatch(r"\d{1,2} [A-Za-z]+ \d{3,4}", date):
+        return "day"
+    if re.fullmatch(r"[A-Za-z]+ \d{3,4}", date):
+        return "month"
+    return "year" if re.fullmatch(r"\d{3,4}", date) else "other"
+
+
+def _free(word: str, taken: set[str], answers_on_sheet: list[str]) -> bool:
+    """Whether a word can join the bank: not already there in any form, and not another item's answer."""
+    folded = fold(word)
+    if folded in taken or any(folded[:5] == t[:5] for t in taken if len(t) >= 5):
+        return False  # the same word, or another form of it
+    return not any(shows(folded, s) or shows(s, folded) for s in answers_on_sheet)
 
 
 def _room_for(question: Question, chosen: list[Question]) -> bool:
@@ -330,12 +350,6 @@ def _room_for(question: Question, chosen: list[Question]) -> bool:
         return True
     claims = sum(q.kind == "claim" for q in chosen) + 1
     return claims * CLAIM_SHARE <= len(chosen) + 1
-
-
-def _in_turn(pools: list[list[str]]) -> Iterable[str]:
-    """One word from each pool in turn, so that the extras are of every kind the answers are."""
-    for round_ in itertools.zip_longest(*pools):
-        yield from (word for word in round_ if word is not None)
 
 
 def _rare_words(lesson: Lesson) -> list[str]:

@@ -19,6 +19,7 @@ from .base import KINDS, Draft, Question, account_dates, teacher_values
 from .choices import CHOICES, TYPED, YEAR_TYPES, Chooser, balance_letters, position_for
 from .chronology import outside_period, title_period
 from .gates import first_failure, unique_prompts
+from .selection import select
 from .sourcing import within_share
 from .triage import Flag, flag_reasons, triage
 from .wording import TEMPLATE_FOLDER, Wording, load_wordings, render, template_names_in_folder
@@ -64,20 +65,22 @@ FORK_FROM_FACTS = 2_000
 
 
 def build_questions(
-    lesson: Lesson, contexts: Mapping[str, str] | None = None, share: bool | None = None
+    lesson: Lesson, contexts: Mapping[str, str] | None = None, share: bool | None = None, one_sheet: bool = True
 ) -> QuestionSet:
     """All questions of a lesson; what fails a gate is left out with a note for the teacher.
 
     `share`: make half the kinds in a forked process (default: for a lesson of FORK_FROM_FACTS
     facts or more, where there are cores for it). The questions are the same either way.
+    `one_sheet`: read the questions as one sheet and leave out each that gives another away
+    (`selection`); False keeps every kind's questions, to look at one kind on its own.
     """
     if share is None:
         share = len(lesson.facts) >= FORK_FROM_FACTS and can_fork()
     with gc_paused():
-        return _build_questions(lesson, contexts or {}, share)
+        return _build_questions(lesson, contexts or {}, share, one_sheet)
 
 
-def _build_questions(lesson: Lesson, contexts: Mapping[str, str], share: bool) -> QuestionSet:
+def _build_questions(lesson: Lesson, contexts: Mapping[str, str], share: bool, one_sheet: bool) -> QuestionSet:
     sink = DiagnosticSink(display_path(lesson.path))
     if outside := outside_period(lesson):
         first, last = title_period(lesson.title)  # type: ignore[misc]
@@ -126,8 +129,32 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str], share: bool) -
               f"about sources rather than a drill; {len(over_share)} were left out, those whose source matters least "
               f"({', '.join(q.fact for q in over_share[:6])}{', ...' if len(over_share) > 6 else ''})", "worth",
               "nothing to fix; exclude a kept one under questions: exclude: claim: to ask another instead")  # fmt: skip
+    if one_sheet:
+        questions = _without_giveaways(lesson, questions, wordings, origins, sink)
     questions = balance_letters(questions, year_options)
     return QuestionSet(questions, sink.items, flag_reasons(lesson, questions))
+
+
+def _without_giveaways(
+    lesson: Lesson,
+    questions: list[Question],
+    wordings: dict[str, Wording],
+    origins: dict[str, tuple[Position, str]],
+    sink: DiagnosticSink,
+) -> list[Question]:
+    """The questions read as one sheet: each left out (or each item of a matching or timeline left
+    out) that a kept question gives away or that gives a kept one away, with a note saying which."""
+    kept, left = select(lesson, questions, lambda q, count: render(wordings[q.kind], {"count": count}))
+    for out in left:
+        pos, key = origins[out.question.id]
+        hint = f"nothing to fix; to ask this instead, exclude {out.other} under questions: exclude:"
+        if out.items:
+            sink.add(Severity.NOTE, pos, "question.worth",
+                     f"left out of the {out.question.kind} question about '{key}': the item “{out.items[0]}”, "
+                     f"since {out.other} is kept and {out.why}", hint)  # fmt: skip
+        else:
+            _note(sink, pos, key, out.question.kind, f"{out.other} is kept and {out.why}", "worth", hint)
+    return kept
 
 
 @dataclass

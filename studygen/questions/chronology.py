@@ -152,6 +152,11 @@ def event_label(lesson: Lesson, fact: Fact) -> str:
     return text + (f" (according to {owner})" if owner else "")
 
 
+def timeline_summary(pairs: tuple[tuple[str, str], ...]) -> str:
+    """A timeline's events with their dates, in order: `1949: NATO was created; 1990: ...`."""
+    return "; ".join(f"{when}: {label}" for when, label in pairs)
+
+
 def _timeline_sets(facts: list[Fact]) -> list[list[Fact]]:
     """Sets of 4-6 facts whose dates do not overlap, so that there is one right order.
 
@@ -196,7 +201,7 @@ def chronology_questions(lesson: Lesson) -> Iterator[Draft]:
             items=tuple(shown),
             pairs=tuple(zip(dates, labels, strict=True)),
             context_keys=tuple(f.id for f in group),
-            summary="; ".join(f"{d}: {label}" for d, label in zip(dates, labels, strict=True)),
+            summary=timeline_summary(tuple(zip(dates, labels, strict=True))),
             people=tuple(dict.fromkeys(p for f in group for p in f.people)),
             sources=tuple((f.when.answer(), value_source(lesson, f, "when")) for f in group),  # type: ignore[union-attr]
         )

@@ -202,12 +202,16 @@ def matching_questions(lesson: Lesson) -> Iterator[Draft]:
             pos=fair[0].pos,
             pairs=pairs,
             context_keys=tuple(f.id for f in fair),
-            summary=f"{len(fair)} quotations and their speakers.",
+            summary=matching_summary(len(fair)),
             people=tuple(dict.fromkeys(p for f in fair for p in f.people)),
             sources=tuple(
                 (right, lesson.accounts_name(f) or ARTICLE_ITSELF) for f, (_, right) in zip(fair, pairs, strict=True)
             ),
         )
+
+
+def matching_summary(count: int) -> str:
+    return f"{count} quotations and their speakers."
 
 
 def _claim_order(facts: list[Fact]) -> list[Fact]:

@@ -1,0 +1,352 @@
+"""Whether a text a student reads gives away a question's answer: the one test behind a lesson's
+question set, every worksheet version and every card front.
+
+A text gives a question away when it holds the answer *together with* what the question is about:
+"Putin told Stone ..." does not answer "Who said 'Why not?'", but "Putin replied 'Why not?'" does.
+What counts as the answer is every form the lesson knows of it: a person's full name, aliases and
+surname ("President Carter" holds "Carter"); an office's title, the title without its place or body
+("foreign minister" of "Russian Foreign Minister") and the head noun's derived forms (leadership,
+presidency); a date as studygen prints it, in ISO form, as month and year and as the bare year; a
+cloze's blank between its neighbouring words. What the question is about is the person named in an
+office question, the office of an office-holder question, and otherwise the content words of its
+prompt (most of them must be there too: "Mandela was arrested in 1962" answers "In what year was
+Mandela arrested?", "Mandela was president in 1994" does not answer "In what year was Mandela
+arrested?").
+
+Besides what a text shows, two questions give each other away when they ask the same thing: the same
+fact with the same answer (a proposal cloze and "Who proposed ...?", a matching pair and "Who said
+...?"), an office and its holder in the same span (asked in one direction only), or the same date of
+one occasion (two quotations of one press conference, both "On what date ...?").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..article import fold_text
+from ..model import Lesson, Person
+from .base import Question, accepted_names
+from .shapes import Blank, Shape
+
+BLANK = "[...]"
+SUBJECT_SHARE = 0.6  # of the content words of what a question is about, a text must hold this share
+STEM = 6  # words compared by their first letters: "acquitted" and "acquittal", "proposed" and "proposal"
+
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+_YEAR = re.compile(r"(?<!\d)\d{3,4}(?!\d)")
+_DAY_MONTH_YEAR = re.compile(r"^\d{1,2} ([a-z]+ \d{3,4})$")
+# Words that say nothing of what a question is about: function words, and the words of the questions.
+_STOPWORDS = frozenset(
+    "a an the and or but of to in on at by for from with as into onto about after before during until since "
+    "than then that this these those there their they them his her hers its it he she we you i me my our your "
+    "be is are was were been being has have had do does did not no yes so if when what which who whom whose "
+    "why how where while also only just very more most some any all each every other such own same too can "
+    "could would should will shall may might must up down out over under again further once here one two "
+    "year years date month decade century office held hold said says say person people called call".split()
+)
+_DERIVED = ("s", "ship", "ships")  # leader: leaders, leadership; chairman: chairmanship
+
+
+def fold(text: str) -> str:
+    """Text as a reader compares it: case, quote marks, dashes and white space folded (quote marks
+    and dashes as the article's own matching folds them, then quote marks dropped), blanks as gaps."""
+    return fold_text(text.replace(BLANK, " ")).replace('"', "").casefold()
+
+
+def shows(text: str, secret: str) -> bool:
+    """Whether folded `text` holds folded `secret` as whole words."""
+    return bool(secret) and secret in text and re.search(rf"(?<!\w){re.escape(secret)}(?!\w)", text) is not None
+
+
+def words_of(text: str) -> str:
+    """A folded text as its words alone, one space apart."""
+    return " ".join(_WORD.findall(text))
+
+
+def _stem(word: str) -> str:
+    return word[:STEM]
+
+
+def content_stems(text: str, besides: Iterable[str] = ()) -> frozenset[str]:
+    """The stems of a folded text's content words, leaving out those of `besides` (the answer's forms)."""
+    left_out = {_stem(w) for phrase in besides for w in _WORD.findall(phrase)}
+    return frozenset(
+        _stem(w) for w in _WORD.findall(text) if w not in _STOPWORDS and len(w) > 1 and _stem(w) not in left_out
+    )
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One thing a question (or one item of a matching or timeline) asks a student to supply."""
+
+    what: str  # for notes: "the speaker", "the date", "the office", ...
+    answer: str  # folded
+    facts: tuple[str, ...]
+    forms: tuple[str, ...]  # folded forms of the answer: a text holding any of them shows it
+    names: tuple[str, ...] = ()  # a subject that is named: a text must hold one of these (folded) ...
+    subject: frozenset[str] = frozenset()  # ... or else this share of these content stems
+    occasion: frozenset[str] = frozenset()  # a day or month date: the people its occasion involves
+    role: str = ""  # an office question's role (person.role), asked in one direction only
+    alone: bool = True  # without a subject to show it with, the answer alone gives it away (not a name or a date)
+
+    def shown_by(self, text: str) -> str | None:
+        """The form of the answer a folded text shows with the subject, if it does (words compared without
+        the punctuation between them: "open this gate! Mr Gorbachev" holds "this gate mr")."""
+        plain = words_of(text)
+        form = next((f for f in self.forms if shows(plain, words_of(f))), None)
+        if form is None:
+            return None
+        if self.names:
+            return form if any(shows(plain, words_of(n)) for n in self.names) else None
+        if not self.subject and not self.alone:
+            return None  # a name or a date alone is a candidate, not an answer
+        if self.subject:
+            present = self.subject & content_stems(text)
+            if len(present) < math.ceil(SUBJECT_SHARE * len(self.subject)):
+                return None
+        return form
+
+
+def _date_forms(values: Iterable[str]) -> tuple[str, ...]:
+    """A date answer as studygen prints it and its alternatives (ISO), as month and year, and as the year."""
+    forms: list[str] = []
+    for value in values:
+        folded = fold(value)
+        forms.append(folded)
+        if month := _DAY_MONTH_YEAR.match(folded):
+            forms.append(month.group(1))
+        forms += _YEAR.findall(folded)
+    return tuple(f for f in dict.fromkeys(forms) if f)
+
+
+def is_date(answer: str) -> bool:
+    return bool(_YEAR.search(answer)) and not re.search(r"[^\W\d_]{3,}", re.sub(_MONTHS, "", answer.lower()))
+
+
+_MONTHS = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"spring|summer|autumn|winter|early|mid|late|the|in|about|c\.|bc|ad|s|to|and)\b"
+)
+
+
+class Giveaways:
+    """The forms a lesson knows of its answers, and the test of a text against a question."""
+
+    def __init__(self, lesson: Lesson) -> None:
+        self.lesson = lesson
+        self._people: dict[str, Person] = {}
+        for person in lesson.people.values():
+            for name in (person.name, *person.aliases):
+                self._people.setdefault(fold(name), person)
+        self._cache: dict[Question, tuple[Ask, ...]] = {}
+
+    def person(self, answer: str) -> Person | None:
+        """The lesson's person (or group, document) an answer names by full name or alias."""
+        return self._people.get(fold(answer))
+
+    # -- what a student sees -----------------------------------------------------------------------
+
+    @staticmethod
+    def shown(question: Question) -> tuple[str, ...]:
+        """The texts a student reads of a question, each as one unit: the prompt (a cloze with its gap),
+        each choice, each quotation of a matching and each event of a timeline."""
+        texts = [question.prompt, *question.choices]
+        if question.shape is Shape.MATCHING:
+            texts += [left for left, _ in question.pairs]
+        elif question.shape is Shape.ORDERING:
+            texts += question.items or tuple(label for _, label in question.pairs)
+        return tuple(fold(t) for t in texts)
+
+    @staticmethod
+    def item_shown(question: Question, index: int) -> tuple[str, ...]:
+        """What one item of a matching or timeline shows: its quotation or its event."""
+        left, right = question.pairs[index]
+        return (fold(right if question.shape is Shape.ORDERING else left),)
+
+    # -- what a question asks ----------------------------------------------------------------------
+
+    def person_forms(self, person: Person) -> tuple[str, ...]:
+        """Every name a text may give a person by: full name, aliases, surname (which "President
+        Carter" and "Mr Carter" hold)."""
+        names = (*person.names, *accepted_names(self.lesson, person.id))
+        return tuple(dict.fromkeys(f for n in names if len(f := fold(n)) > 1))
+
+    @staticmethod
+    def office_forms(title: str) -> tuple[str, ...]:
+        """An office as a text may give it: the title; without its place or body ("President" of
+        "President of South Africa"); its last two words ("foreign minister" of "Russian Foreign
+        Minister"), or its head noun when it is one word, with the head noun's derived forms."""
+        folded = fold(title)
+        head = re.split(r" (?:of|to|for|in) ", folded, maxsplit=1)[0]
+        words = head.split()
+        forms = [folded, head, " ".join(words[-2:])]
+        if len(words) == 1:
+            noun = words[0]
+            forms += [noun + ending for ending in _DERIVED]
+            if noun.endswith("ent"):  # president: presidency, presidential
+                forms += [noun[:-1] + "cy", noun + "ial"]
+        return tuple(dict.fromkeys(forms))
+
+    def _office_of(self, question: Question) -> tuple[Person, str] | None:
+        person_id, _, role_id = question.fact.partition(".")
+        person = self.lesson.people.get(person_id)
+        if person is None:
+            return None
+        role = next((r for r in person.roles if r.id == role_id), None)
+        return (person, role.title) if role else None
+
+    def _answer_ask(self, what: str, answer: str, alternatives: tuple[str, ...], facts: tuple[str, ...],
+                    about: str) -> Ask:  # fmt: skip
+        """What a question asks when its answer is a person, a date or words, about the text `about`."""
+        person = self.person(answer)
+        if person is not None:
+            forms = self.person_forms(person)
+            what = what or "the person"
+        elif is_date(answer):
+            forms = _date_forms((answer, *alternatives))
+            what = "the date"
+        else:
+            forms = tuple(f for f in dict.fromkeys(fold(a) for a in (answer, *alternatives)) if len(f) > 1)
+            what = what or "the answer"
+        subject = content_stems(fold(about), forms)
+        return Ask(what, fold(answer), facts, forms, subject=subject, alone=person is None and what != "the date")
+
+    def asks(self, question: Question) -> tuple[Ask, ...]:
+        """What a question asks (one Ask per item of a matching or a timeline)."""
+        if (cached := self._cache.get(question)) is None:
+            cached = self._cache[question] = self._asks(question)
+        return cached
+
+    def item_asks(self, question: Question, index: int) -> Ask:
+        """What one item of a matching or timeline asks: the speaker of its quotation, the date of its event."""
+        left, right = question.pairs[index]
+        facts = (question.facts[index],) if len(question.facts) == len(question.pairs) else question.facts
+        if question.shape is Shape.ORDERING:  # (date, event): asks the order, which the event's date shows
+            return Ask("the date that places an event", "", facts, _date_forms((left,)),
+                       subject=content_stems(fold(right)), alone=False)  # fmt: skip
+        return self._answer_ask("the speaker", right, (), facts, left)
+
+    def _asks(self, question: Question) -> tuple[Ask, ...]:
+        facts = question.facts or (question.fact,)
+        if question.shape in (Shape.MATCHING, Shape.ORDERING):
+            return tuple(self.item_asks(question, i) for i in range(len(question.pairs)))
+        if question.kind == "office" and (office := self._office_of(question)):
+            person, title = office
+            forms = self.office_forms(title)
+            return (Ask("the office", fold(title), facts, forms, names=self.person_forms(person), role=question.fact),)
+        if question.kind == "office-holder" and (office := self._office_of(question)):
+            person, title = office
+            forms = self.person_forms(person)
+            return (Ask("the office-holder", fold(person.name), facts, forms, names=self.office_forms(title),
+                        role=question.fact),)  # fmt: skip
+        if question.cloze is not None:
+            return tuple(self._blank_ask(question, facts, i) for i, _ in enumerate(question.cloze.blanks))
+        if question.kind == "claim":
+            return self._claim_asks(question, facts)
+        about = question.prompt
+        ask = self._answer_ask(_WHAT.get(question.kind, ""), question.answer, question.alternatives, facts, about)
+        if ask.what == "the date" and re.search(r"\d{1,2} |[a-z] \d", ask.answer):  # a day or a month
+            people = frozenset(p.id for name, p in self._people.items() if shows(fold(about), name))
+            ask = dataclasses.replace(ask, occasion=people | set(question.people))
+        return (ask,)
+
+    def _blank_ask(self, question: Question, facts: tuple[str, ...], index: int) -> Ask:
+        """A cloze's blank: a person or a date with the rest of the sentence, or a word between its neighbours."""
+        parts = question.cloze.parts  # type: ignore[union-attr]
+        positions = [i for i, part in enumerate(parts) if isinstance(part, Blank)]
+        at = positions[index]
+        blank = parts[at]
+        assert isinstance(blank, Blank)
+        if fold(blank.answer) in self._people or is_date(blank.answer):
+            return self._answer_ask("", blank.answer, blank.alternatives, facts, question.prompt)
+        before = _WORD.findall(fold(str(parts[at - 1]))) if at > 0 else []
+        after = _WORD.findall(fold(str(parts[at + 1]))) if at + 1 < len(parts) else []
+        forms = []
+        for answer in (blank.answer, *blank.alternatives):
+            words = [*before[-1:], fold(answer), *after[:1]]
+            if len(words) < 3:  # at one end of the sentence: two words on the other side
+                words = [*before[-2:], fold(answer)] if not after else [fold(answer), *after[:2]]
+            forms.append(" ".join(words))
+        return Ask("the missing word", fold(blank.answer), facts, tuple(forms))
+
+    def _claim_asks(self, question: Question, facts: tuple[str, ...]) -> tuple[Ask, ...]:
+        """'Fact or account?': a text that says whose account the statement is, with the statement."""
+        owners = [
+            p for p in self._people.values() if question.according_to and fold(p.name) in fold(question.according_to)
+        ]
+        if not owners:
+            return ()
+        statement = question.prompt.split("?", 1)[-1]
+        forms = tuple(f for p in owners for f in self.person_forms(p))
+        return (
+            Ask(
+                "whose account it is",
+                fold(question.answer),
+                facts,
+                forms,
+                subject=content_stems(fold(statement), forms),
+                alone=False,
+            ),
+        )
+
+    # -- the test ----------------------------------------------------------------------------------
+
+    def gives_away(self, text: str, question: Question) -> str | None:
+        """Why `text`, one unit a student reads (a prompt, a choice, a quotation, an event, a line of the
+        page), gives away the answer of `question` (None: it does not)."""
+        folded = fold(text)
+        for ask in self.asks(question):
+            if (form := ask.shown_by(folded)) is not None:
+                return f"it shows {ask.what} ('{form}') with what the question is about"
+        return None
+
+
+_WHAT = {"attribution": "the speaker", "proposal": "the proposer", "response": "the reply", "when": "the date"}
+
+
+def text_gives_away(texts: Iterable[str], asks: Iterable[Ask]) -> str | None:
+    """Why one of the folded `texts` shows one of `asks` (None: none does)."""
+    asks = tuple(asks)
+    for text in texts:
+        for ask in asks:
+            if (form := ask.shown_by(text)) is not None:
+                return f"it shows {ask.what} ('{form}')"
+    return None
+
+
+def same_ask(one: Ask, other: Ask) -> str | None:
+    """Why two asks are one question asked twice (None: they are not)."""
+    if one.answer and one.answer == other.answer and set(one.facts) & set(other.facts):
+        return f"both ask {one.what} of the same fact"
+    if one.answer and one.answer == other.answer and _same_subject(one.subject, other.subject):
+        return f"both ask {one.what} of the same thing, in other words"
+    if one.role and one.role == other.role:
+        return "an office and its holder in the same span: asked in one direction only"
+    if one.answer and one.occasion & other.occasion and one.answer == other.answer:
+        return f"both ask the same date of one occasion ({one.answer})"
+    return None
+
+
+def _same_subject(one: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two questions are about the same thing: most content words of the shorter are in the other."""
+    shorter, longer = sorted((one, other), key=len)
+    return bool(shorter) and len(shorter & longer) >= max(2, math.ceil(SUBJECT_SHARE * len(shorter)))
+
+
+def clash(
+    shown_a: tuple[str, ...], asks_a: tuple[Ask, ...], shown_b: tuple[str, ...], asks_b: tuple[Ask, ...]
+) -> str | None:
+    """Why two questions (or items) give each other away, in either direction (None: they do not)."""
+    if why := text_gives_away(shown_a, asks_b):
+        return f"{why} that the other asks"
+    if why := text_gives_away(shown_b, asks_a):
+        return f"the other {why.removeprefix('it ')} that it asks"
+    for one in asks_a:
+        for other in asks_b:
+            if why := same_ask(one, other):
+                return why
+    return None

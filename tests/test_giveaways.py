@@ -1,0 +1,184 @@
+"""Issue 26: no question of a lesson gives another away (the lesson's set read as one sheet).
+
+The lesson tests/lessons/giveaways is written to provoke each kind of giveaway; each test below
+names the rule it checks, and fails when that rule is removed from studygen/questions/giveaways.py
+or selection.py.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from studygen.lessons import read_lesson
+from studygen.questions import Question, build_questions
+from studygen.questions.giveaways import Giveaways, clash
+from studygen.questions.selection import priority
+from studygen.questions.shapes import Blank, ClozeText, Shape
+
+ROOT = Path(__file__).resolve().parent.parent
+PROVOKING = ROOT / "tests" / "lessons" / "giveaways" / "facts.yaml"
+LESSONS = sorted(ROOT.glob("seeds/*/facts.yaml")) + sorted(ROOT.glob("tests/lessons/*/facts.yaml"))
+
+
+def _built(path: Path):
+    item = read_lesson(path)
+    assert item.ok and item.lesson is not None
+    return item.lesson, build_questions(item.lesson, item.contexts())
+
+
+@pytest.fixture(scope="module")
+def provoking():
+    return _built(PROVOKING)
+
+
+def _question(lesson_id: str, key: str, kind: str, **fields) -> Question:
+    defaults = dict(lesson=lesson_id, fact=key, facts=(key,), skill="", answer_type="person", source="")
+    return Question(id=f"{lesson_id}/{key}/{kind}", kind=kind, **{**defaults, **fields})
+
+
+def _notes(questions) -> list[str]:
+    return [d.message for d in questions.diagnostics if " is kept and " in d.message]
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.parent.name)
+def test_no_question_of_a_lesson_gives_another_away(path: Path) -> None:
+    """Every pair of kept questions, both ways: no shown text gives the other's answer, no fact asked twice."""
+    lesson, questions = _built(path)
+    detector = Giveaways(lesson)
+    for one, other in itertools.permutations(questions.questions, 2):
+        for text in detector.shown(one):
+            assert detector.gives_away(text, other) is None, (one.id, text, other.id)
+        assert clash(detector.shown(one), detector.asks(one), detector.shown(other), detector.asks(other)) is None
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.parent.name)
+def test_no_card_front_gives_its_own_back_away(path: Path) -> None:
+    lesson, questions = _built(path)
+    detector = Giveaways(lesson)
+    for question in questions.questions:
+        for text in detector.shown(question):
+            assert detector.gives_away(text, question) is None, (question.id, text)
+
+
+def _one_of(kept: set[str], *ids: str) -> bool:
+    return sum(f"lenby-harbour/{i}" in kept for i in ids) == 1
+
+
+def test_the_provoking_lesson_loses_each_kind_of_giveaway_with_a_note(provoking) -> None:
+    _, questions = provoking
+    notes = "\n".join(_notes(questions))
+    kept = {q.id for q in questions.questions}
+    # A quotation's speaker shown with its words: one of cloze, attribution and when is kept.
+    assert _one_of(kept, "not-close/cloze", "not-close/attribution", "not-close/when")
+    assert "shows the missing word ('not close the')" in notes
+    # "Who proposed that the tolls be abolished?" and its proposer cloze: the same question twice.
+    assert _one_of(kept, "tolls/proposal", "tolls/cloze")
+    assert "both ask the person of the same fact" in notes
+    # "The party leader Ann Hale died" answers what office Hale held; "... a clear run at the party
+    # leadership" what office Bo Lind held; "while Piet Mors was foreign minister" what office Mors held;
+    # "meetings with President Jon Olsen" what office Olsen held.
+    assert _one_of(kept, "hale.leader-of-the-harbour-party/office", "hale-dies/when")
+    assert _one_of(kept, "lind.leader-of-the-harbour-party/office", "clear-run/when")
+    assert _one_of(kept, "mors.foreign-minister-of-norland/office", "talks/when")
+    assert _one_of(kept, "olsen.president-of-norland/office", "meetings/when")
+    for form in ("'leader'", "'leadership'", "'foreign minister'", "'president'"):
+        assert f"shows the office ({form})" in notes
+    # An office and its holder in the same span: one direction only.
+    assert _one_of(kept, "brant.chancellor-of-norland/office", "brant.chancellor-of-norland/office-holder")
+    assert "asked in one direction only" in notes
+    # A statement that dates the event answers "In what year ...?"; the lawyers' account is shown by the when.
+    assert _one_of(kept, "froze/claim", "froze/when") and "shows the date ('1947')" in notes
+    assert _one_of(kept, "acquitted/claim", "acquitted/when") and "whose account it is" in notes
+    # The matching would repeat "Who said ...?" and print the quotations of the clozes; a timeline loses
+    # the items the kept questions give away, or goes.
+    assert not any(q.shape is Shape.MATCHING for q in questions.questions)
+    assert "chronology question about" in notes
+
+
+def test_a_bare_name_gives_nothing_away(provoking) -> None:
+    """The speaker's name without the quotation's words is no answer to "Who said ...?"."""
+    lesson, _ = provoking
+    detector = Giveaways(lesson)
+    said = _question(lesson.id, "not-close", "attribution", prompt="Who said “We will not close the harbour”?",
+                     answer="Ann Hale")  # fmt: skip
+    assert detector.gives_away("Ann Hale told the council about the harbour.", said) is None
+    assert detector.gives_away("Hale said: “We will not close the harbour.”", said) is not None
+
+
+def test_a_cloze_blank_is_given_away_in_its_context_only(provoking) -> None:
+    lesson, _ = provoking
+    detector = Giveaways(lesson)
+    parts = ("Ann Hale said: “We will not ", Blank("close"), " the harbour.”")
+    cloze = _question(lesson.id, "not-close", "cloze", prompt="Ann Hale said: “We will not [...] the harbour.”",
+                      answer="close", answer_type="term", cloze=ClozeText(parts))  # fmt: skip
+    assert detector.gives_away("Who said “We will not close the harbour”?", cloze) is not None
+    assert detector.gives_away("The talks came close to a deal.", cloze) is None
+    assert detector.gives_away("Hale: “We will not close — the harbour!”", cloze) is not None  # punctuation between
+    assert detector.gives_away(cloze.prompt, cloze) is None  # its own front
+
+
+def test_office_forms_derived_and_without_place(provoking) -> None:
+    forms = Giveaways.office_forms("Russian Foreign Minister")
+    assert "foreign minister" in forms
+    assert {"leadership", "leaders"} <= set(Giveaways.office_forms("leader of the Harbour Party"))
+    assert {"presidency", "presidential"} <= set(Giveaways.office_forms("President of Norland"))
+    lesson, _ = provoking
+    detector = Giveaways(lesson)
+    office = _question(lesson.id, "lind.leader-of-the-harbour-party", "office",
+                       prompt="What office did Bo Lind hold from 1994 to 2003?", answer="leader of the Harbour Party",
+                       answer_type="office")  # fmt: skip
+    assert detector.gives_away("to give Bo Lind a clear run at the party leadership", office) is not None
+    assert detector.gives_away("Bo Lind called a press conference", office) is None
+
+
+def test_a_statement_with_the_year_answers_the_when_question(provoking) -> None:
+    lesson, _ = provoking
+    detector = Giveaways(lesson)
+    when = _question(lesson.id, "acquitted", "when", prompt="In what year were the two harbour officials acquitted?",
+                     answer="1996", answer_type="year")  # fmt: skip
+    assert detector.gives_away("The two harbour officials were acquitted in 1996.", when) is not None
+    assert detector.gives_away("Two harbour officials were charged with fraud in 1993.", when) is None
+    assert detector.gives_away("The free port opened in 1996.", when) is None
+
+
+def test_one_occasion_s_date_is_asked_once(provoking) -> None:
+    lesson, _ = provoking
+    detector = Giveaways(lesson)
+    first = _question(lesson.id, "press-conference", "when", prompt="Bo Lind called a press conference: on what date?",
+                      answer="3 March 2002", answer_type="date")  # fmt: skip
+    second = _question(lesson.id, "open-to-every-ship", "when",
+                       prompt="On what date was it that Bo Lind said “The harbour is open to every ship”?",
+                       answer="3 March 2002", answer_type="date")  # fmt: skip
+    why = clash(detector.shown(first), detector.asks(first), detector.shown(second), detector.asks(second))
+    assert why is not None and "one occasion" in why
+    other_day = _question(lesson.id, "meetings", "when", prompt="On what date did Bo Lind meet Jon Olsen?",
+                          answer="4 March 2002", answer_type="date")  # fmt: skip
+    assert (
+        clash(detector.shown(first), detector.asks(first), detector.shown(other_day), detector.asks(other_day)) is None
+    )
+
+
+def test_multiple_choice_is_kept_before_a_bare_cloze_and_claims_last() -> None:
+    choice = _question("l", "f", "attribution", prompt="Who?", answer="A", choices=("A", "B", "C", "D"), correct=0)
+    short = _question("l", "f", "attribution", prompt="Who?", answer="A")
+    assert priority(choice) < priority(short)
+    claim = _question("l", "f", "claim", prompt="?", answer="Stated as fact", choices=("a", "b", "c"), correct=0)
+    assert priority(claim) > priority(short)
+
+
+def test_a_timeline_loses_the_offending_item_and_keeps_the_rest() -> None:
+    _, questions = _built(ROOT / "seeds" / "mandela-obituary" / "facts.yaml")
+    notes = _notes(questions)
+    assert any(n.startswith("left out of the chronology") and "sworn in as president" in n for n in notes)
+    timelines = [q for q in questions.questions if q.shape is Shape.ORDERING]
+    assert timelines and all(len(q.pairs) >= 4 for q in timelines)
+    for question in timelines:
+        assert str(len(question.pairs)) in question.prompt  # worded for the items it kept
+        assert set(question.items) == {label for _, label in question.pairs}
+        assert "sworn in as president" not in " ".join(question.items)
+        assert "sworn in as president" not in question.fact_summary + question.answer
+        assert len(question.facts) == len(question.pairs) and "sworn-in" not in question.facts
+        assert list(question.items) != [label for _, label in question.pairs]  # never shown in order

@@ -1,0 +1,209 @@
+"""Issue 26: no worksheet version gives an answer away, read as a student reads it.
+
+`worksheet_check.leaks` reads each finished version (items, word bank, instructions, header and
+footer); every build runs it. Here it reads every version of every shipped lesson and of
+tests/lessons/giveaways, a lesson made to provoke each kind of leak, and each rule is tested on its
+own: the composer leaves off what a rule forbids (with a note), and the check finds a version that
+breaks the rule.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from studygen.build import build_lessons
+from studygen.export.worksheet_check import leaks
+from studygen.export.worksheet_compose import bank_type
+from studygen.export.worksheet_layout import Item, Section, Version, compose, versions
+from studygen.lessons import read_lesson
+from studygen.questions import Question, build_questions
+from studygen.questions.giveaways import Giveaways
+from studygen.questions.shapes import Blank, ClozeText
+
+ROOT = Path(__file__).resolve().parent.parent
+PROVOKING = ROOT / "tests" / "lessons" / "giveaways" / "facts.yaml"
+LESSONS = sorted(ROOT.glob("seeds/*/facts.yaml")) + sorted(ROOT.glob("tests/lessons/*/facts.yaml"))
+T0 = 1_800_000_000
+
+
+def _built(path: Path):
+    item = read_lesson(path)
+    assert item.ok and item.lesson is not None
+    return item.lesson, build_questions(item.lesson, item.contexts())
+
+
+@pytest.fixture(scope="module")
+def provoking():
+    return _built(PROVOKING)
+
+
+def _question(key: str, kind: str, prompt: str, answer: str, **fields) -> Question:
+    defaults = dict(lesson="lenby-harbour", fact=key, facts=(key,), skill="", answer_type="person", source="")
+    return Question(id=f"lenby-harbour/{key}/{kind}", kind=kind, prompt=prompt, answer=answer, **{**defaults, **fields})
+
+
+def _cloze(key: str, before: str, answer: str, after: str) -> Question:
+    return _question(key, "cloze", f"{before}[...]{after}", answer, answer_type="term",
+                     cloze=ClozeText((before, Blank(answer), after)))  # fmt: skip
+
+
+PROPOSER_CLOZE = _cloze("tolls", "In 1992, ", "Ann Hale", " proposed that the tolls be abolished.")
+WHO_PROPOSED = _question("tolls", "proposal", "Who proposed that the tolls be abolished?", "Ann Hale")
+WHO_SAID = _question("not-close", "attribution", "Who said “We will not close the harbour”?", "Ann Hale")
+QUOTE_CLOZE = _cloze("not-close", "Ann Hale said: “We will not ", "close", " the harbour.”")
+WHAT_OFFICE = _question("hale.leader-of-the-harbour-party", "office",
+                        "What office did Ann Hale hold from 1990 to 1994?", "leader of the Harbour Party",
+                        answer_type="office")  # fmt: skip
+HALE_DIED = _question("hale-dies", "when", "In what year did the party leader Ann Hale die?", "1994",
+                      answer_type="year")  # fmt: skip
+MUSEUM = _question("museum", "when", "The harbour museum opened: on what date?", "21 August 2021", answer_type="date")
+
+
+def _version(*sections: tuple[str, list[Question], tuple[str, ...]]) -> Version:
+    """A version made by hand, as the layout would print it."""
+    number = 0
+    made = []
+    for name, questions, bank in sections:
+        items = []
+        for question in questions:
+            number += 1
+            items.append(Item(number, question))
+        made.append(Section(name, name, "", items, bank))
+    return Version("A", made)
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.parent.name)
+def test_no_version_of_a_lesson_gives_an_answer_away(path: Path) -> None:
+    lesson, questions = _built(path)
+    sheets = versions(lesson, questions.questions)
+    assert sheets
+    for version in sheets:
+        assert leaks(lesson, version) == [], version.letter
+
+
+def test_the_provoking_lesson_makes_a_full_sheet(provoking) -> None:
+    lesson, questions = provoking
+    version = versions(lesson, questions.questions)[0]
+    assert sum(len(s.items) for s in version.sections) >= 8
+    assert {s.name for s in version.sections} >= {"timeline", "fill_in", "short_answer"}
+
+
+def test_rule_between_items(provoking) -> None:
+    """Items that give each other away: the composer keeps one with a note; the check finds both on a sheet."""
+    lesson, _ = provoking
+    composition = compose(lesson, [WHO_SAID, QUOTE_CLOZE, WHAT_OFFICE, HALE_DIED])
+    kept = [q.id for section in composition.sections.values() for q in section]
+    assert (WHO_SAID.id in kept) != (QUOTE_CLOZE.id in kept)
+    assert (WHAT_OFFICE.id in kept) != (HALE_DIED.id in kept)
+    left = WHAT_OFFICE if WHAT_OFFICE.id not in kept else HALE_DIED
+    assert "give each other's answers away (" in dict(composition.notes)[left.fact]
+    found = leaks(lesson, _version(("short_answer", [WHO_SAID, WHAT_OFFICE], ()), ("fill_in", [QUOTE_CLOZE], ())))
+    assert any("items 1 and 3 give each other away" in leak for leak in found), found
+    found = leaks(lesson, _version(("short_answer", [WHAT_OFFICE, HALE_DIED], ())))
+    assert any("shows the office ('leader')" in leak for leak in found), found
+
+
+def test_rule_same_question_twice(provoking) -> None:
+    lesson, _ = provoking
+    found = leaks(lesson, _version(("short_answer", [WHO_PROPOSED], ()), ("fill_in", [PROPOSER_CLOZE], ())))
+    assert any("the fact 'tolls' is asked 2 times" in leak for leak in found)
+    assert any("both ask the proposer of the same fact" in leak for leak in found)
+
+
+def test_rule_header_and_footer(provoking) -> None:
+    """The source line shows the lesson's publication date, 21 August 2021: the museum's date question
+    goes from the sheet, with a note, and the footer stays."""
+    lesson, questions = provoking
+    assert "21 August 2021" in lesson.source.citation()
+    assert MUSEUM.id in {q.id for q in questions.questions}  # the set asks it; the sheet cannot
+    composition = compose(lesson, questions.questions)
+    assert MUSEUM.id not in {q.id for section in composition.sections.values() for q in section}
+    assert "printed in the sheet's header or footer" in dict(composition.notes)["museum"]
+    found = leaks(lesson, _version(("short_answer", [MUSEUM], ())))
+    assert found and "header or footer" in found[0]
+    renamed = dataclasses.replace(lesson, title="Lenby harbour, founded 1910")
+    founded = _question("founded", "when", "In what year was the harbour of Lenby founded?", "1910", answer_type="year")
+    assert any("'1910' is printed there" in leak for leak in leaks(renamed, _version(("short_answer", [founded], ()))))
+
+
+def test_rule_word_bank_types(provoking) -> None:
+    """One person blank: the bank holds another person and nothing of a type no blank has."""
+    lesson, _ = provoking
+    detector = Giveaways(lesson)
+    composition = compose(lesson, [PROPOSER_CLOZE])
+    bank = composition.word_bank
+    assert "Ann Hale" in bank
+    assert len(bank) >= 3  # the answer and at least two more ...
+    assert {bank_type(detector, word) for word in bank} == {"name:person"}  # ... all people
+    found = leaks(lesson, _version(("fill_in", [PROPOSER_CLOZE], ("Ann Hale", "harbour", "tolls"))))
+    assert any("a type no blank has (term)" in leak for leak in found), found
+    assert any("only name:person entry" in leak for leak in found), found
+    assert leaks(lesson, _version(("fill_in", [PROPOSER_CLOZE], ("Ann Hale", "Bo Lind", "Piet Mors")))) == []
+
+
+def test_rule_word_bank_gives_nothing_away(provoking) -> None:
+    lesson, _ = provoking
+    found = leaks(
+        lesson, _version(("short_answer", [HALE_DIED], ()), ("fill_in", [QUOTE_CLOZE], ("close", "open", "1994")))
+    )
+    assert any("extra entry '1994' is the answer of item 1" in leak for leak in found), found
+
+
+def test_a_leak_is_a_warning_of_the_build(tmp_path: Path, provoking) -> None:
+    """The check runs in every build: a question set that leaks (made by hand here) is warned about."""
+    lesson, questions = provoking
+    from studygen.export import worksheet_compose
+
+    class Careless(worksheet_compose.Composer):  # a composer that checks nothing, as a fault would
+        def _fits(self, section, question, chosen):
+            self.sheet.take(question, worksheet_compose.view(section, question, self.detector))
+            return True
+
+    original = worksheet_compose.Composer
+    try:
+        import studygen.export.worksheet_layout as layout
+
+        layout.Composer = Careless  # type: ignore[misc]
+        notes = []
+        build_lessons([(lesson, questions)], tmp_path, ["worksheet"], now=T0, on_note=notes.append)
+    finally:
+        layout.Composer = original  # type: ignore[misc]
+    assert any(note.code == "worksheet.leak" for note in notes)
+
+
+class _Markup(HTMLParser):
+    """Everything of an HTML file a student can see by viewing its source besides the text: attributes, comments."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.attributes: list[str] = []
+        self.comments: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attributes += [f"{name}={value or ''}" for name, value in attrs]
+
+    def handle_comment(self, data: str) -> None:
+        self.comments.append(data)
+
+
+@pytest.mark.parametrize("path", [*sorted(ROOT.glob("seeds/*/facts.yaml")), PROVOKING], ids=lambda p: p.parent.name)
+def test_student_html_carries_no_ids_answers_or_comments(tmp_path: Path, path: Path) -> None:
+    lesson, questions = _built(path)
+    build_lessons([(lesson, questions)], tmp_path, ["worksheet"], now=T0)
+    folder = tmp_path / lesson.id
+    secrets = {q.id for q in questions.questions} | {f.id for f in lesson.facts}
+    secrets |= {q.answer for q in questions.questions}
+    for sheet in sorted(folder.glob("worksheet-*.html")):
+        markup = _Markup()
+        markup.feed(sheet.read_text(encoding="utf-8"))
+        assert markup.comments == [], sheet.name
+        for attribute in markup.attributes:
+            value = attribute.split("=", 1)[1]
+            assert not any(len(s) > 2 and s in value for s in secrets), (sheet.name, attribute)
+    key = _Markup()
+    key.feed((folder / "answer-key.html").read_text(encoding="utf-8"))
+    assert any(a.startswith("data-question=") for a in key.attributes)  # the teacher's key keeps them
