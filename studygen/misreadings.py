@@ -57,6 +57,7 @@ def check_misreadings(lesson: Lesson, article: Article, spans: dict[str, list[tu
             _unattributed(fact, evidence, sink)
         if fact.proposal_verb:
             _verb_not_in_evidence(fact, evidence, sink)
+            _what_after_addressee(fact, sink)
         elif fact.kind == "proposal":
             _other_verb_in_evidence(fact, evidence, sink)
     _same_sentence(lesson, spans, article, sink)
@@ -75,6 +76,18 @@ def _verb_not_in_evidence(fact: Fact, evidence: str, sink: DiagnosticSink) -> No
                  f"'{fact.proposing.base}': every question about it says '{fact.proposing.past}'",
                  "use the verb the article uses, remove verb: for 'proposed', or, if the word is yours, "
                  "list 'verb' under from_teacher")  # fmt: skip
+
+
+def _what_after_addressee(fact: Fact, sink: DiagnosticSink) -> None:
+    """'urged Jack Straw an increase' is no English: after its addressee, such a verb takes 'to ...' or 'that ...'."""
+    starts = fact.proposing.clause_starts
+    if not fact.to or not starts or (fact.what or "").split(" ", 1)[0].lower() in starts:
+        return
+    first = (fact.what or "").split(" ", 1)[0]
+    sink.warning(fact.field_pos("what"), "ground.proposal-wording",
+                 f"fact '{fact.id}' is asked '{fact.proposing.past} <whom> {first} ...', which is not English: "
+                 f"after whom, '{fact.proposing.past}' takes {' or '.join(repr(w + ' ...') for w in starts)}",
+                 f"write what: as a clause, e.g. '{starts[0]} ...'")  # fmt: skip
 
 
 def _other_verb_in_evidence(fact: Fact, evidence: str, sink: DiagnosticSink) -> None:

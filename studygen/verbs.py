@@ -17,6 +17,9 @@ class ProposalVerb:
     base: str
     gerund: str
     before_to: str
+    # What `what` must start with after the addressee, for verbs that take no noun phrase there ("urged X
+    # to act", never "urged X an increase"); empty when any `what` reads as English.
+    clause_starts: tuple[str, ...] = ()
 
     @property
     def stem(self) -> str:
@@ -40,12 +43,12 @@ PROPOSAL_VERBS = {
         ProposalVerb("recommended", "recommend", "recommending", "to"),
         ProposalVerb("appealed", "appeal", "appealing", "to"),
         ProposalVerb("pleaded", "plead", "pleading", "with"),
-        ProposalVerb("asked", "ask", "asking", ""),
-        ProposalVerb("urged", "urge", "urging", ""),
+        ProposalVerb("asked", "ask", "asking", "", ("to", "that", "for", "whether", "if")),
+        ProposalVerb("urged", "urge", "urging", "", ("to", "that")),
         ProposalVerb("requested", "request", "requesting", "of"),
         ProposalVerb("demanded", "demand", "demanding", "of"),
         ProposalVerb("offered", "offer", "offering", ""),
-        ProposalVerb("warned", "warn", "warning", ""),
+        ProposalVerb("warned", "warn", "warning", "", ("that", "of", "against", "about", "to", "not")),
         ProposalVerb("promised", "promise", "promising", ""),
     )
 }

@@ -17,7 +17,10 @@ import pytest
 from studygen.lessons import CheckedLesson
 from studygen.model import Fact
 from studygen.questions import Question, build_questions
-from studygen.questions.base import by_deadline, event_date_phrase
+from studygen.questions.base import Draft, by_deadline, event_date_phrase
+from studygen.questions.cloze import cloze_questions
+from studygen.questions.offices import office_holder_questions
+from studygen.questions.proposals import proposal_questions
 
 from .conftest import write_lesson
 
@@ -125,6 +128,12 @@ def _questions(folder: Path, proposals: str = REPORT_PROPOSALS) -> dict[str, Que
     return {q.id: q for q in build_questions(lesson.lesson, lesson.contexts()).questions}
 
 
+def _drafts(folder: Path, kind, proposals: str = REPORT_PROPOSALS) -> dict[str, Draft]:  # type: ignore[no-untyped-def]
+    """A kind's drafts, asked or left out, before the set's selection (which keeps one of two questions
+    that give each other away) takes any: the rules here are the kinds' own."""
+    return {d.key: d for d in kind(_lesson(folder, proposals).lesson)}
+
+
 def _fact(folder: Path, fact_id: str) -> Fact:
     return next(f for f in _lesson(folder).lesson.facts if f.id == fact_id)
 
@@ -174,19 +183,17 @@ def test_what_counts_as_a_deadline(tmp_path: Path, evidence: str, deadline: bool
 
 
 def test_who_was_one_of_the_wardens_when_the_article_counts_the_two_the_lesson_names(tmp_path: Path) -> None:
-    question = _questions(tmp_path)["ferry/marr.warden-of-the-orrin-ferry-trust/office-holder"]
-    assert question.prompt == "Who was a Warden of the Orrin Ferry Trust in 1930?"
-    assert question.answer == "Ilse Marr" and "Jon Brede" in question.alternatives
+    draft = _drafts(tmp_path, office_holder_questions)["marr.warden-of-the-orrin-ferry-trust"]
+    assert not draft.left_out
+    assert draft.variables["title"] == "a Warden of the Orrin Ferry Trust"
+    assert draft.answer == "Ilse Marr" and "Jon Brede" in draft.alternatives
 
 
 def test_no_who_was_one_of_five_inspectors_when_the_lesson_names_two(tmp_path: Path) -> None:
-    questions = _questions(tmp_path)
-    assert not [q for q in questions if "inspector-of-the-orrin-ferry-trust/office-holder" in q]
-    lesson = _lesson(tmp_path / "b")
-    notes = build_questions(lesson.lesson, lesson.contexts()).diagnostics
-    assert any("Inspector of the Orrin Ferry Trust at once" in n.message for n in notes)
+    draft = _drafts(tmp_path, office_holder_questions)["lund.inspector-of-the-orrin-ferry-trust"]
+    assert "Inspector of the Orrin Ferry Trust at once" in draft.left_out
     # The other way round is still asked: what office each of them held.
-    assert questions["ferry/lund.inspector-of-the-orrin-ferry-trust/office"].answer == (
+    assert _questions(tmp_path / "b")["ferry/lund.inspector-of-the-orrin-ferry-trust/office"].answer == (
         "Inspector of the Orrin Ferry Trust"
     )
 
@@ -203,9 +210,11 @@ def test_a_lesson_whose_proposals_are_all_one_bodys_asks_a_word_of_each(tmp_path
 
 
 def test_proposals_of_several_people_ask_who_proposed(tmp_path: Path) -> None:
-    questions = _questions(tmp_path, REPORT_PROPOSALS + OTHER_PROPOSALS)
-    assert questions["ferry/hull/proposal"].answer == "the Sund report"
-    assert questions["ferry/hull/cloze"].answer == "the Sund report"
+    proposals = _drafts(tmp_path, proposal_questions, REPORT_PROPOSALS + OTHER_PROPOSALS)
+    assert not proposals["hull"].left_out and proposals["hull"].answer == "the Sund report"
+    assert _drafts(tmp_path / "b", cloze_questions, REPORT_PROPOSALS + OTHER_PROPOSALS)["hull"].answer == (
+        "the Sund report"
+    )
 
 
 # --- the article's verb of proposing -------------------------------------------------------------
@@ -248,9 +257,40 @@ def test_a_reply_keeps_the_addressee_a_verb_needs(tmp_path: Path) -> None:
 
 def test_two_proposals_of_the_lesson_subject_ask_a_word_and_two_of_another_ask_who(tmp_path: Path) -> None:
     two = REPORT_PROPOSALS.split("  - {id: pier")[0]
-    questions = _questions(tmp_path, two)
-    assert "ferry/hull/proposal" in questions  # the report is not the subject of "The Orrin ferry dispute"
+    assert not _drafts(tmp_path, proposal_questions, two)["hull"].left_out  # the report is not the subject
     subject = LESSON.replace("title: The ferry dispute,", "title: Report condemns the ferry,")
-    lesson = write_lesson(tmp_path / "b", ARTICLE, subject.replace("PROPOSALS\n", two))
-    made = {q.id for q in build_questions(lesson.lesson, lesson.contexts()).questions}  # type: ignore[arg-type]
-    assert "ferry/hull/proposal" not in made and "ferry/hull/cloze" in made
+    lesson = write_lesson(tmp_path / "b", ARTICLE, subject.replace("PROPOSALS\n", two)).lesson
+    assert "every proposal of the lesson" in {d.key: d for d in proposal_questions(lesson)}["hull"].left_out  # type: ignore[arg-type]
+    assert {d.key: d for d in cloze_questions(lesson)}["hull"].answer == "rudder"  # type: ignore[arg-type]
+
+
+# --- a proposal's words after its addressee ------------------------------------------------------
+
+
+def test_urged_with_a_noun_after_its_addressee_is_warned_of(tmp_path: Path) -> None:
+    urged = OTHER_PROPOSALS.replace(
+        "what: to reopen the crossing,", "what: a reopening of the crossing, verb: appealed,"
+    ).replace(
+        "what: to accept that the ferry would stay in Orrin\n    verb: asked", "what: an assurance\n    verb: asked"
+    )
+    lesson = _lesson(tmp_path, urged)
+    warned = [d for d in lesson.diagnostics if d.code == "ground.proposal-wording"]
+    assert [d.message for d in warned] == [
+        "fact 'stay' is asked 'asked <whom> an ...', which is not English: after whom, 'asked' takes 'to ...' or "
+        "'that ...' or 'for ...' or 'whether ...' or 'if ...'"
+    ]  # 'appealed to the board a reopening' is not warned of: 'appealed' takes its addressee after 'to'
+
+
+def test_a_clause_after_the_addressee_is_not_warned_of(tmp_path: Path) -> None:
+    lesson = _lesson(tmp_path, OTHER_PROPOSALS)
+    assert not [d for d in lesson.diagnostics if d.code == "ground.proposal-wording"]
+
+
+# --- a blank its neighbours fill ---------------------------------------------------------------
+
+
+def test_a_possessive_is_as_common_as_its_word() -> None:
+    from studygen.questions.cloze import keyword
+
+    assert keyword("no one forgot the relief that the prime minister's statement brought") is None
+    assert keyword("no one forgot the relief that the viceroy's statement brought") == "viceroy's"
