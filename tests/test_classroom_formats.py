@@ -32,6 +32,7 @@ from studygen.export.blooket import export_blooket
 from studygen.export.classroom import BLANK_LINE, feedback, title
 from studygen.export.gift import gift_question
 from studygen.export.kahoot import ANSWER_MAX, QUESTION_MAX, TIME_LIMITS
+from studygen.export.qti import identifier
 from studygen.export.quizlet import CARD_MAX, export_quizlet
 from studygen.lessons import read_lesson
 from studygen.questions import Question, QuestionSet, build_questions
@@ -240,11 +241,11 @@ def test_qti_package_is_valid_and_gives_back_every_question(
     assert len(items) == len(questions)
     qti_schema.validate(files["assessment.xml"])
     interactions: Counter[str] = Counter()
-    expected = {title(q): q for q in questions}
+    expected = {identifier(q.id): q for q in questions}
     for href in items:
         qti_schema.validate(files[href])  # raises on the first error
         item = qti_schema.to_dict(files[href])
-        question = expected[item["@title"]]
+        question = expected[item["@identifier"]]
         body = item["itemBody"]
         kind = (
             next(k for k in body if k.endswith("Interaction"))
