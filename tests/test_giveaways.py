@@ -144,6 +144,36 @@ def test_a_statement_with_the_year_answers_the_when_question(provoking) -> None:
     assert detector.gives_away("The free port opened in 1996.", when) is None
 
 
+def test_a_full_date_is_given_away_by_its_year_with_its_subject(provoking) -> None:
+    lesson, _ = provoking
+    detector = Giveaways(lesson)
+    when = _question(lesson.id, "museum", "when", prompt="The harbour museum opened: on what date?",
+                     answer="21 August 2021", alternatives=("2021-08-21",), answer_type="date")  # fmt: skip
+    for text in (
+        "The harbour museum opened in 2021.",
+        "The museum opened in August 2021.",
+        "The harbour museum: opened 2021-08-21.",
+    ):
+        assert detector.gives_away(text, when) is not None, text
+    assert detector.gives_away("The Lenby Gazette was founded in 2021.", when) is None
+
+
+def test_one_thing_asked_twice_in_other_words(provoking) -> None:
+    """Two facts, one event: "Who recalls proposing ...?" and "Who recalled '... I proposed ...'?" share their
+    answer and most of what they are about."""
+    lesson, _ = provoking
+    detector = Giveaways(lesson)
+    proposed = _question(lesson.id, "tolls", "proposal", prompt="Who proposed that the tolls be abolished?",
+                         answer="Ann Hale")  # fmt: skip
+    prompt = "Who recalled “I proposed that the harbour tolls be abolished”?"
+    recalled = _question(lesson.id, "recalls", "attribution", prompt=prompt, answer="Ann Hale")
+    why = clash(detector.shown(proposed), detector.asks(proposed), detector.shown(recalled), detector.asks(recalled))
+    assert why is not None and "in other words" in why
+    other = _question(lesson.id, "not-close", "attribution", prompt="Who said “We will not close the harbour”?",
+                      answer="Ann Hale")  # fmt: skip
+    assert clash(detector.shown(proposed), detector.asks(proposed), detector.shown(other), detector.asks(other)) is None
+
+
 def test_one_occasion_s_date_is_asked_once(provoking) -> None:
     lesson, _ = provoking
     detector = Giveaways(lesson)
