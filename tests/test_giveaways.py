@@ -106,6 +106,9 @@ def test_a_bare_name_gives_nothing_away(provoking) -> None:
                      answer="Ann Hale")  # fmt: skip
     assert detector.gives_away("Ann Hale told the council about the harbour.", said) is None
     assert detector.gives_away("Hale said: “We will not close the harbour.”", said) is not None
+    # A quotation of no content words ("!?"): its speaker's name alone, a choice, is still no answer.
+    bare = _question(lesson.id, "shout", "attribution", prompt="Who said “?!”?", answer="Ann Hale")
+    assert detector.gives_away("Ann Hale", bare) is None
 
 
 def test_a_cloze_blank_is_given_away_in_its_context_only(provoking) -> None:
@@ -212,3 +215,11 @@ def test_a_timeline_loses_the_offending_item_and_keeps_the_rest() -> None:
         assert "sworn in as president" not in question.fact_summary + question.answer
         assert len(question.facts) == len(question.pairs) and "sworn-in" not in question.facts
         assert list(question.items) != [label for _, label in question.pairs]  # never shown in order
+
+
+def test_no_kind_crowds_out_another() -> None:
+    """Each kind's first question before any kind's second: of the first lesson's quotations some are
+    asked "Who said ...?" and some as blanks, not all one way."""
+    _, questions = _built(ROOT / "seeds" / "russia-nato" / "facts.yaml")
+    kinds = [q.kind for q in questions.questions]
+    assert kinds.count("attribution") >= 3 and kinds.count("cloze") >= 3, kinds

@@ -6,7 +6,7 @@ A text gives a question away when it holds the answer *together with* what the q
 What counts as the answer is every form the lesson knows of it: a person's full name, aliases and
 surname ("President Carter" holds "Carter"); an office's title, the title without its place or body
 ("foreign minister" of "Russian Foreign Minister") and the head noun's derived forms (leadership,
-presidency); a date as studygen prints it, in ISO form, as month and year and as the bare year; a
+presidency); a date as studygen prints it, in ISO form and as the bare year; a
 cloze's blank between its neighbouring words. What the question is about is the person named in an
 office question, the office of an office-holder question, and otherwise the content words of its
 prompt (most of them must be there too: "Mandela was arrested in 1962" answers "In what year was
@@ -38,7 +38,6 @@ STEM = 6  # words compared by their first letters: "acquitted" and "acquittal", 
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 _YEAR = re.compile(r"(?<!\d)\d{3,4}(?!\d)")
-_DAY_MONTH_YEAR = re.compile(r"^\d{1,2} ([a-z]+ \d{3,4})$")
 # Words that say nothing of what a question is about: function words, and the words of the questions.
 _STOPWORDS = frozenset(
     "a an the and or but of to in on at by for from with as into onto about after before during until since "
@@ -112,14 +111,12 @@ class Ask:
 
 
 def _date_forms(values: Iterable[str]) -> tuple[str, ...]:
-    """A date answer as studygen prints it and its alternatives (ISO), as month and year, and as the year."""
+    """A date answer as studygen prints it and its alternatives (ISO), and as the year."""
     forms: list[str] = []
     for value in values:
         folded = fold(value)
         forms.append(folded)
-        if month := _DAY_MONTH_YEAR.match(folded):
-            forms.append(month.group(1))
-        forms += _YEAR.findall(folded)
+        forms += _YEAR.findall(folded)  # a month and year holds its year
     return tuple(f for f in dict.fromkeys(forms) if f)
 
 
