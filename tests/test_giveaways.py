@@ -111,6 +111,15 @@ def test_a_bare_name_gives_nothing_away(provoking) -> None:
     assert detector.gives_away("Ann Hale", bare) is None
 
 
+def test_a_quotation_of_small_words_is_given_away_by_its_words(provoking) -> None:
+    """ "Lind replied, 'Why not?'" answers "Who replied “Why not?”?", though "why" and "not" say little alone."""
+    lesson, _ = provoking
+    detector = Giveaways(lesson)
+    replied = _question(lesson.id, "why-not", "attribution", prompt="Who replied “Why not?”", answer="Bo Lind")
+    assert detector.gives_away("I asked whether we might join, and Lind replied, “Why not?”", replied) is not None
+    assert detector.gives_away("Bo Lind said why she would not stand again.", replied) is None
+
+
 def test_a_cloze_blank_is_given_away_in_its_context_only(provoking) -> None:
     lesson, _ = provoking
     detector = Giveaways(lesson)

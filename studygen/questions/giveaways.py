@@ -37,6 +37,7 @@ SUBJECT_SHARE = 0.6  # of the content words of what a question is about, a text 
 STEM = 6  # words compared by their first letters: "acquitted" and "acquittal", "proposed" and "proposal"
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
+_QUOTED = re.compile(r"“([^”]+)”")
 _YEAR = re.compile(r"(?<!\d)\d{3,4}(?!\d)")
 # Words that say nothing of what a question is about: function words, and the words of the questions.
 _STOPWORDS = frozenset(
@@ -91,6 +92,8 @@ class Ask:
     occasion: frozenset[str] = frozenset()  # a day or month date: the people its occasion involves
     role: str = ""  # an office question's role (person.role), asked in one direction only
     alone: bool = True  # without a subject to show it with, the answer alone gives it away (not a name or a date)
+    quotation: str = ""  # the words of a quotation it shows (words only): a text holding them shows its subject
+    about: frozenset[str] = frozenset()  # the content stems of its whole prompt, to tell one thing asked twice
 
     def shown_by(self, text: str) -> str | None:
         """The form of the answer a folded text shows with the subject, if it does (words compared without
@@ -101,6 +104,8 @@ class Ask:
             return None
         if self.names:
             return form if any(shows(plain, words_of(n)) for n in self.names) else None
+        if self.quotation and shows(plain, self.quotation):
+            return form  # "Clinton replied, 'Why not?'" answers "Who replied “Why not?”?"
         if not self.subject and not self.alone:
             return None  # a name or a date alone is a candidate, not an answer
         if self.subject:
@@ -209,8 +214,13 @@ class Giveaways:
         else:
             forms = tuple(f for f in dict.fromkeys(fold(a) for a in (answer, *alternatives)) if len(f) > 1)
             what = what or "the answer"
-        subject = content_stems(fold(about), forms)
-        return Ask(what, fold(answer), facts, forms, subject=subject, alone=person is None and what != "the date")
+        # A question that quotes someone is about the quotation: its words, not the frame around them.
+        quoted = max(_QUOTED.findall(about), key=len, default="")
+        subject = content_stems(fold(quoted or about), forms)
+        quotation = words_of(fold(quoted)) if len(_WORD.findall(quoted)) >= 2 else ""
+        alone = person is None and what != "the date"
+        whole = content_stems(fold(about), forms)
+        return Ask(what, fold(answer), facts, forms, subject=subject, alone=alone, quotation=quotation, about=whole)
 
     def asks(self, question: Question) -> tuple[Ask, ...]:
         """What a question asks (one Ask per item of a matching or a timeline)."""
@@ -285,7 +295,8 @@ class Giveaways:
                 fold(question.answer),
                 facts,
                 forms,
-                subject=content_stems(fold(statement), forms),
+                subject=(stems := content_stems(fold(statement), forms)),
+                about=stems,
                 alone=False,
             ),
         )
@@ -319,7 +330,7 @@ def same_ask(one: Ask, other: Ask) -> str | None:
     """Why two asks are one question asked twice (None: they are not)."""
     if one.answer and one.answer == other.answer and set(one.facts) & set(other.facts):
         return f"both ask {one.what} of the same fact"
-    if one.answer and one.answer == other.answer and _same_subject(one.subject, other.subject):
+    if one.answer and one.answer == other.answer and _same_subject(one.about, other.about):
         return f"both ask {one.what} of the same thing, in other words"
     if one.role and one.role == other.role:
         return "an office and its holder in the same span: asked in one direction only"
