@@ -8,6 +8,8 @@ or selection.py.
 from __future__ import annotations
 
 import itertools
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from studygen.questions.selection import priority
 from studygen.questions.shapes import Blank, ClozeText, Shape
 
 ROOT = Path(__file__).resolve().parent.parent
+SEED_FIRST = ROOT / "seeds" / "russia-nato" / "facts.yaml"
 PROVOKING = ROOT / "tests" / "lessons" / "giveaways" / "facts.yaml"
 LESSONS = sorted(ROOT.glob("seeds/*/facts.yaml")) + sorted(ROOT.glob("tests/lessons/*/facts.yaml"))
 
@@ -232,3 +235,37 @@ def test_no_kind_crowds_out_another() -> None:
     _, questions = _built(ROOT / "seeds" / "russia-nato" / "facts.yaml")
     kinds = [q.kind for q in questions.questions]
     assert kinds.count("attribution") >= 3 and kinds.count("cloze") >= 3, kinds
+
+
+HINTED = [(PROVOKING, "tolls"), (PROVOKING, "brant.chancellor-of-norland"), (SEED_FIRST, "cannot-be-excluded")]
+
+
+@pytest.mark.parametrize(("path", "about"), HINTED, ids=[about for _, about in HINTED])
+def test_the_note_s_hint_brings_the_question_back(tmp_path: Path, path: Path, about: str) -> None:
+    """A teacher who prefers the question left out follows the note's hint: the other goes, it comes back
+    (another fact's question is excluded; a role's, which cannot be, and one of the same fact, whose
+    exclusion would leave out both, by skipping its kind)."""
+    first, questions = _built(path)
+    note = next(d for d in questions.diagnostics if f"about '{about}'" in d.message and " is kept " in d.message)
+    left_out = note.message.split("left out the ", 1)[1].split(" question", 1)[0]
+    kept = note.message.split(": ", 1)[1].split(" is kept", 1)[0]
+    if found := re.search(r"list '([^']+)' under questions: exclude: ([\w-]+):", note.hint):
+        setting = f"    {found.group(2)}: [{found.group(1)}]\n"
+        marker = "  exclude:\n"
+    else:
+        skipped = re.search(r"list ([\w-]+) under questions: skip_kinds:", note.hint)
+        assert skipped is not None, note.hint
+        setting, marker = f"  skip_kinds: [{skipped.group(1)}]\n", ""
+    lesson = tmp_path / path.parent.name
+    shutil.copytree(path.parent, lesson)
+    text = (lesson / "facts.yaml").read_text(encoding="utf-8")
+    if "\nquestions:\n" not in text:
+        text += "\nquestions:\n"
+    if marker and "\n  exclude:\n" not in text:
+        text += marker
+    (lesson / "facts.yaml").write_text(text.replace("\n  exclude:\n", "\n  exclude:\n" + setting, 1) if marker
+                                       else text.replace("\nquestions:\n", "\nquestions:\n" + setting, 1),
+                                       encoding="utf-8")  # fmt: skip
+    _, again = _built(lesson / "facts.yaml")
+    ids = {q.id for q in again.questions}
+    assert f"{first.id}/{about}/{left_out}" in ids and kept not in ids
