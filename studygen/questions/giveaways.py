@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from ..article import fold_text
 from ..model import Lesson, Person
 from .base import Question, accepted_names
+from .cloze import BLANK
 from .shapes import Blank, Shape
 
-BLANK = "[...]"
 SUBJECT_SHARE = 0.6  # of the content words of what a question is about, a text must hold this share
 STEM = 6  # words compared by their first letters: "acquitted" and "acquittal", "proposed" and "proposal"
 
@@ -125,14 +125,16 @@ def _date_forms(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(f for f in dict.fromkeys(forms) if f)
 
 
-def is_date(answer: str) -> bool:
-    return bool(_YEAR.search(answer)) and not re.search(r"[^\W\d_]{3,}", re.sub(_MONTHS, "", answer.lower()))
-
-
-_MONTHS = re.compile(
+# The words a date may hold besides its numbers: "12 June 2017", "early 2002", "the mid-1950s", "c. 1200".
+_DATE_WORDS = re.compile(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"spring|summer|autumn|winter|early|mid|late|the|in|about|c\.|bc|ad|s|to|and)\b"
 )
+
+
+def is_date(answer: str) -> bool:
+    """Whether an answer is a date as studygen prints one: a year with at most date words around it."""
+    return bool(_YEAR.search(answer)) and not re.search(r"[^\W\d_]{3,}", _DATE_WORDS.sub("", answer.lower()))
 
 
 class Giveaways:
