@@ -8,6 +8,8 @@ or selection.py.
 from __future__ import annotations
 
 import itertools
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from studygen.questions.selection import priority
 from studygen.questions.shapes import Blank, ClozeText, Shape
 
 ROOT = Path(__file__).resolve().parent.parent
+SEED_FIRST = ROOT / "seeds" / "russia-nato" / "facts.yaml"
 PROVOKING = ROOT / "tests" / "lessons" / "giveaways" / "facts.yaml"
 LESSONS = sorted(ROOT.glob("seeds/*/facts.yaml")) + sorted(ROOT.glob("tests/lessons/*/facts.yaml"))
 
@@ -106,6 +109,18 @@ def test_a_bare_name_gives_nothing_away(provoking) -> None:
                      answer="Ann Hale")  # fmt: skip
     assert detector.gives_away("Ann Hale told the council about the harbour.", said) is None
     assert detector.gives_away("Hale said: “We will not close the harbour.”", said) is not None
+    # A quotation of no content words ("!?"): its speaker's name alone, a choice, is still no answer.
+    bare = _question(lesson.id, "shout", "attribution", prompt="Who said “?!”?", answer="Ann Hale")
+    assert detector.gives_away("Ann Hale", bare) is None
+
+
+def test_a_quotation_of_small_words_is_given_away_by_its_words(provoking) -> None:
+    """ "Lind replied, 'Why not?'" answers "Who replied “Why not?”?", though "why" and "not" say little alone."""
+    lesson, _ = provoking
+    detector = Giveaways(lesson)
+    replied = _question(lesson.id, "why-not", "attribution", prompt="Who replied “Why not?”", answer="Bo Lind")
+    assert detector.gives_away("I asked whether we might join, and Lind replied, “Why not?”", replied) is not None
+    assert detector.gives_away("Bo Lind said why she would not stand again.", replied) is None
 
 
 def test_a_cloze_blank_is_given_away_in_its_context_only(provoking) -> None:
@@ -142,6 +157,36 @@ def test_a_statement_with_the_year_answers_the_when_question(provoking) -> None:
     assert detector.gives_away("The two harbour officials were acquitted in 1996.", when) is not None
     assert detector.gives_away("Two harbour officials were charged with fraud in 1993.", when) is None
     assert detector.gives_away("The free port opened in 1996.", when) is None
+
+
+def test_a_full_date_is_given_away_by_its_year_with_its_subject(provoking) -> None:
+    lesson, _ = provoking
+    detector = Giveaways(lesson)
+    when = _question(lesson.id, "museum", "when", prompt="The harbour museum opened: on what date?",
+                     answer="21 August 2021", alternatives=("2021-08-21",), answer_type="date")  # fmt: skip
+    for text in (
+        "The harbour museum opened in 2021.",
+        "The museum opened in August 2021.",
+        "The harbour museum: opened 2021-08-21.",
+    ):
+        assert detector.gives_away(text, when) is not None, text
+    assert detector.gives_away("The Lenby Gazette was founded in 2021.", when) is None
+
+
+def test_one_thing_asked_twice_in_other_words(provoking) -> None:
+    """Two facts, one event: "Who recalls proposing ...?" and "Who recalled '... I proposed ...'?" share their
+    answer and most of what they are about."""
+    lesson, _ = provoking
+    detector = Giveaways(lesson)
+    proposed = _question(lesson.id, "tolls", "proposal", prompt="Who proposed that the tolls be abolished?",
+                         answer="Ann Hale")  # fmt: skip
+    prompt = "Who recalled “I proposed that the harbour tolls be abolished”?"
+    recalled = _question(lesson.id, "recalls", "attribution", prompt=prompt, answer="Ann Hale")
+    why = clash(detector.shown(proposed), detector.asks(proposed), detector.shown(recalled), detector.asks(recalled))
+    assert why is not None and "in other words" in why
+    other = _question(lesson.id, "not-close", "attribution", prompt="Who said “We will not close the harbour”?",
+                      answer="Ann Hale")  # fmt: skip
+    assert clash(detector.shown(proposed), detector.asks(proposed), detector.shown(other), detector.asks(other)) is None
 
 
 def test_one_occasion_s_date_is_asked_once(provoking) -> None:
@@ -182,3 +227,45 @@ def test_a_timeline_loses_the_offending_item_and_keeps_the_rest() -> None:
         assert "sworn in as president" not in question.fact_summary + question.answer
         assert len(question.facts) == len(question.pairs) and "sworn-in" not in question.facts
         assert list(question.items) != [label for _, label in question.pairs]  # never shown in order
+
+
+def test_no_kind_crowds_out_another() -> None:
+    """Each kind's first question before any kind's second: of the first lesson's quotations some are
+    asked "Who said ...?" and some as blanks, not all one way."""
+    _, questions = _built(ROOT / "seeds" / "russia-nato" / "facts.yaml")
+    kinds = [q.kind for q in questions.questions]
+    assert kinds.count("attribution") >= 3 and kinds.count("cloze") >= 3, kinds
+
+
+HINTED = [(PROVOKING, "tolls"), (PROVOKING, "brant.chancellor-of-norland"), (SEED_FIRST, "cannot-be-excluded")]
+
+
+@pytest.mark.parametrize(("path", "about"), HINTED, ids=[about for _, about in HINTED])
+def test_the_note_s_hint_brings_the_question_back(tmp_path: Path, path: Path, about: str) -> None:
+    """A teacher who prefers the question left out follows the note's hint: the other goes, it comes back
+    (another fact's question is excluded; a role's, which cannot be, and one of the same fact, whose
+    exclusion would leave out both, by skipping its kind)."""
+    first, questions = _built(path)
+    note = next(d for d in questions.diagnostics if f"about '{about}'" in d.message and " is kept " in d.message)
+    left_out = note.message.split("left out the ", 1)[1].split(" question", 1)[0]
+    kept = note.message.split(": ", 1)[1].split(" is kept", 1)[0]
+    if found := re.search(r"list '([^']+)' under questions: exclude: ([\w-]+):", note.hint):
+        setting = f"    {found.group(2)}: [{found.group(1)}]\n"
+        marker = "  exclude:\n"
+    else:
+        skipped = re.search(r"list ([\w-]+) under questions: skip_kinds:", note.hint)
+        assert skipped is not None, note.hint
+        setting, marker = f"  skip_kinds: [{skipped.group(1)}]\n", ""
+    lesson = tmp_path / path.parent.name
+    shutil.copytree(path.parent, lesson)
+    text = (lesson / "facts.yaml").read_text(encoding="utf-8")
+    if "\nquestions:\n" not in text:
+        text += "\nquestions:\n"
+    if marker and "\n  exclude:\n" not in text:
+        text += marker
+    (lesson / "facts.yaml").write_text(text.replace("\n  exclude:\n", "\n  exclude:\n" + setting, 1) if marker
+                                       else text.replace("\nquestions:\n", "\nquestions:\n" + setting, 1),
+                                       encoding="utf-8")  # fmt: skip
+    _, again = _built(lesson / "facts.yaml")
+    ids = {q.id for q in again.questions}
+    assert f"{first.id}/{about}/{left_out}" in ids and kept not in ids

@@ -145,6 +145,27 @@ def test_rule_word_bank_types(provoking) -> None:
     assert leaks(lesson, _version(("fill_in", [PROPOSER_CLOZE], ("Ann Hale", "Bo Lind", "Piet Mors")))) == []
 
 
+def test_rule_word_bank_leaves_off_a_blank_alone_of_its_type(provoking) -> None:
+    """A blank whose answer is a month and year, in a lesson with no other month and year: the bank would
+    offer it alone of its kind, so it is left off (with a note) and the term blank stays."""
+    lesson, _ = provoking
+    month = _cloze("charged", "Two harbour officials were charged with fraud in ", "March 1993", ".")
+    composition = compose(lesson, [QUOTE_CLOZE, month])
+    assert [q.id for q in composition.sections["fill_in"]] == [QUOTE_CLOZE.id]
+    assert "the only date in the word bank" in dict(composition.notes)["charged"]
+    assert "March 1993" not in composition.word_bank
+
+
+def test_rule_furniture_shows_an_answer_with_its_subject(provoking) -> None:
+    """A title that names Ann Hale as party leader answers what office she held, though it does not print
+    the office's whole title."""
+    lesson, _ = provoking
+    titled = dataclasses.replace(lesson, title="Ann Hale, party leader")
+    found = leaks(titled, _version(("short_answer", [WHAT_OFFICE], ())))
+    assert any("shows the office ('leader')" in leak for leak in found), found
+    assert leaks(lesson, _version(("short_answer", [WHAT_OFFICE], ()))) == []
+
+
 def test_rule_word_bank_gives_nothing_away(provoking) -> None:
     lesson, _ = provoking
     found = leaks(

@@ -147,7 +147,11 @@ def _without_giveaways(
     kept, left = select(lesson, questions, lambda q, count: render(wordings[q.kind], {"count": count}))
     for out in left:
         pos, key = origins[out.question.id]
-        hint = f"nothing to fix; to ask this instead, exclude {out.other} under questions: exclude:"
+        other_key, other_kind = origins[out.other][1], out.other.rsplit("/", 1)[1]
+        if lesson.facts_by_id([other_key]) and other_key not in out.question.facts:
+            hint = f"nothing to fix; to ask this instead, list '{other_key}' under questions: exclude: {other_kind}:"
+        else:  # a role's or a set's question, or one of the same fact (whose exclusion would leave out both)
+            hint = f"nothing to fix; to ask this instead, list {other_kind} under questions: skip_kinds:"
         if out.items:
             sink.add(Severity.NOTE, pos, "question.worth",
                      f"left out of the {out.question.kind} question about '{key}': the item “{out.items[0]}”, "

@@ -6,7 +6,7 @@ A text gives a question away when it holds the answer *together with* what the q
 What counts as the answer is every form the lesson knows of it: a person's full name, aliases and
 surname ("President Carter" holds "Carter"); an office's title, the title without its place or body
 ("foreign minister" of "Russian Foreign Minister") and the head noun's derived forms (leadership,
-presidency); a date as studygen prints it, in ISO form, as month and year and as the bare year; a
+presidency); a date as studygen prints it, in ISO form and as the bare year; a
 cloze's blank between its neighbouring words. What the question is about is the person named in an
 office question, the office of an office-holder question, and otherwise the content words of its
 prompt (most of them must be there too: "Mandela was arrested in 1962" answers "In what year was
@@ -30,15 +30,15 @@ from dataclasses import dataclass
 from ..article import fold_text
 from ..model import Lesson, Person
 from .base import Question, accepted_names
+from .cloze import BLANK
 from .shapes import Blank, Shape
 
-BLANK = "[...]"
 SUBJECT_SHARE = 0.6  # of the content words of what a question is about, a text must hold this share
 STEM = 6  # words compared by their first letters: "acquitted" and "acquittal", "proposed" and "proposal"
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
+_QUOTED = re.compile(r"“([^”]+)”")
 _YEAR = re.compile(r"(?<!\d)\d{3,4}(?!\d)")
-_DAY_MONTH_YEAR = re.compile(r"^\d{1,2} ([a-z]+ \d{3,4})$")
 # Words that say nothing of what a question is about: function words, and the words of the questions.
 _STOPWORDS = frozenset(
     "a an the and or but of to in on at by for from with as into onto about after before during until since "
@@ -92,6 +92,8 @@ class Ask:
     occasion: frozenset[str] = frozenset()  # a day or month date: the people its occasion involves
     role: str = ""  # an office question's role (person.role), asked in one direction only
     alone: bool = True  # without a subject to show it with, the answer alone gives it away (not a name or a date)
+    quotation: str = ""  # the words of a quotation it shows (words only): a text holding them shows its subject
+    about: frozenset[str] = frozenset()  # the content stems of its whole prompt, to tell one thing asked twice
 
     def shown_by(self, text: str) -> str | None:
         """The form of the answer a folded text shows with the subject, if it does (words compared without
@@ -102,6 +104,8 @@ class Ask:
             return None
         if self.names:
             return form if any(shows(plain, words_of(n)) for n in self.names) else None
+        if self.quotation and shows(plain, self.quotation):
+            return form  # "Clinton replied, 'Why not?'" answers "Who replied “Why not?”?"
         if not self.subject and not self.alone:
             return None  # a name or a date alone is a candidate, not an answer
         if self.subject:
@@ -112,25 +116,25 @@ class Ask:
 
 
 def _date_forms(values: Iterable[str]) -> tuple[str, ...]:
-    """A date answer as studygen prints it and its alternatives (ISO), as month and year, and as the year."""
+    """A date answer as studygen prints it and its alternatives (ISO), and as the year."""
     forms: list[str] = []
     for value in values:
         folded = fold(value)
         forms.append(folded)
-        if month := _DAY_MONTH_YEAR.match(folded):
-            forms.append(month.group(1))
-        forms += _YEAR.findall(folded)
+        forms += _YEAR.findall(folded)  # a month and year holds its year
     return tuple(f for f in dict.fromkeys(forms) if f)
 
 
-def is_date(answer: str) -> bool:
-    return bool(_YEAR.search(answer)) and not re.search(r"[^\W\d_]{3,}", re.sub(_MONTHS, "", answer.lower()))
-
-
-_MONTHS = re.compile(
+# The words a date may hold besides its numbers: "12 June 2017", "early 2002", "the mid-1950s", "c. 1200".
+_DATE_WORDS = re.compile(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"spring|summer|autumn|winter|early|mid|late|the|in|about|c\.|bc|ad|s|to|and)\b"
 )
+
+
+def is_date(answer: str) -> bool:
+    """Whether an answer is a date as studygen prints one: a year with at most date words around it."""
+    return bool(_YEAR.search(answer)) and not re.search(r"[^\W\d_]{3,}", _DATE_WORDS.sub("", answer.lower()))
 
 
 class Giveaways:
@@ -212,8 +216,13 @@ class Giveaways:
         else:
             forms = tuple(f for f in dict.fromkeys(fold(a) for a in (answer, *alternatives)) if len(f) > 1)
             what = what or "the answer"
-        subject = content_stems(fold(about), forms)
-        return Ask(what, fold(answer), facts, forms, subject=subject, alone=person is None and what != "the date")
+        # A question that quotes someone is about the quotation: its words, not the frame around them.
+        quoted = max(_QUOTED.findall(about), key=len, default="")
+        subject = content_stems(fold(quoted or about), forms)
+        quotation = words_of(fold(quoted)) if len(_WORD.findall(quoted)) >= 2 else ""
+        alone = person is None and what != "the date"
+        whole = content_stems(fold(about), forms)
+        return Ask(what, fold(answer), facts, forms, subject=subject, alone=alone, quotation=quotation, about=whole)
 
     def asks(self, question: Question) -> tuple[Ask, ...]:
         """What a question asks (one Ask per item of a matching or a timeline)."""
@@ -288,7 +297,8 @@ class Giveaways:
                 fold(question.answer),
                 facts,
                 forms,
-                subject=content_stems(fold(statement), forms),
+                subject=(stems := content_stems(fold(statement), forms)),
+                about=stems,
                 alone=False,
             ),
         )
@@ -322,7 +332,7 @@ def same_ask(one: Ask, other: Ask) -> str | None:
     """Why two asks are one question asked twice (None: they are not)."""
     if one.answer and one.answer == other.answer and set(one.facts) & set(other.facts):
         return f"both ask {one.what} of the same fact"
-    if one.answer and one.answer == other.answer and _same_subject(one.subject, other.subject):
+    if one.answer and one.answer == other.answer and _same_subject(one.about, other.about):
         return f"both ask {one.what} of the same thing, in other words"
     if one.role and one.role == other.role:
         return "an office and its holder in the same span: asked in one direction only"
