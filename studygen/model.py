@@ -224,6 +224,7 @@ class QuestionSettings:
     template_positions: Mapping[str, Position] = field(default_factory=dict, compare=False)
     seed: int = 0
     key_terms: frozenset[str] = frozenset()  # lower case: words a teacher counts as worth a blank
+    one_sheet: bool = True  # leave out each question another gives away (questions.selection)
 
 
 @dataclass(frozen=True)

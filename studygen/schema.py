@@ -257,6 +257,11 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "templates": Field("templates", "Your own wording for a kind: {kind: Jinja2 template}."),
         "seed": Field("int", "Changes which distractors are picked and where the answer sits."),
         "key_terms": Field("texts", "Words worth a blank although common in English, e.g. [treaty, alliance]."),
+        "one_sheet": Field(
+            "bool",
+            "true (default): no question gives another away, all read as one sheet; false: every question of "
+            "every kind, for a deck whose cards a student sees days apart.",
+        ),
     },
     "worksheet": {
         "versions": Field("int", "How many shuffled student versions to print (default 2: A and B)."),

@@ -419,6 +419,7 @@ class _Validator(FieldChecker):
             template_positions={kind: self.pos(path + ("templates", kind)) for kind in templates},
             seed=good.get("seed", 0),
             key_terms=frozenset(term.lower() for term in good.get("key_terms", ())),
+            one_sheet=good.get("one_sheet", True),
         )
 
     def worksheet_settings(self, data: Any) -> WorksheetSettings:

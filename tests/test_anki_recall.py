@@ -32,7 +32,10 @@ from studygen.questions import Question, build_questions
 from .browser import browser
 from .conftest import ROOT
 
-LESSON = "berlin-wall"  # it has matching and chronology sets
+LESSON = "berlin-wall"
+# With `one_sheet: false` (every kind's questions, as a teacher may want for a deck) it has matching and
+# chronology sets, which are what the change to items is about; read as one sheet it has none.
+EVERY_QUESTION = ("questions:\n", "questions:\n  one_sheet: false\n")
 # The deck and manifest of this lesson as studygen built them before this change (commit d42ffd1):
 # one Q/A note per set, the choices in a fixed order, the answer given as a letter.
 V1 = Path(__file__).parent / "anki_v1"
@@ -92,6 +95,7 @@ def _schedules(col: Collection) -> dict[int, tuple]:
 def project(tmp_path: Path) -> Path:
     """The lesson as a teacher's clone has it, with the deck and manifest built before this change."""
     shutil.copytree(ROOT / "seeds" / LESSON, tmp_path / "seeds" / LESSON)
+    _edit(tmp_path, *EVERY_QUESTION)
     (tmp_path / "decks" / LESSON).mkdir(parents=True)
     for name in (apkg_name(LESSON), MANIFEST_NAME):
         shutil.copy(V1 / name, tmp_path / "decks" / LESSON / name)
@@ -230,6 +234,7 @@ def cards(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[tuple[str, 
     answer, the choices in the note's own order)."""
     folder = tmp_path_factory.mktemp("deck")
     shutil.copytree(ROOT / "seeds" / LESSON, folder / "seeds" / LESSON)
+    _edit(folder, *EVERY_QUESTION)
     col = Collection(str(folder / "student.anki2"))
     _import(col, _build(folder, V1_LATEST))
     found = []
@@ -314,6 +319,7 @@ def test_the_order_of_a_notes_choices_is_the_same_on_every_build(tmp_path: Path,
     """The built order comes from the note's id: rebuilding gives the same cards."""
     folder = tmp_path / "again"
     shutil.copytree(ROOT / "seeds" / LESSON, folder / "seeds" / LESSON)
+    _edit(folder, *EVERY_QUESTION)
     col = Collection(str(folder / "student.anki2"))
     try:
         _import(col, _build(folder, V1_LATEST))

@@ -271,7 +271,7 @@ def test_qti_gives_back_every_question_as_canvas_and_new_quizzes_read_it(
 def test_the_qti_reader_sees_what_canvas_saw_before(qti_schema: xmlschema.XMLSchema) -> None:
     """The readers above can fail: an ordering without the metadata is an Error question in Canvas, and
     an inline gap leaves New Quizzes' text without it."""
-    ordering = next(q for q in questions_of("berlin-wall") if q.shape is Shape.ORDERING)
+    ordering = next(q for q in questions_of("stress") if q.shape is Shape.ORDERING)
     item = qti_item(ordering)
     assert canvas_classic_type(item, ET.Element(f"{CP}resource")) == "Error"
     paragraph = ET.Element(f"{Q}p")
@@ -578,7 +578,7 @@ def test_quizlet_card_limit_edges() -> None:
 
 
 def test_a_matching_set_loses_only_its_long_pair_in_quizlet() -> None:
-    base = next(q for q in questions_of("russia-nato") if q.shape is Shape.MATCHING)
+    base = next(q for q in questions_of("stress") if q.shape is Shape.MATCHING)
     pairs = (("a" * CARD_MAX, "Putin"), ("b" * (CARD_MAX + 1), "Putin"), ("Why not?", "Clinton"))
     question = Question(**{**{f: getattr(base, f) for f in base.__slots__}, "pairs": pairs})  # type: ignore[arg-type]
     build = _build("russia-nato", [question])

@@ -20,7 +20,7 @@ from .choices import CHOICES, TYPED, YEAR_TYPES, Chooser, balance_letters, posit
 from .chronology import outside_period, title_period
 from .gates import first_failure, unique_prompts
 from .selection import select
-from .sourcing import within_share
+from .sourcing import within_share, without_drill
 from .triage import Flag, flag_reasons, triage
 from .wording import TEMPLATE_FOLDER, Wording, load_wordings, render, template_names_in_folder
 
@@ -129,8 +129,17 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str], share: bool, o
               f"about sources rather than a drill; {len(over_share)} were left out, those whose source matters least "
               f"({', '.join(q.fact for q in over_share[:6])}{', ...' if len(over_share) > 6 else ''})", "worth",
               "nothing to fix; exclude a kept one under questions: exclude: claim: to ask another instead")  # fmt: skip
-    if one_sheet:
+    if one_sheet and lesson.questions.one_sheet:
         questions = _without_giveaways(lesson, questions, wordings, origins, sink)
+        questions, drilled = without_drill(questions)
+        for question in drilled:
+            pos, key = origins[question.id]
+            _note(sink, pos, key, "attribution",
+                  f"{question.answer} would answer most of the 'who said ...?' questions left on the sheet, with too "
+                  "few other speakers for choices; two are kept, so that it stays a question about sources rather "
+                  "than a drill", "worth",
+                  "nothing to fix; exclude a kept one under questions: exclude: attribution: to ask this one "
+                  "instead")  # fmt: skip
     questions = balance_letters(questions, year_options)
     return QuestionSet(questions, sink.items, flag_reasons(lesson, questions))
 

@@ -235,7 +235,7 @@ class Giveaways:
         left, right = question.pairs[index]
         facts = (question.facts[index],) if len(question.facts) == len(question.pairs) else question.facts
         if question.shape is Shape.ORDERING:  # (date, event): asks the order, which the event's date shows
-            return Ask("the date that places an event", "", facts, _date_forms((left,)),
+            return Ask(PLACES_AN_EVENT, "", facts, _date_forms((left,)),
                        subject=content_stems(fold(right)), alone=False)  # fmt: skip
         return self._answer_ask("the speaker", right, (), facts, left)
 
@@ -280,7 +280,11 @@ class Giveaways:
             if len(words) < 3:  # at one end of the sentence: two words on the other side
                 words = [*before[-2:], fold(answer)] if not after else [fold(answer), *after[:2]]
             forms.append(" ".join(words))
-        return Ask("the missing word", fold(blank.answer), facts, tuple(forms))
+        # A rare word of one word is the answer whatever its neighbours: "biggest net contributors" answers
+        # "the biggest [...] to the budget" (contributor), in the singular or the plural.
+        rare = [fold(a) for a in (blank.answer, *blank.alternatives) if " " not in a.strip() and len(a) >= MIN_RARE]
+        forms += [form for word in rare for form in _number_forms(word)]
+        return Ask("the missing word", fold(blank.answer), facts, tuple(dict.fromkeys(forms)))
 
     def _claim_asks(self, question: Question, facts: tuple[str, ...]) -> tuple[Ask, ...]:
         """'Fact or account?': a text that says whose account the statement is, with the statement."""
@@ -315,6 +319,7 @@ class Giveaways:
         return None
 
 
+PLACES_AN_EVENT = "the date that places an event"
 _WHAT = {"attribution": "the speaker", "proposal": "the proposer", "response": "the reply", "when": "the date"}
 
 
@@ -328,6 +333,22 @@ def text_gives_away(texts: Iterable[str], asks: Iterable[Ask]) -> str | None:
     return None
 
 
+MIN_RARE = 7  # letters of a blank's word that is, alone, the answer ("contributor", not "vote")
+
+
+def _number_forms(word: str) -> tuple[str, ...]:
+    """A word in the singular and the plural, as English mostly makes them."""
+    if word.endswith("ies"):
+        return (word, word[:-3] + "y")
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return (word, word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        return (word, word[:-1])
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return (word, word[:-1] + "ies")
+    return (word, word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s"))
+
+
 def same_ask(one: Ask, other: Ask) -> str | None:
     """Why two asks are one question asked twice (None: they are not)."""
     if one.answer and one.answer == other.answer and set(one.facts) & set(other.facts):
@@ -338,6 +359,9 @@ def same_ask(one: Ask, other: Ask) -> str | None:
         return "an office and its holder in the same span: asked in one direction only"
     if one.answer and one.occasion & other.occasion and one.answer == other.answer:
         return f"both ask the same date of one occasion ({one.answer})"
+    dates = {one.what, other.what}
+    if dates == {"the date", PLACES_AN_EVENT} and set(one.facts) & set(other.facts):
+        return "a timeline and 'when?' ask the date of the same fact: one or the other"
     return None
 
 

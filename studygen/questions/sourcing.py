@@ -109,14 +109,7 @@ def _without_drill(drafts: list[Draft]) -> Iterator[Draft]:
     hash of ids, so adding or removing a quotation changes few others."""
     short = [d for d in drafts if len([c for c in d.candidates or () if c != d.answer]) < CHOICES - 1]
     count = Counter(d.answer for d in short)
-    drilled = {answer for answer, n in count.items() if n > SHORT_PER_SPEAKER and n * 2 > len(drafts)}
-    ranked = sorted((d for d in short if d.answer in drilled), key=lambda d: hashlib.sha256(d.key.encode()).digest())
-    kept: Counter[str] = Counter()
-    dropped = set()
-    for draft in ranked:
-        kept[draft.answer] += 1
-        if kept[draft.answer] > SHORT_PER_SPEAKER:
-            dropped.add(draft.key)
+    dropped = drilled([(d.key, d.answer) for d in short], len(drafts))
     for draft in drafts:
         if draft.key not in dropped:
             yield draft
@@ -127,6 +120,30 @@ def _without_drill(drafts: list[Draft]) -> Iterator[Draft]:
                        "are kept, so that it stays a question about sources rather than a drill",
                        "nothing to fix; exclude a kept one under questions: exclude: attribution: to ask this one "
                        "instead", code="worth")  # fmt: skip
+
+
+def drilled(short: list[tuple[str, str]], asked: int) -> set[str]:
+    """Of the short-answer "Who said ...?" questions (key, answer) among `asked` in all, the keys to leave
+    out: those past SHORT_PER_SPEAKER of a speaker who answers more than half (see `_without_drill`)."""
+    count = Counter(answer for _, answer in short)
+    many = {answer for answer, n in count.items() if n > SHORT_PER_SPEAKER and n * 2 > asked}
+    kept: Counter[str] = Counter()
+    dropped = set()
+    for key, answer in sorted((i for i in short if i[1] in many), key=lambda i: hashlib.sha256(i[0].encode()).digest()):
+        kept[answer] += 1
+        if kept[answer] > SHORT_PER_SPEAKER:
+            dropped.add(key)
+    return dropped
+
+
+def without_drill(questions: list[Question]) -> tuple[list[Question], list[Question]]:
+    """The questions of a set after one-sheet selection, with the drill rule applied again (selection
+    may have left out other speakers' "Who said ...?"), and those it leaves out."""
+    said = [q for q in questions if q.kind == "attribution"]
+    dropped = drilled([(q.fact, q.answer) for q in said if not q.choices], len(said))
+    return [q for q in questions if q.kind != "attribution" or q.fact not in dropped], [
+        q for q in said if q.fact in dropped
+    ]
 
 
 def _label(lesson: Lesson, fact: Fact) -> str:

@@ -1,0 +1,125 @@
+"""One sheet, from the fourth round of teachers' judgements, on an invented lighthouse lesson: a timeline
+of the events whose dates 'when?' asks one by one is the same facts asked twice; a rare blanked word
+is given away in the plural too ("keepers" answers "the last [...]", keeper); and the drill rule
+("Who said ...?" in a row answered by one name) holds for the questions left on the sheet, not only
+for those made before one-sheet selection took others away.
+
+Each rule has a case it must reject and one it must keep.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from studygen.questions import Question, build_questions
+from studygen.questions.giveaways import _number_forms
+
+from .conftest import write_lesson
+
+ARTICLE = """\
+The Skarholm lighthouse
+
+The lighthouse was built in 1871. Its lamp was electrified in 1924. The last keeper left in 1968,
+and the tower was sold to the town in 1990.
+
+"I was the last lamplighter on this coast," said Oskar Brandt, who kept the light from 1950. "The
+lamplighters' cottages were pulled down in the spring."
+
+Brandt said "nobody climbs the stairs any more". He added "the gulls have the gallery now".
+He also said "the sea took the jetty twice".
+Town clerk Lena Holm said "the town will open the tower to visitors". She said "the council bought
+the binoculars". Holm said "a ferryman will bring the tourists".
+"""
+
+LESSON = """\
+lesson:
+  id: lighthouse
+  title: The Skarholm lighthouse
+  source: {file: article.txt, title: The lighthouse, published: 1995}
+people:
+  brandt: {name: Oskar Brandt, aliases: [Brandt]}
+  holm: {name: Lena Holm, aliases: [Holm]}
+facts:
+  - {id: built, kind: event, what: The lighthouse was built, when: 1871, evidence: The lighthouse was built in 1871}
+  - {id: lamp, kind: event, what: Its lamp was electrified, when: 1924, evidence: Its lamp was electrified in 1924}
+  - {id: keeper, kind: event, what: The last keeper left, when: 1968, evidence: The last keeper left in 1968}
+  - {id: sold, kind: event, what: the tower was sold to the town, when: 1990,
+     evidence: the tower was sold to the town in 1990}
+QUOTES
+"""
+
+LAMPLIGHTER = """\
+  - {id: last, kind: quote, by: brandt, said: "I was the last lamplighter on this coast", blank: lamplighter}
+  - {id: cottages, kind: quote, by: brandt, said: "The lamplighters' cottages were pulled down in the spring",
+     blank: cottages}
+"""
+
+DRILL = """\
+  - {id: stairs, kind: quote, by: brandt, said: nobody climbs the stairs any more}
+  - {id: gulls, kind: quote, by: brandt, said: the gulls have the gallery now}
+  - {id: jetty, kind: quote, by: brandt, said: the sea took the jetty twice}
+  - {id: visitors, kind: quote, by: holm, said: the town will open the tower to visitors, blank: visitors}
+  - {id: binoculars, kind: quote, by: holm, said: the council bought the binoculars, blank: binoculars}
+  - {id: ferryman, kind: quote, by: holm, said: a ferryman will bring the tourists, blank: ferryman}
+"""
+# Brandt's words get no fill-in-the-blank; Holm's three do, and each is kept before its "Who said ...?",
+# which leaves Brandt's three short answers the only "Who said ...?" on the sheet.
+DRILL_SETTINGS = "questions:\n  skip_kinds: [when, chronology]\n" + (
+    "  exclude: {cloze: [stairs, gulls, jetty, built, lamp, keeper, sold]}\n"
+)
+
+
+def _set(folder: Path, quotes: str = "", exclude: str = "") -> tuple[dict[str, Question], str]:
+    facts = LESSON.replace("QUOTES\n", quotes) + exclude
+    checked = write_lesson(folder, ARTICLE, facts)
+    assert checked.ok and checked.lesson is not None, [d.render() for d in checked.diagnostics]
+    made = build_questions(checked.lesson, checked.contexts())
+    return {q.id: q for q in made.questions}, "\n".join(d.message for d in made.diagnostics)
+
+
+def test_a_timeline_of_the_events_when_asks_one_by_one_is_left_out(tmp_path: Path) -> None:
+    questions, notes = _set(tmp_path)
+    assert {q.kind for q in questions.values()} == {"when"}
+    assert "a timeline and 'when?' ask the date of the same fact: one or the other" in notes
+
+
+def test_a_timeline_stays_where_when_does_not_ask_those_dates(tmp_path: Path) -> None:
+    questions, _ = _set(tmp_path, exclude="questions:\n  skip_kinds: [when, cloze]\n")
+    assert [q.kind for q in questions.values()] == ["chronology"]
+    assert len(questions["lighthouse/set-1/chronology"].pairs) == 4
+
+
+def test_a_rare_blank_is_given_away_by_its_plural() -> None:
+    assert _number_forms("lamplighter") == ("lamplighter", "lamplighters")
+    assert _number_forms("lamplighters") == ("lamplighters", "lamplighter")
+    assert _number_forms("secretary") == ("secretary", "secretaries")
+    assert _number_forms("churches") == ("churches", "church")
+
+
+def test_the_plural_of_one_blank_in_another_question_leaves_one_of_the_two_out(tmp_path: Path) -> None:
+    questions, notes = _set(tmp_path, LAMPLIGHTER, "questions:\n  skip_kinds: [when, chronology, attribution]\n")
+    clozes = [q for q in questions.values() if q.kind == "cloze" and q.fact in ("last", "cottages")]
+    assert len(clozes) == 1, [q.prompt for q in clozes]
+    assert "lamplighters" in notes or "lamplighter" in notes
+
+
+def test_two_blanks_of_different_words_both_stay(tmp_path: Path) -> None:
+    other = LAMPLIGHTER.replace(
+        "The lamplighters' cottages were pulled down in the spring", "nobody climbs the stairs any more"
+    ).replace("blank: cottages", "blank: stairs")
+    questions, _ = _set(tmp_path, other, "questions:\n  skip_kinds: [when, chronology, attribution]\n")
+    assert len([q for q in questions.values() if q.kind == "cloze" and q.fact in ("last", "cottages")]) == 2
+
+
+def test_the_drill_rule_holds_for_the_questions_left_on_the_sheet(tmp_path: Path) -> None:
+    questions, notes = _set(tmp_path, DRILL, DRILL_SETTINGS)
+    said = [q for q in questions.values() if q.kind == "attribution"]
+    assert [q.answer for q in said] == ["Oskar Brandt", "Oskar Brandt"] and all(not q.choices for q in said)
+    assert "Oskar Brandt would answer most of the 'who said ...?' questions left on the sheet" in notes
+
+
+def test_before_selection_the_three_are_no_drill(tmp_path: Path) -> None:
+    checked = write_lesson(tmp_path, ARTICLE, LESSON.replace("QUOTES\n", DRILL) + DRILL_SETTINGS)
+    every = build_questions(checked.lesson, checked.contexts(), one_sheet=False)  # type: ignore[arg-type]
+    said = [q.answer for q in every.questions if q.kind == "attribution"]
+    assert said.count("Oskar Brandt") == 3 and said.count("Lena Holm") == 3  # half each: no drill yet
