@@ -115,7 +115,16 @@ _QUOTED_AS = re.compile(rf"\bquoted\s+(?P<who>{_TITLE}{NAME})\s+as\s+(?:saying|t
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 # "with prosecutors calling", "with the mayor's office saying": a participle with a subject of its own.
 _WITH_SUBJECT = re.compile(r"\b[Ww]ith\s+(?P<who>(?:[\w'’.-]+\s+){1,4}?)$")
-_DESCRIBED_SUBJECT = re.compile(r"^(?P<who>[Tt]he\s+[\w'’ -]{3,50}?)\s+(?:also\s+)?\w+(?:ed|s)\b")
+# "The mayor's office, calling ...": a described subject and its verb, in small letters ("The White House's
+# choice to run the National Parks" is no subject and verb).
+_DESCRIBED_SUBJECT = re.compile(r"^(?P<who>[Tt]he\s+[\w'’ -]{3,50}?)\s+(?:also\s+)?[a-z]+(?:ed|s)\b")
+# Words for a person that are no role: "the veteran said", "the 45-year-old added". Any other noun after
+# "the" ("the report said", "the company added") is a document's or a body's, and stands for no one.
+PERSON_NOUNS = frozenset(
+    """man woman boy girl veteran owner farmer resident worker driver pilot player coach singer actor actress
+    mother father son daughter wife husband widow widower brother sister grandmother grandfather victim
+    survivor witness patient pupil student neighbour neighbor friend priest vicar doctor""".split()
+)
 
 
 SPEAKER_BEFORE_VERB = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME})(?:{_AGE},)?\s+{_ADVERB}(?P<verb>{_VERB})\b")
@@ -256,13 +265,22 @@ def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, b
     return person, person is not None
 
 
+def _is_person_noun(word: str) -> bool:
+    """Whether a noun after "the" stands for a person: a role ("the minister"), a word for a person ("the
+    widow") or an age ("the 45-year-old")."""
+    return word in ROLE_NOUNS or word in PERSON_NOUNS or word.endswith("-old")
+
+
 def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attribution | None:
     """The attribution to whoever the words naming a speaker stand for (`_resolve`). For "he" or "she", the
     draft says whom it was taken to be, and who else it could be: the last person quoted or the last named;
     after a sentence with no quotation that names two people the pronoun fits, both are the candidates and
     the speaker is left to the teacher (`_could_be`)."""
-    person, confident = _resolve(who, ctx, history)
     pronoun = who.strip().lower()
+    noun = who.split()[-1]
+    if pronoun.startswith("the ") and noun.islower() and not _is_person_noun(noun.removesuffix("s")):
+        return Attribution(None, verb, rule, False, who.strip())  # "the interim report said": a document's words
+    person, confident = _resolve(who, ctx, history)
     named = _could_be(pronoun, ctx, history) if pronoun in PRONOUNS and not ctx.previous_had_quote else []
     if person is None and len(named) == 1:
         person = named[0]  # "Mrs Berg accused Tom Hart of lying. '...,' he replied.": the one "he" can be
@@ -485,6 +503,8 @@ def _sieve(
         if subject:
             return Attribution(subject[0][1], participle["verb"], "participle", True)
         if described := _DESCRIBED_SUBJECT.match(whole_before.strip()):
+            if not _is_person_noun(described["who"].split()[-1]):
+                return None  # "The city's choice to run the National Archives appeared ..., saying": no one's
             if holder := _only_holder(described["who"], ctx):
                 return Attribution(holder, participle["verb"], "participle", False)
             return Attribution(None, participle["verb"], "participle", False, described["who"])

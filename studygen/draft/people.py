@@ -25,7 +25,7 @@ ROLE_NOUNS = frozenset(
     interviewer producer filmmaker secretary-general justice mediator scholar engineer architect physicist
     chemist biologist mathematician surgeon physician nurse teacher poet novelist playwright painter sculptor
     composer musician photographer inventor explorer industrialist banker philosopher archbishop bishop
-    predecessor successor counterpart colleague broadcaster presenter""".split()
+    predecessor successor counterpart colleague broadcaster presenter councillor councilor""".split()
 )
 # Role nouns that describe what someone does rather than name a post held for a time: drafted with
 # `kind: description`, so that no "What office did X hold?" question is made from them.
@@ -77,6 +77,8 @@ TITLES = {
     "Judge": "Judge",
     "Professor": "Professor",
     "Prof": "Professor",
+    "Councillor": "Councillor",
+    "Cllr": "Councillor",
     "Rev": "",  # "Rev. Carla Munro": a member of the clergy, whatever post she holds
     "Reverend": "",
 }

@@ -1,0 +1,41 @@
+"""Issue 32, fourth round: quotations of documents and bodies, described speakers and titles, each on a text
+of our own. Every test here fails with its rule taken out."""
+
+from __future__ import annotations
+
+from studygen.draft import draft_article
+
+
+def _quotes(text: str) -> list[tuple[str, str]]:
+    return [(q.speaker.name if q.speaker else q.description, q.text) for q in draft_article(text).quotes]
+
+
+def test_a_document_that_says_something_is_the_document_not_the_last_person_named() -> None:
+    text = (
+        "Tom Hart, the harbour master, inspected the pier on Sunday.\n\n"
+        'The interim report said the pier "could not survive another winter."\n'
+    )
+    assert _quotes(text) == [("The interim report", "could not survive another winter")]
+
+
+def test_many_holders_of_a_role_are_neither_a_person_nor_a_document() -> None:
+    text = 'Tom Hart, the minister, arrived late.\n\nThe ministers said the talks were "frank and long."\n'
+    assert _quotes(text) == []
+
+
+def test_a_capitalised_phrase_with_a_verb_in_it_is_no_described_speaker() -> None:
+    text = (
+        "Tom Hart, the mayor, spoke on Sunday.\n\n"
+        "The city's choice to run the National Archives appeared before the committee, saying the building"
+        ' was "falling apart".\n'
+    )
+    assert _quotes(text) == []
+
+
+def test_a_councillor_is_named_without_the_title() -> None:
+    text = 'Its planning spokesman, Councillor Rhoda Pym, said: "We were never asked."\n'
+    draft = draft_article(text)
+    assert [(q.speaker.name, q.text) for q in draft.quotes] == [("Rhoda Pym", "We were never asked")]
+    assert [(p.name, [r.title for r in p.roles]) for p in draft.people] == [
+        ("Rhoda Pym", ["Councillor", "planning spokesman"])
+    ]
