@@ -24,6 +24,7 @@ from .attribution import (
     VERB_WORD,
     Context,
     attribute,
+    note_descriptions,
     outside_quotes,
     scan_speakers,
 )
@@ -191,6 +192,7 @@ def draft_article(raw: str) -> ArticleDraft:
             if mentions:
                 ctx.last_subject = people.subject(plain, mentions)
             ctx.previous_had_quote = bool(in_sentence)
+            note_descriptions(plain, ctx)
             if times:
                 pronoun_person = ctx.last_speaker or ctx.last_subject
                 _events(draft, sentence, people, article.published, pronoun_person, times, mentions if whole else None)

@@ -123,7 +123,7 @@ _DESCRIBED_SUBJECT = re.compile(r"^(?P<who>[Tt]he\s+[\w'’ -]{3,50}?)\s+(?:also
 PERSON_NOUNS = frozenset(
     """man woman boy girl veteran owner farmer resident worker driver pilot player coach singer actor actress
     mother father son daughter wife husband widow widower brother sister grandmother grandfather victim
-    survivor witness patient pupil student neighbour neighbor friend priest vicar doctor""".split()
+    survivor witness patient pupil student neighbour neighbor friend priest vicar doctor source""".split()
 )
 
 
@@ -233,6 +233,28 @@ class Context:
     last_description: str = ""  # the last quotation's speaker when the article does not name them
     last_subject: Person | None = None
     previous_had_quote: bool = False
+    # Unnamed people described so far ("One longtime adviser"), by their noun, for "the adviser said" later;
+    # and the last sentence's subject when it is one ("Another government source was less diplomatic."),
+    # whom the next "he said" stands for.
+    described: dict[str, str] = field(default_factory=dict)
+    subject_described: str = ""
+
+
+# "One longtime adviser", "a senior official", "Another government source": someone the article does not name.
+_INDEFINITE = re.compile(
+    r"(?=[AaO])\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,3}?"
+    rf"(?P<noun>(?i:{ROLE_NOUN})|{'|'.join(sorted(PERSON_NOUNS, key=len, reverse=True))})\b"
+)
+
+
+def note_descriptions(plain: str, ctx: Context) -> None:
+    """Remember the unnamed people a sentence (outside its quotations) describes, and whether one is its
+    subject (see `Context.described`)."""
+    found = list(_INDEFINITE.finditer(plain)) if "a" in plain or "O" in plain else []
+    for match in found:
+        ctx.described[match["noun"].lower()] = match.group()
+    start = len(plain) - len(plain.lstrip())
+    ctx.subject_described = next((m.group() for m in found if m.start() == start), "")
 
 
 def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, bool]:
@@ -277,6 +299,9 @@ def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attrib
     after a sentence with no quotation that names two people the pronoun fits, both are the candidates and
     the speaker is left to the teacher (`_could_be`)."""
     pronoun = who.strip().lower()
+    if pronoun in PRONOUNS and ctx.subject_described and not ctx.previous_had_quote:
+        # 'Another government source was less diplomatic. "...," he said.'
+        return Attribution(None, verb, rule, False, ctx.subject_described)
     noun = who.split()[-1]
     if pronoun.startswith("the ") and noun.islower() and not _is_person_noun(noun.removesuffix("s")):
         return Attribution(None, verb, rule, False, who.strip())  # "the interim report said": a document's words
@@ -315,14 +340,18 @@ def _could_be(pronoun: str, ctx: Context, history: str) -> list[Person]:
     return list(found.values())
 
 
-def _described_earlier(who: str, history: str) -> str:
+def _described_earlier(who: str, history: str, ctx: Context) -> str:
     """ "the official" after "A union official said ...": the unnamed speaker described before, not
-    the last person named. Empty when `who` is not such a description or none came before."""
+    the last person named; further back ("One longtime adviser", paragraphs before), when no one named
+    has the role. Empty when `who` is not such a description or none came before."""
     words = who.split()
     if len(words) < 2 or words[0].lower() != "the" or not words[-1].isalpha():
         return ""
     found = re.findall(rf"\b(?:[Aa]n?)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(words[-1])}\b", history)
-    return found[-1] if found else ""
+    if found:
+        return found[-1]
+    noun = words[-1].lower()
+    return ctx.described.get(noun, "") if not ctx.people.holders(noun) else ""
 
 
 def _holder_of(words: list[str], ctx: Context, text: str) -> Person | None:
@@ -447,7 +476,7 @@ def _sieve(
         ):
             if ends_just_before(_JOINT, after, match.start("who")) or _organisation_named(after, match):
                 return None  # '"...," Brian and Susan Metcalfe said': the two of them; "said the operator, Clydelink"
-            if described := _described_earlier(match["who"], history):
+            if described := _described_earlier(match["who"], history, ctx):
                 return Attribution(None, match["verb"].lower(), "after", False, described)
             if found := _named(match["who"], match["verb"].lower(), "after", ctx, history):
                 return found
@@ -457,7 +486,7 @@ def _sieve(
     for pattern in (AFTER_VERB_FIRST, AFTER_WHO_FIRST) if continues else ():
         if (
             (match := pattern.match(outside_quotes(local_before)))
-            and not _described_earlier(match["who"], history)
+            and not _described_earlier(match["who"], history, ctx)
             and (found := _named(match["who"], match["verb"].lower(), "between", ctx, history))
         ):
             return found
@@ -482,7 +511,7 @@ def _sieve(
             or ends_just_before(_JOINT, local_before, match.start("who"))  # "Hart and Anna Berg said"
         ):
             return None
-        if described := _described_earlier(match["who"], history):
+        if described := _described_earlier(match["who"], history, ctx):
             return Attribution(None, match["verb"].lower(), "before", False, described)
         if found := _named(match["who"], match["verb"].lower(), "before", ctx, history):
             return found
