@@ -39,3 +39,20 @@ def test_a_councillor_is_named_without_the_title() -> None:
     assert [(p.name, [r.title for r in p.roles]) for p in draft.people] == [
         ("Rhoda Pym", ["Councillor", "planning spokesman"])
     ]
+
+
+def test_the_role_of_someone_unnamed_described_paragraphs_before_is_theirs_not_the_last_named() -> None:
+    text = (
+        "One veteran adviser, who asked not to be named, said the campaign had stalled.\n\n"
+        "Nora Pell, the candidate, toured the docks on Friday.\n\n"
+        'She shook hands with workers. "This has been coming for years," the adviser said.\n'
+    )
+    assert _quotes(text) == [("One veteran adviser", "This has been coming for years")]
+
+
+def test_he_said_after_a_sentence_about_someone_unnamed_is_theirs() -> None:
+    text = (
+        'Tom Hart, the chief whip, said the vote was "safe".\n\n'
+        'Another government source was less sure. "We are three votes short," he said.\n'
+    )
+    assert _quotes(text) == [("Tom Hart", "safe"), ("Another government source", "We are three votes short")]

@@ -242,7 +242,7 @@ class Context:
 
 # "One longtime adviser", "a senior official", "Another government source": someone the article does not name.
 _INDEFINITE = re.compile(
-    r"(?=[AaO])\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?=[AaO])\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,3}"
     rf"(?P<noun>(?i:{ROLE_NOUN})|{'|'.join(sorted(PERSON_NOUNS, key=len, reverse=True))})\b"
 )
 
