@@ -56,3 +56,8 @@ def test_he_said_after_a_sentence_about_someone_unnamed_is_theirs() -> None:
         'Another government source was less sure. "We are three votes short," he said.\n'
     )
     assert _quotes(text) == [("Tom Hart", "safe"), ("Another government source", "We are three votes short")]
+
+
+def test_the_words_after_the_before_a_conjunction_are_no_described_speaker() -> None:
+    text = 'Nora Pell said she would sit on the committee if asked, "but they will have to ask nicely."\n'
+    assert _quotes(text) == [("Nora Pell", "but they will have to ask nicely")]

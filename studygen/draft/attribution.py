@@ -23,6 +23,7 @@ from .people import (
     NEXT_NAME_WORD,
     ROLE_NOUN,
     ROLE_NOUNS,
+    STOP_ROLE_WORDS,
     TITLES,
     People,
     Person,
@@ -287,6 +288,9 @@ def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, b
     return person, person is not None
 
 
+_CONJUNCTIONS = STOP_ROLE_WORDS | frozenset("if unless because so when whether where".split())
+
+
 def _is_person_noun(word: str) -> bool:
     """Whether a noun after "the" stands for a person: a role ("the minister"), a word for a person ("the
     widow") or an age ("the 45-year-old")."""
@@ -302,8 +306,14 @@ def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attrib
     if pronoun in PRONOUNS and ctx.subject_described and not ctx.previous_had_quote:
         # 'Another government source was less diplomatic. "...," he said.'
         return Attribution(None, verb, rule, False, ctx.subject_described)
-    noun = who.split()[-1]
-    if pronoun.startswith("the ") and noun.islower() and not _is_person_noun(noun.removesuffix("s")):
+    words = who.split()
+    noun = words[-1]
+    if (
+        pronoun.startswith("the ")
+        and noun.islower()
+        and not _is_person_noun(noun.removesuffix("s"))
+        and _CONJUNCTIONS.isdisjoint(words[1:])  # "(serve on) the committee if (asked)": no subject at all
+    ):
         return Attribution(None, verb, rule, False, who.strip())  # "the interim report said": a document's words
     person, confident = _resolve(who, ctx, history)
     named = _could_be(pronoun, ctx, history) if pronoun in PRONOUNS and not ctx.previous_had_quote else []
