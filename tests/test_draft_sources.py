@@ -61,3 +61,38 @@ def test_he_said_after_a_sentence_about_someone_unnamed_is_theirs() -> None:
 def test_the_words_after_the_before_a_conjunction_are_no_described_speaker() -> None:
     text = 'Nora Pell said she would sit on the committee if asked, "but they will have to ask nicely."\n'
     assert _quotes(text) == [("Nora Pell", "but they will have to ask nicely")]
+
+
+def _speakers(text: str) -> list[tuple[str, list[str]]]:
+    return [
+        (q.speaker.name if q.speaker else q.description, [c.name for c in q.candidates])
+        for q in draft_article(text).quotes
+    ]
+
+
+def test_a_plain_title_with_a_shared_surname_is_not_given_to_whoever_was_found_first() -> None:
+    text = (
+        "Dame Ruth Amory, who held the seat for 27 years, watched from the back of the hall.\n\n"
+        '"I did not ask for her vote," Ms Amory said.\n\n'
+        "Clara Amory, 38, a barrister, won the selection on Saturday.\n"
+    )
+    assert _speakers(text) == [("Clara Amory", [])]
+
+
+def test_a_title_that_says_he_or_she_rules_out_a_relative_known_to_be_otherwise() -> None:
+    text = (
+        "Ray Dunmore is running for mayor against his wife, Patricia Dunmore, a council member.\n\n"
+        "Both want a new sewer plant, but not at the same time.\n\n"
+        '"We cannot pay twice," Mr. Dunmore said.\n'
+    )
+    assert _speakers(text) == [("Ray Dunmore", [])]
+
+
+def test_a_peer_by_title_and_a_shared_surname_is_left_to_the_teacher_when_the_title_does_not_tell() -> None:
+    text = (
+        "Edmund Thorne, the former judge, has died aged 88.\n\n"
+        "His son, Felix Thorne, and his daughter, Alice Thorne, were with him.\n\n"
+        "The funeral will be private.\n\n"
+        'Lord Thorne said in 1999 that the courts were "too slow for the poor".\n'
+    )
+    assert _speakers(text) == [("Lord Thorne", ["Edmund Thorne", "Felix Thorne"])]

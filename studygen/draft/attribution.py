@@ -445,10 +445,10 @@ def attribute(
     if going_on and any(p is ctx.last_speaker for p in bearers):
         return replace(found, person=ctx.last_speaker)
     history = outside_quotes(previous_sentence + " " + local_before)
-    person, doubt = which_one(found.person.name, bearers, history, local_before[-60:] + " " + after[:60])
+    person, doubt, allowed = which_one(found.person.surname, bearers, history, local_before[-60:] + " " + after[:60])
     if person is not None:
         return replace(found, person=person, confident=False, doubt=doubt)
-    return replace(found, confident=False, candidates=bearers)
+    return replace(found, confident=False, candidates=allowed)
 
 
 def _sieve(

@@ -18,25 +18,34 @@ _WORD = re.compile(r"[\w'’-]+")
 _PLAIN_TITLES = frozenset("Mr Mrs Ms Miss".split())
 
 
-def which_one(surname: str, bearers: list[Person], history: str, nearby: str) -> tuple[Person | None, str]:
-    """The one of `bearers` that `surname` stands for, and the reason to give the teacher; (None, "") when
-    the text does not tell. `history` is the sentence before and this one up to the quotation (outside
-    quotation marks), `nearby` the words around the quotation that name its speaker."""
-    # named just before, by first name too: "Brian and Susan Metcalfe" names both
-    words = set(_WORD.findall(history))
-    named = [p for p in bearers if _first_name(p) in words]
-    if len(named) == 1:
-        return named[0], f"'{surname}' taken to be {named[0].name}, named just before; {_others(named[0], bearers)}"
+def which_one(
+    surname: str, bearers: list[Person], history: str, nearby: str
+) -> tuple[Person | None, str, list[Person]]:
+    """The one of `bearers` that `surname` stands for and the reason to give the teacher; when the text does
+    not tell, (None, "", the bearers the title used allows). `history` is the sentence before and this one up
+    to the quotation (outside quotation marks), `nearby` the words around the quotation that name its speaker."""
     # "Dr. Ortiz said", and only Ramon Ortiz is a doctor
     titled = [t.rstrip(".") for t, s in _TITLED.findall(nearby) if s == surname]
     fitting = [p for p in bearers if any(t in p.titles for t in titled)]
     if not fitting and any(t in _PLAIN_TITLES for t in titled):
         # "Mr Reid" is never Sir Malcolm Reid: a knight, a dame or a peer is called by that title
         fitting = [p for p in bearers if p.name.split()[0] not in HONORIFICS]
+    # "Lady Hale", "Mr. Dunmore": a title that says "she" or "he" rules out those known to be otherwise
+    said = {PRONOUN_OF_TITLE[t] for t in titled if t in PRONOUN_OF_TITLE}
+    if len(said) == 1:
+        pronoun = said.pop()
+        fitting = [p for p in fitting or bearers if p.answers_to(pronoun)]
+    allowed = fitting or bearers
+    # named just before, by first name too ("Brian and Susan Metcalfe" names both), if the title allows
+    words = set(_WORD.findall(history))
+    named = [p for p in allowed if _first_name(p) in words]
+    if len(named) == 1:
+        reason = f"'{surname}' taken to be {named[0].name}, named just before"
+        return named[0], f"{reason}; {_others(named[0], bearers)}", []
     if len(fitting) == 1:
         reason = f"'{surname}' taken to be {fitting[0].name}, the one the article calls so"
-        return fitting[0], f"{reason}; {_others(fitting[0], bearers)}"
-    return None, ""
+        return fitting[0], f"{reason}; {_others(fitting[0], bearers)}", []
+    return None, "", allowed
 
 
 def _first_name(person: Person) -> str:

@@ -373,10 +373,26 @@ _APPOSITION_CUE = re.compile(r",|\s+of\s")
 # "Hiss' son, Tony," / "Brennick's daughter, Alice, who ...": a relative named by a first name after the
 # family's (not "his daughter, Alice Smith,": a name of her own).
 _RELATIONS = "son|daughter|wife|husband|widow|widower|brother|sister|father|mother|nephew|niece|grandson|granddaughter"
+# The pronoun a relation gives: "his wife, Margaret," is "she".
+_RELATION_PRONOUN = {
+    **dict.fromkeys("son husband widower brother father nephew grandson".split(), "he"),
+    **dict.fromkeys("daughter wife widow sister mother niece granddaughter".split(), "she"),
+}
+_OLDER_OR_YOUNGER = r"(?:(?:elder|younger|eldest|youngest|older|late)\s+)?"
+_RELATION_OF = rf"(?P<relation>{_RELATIONS})(?:\s+of\s+[\w ]{{1,20}}?)?"  # "wife of sixty years"
 _RELATIVE_AFTER = re.compile(
-    rf"(?:['’]s?)\s+(?:(?:elder|younger|eldest|youngest|late)\s+)?(?:{_RELATIONS}),\s+(?P<given>{NAME_WORD})(?![\w'’-]|\s+[{UPPER}])"
+    rf"(?:['’]s?)\s+{_OLDER_OR_YOUNGER}{_RELATION_OF},\s+(?P<given>{NAME_WORD})(?![\w'’-]|\s+[{UPPER}])"
 )
 _RELATIVE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<family>{NAME_WORD}){_RELATIVE_AFTER.pattern}")
+# A relative named in full: "his daughter, Dr Frances Hale,", "Sophie Carrow's father, the retired GP Dr Michael
+# Carrow,", "Ray Dunmore, her husband,": the relation says "he" or "she".
+_RELATION_WORD = re.compile(rf"\b(?:{_RELATIONS})\b")
+_RELATIVE_NAMED = re.compile(
+    rf"(?:\b[Hh]is|\b[Hh]er|\b[Tt]heir|['’]s?)\s+{_OLDER_OR_YOUNGER}{_RELATION_OF},\s+"
+    rf"(?:(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?)?(?:{_TITLE}\s+)?(?P<name>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}})"
+    rf"|(?P<named>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}}),\s+(?:his|her|their)\s+{_OLDER_OR_YOUNGER}"
+    rf"(?P<related>{_RELATIONS})\b"
+)
 # Where a name followed by a comma (or "of Ohio,") may start: the only places an apposition or a tenure can.
 _NAME_BEFORE_COMMA = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?={NAME}(?:,|\s+of\s))")
 _LATIN_WORD = re.compile(r"\b[A-Za-z]+")  # where a role noun can start (the nouns are ASCII words)
@@ -459,6 +475,7 @@ class People:
         self._holders: dict[str, dict[int, Person]] = {}  # a word of a role -> the people whose role has it
         self._relatives: set[str] = set()  # names made from a relative's first name: "Tony Hiss"
         self._knights: dict[str, str] = {}  # "Sir Alan" -> "Sir Alan Rowe", from read_full_names
+        self._surname_titles: list[tuple[Person, str]] = []  # "Mr. Dunmore": see _title
 
     def _index(self, person: Person, renamed: bool = False) -> None:
         self.by_name[person.name] = person
@@ -522,8 +539,17 @@ class People:
             return known  # the name exactly as known: most calls, and nothing to change
         person = self._add(name, where, extend)
         if person is not None:
-            person.titled(name.split()[0])  # "Mr Crane" as the text names him
+            self._title(person, name.split()[0], name)  # "Mr Crane" as the text names him
         return person
+
+    def _title(self, person: Person, title: str, name: str) -> None:
+        """Give `person` the title the text names them with; with a surname alone ("Mr. Dunmore"), only once
+        the whole article is read, and only if no one else has the surname (`add_namesakes`): with Patricia
+        and Ray Dunmore, "Mr. Dunmore" says nothing of either until both are known."""
+        if len(_clean_name(name).split()) == 1 and title.rstrip(".") in (*TITLES, *PRONOUN_OF_TITLE):
+            self._surname_titles.append((person, title))
+        else:
+            person.titled(title)
 
     def _add(self, name: str, where: tuple[int, int], extend: bool) -> Person | None:
         clean = _clean_name(name)
@@ -567,11 +593,16 @@ class People:
             if _is_name(family) and _is_name(match["given"]) and match["given"] not in HONORIFICS:
                 self._given_names.setdefault(family, set()).add(match["given"])
                 self._relatives.add(f"{match['given']} {family}")
-                self.add(f"{match['given']} {family}", where)
+                if (relative := self.add(f"{match['given']} {family}", where)) and not relative.pronoun:
+                    relative.pronoun = _RELATION_PRONOUN[match["relation"]]
+        for match in _RELATIVE_NAMED.finditer(sentence) if _RELATION_WORD.search(sentence) else ():
+            relative = self.add(match["name"] or match["named"], where)
+            if relative is not None and not relative.pronoun:
+                relative.pronoun = _RELATION_PRONOUN[match["relation"] or match["related"]]
         for match in TITLE_NAME.finditer(sentence):
             person = self.add(match["name"], where)
             if person is not None:
-                person.titled(match["title"])
+                self._title(person, match["title"], match["name"])
             role = TITLES[match["title"].rstrip(".")]
             if person and role:
                 person.add_role(Role(role, _tenure_after(sentence, match.end()), sentence))
@@ -691,6 +722,9 @@ class People:
             bearers = self.bearers(surname) if len(firsts) > 1 else []
             for first in sorted(firsts) if bearers else ():
                 self.add(f"{first} {surname}", bearers[0].first_seen)
+        for person, title in self._surname_titles:
+            if len(self.bearers(person.surname)) < 2:
+                person.titled(title)
 
     def _one_word(self, word: str, person: Person, text: str, end: int) -> Person:
         """Who a name of one word at `text[:end]` stands for: a relative named after it ("Hiss' son, Tony,"
@@ -708,9 +742,11 @@ class People:
 
     def shared_by(self, person: Person) -> list[Person]:
         """The people a bare surname may stand for, when two or more of the article have it; else []."""
-        if " " in person.name or len(self._given_names.get(person.name, ())) < 2:
+        # "Lord Hale" with Kenneth and Margaret Hale: the title says no more than the surname (see namesakes)
+        name = person.surname if _honorific_and_surname(person.name) else person.name
+        if " " in name or len(self._given_names.get(name, ())) < 2:
             return []
-        bearers = self.bearers(person.name)
+        bearers = self.bearers(name)
         return bearers if len(bearers) > 1 else []
 
     def holders(self, word: str) -> list[Person]:
