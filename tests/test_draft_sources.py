@@ -96,3 +96,28 @@ def test_a_peer_by_title_and_a_shared_surname_is_left_to_the_teacher_when_the_ti
         'Lord Thorne said in 1999 that the courts were "too slow for the poor".\n'
     )
     assert _speakers(text) == [("Lord Thorne", ["Edmund Thorne", "Felix Thorne"])]
+
+
+def test_a_quotation_joined_by_and_after_a_document_s_is_the_document_s() -> None:
+    text = (
+        "Rui Lobo, the finance minister, defended the budget on Monday.\n\n"
+        'The document said the plan "carries a real risk" and warned that "the figures look hopeful".\n'
+    )
+    assert _quotes(text) == [("The document", "carries a real risk"), ("The document", "the figures look hopeful")]
+
+
+def test_someone_named_in_the_possessive_before_the_verb_is_not_the_speaker() -> None:
+    text = (
+        "Sophie Carrow won the selection on Saturday.\n\n"
+        'Sophie Carrow\'s father, the retired doctor Ian Carrow, said he had spent the evening "out of the way".\n'
+    )
+    assert _quotes(text) == []
+
+
+def test_a_later_verb_of_saying_with_a_subject_of_its_own_is_not_the_sentence_subject_s() -> None:
+    text = (
+        "Keith Moran recalled a dinner at which the Lord Mayor had warned the changes would"
+        ' "end in chaos".\n\n'
+        'Tom Reddy said his mother had told him to "never sell the land".\n'
+    )
+    assert _quotes(text) == []

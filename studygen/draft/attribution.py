@@ -500,8 +500,9 @@ def _sieve(
             and (found := _named(match["who"], match["verb"].lower(), "between", ctx, history))
         ):
             return found
-    if continues and ctx.last_speaker is not None and (joined := BEFORE_JOINED.match(local_before)):
-        return Attribution(ctx.last_speaker, joined["verb"].lower(), "before", False)
+    if continues and (ctx.last_speaker or ctx.last_description) and (joined := BEFORE_JOINED.match(local_before)):
+        # 'The document said the plan "..." and warned that "...": whoever spoke the quotation before
+        return Attribution(ctx.last_speaker, joined["verb"].lower(), "before", False, ctx.last_description)
     # The patterns with a verb of saying before the quotation need one among the last words before it:
     # up to four words and a comma or colon may follow the verb (_UP_TO_QUOTE).
     verb_before = any(word.rstrip(",:") in SPEECH_VERBS for word in local_before.split()[-6:])
@@ -555,6 +556,8 @@ def _sieve(
         if mentions and (
             ends_just_before(_JOINT, main_clause, mentions[-1][0])
             or ends_just_before(_ON_BEHALF_OF, main_clause, mentions[-1][0])
+            or is_possessive(main_clause, mentions[-1][0])  # "Sophie Carrow's father, the GP, said": his words
+            or _other_subject_speaks(main_clause, verb_here.end())
         ):
             return None  # "Brian and Susan Metcalfe said the hall ...": the two of them; "a lawyer for Hart said"
         if mentions:
@@ -590,6 +593,21 @@ def _sieve(
         if subject is not None:
             return Attribution(subject, "continued", "previous sentence", False)
     return None
+
+
+# The subject of a later verb of saying: "(Moran recalled a meeting at which) the Lord Chief Justice had
+# (warned)", "(Tom Reddy said) his mother had (told him)", "(Hart said) Anna Berg (denied)".
+_OWN_SUBJECT = re.compile(
+    rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Aa]n?)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+|{NAME})\s+{_ADVERB}$"
+)
+
+
+def _other_subject_speaks(clause: str, after: int) -> bool:
+    """Whether a verb of saying after `after` has a subject of its own, so the quotation that ends the clause
+    is that subject's words, not those of the sentence's subject: 'Sir Keith recalled a meeting at which
+    the Lord Chief Justice had warned the changes would "end in chaos"'."""
+    later = [m for m in VERB_WORD.finditer(clause, after)]
+    return bool(later) and _OWN_SUBJECT.search(clause, after, later[-1].start()) is not None
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
