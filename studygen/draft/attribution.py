@@ -556,7 +556,7 @@ def _sieve(
         if mentions and (
             ends_just_before(_JOINT, main_clause, mentions[-1][0])
             or ends_just_before(_ON_BEHALF_OF, main_clause, mentions[-1][0])
-            or is_possessive(main_clause, mentions[-1][0])  # "Sophie Carrow's father, the GP, said": his words
+            or _owner_not_speaker(main_clause, *mentions[-1])  # "Sophie Carrow's father, the GP, said": his words
             or _other_subject_speaks(main_clause, verb_here.end())
         ):
             return None  # "Brian and Susan Metcalfe said the hall ...": the two of them; "a lawyer for Hart said"
@@ -600,6 +600,13 @@ def _sieve(
 _OWN_SUBJECT = re.compile(
     rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Aa]n?)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+|{NAME})\s+{_ADVERB}$"
 )
+
+
+def _owner_not_speaker(clause: str, start: int, person: Person) -> bool:
+    """Whether the name at `start` is in the possessive and so not the speaker: "Sophie Carrow's father said"
+    (but "Pike's son, Daniel, told" is Daniel Pike, the relative named after it)."""
+    first = person.name.split()[0]
+    return is_possessive(clause, start) and not re.search(rf"\b{re.escape(first)}\b", clause[start + len(first) :])
 
 
 def _other_subject_speaks(clause: str, after: int) -> bool:
