@@ -121,3 +121,15 @@ def test_a_later_verb_of_saying_with_a_subject_of_its_own_is_not_the_sentence_su
         'Tom Reddy said his mother had told him to "never sell the land".\n'
     )
     assert _quotes(text) == []
+
+
+def test_the_role_a_former_holder_no_longer_has_is_the_present_holder_s() -> None:
+    text = (
+        "President Ana Ruiz spoke at the funeral on Tuesday.\n\n"
+        "Former President Tom Crane, under whom the diplomat served, sat in the front row.\n\n"
+        "She said the country owed Vik Lund a debt.\n\n"
+        '"Today," the president said, "we pay it."\n'
+    )
+    draft = draft_article(text)
+    assert [(q.speaker.name, q.text) for q in draft.quotes] == [("Ana Ruiz", "Today"), ("Ana Ruiz", "we pay it")]
+    assert {p.name: [r.title for r in p.roles] for p in draft.people}["Tom Crane"] == ["Former President"]

@@ -375,8 +375,17 @@ def _holder_of(words: list[str], ctx: Context, text: str) -> Person | None:
     if len(holders) > 1:
         ids = {id(person) for person in holders}
         named = [person for _, person in ctx.people.mentions(text) if id(person) in ids]
-        return named[-1] if named else None
+        if named:
+            return named[-1]
+        if "former" not in words:  # "the president" is not "Former President Douglas Crane"
+            holders = [person for person in holders if not all(_former(role.title) for role in person.roles)]
+        return holders[0] if len(holders) == 1 else None
     return holders[0] if holders else None
+
+
+def _former(title: str) -> bool:
+    """Whether a role is one held before: "Former President", "ex-chairman"."""
+    return title.lower().startswith(("former ", "ex-"))
 
 
 def _only_holder(description: str, ctx: Context) -> Person | None:

@@ -604,6 +604,8 @@ class People:
             if person is not None:
                 self._title(person, match["title"], match["name"])
             role = TITLES[match["title"].rstrip(".")]
+            if role and sentence.endswith(("Former ", "former "), 0, match.start()):
+                role = f"Former {role}"  # "Former President Douglas Crane" is not the president now
             if person and role:
                 person.add_role(Role(role, _tenure_after(sentence, match.end()), sentence))
         role_nouns = _role_nouns_in(sentence)
