@@ -133,3 +133,12 @@ def test_the_role_a_former_holder_no_longer_has_is_the_present_holder_s() -> Non
     draft = draft_article(text)
     assert [(q.speaker.name, q.text) for q in draft.quotes] == [("Ana Ruiz", "Today"), ("Ana Ruiz", "we pay it")]
     assert {p.name: [r.title for r in p.roles] for p in draft.people}["Tom Crane"] == ["Former President"]
+
+
+def test_a_person_he_stood_for_is_not_who_she_stands_for_later() -> None:
+    text = (
+        "Olu Bako, the former president, disputed the account on Monday.\n\n"
+        'In a statement, he said the talks had been "short and polite".\n\n'
+        'She smiles at this. "Polite," she says. "He was always kind to his own memory."\n'
+    )
+    assert _quotes(text) == [("Olu Bako", "short and polite")]
