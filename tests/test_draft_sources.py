@@ -142,3 +142,15 @@ def test_a_person_he_stood_for_is_not_who_she_stands_for_later() -> None:
         'She smiles at this. "Polite," she says. "He was always kind to his own memory."\n'
     )
     assert _quotes(text) == [("Olu Bako", "short and polite")]
+
+
+def test_a_first_name_alone_is_the_one_person_who_has_it() -> None:
+    text = (
+        "Sir Hugh Penn designed the tower in 1971. His son, Felix Penn, wants it pulled down.\n\n"
+        '"It is the best thing I ever built," Sir Hugh says.\n\n'
+        'Felix, told of this, laughs. "He would say that," he says.\n'
+    )
+    assert _quotes(text) == [
+        ("Sir Hugh Penn", "It is the best thing I ever built"),
+        ("Felix Penn", "He would say that"),
+    ]

@@ -253,6 +253,13 @@ def _honorific_and_surname(name: str) -> bool:
     return len(words) == 2 and words[0] in HONORIFICS
 
 
+def _given_name(person: Person) -> str:
+    """The first name of a person named in full ("Tobias" for Tobias Venn), or "" (a name written family
+    first, a knight's or a peer's: "Sir Hugh" is the knight's form)."""
+    words = person.name.split()
+    return words[0] if len(words) > 1 and not person.family_first and words[0] not in HONORIFICS else ""
+
+
 def _knightly_form(name: str) -> tuple[str, ...]:
     """ "Sir Hugh" for "Sir Hugh Penrose": how the British name a knight or a dame after the first time."""
     words = name.split()
@@ -490,8 +497,8 @@ class People:
             self._by_first.setdefault(words[0], []).append(person)
         for form in _knightly_form(person.name):
             self._by_first.setdefault(form, []).append(person)
-        if renamed or self._forms is None:
-            self._forms = None  # rebuilt by the next mentions(), in by_name's new order
+        if renamed or self._forms is None or _given_name(person):
+            self._forms = None  # rebuilt by the next mentions(), in by_name's new order (first names may clash)
         else:  # a new person comes last in by_name, so adding its forms now is what a rebuild would do
             for form in person.forms:
                 self._forms.setdefault(form, person)
@@ -776,6 +783,14 @@ class People:
             for person in self.by_name.values():
                 for form in person.forms:
                     self._forms.setdefault(form, person)
+            # "Tobias, told of this, laughs": a first name alone is the one person of the article who has it
+            firsts: dict[str, list[Person]] = {}
+            for person in self.by_name.values():
+                if first := _given_name(person):
+                    firsts.setdefault(first, []).append(person)
+            for first, bearers in firsts.items():
+                if len(bearers) == 1:
+                    self._forms.setdefault(first, bearers[0])
         found: list[tuple[int, Person]] = []
         # Look up runs of capitalised words rather than searching for every name.
         for run in _CAPITALISED_RUN.finditer(text):
