@@ -154,3 +154,29 @@ def test_a_first_name_alone_is_the_one_person_who_has_it() -> None:
         ("Sir Hugh Penn", "It is the best thing I ever built"),
         ("Felix Penn", "He would say that"),
     ]
+
+
+def test_and_that_before_a_second_quotation_goes_on_with_the_same_reported_words() -> None:
+    text = (
+        "Olu Bako, the former president, disputed the account.\n\n"
+        "In a statement issued through his office last week, he said the talks had been"
+        ' "short and polite" and that he "wishes her well".\n'
+    )
+    assert _quotes(text) == [("Olu Bako", "short and polite"), ("Olu Bako", "wishes her well")]
+
+
+def test_he_or_she_after_asked_about_something_is_the_sentence_speaker() -> None:
+    text = (
+        "Rosa Pell toured the shipyard on Monday.\n\n"
+        'Asked whether the vote would help her, she said it might, then added: "I am not running on a name."\n'
+    )
+    assert _quotes(text) == [("Rosa Pell", "I am not running on a name")]
+
+
+def test_a_word_or_two_whose_speaker_is_not_found_ends_the_last_speaker_s_turn() -> None:
+    text = (
+        "Olu Bako, the former president, disputed the account on Monday.\n\n"
+        'In a statement, he said the talks had been "short and polite".\n\n'
+        'She smiles at this. "Polite," she says. "Well. He was always kind to himself."\n'
+    )
+    assert _quotes(text) == [("Olu Bako", "short and polite")]

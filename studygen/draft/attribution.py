@@ -108,6 +108,8 @@ BEFORE_ROLE_SET_OFF = re.compile(
 # '... he called it "ambitious," and warned that buyers would "smell desperation"': a verb of saying joined
 # to the last by "and", with no subject of its own, after a quotation in the same sentence.
 BEFORE_JOINED = re.compile(rf"\s*,?\s*(?:and|but)\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
+# '... he said the talks had been "brief" and that he "respected her decision"': more of the same reported words.
+_AND_THAT = re.compile(r"\s*,?\s*and\s+that\s+(?:[\w'’-]+\s+){0,4}$")
 # 'According to Kiptoo, the shilling is "fairly valued"': the whole sentence is the words of who opens it.
 ACCORDING_OPENS = re.compile(rf"\s*[Aa]ccording to\s+{_WHO}\s*,")
 _PARTICIPLE = re.compile(r"\b(?P<verb>" + "|".join(PARTICIPLES) + r")\b")
@@ -160,6 +162,9 @@ _PRONOUN_BEFORE_VERB = re.compile(
     r"\s*(?:(?:(?:In|At|On|During|After|Before|Years|Decades)\s+[^,\"]{1,40}?|Later|Earlier|Then),?\s+"
     r"(?P<who_after>he|she)|(?P<who>He|She))\s+(?:(?:also|later|then|once|[a-z]+ly)\s+)*"
 )
+# "Asked whether the vote would help her, she said it might, then added:": the pronoun after the question
+# (the rest of the sentence looks like a phrase set off by commas, so it is read before they are taken out).
+_ASKED_PRONOUN = re.compile(rf"\s*Asked\s+[^,\"]{{1,80}},\s+(?P<who>he|she)\s+{_ADVERB}(?P<verb>{_VERB})\b")
 # Before a capitalised name that is not a person's: "the ministry said", "the Greens and the Liberals say",
 # "the timber company Maderas del Sur said".
 _ORGANISATION_NOUN = (
@@ -514,6 +519,8 @@ def _sieve(
     if continues and (ctx.last_speaker or ctx.last_description) and (joined := BEFORE_JOINED.match(local_before)):
         # 'The document said the plan "..." and warned that "...": whoever spoke the quotation before
         return Attribution(ctx.last_speaker, joined["verb"].lower(), "before", False, ctx.last_description)
+    if continues and (ctx.last_speaker or ctx.last_description) and _AND_THAT.fullmatch(local_before):
+        return Attribution(ctx.last_speaker, "continued", "before", False, ctx.last_description)
     # The patterns with a verb of saying before the quotation need one among the last words before it:
     # up to four words and a comma or colon may follow the verb (_UP_TO_QUOTE).
     verb_before = any(word.rstrip(",:") in SPEECH_VERBS for word in local_before.split()[-6:])
@@ -561,6 +568,10 @@ def _sieve(
             return Attribution(None, participle["verb"], "participle", False, described["who"])
     # The verb and its subject outside appositions and relative clauses: "Dame Ann Roe, the president of
     # the Tax Division, said" is Dame Ann Roe; "Calder, who has denied the plan, said" is said by Calder.
+    if (asked := _ASKED_PRONOUN.match(whole_before)) and (
+        found := _named(asked["who"], asked["verb"], "verb in sentence", ctx, history)
+    ):
+        return replace(found, confident=False)
     main_clause = APPOSITIVE.sub(" ", whole_before)
     if verb_here := VERB_WORD.search(main_clause):
         mentions = ctx.people.mentions(main_clause[: verb_here.start()])
