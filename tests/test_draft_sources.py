@@ -180,3 +180,19 @@ def test_a_word_or_two_whose_speaker_is_not_found_ends_the_last_speaker_s_turn()
         'She smiles at this. "Polite," she says. "Well. He was always kind to himself."\n'
     )
     assert _quotes(text) == [("Olu Bako", "short and polite")]
+
+
+def test_the_elder_and_the_younger_of_a_father_and_son_are_told_apart() -> None:
+    text = (
+        "James Caldwell, the town's mayor, has backed the sale. His son, Peter Caldwell, a councillor, opposes it.\n\n"
+        '"This is progress," the elder Mr. Caldwell said on Monday.\n\n'
+        '"It is a sell-out," the younger Mr. Caldwell said.\n'
+    )
+    draft = draft_article(text)
+    assert [(q.speaker.name, q.doubt) for q in draft.quotes] == [
+        ("James Caldwell", "'Caldwell' taken to be James Caldwell, the elder one; Peter Caldwell has the surname too"),
+        (
+            "Peter Caldwell",
+            "'Caldwell' taken to be Peter Caldwell, the younger one; James Caldwell has the surname too",
+        ),
+    ]

@@ -35,17 +35,40 @@ def which_one(
     if len(said) == 1:
         pronoun = said.pop()
         fitting = [p for p in fitting or bearers if p.answers_to(pronoun)]
+    age = next((m for m in _AGE.finditer(nearby) if m[2] == surname), None)
+    if age and (of_age := _of_age(age[1].lower() == "younger", fitting or bearers)):
+        fitting = of_age  # "the younger Mr. Caldwell": the son (or the one who is not the father) of two
+    else:
+        age = None
     allowed = fitting or bearers
     # named just before, by first name too ("Brian and Susan Metcalfe" names both), if the title allows
-    words = set(_WORD.findall(history))
+    words = set(_WORD.findall(history)) if age is None else set()
     named = [p for p in allowed if _first_name(p) in words]
     if len(named) == 1:
         reason = f"'{surname}' taken to be {named[0].name}, named just before"
         return named[0], f"{reason}; {_others(named[0], bearers)}", []
     if len(fitting) == 1:
-        reason = f"'{surname}' taken to be {fitting[0].name}, the one the article calls so"
+        called = f"the {age[1].lower()} one" if age else "the one the article calls so"
+        reason = f"'{surname}' taken to be {fitting[0].name}, {called}"
         return fitting[0], f"{reason}; {_others(fitting[0], bearers)}", []
     return None, "", allowed
+
+
+_AGE = re.compile(rf"\b([Yy]ounger|[Ee]lder|[Oo]lder)\s+(?:(?:{_ANY_TITLE})\.?\s+)?({NAME_WORD})")
+_CHILDREN = frozenset("son daughter grandson granddaughter nephew niece".split())
+_PARENTS = frozenset("father mother grandfather grandmother".split())
+
+
+def _of_age(younger: bool, bearers: list[Person]) -> list[Person]:
+    """Those of `bearers` that "the younger" (or "the elder") names: a son or daughter ("Jr."), a father or
+    mother ("Sr."); of two, the other one than the one known to be the elder (or the younger)."""
+    young = [p for p in bearers if p.relation in _CHILDREN or p.name.endswith(("Jr.", "Jr"))]
+    old = [p for p in bearers if p.relation in _PARENTS or p.name.endswith(("Sr.", "Sr"))]
+    if len(bearers) == 2 and len(young) + len(old) == 1:
+        known = (young or old)[0]
+        other = [p for p in bearers if p is not known]
+        young, old = (young, other) if young else (other, old)
+    return young if younger else old
 
 
 def _first_name(person: Person) -> str:

@@ -179,6 +179,7 @@ class Person:
     first_seen: tuple[int, int] = (0, 0)
     family_first: bool = False  # "Zhu Bangzao", later "Zhu": the family name comes first
     pronoun: str = ""  # "he" or "she" when a title says so ("Mrs Reed", "Sir Edwin Hale"); else unknown
+    relation: str = ""  # how the article introduces a relative: "son" for "his son, Peter Caldwell"
     titles: set[str] = field(default_factory=set)  # those the article gives the name: "Dr" for "Dr. Ramon Ortiz"
     # The people of the article by the words of their roles, kept up to date as roles are added: "the
     # premier" is looked up there (set by People when the person joins it).
@@ -191,6 +192,11 @@ class Person:
             self.titles.add(title)
         if not self.pronoun:
             self.pronoun = PRONOUN_OF_TITLE.get(title, "")
+
+    def related_as(self, relation: str) -> None:
+        """Learn how the article introduces the person ("his son, Peter Caldwell") and the pronoun it gives."""
+        self.relation = self.relation or relation
+        self.pronoun = self.pronoun or RELATION_PRONOUN[relation]
 
     def answers_to(self, pronoun: str) -> bool:
         """Whether "he" or "she" may stand for this person: not when a title says otherwise."""
@@ -381,7 +387,7 @@ _APPOSITION_CUE = re.compile(r",|\s+of\s")
 # family's (not "his daughter, Alice Smith,": a name of her own).
 _RELATIONS = "son|daughter|wife|husband|widow|widower|brother|sister|father|mother|nephew|niece|grandson|granddaughter"
 # The pronoun a relation gives: "his wife, Margaret," is "she".
-_RELATION_PRONOUN = {
+RELATION_PRONOUN = {
     **dict.fromkeys("son husband widower brother father nephew grandson".split(), "he"),
     **dict.fromkeys("daughter wife widow sister mother niece granddaughter".split(), "she"),
 }
@@ -600,12 +606,11 @@ class People:
             if _is_name(family) and _is_name(match["given"]) and match["given"] not in HONORIFICS:
                 self._given_names.setdefault(family, set()).add(match["given"])
                 self._relatives.add(f"{match['given']} {family}")
-                if (relative := self.add(f"{match['given']} {family}", where)) and not relative.pronoun:
-                    relative.pronoun = _RELATION_PRONOUN[match["relation"]]
+                if relative := self.add(f"{match['given']} {family}", where):
+                    relative.related_as(match["relation"])
         for match in _RELATIVE_NAMED.finditer(sentence) if _RELATION_WORD.search(sentence) else ():
-            relative = self.add(match["name"] or match["named"], where)
-            if relative is not None and not relative.pronoun:
-                relative.pronoun = _RELATION_PRONOUN[match["relation"] or match["related"]]
+            if relative := self.add(match["name"] or match["named"], where):
+                relative.related_as(match["relation"] or match["related"])
         for match in TITLE_NAME.finditer(sentence):
             person = self.add(match["name"], where)
             if person is not None:
