@@ -196,3 +196,8 @@ def test_the_elder_and_the_younger_of_a_father_and_son_are_told_apart() -> None:
             "'Caldwell' taken to be Peter Caldwell, the younger one; James Caldwell has the surname too",
         ),
     ]
+
+
+def test_an_interview_s_present_tense_names_the_speaker() -> None:
+    text = 'Ruth Ames, 71, has kept the garden for forty years. "I was never good at leaving," she admits.\n'
+    assert _quotes(text) == [("Ruth Ames", "I was never good at leaving")]

@@ -40,8 +40,10 @@ SPEECH_VERBS = frozenset(
     cited repeated reiterated urged countered conceded predicted quipped joked complained told praised
     criticised criticized condemned hailed welcomed accused denounced branded labelled labeled dubbed
     promised vowed pledged maintained contended contends denied confirmed revealed testified recounted
-    boasted wondered expressed voiced""".split()
-)
+    boasted wondered expressed voiced
+    admits acknowledges answers responds comments observes remarks announces concludes repeats counters concedes
+    predicts quips jokes complains maintains recounts confirms reveals denies stresses describes calls""".split()
+)  # the present tense of an interview too: "she admits", "he concedes"
 PARTICIPLES = frozenset(
     "saying adding warning telling asking noting explaining insisting arguing recalling writing declaring "
     "stressing calling describing denouncing dismissing urging promising vowing accusing claiming announcing "
