@@ -120,11 +120,12 @@ _QUOTED_AS = re.compile(rf"\bquoted\s+(?P<who>{_TITLE}{NAME})\s+as\s+(?:saying|t
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 # "with prosecutors calling", "with the mayor's office saying": a participle with a subject of its own.
 _WITH_SUBJECT = re.compile(r"\b[Ww]ith\s+(?P<who>(?:[\w'’.-]+\s+){1,4}?)$")
-# "The mayor's office, calling ...": a described subject and its verb, in small letters ("The White House's
+# "The city's mayor, calling ...": a described subject and its verb, in small letters ("The White House's
 # choice to run the National Parks" is no subject and verb).
 _DESCRIBED_SUBJECT = re.compile(r"^(?P<who>[Tt]he\s+[\w'’ -]{3,50}?)\s+(?:also\s+)?[a-z]+(?:ed|s)\b")
 # Words for a person that are no role: "the veteran said", "the 45-year-old added". Any other noun after
-# "the" ("the report said", "the company added") is a document's or a body's, and stands for no one.
+# "the" ("the report said", "the company added") is a document's or a body's: drafted as that speaker,
+# never as the last person named.
 PERSON_NOUNS = frozenset(
     """man woman boy girl veteran owner farmer resident worker driver pilot player coach singer actor actress
     mother father son daughter wife husband widow widower brother sister grandmother grandfather victim
@@ -637,7 +638,7 @@ def _other_subject_speaks(clause: str, after: int) -> bool:
     """Whether a verb of saying after `after` has a subject of its own, so the quotation that ends the clause
     is that subject's words, not those of the sentence's subject: 'Sir Keith recalled a meeting at which
     the Lord Chief Justice had warned the changes would "end in chaos"'."""
-    later = [m for m in VERB_WORD.finditer(clause, after)]
+    later = list(VERB_WORD.finditer(clause, after))
     return bool(later) and _OWN_SUBJECT.search(clause, after, later[-1].start()) is not None
 
 

@@ -178,7 +178,9 @@ class Person:
     roles: list[Role] = field(default_factory=list)
     first_seen: tuple[int, int] = (0, 0)
     family_first: bool = False  # "Zhu Bangzao", later "Zhu": the family name comes first
-    pronoun: str = ""  # "he" or "she" when a title says so ("Mrs Reed", "Sir Edwin Hale"); else unknown
+    # "he" or "she" when a title ("Mrs Reed", "Sir Edwin Hale"), a relation ("his wife, Ann Reed") or a pronoun
+    # that stood for the person says so; else unknown
+    pronoun: str = ""
     relation: str = ""  # how the article introduces a relative: "son" for "his son, Peter Caldwell"
     titles: set[str] = field(default_factory=set)  # those the article gives the name: "Dr" for "Dr. Ramon Ortiz"
     # The people of the article by the words of their roles, kept up to date as roles are added: "the
