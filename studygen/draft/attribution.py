@@ -249,21 +249,26 @@ class Context:
     subject_described: str = ""
 
 
-# "One longtime adviser", "a senior official", "Another government source": someone the article does not name.
-_INDEFINITE = re.compile(
-    r"(?=[AaO])\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,3}"
-    rf"(?P<noun>(?i:{ROLE_NOUN})|{'|'.join(sorted(PERSON_NOUNS, key=len, reverse=True))})\b"
-)
+# "One longtime adviser", "a senior official", "Another government source": someone the article does not name,
+# a determiner and up to four words, the last of them a role or a word for a person (looked up in a set: an
+# alternation of every such noun tried at every "a" is slower).
+_INDEFINITE = re.compile(r"(?=[AaO])\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<words>(?:[\w'’-]+\s+){0,3}[\w'’-]+)")
 
 
 def note_descriptions(plain: str, ctx: Context) -> None:
     """Remember the unnamed people a sentence (outside its quotations) describes, and whether one is its
     subject (see `Context.described`)."""
-    found = list(_INDEFINITE.finditer(plain)) if "a" in plain or "O" in plain else []
-    for match in found:
-        ctx.described[match["noun"].lower()] = match.group()
     start = len(plain) - len(plain.lstrip())
-    ctx.subject_described = next((m.group() for m in found if m.start() == start), "")
+    ctx.subject_described = ""
+    for match in _INDEFINITE.finditer(plain):
+        words = match["words"].split()
+        last = next((i for i in range(len(words) - 1, -1, -1) if _is_person_noun(words[i].lower())), None)
+        if last is None or words[last].endswith("-old"):
+            continue
+        described = plain[match.start() : match.start("words")] + " ".join(words[: last + 1])
+        ctx.described[words[last].lower()] = described
+        if match.start() == start:
+            ctx.subject_described = described
 
 
 def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, bool]:

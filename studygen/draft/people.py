@@ -261,6 +261,9 @@ def _honorific_and_surname(name: str) -> bool:
     return len(words) == 2 and words[0] in HONORIFICS
 
 
+_PLAIN_TITLES = (TITLES.keys() | PRONOUN_OF_TITLE.keys()) - HONORIFICS  # titles that are no part of a name
+
+
 def _given_name(person: Person) -> str:
     """The first name of a person named in full ("Tobias" for Tobias Venn), or "" (a name written family
     first, a knight's or a peer's: "Sir Hugh" is the knight's form)."""
@@ -401,7 +404,8 @@ _RELATIVE_AFTER = re.compile(
 _RELATIVE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<family>{NAME_WORD}){_RELATIVE_AFTER.pattern}")
 # A relative named in full: "his daughter, Dr Frances Hale,", "Sophie Carrow's father, the retired GP Dr Michael
 # Carrow,", "Ray Dunmore, her husband,": the relation says "he" or "she".
-_RELATION_WORD = re.compile(rf"\b(?:{_RELATIONS})\b")
+# Looked for before the pattern, as plain substrings ("son" is in "grandson", "widow" in "widower").
+_RELATION_WORDS = tuple("son daughter wife husband widow brother sister father mother nephew niece".split())
 _RELATIVE_NAMED = re.compile(
     rf"(?:\b[Hh]is|\b[Hh]er|\b[Tt]heir|['’]s?)\s+{_OLDER_OR_YOUNGER}{_RELATION_OF},\s+"
     rf"(?:(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?)?(?:{_TITLE}\s+)?(?P<name>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}})"
@@ -554,14 +558,16 @@ class People:
             return known  # the name exactly as known: most calls, and nothing to change
         person = self._add(name, where, extend)
         if person is not None:
-            self._title(person, name.split()[0], name)  # "Mr Crane" as the text names him
+            words = name.split()
+            self._title(person, words[0], len(words) == 2)  # "Mr Crane" as the text names him
         return person
 
-    def _title(self, person: Person, title: str, name: str) -> None:
+    def _title(self, person: Person, title: str, surname_alone: bool) -> None:
         """Give `person` the title the text names them with; with a surname alone ("Mr. Dunmore"), only once
         the whole article is read, and only if no one else has the surname (`add_namesakes`): with Patricia
-        and Ray Dunmore, "Mr. Dunmore" says nothing of either until both are known."""
-        if len(_clean_name(name).split()) == 1 and title.rstrip(".") in (*TITLES, *PRONOUN_OF_TITLE):
+        and Ray Dunmore, "Mr. Dunmore" says nothing of either until both are known. (A peer's or a knight's
+        title is part of the name: "Lord Hale".)"""
+        if surname_alone and title.rstrip(".") in _PLAIN_TITLES:
             self._surname_titles.append((person, title))
         else:
             person.titled(title)
@@ -610,13 +616,13 @@ class People:
                 self._relatives.add(f"{match['given']} {family}")
                 if relative := self.add(f"{match['given']} {family}", where):
                     relative.related_as(match["relation"])
-        for match in _RELATIVE_NAMED.finditer(sentence) if _RELATION_WORD.search(sentence) else ():
+        for match in _RELATIVE_NAMED.finditer(sentence) if any(w in sentence for w in _RELATION_WORDS) else ():
             if relative := self.add(match["name"] or match["named"], where):
                 relative.related_as(match["relation"] or match["related"])
         for match in TITLE_NAME.finditer(sentence):
             person = self.add(match["name"], where)
             if person is not None:
-                self._title(person, match["title"], match["name"])
+                self._title(person, match["title"], " " not in match["name"])
             role = TITLES[match["title"].rstrip(".")]
             if role and sentence.endswith(("Former ", "former "), 0, match.start()):
                 role = f"Former {role}"  # "Former President Douglas Crane" is not the president now
