@@ -201,3 +201,25 @@ def test_the_elder_and_the_younger_of_a_father_and_son_are_told_apart() -> None:
 def test_an_interview_s_present_tense_names_the_speaker() -> None:
     text = 'Ruth Ames has kept the garden for forty years. Tom Ames concedes: "It was always hers."\n'
     assert _quotes(text) == [("Tom Ames", "It was always hers")]
+
+
+def test_a_son_named_junior_is_a_person_of_his_own_and_their_surname_names_neither() -> None:
+    text = (
+        "James Caldwell, the mayor, backs the sale; his son, James Caldwell Jr., a councillor, opposes it.\n\n"
+        '"It is a sell-out," Caldwell said.\n'
+    )
+    (quote,) = draft_article(text).quotes
+    assert sorted(c.name for c in quote.candidates) == ["James Caldwell", "James Caldwell Jr"]
+
+
+def test_a_first_and_a_middle_name_give_no_first_name_to_someone_called_by_the_middle_name() -> None:
+    text = 'Margaret Caldwell Lund, the harbour master, backed the sale.\n\n"This is progress," Mr. Caldwell said.\n'
+    assert _quotes(text) == [("Caldwell", "This is progress")]
+
+
+def test_a_man_who_speaks_of_his_mother_is_not_the_mrs_of_his_surname() -> None:
+    text = (
+        'Tom Reddy said his mother had told him to "never sell the land". Mrs. Reddy died in 2010.\n\n'
+        '"We will appeal," she added.\n'
+    )
+    assert _quotes(text) == []

@@ -168,8 +168,12 @@ class Role:
 
 @functools.cache
 def _surname(name: str) -> str:
-    words = [w for w in name.split() if w not in HONORIFICS]
+    """The last word of a name that is not an honorific or a suffix: "Caldwell" for James Caldwell Jr."""
+    words = [w for w in name.split() if w not in HONORIFICS and w.rstrip(".") not in _SUFFIXES]
     return words[-1] if words else name
+
+
+_SUFFIXES = frozenset("Jr Sr II III IV".split())
 
 
 @dataclass
@@ -318,6 +322,8 @@ def _clean_name(name: str) -> str:
         words.pop(0)
     while words and words[-1] in NOT_NAMES:
         words.pop()
+    if len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES:
+        words[-1] = words[-1].rstrip(".")  # "James Caldwell Jr." and "James Caldwell Jr" are one
     honorific = next((index for index, word in enumerate(words) if word in HONORIFICS), 0)
     return " ".join(words[honorific:])  # a name starts with its honorific: "(Mountaineer) Dame Freya Holt"
 
@@ -408,9 +414,12 @@ _RELATIVE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<family>{NAME_WORD}){_REL
 _RELATION_WORDS = tuple("son daughter wife husband widow brother sister father mother nephew niece".split())
 _RELATIVE_NAMED = re.compile(
     rf"(?:\b[Hh]is|\b[Hh]er|\b[Tt]heir|['’]s?)\s+{_OLDER_OR_YOUNGER}{_RELATION_OF},\s+"
-    rf"(?:(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?)?(?:{_TITLE}\s+)?(?P<name>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}})"
+    rf"(?:(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?)?(?:{_TITLE}\s+)?(?P<name>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}}{_SUFFIX}?)"
     rf"|(?P<named>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}}),\s+(?:his|her|their)\s+{_OLDER_OR_YOUNGER}"
     rf"(?P<related>{_RELATIONS})\b"
+    # and "Tom Reddy said his mother ...": the speaker's own pronoun
+    rf"|(?P<speaker>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}})\s+(?:said|says|told|recalled|recalls)\s+(?:that\s+)?"
+    rf"(?P<own>his|her)\s+{_OLDER_OR_YOUNGER}(?:{_RELATIONS})\b"
 )
 # Where a name followed by a comma (or "of Ohio,") may start: the only places an apposition or a tenure can.
 _NAME_BEFORE_COMMA = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?={NAME}(?:,|\s+of\s))")
@@ -419,6 +428,7 @@ _LATIN_WORD = re.compile(r"\b[A-Za-z]+")  # where a role noun can start (the nou
 _KNIGHT = re.compile(rf"\b(Sir|Dame) ({NAME_WORD}) {NAME_WORD}(?![\w'’-])")
 _WORD_AT_END = re.compile(rf"(?<![\w'’-]){NAME_WORD}$")
 _AND_NAME = re.compile(rf" and (?=[{UPPER}])(?:{NAME_WORD}) (?P<surname>{NAME_WORD})(?![\w'’-])")
+_SUFFIX_AT = re.compile(_SUFFIX)
 _THIRD_NAME_WORD = re.compile(rf" {NAME_WORD}(?![\w-])")
 _WORD_PAIR = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?=({NAME_WORD})\s+({NAME_WORD})(?![\w-]))")
 
@@ -617,7 +627,10 @@ class People:
                 if relative := self.add(f"{match['given']} {family}", where):
                     relative.related_as(match["relation"])
         for match in _RELATIVE_NAMED.finditer(sentence) if any(w in sentence for w in _RELATION_WORDS) else ():
-            if relative := self.add(match["name"] or match["named"], where):
+            if match["speaker"]:
+                if (speaker := self.add(match["speaker"], where)) and not speaker.pronoun:
+                    speaker.pronoun = "he" if match["own"] == "his" else "she"
+            elif relative := self.add(match["name"] or match["named"], where):
                 relative.related_as(match["relation"] or match["related"])
         for match in TITLE_NAME.finditer(sentence):
             person = self.add(match["name"], where)
@@ -704,15 +717,18 @@ class People:
         self._pairs = []
         for match in _WORD_PAIR.finditer(text):
             first, last = pair = match.groups()
+            # "James Caldwell Jr." is not his father James Caldwell: the suffix goes with the first name
+            suffix = _SUFFIX_AT.match(text, match.end(2))
+            if not suffix and _THIRD_NAME_WORD.match(text, match.end(2)):
+                continue  # "Margaret Hollis Dunne": a first and a middle name, no Hollis's full name
             self._pairs.append(pair)
             if (
                 _is_name(first)
                 and first.rstrip(".") not in TITLES
                 and first not in HONORIFICS
-                and not _THIRD_NAME_WORD.match(text, match.end(2))  # "Margaret Hollis Dunne": a middle name
                 and not _middle_name(text, match.start())  # "Ada Margaret Lyle": Margaret is no other Lyle's
             ):
-                self._given_names.setdefault(last, set()).add(first)
+                self._given_names.setdefault(last, set()).add(first + (suffix.group() if suffix else ""))
         for joint in _AND_NAME.finditer(text):  # "Brian and Susan Metcalfe": looked for from the "and"
             first = _WORD_AT_END.search(text, max(0, joint.start() - 40), joint.start())
             if first and _is_name(first[0]) and first[0] not in TITLES and first[0] not in HONORIFICS:
@@ -743,10 +759,12 @@ class People:
         for surname, firsts in list(self._given_names.items()):
             bearers = self.bearers(surname) if len(firsts) > 1 else []
             for first in sorted(firsts) if bearers else ():
-                self.add(f"{first} {surname}", bearers[0].first_seen)
+                given, _, suffix = first.partition(" ")  # "James Jr." (see read_full_names)
+                self.add(f"{given} {surname} {suffix}".strip(), bearers[0].first_seen)
         for person, title in self._surname_titles:
-            if len(self.bearers(person.surname)) < 2:
-                person.titled(title)
+            said = PRONOUN_OF_TITLE.get(title.rstrip("."), "")
+            if len(self.bearers(person.surname)) < 2 and person.answers_to(said or person.pronoun or "he"):
+                person.titled(title)  # not "Mrs. Reddy" for Tom Reddy, who spoke of "his mother"
 
     def _one_word(self, word: str, person: Person, text: str, end: int) -> Person:
         """Who a name of one word at `text[:end]` stands for: a relative named after it ("Hiss' son, Tony,"
