@@ -223,3 +223,12 @@ def test_a_man_who_speaks_of_his_mother_is_not_the_mrs_of_his_surname() -> None:
         '"We will appeal," she added.\n'
     )
     assert _quotes(text) == []
+
+
+def test_a_quotation_alone_after_an_aside_about_someone_else_may_be_the_last_speaker_s() -> None:
+    text = (
+        '"We will strike on Monday," Tom Hart, the union leader, said.\n\n'
+        '"Nobody wants this," he added. Anna Berg, the chief executive, was not available for comment.\n\n'
+        '"It is the last resort for our members."\n'
+    )
+    assert _speakers(text)[-1] == ("Anna Berg", ["Anna Berg", "Tom Hart"])

@@ -616,8 +616,12 @@ def _sieve(
         if subject is not None and _speaks_of(quoted, subject, ctx):
             return None  # 'Police arrested Tom Hart. "He is innocent."': words about him, not his
         if subject is not None and not VERB_WORD.search(outside_quotes(previous_sentence)):
-            # a sentence with no verb of saying that names two people: the quotation may be either's
+            # a sentence with no verb of saying that names two people: the quotation may be either's; and one
+            # about someone else than the last speaker may be an aside in the last speaker's words ('"...," he
+            # added. Anna Berg was not available for comment. [new paragraph] "It is the last resort."')
             named = _could_be("", ctx, previous_sentence)
+            if ctx.last_speaker is not None and all(p is not ctx.last_speaker for p in named):
+                named.append(ctx.last_speaker)
             if len(named) > 1:
                 return Attribution(subject, "continued", "previous sentence", False, candidates=named)
         if subject is not None:
