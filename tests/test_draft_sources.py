@@ -232,3 +232,8 @@ def test_a_quotation_alone_after_an_aside_about_someone_else_may_be_the_last_spe
         '"It is the last resort for our members."\n'
     )
     assert _speakers(text)[-1] == ("Anna Berg", ["Anna Berg", "Tom Hart"])
+
+
+def test_he_or_she_after_a_place_named_by_a_body_s_noun_is_a_person() -> None:
+    text = 'Rosa Pell, 40, wept in the gallery. Outside court, she said: "He told the truth."\n'
+    assert _quotes(text) == [("Rosa Pell", "He told the truth")]

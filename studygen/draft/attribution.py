@@ -188,8 +188,8 @@ def _organisation_named(text: str, who: re.Match[str]) -> bool:
     """Whether the one word a pattern found as the speaker is a business's or a place's name, not a
     person's: set off after "the operator," or after "of" or "in" ("The First Minister of Wales said")."""
     start = who.start("who")
-    if " " in who["who"].strip():
-        return False  # "then-US Secretary of State James Baker": a name of its own
+    if " " in who["who"].strip() or who["who"].lower() in PRONOUNS:
+        return False  # "then-US Secretary of State James Baker": a name of its own; "Outside court, she said"
     return text.endswith((" of ", " in "), 0, start) or ends_just_before(_ORGANISATION_SET_OFF, text, start)
 
 
