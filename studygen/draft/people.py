@@ -202,7 +202,7 @@ class Person:
     def related_as(self, relation: str) -> None:
         """Learn how the article introduces the person ("his son, Peter Caldwell") and the pronoun it gives."""
         self.relation = self.relation or relation
-        self.pronoun = self.pronoun or RELATION_PRONOUN[relation]
+        self.pronoun = self.pronoun or _RELATION_PRONOUN[relation]
 
     def answers_to(self, pronoun: str) -> bool:
         """Whether "he" or "she" may stand for this person: not when a title says otherwise."""
@@ -398,7 +398,7 @@ _APPOSITION_CUE = re.compile(r",|\s+of\s")
 # family's (not "his daughter, Alice Smith,": a name of her own).
 _RELATIONS = "son|daughter|wife|husband|widow|widower|brother|sister|father|mother|nephew|niece|grandson|granddaughter"
 # The pronoun a relation gives: "his wife, Margaret," is "she".
-RELATION_PRONOUN = {
+_RELATION_PRONOUN = {
     **dict.fromkeys("son husband widower brother father nephew grandson".split(), "he"),
     **dict.fromkeys("daughter wife widow sister mother niece granddaughter".split(), "she"),
 }
@@ -408,10 +408,10 @@ _RELATIVE_AFTER = re.compile(
     rf"(?:['’]s?)\s+{_OLDER_OR_YOUNGER}{_RELATION_OF},\s+(?P<given>{NAME_WORD})(?![\w'’-]|\s+[{UPPER}])"
 )
 _RELATIVE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<family>{NAME_WORD}){_RELATIVE_AFTER.pattern}")
+# Looked for before _RELATIVE_NAMED, as plain substrings ("son" is in "grandson", "widow" in "widower").
+_RELATION_WORDS = tuple("son daughter wife husband widow brother sister father mother nephew niece".split())
 # A relative named in full: "his daughter, Dr Frances Hale,", "Sophie Carrow's father, the retired GP Dr Michael
 # Carrow,", "Ray Dunmore, her husband,": the relation says "he" or "she".
-# Looked for before the pattern, as plain substrings ("son" is in "grandson", "widow" in "widower").
-_RELATION_WORDS = tuple("son daughter wife husband widow brother sister father mother nephew niece".split())
 _RELATIVE_NAMED = re.compile(
     rf"(?:\b[Hh]is|\b[Hh]er|\b[Tt]heir|['’]s?)\s+{_OLDER_OR_YOUNGER}{_RELATION_OF},\s+"
     rf"(?:(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?)?(?:{_TITLE}\s+)?(?P<name>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}}{_SUFFIX}?)"
@@ -763,7 +763,7 @@ class People:
                 self.add(f"{given} {surname} {suffix}".strip(), bearers[0].first_seen)
         for person, title in self._surname_titles:
             said = PRONOUN_OF_TITLE.get(title.rstrip("."), "")
-            if len(self.bearers(person.surname)) < 2 and person.answers_to(said or person.pronoun or "he"):
+            if len(self.bearers(person.surname)) < 2 and (not said or person.answers_to(said)):
                 person.titled(title)  # not "Mrs. Reddy" for Tom Reddy, who spoke of "his mother"
 
     def _one_word(self, word: str, person: Person, text: str, end: int) -> Person:
