@@ -237,3 +237,19 @@ def test_a_quotation_alone_after_an_aside_about_someone_else_may_be_the_last_spe
 def test_he_or_she_after_a_place_named_by_a_body_s_noun_is_a_person() -> None:
     text = 'Rosa Pell, 40, wept in the gallery. Outside court, she said: "He told the truth."\n'
     assert _quotes(text) == [("Rosa Pell", "He told the truth")]
+
+
+def test_his_wife_is_the_one_the_article_introduced_as_his_wife() -> None:
+    text = (
+        "Ray Dunmore is running for mayor against his wife, Patricia Dunmore, a council member.\n\n"
+        '"We cannot pay twice," Mr. Dunmore said. "We are paying nothing yet," his wife replied.\n\n'
+        '"Ask our son," his mother said.\n'
+    )
+    draft = draft_article(text)
+    assert [(q.speaker.name, q.doubt) for q in draft.quotes] == [
+        (
+            "Ray Dunmore",
+            "'Dunmore' taken to be Ray Dunmore, named just before; Patricia Dunmore has the surname too",
+        ),
+        ("Patricia Dunmore", "'his wife' taken to be Patricia Dunmore"),
+    ]

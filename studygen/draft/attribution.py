@@ -21,6 +21,7 @@ from .people import (
     NAME,
     NAME_WORD,
     NEXT_NAME_WORD,
+    RELATIONS,
     ROLE_NOUN,
     ROLE_NOUNS,
     STOP_ROLE_WORDS,
@@ -60,7 +61,10 @@ _LONG_NAME = rf"{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,6}}"  # "South Korean Foreign
 # Words that may stand between a speaker and the verb: "Mr Smith also said", "she reportedly told".
 _ADVERB = r"(?:(?:also|then|later|reportedly|once|had|has|have|would|again|further)\s+)*"
 # The speaker: a name, a pronoun, or a description ("the envoy", "the Thai minister").
-_WHO = rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:[A-Z][a-z]+\s+)?[a-z-]+(?:\s+[a-z-]+)?)"
+_WHO = (
+    rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Hh](?:is|er)\s+(?:{RELATIONS})\b"
+    r"|[Tt]he\s+(?:[A-Z][a-z]+\s+)?[a-z-]+(?:\s+[a-z-]+)?)"
+)  # and a relative: "his mother said"
 _AGE = r",\s+\d{1,3}"  # "Kari Nordby, 34, said"
 _OWNER = rf"{_TITLE}(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}['’]s"  # "Poland's", "Andes Copper's" (chief executive)
 AFTER_VERB_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+{_WHO}")
@@ -304,6 +308,19 @@ def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, b
 _CONJUNCTIONS = STOP_ROLE_WORDS | frozenset("if unless because so when whether where".split())
 
 
+def _relative_of(words: str, ctx: Context) -> Person | None:
+    """The person "his mother" or "her husband" stands for: the one the article introduces as that relative
+    of someone with the surname of whom "his" or "her" stands for (the last speaker, else the last named),
+    when there is exactly one; else None."""
+    owner_word, relation = words.split()
+    pronoun = "he" if owner_word == "his" else "she"
+    owner = next((p for p in (ctx.last_speaker, ctx.last_subject) if p and p.answers_to(pronoun)), None)
+    if owner is None:
+        return None
+    fitting = [p for p in ctx.people.bearers(owner.surname) if p is not owner and p.relation == relation]
+    return fitting[0] if len(fitting) == 1 else None
+
+
 def _is_person_noun(word: str) -> bool:
     """Whether a noun after "the" stands for a person: a role ("the minister"), a word for a person ("the
     widow") or an age ("the 45-year-old")."""
@@ -316,6 +333,10 @@ def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attrib
     after a sentence with no quotation that names two people the pronoun fits, both are the candidates and
     the speaker is left to the teacher (`_could_be`)."""
     pronoun = who.strip().lower()
+    if pronoun.startswith(("his ", "her ")):
+        if (relative := _relative_of(pronoun, ctx)) is None:
+            return None  # "his mother said", and no mother of his named: no one to name
+        return Attribution(relative, verb, rule, False, doubt=f"'{who.strip()}' taken to be {relative.name}")
     if pronoun in PRONOUNS and ctx.subject_described and not ctx.previous_had_quote:
         # 'Another government source was less diplomatic. "...," he said.'
         return Attribution(None, verb, rule, False, ctx.subject_described)

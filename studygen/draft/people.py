@@ -396,14 +396,14 @@ _THEN_NAME = re.compile(rf",\s+{NAME_WORD}")
 _APPOSITION_CUE = re.compile(r",|\s+of\s")
 # "Hiss' son, Tony," / "Brennick's daughter, Alice, who ...": a relative named by a first name after the
 # family's (not "his daughter, Alice Smith,": a name of her own).
-_RELATIONS = "son|daughter|wife|husband|widow|widower|brother|sister|father|mother|nephew|niece|grandson|granddaughter"
+RELATIONS = "son|daughter|wife|husband|widow|widower|brother|sister|father|mother|nephew|niece|grandson|granddaughter"
 # The pronoun a relation gives: "his wife, Margaret," is "she".
 _RELATION_PRONOUN = {
     **dict.fromkeys("son husband widower brother father nephew grandson".split(), "he"),
     **dict.fromkeys("daughter wife widow sister mother niece granddaughter".split(), "she"),
 }
 _OLDER_OR_YOUNGER = r"(?:(?:elder|younger|eldest|youngest|older|late)\s+)?"
-_RELATION_OF = rf"(?P<relation>{_RELATIONS})(?:\s+of\s+[\w ]{{1,20}}?)?"  # "wife of sixty years"
+_RELATION_OF = rf"(?P<relation>{RELATIONS})(?:\s+of\s+[\w ]{{1,20}}?)?"  # "wife of sixty years"
 _RELATIVE_AFTER = re.compile(
     rf"(?:['’]s?)\s+{_OLDER_OR_YOUNGER}{_RELATION_OF},\s+(?P<given>{NAME_WORD})(?![\w'’-]|\s+[{UPPER}])"
 )
@@ -416,10 +416,10 @@ _RELATIVE_NAMED = re.compile(
     rf"(?:\b[Hh]is|\b[Hh]er|\b[Tt]heir|['’]s?)\s+{_OLDER_OR_YOUNGER}{_RELATION_OF},\s+"
     rf"(?:(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?)?(?:{_TITLE}\s+)?(?P<name>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}}{_SUFFIX}?)"
     rf"|(?P<named>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}}),\s+(?:his|her|their)\s+{_OLDER_OR_YOUNGER}"
-    rf"(?P<related>{_RELATIONS})\b"
+    rf"(?P<related>{RELATIONS})\b"
     # and "Tom Reddy said his mother ...": the speaker's own pronoun
     rf"|(?P<speaker>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}})\s+(?:said|says|told|recalled|recalls)\s+(?:that\s+)?"
-    rf"(?P<own>his|her)\s+{_OLDER_OR_YOUNGER}(?:{_RELATIONS})\b"
+    rf"(?P<own>his|her)\s+{_OLDER_OR_YOUNGER}(?:{RELATIONS})\b"
 )
 # Where a name followed by a comma (or "of Ohio,") may start: the only places an apposition or a tenure can.
 _NAME_BEFORE_COMMA = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?={NAME}(?:,|\s+of\s))")
