@@ -8,9 +8,12 @@ the gold file leaves out is not scored: bench/articles has quotations only).
 
 Speakers are scored strictly: a drafted speaker is right only when it is the SAME PERSON as
 the gold one. Names compare after dropping titles, honorifics and initials ("Lord Baker",
-"Kenneth W. Baker" and "Kenneth Baker" are one); a surname alone matches a full name only
-when no two people in the article share it ("Hiss" names neither Alger nor Tony Hiss); an
-unnamed gold speaker matches only a drafted description with the same role noun. A
+"Kenneth W. Baker" and "Kenneth Baker" are one), and two full names are one person when first
+name, surname and suffix agree ("Margaret Caldwell Lund" is Margaret Lund; "James Caldwell Jr."
+is not James Caldwell); a surname alone matches a full name only when no two people in the
+article share it ("Hiss" names neither Alger nor Tony Hiss); an unnamed gold speaker matches only
+a drafted description with the same role noun or the same head noun ("the review" for "The
+review (unnamed)"). A
 quotation the draft leaves to the teacher with several possible speakers
 (`draft: "speaker could be ..."`) is not a prediction: it counts against recall, never
 precision, and is reported apart with whether the right person was among its candidates.
@@ -52,30 +55,55 @@ def name_words(name: str) -> list[str]:
     return [w for w in re.findall(r"[a-z][\w'’-]*", name.lower().replace("’", "'")) if w not in _DROPPED and len(w) > 1]
 
 
+_SUFFIXES = frozenset("jr sr ii iii iv".split())  # "James Caldwell Jr." is not his father James Caldwell
+
+
+def _split_suffix(words: list[str]) -> tuple[list[str], str]:
+    """(the name's words, its suffix): ["james", "caldwell", "jr"] -> (["james", "caldwell"], "jr")."""
+    return (words[:-1], words[-1]) if len(words) > 1 and words[-1] in _SUFFIXES else (words, "")
+
+
+def _is_first_name(word: str) -> bool:
+    return word not in (*TITLES, *HONORIFICS, *NOT_NAMES) and word.lower() not in ROLE_NOUNS
+
+
 def shared_surnames(article: str, names: list[str]) -> set[str]:
-    """Surnames two people of the article share: the gold names' surnames given two first names, in the gold
-    lists or in the article ("Alger Hiss" ... "Tony Hiss")."""
-    given: dict[str, set[str]] = {}
+    """Surnames two people of the article share: a surname given two people (a first name and a suffix),
+    in the gold lists or in the article ("Alger Hiss" ... "Tony Hiss"; "James Caldwell" ... "James Caldwell
+    Jr."). A middle name is no first name ("Margaret Caldwell Lund" and "Margaret Lund" are one person)."""
+    given: dict[str, set[tuple[str, str]]] = {}
     for name in names:
-        if len(words := name_words(name)) > 1:
-            given.setdefault(words[-1], set()).add(words[-2])
+        words, suffix = _split_suffix(name_words(name))
+        if len(words) > 1 and "(unnamed)" not in name:
+            given.setdefault(words[-1], set()).add((words[0], suffix))
     for surname in list(given):
-        pattern = rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname.capitalize())}\b"
-        for first in re.findall(pattern, article):
-            if first not in (*TITLES, *HONORIFICS, *NOT_NAMES) and first.lower() not in ROLE_NOUNS:
-                given[surname].add(first.lower())
-    return {surname for surname, firsts in given.items() if len(firsts) > 1}
+        pattern = (
+            rf"\b(?:([A-Z][a-z]+)\s+)?([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname.capitalize())}\b"
+            r"(?:,?\s+(Jr|Sr|II|III|IV)\b)?"
+        )
+        for before, first, suffix in re.findall(pattern, article):
+            if before and _is_first_name(before) and _is_first_name(first):
+                first = before  # "Margaret Caldwell Lund": Caldwell is a middle name
+            if _is_first_name(first):
+                given[surname].add((first.lower(), suffix.lower()))
+    return {surname for surname, people in given.items() if len(people) > 1}
 
 
 def same_person(drafted: str, described: bool, gold: str, shared: set[str]) -> bool:
-    """Whether a drafted speaker is the gold speaker (see the module's docstring)."""
+    """Whether a drafted speaker is the gold speaker (see the module's docstring). Two full names are one
+    person when first name, surname and suffix agree, whatever middle names either gives."""
     if "(unnamed)" in gold:
-        return described and bool(set(_words(drafted)) & set(_words(gold)) & ROLE_NOUNS)
+        head = _words(gold.replace("(unnamed)", ""))[-1:]
+        drafted_words = set(_words(drafted))
+        return described and bool(drafted_words & set(_words(gold)) & ROLE_NOUNS or drafted_words & set(head))
     x, y = name_words(drafted), name_words(gold)
     if described or not x or not y:
         return False
     if x == y:
         return True
+    (x, x_suffix), (y, y_suffix) = _split_suffix(x), _split_suffix(y)
+    if len(x) > 1 and len(y) > 1:
+        return x_suffix == y_suffix and x[0] == y[0] and x[-1] == y[-1]
     short, full = sorted((x, y), key=len)
     return len(short) == 1 and len(full) > 1 and short[0] == full[-1] and short[0] not in shared
 

@@ -19,11 +19,14 @@ from ..memory import gc_paused
 from ..sentences import sentence_spans
 from .attribution import (
     ACCORDING_OPENS,
+    AFTER_VERB_FIRST,
+    AFTER_WHO_FIRST,
     APPOSITIVE,
     BEFORE,
     VERB_WORD,
     Context,
     attribute,
+    note_descriptions,
     outside_quotes,
     scan_speakers,
 )
@@ -154,10 +157,13 @@ def draft_article(raw: str) -> ArticleDraft:
                 if found is not None and len(words.split()) <= 2 and found.rule not in _LINKED_RULES:
                     found = None  # a word or two in quote marks with no verb of saying: a scare quote or a label
                 if found is None or (found.person is None and not found.description):
-                    if not _is_title(words):
+                    title = _is_title(words)
+                    if not title:
                         draft.unattributed.append(words)
+                    if not title or AFTER_WHO_FIRST.match(after) or AFTER_VERB_FIRST.match(after):
                         # whoever spoke it, a quotation that follows with no speaker of its own is not the
-                        # earlier speaker's: '"I gave it six months," she said. "That was two years ago."'
+                        # earlier speaker's: '"I gave it six months," she said. "That was two years ago."' (nor
+                        # after a word or two with a speaker: '"Cordial," she says. "Well. ..."')
                         ctx.last_speaker, ctx.last_description = None, ""
                     continue
                 if _is_title(words) and found.rule not in ("after", "before"):
@@ -191,6 +197,7 @@ def draft_article(raw: str) -> ArticleDraft:
             if mentions:
                 ctx.last_subject = people.subject(plain, mentions)
             ctx.previous_had_quote = bool(in_sentence)
+            note_descriptions(plain, ctx)
             if times:
                 pronoun_person = ctx.last_speaker or ctx.last_subject
                 _events(draft, sentence, people, article.published, pronoun_person, times, mentions if whole else None)

@@ -21,8 +21,10 @@ from .people import (
     NAME,
     NAME_WORD,
     NEXT_NAME_WORD,
+    RELATIONS,
     ROLE_NOUN,
     ROLE_NOUNS,
+    STOP_ROLE_WORDS,
     TITLES,
     People,
     Person,
@@ -39,8 +41,10 @@ SPEECH_VERBS = frozenset(
     cited repeated reiterated urged countered conceded predicted quipped joked complained told praised
     criticised criticized condemned hailed welcomed accused denounced branded labelled labeled dubbed
     promised vowed pledged maintained contended contends denied confirmed revealed testified recounted
-    boasted wondered expressed voiced""".split()
-)
+    boasted wondered expressed voiced
+    admits acknowledges answers responds comments observes remarks announces concludes repeats counters concedes
+    predicts quips jokes complains maintains recounts confirms reveals denies stresses describes calls""".split()
+)  # the present tense of an interview too: "she admits", "he concedes"
 PARTICIPLES = frozenset(
     "saying adding warning telling asking noting explaining insisting arguing recalling writing declaring "
     "stressing calling describing denouncing dismissing urging promising vowing accusing claiming announcing "
@@ -57,7 +61,10 @@ _LONG_NAME = rf"{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,6}}"  # "South Korean Foreign
 # Words that may stand between a speaker and the verb: "Mr Smith also said", "she reportedly told".
 _ADVERB = r"(?:(?:also|then|later|reportedly|once|had|has|have|would|again|further)\s+)*"
 # The speaker: a name, a pronoun, or a description ("the envoy", "the Thai minister").
-_WHO = rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:[A-Z][a-z]+\s+)?[a-z-]+(?:\s+[a-z-]+)?)"
+_WHO = (
+    rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Hh](?:is|er)\s+(?:{RELATIONS})\b"
+    r"|[Tt]he\s+(?:[A-Z][a-z]+\s+)?[a-z-]+(?:\s+[a-z-]+)?)"
+)  # and a relative: "his mother said"
 _AGE = r",\s+\d{1,3}"  # "Kari Nordby, 34, said"
 _OWNER = rf"{_TITLE}(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}['’]s"  # "Poland's", "Andes Copper's" (chief executive)
 AFTER_VERB_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+{_WHO}")
@@ -107,6 +114,8 @@ BEFORE_ROLE_SET_OFF = re.compile(
 # '... he called it "ambitious," and warned that buyers would "smell desperation"': a verb of saying joined
 # to the last by "and", with no subject of its own, after a quotation in the same sentence.
 BEFORE_JOINED = re.compile(rf"\s*,?\s*(?:and|but)\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
+# '... he said the talks had been "brief" and that he "respected her decision"': more of the same reported words.
+_AND_THAT = re.compile(r"\s*,?\s*and\s+that\s+(?:[\w'’-]+\s+){0,4}$")
 # 'According to Kiptoo, the shilling is "fairly valued"': the whole sentence is the words of who opens it.
 ACCORDING_OPENS = re.compile(rf"\s*[Aa]ccording to\s+{_WHO}\s*,")
 _PARTICIPLE = re.compile(r"\b(?P<verb>" + "|".join(PARTICIPLES) + r")\b")
@@ -115,7 +124,17 @@ _QUOTED_AS = re.compile(rf"\bquoted\s+(?P<who>{_TITLE}{NAME})\s+as\s+(?:saying|t
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 # "with prosecutors calling", "with the mayor's office saying": a participle with a subject of its own.
 _WITH_SUBJECT = re.compile(r"\b[Ww]ith\s+(?P<who>(?:[\w'’.-]+\s+){1,4}?)$")
-_DESCRIBED_SUBJECT = re.compile(r"^(?P<who>[Tt]he\s+[\w'’ -]{3,50}?)\s+(?:also\s+)?\w+(?:ed|s)\b")
+# "The city's mayor, calling ...": a described subject and its verb, in small letters ("The White House's
+# choice to run the National Parks" is no subject and verb).
+_DESCRIBED_SUBJECT = re.compile(r"^(?P<who>[Tt]he\s+[\w'’ -]{3,50}?)\s+(?:also\s+)?[a-z]+(?:ed|s)\b")
+# Words for a person that are no role: "the veteran said", "the 45-year-old added". Any other noun after
+# "the" ("the report said", "the company added") is a document's or a body's: drafted as that speaker,
+# never as the last person named.
+PERSON_NOUNS = frozenset(
+    """man woman boy girl veteran owner farmer resident worker driver pilot player coach singer actor actress
+    mother father son daughter wife husband widow widower brother sister grandmother grandfather victim
+    survivor witness patient pupil student neighbour neighbor friend priest vicar doctor source""".split()
+)
 
 
 SPEAKER_BEFORE_VERB = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME})(?:{_AGE},)?\s+{_ADVERB}(?P<verb>{_VERB})\b")
@@ -150,6 +169,9 @@ _PRONOUN_BEFORE_VERB = re.compile(
     r"\s*(?:(?:(?:In|At|On|During|After|Before|Years|Decades)\s+[^,\"]{1,40}?|Later|Earlier|Then),?\s+"
     r"(?P<who_after>he|she)|(?P<who>He|She))\s+(?:(?:also|later|then|once|[a-z]+ly)\s+)*"
 )
+# "Asked whether the vote would help her, she said it might, then added:": the pronoun after the question
+# (the rest of the sentence looks like a phrase set off by commas, so it is read before they are taken out).
+_ASKED_PRONOUN = re.compile(rf"\s*Asked\s+[^,\"]{{1,80}},\s+(?P<who>he|she)\s+{_ADVERB}(?P<verb>{_VERB})\b")
 # Before a capitalised name that is not a person's: "the ministry said", "the Greens and the Liberals say",
 # "the timber company Maderas del Sur said".
 _ORGANISATION_NOUN = (
@@ -170,8 +192,8 @@ def _organisation_named(text: str, who: re.Match[str]) -> bool:
     """Whether the one word a pattern found as the speaker is a business's or a place's name, not a
     person's: set off after "the operator," or after "of" or "in" ("The First Minister of Wales said")."""
     start = who.start("who")
-    if " " in who["who"].strip():
-        return False  # "then-US Secretary of State James Baker": a name of its own
+    if " " in who["who"].strip() or who["who"].lower() in PRONOUNS:
+        return False  # "then-US Secretary of State James Baker": a name of its own; "Outside court, she said"
     return text.endswith((" of ", " in "), 0, start) or ends_just_before(_ORGANISATION_SET_OFF, text, start)
 
 
@@ -224,6 +246,33 @@ class Context:
     last_description: str = ""  # the last quotation's speaker when the article does not name them
     last_subject: Person | None = None
     previous_had_quote: bool = False
+    # Unnamed people described so far ("One longtime adviser"), by their noun, for "the adviser said" later;
+    # and the last sentence's subject when it is one ("Another government source was less diplomatic."),
+    # whom the next "he said" stands for.
+    described: dict[str, str] = field(default_factory=dict)
+    subject_described: str = ""
+
+
+# "One longtime adviser", "a senior official", "Another government source": someone the article does not name,
+# a determiner and up to four words, the last of them a role or a word for a person (looked up in a set: an
+# alternation of every such noun tried at every "a" is slower).
+_INDEFINITE = re.compile(r"(?=[AaO])\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<words>(?:[\w'’-]+\s+){0,3}[\w'’-]+)")
+
+
+def note_descriptions(plain: str, ctx: Context) -> None:
+    """Remember the unnamed people a sentence (outside its quotations) describes, and whether one is its
+    subject (see `Context.described`)."""
+    start = len(plain) - len(plain.lstrip())
+    ctx.subject_described = ""
+    for match in _INDEFINITE.finditer(plain):
+        words = match["words"].split()
+        last = next((i for i in range(len(words) - 1, -1, -1) if _is_person_noun(words[i].lower())), None)
+        if last is None or words[last].endswith("-old"):
+            continue
+        described = plain[match.start() : match.start("words")] + " ".join(words[: last + 1])
+        ctx.described[words[last].lower()] = described
+        if match.start() == start:
+            ctx.subject_described = described
 
 
 def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, bool]:
@@ -256,13 +305,51 @@ def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, b
     return person, person is not None
 
 
+_CONJUNCTIONS = STOP_ROLE_WORDS | frozenset("if unless because so when whether where".split())
+
+
+def _relative_of(words: str, ctx: Context) -> Person | None:
+    """The person "his mother" or "her husband" stands for: the one the article introduces as that relative
+    of someone with the surname of whom "his" or "her" stands for (the last speaker, else the last named),
+    when there is exactly one; else None."""
+    owner_word, relation = words.split()
+    pronoun = "he" if owner_word == "his" else "she"
+    owner = next((p for p in (ctx.last_speaker, ctx.last_subject) if p and p.answers_to(pronoun)), None)
+    if owner is None:
+        return None
+    fitting = [p for p in ctx.people.bearers(owner.surname) if p is not owner and p.relation == relation]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _is_person_noun(word: str) -> bool:
+    """Whether a noun after "the" stands for a person: a role ("the minister"), a word for a person ("the
+    widow") or an age ("the 45-year-old")."""
+    return word in ROLE_NOUNS or word in PERSON_NOUNS or word.endswith("-old")
+
+
 def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attribution | None:
     """The attribution to whoever the words naming a speaker stand for (`_resolve`). For "he" or "she", the
     draft says whom it was taken to be, and who else it could be: the last person quoted or the last named;
     after a sentence with no quotation that names two people the pronoun fits, both are the candidates and
     the speaker is left to the teacher (`_could_be`)."""
-    person, confident = _resolve(who, ctx, history)
     pronoun = who.strip().lower()
+    if pronoun.startswith(("his ", "her ")):
+        if (relative := _relative_of(pronoun, ctx)) is None:
+            return None  # "his mother said", and no mother of his named: no one to name
+        return Attribution(relative, verb, rule, False, doubt=f"'{who.strip()}' taken to be {relative.name}")
+    if pronoun in PRONOUNS and ctx.subject_described and not ctx.previous_had_quote:
+        # 'Another government source was less diplomatic. "...," he said.'
+        return Attribution(None, verb, rule, False, ctx.subject_described)
+    words = who.split()
+    noun = words[-1]
+    if (
+        pronoun.startswith("the ")
+        and noun.islower()
+        and not _is_person_noun(noun.removesuffix("s"))
+        and _CONJUNCTIONS.isdisjoint(words[1:])  # "(serve on) the committee if (asked)": no subject at all
+    ):
+        return Attribution(None, verb, rule, False, who.strip())  # "the interim report said": a document's words
+    person, confident = _resolve(who, ctx, history)
     named = _could_be(pronoun, ctx, history) if pronoun in PRONOUNS and not ctx.previous_had_quote else []
     if person is None and len(named) == 1:
         person = named[0]  # "Mrs Berg accused Tom Hart of lying. '...,' he replied.": the one "he" can be
@@ -274,6 +361,8 @@ def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attrib
             return Attribution(person, verb, rule, False, candidates=named)
         others = [p for p in (ctx.last_speaker, ctx.last_subject) if p and p is not person and p.answers_to(pronoun)]
         doubt = f"'{who.strip()}' taken to be {person.name}" + (f"; it could be {others[0].name}" if others else "")
+        if pronoun != "they" and not person.pronoun and not ctx.people.shared_by(person):
+            person.pronoun = pronoun  # "he said" once, so no "she said" later is his
     return Attribution(person, verb, rule, confident, doubt=doubt)
 
 
@@ -297,14 +386,18 @@ def _could_be(pronoun: str, ctx: Context, history: str) -> list[Person]:
     return list(found.values())
 
 
-def _described_earlier(who: str, history: str) -> str:
+def _described_earlier(who: str, history: str, ctx: Context) -> str:
     """ "the official" after "A union official said ...": the unnamed speaker described before, not
-    the last person named. Empty when `who` is not such a description or none came before."""
+    the last person named; further back ("One longtime adviser", paragraphs before), when no one named
+    has the role. Empty when `who` is not such a description or none came before."""
     words = who.split()
     if len(words) < 2 or words[0].lower() != "the" or not words[-1].isalpha():
         return ""
     found = re.findall(rf"\b(?:[Aa]n?)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(words[-1])}\b", history)
-    return found[-1] if found else ""
+    if found:
+        return found[-1]
+    noun = words[-1].lower()
+    return ctx.described.get(noun, "") if not ctx.people.holders(noun) else ""
 
 
 def _holder_of(words: list[str], ctx: Context, text: str) -> Person | None:
@@ -318,8 +411,17 @@ def _holder_of(words: list[str], ctx: Context, text: str) -> Person | None:
     if len(holders) > 1:
         ids = {id(person) for person in holders}
         named = [person for _, person in ctx.people.mentions(text) if id(person) in ids]
-        return named[-1] if named else None
+        if named:
+            return named[-1]
+        if "former" not in words:  # "the president" is not "Former President Douglas Crane"
+            holders = [person for person in holders if not all(_former(role.title) for role in person.roles)]
+        return holders[0] if len(holders) == 1 else None
     return holders[0] if holders else None
+
+
+def _former(title: str) -> bool:
+    """Whether a role is one held before: "Former President", "ex-chairman"."""
+    return title.lower().startswith(("former ", "ex-"))
 
 
 def _only_holder(description: str, ctx: Context) -> Person | None:
@@ -388,10 +490,10 @@ def attribute(
     if going_on and any(p is ctx.last_speaker for p in bearers):
         return replace(found, person=ctx.last_speaker)
     history = outside_quotes(previous_sentence + " " + local_before)
-    person, doubt = which_one(found.person.name, bearers, history, local_before[-60:] + " " + after[:60])
+    person, doubt, allowed = which_one(found.person.surname, bearers, history, local_before[-60:] + " " + after[:60])
     if person is not None:
         return replace(found, person=person, confident=False, doubt=doubt)
-    return replace(found, confident=False, candidates=bearers)
+    return replace(found, confident=False, candidates=allowed)
 
 
 def _sieve(
@@ -429,7 +531,7 @@ def _sieve(
         ):
             if ends_just_before(_JOINT, after, match.start("who")) or _organisation_named(after, match):
                 return None  # '"...," Brian and Susan Metcalfe said': the two of them; "said the operator, Clydelink"
-            if described := _described_earlier(match["who"], history):
+            if described := _described_earlier(match["who"], history, ctx):
                 return Attribution(None, match["verb"].lower(), "after", False, described)
             if found := _named(match["who"], match["verb"].lower(), "after", ctx, history):
                 return found
@@ -439,12 +541,15 @@ def _sieve(
     for pattern in (AFTER_VERB_FIRST, AFTER_WHO_FIRST) if continues else ():
         if (
             (match := pattern.match(outside_quotes(local_before)))
-            and not _described_earlier(match["who"], history)
+            and not _described_earlier(match["who"], history, ctx)
             and (found := _named(match["who"], match["verb"].lower(), "between", ctx, history))
         ):
             return found
-    if continues and ctx.last_speaker is not None and (joined := BEFORE_JOINED.match(local_before)):
-        return Attribution(ctx.last_speaker, joined["verb"].lower(), "before", False)
+    if continues and (ctx.last_speaker or ctx.last_description) and (joined := BEFORE_JOINED.match(local_before)):
+        # 'The document said the plan "..." and warned that "...": whoever spoke the quotation before
+        return Attribution(ctx.last_speaker, joined["verb"].lower(), "before", False, ctx.last_description)
+    if continues and (ctx.last_speaker or ctx.last_description) and _AND_THAT.fullmatch(local_before):
+        return Attribution(ctx.last_speaker, "continued", "before", False, ctx.last_description)
     # The patterns with a verb of saying before the quotation need one among the last words before it:
     # up to four words and a comma or colon may follow the verb (_UP_TO_QUOTE).
     verb_before = any(word.rstrip(",:") in SPEECH_VERBS for word in local_before.split()[-6:])
@@ -464,7 +569,7 @@ def _sieve(
             or ends_just_before(_JOINT, local_before, match.start("who"))  # "Hart and Anna Berg said"
         ):
             return None
-        if described := _described_earlier(match["who"], history):
+        if described := _described_earlier(match["who"], history, ctx):
             return Attribution(None, match["verb"].lower(), "before", False, described)
         if found := _named(match["who"], match["verb"].lower(), "before", ctx, history):
             return found
@@ -485,17 +590,25 @@ def _sieve(
         if subject:
             return Attribution(subject[0][1], participle["verb"], "participle", True)
         if described := _DESCRIBED_SUBJECT.match(whole_before.strip()):
+            if not _is_person_noun(described["who"].split()[-1]):
+                return None  # "The city's choice to run the National Archives appeared ..., saying": no one's
             if holder := _only_holder(described["who"], ctx):
                 return Attribution(holder, participle["verb"], "participle", False)
             return Attribution(None, participle["verb"], "participle", False, described["who"])
     # The verb and its subject outside appositions and relative clauses: "Dame Ann Roe, the president of
     # the Tax Division, said" is Dame Ann Roe; "Calder, who has denied the plan, said" is said by Calder.
+    if (asked := _ASKED_PRONOUN.match(whole_before)) and (
+        found := _named(asked["who"], asked["verb"], "verb in sentence", ctx, history)
+    ):
+        return replace(found, confident=False)
     main_clause = APPOSITIVE.sub(" ", whole_before)
     if verb_here := VERB_WORD.search(main_clause):
         mentions = ctx.people.mentions(main_clause[: verb_here.start()])
         if mentions and (
             ends_just_before(_JOINT, main_clause, mentions[-1][0])
             or ends_just_before(_ON_BEHALF_OF, main_clause, mentions[-1][0])
+            or _owner_not_speaker(main_clause, *mentions[-1])  # "Sophie Carrow's father, the GP, said": his words
+            or _other_subject_speaks(main_clause, verb_here.end())
         ):
             return None  # "Brian and Susan Metcalfe said the hall ...": the two of them; "a lawyer for Hart said"
         if mentions:
@@ -524,13 +637,39 @@ def _sieve(
         if subject is not None and _speaks_of(quoted, subject, ctx):
             return None  # 'Police arrested Tom Hart. "He is innocent."': words about him, not his
         if subject is not None and not VERB_WORD.search(outside_quotes(previous_sentence)):
-            # a sentence with no verb of saying that names two people: the quotation may be either's
+            # a sentence with no verb of saying that names two people: the quotation may be either's; and one
+            # about someone else than the last speaker may be an aside in the last speaker's words ('"...," he
+            # added. Anna Berg was not available for comment. [new paragraph] "It is the last resort."')
             named = _could_be("", ctx, previous_sentence)
+            if ctx.last_speaker is not None and all(p is not ctx.last_speaker for p in named):
+                named.append(ctx.last_speaker)
             if len(named) > 1:
                 return Attribution(subject, "continued", "previous sentence", False, candidates=named)
         if subject is not None:
             return Attribution(subject, "continued", "previous sentence", False)
     return None
+
+
+# The subject of a later verb of saying: "(Moran recalled a meeting at which) the Lord Chief Justice had
+# (warned)", "(Tom Reddy said) his mother had (told him)", "(Hart said) Anna Berg (denied)".
+_OWN_SUBJECT = re.compile(
+    rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Aa]n?)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+|{NAME})\s+{_ADVERB}$"
+)
+
+
+def _owner_not_speaker(clause: str, start: int, person: Person) -> bool:
+    """Whether the name at `start` is in the possessive and so not the speaker: "Sophie Carrow's father said"
+    (but "Pike's son, Daniel, told" is Daniel Pike, the relative named after it)."""
+    first = person.name.split()[0]
+    return is_possessive(clause, start) and not re.search(rf"\b{re.escape(first)}\b", clause[start + len(first) :])
+
+
+def _other_subject_speaks(clause: str, after: int) -> bool:
+    """Whether a verb of saying after `after` has a subject of its own, so the quotation that ends the clause
+    is that subject's words, not those of the sentence's subject: 'Sir Keith recalled a meeting at which
+    the Lord Chief Justice had warned the changes would "end in chaos"'."""
+    later = list(VERB_WORD.finditer(clause, after))
+    return bool(later) and _OWN_SUBJECT.search(clause, after, later[-1].start()) is not None
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")

@@ -18,25 +18,57 @@ _WORD = re.compile(r"[\w'’-]+")
 _PLAIN_TITLES = frozenset("Mr Mrs Ms Miss".split())
 
 
-def which_one(surname: str, bearers: list[Person], history: str, nearby: str) -> tuple[Person | None, str]:
-    """The one of `bearers` that `surname` stands for, and the reason to give the teacher; (None, "") when
-    the text does not tell. `history` is the sentence before and this one up to the quotation (outside
-    quotation marks), `nearby` the words around the quotation that name its speaker."""
-    # named just before, by first name too: "Brian and Susan Metcalfe" names both
-    words = set(_WORD.findall(history))
-    named = [p for p in bearers if _first_name(p) in words]
-    if len(named) == 1:
-        return named[0], f"'{surname}' taken to be {named[0].name}, named just before; {_others(named[0], bearers)}"
+def which_one(
+    surname: str, bearers: list[Person], history: str, nearby: str
+) -> tuple[Person | None, str, list[Person]]:
+    """The one of `bearers` that `surname` stands for and the reason to give the teacher; when the text does
+    not tell, (None, "", the bearers the title used allows). `history` is the sentence before and this one up
+    to the quotation (outside quotation marks), `nearby` the words around the quotation that name its speaker."""
     # "Dr. Ortiz said", and only Ramon Ortiz is a doctor
     titled = [t.rstrip(".") for t, s in _TITLED.findall(nearby) if s == surname]
     fitting = [p for p in bearers if any(t in p.titles for t in titled)]
     if not fitting and any(t in _PLAIN_TITLES for t in titled):
         # "Mr Reid" is never Sir Malcolm Reid: a knight, a dame or a peer is called by that title
         fitting = [p for p in bearers if p.name.split()[0] not in HONORIFICS]
+    # "Lady Hale", "Mr. Dunmore": a title that says "she" or "he" rules out those known to be otherwise
+    said = {PRONOUN_OF_TITLE[t] for t in titled if t in PRONOUN_OF_TITLE}
+    if len(said) == 1:
+        pronoun = said.pop()
+        fitting = [p for p in fitting or bearers if p.answers_to(pronoun)]
+    age = next((m for m in _AGE.finditer(nearby) if m[2] == surname), None)
+    if age and (of_age := _of_age(age[1].lower() == "younger", fitting or bearers)):
+        fitting = of_age  # "the younger Mr. Caldwell": the son (or the one who is not the father) of two
+    else:
+        age = None
+    allowed = fitting or bearers
+    # named just before, by first name too ("Brian and Susan Metcalfe" names both), if the title allows
+    words = set(_WORD.findall(history)) if age is None else set()
+    named = [p for p in allowed if _first_name(p) in words]
+    if len(named) == 1:
+        reason = f"'{surname}' taken to be {named[0].name}, named just before"
+        return named[0], f"{reason}; {_others(named[0], bearers)}", []
     if len(fitting) == 1:
-        reason = f"'{surname}' taken to be {fitting[0].name}, the one the article calls so"
-        return fitting[0], f"{reason}; {_others(fitting[0], bearers)}"
-    return None, ""
+        called = f"the {age[1].lower()} one" if age else "the one the article calls so"
+        reason = f"'{surname}' taken to be {fitting[0].name}, {called}"
+        return fitting[0], f"{reason}; {_others(fitting[0], bearers)}", []
+    return None, "", allowed
+
+
+_AGE = re.compile(rf"\b([Yy]ounger|[Ee]lder|[Oo]lder)\s+(?:(?:{_ANY_TITLE})\.?\s+)?({NAME_WORD})")
+_CHILDREN = frozenset("son daughter grandson granddaughter nephew niece".split())
+_PARENTS = frozenset("father mother grandfather grandmother".split())
+
+
+def _of_age(younger: bool, bearers: list[Person]) -> list[Person]:
+    """Those of `bearers` that "the younger" (or "the elder") names: a son or daughter ("Jr."), a father or
+    mother ("Sr."); of two, the other one than the one known to be the elder (or the younger)."""
+    young = [p for p in bearers if p.relation in _CHILDREN or p.name.endswith(("Jr.", "Jr"))]
+    old = [p for p in bearers if p.relation in _PARENTS or p.name.endswith(("Sr.", "Sr"))]
+    if len(bearers) == 2 and len(young) + len(old) == 1:
+        known = (young or old)[0]
+        other = [p for p in bearers if p is not known]
+        young, old = (young, other) if young else (other, old)
+    return young if younger else old
 
 
 def _first_name(person: Person) -> str:

@@ -25,7 +25,7 @@ ROLE_NOUNS = frozenset(
     interviewer producer filmmaker secretary-general justice mediator scholar engineer architect physicist
     chemist biologist mathematician surgeon physician nurse teacher poet novelist playwright painter sculptor
     composer musician photographer inventor explorer industrialist banker philosopher archbishop bishop
-    predecessor successor counterpart colleague broadcaster presenter""".split()
+    predecessor successor counterpart colleague broadcaster presenter councillor councilor""".split()
 )
 # Role nouns that describe what someone does rather than name a post held for a time: drafted with
 # `kind: description`, so that no "What office did X hold?" question is made from them.
@@ -77,6 +77,8 @@ TITLES = {
     "Judge": "Judge",
     "Professor": "Professor",
     "Prof": "Professor",
+    "Councillor": "Councillor",
+    "Cllr": "Councillor",
     "Rev": "",  # "Rev. Carla Munro": a member of the clergy, whatever post she holds
     "Reverend": "",
 }
@@ -166,8 +168,12 @@ class Role:
 
 @functools.cache
 def _surname(name: str) -> str:
-    words = [w for w in name.split() if w not in HONORIFICS]
+    """The last word of a name that is not an honorific or a suffix: "Caldwell" for James Caldwell Jr."""
+    words = [w for w in name.split() if w not in HONORIFICS and w.rstrip(".") not in _SUFFIXES]
     return words[-1] if words else name
+
+
+_SUFFIXES = frozenset("Jr Sr II III IV".split())
 
 
 @dataclass
@@ -176,7 +182,10 @@ class Person:
     roles: list[Role] = field(default_factory=list)
     first_seen: tuple[int, int] = (0, 0)
     family_first: bool = False  # "Zhu Bangzao", later "Zhu": the family name comes first
-    pronoun: str = ""  # "he" or "she" when a title says so ("Mrs Reed", "Sir Edwin Hale"); else unknown
+    # "he" or "she" when a title ("Mrs Reed", "Sir Edwin Hale"), a relation ("his wife, Ann Reed") or a pronoun
+    # that stood for the person says so; else unknown
+    pronoun: str = ""
+    relation: str = ""  # how the article introduces a relative: "son" for "his son, Peter Caldwell"
     titles: set[str] = field(default_factory=set)  # those the article gives the name: "Dr" for "Dr. Ramon Ortiz"
     # The people of the article by the words of their roles, kept up to date as roles are added: "the
     # premier" is looked up there (set by People when the person joins it).
@@ -189,6 +198,11 @@ class Person:
             self.titles.add(title)
         if not self.pronoun:
             self.pronoun = PRONOUN_OF_TITLE.get(title, "")
+
+    def related_as(self, relation: str) -> None:
+        """Learn how the article introduces the person ("his son, Peter Caldwell") and the pronoun it gives."""
+        self.relation = self.relation or relation
+        self.pronoun = self.pronoun or _RELATION_PRONOUN[relation]
 
     def answers_to(self, pronoun: str) -> bool:
         """Whether "he" or "she" may stand for this person: not when a title says otherwise."""
@@ -251,6 +265,16 @@ def _honorific_and_surname(name: str) -> bool:
     return len(words) == 2 and words[0] in HONORIFICS
 
 
+_PLAIN_TITLES = (TITLES.keys() | PRONOUN_OF_TITLE.keys()) - HONORIFICS  # titles that are no part of a name
+
+
+def _given_name(person: Person) -> str:
+    """The first name of a person named in full ("Tobias" for Tobias Venn), or "" (a name written family
+    first, a knight's or a peer's: "Sir Hugh" is the knight's form)."""
+    words = person.name.split()
+    return words[0] if len(words) > 1 and not person.family_first and words[0] not in HONORIFICS else ""
+
+
 def _knightly_form(name: str) -> tuple[str, ...]:
     """ "Sir Hugh" for "Sir Hugh Penrose": how the British name a knight or a dame after the first time."""
     words = name.split()
@@ -298,6 +322,8 @@ def _clean_name(name: str) -> str:
         words.pop(0)
     while words and words[-1] in NOT_NAMES:
         words.pop()
+    if len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES:
+        words[-1] = words[-1].rstrip(".")  # "James Caldwell Jr." and "James Caldwell Jr" are one
     honorific = next((index for index, word in enumerate(words) if word in HONORIFICS), 0)
     return " ".join(words[honorific:])  # a name starts with its honorific: "(Mountaineer) Dame Freya Holt"
 
@@ -370,11 +396,31 @@ _THEN_NAME = re.compile(rf",\s+{NAME_WORD}")
 _APPOSITION_CUE = re.compile(r",|\s+of\s")
 # "Hiss' son, Tony," / "Brennick's daughter, Alice, who ...": a relative named by a first name after the
 # family's (not "his daughter, Alice Smith,": a name of her own).
-_RELATIONS = "son|daughter|wife|husband|widow|widower|brother|sister|father|mother|nephew|niece|grandson|granddaughter"
+RELATIONS = "son|daughter|wife|husband|widow|widower|brother|sister|father|mother|nephew|niece|grandson|granddaughter"
+# The pronoun a relation gives: "his wife, Margaret," is "she".
+_RELATION_PRONOUN = {
+    **dict.fromkeys("son husband widower brother father nephew grandson".split(), "he"),
+    **dict.fromkeys("daughter wife widow sister mother niece granddaughter".split(), "she"),
+}
+_OLDER_OR_YOUNGER = r"(?:(?:elder|younger|eldest|youngest|older|late)\s+)?"
+_RELATION_OF = rf"(?P<relation>{RELATIONS})(?:\s+of\s+[\w ]{{1,20}}?)?"  # "wife of sixty years"
 _RELATIVE_AFTER = re.compile(
-    rf"(?:['’]s?)\s+(?:(?:elder|younger|eldest|youngest|late)\s+)?(?:{_RELATIONS}),\s+(?P<given>{NAME_WORD})(?![\w'’-]|\s+[{UPPER}])"
+    rf"(?:['’]s?)\s+{_OLDER_OR_YOUNGER}{_RELATION_OF},\s+(?P<given>{NAME_WORD})(?![\w'’-]|\s+[{UPPER}])"
 )
 _RELATIVE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<family>{NAME_WORD}){_RELATIVE_AFTER.pattern}")
+# Looked for before _RELATIVE_NAMED, as plain substrings ("son" is in "grandson", "widow" in "widower").
+_RELATION_WORDS = tuple("son daughter wife husband widow brother sister father mother nephew niece".split())
+# A relative named in full: "his daughter, Dr Frances Hale,", "Sophie Carrow's father, the retired GP Dr Michael
+# Carrow,", "Ray Dunmore, her husband,": the relation says "he" or "she".
+_RELATIVE_NAMED = re.compile(
+    rf"(?:\b[Hh]is|\b[Hh]er|\b[Tt]heir|['’]s?)\s+{_OLDER_OR_YOUNGER}{_RELATION_OF},\s+"
+    rf"(?:(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?)?(?:{_TITLE}\s+)?(?P<name>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}}{_SUFFIX}?)"
+    rf"|(?P<named>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}}),\s+(?:his|her|their)\s+{_OLDER_OR_YOUNGER}"
+    rf"(?P<related>{RELATIONS})\b"
+    # and "Tom Reddy said his mother ...": the speaker's own pronoun
+    rf"|(?P<speaker>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}})\s+(?:said|says|told|recalled|recalls)\s+(?:that\s+)?"
+    rf"(?P<own>his|her)\s+{_OLDER_OR_YOUNGER}(?:{RELATIONS})\b"
+)
 # Where a name followed by a comma (or "of Ohio,") may start: the only places an apposition or a tenure can.
 _NAME_BEFORE_COMMA = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?={NAME}(?:,|\s+of\s))")
 _LATIN_WORD = re.compile(r"\b[A-Za-z]+")  # where a role noun can start (the nouns are ASCII words)
@@ -382,6 +428,7 @@ _LATIN_WORD = re.compile(r"\b[A-Za-z]+")  # where a role noun can start (the nou
 _KNIGHT = re.compile(rf"\b(Sir|Dame) ({NAME_WORD}) {NAME_WORD}(?![\w'’-])")
 _WORD_AT_END = re.compile(rf"(?<![\w'’-]){NAME_WORD}$")
 _AND_NAME = re.compile(rf" and (?=[{UPPER}])(?:{NAME_WORD}) (?P<surname>{NAME_WORD})(?![\w'’-])")
+_SUFFIX_AT = re.compile(_SUFFIX)
 _THIRD_NAME_WORD = re.compile(rf" {NAME_WORD}(?![\w-])")
 _WORD_PAIR = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?=({NAME_WORD})\s+({NAME_WORD})(?![\w-]))")
 
@@ -457,6 +504,7 @@ class People:
         self._holders: dict[str, dict[int, Person]] = {}  # a word of a role -> the people whose role has it
         self._relatives: set[str] = set()  # names made from a relative's first name: "Tony Hiss"
         self._knights: dict[str, str] = {}  # "Sir Alan" -> "Sir Alan Rowe", from read_full_names
+        self._surname_titles: list[tuple[Person, str]] = []  # "Mr. Dunmore": see _title
 
     def _index(self, person: Person, renamed: bool = False) -> None:
         self.by_name[person.name] = person
@@ -471,8 +519,8 @@ class People:
             self._by_first.setdefault(words[0], []).append(person)
         for form in _knightly_form(person.name):
             self._by_first.setdefault(form, []).append(person)
-        if renamed or self._forms is None:
-            self._forms = None  # rebuilt by the next mentions(), in by_name's new order
+        if renamed or self._forms is None or _given_name(person):
+            self._forms = None  # rebuilt by the next mentions(), in by_name's new order (first names may clash)
         else:  # a new person comes last in by_name, so adding its forms now is what a rebuild would do
             for form in person.forms:
                 self._forms.setdefault(form, person)
@@ -520,8 +568,19 @@ class People:
             return known  # the name exactly as known: most calls, and nothing to change
         person = self._add(name, where, extend)
         if person is not None:
-            person.titled(name.split()[0])  # "Mr Crane" as the text names him
+            words = name.split()
+            self._title(person, words[0], len(words) == 2)  # "Mr Crane" as the text names him
         return person
+
+    def _title(self, person: Person, title: str, surname_alone: bool) -> None:
+        """Give `person` the title the text names them with; with a surname alone ("Mr. Dunmore"), only once
+        the whole article is read, and only if no one else has the surname (`add_namesakes`): with Patricia
+        and Ray Dunmore, "Mr. Dunmore" says nothing of either until both are known. (A peer's or a knight's
+        title is part of the name: "Lord Hale".)"""
+        if surname_alone and title.rstrip(".") in _PLAIN_TITLES:
+            self._surname_titles.append((person, title))
+        else:
+            person.titled(title)
 
     def _add(self, name: str, where: tuple[int, int], extend: bool) -> Person | None:
         clean = _clean_name(name)
@@ -565,12 +624,21 @@ class People:
             if _is_name(family) and _is_name(match["given"]) and match["given"] not in HONORIFICS:
                 self._given_names.setdefault(family, set()).add(match["given"])
                 self._relatives.add(f"{match['given']} {family}")
-                self.add(f"{match['given']} {family}", where)
+                if relative := self.add(f"{match['given']} {family}", where):
+                    relative.related_as(match["relation"])
+        for match in _RELATIVE_NAMED.finditer(sentence) if any(w in sentence for w in _RELATION_WORDS) else ():
+            if match["speaker"]:
+                if (speaker := self.add(match["speaker"], where)) and not speaker.pronoun:
+                    speaker.pronoun = "he" if match["own"] == "his" else "she"
+            elif relative := self.add(match["name"] or match["named"], where):
+                relative.related_as(match["relation"] or match["related"])
         for match in TITLE_NAME.finditer(sentence):
             person = self.add(match["name"], where)
             if person is not None:
-                person.titled(match["title"])
+                self._title(person, match["title"], " " not in match["name"])
             role = TITLES[match["title"].rstrip(".")]
+            if role and sentence.endswith(("Former ", "former "), 0, match.start()):
+                role = f"Former {role}"  # "Former President Douglas Crane" is not the president now
             if person and role:
                 person.add_role(Role(role, _tenure_after(sentence, match.end()), sentence))
         role_nouns = _role_nouns_in(sentence)
@@ -649,15 +717,18 @@ class People:
         self._pairs = []
         for match in _WORD_PAIR.finditer(text):
             first, last = pair = match.groups()
+            # "James Caldwell Jr." is not his father James Caldwell: the suffix goes with the first name
+            suffix = _SUFFIX_AT.match(text, match.end(2))
+            if not suffix and _THIRD_NAME_WORD.match(text, match.end(2)):
+                continue  # "Margaret Hollis Dunne": a first and a middle name, no Hollis's full name
             self._pairs.append(pair)
             if (
                 _is_name(first)
                 and first.rstrip(".") not in TITLES
                 and first not in HONORIFICS
-                and not _THIRD_NAME_WORD.match(text, match.end(2))  # "Margaret Hollis Dunne": a middle name
                 and not _middle_name(text, match.start())  # "Ada Margaret Lyle": Margaret is no other Lyle's
             ):
-                self._given_names.setdefault(last, set()).add(first)
+                self._given_names.setdefault(last, set()).add(first + (suffix.group() if suffix else ""))
         for joint in _AND_NAME.finditer(text):  # "Brian and Susan Metcalfe": looked for from the "and"
             first = _WORD_AT_END.search(text, max(0, joint.start() - 40), joint.start())
             if first and _is_name(first[0]) and first[0] not in TITLES and first[0] not in HONORIFICS:
@@ -688,7 +759,12 @@ class People:
         for surname, firsts in list(self._given_names.items()):
             bearers = self.bearers(surname) if len(firsts) > 1 else []
             for first in sorted(firsts) if bearers else ():
-                self.add(f"{first} {surname}", bearers[0].first_seen)
+                given, _, suffix = first.partition(" ")  # "James Jr." (see read_full_names)
+                self.add(f"{given} {surname} {suffix}".strip(), bearers[0].first_seen)
+        for person, title in self._surname_titles:
+            said = PRONOUN_OF_TITLE.get(title.rstrip("."), "")
+            if len(self.bearers(person.surname)) < 2 and (not said or person.answers_to(said)):
+                person.titled(title)  # not "Mrs. Reddy" for Tom Reddy, who spoke of "his mother"
 
     def _one_word(self, word: str, person: Person, text: str, end: int) -> Person:
         """Who a name of one word at `text[:end]` stands for: a relative named after it ("Hiss' son, Tony,"
@@ -706,9 +782,11 @@ class People:
 
     def shared_by(self, person: Person) -> list[Person]:
         """The people a bare surname may stand for, when two or more of the article have it; else []."""
-        if " " in person.name or len(self._given_names.get(person.name, ())) < 2:
+        # "Lord Hale" with Kenneth and Margaret Hale: the title says no more than the surname (see namesakes)
+        name = person.surname if _honorific_and_surname(person.name) else person.name
+        if " " in name or len(self._given_names.get(name, ())) < 2:
             return []
-        bearers = self.bearers(person.name)
+        bearers = self.bearers(name)
         return bearers if len(bearers) > 1 else []
 
     def holders(self, word: str) -> list[Person]:
@@ -736,6 +814,14 @@ class People:
             for person in self.by_name.values():
                 for form in person.forms:
                     self._forms.setdefault(form, person)
+            # "Tobias, told of this, laughs": a first name alone is the one person of the article who has it
+            firsts: dict[str, list[Person]] = {}
+            for person in self.by_name.values():
+                if first := _given_name(person):
+                    firsts.setdefault(first, []).append(person)
+            for first, bearers in firsts.items():
+                if len(bearers) == 1:
+                    self._forms.setdefault(first, bearers[0])
         found: list[tuple[int, Person]] = []
         # Look up runs of capitalised words rather than searching for every name.
         for run in _CAPITALISED_RUN.finditer(text):
