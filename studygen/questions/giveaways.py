@@ -235,7 +235,7 @@ class Giveaways:
         left, right = question.pairs[index]
         facts = (question.facts[index],) if len(question.facts) == len(question.pairs) else question.facts
         if question.shape is Shape.ORDERING:  # (date, event): asks the order, which the event's date shows
-            return Ask(PLACES_AN_EVENT, "", facts, _date_forms((left,)),
+            return Ask("the date that places an event", "", facts, _date_forms((left,)),
                        subject=content_stems(fold(right)), alone=False)  # fmt: skip
         return self._answer_ask("the speaker", right, (), facts, left)
 
@@ -276,6 +276,8 @@ class Giveaways:
         after = _WORD.findall(fold(str(parts[at + 1]))) if at + 1 < len(parts) else []
         forms = []
         for answer in (blank.answer, *blank.alternatives):
+            if not _WORD.search(fold(answer)):
+                continue  # a blank of punctuation ("~") has no words to show: its neighbours alone are no answer
             words = [*before[-1:], fold(answer), *after[:1]]
             if len(words) < 3:  # at one end of the sentence: two words on the other side
                 words = [*before[-2:], fold(answer)] if not after else [fold(answer), *after[:2]]
@@ -319,7 +321,6 @@ class Giveaways:
         return None
 
 
-PLACES_AN_EVENT = "the date that places an event"
 _WHAT = {"attribution": "the speaker", "proposal": "the proposer", "response": "the reply", "when": "the date"}
 
 
@@ -359,9 +360,6 @@ def same_ask(one: Ask, other: Ask) -> str | None:
         return "an office and its holder in the same span: asked in one direction only"
     if one.answer and one.occasion & other.occasion and one.answer == other.answer:
         return f"both ask the same date of one occasion ({one.answer})"
-    dates = {one.what, other.what}
-    if dates == {"the date", PLACES_AN_EVENT} and set(one.facts) & set(other.facts):
-        return "a timeline and 'when?' ask the date of the same fact: one or the other"
     return None
 
 
