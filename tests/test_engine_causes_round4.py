@@ -292,5 +292,5 @@ def test_a_clause_after_the_addressee_is_not_warned_of(tmp_path: Path) -> None:
 def test_a_possessive_is_as_common_as_its_word() -> None:
     from studygen.questions.cloze import keyword
 
-    assert keyword("no one forgot the relief that the prime minister's statement brought") is None
-    assert keyword("no one forgot the relief that the viceroy's statement brought") == "viceroy's"
+    assert keyword("the council read out the prime minister's letter at noon") is None
+    assert keyword("the council read out the viceroy's letter at noon") == "viceroy's"
