@@ -19,7 +19,7 @@ _DATELINE = re.compile(
     r"\s+(?:--|—|–|-|_)\s+"
 )
 _DATE_TIME = re.compile(r"<DATE_TIME>([^<]{1,60})</DATE_TIME>", re.IGNORECASE)
-# The date stamps of news files: ISO ("1999-05-14 10:12:33", "2024-03-05T09:00:00Z"), the wire's
+# The date stamps of news files: ISO ("2003-02-11 08:45:10", "2024-03-05T09:00:00Z"), the wire's
 # "12/06/1998 23:10:00" (month first) and RFC 2822 ("Sun, 06 Dec 1998 23:10:00 -0500").
 _ISO_STAMP = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _US_STAMP = re.compile(r"(\d{2})/(\d{2})/(\d{4})(?:\s+\d{2}:\d{2}(?::\d{2})?)?")
