@@ -43,3 +43,15 @@ def write_lesson(folder: Path, article: str, facts: str) -> CheckedLesson:
     (folder / "article.txt").write_text(article, encoding="utf-8")
     (folder / "facts.yaml").write_text(facts, encoding="utf-8")
     return read_lesson(folder / "facts.yaml")
+
+
+PROVOKING = ROOT / "tests" / "lessons" / "giveaways" / "facts.yaml"  # a lesson made to provoke every giveaway
+
+
+def lesson_and_questions(path: Path):  # type: ignore[no-untyped-def]
+    """A lesson folder's model and its question set, as `studygen questions` makes them."""
+    from studygen.questions import build_questions
+
+    item = read_lesson(path)
+    assert item.ok and item.lesson is not None, [d.render() for d in item.diagnostics]
+    return item.lesson, build_questions(item.lesson, item.contexts())

@@ -14,29 +14,22 @@ from pathlib import Path
 
 import pytest
 
-from studygen.lessons import read_lesson
-from studygen.questions import Question, build_questions
+from studygen.questions import Question
 from studygen.questions.giveaways import Giveaways, clash
 from studygen.questions.selection import priority
 from studygen.questions.shapes import Blank, ClozeText, Shape
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import PROVOKING, ROOT, lesson_and_questions
+
 SEED_FIRST = ROOT / "seeds" / "russia-nato" / "facts.yaml"
-PROVOKING = ROOT / "tests" / "lessons" / "giveaways" / "facts.yaml"
 LESSONS = sorted(ROOT.glob("seeds/*/facts.yaml")) + sorted(ROOT.glob("tests/lessons/*/facts.yaml"))
 # The stress lesson keeps every kind's questions (questions: one_sheet: false): it is not one sheet.
 ONE_SHEET = [path for path in LESSONS if "one_sheet: false" not in path.read_text(encoding="utf-8")]
 
 
-def _built(path: Path):
-    item = read_lesson(path)
-    assert item.ok and item.lesson is not None
-    return item.lesson, build_questions(item.lesson, item.contexts())
-
-
 @pytest.fixture(scope="module")
 def provoking():
-    return _built(PROVOKING)
+    return lesson_and_questions(PROVOKING)
 
 
 def _question(lesson_id: str, key: str, kind: str, **fields) -> Question:
@@ -51,7 +44,7 @@ def _notes(questions) -> list[str]:
 @pytest.mark.parametrize("path", ONE_SHEET, ids=lambda p: p.parent.name)
 def test_no_question_of_a_lesson_gives_another_away(path: Path) -> None:
     """Every pair of kept questions, both ways: no shown text gives the other's answer, no fact asked twice."""
-    lesson, questions = _built(path)
+    lesson, questions = lesson_and_questions(path)
     detector = Giveaways(lesson)
     for one, other in itertools.permutations(questions.questions, 2):
         for text in detector.shown(one):
@@ -61,7 +54,7 @@ def test_no_question_of_a_lesson_gives_another_away(path: Path) -> None:
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.parent.name)
 def test_no_card_front_gives_its_own_back_away(path: Path) -> None:
-    lesson, questions = _built(path)
+    lesson, questions = lesson_and_questions(path)
     detector = Giveaways(lesson)
     for question in questions.questions:
         for text in detector.shown(question):
@@ -217,7 +210,7 @@ def test_multiple_choice_is_kept_before_a_bare_cloze_and_claims_last() -> None:
 
 
 def test_a_timeline_loses_the_offending_item_and_keeps_the_rest() -> None:
-    _, questions = _built(ROOT / "seeds" / "mandela-obituary" / "facts.yaml")
+    _, questions = lesson_and_questions(ROOT / "seeds" / "mandela-obituary" / "facts.yaml")
     notes = _notes(questions)
     assert any(n.startswith("left out of the chronology") and "sworn in as president" in n for n in notes)
     timelines = [q for q in questions.questions if q.shape is Shape.ORDERING]
@@ -234,7 +227,7 @@ def test_a_timeline_loses_the_offending_item_and_keeps_the_rest() -> None:
 def test_no_kind_crowds_out_another() -> None:
     """Each kind's first question before any kind's second: of the first lesson's quotations some are
     asked "Who said ...?" and some as blanks, not all one way."""
-    _, questions = _built(ROOT / "seeds" / "russia-nato" / "facts.yaml")
+    _, questions = lesson_and_questions(ROOT / "seeds" / "russia-nato" / "facts.yaml")
     kinds = [q.kind for q in questions.questions]
     assert kinds.count("attribution") >= 3 and kinds.count("cloze") >= 3, kinds
 
@@ -247,7 +240,7 @@ def test_the_note_s_hint_brings_the_question_back(tmp_path: Path, path: Path, ab
     """A teacher who prefers the question left out follows the note's hint: the other goes, it comes back
     (another fact's question is excluded; a role's, which cannot be, and one of the same fact, whose
     exclusion would leave out both, by skipping its kind)."""
-    first, questions = _built(path)
+    first, questions = lesson_and_questions(path)
     note = next(d for d in questions.diagnostics if f"about '{about}'" in d.message and " is kept " in d.message)
     left_out = note.message.split("left out the ", 1)[1].split(" question", 1)[0]
     kept = note.message.split(": ", 1)[1].split(" is kept", 1)[0]
@@ -268,6 +261,6 @@ def test_the_note_s_hint_brings_the_question_back(tmp_path: Path, path: Path, ab
     (lesson / "facts.yaml").write_text(text.replace("\n  exclude:\n", "\n  exclude:\n" + setting, 1) if marker
                                        else text.replace("\nquestions:\n", "\nquestions:\n" + setting, 1),
                                        encoding="utf-8")  # fmt: skip
-    _, again = _built(lesson / "facts.yaml")
+    _, again = lesson_and_questions(lesson / "facts.yaml")
     ids = {q.id for q in again.questions}
     assert f"{first.id}/{about}/{left_out}" in ids and kept not in ids

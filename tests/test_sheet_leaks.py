@@ -19,26 +19,19 @@ from studygen.build import build_lessons
 from studygen.export.worksheet_check import leaks
 from studygen.export.worksheet_compose import bank_type
 from studygen.export.worksheet_layout import Item, Section, Version, compose, versions
-from studygen.lessons import read_lesson
-from studygen.questions import Question, build_questions
+from studygen.questions import Question
 from studygen.questions.giveaways import Giveaways
 from studygen.questions.shapes import Blank, ClozeText
 
-ROOT = Path(__file__).resolve().parent.parent
-PROVOKING = ROOT / "tests" / "lessons" / "giveaways" / "facts.yaml"
+from .conftest import PROVOKING, ROOT, lesson_and_questions
+
 LESSONS = sorted(ROOT.glob("seeds/*/facts.yaml")) + sorted(ROOT.glob("tests/lessons/*/facts.yaml"))
 T0 = 1_800_000_000
 
 
-def _built(path: Path):
-    item = read_lesson(path)
-    assert item.ok and item.lesson is not None
-    return item.lesson, build_questions(item.lesson, item.contexts())
-
-
 @pytest.fixture(scope="module")
 def provoking():
-    return _built(PROVOKING)
+    return lesson_and_questions(PROVOKING)
 
 
 def _question(key: str, kind: str, prompt: str, answer: str, **fields) -> Question:
@@ -78,7 +71,7 @@ def _version(*sections: tuple[str, list[Question], tuple[str, ...]]) -> Version:
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.parent.name)
 def test_no_version_of_a_lesson_gives_an_answer_away(path: Path) -> None:
-    lesson, questions = _built(path)
+    lesson, questions = lesson_and_questions(path)
     sheets = versions(lesson, questions.questions)
     assert sheets
     for version in sheets:
@@ -213,7 +206,7 @@ class _Markup(HTMLParser):
 
 @pytest.mark.parametrize("path", [*sorted(ROOT.glob("seeds/*/facts.yaml")), PROVOKING], ids=lambda p: p.parent.name)
 def test_student_html_carries_no_ids_answers_or_comments(tmp_path: Path, path: Path) -> None:
-    lesson, questions = _built(path)
+    lesson, questions = lesson_and_questions(path)
     build_lessons([(lesson, questions)], tmp_path, ["worksheet"], now=T0)
     folder = tmp_path / lesson.id
     secrets = {q.id for q in questions.questions} | {f.id for f in lesson.facts}
