@@ -10,7 +10,16 @@ import xml.etree.ElementTree as ET
 from ..questions import Question
 from ..questions.shapes import Blank, Shape
 from . import LessonBuild, Output, exporter
-from .classroom import feedback, file_name, namespace_attributes, sentence_case, title, xml_bytes, zip_bytes
+from .classroom import (
+    feedback,
+    file_name,
+    namespace_attributes,
+    ordering_places,
+    sentence_case,
+    title,
+    xml_bytes,
+    zip_bytes,
+)
 from .plain_text import plain
 from .qti import CP, identifier
 
@@ -72,9 +81,8 @@ def _pairs(question: Question) -> tuple[list[tuple[str, str]], list[str]]:
     if question.shape is Shape.MATCHING:
         pairs = [(m.prompt, m.answer) for m in question.matches]
         return pairs, sorted({right for _, right in pairs})
-    shown = sorted(question.sequence, key=lambda e: question.items.index(e.label))
-    places = {e.label: str(n) for n, e in enumerate(question.sequence, 1)}
-    return [(e.label, places[e.label]) for e in shown], [str(n) for n in range(1, len(shown) + 1)]
+    pairs = ordering_places(question)
+    return pairs, [str(n) for n in range(1, len(pairs) + 1)]
 
 
 def canvas_item(question: Question) -> ET.Element:
