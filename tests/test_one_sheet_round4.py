@@ -111,3 +111,42 @@ def test_before_selection_the_three_are_no_drill(tmp_path: Path) -> None:
     every = build_questions(checked.lesson, checked.contexts(), one_sheet=False)  # type: ignore[arg-type]
     said = [q.answer for q in every.questions if q.kind == "attribution"]
     assert said.count("Oskar Brandt") == 3 and said.count("Lena Holm") == 3  # half each: no drill yet
+
+
+MANY = """\
+  - {id: stairs, kind: quote, by: brandt, said: nobody climbs the stairs any more}
+  - {id: gulls, kind: quote, by: brandt, said: the gulls have the gallery now}
+  - {id: jetty, kind: quote, by: brandt, said: the sea took the jetty twice}
+  - {id: last, kind: quote, by: brandt, said: "I was the last lamplighter on this coast"}
+  - {id: cottages, kind: quote, by: brandt, said: "The lamplighters' cottages were pulled down in the spring"}
+  - {id: visitors, kind: quote, by: holm, said: the town will open the tower to visitors}
+  - {id: binoculars, kind: quote, by: dahl, said: the council bought the binoculars}
+  - {id: ferryman, kind: quote, by: ek, said: a ferryman will bring the tourists}
+"""
+MANY_PEOPLE = "  dahl: {name: Per Dahl, aliases: [Dahl]}\n  ek: {name: Siri Ek, aliases: [Ek]}\nfacts:\n"
+ONLY_WHO_SAID = "questions:\n  skip_kinds: [when, chronology, cloze, matching]\n"
+
+
+def _many(folder: Path, quotes: str) -> dict[str, Question]:
+    others = 'Per Dahl said "the council bought the binoculars". Siri Ek said "a ferryman will bring the tourists".'
+    article = ARTICLE.replace("Town clerk Lena Holm", f"{others} Town clerk Lena Holm")
+    facts = LESSON.replace("facts:\n", MANY_PEOPLE, 1).replace("QUOTES\n", quotes) + ONLY_WHO_SAID
+    checked = write_lesson(folder, article, facts)
+    assert checked.ok and checked.lesson is not None, [d.render() for d in checked.diagnostics]
+    return {q.id: q for q in build_questions(checked.lesson, checked.contexts()).questions}
+
+
+def test_who_said_with_choices_answered_by_one_speaker_in_most_is_cut_to_three(tmp_path: Path) -> None:
+    said = [q for q in _many(tmp_path, MANY).values() if q.kind == "attribution"]
+    brandt = [q for q in said if q.answer == "Oskar Brandt"]
+    assert len(brandt) == 3 and all(q.choices for q in brandt)  # 5 of 8 asked, with choices: 3 kept
+    assert len(said) == 6
+
+
+def test_who_said_answered_by_one_speaker_in_half_is_kept(tmp_path: Path) -> None:
+    cottages = next(line + "\n" for line in MANY.splitlines() if "id: cottages" in line)
+    four = MANY.replace(cottages, "").replace(
+        "  - {id: visitors,", cottages.replace("by: brandt", "by: holm") + "  - {id: visitors,"
+    )
+    said = [q for q in _many(tmp_path, four).values() if q.kind == "attribution"]
+    assert len([q for q in said if q.answer == "Oskar Brandt"]) == 4  # 4 of 8: not more than half, no drill

@@ -135,9 +135,9 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str], share: bool, o
         for question in drilled:
             pos, key = origins[question.id]
             _note(sink, pos, key, "attribution",
-                  f"{question.answer} would answer most of the 'who said ...?' questions left on the sheet, with too "
-                  "few other speakers for choices; two are kept, so that it stays a question about sources rather "
-                  "than a drill", "worth",
+                  f"{question.answer} would answer most of the 'who said ...?' questions left on the sheet; two "
+                  "short answers, or three in all, are kept, so that it stays a question about sources rather than "
+                  "a drill", "worth",
                   "nothing to fix; exclude a kept one under questions: exclude: attribution: to ask this one "
                   "instead")  # fmt: skip
     questions = balance_letters(questions, year_options)

@@ -122,25 +122,32 @@ def _without_drill(drafts: list[Draft]) -> Iterator[Draft]:
                        "instead", code="worth")  # fmt: skip
 
 
-def drilled(short: list[tuple[str, str]], asked: int) -> set[str]:
-    """Of the short-answer "Who said ...?" questions (key, answer) among `asked` in all, the keys to leave
-    out: those past SHORT_PER_SPEAKER of a speaker who answers more than half (see `_without_drill`)."""
+def drilled(short: list[tuple[str, str]], asked: int, limit: int = SHORT_PER_SPEAKER) -> set[str]:
+    """Of the "Who said ...?" questions (key, answer) among `asked` in all, the keys to leave out: those
+    past `limit` of a speaker who answers more than half (see `_without_drill`)."""
     count = Counter(answer for _, answer in short)
-    many = {answer for answer, n in count.items() if n > SHORT_PER_SPEAKER and n * 2 > asked}
+    many = {answer for answer, n in count.items() if n > limit and n * 2 > asked}
     kept: Counter[str] = Counter()
     dropped = set()
     for key, answer in sorted((i for i in short if i[1] in many), key=lambda i: hashlib.sha256(i[0].encode()).digest()):
         kept[answer] += 1
-        if kept[answer] > SHORT_PER_SPEAKER:
+        if kept[answer] > limit:
             dropped.add(key)
     return dropped
 
 
+PER_SPEAKER = 3  # "Who said ...?" questions of any form kept of a speaker who answers most of the sheet's
+
+
 def without_drill(questions: list[Question]) -> tuple[list[Question], list[Question]]:
     """The questions of a set after one-sheet selection, with the drill rule applied again (selection
-    may have left out other speakers' "Who said ...?"), and those it leaves out."""
+    may have left out other speakers' "Who said ...?"), and then to every "Who said ...?", choices or
+    not: at most PER_SPEAKER of a speaker who answers more than half. Returns those kept and those left out."""
     said = [q for q in questions if q.kind == "attribution"]
     dropped = drilled([(q.fact, q.answer) for q in said if not q.choices], len(said))
+    # With choices too: seven "Who said ...?" of eleven answered by the lesson's subject are guessed.
+    left = [q for q in said if q.fact not in dropped]
+    dropped |= drilled([(q.fact, q.answer) for q in left], len(left), PER_SPEAKER)
     return [q for q in questions if q.kind != "attribution" or q.fact not in dropped], [
         q for q in said if q.fact in dropped
     ]
