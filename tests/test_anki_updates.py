@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 
 from studygen.build import build_lessons, remember_role_ids
 from studygen.export import ExportError
-from studygen.export.anki import anki_questions, apkg_name
+from studygen.export.anki import MANY_CHANGES, anki_questions, apkg_name
 from studygen.export.manifest import MANIFEST_NAME
 from studygen.lessons import read_lesson
 from studygen.model import Lesson
@@ -272,8 +273,12 @@ def test_the_command_finds_the_projects_decks_and_reports_what_changed(project: 
 
 
 def test_a_change_to_many_notes_is_a_warning(project: Path) -> None:
+    # Two renamed people: every note that shows either name, as a question or a choice, changes.
     _edit(project, "    name: Vladimir Putin\n", "    name: Vladimir V. Putin\n")
+    _edit(project, "    name: Sergei Ordzhonikidze\n", "    name: Sergei A. Ordzhonikidze\n")
     run = _studygen("build", "--format", "anki", cwd=project)
     assert run.returncode == 0, run.stderr
+    changed = int(re.search(r"(\d+) changed, \d+ unchanged", run.stdout)[1])  # type: ignore[index]
+    assert changed > MANY_CHANGES
     assert "warning: this build changes" in run.stderr and "[anki.many-changes]" in run.stderr
     assert "marked, leech" in run.stderr
