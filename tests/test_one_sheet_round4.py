@@ -150,3 +150,17 @@ def test_who_said_answered_by_one_speaker_in_half_is_kept(tmp_path: Path) -> Non
     )
     said = [q for q in _many(tmp_path, four).values() if q.kind == "attribution"]
     assert len([q for q in said if q.answer == "Oskar Brandt"]) == 4  # 4 of 8: not more than half, no drill
+
+
+def test_a_timeline_trimmed_on_a_sheet_keeps_only_its_events_sources() -> None:
+    """The composer leaves an event off a version's timeline: the key no longer lists who gave its date."""
+    from studygen.export.worksheet_compose import _set_pairs
+
+    from .conftest import ROOT, lesson_and_questions
+
+    _, questions = lesson_and_questions(ROOT / "tests" / "lessons" / "stress" / "facts.yaml")
+    timeline = next(q for q in questions.questions if q.kind == "chronology")
+    dates = [when for when, _ in timeline.pairs]
+    assert {value for value, _ in timeline.sources} >= set(dates)
+    kept = _set_pairs(timeline, list(range(len(dates) - 1)))
+    assert {value for value, _ in kept.sources} & set(dates) == set(dates[:-1])

@@ -32,6 +32,7 @@ from ..questions import KINDS, Question
 from ..questions.base import ranked_people
 from ..questions.cloze import RARE_ZIPF, keyword_candidates
 from ..questions.giveaways import Ask, Giveaways, clash, fold, is_date, shows, text_gives_away
+from ..questions.selection import sources_of_pairs
 from ..questions.shapes import Shape
 from ..questions.sourcing import CLAIM_SHARE, fair_matching
 
@@ -134,6 +135,7 @@ def _set_pairs(question: Question, keep: list[int]) -> Question:
         question,
         pairs=tuple(question.pairs[i] for i in keep),
         facts=tuple(facts[i] for i in keep) if facts else question.facts,
+        sources=sources_of_pairs(question, keep),
     )
 
 

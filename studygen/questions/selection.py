@@ -135,10 +135,16 @@ def _trimmed(question: Question, keep: list[int], recount: Callable[[Question, i
     else:
         items = question.items
         answer, summary = "; ".join(f"{left} — {right}" for left, right in pairs), matching_summary(len(pairs))
-    gone = {value for i, pair in enumerate(question.pairs) if i not in keep for value in pair}
-    gone -= {value for pair in pairs for value in pair}
-    sources = tuple(source for source in question.sources if source[0] not in gone)
+    sources = sources_of_pairs(question, keep)
     trimmed = dataclasses.replace(
         question, pairs=pairs, facts=facts, items=items, answer=answer, fact_summary=summary, sources=sources
     )
     return dataclasses.replace(trimmed, prompt=recount(trimmed, len(pairs)))
+
+
+def sources_of_pairs(question: Question, keep: list[int]) -> tuple[tuple[str, str], ...]:
+    """Who gives the values of a matching's or timeline's pairs `keep`: the sources of the pairs left out
+    go (a date of an event no longer on the sheet is not the teacher's to show in the key)."""
+    gone = {value for i, pair in enumerate(question.pairs) if i not in keep for value in pair}
+    gone -= {value for i in keep for value in question.pairs[i]}
+    return tuple(source for source in question.sources if source[0] not in gone)
