@@ -21,6 +21,7 @@ from studygen.questions.base import Draft, by_deadline, event_date_phrase
 from studygen.questions.cloze import cloze_questions
 from studygen.questions.offices import office_holder_questions
 from studygen.questions.proposals import proposal_questions
+from studygen.questions.sourcing import attribution_questions
 
 from .conftest import write_lesson
 
@@ -294,3 +295,44 @@ def test_a_possessive_is_as_common_as_its_word() -> None:
 
     assert keyword("the council read out the prime minister's letter at noon") is None
     assert keyword("the council read out the viceroy's letter at noon") == "viceroy's"
+
+
+# --- "Who said ...?" offers speakers of the quotation's time ---------------------------------------
+
+ERAS = """\
+Mayor Ada Holt said in 1931 "the ferry will sail every hour". Pilot Bo Rask said in 1931 "the channel
+is too shallow". Clerk Eva Lund said in 1933 "the fares must fall". Decades later, in 1998, the
+historian Tor Vik said "nobody remembers the ferry now".
+"""
+ERA_FACTS = """\
+lesson:
+  id: eras
+  title: The Orrin ferry
+  source: {file: article.txt, title: The ferry}
+people:
+  holt: {name: Ada Holt}
+  rask: {name: Bo Rask}
+  lund: {name: Eva Lund}
+  vik: {name: Tor Vik}
+facts:
+  - {id: hourly, kind: quote, by: holt, said: the ferry will sail every hour, when: 1931}
+  - {id: shallow, kind: quote, by: rask, said: the channel is too shallow, when: 1931}
+  - {id: fares, kind: quote, by: lund, said: the fares must fall, when: 1933}
+  - {id: remembers, kind: quote, by: vik, said: nobody remembers the ferry now, when: 1998}
+"""
+
+
+def test_who_said_offers_no_speaker_the_lesson_shows_only_decades_away(tmp_path: Path) -> None:
+    lesson = write_lesson(tmp_path, ERAS, ERA_FACTS).lesson
+    drafts = {d.key: d for d in attribution_questions(lesson)}  # type: ignore[arg-type]
+    assert "Tor Vik" not in drafts["hourly"].candidates  # 1998 for words of 1931
+    assert {"Bo Rask", "Eva Lund"} <= set(drafts["hourly"].candidates)  # 1931 and 1933: of the time
+    assert "Ada Holt" not in drafts["remembers"].candidates  # 1931 for words of 1998
+
+
+def test_undated_words_or_speakers_keep_every_speaker(tmp_path: Path) -> None:
+    undated = ERA_FACTS.replace(", when: 1998}", "}")
+    lesson = write_lesson(tmp_path, ERAS, undated).lesson
+    drafts = {d.key: d for d in attribution_questions(lesson)}  # type: ignore[arg-type]
+    assert "Tor Vik" in drafts["hourly"].candidates  # nothing dates him
+    assert {"Ada Holt", "Bo Rask", "Eva Lund"} <= set(drafts["remembers"].candidates)

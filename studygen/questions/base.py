@@ -475,6 +475,27 @@ def ranked_people(lesson: Lesson, preferred: Iterable[str | None], kind: str = "
     return tuple(p.name for p in people)
 
 
+def active_years(lesson: Lesson) -> dict[str, tuple[int, int]]:
+    """The first and last year each person acts in the lesson, as its dated facts and roles show them
+    (a role held 'from 1994' has no last year). People with nothing dated are not listed."""
+    spans: dict[str, tuple[int, int]] = {}
+
+    def add(person_id: str, date: PartialDate) -> None:
+        first, last = spans.get(person_id, (date.start, date.end))
+        spans[person_id] = (min(first, date.start), max(last, 10**6 if date.open_end else date.end))
+
+    for fact in lesson.facts:
+        if fact.when is not None:
+            for person_id in fact.people:
+                if person_id in lesson.people:
+                    add(person_id, fact.when)
+    for person in lesson.people.values():
+        for role in person.roles:
+            if role.when is not None:
+                add(person.id, role.when)
+    return spans
+
+
 class PeopleRanking:
     """`ranked_people` for each kind of answer, computed once per question kind, not per question."""
 
