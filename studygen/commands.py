@@ -19,7 +19,6 @@ from .console import console, counts, echo, plural
 from .diagnostics import Diagnostic, make_strict
 from .files import OutputError, OutputExists, write_atomic
 from .paths import FACTS_FILE, display_path
-from .questions.triage import FIRST
 from .schema import MAX_ID_CHARS, PAPER_SIZES, SLUG_PATTERN, json_schema_text, key_reference
 from .terminal import Verbosity, json_printable
 
@@ -155,6 +154,8 @@ def check(paths: list[Path] | None, strict: bool) -> None:
 
 def questions(paths: list[Path] | None, as_json: bool) -> None:
     """`studygen questions`."""
+    from .questions.triage import FIRST
+
     results = read_lessons(paths)
     require_clean(results)
     if as_json:
@@ -186,14 +187,13 @@ def preview(paths: list[Path] | None, output: Path, force: bool) -> None:
 
     results = read_lessons(paths)
     require_clean(results)
-    page = render_preview(
-        [LessonQuestions(item.lesson, qs, review_counts(item, qs)) for item, qs in results if item.lesson]
-    )
+    reviewed = [(item, qs, review_counts(item, qs)) for item, qs in results]  # each lesson judged once
+    page = render_preview([LessonQuestions(item.lesson, qs, line) for item, qs, line in reviewed if item.lesson])
     write_output(output, page, force or is_preview_page(output))
     count = sum(len(qs.questions) for _, qs in results)
     say(f"wrote {display_path(output)}: {count} questions")
-    for item, qs in results:
-        say(f"{display_path(item.path)}: {review_counts(item, qs)}")
+    for item, _, line in reviewed:
+        say(f"{display_path(item.path)}: {line}")
 
 
 def build(

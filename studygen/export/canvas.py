@@ -4,7 +4,6 @@ becomes a matching question: each event to its place."""
 
 from __future__ import annotations
 
-import html
 import xml.etree.ElementTree as ET
 
 from ..questions import Question
@@ -13,6 +12,7 @@ from . import LessonBuild, Output, exporter
 from .classroom import (
     feedback,
     file_name,
+    html_text,
     namespace_attributes,
     ordering_places,
     sentence_case,
@@ -20,7 +20,6 @@ from .classroom import (
     xml_bytes,
     zip_bytes,
 )
-from .plain_text import plain
 from .qti import CP, identifier
 
 QTI12 = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -32,13 +31,6 @@ CANVAS_TYPES = {
     Shape.MATCHING: "matching_question",
     Shape.ORDERING: "matching_question",
 }
-
-
-def html_text(text: str) -> str:
-    """A text as the HTML Canvas reads from a text/html mattext (as Canvas's own exporter writes it):
-    every character a browser would read as markup escaped, so that a literal `<none>` or `&amp;` is
-    shown as written; without the characters `plain` drops."""
-    return html.escape(plain(text), quote=False)
 
 
 def _material(parent: ET.Element, text: str) -> ET.Element:

@@ -7,6 +7,7 @@ through their shape (`studygen.questions.shapes`) and these helpers.
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import xml.etree.ElementTree as ET
 import zipfile
@@ -30,6 +31,13 @@ def moodle_category(deck: str) -> str:
     "$course$/top/History/Cold War", on one line (a GIFT file ends a question at a blank line)."""
     parts = (" ".join(plain(part).split()).replace("/", "-") for part in deck.split("::"))
     return "$course$/top/" + "/".join(part for part in parts if part)
+
+
+def html_text(text: str) -> str:
+    """Text for a field a platform reads as HTML (Canvas's text/html mattext, Moodle's format="html", GIFT's
+    `[html]`): `&`, `<` and `>` as references, so that a literal `<none>` or `&amp;` is shown as written
+    and no markup runs; without the characters `plain` drops."""
+    return html.escape(plain(text), quote=False)
 
 
 def title(question: Question) -> str:

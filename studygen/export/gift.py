@@ -16,7 +16,6 @@ Moodle's GIFT parser (qformat_gift) reads it:
 
 from __future__ import annotations
 
-import html
 import re
 
 from ..questions import Question
@@ -27,12 +26,14 @@ from .classroom import (
     bank_id,
     feedback,
     file_name,
+    html_text,
     moodle_category,
     ordering_places,
     question_tags,
     title,
 )
 from .moodle import IDNUMBER_MAX
+from .moodle import short_answer as moodle_short_answer
 from .plain_text import plain
 
 _SPECIAL = re.compile(r"([~=#{}:\\])")
@@ -59,14 +60,14 @@ def answer(text: str) -> str:
 
 def short_answer(text: str) -> str:
     """An accepted answer of a short-answer question: `*` is a star, not Moodle's wildcard."""
-    return answer(text).replace("*", "\\*")
+    return moodle_short_answer(answer(text))
 
 
 def left_side(text: str) -> str:
     """The left side of a matching pair, which the parser splits at its first `->`: one holding `->`
     is written as HTML, where `>` is `&gt;`."""
     if _MATCH_ARROW in escape(text):
-        return "[html]" + escape(html.escape(text, quote=False))
+        return "[html]" + escape(html_text(text))
     return answer(text)
 
 

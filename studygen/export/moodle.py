@@ -11,7 +11,6 @@ to its place in time, which every Moodle imports, and a note says how to get the
 
 from __future__ import annotations
 
-import html
 import re
 import xml.etree.ElementTree as ET
 
@@ -23,6 +22,7 @@ from .classroom import (
     bank_id,
     feedback,
     file_name,
+    html_text,
     moodle_category,
     ordering_places,
     question_tags,
@@ -55,12 +55,6 @@ def moodle_version(text: str) -> tuple[int, int]:
     if found is None:
         raise ValueError(f"--moodle-version must be a Moodle release such as 4.3 or 4.5, not {text!r}")
     return int(found[1]), int(found[2])
-
-
-def html_text(text: str) -> str:
-    """Text as the HTML of a Moodle XML text field (format="html"): `&`, `<` and `>` written as
-    references, so that Moodle shows every character as it is and runs no markup."""
-    return html.escape(text, quote=False)
 
 
 def short_answer(text: str) -> str:
