@@ -385,12 +385,13 @@ def export_anki(build: LessonBuild) -> list[Output]:
     )
     entries: dict[str, Entry] = {}
     fact_tags = {fact.id: fact.tags for fact in lesson.facts}
-    questions = [item for question in build.questions.questions for item in anki_questions(question)]
+    asked = [(question, anki_questions(question)) for question in build.questions.questions]  # items once
+    questions = [item for _, items in asked for item in items]
     guids = [genanki.guid_for(question.id) for question in questions]
     # A question rejected after its note went out: the note is updated to say so (Anki never deletes one);
     # a set's, and its items' notes. A set shipped as one note before is now its items: that note says so.
     gone = [Withdrawn(q, w.why) for w in build.withdrawn for q in _with_items(w.question)]
-    gone += [Withdrawn(q, SET_NOW_ITEMS) for q in build.questions.questions if anki_questions(q) != [q]]
+    gone += [Withdrawn(q, SET_NOW_ITEMS) for q, items in asked if items != [q]]
     withdrawn = {guid: w for w in gone if (guid := genanki.guid_for(w.question.id)) in known.notes}
     questions = [*questions, *(w.question for w in withdrawn.values())]
     guids += list(withdrawn)

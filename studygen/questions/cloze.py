@@ -95,12 +95,13 @@ def _lead(lesson: Lesson, fact: Fact) -> str:
     return f"According to {owner}, " if owner else ""
 
 
-def _proposal(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | None:
+def _proposal(lesson: Lesson, fact: Fact, sole: str | None) -> tuple[str, str, tuple[str, ...]] | None:
+    """`sole`: the lesson's one proposer, if it has one (`sole_proposer`, worked out once per lesson)."""
     lead = _lead(lesson, fact)
     proposed = fact.proposing.phrase("past", lesson.names_of(fact.to) if fact.to else "")
     when = date_phrase(fact.when) if fact.date_agrees else ""
     names = names_of(lesson, fact.by)
-    if sole_proposer(lesson) is not None:  # who proposed is no question: a word of what was proposed is
+    if sole is not None:  # who proposed is no question: a word of what was proposed is
         by = f"{lead}{when + ', ' if when else ''}{name_of(lesson, fact.by)} {proposed}"
         word = keyword(fact.what or "", by, lesson.questions.key_terms)
         if word is None:
@@ -159,7 +160,7 @@ def _quote(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | Non
 
 @kind("cloze", "recall", "Fill in the blank: the fact as a sentence with its key term left out.")
 def cloze_questions(lesson: Lesson) -> Iterator[Draft]:
-    makers = {"proposal": _proposal, "event": _event, "quote": _quote}
+    makers = {"proposal": functools.partial(_proposal, sole=sole_proposer(lesson)), "event": _event, "quote": _quote}
     for fact in lesson.facts:
         made = makers[fact.kind](lesson, fact)
         if made is None and fact.kind == "quote" and len((fact.said or "").split()) >= 4:

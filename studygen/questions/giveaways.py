@@ -22,6 +22,7 @@ one occasion (two quotations of one press conference, both "On what date ...?").
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from collections.abc import Iterable
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 
 from ..article import fold_text
 from ..model import Lesson, Person
-from .base import Question, accepted_names
+from .base import Question, accepted_names, named_in
 from .cloze import BLANK
 from .shapes import Blank, Shape
 
@@ -59,9 +60,12 @@ def fold(text: str) -> str:
 
 def shows(text: str, secret: str) -> bool:
     """Whether folded `text` holds folded `secret` as whole words."""
-    return bool(secret) and secret in text and re.search(rf"(?<!\w){re.escape(secret)}(?!\w)", text) is not None
+    return bool(secret) and named_in(secret, text)
 
 
+# A lesson's questions are compared pairwise (`selection`): the same texts and answer forms come back
+# thousands of times, so their words and stems are worked out once.
+@functools.lru_cache(maxsize=65_536)
 def words_of(text: str) -> str:
     """A folded text as its words alone, one space apart."""
     return " ".join(_WORD.findall(text))
@@ -73,10 +77,23 @@ def _stem(word: str) -> str:
 
 def content_stems(text: str, besides: Iterable[str] = ()) -> frozenset[str]:
     """The stems of a folded text's content words, leaving out those of `besides` (the answer's forms)."""
+    if not besides:
+        return _content_stems(text)
     left_out = {_stem(w) for phrase in besides for w in _WORD.findall(phrase)}
     return frozenset(
         _stem(w) for w in _WORD.findall(text) if w not in _STOPWORDS and len(w) > 1 and _stem(w) not in left_out
     )
+
+
+@functools.lru_cache(maxsize=16_384)
+def _words_in(texts: tuple[str, ...]) -> frozenset[str]:
+    """Every word of some folded texts."""
+    return frozenset(word for text in texts for word in _WORD.findall(text))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _content_stems(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in _WORD.findall(text) if w not in _STOPWORDS and len(w) > 1)
 
 
 @dataclass(frozen=True)
@@ -325,8 +342,14 @@ _WHAT = {"attribution": "the speaker", "proposal": "the proposer", "response": "
 
 
 def text_gives_away(texts: Iterable[str], asks: Iterable[Ask]) -> str | None:
-    """Why one of the folded `texts` shows one of `asks` (None: none does)."""
-    asks = tuple(asks)
+    """Why one of the folded `texts` shows one of `asks` (None: none does). An ask none of whose forms
+    has its first word among the texts' words cannot be shown: it is not looked for (the same answer
+    either way, found without reading every text for every ask of every pair of questions)."""
+    texts = tuple(texts)
+    present = _words_in(texts)
+    asks = tuple(ask for ask in asks if any(words_of(form).partition(" ")[0] in present for form in ask.forms))
+    if not asks:
+        return None
     for text in texts:
         for ask in asks:
             if (form := ask.shown_by(text)) is not None:

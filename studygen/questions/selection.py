@@ -106,11 +106,14 @@ def select(
                 left.append(LeftOut(question, other, f"{len(dropped)} of its {len(question.pairs)} items clash; {why}"))
                 continue
         else:
-            found = first_clash(detector.shown(question), detector.asks(question))
+            shown, asks = detector.shown(question), detector.asks(question)
+            found = first_clash(shown, asks)
             if found is not None:
                 left.append(LeftOut(question, *found))
                 continue
-            trimmed = question
+            chosen[question.id] = question
+            kept.append(_Kept(question.id, shown, asks))
+            continue
         chosen[question.id] = trimmed
         kept.append(_Kept(trimmed.id, detector.shown(trimmed), detector.asks(trimmed)))
     return [chosen[q.id] for q in questions if q.id in chosen], left
