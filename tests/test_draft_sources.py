@@ -253,3 +253,11 @@ def test_his_wife_is_the_one_the_article_introduced_as_his_wife() -> None:
         ),
         ("Patricia Dunmore", "'his wife' taken to be Patricia Dunmore"),
     ]
+
+
+def test_a_verb_after_an_abbreviation_is_still_the_quotations_own() -> None:
+    """'"...," a lawyer for Mr. Berg said': the full stop of "Mr." ends no sentence, so the verb is the
+    quotation's own and the words are not the previous speaker's continuation."""
+    text = 'Tom Hart said: "We will win."\n\n"We will appeal," a lawyer for Mr. Berg said.\n'
+    assert ("Tom Hart", "We will appeal") not in _quotes(text)
+    assert ("Tom Hart", "We will win") in _quotes(text)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ..sentences import sentence_spans
 from .namesakes import which_one
 from .people import (
     AT_CAPITAL,
@@ -672,7 +673,6 @@ def _other_subject_speaks(clause: str, after: int) -> bool:
     return bool(later) and _OWN_SUBJECT.search(clause, after, later[-1].start()) is not None
 
 
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _THIRD_PERSON_START = re.compile(r"\s*(?:He|She|His|Her|Him)\b")
 
 
@@ -689,7 +689,8 @@ def _own_verb(after: str, ended: bool, quoted: str) -> bool:
     (not '"We always have." Her deputy said ...', a new sentence)."""
     if ended or quoted.rstrip().endswith((".", "!", "?")):
         return False
-    return VERB_WORD.search(outside_quotes(_SENTENCE_END.split(after, maxsplit=1)[0])) is not None
+    first = sentence_spans(after)[0][1] if after else 0  # "Mr." ends no sentence ('a lawyer for Mr. Berg said')
+    return VERB_WORD.search(outside_quotes(after[:first])) is not None
 
 
 def _subject_of(sentence: str, ctx: Context) -> Person | None:
