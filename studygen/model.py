@@ -46,6 +46,12 @@ class Source:
         return ", ".join(parts) or self.file
 
 
+def _curly(text: str) -> str:
+    """Straight double quotation marks as opening and closing curly ones, in turn."""
+    parts = text.split('"')
+    return "".join(part + ("“" if i % 2 == 0 else "”") for i, part in enumerate(parts[:-1])) + parts[-1]
+
+
 def teacher_gave(from_teacher: frozenset[str], key: str) -> bool:
     """Whether a `from_teacher:` list marks the value `key` (or everything: "*") as the teacher's."""
     return key in from_teacher or "*" in from_teacher
@@ -200,8 +206,15 @@ class Fact:
     def framed(self, quotation: str | None = None) -> str:
         """The quotation in its frame, after the speaker: 'told colleagues she did not “like it”', 'is said
         to believe “...”', 'shouted “...”', 'said “...”' (`quotation` replaces the words, e.g. with a blank)."""
-        shown = f"“{self.said if quotation is None else quotation}”"
+        words = self.said if quotation is None else quotation
         frame = self.frame or f"{self.verb} ..."
+        # A frame with quotation marks of its own holds words of the quotation that the article's
+        # interruption sets apart ('said: “Nevertheless, ...”' for '"Nevertheless," he said, "black ...'):
+        # the words go inside those marks, not in a second pair.
+        if '"' in frame or "“" in frame or "”" in frame:
+            frame, shown = _curly(frame), words
+        else:
+            shown = f"“{words}”"
         for mark in ("...", "…"):
             if mark in frame:
                 return frame.replace(mark, shown, 1)

@@ -17,6 +17,14 @@ from .load import Loaded, PathKey
 from .model import Fact, Lesson, Person, QuestionSettings, Reply, Role, Source, WorksheetSettings, title_slug
 from .schema import COMMON_FACT_KEYS, FACT_KINDS, SECTIONS, SOURCED_KEYS, WORKSHEET_SECTIONS, Field
 
+_ELISION = re.compile(r"(?<=\S)\s*(?:\.\.\.|…)\s*(?=\S)")
+
+
+def elided(said: str | None) -> str | None:
+    """A quotation with its left-out words (or the article's interruption: "Nevertheless, ... black
+    ferries prosper") shown as a reader writes them: " … " between the parts."""
+    return _ELISION.sub(" … ", said) if said else said
+
 
 class _Validator(FieldChecker):
     # -- sections --------------------------------------------------------------------
@@ -306,7 +314,7 @@ class _Validator(FieldChecker):
             by=by,
             to=tuple(p for p in to if p),
             who=tuple(p for p in who if p),
-            said=good.get("said"),
+            said=elided(good.get("said")),
             what=good.get("what"),
             about=good.get("about"),
             when=when,
@@ -381,7 +389,7 @@ class _Validator(FieldChecker):
         if key not in good or ("by" in good and by is None):
             return None
         return Reply(
-            said=good.get("said"),
+            said=elided(good.get("said")),
             reaction=good.get("reaction"),
             by=by,
             evidence=as_tuple(good.get("evidence")),

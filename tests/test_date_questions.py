@@ -107,13 +107,13 @@ def test_a_date_follows_a_gerund_and_precedes_a_that_clause(tmp_path: Path) -> N
 def test_claim_questions_never_show_a_date_the_teacher_added(tmp_path: Path) -> None:
     checked = write_lesson(
         tmp_path / "lesson",
-        "The series will premiere on Showtime on June 12.\n"
+        "The network said the series will premiere on Showtime on June 12.\n"
         "\"We should consider a rapprochement with Moscow, and Clinton replied, 'Why not?'\" Putin recalled.\n",
         "lesson: {id: claims, title: Claims, source: {file: article.txt}}\n"
-        "people:\n  putin: {name: Putin}\n  clinton: {name: Clinton}\n"
+        "people:\n  putin: {name: Putin}\n  clinton: {name: Clinton}\n  network: {name: the network, kind: group}\n"
         "facts:\n"
         "  - {id: premiere, kind: event, what: The series premiered on Showtime, when: 2017-06-12,"
-        " from_teacher: [when], evidence: The series will premiere on Showtime on June 12}\n"
+        " according_to: network, from_teacher: [when], evidence: the series will premiere on Showtime on June 12}\n"
         "  - id: recalled\n    kind: quote\n    by: putin\n"
         "    said: \"We should consider a rapprochement with Moscow, and Clinton replied, 'Why not?'\"\n"
         "    according_to: putin\n",

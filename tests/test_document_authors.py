@@ -8,7 +8,8 @@ from pathlib import Path
 
 from studygen.lessons import CheckedLesson
 from studygen.questions import build_questions
-from studygen.questions.base import Question
+from studygen.questions.base import Draft, Question
+from studygen.questions.sourcing import claim_questions
 
 from .conftest import write_lesson
 
@@ -101,16 +102,31 @@ def test_matching_never_offers_a_document_and_its_author_as_two_speakers(tmp_pat
     assert "Judge Owen Pryce" in speakers and "the Pryce report" not in speakers, matching.pairs
 
 
+def _claims(checked: CheckedLesson) -> dict[str, Draft]:
+    """The claim kind's own questions, before the lesson's share of "fact or account?" keeps some."""
+    assert checked.lesson is not None, [d.render() for d in checked.diagnostics]
+    return {d.key: d for d in claim_questions(checked.lesson) if not d.left_out}
+
+
+# Reyne's account disputes the report's proposal: "stated as fact" is worth asking of it.
+DISPUTE = (
+    "Reyne said the proposal to dissolve the board was premature.\n",
+    "  - id: premature\n    kind: event\n    what: the proposal to dissolve the board was premature\n"
+    "    according_to: reyne\n    evidence: Reyne said the proposal to dissolve the board was premature\n",
+)
+
+
 def test_fact_or_account_treats_a_document_and_its_author_as_one_source(tmp_path: Path) -> None:
-    questions = _questions(_lesson(tmp_path))
-    assert questions["records/claim"].answer == "Judge Owen Pryce's account"
-    assert "The Pryce report's account" not in questions["records/claim"].choices
-    assert questions["warnings/claim"].answer == "The Pryce report's account"
-    assert "Judge Owen Pryce's account" not in questions["warnings/claim"].choices
+    claims = _claims(write_lesson(tmp_path, ARTICLE + DISPUTE[0], HEAD + PEOPLE.replace("{author}", ", author: pryce")
+                                  + FACTS + DISPUTE[1]))  # fmt: skip
+    assert claims["records"].answer == "Judge Owen Pryce's account"
+    assert "The Pryce report's account" not in claims["records"].candidates
+    assert claims["warnings"].answer == "The Pryce report's account"
+    assert "Judge Owen Pryce's account" not in claims["warnings"].candidates
     # A statement naming the document is not offered its author's account either.
-    assert "Judge Owen Pryce's account" not in questions["dissolve/claim"].choices
-    plain = _questions(_lesson(tmp_path / "plain", author=""))
-    assert "The Pryce report's account" in plain["records/claim"].choices
+    assert "Judge Owen Pryce's account" not in claims["dissolve"].candidates
+    plain = _claims(_lesson(tmp_path / "plain", author=""))
+    assert "The Pryce report's account" in plain["records"].candidates
 
 
 def test_a_misspelt_author_is_an_error_with_the_id(tmp_path: Path) -> None:

@@ -202,21 +202,47 @@ def test_a_statement_never_names_whose_account_it_is(canal) -> None:
     assert canal["canal/half-the-cost/claim"].answer == "Pavel Oren's account"  # kept
 
 
-def test_claims_are_at_most_a_quarter_and_accounts_come_first(canal) -> None:
-    questions = [q for q in canal.values() if q.choices]
+# Accounts enough to pass a quarter: Oren's and the Norland officials' claims, and the facts they dispute.
+DISPUTES = (
+    ("oren", "toll-rise", "the tolls of 1934 were the highest on any river"),
+    ("oren", "dredging", "Norland had never paid for the dredging of the canal"),
+    ("norland-officials", "dredging-paid", "Norland had paid for the dredging of the canal every spring"),
+    ("oren", "barges", "half the barges on the canal were Sudmark's"),
+    ("norland-officials", "barge-count", "most barges on the canal flew Norland's flag"),
+    ("oren", "flood-warning", "the flood warnings had reached Norland a week early"),
+    ("norland-officials", "warning-late", "the flood warnings reached Norland too late"),
+    ("oren", "pilots", "Norland's pilots were paid twice what Sudmark's were"),
+)
+
+
+def test_claims_are_at_most_a_quarter_and_accounts_come_first(tmp_path: Path) -> None:
+    article, facts = _with_disputes(DISPUTES)
+    _, made = _build(tmp_path / "lesson", facts, article)
+    questions = [q for q in made.questions if q.choices]
     claims = [q for q in questions if q.kind == "claim"]
-    assert 4 * len(claims) <= len(questions)
-    # Kept: both people's accounts; left out: established facts (their source matters least).
-    assert {"canal/half-the-cost/claim", "canal/dams/claim"} <= set(canal)
-    _, made = _build()
-    assert any("at most a quarter" in note and "reopened" in note for note in _notes(made))
+    assert 4 * len(claims) <= len(questions) < 4 * (len(claims) + 1)  # rejected: a claim past the quarter
+    # Kept first: people's accounts; left out: those past the quarter, listed in one note.
+    assert {q.answer for q in claims} <= {"Pavel Oren's account", "Norland officials' account"}
+    assert any("at most a quarter" in note for note in _notes(made))
+
+
+def _with_disputes(disputes: tuple[tuple[str, str, str], ...], facts: str = FACTS) -> tuple[str, str]:
+    """The canal lesson's article and facts with more accounts: Oren's and the Norland officials' claims."""
+    said = {"oren": "Oren claimed that", "norland-officials": "Norland officials said that"}
+    article = ARTICLE + "".join(f"{said[who]} {what}.\n" for who, _, what in disputes)
+    facts = facts.replace("  - id: treaty-signed\n", "".join(
+        f"  - id: {key}\n    kind: event\n    what: {what}\n    according_to: {who}\n"
+        f"    evidence: {said[who]} {what}\n" for who, key, what in disputes) + "  - id: treaty-signed\n")  # fmt: skip
+    return article, facts
 
 
 def test_a_worksheet_holds_at_most_a_quarter_of_claims(tmp_path: Path) -> None:
-    lesson, made = _build(tmp_path / "lesson", SINGLES)
+    article, facts = _with_disputes(DISPUTES[:1], SINGLES)
+    lesson, made = _build(tmp_path / "lesson", facts, article)
     chosen = compose(lesson, made.questions).sections["multiple_choice"]
     claims = sum(q.kind == "claim" for q in chosen)
-    assert len(chosen) == 10 and claims == 2  # kept: two of ten; rejected: a third (the lesson has three)
+    # Kept: two of nine (a tenth would show another's date); rejected: a third (the lesson has three).
+    assert len(chosen) == 9 and claims == 2
     assert sum(q.kind == "claim" for q in made.questions) >= 3
 
 
@@ -371,7 +397,7 @@ def test_questions_and_the_preview_show_the_list(tmp_path: Path) -> None:
     result = runner.invoke(app, ["questions", str(LESSON)])
     assert result.exit_code == 0
     head = result.stdout.split("## Questions")[0]
-    assert "## Look at these first (10 of" in head and "canal/reopened/when: weak choices: 1937" in head
+    assert "## Look at these first (10 of" in head and "canal/half-the-cost/claim: weak choices: Tomas Hale" in head
     data = json.loads(runner.invoke(app, ["questions", "--json", str(LESSON)]).stdout)
     reviews = {q["id"]: q["flags"] for q in data}
     assert (
@@ -381,7 +407,7 @@ def test_questions_and_the_preview_show_the_list(tmp_path: Path) -> None:
     page = tmp_path / "preview.html"
     assert runner.invoke(app, ["preview", str(LESSON), "-o", str(page)]).exit_code == 0
     html = page.read_text(encoding="utf-8")
-    assert 'class="triage"' in html and '<a href="#canal/reopened/when">' in html
+    assert 'class="triage"' in html and '<a href="#canal/half-the-cost/claim">' in html
 
 
 def test_a_quotation_is_asked_with_the_verb_the_article_frames_it_with(tmp_path: Path, canal) -> None:

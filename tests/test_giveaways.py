@@ -7,6 +7,7 @@ or selection.py.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 import shutil
@@ -88,8 +89,9 @@ def test_the_provoking_lesson_loses_each_kind_of_giveaway_with_a_note(provoking)
     assert _one_of(kept, "brant.chancellor-of-norland/office", "brant.chancellor-of-norland/office-holder")
     assert "asked in one direction only" in notes
     # A statement that dates the event answers "In what year ...?"; the lawyers' account is shown by the when.
-    assert _one_of(kept, "froze/claim", "froze/when") and "shows the date ('1947')" in notes
-    assert _one_of(kept, "acquitted/claim", "acquitted/when") and "whose account it is" in notes
+    assert _one_of(kept, "charged/claim", "charged/when") and "shows the date ('1993')" in notes
+    # The claim states the year the when question asks; the when question says whose account it is.
+    assert _one_of(kept, "acquitted/claim", "acquitted/when") and "shows the date ('1996')" in notes
     # The matching would repeat "Who said ...?" and print the quotations of the clozes; a timeline loses
     # the items the kept questions give away, or goes.
     assert not any(q.shape is Shape.MATCHING for q in questions.questions)
@@ -151,7 +153,34 @@ def test_a_statement_with_the_year_answers_the_when_question(provoking) -> None:
                      answer="1996", answer_type="year")  # fmt: skip
     assert detector.gives_away("The two harbour officials were acquitted in 1996.", when) is not None
     assert detector.gives_away("Two harbour officials were charged with fraud in 1993.", when) is None
-    assert detector.gives_away("The free port opened in 1996.", when) is None
+    # A year anywhere else on the sheet is the one year of the choices a student has seen: it tells.
+    assert detector.gives_away("The free port opened in 1996.", when) is not None
+    assert detector.gives_away("1996", when) is None  # a choice of another year question tells nothing
+
+
+def test_a_prompt_that_says_whose_account_answers_the_claim(provoking) -> None:
+    lesson, _ = provoking
+    detector = Giveaways(lesson)
+    claim = _question(lesson.id, "acquitted", "claim", answer="The port's lawyers' account", answer_type="account",
+                      prompt="How does the article present this: as fact, or as someone's account? "
+                             "The two harbour officials were acquitted.",
+                      according_to="the port's lawyers")  # fmt: skip
+    why = detector.gives_away("According to the port's lawyers, when were the two harbour officials acquitted?", claim)
+    assert why is not None and "whose account it is" in why
+    assert detector.gives_away("When were the two harbour officials acquitted?", claim) is None
+
+
+def test_a_month_is_given_away_by_its_year_and_a_day_only_whole(provoking) -> None:
+    lesson, _ = provoking
+    detector = Giveaways(lesson)
+    month = _question(lesson.id, "froze", "when", prompt="The harbour accounts were frozen: in what month and year?",
+                      answer="May 1997", answer_type="date")  # fmt: skip
+    assert detector.gives_away("What office did Olga Brant hold from 1997 to 2001?", month) is not None
+    assert detector.gives_away("The September 1997 report", month) is not None
+    assert detector.gives_away("What office did Olga Brant hold from 1995 to 2001?", month) is None
+    day = dataclasses.replace(month, answer="12 May 1997")
+    assert detector.gives_away("What office did Olga Brant hold from 1997 to 2001?", day) is None
+    assert detector.gives_away("On 12 May 1997, who said “Enough”?", day) is not None
 
 
 def test_a_full_date_is_given_away_by_its_year_with_its_subject(provoking) -> None:

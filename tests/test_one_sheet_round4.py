@@ -25,11 +25,20 @@ and the tower was sold to the town in 1990.
 "I was the last lamplighter on this coast," said Oskar Brandt, who kept the light from 1950. "The
 lamplighters' cottages were pulled down in the spring."
 
-Brandt said "nobody climbs the stairs any more". He added "the gulls have the gallery now".
+Brandt said "nobody climbs the stairs any more".
+
+He added "the gulls have the gallery now".
+
 He also said "the sea took the jetty twice".
-Town clerk Lena Holm said "the town will open the tower to visitors". She said "the council bought
-the binoculars". Holm said "a ferryman will bring the tourists".
+
+Town clerk Lena Holm said "the town will open the tower to visitors".
+
+She said "the council bought the binoculars".
+
+Holm said "a ferryman will bring the tourists".
 """
+# Each quotation has a paragraph of its own: words of one speaker in one paragraph are one passage,
+# and only one of them is asked "Who said ...?" (tests/test_engine_round5.py).
 
 LESSON = """\
 lesson:
@@ -128,8 +137,8 @@ ONLY_WHO_SAID = "questions:\n  skip_kinds: [when, chronology, cloze, matching]\n
 
 
 def _many(folder: Path, quotes: str) -> dict[str, Question]:
-    others = 'Per Dahl said "the council bought the binoculars". Siri Ek said "a ferryman will bring the tourists".'
-    article = ARTICLE.replace("Town clerk Lena Holm", f"{others} Town clerk Lena Holm")
+    others = 'Per Dahl said "the council bought the binoculars".\n\nSiri Ek said "a ferryman will bring the tourists".'
+    article = ARTICLE.replace("Town clerk Lena Holm", f"{others}\n\nTown clerk Lena Holm")
     facts = LESSON.replace("facts:\n", MANY_PEOPLE, 1).replace("QUOTES\n", quotes) + ONLY_WHO_SAID
     checked = write_lesson(folder, article, facts)
     assert checked.ok and checked.lesson is not None, [d.render() for d in checked.diagnostics]

@@ -183,9 +183,9 @@ def test_the_page_follows_edits_on_disk_and_a_changed_question_returns_to_review
 
 def test_highlights_lead_to_facts_and_facts_to_their_passage(lesson: Path) -> None:
     with page_of(lesson) as page:
-        mark = page.locator('mark[data-keys~="vassals"]').first
+        mark = page.locator('mark[data-keys~="mere-instrument"]').first
         mark.click()
-        group = page.locator("#fact-vassals")
+        group = page.locator("#fact-mere-instrument")
         assert "flash" in group.get_attribute("class") and group.locator("article.q").count() >= 1
         page.locator("#fact-nato-founded button.passage").click()
         passage = page.locator("mark.flash")

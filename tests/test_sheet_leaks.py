@@ -97,6 +97,9 @@ def test_rule_between_items(provoking) -> None:
     found = leaks(lesson, _version(("short_answer", [WHO_SAID, WHAT_OFFICE], ()), ("fill_in", [QUOTE_CLOZE], ())))
     assert any("items 1 and 3 give each other away" in leak for leak in found), found
     found = leaks(lesson, _version(("short_answer", [WHAT_OFFICE, HALE_DIED], ())))
+    assert any("shows the date ('1994')" in leak for leak in found), found  # the end of her years as leader
+    undated = dataclasses.replace(WHAT_OFFICE, prompt="What office did Ann Hale hold until she died?")
+    found = leaks(lesson, _version(("short_answer", [undated, HALE_DIED], ())))
     assert any("shows the office ('leader')" in leak for leak in found), found
 
 

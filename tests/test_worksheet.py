@@ -161,8 +161,8 @@ def test_committed_worksheets_are_up_to_date(built: Path) -> None:
 
 
 def test_letter_paper_and_section_counts(tmp_path: Path) -> None:
-    folder = tmp_path / "treaty"
-    shutil.copytree(ROOT / "tests" / "lessons" / "treaty", folder)
+    folder = tmp_path / "canal"
+    shutil.copytree(ROOT / "tests" / "lessons" / "canal-treaty", folder)
     facts = folder / "facts.yaml"
     facts.write_text(
         facts.read_text()
@@ -172,7 +172,7 @@ def test_letter_paper_and_section_counts(tmp_path: Path) -> None:
         app, ["build", str(folder), "--format", "worksheet", "--paper", "Letter", "-o", str(tmp_path / "out")]
     )
     assert result.exit_code == 0, result.output
-    out = tmp_path / "out" / "orsk"
+    out = tmp_path / "out" / "canal"
     assert sorted(p.name for p in out.glob("worksheet-*.pdf")) == [
         "worksheet-A.pdf",
         "worksheet-B.pdf",
@@ -182,7 +182,7 @@ def test_letter_paper_and_section_counts(tmp_path: Path) -> None:
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)
     lesson, questions = _lesson(facts)
     sheet = versions(lesson, questions.questions)[0]
-    assert len(sheet.section("multiple_choice").items) == 1  # of two the lesson has
+    assert len(sheet.section("multiple_choice").items) == 1  # of the many the lesson has
     assert sum(1 for q in questions.questions if q.choices) >= 2
     assert sheet.section("short_answer") is None and sheet.section("timeline") is None
 

@@ -121,16 +121,10 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str], share: bool, o
             pos, key = origins[question.id]
             _note(sink, pos, key, question.kind, ambiguous[question.id], "not-unique")
     questions = [q for q in questions if q.id not in ambiguous]
-    questions, over_share = within_share(questions)
-    if over_share:
-        pos, key = origins[over_share[0].id]
-        _note(sink, pos, key, "claim",
-              f"'fact or account?' is at most a quarter of the multiple-choice questions, so that it stays a question "
-              f"about sources rather than a drill; {len(over_share)} were left out, those whose source matters least "
-              f"({', '.join(q.fact for q in over_share[:6])}{', ...' if len(over_share) > 6 else ''})", "worth",
-              "nothing to fix; exclude a kept one under questions: exclude: claim: to ask another instead")  # fmt: skip
+    questions = _within_share(questions, origins, sink)
     if one_sheet and lesson.questions.one_sheet:
         questions = _without_giveaways(lesson, questions, wordings, origins, sink)
+        questions = _within_share(questions, origins, sink)  # again: selection may leave fewer others
         questions, drilled = without_drill(questions)
         for question in drilled:
             pos, key = origins[question.id]
@@ -142,6 +136,20 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str], share: bool, o
                   "instead")  # fmt: skip
     questions = balance_letters(questions, year_options)
     return QuestionSet(questions, sink.items, flag_reasons(lesson, questions))
+
+
+def _within_share(questions: list[Question], origins: dict[str, tuple[Position, str]],
+                  sink: DiagnosticSink) -> list[Question]:  # fmt: skip
+    """The questions with 'fact or account?' at most a quarter of the multiple-choice ones, with a note."""
+    questions, over_share = within_share(questions)
+    if over_share:
+        pos, key = origins[over_share[0].id]
+        _note(sink, pos, key, "claim",
+              f"'fact or account?' is at most a quarter of the multiple-choice questions, so that it stays a question "
+              f"about sources rather than a drill; {len(over_share)} were left out, those whose source matters least "
+              f"({', '.join(q.fact for q in over_share[:6])}{', ...' if len(over_share) > 6 else ''})", "worth",
+              "nothing to fix; exclude a kept one under questions: exclude: claim: to ask another instead")  # fmt: skip
+    return questions
 
 
 def _without_giveaways(

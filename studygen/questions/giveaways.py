@@ -21,6 +21,7 @@ one occasion (two quotations of one press conference, both "On what date ...?").
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import math
@@ -28,7 +29,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..article import fold_text
+from ..article import Article, fold_text
 from ..model import Lesson, Person
 from .base import Question, accepted_names, named_in
 from .cloze import BLANK
@@ -111,6 +112,11 @@ class Ask:
     alone: bool = True  # without a subject to show it with, the answer alone gives it away (not a name or a date)
     quotation: str = ""  # the words of a quotation it shows (words only): a text holding them shows its subject
     about: frozenset[str] = frozenset()  # the content stems of its whole prompt, to tell one thing asked twice
+    # Forms that give a date away wherever they stand in a text that is more than a date: "the September
+    # 2002 dossier" answers "In what month and year ...?", "from 1997 to 2007" its year. A day's date is
+    # given away by itself, not by its year ("1961" leaves "27 October 1961" to ask).
+    telling: tuple[str, ...] = ()
+    passages: frozenset[tuple[str, int]] = frozenset()  # (speaker, paragraph) of the words it shows or asks
 
     def shown_by(self, text: str) -> str | None:
         """The form of the answer a folded text shows with the subject, if it does (words compared without
@@ -119,6 +125,10 @@ class Ask:
         form = next((f for f in self.forms if shows(plain, words_of(f))), None)
         if form is None:
             return None
+        # A choice that is only a date tells nothing.
+        telling = next((f for f in self.telling if shows(plain, words_of(f))), None) if self.telling else None
+        if telling is not None and not is_date(text):
+            return telling
         if self.names:
             return form if any(shows(plain, words_of(n)) for n in self.names) else None
         if self.quotation and shows(plain, self.quotation):
@@ -139,6 +149,20 @@ def _date_forms(values: Iterable[str]) -> tuple[str, ...]:
         folded = fold(value)
         forms.append(folded)
         forms += _YEAR.findall(folded)  # a month and year holds its year
+    return tuple(f for f in dict.fromkeys(forms) if f)
+
+
+_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+
+
+def _telling_forms(values: Iterable[str]) -> tuple[str, ...]:
+    """The forms of a date answer that give it away alone: a day's date whole, any other date also by its year."""
+    forms: list[str] = []
+    for value in values:
+        folded = fold(value)
+        forms.append(folded)
+        if not _DAY.search(_YEAR.sub("", folded)):
+            forms += _YEAR.findall(folded)
     return tuple(f for f in dict.fromkeys(forms) if f)
 
 
@@ -164,6 +188,7 @@ class Giveaways:
             for name in (person.name, *person.aliases):
                 self._people.setdefault(fold(name), person)
         self._cache: dict[Question, tuple[Ask, ...]] = {}
+        self._passages = quotation_passages(lesson)
 
     def person(self, answer: str) -> Person | None:
         """The lesson's person (or group, document) an answer names by full name or alias."""
@@ -224,12 +249,14 @@ class Giveaways:
                     about: str) -> Ask:  # fmt: skip
         """What a question asks when its answer is a person, a date or words, about the text `about`."""
         person = self.person(answer)
+        telling: tuple[str, ...] = ()
         if person is not None:
             forms = self.person_forms(person)
             what = what or "the person"
         elif is_date(answer):
             forms = _date_forms((answer, *alternatives))
             what = "the date"
+            telling = _telling_forms((answer, *alternatives))
         else:
             forms = tuple(f for f in dict.fromkeys(fold(a) for a in (answer, *alternatives)) if len(f) > 1)
             what = what or "the answer"
@@ -239,13 +266,19 @@ class Giveaways:
         quotation = words_of(fold(quoted)) if len(_WORD.findall(quoted)) >= 2 else ""
         alone = person is None and what != "the date"
         whole = content_stems(fold(about), forms)
-        return Ask(what, fold(answer), facts, forms, subject=subject, alone=alone, quotation=quotation, about=whole)
+        return Ask(what, fold(answer), facts, forms, subject=subject, alone=alone, quotation=quotation, about=whole,
+                   telling=telling)  # fmt: skip
 
     def asks(self, question: Question) -> tuple[Ask, ...]:
         """What a question asks (one Ask per item of a matching or a timeline)."""
         if (cached := self._cache.get(question)) is None:
-            cached = self._cache[question] = self._asks(question)
+            cached = self._cache[question] = tuple(self._placed(ask) for ask in self._asks(question))
         return cached
+
+    def _placed(self, ask: Ask) -> Ask:
+        """An ask with the passages of the quotations its facts show."""
+        places = frozenset(place for fact in ask.facts for place in self._passages.get(fact, ()))
+        return dataclasses.replace(ask, passages=places) if places else ask
 
     def item_asks(self, question: Question, index: int) -> Ask:
         """What one item of a matching or timeline asks: the speaker of its quotation, the date of its event."""
@@ -254,7 +287,7 @@ class Giveaways:
         if question.shape is Shape.ORDERING:  # (date, event): asks the order, which the event's date shows
             return Ask("the date that places an event", "", facts, _date_forms((left,)),
                        subject=content_stems(fold(right)), alone=False)  # fmt: skip
-        return self._answer_ask("the speaker", right, (), facts, left)
+        return self._placed(self._answer_ask("the speaker", right, (), facts, left))
 
     def _asks(self, question: Question) -> tuple[Ask, ...]:
         facts = question.facts or (question.fact,)
@@ -373,8 +406,44 @@ def _number_forms(word: str) -> tuple[str, ...]:
     return (word, word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s"))
 
 
+def quotation_passages(lesson: Lesson) -> dict[str, frozenset[tuple[str, int]]]:
+    """Where each quotation stands: its speaker and its passage (a paragraph, with the paragraphs a
+    quotation runs on into: an opening mark left open at its end). Once a student reads whose one part of
+    a passage is, the speaker of the rest is no question."""
+    if not lesson.article:
+        return {}
+    article = Article(lesson.article)
+    starts, passage_of = [], []
+    passage, open_mark = -1, False
+    # Paragraphs end at a blank line, or at every line break in an article without blank lines.
+    pattern = _PARAGRAPH if _BLANK_LINE.search(lesson.article) else _LINE
+    for match in pattern.finditer(lesson.article):
+        paragraph = fold_text(match.group())
+        if not (open_mark and paragraph.startswith('"')):  # a paragraph that does not carry the quotation on
+            passage += 1
+        open_mark = paragraph.count('"') % 2 == 1 and not (open_mark and paragraph.startswith('"'))
+        starts.append(match.start())
+        passage_of.append(passage)
+    places: dict[str, frozenset[tuple[str, int]]] = {}
+    for fact in lesson.facts:
+        if fact.kind == "quote" and fact.said and fact.by and (found := article.find(fact.said)):
+            places[fact.id] = frozenset({(fact.by, passage_of[bisect.bisect(starts, found[0]) - 1])})
+    return places
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")  # text up to a blank line
+_LINE = re.compile(r"\S.*")
+
+
 def same_ask(one: Ask, other: Ask) -> str | None:
     """Why two asks are one question asked twice (None: they are not)."""
+    if (
+        one.passages & other.passages
+        and "the speaker" in (one.what, other.what)
+        and "the date" not in (one.what, other.what)
+    ):
+        return "both come from one passage of one speaker's words, and one asks who spoke"
     if one.answer and one.answer == other.answer and set(one.facts) & set(other.facts):
         return f"both ask {one.what} of the same fact"
     if one.answer and one.answer == other.answer and _same_subject(one.about, other.about):

@@ -107,6 +107,8 @@ _POST_WORDS = _RANKS | frozenset(
 )
 # Rank words of posts that several people hold at once: "a deputy foreign minister", not "the".
 _SEVERAL_HOLDERS = frozenset({"deputy", "vice", "assistant", "associate", "under", "junior"})
+# Posts whose deputy is one person: a party's deputy leader, a deputy prime minister, a vice-chairman.
+_ONE_HOLDER = frozenset("leader prime premier chairman chairwoman chair".split())
 
 
 # Seats that many people hold at once: "Who was Member of Parliament in 1945?" has hundreds of answers.
@@ -160,9 +162,13 @@ def place_of(title: str) -> frozenset[str]:
 
 
 def several_hold(title: str) -> bool:
-    """Whether a post is one that several people hold at once ('Deputy Foreign Minister', 'Vice President'),
-    as its rank word says: a question asks who was *a* deputy foreign minister, not *the*."""
-    return not _SEVERAL_HOLDERS.isdisjoint(re.findall(r"[a-z]+", title.lower()))
+    """Whether a post is one that several people hold at once ('Deputy Foreign Minister', 'Junior Minister'),
+    as its rank word says: a question asks who was *a* deputy foreign minister, not *the*. A deputy of a
+    leader, a chair or a head of government is one person ('Deputy Leader of the Liberal Democrats',
+    'Deputy Prime Minister'); where the article says there were two, the role is `shared: true`."""
+    words = re.findall(r"[a-z]+", title.lower())
+    return any(w in _SEVERAL_HOLDERS and words[i + 1 : i + 2] != [] and words[i + 1] not in _ONE_HOLDER
+               for i, w in enumerate(words))  # fmt: skip
 
 
 def one_of(title: str) -> str:

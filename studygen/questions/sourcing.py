@@ -29,6 +29,7 @@ from .base import (
     spoken,
 )
 from .choices import CHOICES, same_words
+from .giveaways import content_stems, fold
 
 MATCHING_MAX = 10
 T = TypeVar("T")
@@ -37,7 +38,7 @@ T = TypeVar("T")
 FACT_ANSWER = "Stated as fact"
 ARTICLE_ANSWER = "The writer's own interpretation"
 CLAIM_SHARE = 4  # at most one in this many multiple-choice questions asks "fact or account?"
-SHARED_FROM = 8  # multiple-choice questions from which the share is kept
+SHARED_FROM = 8  # questions in all (of any shape) from which the share is kept
 # Reports and rumour whose source the article does not name: neither fact nor the writer's view.
 UNNAMED_ANSWERS = {REPORTS: "Reports, source not named", RUMOUR: "Rumour, source not named"}
 UNNAMED = frozenset(UNNAMED_ANSWERS.values())
@@ -290,15 +291,16 @@ def _claim_order(facts: list[Fact]) -> list[Fact]:
 def within_share(questions: list[Question]) -> tuple[list[Question], list[Question]]:
     """The questions with 'fact or account?' at most a quarter of the multiple-choice ones (the
     first of them, which the claim kind orders by how much their source matters), and those left out.
-    A lesson of fewer than SHARED_FROM multiple-choice questions keeps them all: a quarter of a
-    handful is one question or none, and the kind would never be asked."""
+    A lesson of a handful of questions keeps them all, and one of a handful of multiple-choice
+    questions among short answers keeps one: a quarter of a handful is none, and the kind would
+    never be asked."""
     # Those with no choices (too few accounts that fit) count too, after the others: a short answer
     # is no way out of the share.
     claims = sorted((q for q in questions if q.kind == "claim"), key=lambda q: not q.choices)
     others = sum(1 for q in questions if q.choices and q.kind != "claim")
-    if others + len(claims) < SHARED_FROM:
+    if len(questions) < SHARED_FROM:
         return questions, []
-    room = others // (CLAIM_SHARE - 1)
+    room = max(1, others // (CLAIM_SHARE - 1))
     dropped = claims[room:]
     left = {q.id for q in dropped}
     return [q for q in questions if q.id not in left], dropped
@@ -317,13 +319,14 @@ def account_answer(lesson: Lesson, owner_id: str | None, fact: Fact | None = Non
         return UNNAMED_ANSWERS[owner_id]
     person = lesson.people[owner_id]
     head, of, _ = person.name.partition(" of ")
-    # Not "Some historians of engineering's account" (but "The Ministry of X's"); not "A local official's".
+    # Not "Some historians of engineering's account" (but "The Ministry of X's"); not "A local official's";
+    # not a possessive of a possessive.
     if not person.named:  # "an official", as the article has it, even where the teacher wrote "An official"
         first, _, rest = person.name.partition(" ")
         named = f"{first.lower()} {rest}" if first.lower() in ("a", "an", "the") and rest else person.name
         return f"The account of {named}"
-    if of and head.endswith("s"):
-        return f"The account of {person.name}"
+    if (of and head.endswith("s")) or re.search(r"['’]s\b", person.name):
+        return f"The account of {person.name}"  # not "Lord Butler's report's account"
     # "Russian officials' account", "the Allies' account": a plural takes the apostrophe alone; a
     # name does not ("James's", "Agnes Pell's"), and a plural's last word is a common noun in lower case.
     last = person.name.split()[-1]
@@ -348,6 +351,28 @@ def _names(lesson: Lesson, owner: str | None, text: str) -> bool:
     return any(named_in(n, text, ignore_case=True) for n in names)
 
 
+DISPUTE_WORDS = 2  # words of its matter (not names) an established fact shares with someone's account
+
+
+def _in_dispute(lesson: Lesson) -> set[str]:
+    """The established facts on a matter of which the lesson also gives someone's account: only there is
+    "stated as fact" an answer worth learning. Of an undisputed event ("X interviewed Y", a birth, a
+    death), the others' "accounts" offered beside it read as absurd and the answer is obvious."""
+    names = {w for person in lesson.people.values() for n in person.names for w in content_stems(fold(n))}
+
+    def matter(fact: Fact) -> frozenset[str]:  # a date is no matter: two events of 1962 are not one
+        return content_stems(fold(fact_sentence(lesson, fact, with_date=False))) - names
+
+    accounts = [matter(f) for f in lesson.facts if f.according_to is not None]
+    return {
+        fact.id
+        for fact in lesson.facts
+        if fact.according_to is None
+        and fact.kind != "quote"
+        and any(len(matter(fact) & account) >= DISPUTE_WORDS for account in accounts)
+    }
+
+
 @kind("claim", "sourcing", "Claim or fact: does the article report this as fact, or as whose account?")
 def claim_questions(lesson: Lesson) -> Iterator[Draft]:
     owners = list(dict.fromkeys(f.according_to for f in lesson.facts if f.according_to))
@@ -361,11 +386,13 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
     # Too few accounts for four choices: those of the lesson's speakers are plausible.
     speakers = dict.fromkeys(f.by for f in lesson.facts if f.kind == "quote" and f.by and f.by not in owners)
     spare = {account_answer(lesson, p): p for p in speakers}
+    disputed = _in_dispute(lesson)
     askable = [
         fact
         for fact in lesson.facts
         if not (fact.kind == "quote" and fact.according_to is None)  # that someone said their own words
         and "*" not in fact.from_teacher  # the teacher's own fact: the article reports it neither way
+        and (fact.according_to is not None or fact.id in disputed)
         # A birth or a death the article states is nobody's account: choices of accounts would read as absurd.
         and not (fact.according_to is None and _LIFE_EVENT.search(fact.what or ""))
         # Whose proposal or words it is, which the teacher chose not to ask.

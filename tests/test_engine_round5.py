@@ -1,0 +1,214 @@
+"""Rules from the fifth round of teachers' judgements, on an invented lesson of our own (a town's
+ferry dispute): one passage of one speaker's words is asked "Who said ...?" once; "stated as fact" is
+asked only of a matter someone's account disputes; "fact or account?" stays within a quarter of the
+multiple-choice questions left on the sheet; a source whose name is a possessive, a deputy of a
+leader, and a frame that holds quotation marks of its own are worded as a teacher would.
+
+Each rule has a case it must reject and one it must keep. (Dates given away by their year anywhere
+on the sheet: tests/test_giveaways.py.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from studygen.model import Fact
+from studygen.questions import Question, build_questions
+from studygen.questions.giveaways import quotation_passages
+from studygen.questions.offices import several_hold
+from studygen.questions.sourcing import account_answer, claim_questions, within_share
+from studygen.validate import elided
+
+from .conftest import write_lesson
+
+ARTICLE = """\
+The Orvik ferry dispute
+
+Mayor Ruth Sande said the ferry "will run every hour from May". She added: "Nobody in Orvik should
+wait half a day for a boat again."
+
+Harbour master Jon Vik said "the quay cannot take a bigger ferry". "We warned the council twice," he said.
+
+Councillor Eva Lund said "the timetable was never costed".
+
+"The island has waited long enough," Sande said at the meeting. "It will wait no longer.
+
+"The money is there."
+
+The ferry company raised its fares in 2019. The council voted to buy the ferry in 2020. Vik claimed
+that the company had hidden its losses. Lund said that the council had paid too much for the ferry.
+The company's accounts showed losses in 2019. The Sande review's report said that the ferry would pay
+for itself.
+"""
+
+FACTS = """\
+lesson: {id: orvik, title: The Orvik ferry, source: {file: article.txt, title: Ferry row, published: 2021}}
+people:
+  sande: {name: Ruth Sande, aliases: [Sande]}
+  vik: {name: Jon Vik, aliases: [Vik]}
+  lund: {name: Eva Lund, aliases: [Lund]}
+  review: {name: the Sande review's report, kind: document}
+facts:
+  - {id: every-hour, kind: quote, by: sande, said: will run every hour from May}
+  - {id: half-a-day, kind: quote, by: sande, said: Nobody in Orvik should wait half a day for a boat again, blank: boat}
+  - {id: bigger-ferry, kind: quote, by: vik, said: the quay cannot take a bigger ferry}
+  - {id: warned, kind: quote, by: vik, said: We warned the council twice}
+  - {id: costed, kind: quote, by: lund, said: the timetable was never costed}
+  - {id: long-enough, kind: quote, by: sande, said: The island has waited long enough}
+  - {id: money-there, kind: quote, by: sande, said: The money is there}
+  - {id: fares, kind: event, what: the ferry company raised its fares, when: 2019,
+     evidence: The ferry company raised its fares in 2019}
+  - {id: bought, kind: event, what: the council voted to buy the ferry, when: 2020,
+     evidence: The council voted to buy the ferry in 2020}
+  - {id: hidden, kind: event, what: the company had hidden its losses, according_to: vik,
+     evidence: Vik claimed that the company had hidden its losses}
+  - {id: paid-too-much, kind: event, what: the council had paid too much for the ferry, according_to: lund,
+     evidence: Lund said that the council had paid too much for the ferry}
+  - {id: loss, kind: event, what: the company's accounts showed losses, when: 2019,
+     evidence: The company's accounts showed losses in 2019}
+  - {id: pay-for-itself, kind: event, what: the ferry would pay for itself, according_to: review,
+     evidence: The Sande review's report said that the ferry would pay for itself}
+"""
+
+
+def _lesson(folder: Path, article: str = ARTICLE, facts: str = FACTS):  # type: ignore[no-untyped-def]
+    checked = write_lesson(folder, article, facts)
+    assert checked.ok and checked.lesson is not None, [d.render() for d in checked.diagnostics]
+    return checked
+
+
+def _questions(folder: Path, article: str = ARTICLE, facts: str = FACTS) -> tuple[dict[str, Question], str]:
+    checked = _lesson(folder, article, facts)
+    made = build_questions(checked.lesson, checked.contexts())
+    return {q.id.split("/", 1)[1]: q for q in made.questions}, "\n".join(d.message for d in made.diagnostics)
+
+
+# -- one passage of one speaker's words ---------------------------------------------------------
+
+
+def test_a_paragraph_of_one_speakers_words_is_one_passage(tmp_path: Path) -> None:
+    places = quotation_passages(_lesson(tmp_path).lesson)
+    assert places["every-hour"] == places["half-a-day"]  # rejected as two: "She added" in one paragraph
+    assert places["bigger-ferry"] == places["warned"]  # one paragraph, the speaker after the words
+    assert places["costed"] != places["warned"]  # kept apart: another speaker
+    assert places["every-hour"] != places["long-enough"]  # kept apart: Sande again, paragraphs later
+
+
+def test_a_quotation_left_open_at_a_paragraphs_end_runs_on_into_the_next(tmp_path: Path) -> None:
+    places = quotation_passages(_lesson(tmp_path).lesson)
+    assert places["long-enough"] == places["money-there"]  # "... no longer. [new paragraph] "The money ...
+    closed = ARTICLE.replace('"It will wait no longer.\n', '"It will wait no longer."\n')
+    places = quotation_passages(_lesson(tmp_path / "closed", closed).lesson)
+    assert places["long-enough"] != places["money-there"]  # the mark closed: a new paragraph, a new passage
+    told = ARTICLE.replace('\n\n"The money is there."', '\n\nSande told them: "The money is there."')
+    places = quotation_passages(_lesson(tmp_path / "told", told).lesson)
+    assert places["long-enough"] != places["money-there"]  # a paragraph that does not open with the words
+
+
+def test_an_article_without_blank_lines_has_a_paragraph_per_line(tmp_path: Path) -> None:
+    lines = ARTICLE.replace("\n\n", "\n")
+    one_line = lines.replace('She added: "Nobody in Orvik should\nwait', 'She added: "Nobody in Orvik should wait')
+    places = quotation_passages(_lesson(tmp_path, one_line).lesson)
+    assert places["every-hour"] == places["half-a-day"]
+    assert places["every-hour"] != places["long-enough"]
+
+
+def test_who_said_is_asked_once_of_a_passage(tmp_path: Path) -> None:
+    questions, notes = _questions(tmp_path)
+    vik = [k for k in questions if k.split("/")[0] in ("bigger-ferry", "warned")]
+    assert len(vik) == 1, vik  # rejected: the other part of Vik's words, asked or shown with his name
+    assert "both come from one passage of one speaker's words, and one asks who spoke" in notes
+    # Kept: Vik's "Who said ...?" beside Lund's words, another speaker's passage, shown with her name.
+    assert "bigger-ferry/attribution" in questions and "costed/cloze" in questions
+
+
+# -- "stated as fact" only where someone's account disputes the matter -------------------------
+
+
+def test_stated_as_fact_is_asked_only_of_a_disputed_matter(tmp_path: Path) -> None:
+    asked = {d.key: d for d in claim_questions(_lesson(tmp_path).lesson) if not d.left_out}
+    assert "bought" in asked and asked["bought"].answer == "Stated as fact"  # kept: Lund disputes what was paid
+    assert "loss" in asked  # kept: Vik claims the losses were hidden
+    assert "fares" not in asked  # rejected: nobody's account is about the fares
+    assert {"hidden", "paid-too-much", "pay-for-itself"} <= set(asked)  # accounts are always asked
+
+
+def test_a_shared_name_or_year_is_no_dispute(tmp_path: Path) -> None:
+    # "Jon Vik retired in March 2019" shares his name and the date with Lund's account: no matter in common.
+    article = ARTICLE + (
+        "Jon Vik retired in March 2019. Lund said that Jon Vik had misled the harbour board in March 2019.\n"
+    )
+    facts = FACTS + (
+        "  - {id: retired, kind: event, what: Jon Vik retired, when: 2019-03,"
+        " evidence: Jon Vik retired in March 2019}\n"
+        "  - {id: misled, kind: event, what: Jon Vik had misled the harbour board, when: 2019-03, according_to: lund,"
+        " evidence: Lund said that Jon Vik had misled the harbour board in March 2019}\n"
+    )
+    asked = {d.key for d in claim_questions(_lesson(tmp_path, article, facts).lesson)}
+    assert "retired" not in asked and "misled" in asked
+
+
+# -- the share of "fact or account?" on the sheet that is left ---------------------------------
+
+
+def test_fact_or_account_is_a_quarter_of_the_multiple_choice_left(tmp_path: Path) -> None:
+    questions, notes = _questions(tmp_path)
+    choice = [q for q in questions.values() if q.choices]
+    claims = [q for q in choice if q.kind == "claim"]
+    assert claims and 4 * len(claims) <= max(4, len(choice))  # rejected: more; kept: one at least
+    assert "'fact or account?' is at most a quarter" in notes
+
+
+def _asked(number: int, kind: str, choices: bool) -> Question:
+    return Question(id=f"orvik/{kind}-{number}/{kind}", lesson="orvik", fact=f"{kind}-{number}", kind=kind, skill="",
+                    prompt="?", answer="a", answer_type="person", source="",
+                    choices=("a", "b", "c", "d") if choices else (), correct=0 if choices else None)  # fmt: skip
+
+
+def test_one_claim_is_kept_among_few_multiple_choice_questions() -> None:
+    others = [_asked(1, "when", True), _asked(2, "when", True)] + [_asked(i, "office", False) for i in range(3, 7)]
+    claims = [_asked(i, "claim", True) for i in range(3)]
+    kept, dropped = within_share(others + claims)
+    assert [q.kind for q in kept].count("claim") == 1 and len(dropped) == 2  # not none, not three of five
+
+
+def test_a_handful_of_questions_keeps_its_claims(tmp_path: Path) -> None:
+    few = FACTS.split("  - {id: every-hour")[0] + FACTS[FACTS.index("  - {id: hidden") :]
+    questions, _ = _questions(tmp_path, facts=few)
+    assert len(questions) < 8 and sum(q.kind == "claim" for q in questions.values()) >= 2
+
+
+# -- wording ------------------------------------------------------------------------------------
+
+
+def test_a_possessive_source_reads_the_account_of(tmp_path: Path) -> None:
+    lesson = _lesson(tmp_path).lesson
+    assert account_answer(lesson, "review") == "The account of the Sande review's report"  # not "report's account"
+    assert account_answer(lesson, "vik") == "Jon Vik's account"
+
+
+def test_a_deputy_of_a_leader_is_one_person() -> None:
+    assert not several_hold("Deputy Leader of the Liberal Party")  # "Who was deputy leader ...?"
+    assert not several_hold("Deputy Prime Minister")
+    assert not several_hold("Vice-Chairman of the Board")
+    assert several_hold("Deputy Foreign Minister")  # kept: "a deputy foreign minister"
+    assert several_hold("Junior Health Minister")
+
+
+def test_a_frame_with_its_own_marks_gets_no_second_pair() -> None:
+    fact = Fact(id="x", kind="quote", by="lund", said="the ferry will pay", frame='said: "Even so, ..."')
+    assert fact.framed() == "said: “Even so, the ferry will pay”"
+    curly = Fact(id="y", kind="quote", by="lund", said="the ferry will pay", frame="said: “Even so, ...”")
+    assert curly.framed() == "said: “Even so, the ferry will pay”"
+    plain = Fact(id="z", kind="quote", by="lund", said="the ferry will pay", frame="told the council ...")
+    assert plain.framed() == "told the council “the ferry will pay”"  # kept: the marks studygen adds
+
+
+def test_an_interrupted_quotation_is_shown_with_an_ellipsis_between_its_parts(tmp_path: Path) -> None:
+    article = ARTICLE + '"Even so," Lund said, "the ferry will pay for itself in ten years."\n'
+    facts = FACTS + "  - {id: even-so, kind: quote, by: lund, said: 'Even so,... the ferry will pay for itself'}\n"
+    checked = _lesson(tmp_path, article, facts)
+    (fact,) = [f for f in checked.lesson.facts if f.id == "even-so"]
+    assert fact.said == "Even so, … the ferry will pay for itself"  # not "Even so,... the ferry"
+    assert elided("We shall see...") == "We shall see..."  # kept: the speaker's own trailing off
+    assert elided("no gap here") == "no gap here"
