@@ -87,7 +87,8 @@ def test_the_provoking_lesson_loses_each_kind_of_giveaway_with_a_note(provoking)
         assert f"shows the office ({form})" in notes
     # An office and its holder in the same span: one direction only.
     assert _one_of(kept, "brant.chancellor-of-norland/office", "brant.chancellor-of-norland/office-holder")
-    assert "asked in one direction only" in notes
+    # (A short office question is given away by its holder question's title first; with choices, by the rule.)
+    assert "shows the office ('chancellor of norland') that the other asks" in notes
     # A statement that dates the event answers "In what year ...?"; the lawyers' account is shown by the when.
     assert _one_of(kept, "charged/claim", "charged/when") and "shows the date ('1993')" in notes
     # The claim states the year the when question asks; the when question says whose account it is.
@@ -293,3 +294,29 @@ def test_the_note_s_hint_brings_the_question_back(tmp_path: Path, path: Path, ab
     _, again = lesson_and_questions(lesson / "facts.yaml")
     ids = {q.id for q in again.questions}
     assert f"{first.id}/{about}/{left_out}" in ids and kept not in ids
+
+
+def test_a_short_office_question_is_given_away_by_its_title_anywhere(provoking) -> None:
+    lesson, _ = provoking
+    detector = Giveaways(lesson)
+    office = _question(lesson.id, "hale.leader-of-the-harbour-party", "office", answer="leader of the Harbour Party",
+                       prompt="What office did Ann Hale hold from 1990 to 1994?", answer_type="office")  # fmt: skip
+    office = dataclasses.replace(office, fact="hale.leader-of-the-harbour-party")
+    other_holder = "Who was leader of the Harbour Party from 1995 to 1999?"
+    assert detector.gives_away(other_holder, office) is not None  # rejected: no choices to tell it from
+    choices = ("leader of the Harbour Party", "Chancellor of Norland", "Mayor of Lenby", "Foreign Minister of Norland")
+    with_choices = dataclasses.replace(office, choices=choices, correct=0)
+    assert detector.gives_away(other_holder, with_choices) is None  # kept: the other offices are on the sheet too
+
+
+def test_an_office_with_choices_and_its_holder_are_asked_in_one_direction(provoking) -> None:
+    lesson, _ = provoking
+    detector = Giveaways(lesson)
+    key = "brant.chancellor-of-norland"
+    choices = ("Chancellor of Norland", "leader of the Harbour Party", "Mayor of Lenby", "Foreign Minister of Norland")
+    office = _question(lesson.id, key, "office", prompt="What office did Olga Brant hold from 1996 to 2001?",
+                       answer="Chancellor of Norland", answer_type="office", choices=choices, correct=0)  # fmt: skip
+    holder = _question(lesson.id, key, "office-holder", prompt="Who was Chancellor of Norland from 1996 to 2001?",
+                       answer="Olga Brant")  # fmt: skip
+    shown = (detector.shown(office), detector.asks(office), detector.shown(holder), detector.asks(holder))
+    assert clash(*shown) == "an office and its holder in the same span: asked in one direction only"

@@ -296,7 +296,11 @@ class Giveaways:
         if question.kind == "office" and (office := self._office_of(question)):
             person, title = office
             forms = self.office_forms(title)
-            return (Ask("the office", fold(title), facts, forms, names=self.person_forms(person), role=question.fact),)
+            # Without choices to tell it from, the title anywhere on the sheet answers it: "Who was Cabinet
+            # Secretary from 1979 to 1987?" beside "What office did Lord Butler hold from 1988 to 1998?".
+            telling = () if question.choices else (fold(title),)
+            return (Ask("the office", fold(title), facts, forms, names=self.person_forms(person), role=question.fact,
+                        telling=telling),)  # fmt: skip
         if question.kind == "office-holder" and (office := self._office_of(question)):
             person, title = office
             forms = self.person_forms(person)
