@@ -111,6 +111,7 @@ class Person:
     kind: str = "person"
     description: str = ""
     author: str | None = None  # who wrote a document: a person id
+    speaks_for: str | None = None  # whose voice they are: a spokesman's government, a party's spokeswoman's party
     roles: tuple[Role, ...] = ()
     from_teacher: frozenset[str] = frozenset()
     draft: str = ""  # why the teacher should check it, while it is a draft (see drafts.py)
@@ -309,12 +310,13 @@ class Lesson:
         return listed(names)
 
     def one_source(self, person_id: str | None) -> frozenset[str]:
-        """Who speaks with this person's voice: a document and its author are one source of words."""
+        """Who speaks with this person's voice: a document and its author are one source of words, and so
+        are a spokesman and whom they speak for."""
         if person_id not in self.people:
             return frozenset()
-        author = self.people[person_id].author
-        written = {p.id for p in self.people.values() if p.author == person_id}
-        return frozenset({person_id, *written, *((author,) if author else ())})
+        person = self.people[person_id]
+        linked = {p.id for p in self.people.values() if person_id in (p.author, p.speaks_for)}
+        return frozenset({person_id, *linked, *(i for i in (person.author, person.speaks_for) if i)})
 
     def names_of(self, ids: Iterable[str]) -> str:
         """The people's names as one phrase: `Bill Clinton`, `Blair and Chirac`, `A, B and C`."""

@@ -107,6 +107,12 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "speakers (the document's quotations are left out of it); 'fact or account?' never offers one's "
             "account against the other's.",
         ),
+        "speaks_for": Field(
+            "person",
+            "Whose voice they are, when the article reports both ('the prime minister's official spokesman' for "
+            "Downing Street, 'a party spokeswoman' for the party): 'fact or account?' never offers one's account "
+            "against the other's, nor either for a statement that names the other.",
+        ),
         "description": Field("text", "How the article describes them, e.g. 'a veteran diplomat'; shown on card backs."),
         "roles": Field("sections", "Offices and positions held, each with its dates if stated.", section="role"),
         "from_teacher": Field(

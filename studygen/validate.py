@@ -147,6 +147,7 @@ class _Validator(FieldChecker):
                 [self.role(item, path + ("roles", i), key) for i, item in enumerate(good.get("roles", []))], path
             )
             author = self.author(good, path, key, data)
+            speaks_for = self.speaks_for(good, path, key)
             people[key] = Person(
                 id=key,
                 name=good["name"],
@@ -154,6 +155,7 @@ class _Validator(FieldChecker):
                 kind=good.get("kind", "person"),
                 description=good.get("description", ""),
                 author=author,
+                speaks_for=speaks_for,
                 roles=roles,
                 from_teacher=self.teacher_keys(good.get("from_teacher"), list(good), path + ("from_teacher",)),
                 draft=self.draft(good.get("draft"), path + ("draft",), f"person '{key}'"),
@@ -177,6 +179,16 @@ class _Validator(FieldChecker):
                        "give the id of the person or group who wrote it")  # fmt: skip
             return None
         return self.person_ref(good["author"], path + ("author",), f"'author' of person '{key}'")
+
+    def speaks_for(self, good: dict[str, Any], path: PathKey, key: str) -> str | None:
+        """Whose voice a spokesman is: a declared person or group, not themselves."""
+        if "speaks_for" not in good:
+            return None
+        if good["speaks_for"] == key:
+            hint = "give the id of the person, government or party they speak for, or remove speaks_for:"
+            self.error(path + ("speaks_for",), "schema.value", f"person '{key}' speaks for themselves", hint)
+            return None
+        return self.person_ref(good["speaks_for"], path + ("speaks_for",), f"'speaks_for' of person '{key}'")
 
     def role_ids(self, roles: list[Role | None], path: PathKey) -> tuple[Role, ...]:
         """Each role with its id: the teacher's, else the title's slug (with -2, -3 for a title held twice)."""

@@ -212,3 +212,42 @@ def test_an_interrupted_quotation_is_shown_with_an_ellipsis_between_its_parts(tm
     assert fact.said == "Even so, … the ferry will pay for itself"  # not "Even so,... the ferry"
     assert elided("We shall see...") == "We shall see..."  # kept: the speaker's own trailing off
     assert elided("no gap here") == "no gap here"
+
+
+# -- a spokesman and whom they speak for are one source ----------------------------------------
+
+SPOKESMAN = (
+    "The mayor's press office said that the timetable had been costed in full. "
+    "Sande said that the ferry would run at a profit by 2023.\n",
+    "  - {id: costed-in-full, kind: event, what: the timetable had been costed in full, according_to: press-office,"
+    " evidence: The mayor's press office said that the timetable had been costed in full}\n"
+    "  - {id: profit, kind: event, what: the ferry would run at a profit by 2023, according_to: sande,"
+    " evidence: Sande said that the ferry would run at a profit by 2023}\n",
+)
+
+
+def _with_spokesman(folder: Path, declared: str = ", speaks_for: sande"):  # type: ignore[no-untyped-def]
+    people = f"  press-office: {{name: the mayor's press office, kind: group{declared}}}\nfacts:\n"
+    facts = FACTS.replace("facts:\n", people, 1) + SPOKESMAN[1]
+    return write_lesson(folder, ARTICLE + SPOKESMAN[0], facts)
+
+
+def test_a_spokesmans_account_is_never_offered_against_whom_they_speak_for(tmp_path: Path) -> None:
+    checked = _with_spokesman(tmp_path)
+    assert checked.ok, [d.render() for d in checked.diagnostics]
+    claims = {d.key: d for d in claim_questions(checked.lesson) if not d.left_out}
+    assert "Ruth Sande's account" not in claims["costed-in-full"].candidates  # rejected: one voice
+    assert "The account of the mayor's press office" not in claims["profit"].candidates
+    assert "Eva Lund's account" in claims["costed-in-full"].candidates  # kept: another side
+    apart = _with_spokesman(tmp_path / "apart", declared="")
+    claims = {d.key: d for d in claim_questions(apart.lesson) if not d.left_out}
+    assert "Ruth Sande's account" in claims["costed-in-full"].candidates  # undeclared: two sources
+
+
+def test_speaks_for_names_a_declared_person_not_themselves(tmp_path: Path) -> None:
+    checked = _with_spokesman(tmp_path, declared=", speaks_for: press-office")
+    (error,) = [d.render() for d in checked.diagnostics if d.severity.name == "ERROR"]
+    assert "facts.yaml:7:75:" in error and "speaks for themselves" in error, error
+    checked = _with_spokesman(tmp_path / "unknown", declared=", speaks_for: sandy")
+    (error,) = [d.render() for d in checked.diagnostics if d.severity.name == "ERROR"]
+    assert "'sandy', who is not declared" in error and "sande" in error, error
