@@ -251,3 +251,21 @@ def test_speaks_for_names_a_declared_person_not_themselves(tmp_path: Path) -> No
     checked = _with_spokesman(tmp_path / "unknown", declared=", speaks_for: sandy")
     (error,) = [d.render() for d in checked.diagnostics if d.severity.name == "ERROR"]
     assert "'sandy', who is not declared" in error and "sande" in error, error
+
+
+# -- the article's own year is no wrong answer for an event long before it ----------------------
+
+
+def test_the_articles_year_is_offered_only_near_it(tmp_path: Path) -> None:
+    article = ARTICLE + "The first ferry sailed in 1996. The old ferry was sold for scrap in 2021.\n"
+    facts = FACTS + (
+        "  - {id: first-sailing, kind: event, what: the first ferry sailed, when: 1996,"
+        " evidence: The first ferry sailed in 1996}\n"
+        "  - {id: scrapped, kind: event, what: the old ferry was sold for scrap, when: 2021,"
+        " evidence: The old ferry was sold for scrap in 2021}\n"
+        "questions: {one_sheet: false}\n"
+    )
+    checked = _lesson(tmp_path, article, facts)
+    made = {q.fact: q for q in build_questions(checked.lesson, checked.contexts()).questions if q.kind == "when"}
+    assert "2021" not in made["first-sailing"].choices  # rejected: 25 years after, the year under every question
+    assert "2021" in made["bought"].choices  # kept: for an event a year before it

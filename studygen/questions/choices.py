@@ -34,6 +34,9 @@ def _rng(seed: int, key: str) -> random.Random:
     return random.Random(f"{seed}:{key}")  # str seeds hash with SHA-512: the same everywhere
 
 
+NEAR_PUBLICATION = 5  # years: an answer this close to the article's year may be offered that year
+
+
 class Chooser:
     """Distractor sources of one lesson, gathered once and shared by all its questions."""
 
@@ -143,6 +146,10 @@ class Chooser:
         ordered = self.years[decade]
         at = bisect.bisect_left(ordered, answer_year)
         lesson_years = set(ordered[max(0, at - CHOICES) : at + CHOICES + 1])  # the nearest of the lesson's own
+        # The year the article appeared, printed under every question, is "now" to a student: no wrong
+        # answer for an event long before it (1999 for a lawsuit of 1973 in an obituary of 1999).
+        if abs(self.latest - answer_year) > NEAR_PUBLICATION:
+            lesson_years.discard(self.latest)
         qualifier = answer[: answer.index(str(answer_year))] if decade else ""
 
         def label(year: int) -> str:  # distractors share the answer's "mid-", so it gives nothing away
