@@ -210,7 +210,7 @@ class Fact:
         words = self.said if quotation is None else quotation
         frame = self.frame or f"{self.verb} ..."
         # A frame with quotation marks of its own holds words of the quotation that the article's
-        # interruption sets apart ('said: “Nevertheless, ...”' for '"Nevertheless," he said, "black ...'):
+        # interruption sets apart ('said: “Even so, ...”' for '"Even so," she said, "the ferry ...'):
         # the words go inside those marks, not in a second pair.
         if '"' in frame or "“" in frame or "”" in frame:
             frame, shown = _curly(frame), words

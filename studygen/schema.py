@@ -109,8 +109,8 @@ SECTIONS: dict[str, dict[str, Field]] = {
         ),
         "speaks_for": Field(
             "person",
-            "Whose voice they are, when the article reports both ('the prime minister's official spokesman' for "
-            "Downing Street, 'a party spokeswoman' for the party): 'fact or account?' never offers one's account "
+            "Whose voice they are, when the article reports both ('the mayor's press office' for the mayor, "
+            "'a party spokeswoman' for the party): 'fact or account?' never offers one's account "
             "against the other's, nor either for a statement that names the other.",
         ),
         "description": Field("text", "How the article describes them, e.g. 'a veteran diplomat'; shown on card backs."),

@@ -21,8 +21,8 @@ _ELISION = re.compile(r"(?<=\S)\s*(?:\.\.\.|…)\s*(?=\S)")
 
 
 def elided(said: str | None) -> str | None:
-    """A quotation with its left-out words (or the article's interruption: "Nevertheless, ... black
-    ferries prosper") shown as a reader writes them: " … " between the parts."""
+    """A quotation with its left-out words (or the article's interruption: "Even so, ... the
+    ferry will pay") shown as a reader writes them: " … " between the parts."""
     return _ELISION.sub(" … ", said) if said else said
 
 

@@ -188,7 +188,7 @@ def test_a_possessive_source_reads_the_account_of(tmp_path: Path) -> None:
 
 
 def test_a_deputy_of_a_leader_is_one_person() -> None:
-    assert not several_hold("Deputy Leader of the Liberal Party")  # "Who was deputy leader ...?"
+    assert not several_hold("Deputy Leader of the Harbour Party")  # "Who was deputy leader ...?"
     assert not several_hold("Deputy Prime Minister")
     assert not several_hold("Vice-Chairman of the Board")
     assert several_hold("Deputy Foreign Minister")  # kept: "a deputy foreign minister"

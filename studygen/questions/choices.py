@@ -147,7 +147,7 @@ class Chooser:
         at = bisect.bisect_left(ordered, answer_year)
         lesson_years = set(ordered[max(0, at - CHOICES) : at + CHOICES + 1])  # the nearest of the lesson's own
         # The year the article appeared, printed under every question, is "now" to a student: no wrong
-        # answer for an event long before it (1999 for a lawsuit of 1973 in an obituary of 1999).
+        # answer for an event long before it (2001 for a strike of 1968 in an obituary of 2001).
         if abs(self.latest - answer_year) > NEAR_PUBLICATION:
             lesson_years.discard(self.latest)
         qualifier = answer[: answer.index(str(answer_year))] if decade else ""

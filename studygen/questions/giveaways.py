@@ -112,8 +112,8 @@ class Ask:
     alone: bool = True  # without a subject to show it with, the answer alone gives it away (not a name or a date)
     quotation: str = ""  # the words of a quotation it shows (words only): a text holding them shows its subject
     about: frozenset[str] = frozenset()  # the content stems of its whole prompt, to tell one thing asked twice
-    # Forms that give a date away wherever they stand in a text that is more than a date: "the September
-    # 2002 dossier" answers "In what month and year ...?", "from 1997 to 2007" its year. A day's date is
+    # Forms that give a date away wherever they stand in a text that is more than a date: "the March
+    # 1993 harbour report" answers "In what month and year ...?", "from 1990 to 1994" its year. A day's date is
     # given away by itself, not by its year ("1961" leaves "27 October 1961" to ask).
     telling: tuple[str, ...] = ()
     passages: frozenset[tuple[str, int]] = frozenset()  # (speaker, paragraph) of the words it shows or asks
@@ -296,8 +296,8 @@ class Giveaways:
         if question.kind == "office" and (office := self._office_of(question)):
             person, title = office
             forms = self.office_forms(title)
-            # Without choices to tell it from, the title anywhere on the sheet answers it: "Who was Cabinet
-            # Secretary from 1979 to 1987?" beside "What office did Lord Butler hold from 1988 to 1998?".
+            # Without choices to tell it from, the title anywhere on the sheet answers it: "Who was harbour
+            # master from 1970 to 1979?" beside "What office did Jon Vik hold from 1980 to 1991?".
             telling = () if question.choices else (fold(title),)
             return (Ask("the office", fold(title), facts, forms, names=self.person_forms(person), role=question.fact,
                         telling=telling),)  # fmt: skip

@@ -164,7 +164,7 @@ def place_of(title: str) -> frozenset[str]:
 def several_hold(title: str) -> bool:
     """Whether a post is one that several people hold at once ('Deputy Foreign Minister', 'Junior Minister'),
     as its rank word says: a question asks who was *a* deputy foreign minister, not *the*. A deputy of a
-    leader, a chair or a head of government is one person ('Deputy Leader of the Liberal Democrats',
+    leader, a chair or a head of government is one person ('Deputy Leader of the Harbour Party',
     'Deputy Prime Minister'); where the article says there were two, the role is `shared: true`."""
     words = re.findall(r"[a-z]+", title.lower())
     return any(w in _SEVERAL_HOLDERS and words[i + 1 : i + 2] != [] and words[i + 1] not in _ONE_HOLDER
