@@ -109,7 +109,7 @@ def test_a_quotation_the_article_gives_according_to_its_speaker_is_asked_who_sai
     """`studygen draft` writes `cue: according to` for "According to X, ... 'words'": no verb to ask with."""
     article = 'According to Ada Renn, the new tolls were "a tax on every barge" that would ruin the canal.\n'
     facts = (
-        "lesson: {id: renn, title: Renn, source: {file: article.txt}}\n"
+        "lesson: {id: renn, title: Canal tolls, source: {file: article.txt}}\n"
         "people:\n  renn: {name: Ada Renn}\n"
         "facts:\n  - id: tolls\n    kind: quote\n    by: renn\n    said: a tax on every barge\n"
         "    cue: according to\n"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from studygen.model import Fact
 from studygen.questions import Question, build_questions
-from studygen.questions.giveaways import quotation_passages
-from studygen.questions.offices import several_hold
+from studygen.questions.giveaways import paragraph_starts, quotation_passages
+from studygen.questions.offices import TitleIndex, several_hold
 from studygen.questions.sourcing import account_answer, claim_questions, within_share
 from studygen.validate import elided
 
@@ -269,3 +269,107 @@ def test_the_articles_year_is_offered_only_near_it(tmp_path: Path) -> None:
     made = {q.fact: q for q in build_questions(checked.lesson, checked.contexts()).questions if q.kind == "when"}
     assert "2021" not in made["first-sailing"].choices  # rejected: 25 years after, the year under every question
     assert "2021" in made["bought"].choices  # kept: for an event a year before it
+    assert "scrapped" not in made  # rejected: its year is the article's, printed with every question
+
+
+def test_a_date_the_citation_prints_is_not_asked(tmp_path: Path) -> None:
+    article = ARTICLE + "The harbour board met on 3 May 2021. The board first met on 3 May 2020.\n"
+    facts = FACTS.replace("published: 2021}", "published: 2021-05-03}") + (
+        "  - {id: met, kind: event, what: the harbour board met, when: 2021-05-03,"
+        " evidence: The harbour board met on 3 May 2021}\n"
+        "  - {id: first-met, kind: event, what: the board first met, when: 2020-05-03,"
+        " evidence: The board first met on 3 May 2020}\n"
+    )
+    checked = _lesson(tmp_path, article, facts)
+    made = build_questions(checked.lesson, checked.contexts(), one_sheet=False)
+    asked = {q.id.split("/", 1)[1] for q in made.questions}
+    assert "met/when" not in asked  # rejected: "3 May 2021" is under every question
+    assert "first-met/when" in asked  # kept: another day
+    assert any("'met'" in d.message and "the article's citation" in d.message for d in made.diagnostics)
+
+
+def test_wire_copy_marks_its_paragraphs_by_indenting_them(tmp_path: Path) -> None:
+    wire = (
+        "The Orvik ferry dispute\n\n"
+        "\t``The quay cannot take a bigger ferry,'' the harbour master, Jon Vik,\ntold reporters on Monday. "
+        "He had warned\nthe council twice.\n"
+        "\t``We warned the council twice,'' he said.\n"
+        "\t``The island has waited long enough,'' said Mayor Ruth Sande. ``It will wait\nno longer.\n"
+        "\t``The money is there.\n"
+        "\t``And the boat is ordered.''\n"
+        "\tSande said ``will run every hour from May''.\n"
+    )
+    facts = FACTS.split("  - {id: every-hour")[0] + (
+        "  - {id: bigger-ferry, kind: quote, by: vik, said: The quay cannot take a bigger ferry}\n"
+        "  - {id: warned, kind: quote, by: vik, said: We warned the council twice}\n"
+        "  - {id: long-enough, kind: quote, by: sande, said: The island has waited long enough}\n"
+        "  - {id: money-there, kind: quote, by: sande, said: The money is there}\n"
+        "  - {id: ordered, kind: quote, by: sande, said: And the boat is ordered}\n"
+        "  - {id: every-hour, kind: quote, by: sande, said: will run every hour from May}\n"
+    )
+    places = quotation_passages(_lesson(tmp_path, wire, facts).lesson)
+    assert places["bigger-ferry"] != places["warned"]  # kept apart: an indented line starts a paragraph
+    assert places["long-enough"] == places["money-there"] == places["ordered"]  # run on over three
+    assert places["ordered"] != places["every-hour"]  # the quotation closed: the next is a new passage
+
+
+def test_paragraph_starts_follow_the_articles_own_marks() -> None:
+    assert paragraph_starts("One.\n\nTwo.\nstill two.\n\nThree.") == [0, 6, 23]
+    assert paragraph_starts("One\n\tTwo\nstill two\n\tThree") == [0, 4, 19]
+    assert paragraph_starts("One\n Two wrapped\nlines\n\nThree") == [0, 24]  # one indented line is no mark
+    assert paragraph_starts("One\nTwo\nThree") == [0, 4, 8]
+
+
+def test_a_deadline_is_no_event_of_a_timeline(tmp_path: Path) -> None:
+    article = ARTICLE + (
+        "The harbour opened in 2012. The old quay closed in 2015. The council must decide by 2022 whether to sell.\n"
+    )
+    facts = FACTS + (
+        "  - {id: opened, kind: event, what: the harbour opened, when: 2012, evidence: The harbour opened in 2012}\n"
+        "  - {id: quay-closed, kind: event, what: the old quay closed, when: 2015,"
+        " evidence: The old quay closed in 2015}\n"
+        "  - {id: decide, kind: event, what: the council must decide whether to sell, when: 2022,"
+        " evidence: The council must decide by 2022 whether to sell}\n"
+    )
+    checked = _lesson(tmp_path, article, facts)
+    made = build_questions(checked.lesson, checked.contexts(), one_sheet=False)
+    (timeline,) = [q for q in made.questions if q.kind == "chronology"]
+    assert "decide" not in timeline.facts  # rejected: a deadline, not something that happened
+    assert {"opened", "quay-closed", "fares"} <= set(timeline.facts)  # kept: what happened
+    assert any(q.fact == "decide" and q.prompt.endswith("by what year?") for q in made.questions)  # asked so
+
+
+# -- offices: a seat for a seat, one question per office, the title's person ------------------
+
+
+def test_a_seat_is_offered_only_for_a_seat() -> None:
+    index = TitleIndex(["Chancellor", "Foreign Minister", "Home Secretary", "Member of Parliament", "Senator"])
+    assert "Member of Parliament" not in index.similar("Chancellor")  # rejected: a seat for a post
+    assert "Foreign Minister" in index.similar("Chancellor")  # kept: a post
+    assert index.similar("Senator") == ("Member of Parliament",)  # a seat for a seat
+
+
+MAYORS = (
+    "  holm: {name: Per Holm, aliases: [Holm], roles: [{title: Mayor of Orvik, when: 2010-2017,"
+    " evidence: Per Holm was mayor from 2010 to 2017}]}\n"
+)
+
+
+def test_an_office_is_asked_once_whoever_held_it(tmp_path: Path) -> None:
+    article = ARTICLE + "Per Holm was mayor from 2010 to 2017. Ruth Sande has been mayor since 2018.\n"
+    facts = FACTS.replace("  sande: {name: Ruth Sande, aliases: [Sande]}\n", (
+        "  sande: {name: Ruth Sande, aliases: [Sande], roles: [{title: Mayor of Orvik, when: from 2018,"
+        " evidence: Ruth Sande has been mayor since 2018}]}\n" + MAYORS))  # fmt: skip
+    questions, notes = _questions(tmp_path, article, facts)
+    offices = [q for q in questions.values() if q.kind == "office"]
+    assert [q.answer for q in offices] == ["Mayor of Orvik"]  # rejected: the same answer again
+    assert "both ask for the same office (mayor of orvik): once is enough" in notes
+
+
+def test_who_said_without_choices_is_not_asked_of_the_person_in_the_title(tmp_path: Path) -> None:
+    titled = FACTS.replace("title: The Orvik ferry,", "title: Ruth Sande and the Orvik ferry,")
+    questions, notes = _questions(tmp_path, facts=titled)
+    said = {q.answer for q in questions.values() if q.kind == "attribution"}
+    assert "Ruth Sande" not in said  # rejected: a short answer the title gives
+    assert "Jon Vik" in said  # kept
+    assert "the answer ('Ruth Sande') is in the lesson's title" in notes

@@ -269,12 +269,17 @@ def test_no_answer_in_the_lessons_title(canal) -> None:
 def test_nothing_printed_in_the_sheets_footer_is_asked_on_the_sheet(tmp_path: Path) -> None:
     facts = SINGLES.replace("title: How the Velmar canal was shared", "title: The canal floods of 1934")
     lesson, made = _build(tmp_path / "lesson", facts)
-    assert "canal/floods/when" in {q.id for q in made.questions}  # in the deck: the footer is the sheet's
+    # The citation is printed with every question (the card's back, the platforms' feedback): the
+    # question set leaves it out, and so does the sheet.
+    assert "canal/floods/when" not in {q.id for q in made.questions}
+    assert any("'floods'" in n and "in the article's citation" in n for n in _notes(made))
     composition = compose(lesson, made.questions)
     on_sheet = {q.id for items in composition.sections.values() for q in items}
     assert "canal/floods/when" not in on_sheet  # rejected: 1934 is printed on every page
     assert "canal/neutral-canal/when" in on_sheet  # kept: 1933 is not
-    assert any(fact == "floods" and "header or footer" in why for fact, why in composition.notes)
+    lesson, made = _build(tmp_path / "lesson", SINGLES)
+    composition = compose(lesson, made.questions)
+    assert "canal/floods/when" in {q.id for items in composition.sections.values() for q in items}
 
 
 def test_one_date_question_per_occasion(tmp_path: Path) -> None:

@@ -112,12 +112,15 @@ def test_rule_same_question_twice(provoking) -> None:
 
 def test_rule_header_and_footer(provoking) -> None:
     """The source line shows the lesson's publication date, 21 August 2021: the museum's date question
-    goes from the sheet, with a note, and the footer stays."""
+    goes from the set (the citation is printed with every question), and from the sheet, with a note,
+    where a question asks it all the same; the footer stays."""
     lesson, questions = provoking
     assert "21 August 2021" in lesson.source.citation()
-    assert MUSEUM.id in {q.id for q in questions.questions}  # the set asks it; the sheet cannot
-    composition = compose(lesson, questions.questions)
-    assert MUSEUM.id not in {q.id for section in composition.sections.values() for q in section}
+    assert MUSEUM.id not in {q.id for q in questions.questions}  # the set leaves it out
+    assert any("'museum'" in d.message and "citation" in d.message for d in questions.diagnostics)
+    composition = compose(lesson, [MUSEUM, HALE_DIED])  # a short-answer section it would be in
+    kept = {q.id for section in composition.sections.values() for q in section}
+    assert MUSEUM.id not in kept and HALE_DIED.id in kept
     assert "printed in the sheet's header or footer" in dict(composition.notes)["museum"]
     found = leaks(lesson, _version(("short_answer", [MUSEUM], ())))
     assert found and "header or footer" in found[0]

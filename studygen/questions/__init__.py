@@ -283,7 +283,7 @@ class _KindMaker:
                 people=draft.people,
                 sources=_with_teacher_values(lesson, draft, prompt),
             )
-            failed = first_failure(question, draft.forbidden, lesson.title)
+            failed = first_failure(question, draft.forbidden, lesson.title, self.citation)
             if failed is not None:
                 gate, reason = failed
                 _note(sink, draft.pos, draft.key, name, reason, gate)

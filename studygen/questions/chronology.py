@@ -182,8 +182,9 @@ def _timeline_sets(facts: list[Fact]) -> list[list[Fact]]:
 
 @kind("chronology", "chronology", f"Put {ORDER_MIN}-{ORDER_MAX} dated facts in order, earliest first.")
 def chronology_questions(lesson: Lesson) -> Iterator[Draft]:
-    # A fact dated by someone else than its account has no place on the account's timeline.
-    candidates = [f for f in lesson.facts if f.kind in ("proposal", "event") and f.date_agrees]
+    # A fact dated by someone else than its account has no place on the account's timeline, nor a
+    # deadline ("must decide by Friday") on a timeline of what happened.
+    candidates = [f for f in lesson.facts if f.kind in ("proposal", "event") and f.date_agrees and not by_deadline(f)]
     for number, group in enumerate(_timeline_sets(candidates)):
         labels = tuple(event_label(lesson, f) for f in group)
         shown = list(labels)

@@ -60,6 +60,22 @@ def no_giveaway_country(question: Question) -> str | None:
     return None
 
 
+def date_not_in_citation(question: Question, citation: str) -> str | None:
+    """The article's citation (its title, publisher and date) is printed with every question (on the
+    sheet's footer, the card's back, the platforms' feedback): a date question it answers asks what the
+    article's day was ("on what date was the mayor criticised?" of an article of that day), not what a
+    student learnt."""
+    if question.answer_type not in DATE_TYPES:
+        return None
+    shown = citation.lower()
+    for value in (question.answer, *question.alternatives):
+        if value and _contains(shown, value):
+            return (
+                f"the answer ('{value}') is in the article's citation (its date or title), printed with every question"
+            )
+    return None
+
+
 def answer_not_in_title(question: Question, title: str) -> str | None:
     """The lesson's title is on every card's deck and every sheet's header: an answer it shows is no
     question ("In what year was NATO created?" in "NATO, 1949-1955"). People are the exception: an
@@ -68,7 +84,8 @@ def answer_not_in_title(question: Question, title: str) -> str | None:
     and her city" is guessed from the title, while "What office did Anna Kovacs hold in 1962?" asks it."""
     if question.answer_type in STRUCTURED:
         return None
-    if question.answer_type in ("person", "group") and question.kind not in ASKED_BOTH_WAYS:
+    # A person is asked fairly with choices; without them, the title's name is the answer to write.
+    if question.answer_type in ("person", "group") and question.kind not in ASKED_BOTH_WAYS and question.choices:
         return None
     shown = title.lower()
     for value in (question.answer, *question.alternatives):
@@ -142,11 +159,13 @@ GATES: dict[str, Callable[[Question], str | None]] = {
 }
 
 
-def first_failure(question: Question, forbidden: tuple[str, ...], title: str = "") -> tuple[str, str] | None:
+def first_failure(
+    question: Question, forbidden: tuple[str, ...], title: str = "", citation: str = ""
+) -> tuple[str, str] | None:
     """The first gate the question fails, as (gate name, reason); None when it passes them all."""
     if (reason := answer_not_in_prompt(question, forbidden) or no_giveaway_country(question)) is not None:
         return "answer-in-prompt", reason
-    if (reason := answer_not_in_title(question, title)) is not None:
+    if (reason := answer_not_in_title(question, title) or date_not_in_citation(question, citation)) is not None:
         return "worth", reason
     for name, gate in GATES.items():
         if (reason := gate(question)) is not None:

@@ -412,21 +412,19 @@ def _number_forms(word: str) -> tuple[str, ...]:
 
 def quotation_passages(lesson: Lesson) -> dict[str, frozenset[tuple[str, int]]]:
     """Where each quotation stands: its speaker and its passage (a paragraph, with the paragraphs a
-    quotation runs on into: an opening mark left open at its end). Once a student reads whose one part of
-    a passage is, the speaker of the rest is no question."""
+    quotation runs on into: an opening mark left open at its end, a next paragraph that opens with one).
+    Once a student reads whose one part of a passage is, the speaker of the rest is no question."""
     if not lesson.article:
         return {}
     article = Article(lesson.article)
-    starts, passage_of = [], []
+    starts = paragraph_starts(lesson.article)
+    passage_of: list[int] = []
     passage, open_mark = -1, False
-    # Paragraphs end at a blank line, or at every line break in an article without blank lines.
-    pattern = _PARAGRAPH if _BLANK_LINE.search(lesson.article) else _LINE
-    for match in pattern.finditer(lesson.article):
-        paragraph = fold_text(match.group())
+    for start, end in zip(starts, [*starts[1:], len(lesson.article)], strict=True):
+        paragraph = fold_text(lesson.article[start:end]).strip()
         if not (open_mark and paragraph.startswith('"')):  # a paragraph that does not carry the quotation on
             passage += 1
-        open_mark = paragraph.count('"') % 2 == 1 and not (open_mark and paragraph.startswith('"'))
-        starts.append(match.start())
+        open_mark = paragraph.count('"') % 2 == 1
         passage_of.append(passage)
     places: dict[str, frozenset[tuple[str, int]]] = {}
     for fact in lesson.facts:
@@ -435,9 +433,23 @@ def quotation_passages(lesson: Lesson) -> dict[str, frozenset[tuple[str, int]]]:
     return places
 
 
+def paragraph_starts(text: str) -> list[int]:
+    """Where an article's paragraphs start: after a blank line, and at an indented line where the article
+    marks paragraphs so (wire copy: hard-wrapped lines, each paragraph's first indented); in an article
+    with neither, at every line."""
+    blank = [match.end() for match in _BLANK_LINE.finditer(text)]
+    indented = [match.start() + 1 for match in _INDENTED_LINE.finditer(text)]
+    if len(indented) < INDENTED_FROM:
+        indented = []
+    if not blank and not indented:
+        return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+    return sorted({0, *blank, *indented})
+
+
+INDENTED_FROM = 2  # indented lines that make an article's paragraphs (one may be a stray space)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")  # text up to a blank line
-_LINE = re.compile(r"\S.*")
+_INDENTED_LINE = re.compile(r"\n(?=[ \t]+\S)")
+_LINE_BREAK = re.compile(r"\n")
 
 
 def same_ask(one: Ask, other: Ask) -> str | None:
@@ -452,6 +464,8 @@ def same_ask(one: Ask, other: Ask) -> str | None:
         return f"both ask {one.what} of the same fact"
     if one.answer and one.answer == other.answer and _same_subject(one.about, other.about):
         return f"both ask {one.what} of the same thing, in other words"
+    if one.what == other.what == "the office" and one.answer == other.answer:
+        return f"both ask for the same office ({one.answer}): once is enough"
     if one.role and one.role == other.role:
         return "an office and its holder in the same span: asked in one direction only"
     if one.answer and one.occasion & other.occasion and one.answer == other.answer:

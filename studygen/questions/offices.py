@@ -54,8 +54,15 @@ class TitleIndex:
                 self.by_word.setdefault(word, set()).add(title)
 
     def similar(self, title: str, fits: Callable[[str], bool] = lambda _: True) -> tuple[str, ...]:
-        """Up to SIMILAR_KEPT other titles of the same place that `fits`: most words in common first, then A-Z."""
+        """Up to SIMILAR_KEPT other titles of the same place that `fits`: most words in common first, then A-Z.
+        A seat ('MP for Sedgefield') is offered only for a seat, a post ('Chancellor') only for a post."""
         place = self.places[title] if title in self.places else place_of(title)
+        seat = held_by_many(title)
+        given = fits
+
+        def fits(other: str) -> bool:
+            return held_by_many(other) == seat and given(other)
+
         words = title_words(title)
         shared: dict[str, int] = {}
         for word in words:
