@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from studygen.export.worksheet_layout import compose
 from studygen.model import Fact
 from studygen.questions import Question, build_questions
 from studygen.questions.giveaways import paragraph_starts, quotation_passages
@@ -373,3 +374,40 @@ def test_who_said_without_choices_is_not_asked_of_the_person_in_the_title(tmp_pa
     assert "Ruth Sande" not in said  # rejected: a short answer the title gives
     assert "Jon Vik" in said  # kept
     assert "the answer ('Ruth Sande') is in the lesson's title" in notes
+
+
+# -- the sheet's timeline: four events or none; the teacher's own event named in the key ------
+
+TIMELINE = (
+    "The harbour opened in 2012. The old quay closed in 2015. The old ferry was sold for scrap in 2021.\n",
+    "  - {id: opened, kind: event, what: the harbour opened, when: 2012, evidence: The harbour opened in 2012}\n"
+    "  - {id: quay-closed, kind: event, what: the old quay closed, when: 2015,"
+    " evidence: The old quay closed in 2015}\n"
+    "  - {id: scrapped, kind: event, what: the old ferry was sold for scrap, when: 2021,"
+    " evidence: The old ferry was sold for scrap in 2021}\n"
+    "  - {id: tender, kind: event, what: the council put the new ferry out to tender, when: 2013,"
+    " from_teacher: true}\n",
+)
+
+
+def _sheet_timeline(folder: Path, facts: str):  # type: ignore[no-untyped-def]
+    checked = _lesson(folder, ARTICLE + TIMELINE[0], facts)
+    made = build_questions(checked.lesson, checked.contexts(), one_sheet=False)
+    (timeline,) = [q for q in made.questions if q.kind == "chronology"]
+    return timeline, compose(checked.lesson, made.questions)
+
+
+def test_a_timeline_the_sheet_trims_below_four_events_is_left_off(tmp_path: Path) -> None:
+    without = "".join(line + "\n" for line in TIMELINE[1].splitlines() if "quay" not in line and "tender" not in line)
+    timeline, sheet = _sheet_timeline(tmp_path, FACTS + without)
+    assert "scrapped" in timeline.facts and len(timeline.pairs) == 4  # 2021 is printed in the footer
+    assert sheet.sections["timeline"] == []  # rejected: three events left
+    timeline, sheet = _sheet_timeline(tmp_path / "five", FACTS + TIMELINE[1].replace("tender", "x-tender", 1))
+    (kept,) = sheet.sections["timeline"]
+    assert len(kept.pairs) >= 4 and "scrapped" not in kept.facts  # kept: four events or more
+
+
+def test_the_key_names_the_teachers_own_event_of_a_timeline(tmp_path: Path) -> None:
+    timeline, _ = _sheet_timeline(tmp_path, FACTS + TIMELINE[1])
+    assert ("The council put the new ferry out to tender", "the teacher") in timeline.sources
+    assert ("the whole fact", "the teacher") not in timeline.sources

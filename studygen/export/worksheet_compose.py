@@ -32,7 +32,7 @@ from ..questions import KINDS, Question
 from ..questions.base import ranked_people
 from ..questions.cloze import RARE_ZIPF, keyword_candidates
 from ..questions.giveaways import Ask, Giveaways, clash, fold, is_date, shows, text_gives_away
-from ..questions.selection import sources_of_pairs
+from ..questions.selection import MIN_ITEMS, sources_of_pairs
 from ..questions.shapes import Shape
 from ..questions.sourcing import CLAIM_SHARE, fair_matching
 
@@ -40,7 +40,6 @@ SECTIONS = ("timeline", "matching", "multiple_choice", "fill_in", "short_answer"
 DEFAULT_COUNTS = {"timeline": 1, "matching": 1, "multiple_choice": 10, "fill_in": 6, "short_answer": 4}
 SHORT_ANSWER_KINDS = ("response", "when", "office", "attribution", "proposal", "office-holder")
 MIN_QUOTE_WORDS = 3  # "dream" or "giant" alone, out of context, cannot be told apart
-MIN_PAIRS = 3  # fewer, and matching is a guess between two
 MAX_SAME_ANSWER = 2  # items on one sheet with the same answer
 MAX_PAIRS = 6  # more quotations than this crowd out the blanks and questions that need them
 MIN_EXTRA_WORDS = 2  # so that the last blank is never solved by elimination
@@ -199,7 +198,7 @@ class Composer:
                 speakers = [right for _, right in question.pairs]
                 keep = fair_matching(keep, speakers.__getitem__, MAX_PAIRS)
             trimmed = _set_pairs(question, keep[:MAX_PAIRS])
-            if len(trimmed.pairs) < MIN_PAIRS:
+            if len(trimmed.pairs) < MIN_ITEMS[question.shape]:
                 continue
             self.sheet.take(trimmed, view(section, trimmed, self.detector))
             taken.append(trimmed)

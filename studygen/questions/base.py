@@ -180,7 +180,11 @@ def teacher_values(lesson: Lesson, fact_ids: tuple[str, ...], shown: str) -> tup
     found = []
     for fact in lesson.facts_by_id(fact_ids):
         if "*" in fact.from_teacher:
-            found.append(("the whole fact", TEACHER))
+            # An event of a timeline or a set is named, so that the key says which is the teacher's (and
+            # it goes with its item when a sheet leaves the item off).
+            text = fact.what or ""
+            text = text[:1].upper() + text[1:]
+            found.append((text if text and text in shown else "the whole fact", TEACHER))
             continue
         for key in sorted(fact.from_teacher):
             value = getattr(fact, key, None) if "." not in key else None
