@@ -454,16 +454,16 @@ _LINE_BREAK = re.compile(r"\n")
 
 def same_ask(one: Ask, other: Ask) -> str | None:
     """Why two asks are one question asked twice (None: they are not)."""
+    if one.answer and one.answer == other.answer and set(one.facts) & set(other.facts):
+        return f"both ask {one.what} of the same fact"
+    if one.answer and one.answer == other.answer and _same_subject(one.about, other.about):
+        return f"both ask {one.what} of the same thing, in other words"
     if (
         one.passages & other.passages
         and "the speaker" in (one.what, other.what)
         and "the date" not in (one.what, other.what)
     ):
         return "both come from one passage of one speaker's words, and one asks who spoke"
-    if one.answer and one.answer == other.answer and set(one.facts) & set(other.facts):
-        return f"both ask {one.what} of the same fact"
-    if one.answer and one.answer == other.answer and _same_subject(one.about, other.about):
-        return f"both ask {one.what} of the same thing, in other words"
     if one.what == other.what == "the office" and one.answer == other.answer:
         return f"both ask for the same office ({one.answer}): once is enough"
     if one.role and one.role == other.role:

@@ -102,8 +102,9 @@ def select(
                 for index, other, why in dropped:
                     left.append(LeftOut(question, other, why, (_item_label(question, index),)))
             else:
-                _, other, why = dropped[0]
-                left.append(LeftOut(question, other, f"{len(dropped)} of its {len(question.pairs)} items clash; {why}"))
+                index, other, why = dropped[0]
+                count = f"{len(dropped)} of its {len(question.pairs)} items clash with kept questions"
+                left.append(LeftOut(question, other, f"{count} (the first, “{_item_label(question, index)}”: {why})"))
                 continue
         else:
             shown, asks = detector.shown(question), detector.asks(question)
