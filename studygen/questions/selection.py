@@ -104,7 +104,9 @@ def select(
             else:
                 index, other, why = dropped[0]
                 count = f"{len(dropped)} of its {len(question.pairs)} items clash with kept questions"
-                left.append(LeftOut(question, other, f"{count} (the first, “{_item_label(question, index)}”: {why})"))
+                label = _item_label(question, index)
+                label = label if label.startswith("“") else f"“{label}”"
+                left.append(LeftOut(question, other, f"{count} (the first, {label}: {why})"))
                 continue
         else:
             shown, asks = detector.shown(question), detector.asks(question)
