@@ -15,7 +15,9 @@ from pathlib import Path
 from studygen.export.worksheet_layout import compose
 from studygen.model import Fact
 from studygen.questions import Question, build_questions
-from studygen.questions.giveaways import paragraph_starts, quotation_passages
+from studygen.questions.choices import Chooser
+from studygen.questions.chronology import when_questions
+from studygen.questions.giveaways import Giveaways, paragraph_starts, quotation_passages
 from studygen.questions.offices import TitleIndex, several_hold
 from studygen.questions.sourcing import account_answer, claim_questions, within_share
 from studygen.validate import elided
@@ -413,3 +415,40 @@ def test_the_key_names_the_teachers_own_event_of_a_timeline(tmp_path: Path) -> N
     timeline, _ = _sheet_timeline(tmp_path, FACTS + TIMELINE[1])
     assert ("The council put the new ferry out to tender", "the teacher") in timeline.sources
     assert ("the whole fact", "the teacher") not in timeline.sources
+
+
+# -- a shared surname, and wrong years within the title's period ---------------------------------
+
+
+def test_a_surname_two_people_share_names_neither(tmp_path: Path) -> None:
+    article = ARTICLE + "Ola Vik, his daughter, ran the kiosk on the quay.\n"
+    facts = FACTS.replace("  lund: {name: Eva Lund, aliases: [Lund]}\n", "  lund: {name: Eva Lund, aliases: [Lund]}\n"
+                          "  ola: {name: Ola Vik}\n")  # fmt: skip
+    lesson = _lesson(tmp_path, article, facts).lesson
+    detector = Giveaways(lesson)
+    assert "vik" not in detector.person_forms(lesson.people["vik"])  # rejected: Ola Vik's too
+    assert "jon vik" in detector.person_forms(lesson.people["vik"])
+    assert "lund" in detector.person_forms(lesson.people["lund"])  # kept: hers alone
+
+
+def test_wrong_years_stay_within_the_titles_period_where_they_can(tmp_path: Path) -> None:
+    article = ARTICLE + TIMELINE[0]
+    facts = FACTS.replace("title: The Orvik ferry,", "title: 'The Orvik ferry, 2011-2021',") + TIMELINE[1]
+    checked = _lesson(tmp_path, article, facts)
+    made = build_questions(checked.lesson, checked.contexts(), one_sheet=False)
+    years = [int(year) for q in made.questions if q.kind == "when" for year in q.choices]
+    assert len(years) >= 12 and all(2011 <= year <= 2021 for year in years)  # rejected: 2010, 2009
+    narrow = FACTS.replace("title: The Orvik ferry,", "title: 'The Orvik ferry, 2018-2020',")
+    checked = _lesson(tmp_path / "narrow", facts=narrow)
+    made = build_questions(checked.lesson, checked.contexts(), one_sheet=False)
+    fares = next(q for q in made.questions if q.id.endswith("/fares/when"))
+    assert len(fares.choices) == 4  # kept as multiple choice: too few years inside, so some outside
+
+
+def test_the_answer_takes_only_places_that_keep_its_wrong_years_inside_the_period(tmp_path: Path) -> None:
+    facts = FACTS.replace("title: The Orvik ferry,", "title: 'The Orvik ferry, 2011-2021',") + TIMELINE[1]
+    lesson = _lesson(tmp_path, ARTICLE + TIMELINE[0], facts).lesson
+    opened = next(d for d in when_questions(lesson) if d.key == "opened")
+    chooser = Chooser(lesson)
+    assert chooser.year_choices(opened, 3) is None  # rejected: 2009, 2010, 2011 before it
+    assert chooser.year_choices(opened, 1) == ["2011", "2012", "2013", "2015"]  # kept

@@ -18,6 +18,7 @@ from dataclasses import replace
 from ..dates import PartialDate, parse_date
 from ..model import Lesson
 from .base import Draft, Question, named_in, ranked_people
+from .chronology import title_period
 
 CHOICES = 4
 YEAR_TYPES = ("year", "decade", "century", "era")  # read in date order
@@ -60,6 +61,7 @@ class Chooser:
         self._year_choices: dict[tuple[str, bool, frozenset[str], int, int, int], list[str] | None] = {}
         # Years a distractor may not leave: nothing after the article, nothing before what it is about began.
         self.latest = lesson.source.published.end if lesson.source.published else 9999
+        self.period = title_period(lesson.title)
         self.facts = {fact.id: fact for fact in lesson.facts}
         # What a fact is about began with it: its subject named in a fact, or a person born, among a
         # fact's people. A birth year is no year of anything they did, which came after it.
@@ -130,7 +132,19 @@ class Chooser:
 
         Many questions share an answer year, so each choice list is worked out once.
         """
-        key = (draft.answer, draft.answer_type == "decade", draft.true_values, position, *self.bounds(draft))
+        bounds = self.bounds(draft)
+        # Within the period the lesson's title gives, where the answer can take some place among years
+        # of it ("1973" is a weak wrong year for a conviction in a lesson on 1974-2005): a student places
+        # the events inside it. The letters are then balanced over the places it can take.
+        year = re.search(r"\d{3,4}", draft.answer)
+        if self.period and year and self.period[0] <= int(year.group()) <= self.period[1]:
+            inside = (max(bounds[0], self.period[0]), min(bounds[1], self.period[1]))
+            if any(self._years_at(draft, place, inside) for place in range(CHOICES)):
+                bounds = inside
+        return self._years_at(draft, position, bounds)
+
+    def _years_at(self, draft: Draft, position: int, bounds: tuple[int, int]) -> list[str] | None:
+        key = (draft.answer, draft.answer_type == "decade", draft.true_values, position, *bounds)
         if key not in self._year_choices:
             self._year_choices[key] = self._new_year_choices(*key)
         return self._year_choices[key]

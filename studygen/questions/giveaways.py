@@ -26,6 +26,7 @@ import dataclasses
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -189,6 +190,9 @@ class Giveaways:
                 self._people.setdefault(fold(name), person)
         self._cache: dict[Question, tuple[Ask, ...]] = {}
         self._passages = quotation_passages(lesson)
+        # A surname two people share ("Conlon" of a father and his son) names neither of them.
+        bearers = Counter(fold(n) for person in lesson.people.values() for n in set(person.names) - {person.name})
+        self._shared = {form for form, count in bearers.items() if count > 1}
 
     def person(self, answer: str) -> Person | None:
         """The lesson's person (or group, document) an answer names by full name or alias."""
@@ -217,9 +221,12 @@ class Giveaways:
 
     def person_forms(self, person: Person) -> tuple[str, ...]:
         """Every name a text may give a person by: full name, aliases, surname (which "President
-        Carter" and "Mr Carter" hold)."""
+        Carter" and "Mr Carter" hold), but a surname another person of the lesson bears too."""
         names = (*person.names, *accepted_names(self.lesson, person.id))
-        return tuple(dict.fromkeys(f for n in names if len(f := fold(n)) > 1))
+        forms = (fold(n) for n in names)
+        return tuple(
+            dict.fromkeys(f for f in forms if len(f) > 1 and (f == fold(person.name) or f not in self._shared))
+        )
 
     @staticmethod
     def office_forms(title: str) -> tuple[str, ...]:
