@@ -17,6 +17,7 @@ from studygen.model import Fact
 from studygen.questions import Question, build_questions
 from studygen.questions.choices import Chooser
 from studygen.questions.chronology import when_questions
+from studygen.questions.cloze import keyword
 from studygen.questions.giveaways import Giveaways, paragraph_starts, quotation_passages
 from studygen.questions.offices import TitleIndex, several_hold
 from studygen.questions.sourcing import account_answer, claim_questions, within_share
@@ -452,3 +453,47 @@ def test_the_answer_takes_only_places_that_keep_its_wrong_years_inside_the_perio
     chooser = Chooser(lesson)
     assert chooser.year_choices(opened, 3) is None  # rejected: 2009, 2010, 2011 before it
     assert chooser.year_choices(opened, 1) == ["2011", "2012", "2013", "2015"]  # kept
+
+
+def test_what_the_articles_title_shows_is_not_asked(tmp_path: Path) -> None:
+    headline = FACTS.replace("title: Ferry row,", "title: \"Timetable 'was never costed', says Lund\",")
+    questions, notes = _questions(tmp_path, facts=headline)
+    assert not any(q.fact == "costed" for q in questions.values())  # rejected: the headline has her words
+    assert "the lesson's title and the article's, printed with every question, shows" in notes
+    assert "bigger-ferry/attribution" in questions  # kept: the headline does not show Vik's
+    dated = FACTS.replace("title: Ferry row,", "title: 'Ferry company raises fares, 2019',").replace(
+        "the ferry company raised its fares, when: 2019,", "the ferry company raised its fares, when: 2019-05-03,"
+    )
+    article = ARTICLE.replace("raised its fares in 2019.", "raised its fares on 3 May 2019.")
+    dated = dated.replace("evidence: The ferry company raised its fares in 2019}",
+                          "evidence: The ferry company raised its fares on 3 May 2019}")  # fmt: skip
+    questions, _ = _questions(tmp_path / "dated", article, dated)
+    assert "fares/when" in questions  # kept: the title's year gives away no day of it
+
+
+# -- blanks: no adverb of manner, one word blanked once -----------------------------------------
+
+
+def test_an_adverb_of_manner_is_no_blank() -> None:
+    assert keyword("The island has suffered grievously from the cancellations") == "cancellations"
+    assert keyword("The island suffered grievously all winter long") is None  # rejected: only "grievously"
+    assert (
+        keyword("The island suffered grievously all winter", key_terms=frozenset({"grievously"})) == "grievously"
+    )  # yours
+
+
+def test_one_word_blanked_in_the_singular_and_the_plural_is_asked_once(tmp_path: Path) -> None:
+    article = ARTICLE + (
+        'Vik said "the council is the biggest shareholder in the company". '
+        'Lund said "the small shareholders were never consulted".\n'
+    )
+    facts = FACTS + (
+        "  - {id: biggest, kind: quote, by: vik, said: the council is the biggest shareholder in the company,"
+        " blank: shareholder}\n"
+        "  - {id: small, kind: quote, by: lund, said: the small shareholders were never consulted,"
+        " blank: shareholders}\n"
+    )
+    questions, notes = _questions(tmp_path, article, facts)
+    blanks = [q.answer for q in questions.values() if q.kind == "cloze" and q.fact in ("biggest", "small")]
+    assert len(blanks) == 1, blanks  # rejected: both
+    assert "both blank one word (shareholder, shareholders)" in notes or "(shareholders, shareholder)" in notes

@@ -19,7 +19,7 @@ from studygen.export.worksheet_layout import Item, Version, compose, versions
 from studygen.lessons import read_lesson
 from studygen.questions import build_questions
 
-from .conftest import ROOT
+from .conftest import ROOT, lesson_and_questions
 
 LESSONS = sorted((ROOT / "seeds").glob("*/facts.yaml")) + sorted((ROOT / "tests" / "lessons").glob("*/facts.yaml"))
 
@@ -98,10 +98,11 @@ def test_the_sample_sheet_keeps_every_section() -> None:
 
 def test_a_clash_is_resolved_and_noted() -> None:
     """The Mandela lesson's source line reads "Nelson Mandela, prisoner who became president, dies at 95":
-    it answers "What office did Nelson Mandela hold from 1994 to 1999?", which is left off, with a note,
-    while the footer stays."""
-    _, sheets, composition = _sheets(ROOT / "seeds" / "mandela-obituary" / "facts.yaml")
+    it answers "What office did Nelson Mandela hold from 1994 to 1999?", which the question set leaves
+    out, with a note (the article's title is printed with every question), and so no sheet has it."""
+    _, sheets, _ = _sheets(ROOT / "seeds" / "mandela-obituary" / "facts.yaml")
     ids = {item.question.id for _, item in _items(sheets[0])}
     assert "mandela-obituary/mandela.president-of-south-africa/office" not in ids
-    notes = [why for fact, why in composition.notes if fact == "mandela.president-of-south-africa"]
-    assert any("printed in the sheet's header or footer" in why for why in notes)
+    _, made = lesson_and_questions(ROOT / "seeds" / "mandela-obituary" / "facts.yaml")
+    notes = [d.message for d in made.diagnostics if "'mandela.president-of-south-africa'" in d.message]
+    assert any("the lesson's title and the article's, printed with every question" in why for why in notes)

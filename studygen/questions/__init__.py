@@ -19,7 +19,7 @@ from .base import KINDS, Draft, Question, account_dates, teacher_values
 from .choices import CHOICES, TYPED, YEAR_TYPES, Chooser, balance_letters, position_for
 from .chronology import outside_period, title_period
 from .gates import first_failure, unique_prompts
-from .selection import select
+from .selection import PRINTED, select
 from .sourcing import within_share, without_drill
 from .triage import Flag, flag_reasons, triage
 from .wording import TEMPLATE_FOLDER, Wording, load_wordings, render, template_names_in_folder
@@ -164,17 +164,24 @@ def _without_giveaways(
     kept, left = select(lesson, questions, lambda q, count: render(wordings[q.kind], {"count": count}))
     for out in left:
         pos, key = origins[out.question.id]
-        other_key, other_kind = origins[out.other][1], out.other.rsplit("/", 1)[1]
-        if lesson.facts_by_id([other_key]) and other_key not in out.question.facts:
-            hint = f"nothing to fix; to ask this instead, list '{other_key}' under questions: exclude: {other_kind}:"
-        else:  # a role's or a set's question, or one of the same fact (whose exclusion would leave out both)
-            hint = f"nothing to fix; to ask this instead, list {other_kind} under questions: skip_kinds:"
+        if out.other == PRINTED:  # the title or the citation shows its answer
+            since = out.why.replace("the other ", f"{PRINTED}, printed with every question, ")
+            hint = "nothing to fix; the article's title is its own, and the lesson's title is yours to reword"
+        else:
+            since = f"{out.other} is kept and {out.why}"
+            other_key, other_kind = origins[out.other][1], out.other.rsplit("/", 1)[1]
+            if lesson.facts_by_id([other_key]) and other_key not in out.question.facts:
+                hint = (
+                    f"nothing to fix; to ask this instead, list '{other_key}' under questions: exclude: {other_kind}:"
+                )
+            else:  # a role's or a set's question, or one of the same fact (whose exclusion would leave out both)
+                hint = f"nothing to fix; to ask this instead, list {other_kind} under questions: skip_kinds:"
         if out.items:
             sink.add(Severity.NOTE, pos, "question.worth",
                      f"left out of the {out.question.kind} question about '{key}': the item “{out.items[0]}”, "
-                     f"since {out.other} is kept and {out.why}", hint)  # fmt: skip
+                     f"since {since}", hint)  # fmt: skip
         else:
-            _note(sink, pos, key, out.question.kind, f"{out.other} is kept and {out.why}", "worth", hint)
+            _note(sink, pos, key, out.question.kind, since, "worth", hint)
     return kept
 
 

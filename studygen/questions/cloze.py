@@ -74,7 +74,10 @@ def keyword(text: str, avoid: str = "", key_terms: frozenset[str] = frozenset())
         if len(re.findall(rf"\b{re.escape(w)}\b", text)) == 1
         and not re.search(rf"\b{re.escape(w)}\b", avoid, re.IGNORECASE)
     ]
-    chosen = [w for w in words if w.lower() in key_terms] or [w for w in words if _zipf(w) < RARE_ZIPF]
+    # An adverb of degree or manner ("hugely", "frankly") says how, not what: any other fits its blank.
+    chosen = [w for w in words if w.lower() in key_terms] or [
+        w for w in words if _zipf(w) < RARE_ZIPF and not w.endswith("ly")
+    ]
     if not chosen:
         return None
     rarest = min(_zipf(w) for w in chosen)

@@ -471,6 +471,8 @@ def same_ask(one: Ask, other: Ask) -> str | None:
         and "the date" not in (one.what, other.what)
     ):
         return "both come from one passage of one speaker's words, and one asks who spoke"
+    if one.what == other.what == "the missing word" and _one_word(one.answer, other.answer):
+        return f"both blank one word ({one.answer}, {other.answer}): the word bank and its grammar tell them apart"
     if one.what == other.what == "the office" and one.answer == other.answer:
         return f"both ask for the same office ({one.answer}): once is enough"
     if one.role and one.role == other.role:
@@ -478,6 +480,11 @@ def same_ask(one: Ask, other: Ask) -> str | None:
     if one.answer and one.occasion & other.occasion and one.answer == other.answer:
         return f"both ask the same date of one occasion ({one.answer})"
     return None
+
+
+def _one_word(one: str, other: str) -> bool:
+    """Whether two blanked words are one word in the singular and the plural ("contributor", "contributors")."""
+    return " " not in one and " " not in other and bool(set(_number_forms(one)) & set(_number_forms(other)))
 
 
 def _same_subject(one: frozenset[str], other: frozenset[str]) -> bool:

@@ -10,17 +10,19 @@ timeline loses its offending items first, and is left out only when too few woul
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Lesson
 from .base import Question
 from .chronology import timeline_summary
-from .giveaways import Ask, Giveaways, clash
+from .giveaways import Ask, Giveaways, clash, fold
 from .shapes import Shape
 from .sourcing import matching_summary
 
 MIN_ITEMS = {Shape.MATCHING: 3, Shape.ORDERING: 4}  # the kinds' own least: fewer is a guess
+PRINTED = "the lesson's title and the article's"  # what every question is printed with
 
 
 def order(questions: list[Question]) -> list[Question]:
@@ -75,7 +77,12 @@ def select(
     """The questions that give none another away, in their original order, and those left out.
     `recount(question, n)` words a matching or timeline prompt for n items."""
     detector = Giveaways(lesson)
-    kept: list[_Kept] = []
+    # The lesson's title and the article's are printed with every question: what they show is never
+    # asked (a headline "Tolls 'a tax on patience', says Varga" answers "Who called tolls ...?"). Their
+    # years are the gates' (`answer_not_in_title`, `date_not_in_citation`): a title's period, "1998",
+    # gives no day of it away.
+    printed = tuple(re.sub(r"\d+", " ", fold(title)) for title in (lesson.title, lesson.source.title) if title)
+    kept: list[_Kept] = [_Kept(PRINTED, printed, ())]
     chosen: dict[str, Question] = {}
     left: list[LeftOut] = []
 
