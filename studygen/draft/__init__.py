@@ -34,6 +34,7 @@ from .people import NAME, PAST_TENSE, ROLE_NOUN, ROLE_NOUNS, People, Person, ten
 from .quotes import QuoteSpan, as_american, double_quotes, nested_quotes
 from .text import CleanArticle, clean, normalise_marks
 from .times import TimeExpression, find_times, resolve
+from .transcript import Turn, transcript_turns
 
 __all__ = ["ArticleDraft", "DraftEvent", "DraftQuote", "draft_article"]
 
@@ -111,6 +112,7 @@ def draft_article(raw: str) -> ArticleDraft:
                 scan(paragraph[start:end], (index, start))
     people.complete_names()
     people.add_namesakes()
+    turns = transcript_turns(paragraphs, people)
     draft = ArticleDraft(article)
     ctx = Context(people)
     previous_sentence = ""
@@ -120,6 +122,9 @@ def draft_article(raw: str) -> ArticleDraft:
     for index, paragraph in enumerate(paragraphs):
         spans = sentences[index]
         quotes = double_quotes(paragraph)
+        if index in turns:
+            _turn(draft, paragraph, written[index], turns[index], quotes, ctx)
+            quotes, last_quote_at = [], None  # the turn is one quotation; the next paragraph is no continuation
         opening = [q.start - 1 for q in quotes]  # in order: sentences and followers are found by bisection
         for number, (start, end) in enumerate(spans):
             sentence = paragraph[start:end]
@@ -227,6 +232,23 @@ def _show_as_written(
             role.evidence = as_written.get(role.evidence, role.evidence)
 
 
+def _turn(draft: ArticleDraft, paragraph: str, written: str, turn: Turn, quotes: list[QuoteSpan], ctx: Context) -> None:
+    """A turn of an interview transcript: its words are its speaker's, a quotation without marks; the
+    quotations inside are nested in it."""
+    speaker = turn.speaker or (turn.candidates[0] if turn.candidates else None)
+    if speaker is None:
+        return
+    outer = QuoteSpan(turn.start, len(paragraph))
+    cue = "asked" if turn.asks else "said"
+    evidence = paragraph.strip()
+    draft.quotes.append(
+        DraftQuote(outer.text(written), speaker, cue, "transcript", evidence, False, candidates=turn.candidates)
+    )
+    ctx.last_speaker, ctx.last_description = None, ""
+    for nested in quotes:
+        _nested(draft, paragraph, written, outer, nested, turn.speaker, ctx, evidence)
+
+
 def _nested(
     draft: ArticleDraft,
     paragraph: str,
@@ -257,6 +279,11 @@ def _nested(
         )
         return
     found = attribute(clause, "", clause, "", ctx, continues=False)
+    if found is not None and (said := BEFORE.search(clause)) and (pronoun := said["who"].lower()) in ("he", "she"):
+        # 'My deputy, Tom Hart, put it better. He said, "..."': "he" is someone the outer speaker has named,
+        # not whoever the article named last; no one, when the outer words name no one who fits
+        named = [p for _, p in ctx.people.mentions(outside_quotes(before)) if p.answers_to(pronoun)]
+        found = replace(found, person=named[-1] if named else None)
     if found is None or found.person is None or found.person is outer_speaker or found.rule not in ("before",):
         return
     draft.quotes.append(
