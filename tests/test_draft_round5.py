@@ -92,3 +92,20 @@ def test_a_turn_whose_label_two_people_share_and_no_introduction_settles_is_left
         ("It is safe until the next letter from the Treasury", ["Paul Mohr", "Rita Mohr"])
     ]
     assert "speaker could be" in draft_yaml(draft, "budget", "article.txt", text)
+
+
+def test_he_after_a_relative_the_article_does_not_name_is_not_the_speaker_named_before() -> None:
+    text = (
+        'Tom Hart, the manager, read out the notice. "We close on Friday," he said.\n\n'
+        "When I got home I told my father. He went out to the yard and sat there until dark.\n\n"
+        '"Forty years," he said at last. "Forty years, and a notice on a board."\n'
+    )
+    assert _quotes(text) == [("Tom Hart", "We close on Friday")]
+
+
+def test_a_sentence_about_her_husband_named_before_makes_him_the_next_he() -> None:
+    text = (
+        "Ada Mole, a surgeon, lives in Leeds with her husband, Ben Mole, a retired pilot.\n\n"
+        '"I have never cooked a meal," Ada Mole says. Her husband laughs. "Not one," he says.\n'
+    )
+    assert _quotes(text) == [("Ada Mole", "I have never cooked a meal"), ("Ben Mole", "Not one")]

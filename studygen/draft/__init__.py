@@ -128,6 +128,7 @@ def draft_article(raw: str) -> ArticleDraft:
         opening = [q.start - 1 for q in quotes]  # in order: sentences and followers are found by bisection
         for number, (start, end) in enumerate(spans):
             sentence = paragraph[start:end]
+            ctx.sentence += 1
             before_here = previous_sentence if number == 0 else paragraph[spans[number - 1][0] : spans[number - 1][1]]
             in_sentence = quotes[bisect.bisect_left(opening, start) : bisect.bisect_left(opening, end)]
             for position, quote in enumerate(in_sentence):
@@ -188,7 +189,7 @@ def draft_article(raw: str) -> ArticleDraft:
                     )
                 )
                 if found.person is not None:
-                    ctx.last_speaker = found.person
+                    ctx.last_speaker, ctx.speaker_at = found.person, ctx.sentence
                 ctx.last_description = "" if found.person is not None else found.description
                 last_quote_at = (index, number)
                 last_quote_open = not quote.closed
@@ -200,7 +201,7 @@ def draft_article(raw: str) -> ArticleDraft:
             whole = bool(times) and plain is sentence  # its events need everyone it names; else the first will do
             mentions = people.mentions(plain, first_only=not whole)
             if mentions:
-                ctx.last_subject = people.subject(plain, mentions)
+                ctx.last_subject, ctx.subject_at = people.subject(plain, mentions), ctx.sentence
             ctx.previous_had_quote = bool(in_sentence)
             note_descriptions(plain, ctx)
             if times:

@@ -252,6 +252,13 @@ class Context:
     # whom the next "he said" stands for.
     described: dict[str, str] = field(default_factory=dict)
     subject_described: str = ""
+    # Sentences read so far, the one where last_subject and last_speaker were set, and the last where someone
+    # the article does not name ("my brother", "a sergeant") was mentioned, by the pronoun they may take: a
+    # "he" after such a mention may be that person rather than the one named before it.
+    sentence: int = 0
+    subject_at: int = 0
+    speaker_at: int = 0
+    unnamed_at: dict[str, int] = field(default_factory=dict)
 
 
 # "One longtime adviser", "a senior official", "Another government source": someone the article does not name,
@@ -262,7 +269,7 @@ _INDEFINITE = re.compile(r"(?=[AaO])\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<words>(
 
 def note_descriptions(plain: str, ctx: Context) -> None:
     """Remember the unnamed people a sentence (outside its quotations) describes, and whether one is its
-    subject (see `Context.described`)."""
+    subject (see `Context.described`); and when it mentions a relative it does not name (`Context.unnamed_at`)."""
     start = len(plain) - len(plain.lstrip())
     ctx.subject_described = ""
     for match in _INDEFINITE.finditer(plain):
@@ -274,6 +281,28 @@ def note_descriptions(plain: str, ctx: Context) -> None:
         ctx.described[words[last].lower()] = described
         if match.start() == start:
             ctx.subject_described = described
+    if "y " in plain or "is " in plain or "er " in plain or "ur " in plain:  # my, his, her, our, their
+        for match in _UNNAMED_RELATIVE.finditer(plain):
+            if ctx.people.mentions(plain[match.end() : match.end() + 40], first_only=True):
+                continue  # "My father, Joseph Reddy,": named
+            owner, relation = match.group().split()[0].lower(), match["relation"].lower()
+            if owner in ("his", "her") and (relative := _relative_of(f"{owner} {relation}", ctx)):
+                if match.start() == start:  # 'Her husband laughs.': about the husband the article has named
+                    ctx.last_subject, ctx.subject_at = relative, ctx.sentence
+                continue
+            ctx.unnamed_at[_RELATIVE_PRONOUN[relation]] = ctx.sentence
+
+
+# "my brother Tommy", "his late father", "Her mother": a relative, and the pronoun one takes; not when a known
+# name follows ("My father, Joseph Reddy,": see note_descriptions).
+_RELATIVE_PRONOUN = {
+    **dict.fromkeys("father dad brother son husband uncle grandfather grandson nephew".split(), "he"),
+    **dict.fromkeys("mother mum mom sister daughter wife aunt grandmother granddaughter niece".split(), "she"),
+}
+_UNNAMED_RELATIVE = re.compile(
+    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+(?:(?:elder|younger|eldest|youngest|older|late)\s+)?"
+    rf"(?P<relation>{'|'.join(_RELATIVE_PRONOUN)})\b"
+)
 
 
 def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, bool]:
@@ -289,6 +318,10 @@ def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, b
             (ctx.last_speaker, ctx.last_subject) if ctx.previous_had_quote else (ctx.last_subject, ctx.last_speaker)
         )
         fitting = [p for p in (first, second) if p is not None and p.answers_to(lower)]
+        if fitting and ctx.unnamed_at.get(lower, -1) > (
+            ctx.subject_at if fitting[0] is ctx.last_subject else ctx.speaker_at
+        ):
+            return None, False  # 'Critchley said ... My father went out. "...," he said.': the father, maybe
         return (fitting[0] if fitting else None), False
     if lower.startswith("the "):
         noun = lower.split()[-1]
