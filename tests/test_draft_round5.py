@@ -109,3 +109,19 @@ def test_a_sentence_about_her_husband_named_before_makes_him_the_next_he() -> No
         '"I have never cooked a meal," Ada Mole says. Her husband laughs. "Not one," he says.\n'
     )
     assert _quotes(text) == [("Ada Mole", "I have never cooked a meal"), ("Ben Mole", "Not one")]
+
+
+def test_the_subject_called_by_a_surname_a_relative_shares_is_the_one_the_introduction_names_in_full() -> None:
+    text = (
+        "A Potter at 90\n\nBy JANE FARRIS\n\n"
+        "Aldo Venn, a potter, has worked in Truro since 1958. Mr. Venn talked about clay and his hands.\n\n"
+        "Q. Do your hands hurt?\n\nA. Every morning.\n\nQ. And the wheel?\n\nA. The wheel does not care.\n\n"
+        'His son, Marco Venn, a teacher, said his father "will never stop".\n'
+    )
+    assert _quotes(text) == [
+        ("Jane Farris", "Do your hands hurt?"),
+        ("Aldo Venn", "Every morning"),
+        ("Jane Farris", "And the wheel?"),
+        ("Aldo Venn", "The wheel does not care"),
+        ("Marco Venn", "will never stop"),
+    ]

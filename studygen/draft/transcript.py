@@ -55,8 +55,12 @@ def _question_and_answer(paragraphs: list[str], qa: dict[int, re.Match[str]], pe
     intro = "\n".join(paragraphs[:first])
     interviewer = _interviewer(paragraphs[:first], people)
     counts: dict[int, tuple[int, Person]] = {}
-    for _, person in people.mentions(outside_quotes(intro)):
-        if person is not interviewer:
+    mentioned = [person for _, person in people.mentions(outside_quotes(intro))]
+    for person in mentioned:
+        if shared := people.shared_by(person):  # "Mr. Halasz": the Halasz the introduction names in full
+            named = [p for p in shared if any(p is m for m in mentioned)]
+            person = named[0] if len(named) == 1 else None
+        if person is not None and person is not interviewer:
             seen, _ = counts.get(id(person), (0, person))
             counts[id(person)] = (seen + 1, person)
     ranked = sorted(counts.values(), key=lambda c: -c[0])
