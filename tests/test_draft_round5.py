@@ -125,3 +125,12 @@ def test_the_subject_called_by_a_surname_a_relative_shares_is_the_one_the_introd
         ("Aldo Venn", "The wheel does not care"),
         ("Marco Venn", "will never stop"),
     ]
+
+
+def test_she_after_a_sentence_about_dr_kell_is_the_one_kell_who_is_a_doctor() -> None:
+    text = (
+        "Professor Ruth Kell, a chemist, has died. Her daughter, Dr Ann Kell, a surgeon, and her son, Tom Kell,"
+        " survive her.\n\n"
+        'Dr Kell said her mother had loved the laboratory. "She worked every Sunday," she said.\n'
+    )
+    assert _quotes(text) == [("Ann Kell", "She worked every Sunday")]

@@ -26,6 +26,9 @@ def which_one(
     to the quotation (outside quotation marks), `nearby` the words around the quotation that name its speaker."""
     # "Dr. Ortiz said", and only Ramon Ortiz is a doctor
     titled = [t.rstrip(".") for t, s in _TITLED.findall(nearby) if s == surname]
+    if not titled:  # 'Dr Solberg said her mother ... "...," she said': the title the sentence before used
+        used = {t.rstrip(".") for t, s in _TITLED.findall(history) if s == surname}
+        titled = list(used) if len(used) == 1 else []
     fitting = [p for p in bearers if any(t in p.titles for t in titled)]
     if not fitting and any(t in _PLAIN_TITLES for t in titled):
         # "Mr Reid" is never Sir Malcolm Reid: a knight, a dame or a peer is called by that title
