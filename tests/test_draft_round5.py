@@ -134,3 +134,12 @@ def test_she_after_a_sentence_about_dr_kell_is_the_one_kell_who_is_a_doctor() ->
         'Dr Kell said her mother had loved the laboratory. "She worked every Sunday," she said.\n'
     )
     assert _quotes(text) == [("Ann Kell", "She worked every Sunday")]
+
+
+def test_a_sentence_opening_with_her_is_about_whom_her_stands_for_not_the_name_inside_it() -> None:
+    text = (
+        "Nora Quayle, a chemist, retired in 1990.\n\n"
+        "Her best-known paper, written in 1971 with her colleague Tom Hart, changed the field."
+        ' She called it "a lucky accident".\n'
+    )
+    assert _quotes(text) == [("Nora Quayle", "a lucky accident")]

@@ -200,7 +200,7 @@ def draft_article(raw: str) -> ArticleDraft:
             times = _dated_times(sentence)
             whole = bool(times) and plain is sentence  # its events need everyone it names; else the first will do
             mentions = people.mentions(plain, first_only=not whole)
-            if mentions:
+            if mentions and not _about_whom_a_pronoun_means(plain, mentions[0][0]):
                 ctx.last_subject, ctx.subject_at = people.subject(plain, mentions), ctx.sentence
             ctx.previous_had_quote = bool(in_sentence)
             note_descriptions(plain, ctx)
@@ -212,6 +212,17 @@ def draft_article(raw: str) -> ArticleDraft:
     if written is not paragraphs:
         _show_as_written(draft, paragraphs, written, sentences)
     return draft
+
+
+_POSSESSIVE_OPENING = re.compile(r"\s*(?:His|Her)\s")
+_WORDS_OF_AN_APPOSITION = 6  # "Her husband, the retired geologist Nils Solberg": the name is the phrase's
+
+
+def _about_whom_a_pronoun_means(sentence: str, first_named: int) -> bool:
+    """Whether a sentence is about whom its opening "His" or "Her" stands for, not about the first person
+    it names: "Her most cited work, written with her collaborator Dr Peter Marsh, showed ..." (but "Her son,
+    Erik Solberg, said" is about him)."""
+    return bool(_POSSESSIVE_OPENING.match(sentence)) and len(sentence[:first_named].split()) > _WORDS_OF_AN_APPOSITION
 
 
 def _show_as_written(
