@@ -143,3 +143,39 @@ def test_a_sentence_opening_with_her_is_about_whom_her_stands_for_not_the_name_i
         ' She called it "a lucky accident".\n'
     )
     assert _quotes(text) == [("Nora Quayle", "a lucky accident")]
+
+
+def test_a_name_inside_a_quotation_of_several_sentences_is_not_whom_the_next_she_stands_for() -> None:
+    text = (
+        'Ann Lyle, a curator, showed the logbooks. "I read every page. Tom Hart wrote them all in pencil."\n\n'
+        'She said: "It took a year."\n'
+    )
+    assert _quotes(text)[-1] == ("Ann Lyle", "It took a year")
+
+
+def test_he_went_on_is_a_verb_of_saying_the_talks_went_on_is_not() -> None:
+    text = (
+        'Tom Hart, the mayor, spoke on Monday. "The bridge is safe," he said.\n\n'
+        'He went on: "It will open in May."\n\n'
+        'The talks went on. "Nobody is happy."\n'
+    )
+    assert _quotes(text)[:2] == [("Tom Hart", "The bridge is safe"), ("Tom Hart", "It will open in May")]
+    assert ("Tom Hart", "Nobody is happy") not in _quotes(text)
+
+
+def test_he_after_a_quotation_left_to_the_teacher_is_not_its_guessed_speaker() -> None:
+    text = (
+        "Tom Hart, the challenger, conceded on Monday.\n\n"
+        'Carl Dunn, the mayor, thanked Tom Hart, the challenger, for what he called "a fair fight." Speaking'
+        ' later, he promised "a new bridge."\n'
+    )
+    draft = draft_article(text)
+    assert [(q.text, [p.name for p in q.candidates]) for q in draft.quotes if q.candidates] == [
+        ("a fair fight", ["Tom Hart", "Carl Dunn"])
+    ]
+    assert _quotes(text) == [("Carl Dunn", "a new bridge")]
+
+
+def test_on_the_platform_he_said_is_he_not_a_speaker_called_the_platform_he() -> None:
+    text = 'Frank Hale, a teacher, went home on Friday. On the platform he said, "Tell them we ran out of cups."\n'
+    assert _quotes(text) == [("Frank Hale", "Tell them we ran out of cups")]

@@ -190,13 +190,14 @@ def draft_article(raw: str) -> ArticleDraft:
                 )
                 if found.person is not None:
                     ctx.last_speaker, ctx.speaker_at = found.person, ctx.sentence
+                    ctx.speaker_unsure = bool(found.candidates)
                 ctx.last_description = "" if found.person is not None else found.description
                 last_quote_at = (index, number)
                 last_quote_open = not quote.closed
                 last_quote_ends_paragraph = quote.end >= spans[-1][0]
                 for nested in nested_quotes(paragraph, [quote]):
                     _nested(draft, paragraph, written[index], quote, nested, found.person, ctx, sentence)
-            plain = outside_quotes(sentence)
+            plain = _unquoted(paragraph, start, end, quotes)
             times = _dated_times(sentence)
             whole = bool(times) and plain is sentence  # its events need everyone it names; else the first will do
             mentions = people.mentions(plain, first_only=not whole)
@@ -212,6 +213,20 @@ def draft_article(raw: str) -> ArticleDraft:
     if written is not paragraphs:
         _show_as_written(draft, paragraphs, written, sentences)
     return draft
+
+
+def _unquoted(paragraph: str, start: int, end: int, quotes: list[QuoteSpan]) -> str:
+    """The sentence `paragraph[start:end]` with its quoted words and marks blanked out, those of a quotation
+    that began in an earlier sentence or goes on into a later one too ('"It is strange. Dad and Grandad slept
+    there."': no one is named outside the quotation); the sentence itself when it has none."""
+    sentence = paragraph[start:end]
+    inside = [(max(q.start - 1, start), min(q.end + 1, end)) for q in quotes if q.start - 1 < end and q.end + 1 > start]
+    if not inside:
+        return sentence
+    chars = list(sentence)
+    for a, b in inside:
+        chars[a - start : b - start] = " " * (b - a)
+    return "".join(chars)
 
 
 _POSSESSIVE_OPENING = re.compile(r"\s*(?:His|Her)\s")

@@ -53,7 +53,9 @@ PARTICIPLES = frozenset(
 )
 PRONOUNS = frozenset("he she they".split())
 FIRST_PERSON = frozenset("i we".split())
-_VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
+# "He went on: '...'", '"...," she went on.': going on speaking, not "the talks went on for hours"
+_GOING_ON = r"(?:went|goes)\s+on(?=\s*[:,.])"
+_VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + "|" + _GOING_ON + r")"
 _AT_VERB = "(?=[" + "".join(sorted({verb[0] for verb in SPEECH_VERBS})) + "])"  # see people.AT_CAPITAL
 VERB_WORD = re.compile(rf"{_AT_VERB}\b{_VERB}\b")
 _TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.?\s+)?"
@@ -64,8 +66,8 @@ _ADVERB = r"(?:(?:also|then|later|reportedly|once|had|has|have|would|again|furth
 # The speaker: a name, a pronoun, or a description ("the envoy", "the Thai minister").
 _WHO = (
     rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Hh](?:is|er)\s+(?:{RELATIONS})\b"
-    r"|[Tt]he\s+(?:[A-Z][a-z]+\s+)?[a-z-]+(?:\s+[a-z-]+)?)"
-)  # and a relative: "his mother said"
+    r"|[Tt]he\s+(?:[A-Z][a-z]+\s+)?[a-z-]+(?:\s+(?!(?:he|she|they)\b)[a-z-]+)?)"
+)  # and a relative: "his mother said"; not "(On) the platform he (said)"
 _AGE = r",\s+\d{1,3}"  # "Kari Nordby, 34, said"
 _OWNER = rf"{_TITLE}(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}['’]s"  # "Poland's", "Andes Copper's" (chief executive)
 AFTER_VERB_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+{_WHO}")
@@ -259,6 +261,9 @@ class Context:
     subject_at: int = 0
     speaker_at: int = 0
     unnamed_at: dict[str, int] = field(default_factory=dict)
+    # The last speaker was one of several candidates, left to the teacher: its quotation's continuations are
+    # left so too, but "he" after it is not taken to be that guess.
+    speaker_unsure: bool = False
 
 
 # "One longtime adviser", "a senior official", "Another government source": someone the article does not name,
@@ -314,9 +319,8 @@ def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, b
     if lower in PRONOUNS:
         # "he said" after a sentence about someone is about that someone; after a quotation,
         # it is the one who was quoted; never one whose title says otherwise ("Mrs Reed" is not "he").
-        first, second = (
-            (ctx.last_speaker, ctx.last_subject) if ctx.previous_had_quote else (ctx.last_subject, ctx.last_speaker)
-        )
+        speaker = None if ctx.speaker_unsure else ctx.last_speaker
+        first, second = (speaker, ctx.last_subject) if ctx.previous_had_quote else (ctx.last_subject, speaker)
         fitting = [p for p in (first, second) if p is not None and p.answers_to(lower)]
         if fitting and ctx.unnamed_at.get(lower, -1) > (
             ctx.subject_at if fitting[0] is ctx.last_subject else ctx.speaker_at
@@ -586,7 +590,9 @@ def _sieve(
         return Attribution(ctx.last_speaker, "continued", "before", False, ctx.last_description)
     # The patterns with a verb of saying before the quotation need one among the last words before it:
     # up to four words and a comma or colon may follow the verb (_UP_TO_QUOTE).
-    verb_before = any(word.rstrip(",:") in SPEECH_VERBS for word in local_before.split()[-6:])
+    verb_before = any(word.rstrip(",:") in SPEECH_VERBS for word in local_before.split()[-6:]) or (
+        " on" in local_before[-6:] and re.search(_GOING_ON, local_before[-12:]) is not None
+    )
     match = (
         verb_before
         and (
