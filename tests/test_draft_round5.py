@@ -179,3 +179,18 @@ def test_he_after_a_quotation_left_to_the_teacher_is_not_its_guessed_speaker() -
 def test_on_the_platform_he_said_is_he_not_a_speaker_called_the_platform_he() -> None:
     text = 'Frank Hale, a teacher, went home on Friday. On the platform he said, "Tell them we ran out of cups."\n'
     assert _quotes(text) == [("Frank Hale", "Tell them we ran out of cups")]
+
+
+def test_another_after_a_quotation_is_no_person_called_another() -> None:
+    text = 'Samuel Pike, a teacher, kept a diary. One entry reads: "Gale. Bread bad." Another notes a storm.\n'
+    draft = draft_article(text)
+    assert [p.name for p in draft.people] == ["Samuel Pike"]
+    assert all(q.speaker is None or q.speaker.name != "Another" for q in draft.quotes)
+
+
+def test_a_namesake_whose_surname_has_a_particle_is_told_apart_by_the_given_name() -> None:
+    text = (
+        'Caroline de Wit, the party leader, said the talks were "over".\n\n'
+        'Its deputy leader, Henk de Wit, said the others had "spent five months lecturing farmers".\n'
+    )
+    assert _quotes(text) == [("Caroline de Wit", "over"), ("Henk de Wit", "spent five months lecturing farmers")]

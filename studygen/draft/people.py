@@ -88,7 +88,7 @@ NOT_NAMES = frozenset(
     Speaking Commenting Asked Years Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday
     Sunday January February March April May June July August September October November December Once What Why
     How Who Where Which Not No Yes Also All Some Many Most Such Both Each Every Now Later Earlier Still Yet
-    Our Their His Her My Your""".split()
+    Our Their His Her My Your Another One Other Others""".split()
 )
 # A capitalised phrase with one of these is an organisation or a place, not a person.
 ORGANISATION_WORDS = frozenset(
@@ -279,6 +279,14 @@ def _knightly_form(name: str) -> tuple[str, ...]:
     """ "Sir Hugh" for "Sir Hugh Penrose": how the British name a knight or a dame after the first time."""
     words = name.split()
     return (f"{words[0]} {words[1]}",) if len(words) >= 3 and words[0] in ("Sir", "Dame") else ()
+
+
+def _before_surname(words: list[str]) -> str:
+    """The word before a surname and its particles: "Henk" in "Henk de Wit"; "" for a surname alone."""
+    rest = words[:-1]
+    while rest and rest[-1] in _PARTICLES:
+        rest = rest[:-1]
+    return rest[-1] if rest else ""
 
 
 def _is_title_word(word: str) -> bool:
@@ -554,9 +562,10 @@ class People:
         if len(matches) != 1:
             return None
         known = matches[0]
-        # "Olga Brandt" is not "Ilse Brandt"; "Mayor Anna Kovacs" and "President Kovacs" are Anna Kovacs.
-        given, known_given = (words[-2] if len(words) > 1 else ""), known.name.split()[-2:-1]
-        if given and known_given and given != known_given[0] and not _is_title_word(given):
+        # "Olga Brandt" is not "Ilse Brandt"; "Mayor Anna Kovacs" and "President Kovacs" are Anna Kovacs; "Henk
+        # de Wit" is not "Caroline de Wit" (the word before a particle is the given name).
+        given, known_given = _before_surname(words), _before_surname(known.name.split())
+        if given and known_given and given != known_given and not _is_title_word(given):
             return None
         return known
 
