@@ -194,3 +194,21 @@ def test_a_namesake_whose_surname_has_a_particle_is_told_apart_by_the_given_name
         'Its deputy leader, Henk de Wit, said the others had "spent five months lecturing farmers".\n'
     )
     assert _quotes(text) == [("Caroline de Wit", "over"), ("Henk de Wit", "spent five months lecturing farmers")]
+
+
+def test_a_name_in_a_phrase_set_off_before_the_subject_is_not_whom_the_sentence_is_about() -> None:
+    text = (
+        "Sir Robin Astley, a committee member, opened the hearing.\n\n"
+        "Under questioning from Sir Robin Astley, Tom Hart, the former chief executive, accepted the warnings were"
+        ' missed. "That was my failure," he said.\n'
+    )
+    assert _quotes(text) == [("Tom Hart", "That was my failure")]
+
+
+def test_mr_hale_is_not_the_professor_who_shares_his_surname() -> None:
+    text = (
+        "Stephen Hale, the former chief executive, gave evidence on Monday. Professor Anna Hale, a hydrologist,"
+        " gave evidence on Tuesday.\n\n"
+        '"That was a failure," Mr Hale told the committee.\n'
+    )
+    assert _quotes(text) == [("Stephen Hale", "That was a failure")]

@@ -16,6 +16,7 @@ _ANY_TITLE = "|".join(sorted(PRONOUN_OF_TITLE.keys() | TITLES.keys(), key=len, r
 _TITLED = re.compile(rf"\b({_ANY_TITLE})\.?\s+({NAME_WORD})")
 _WORD = re.compile(r"[\w'’-]+")
 _PLAIN_TITLES = frozenset("Mr Mrs Ms Miss".split())
+_LEARNED_TITLES = frozenset("Dr Professor Prof".split())
 
 
 def which_one(
@@ -31,8 +32,9 @@ def which_one(
         titled = list(used) if len(used) == 1 else []
     fitting = [p for p in bearers if any(t in p.titles for t in titled)]
     if not fitting and any(t in _PLAIN_TITLES for t in titled):
-        # "Mr Reid" is never Sir Malcolm Reid: a knight, a dame or a peer is called by that title
-        fitting = [p for p in bearers if p.name.split()[0] not in HONORIFICS]
+        # "Mr Reid" is never Sir Malcolm Reid: a knight, a dame or a peer is called by that title, and so is a
+        # doctor or a professor ("Mr Hale" is not Professor Anna Hale)
+        fitting = [p for p in bearers if p.name.split()[0] not in HONORIFICS and not p.titles & _LEARNED_TITLES]
     # "Lady Hale", "Mr. Dunmore": a title that says "she" or "he" rules out those known to be otherwise
     said = {PRONOUN_OF_TITLE[t] for t in titled if t in PRONOUN_OF_TITLE}
     if len(said) == 1:

@@ -281,6 +281,14 @@ def _knightly_form(name: str) -> tuple[str, ...]:
     return (f"{words[0]} {words[1]}",) if len(words) >= 3 and words[0] in ("Sir", "Dame") else ()
 
 
+# "Under questioning from Sir Robin Astley, (Mr Hale accepted)": a phrase set off before the subject, whose
+# names are not whom the sentence is about.
+_OPENING_PHRASE = re.compile(
+    r"\s*(?:Under|After|Before|With|Without|Despite|Following|During|Unlike|Like|From|Against|Alongside|Beside"
+    r"|Behind|Among|Asked\s+by|Pressed\s+by|Challenged\s+by|Questioned\s+by)\s[^,]{1,80},"
+)
+
+
 def _before_surname(words: list[str]) -> str:
     """The word before a surname and its particles: "Henk" in "Henk de Wit"; "" for a surname alone."""
     rest = words[:-1]
@@ -808,9 +816,15 @@ class People:
         about Kostas Ioannou."""
         if not mentions:
             return None
-        if not is_possessive(text, mentions[0][0]):
+        opening = _OPENING_PHRASE.match(text)
+        first = mentions[0][0]
+        if not is_possessive(text, first) and not (opening and first < opening.end()):
             return mentions[0][1]
-        others = [person for start, person in self.mentions(text) if not is_possessive(text, start)]
+        others = [
+            person
+            for start, person in self.mentions(text)
+            if not is_possessive(text, start) and not (opening and start < opening.end())
+        ]
         return others[0] if others else mentions[0][1]
 
     def mentions(self, text: str, first_only: bool = False) -> list[tuple[int, Person]]:
