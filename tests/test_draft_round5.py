@@ -212,3 +212,22 @@ def test_mr_hale_is_not_the_professor_who_shares_his_surname() -> None:
         '"That was a failure," Mr Hale told the committee.\n'
     )
     assert _quotes(text) == [("Stephen Hale", "That was a failure")]
+
+
+def test_a_second_quotation_of_the_same_reported_clause_joined_by_and_would_is_the_same_speaker() -> None:
+    text = 'A spokesman for the port said the company was spending "record amounts" and would "study the report".\n'
+    assert _quotes(text) == [
+        ("A spokesman for the port", "record amounts"),
+        ("A spokesman for the port", "study the report"),
+    ]
+
+
+def test_a_role_with_a_capitalised_adjective_before_the_name_set_off_and_a_quotation_after_but() -> None:
+    text = (
+        "The head of the mission, former Ghanaian foreign minister Kwame Asante, said there had been"
+        ' "isolated irregularities" but "nothing that would change the result."\n'
+    )
+    assert _quotes(text) == [
+        ("Kwame Asante", "isolated irregularities"),
+        ("Kwame Asante", "nothing that would change the result"),
+    ]

@@ -108,17 +108,23 @@ BEFORE = re.compile(
 )
 BEFORE_DESCRIBED = re.compile(rf"{_DESCRIBED}(?:,[^,\"]{{1,80}},)?\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
 BEFORE_SET_OFF = re.compile(rf",\s+{_WHO},\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
-# "One of them, retired teacher June Parfitt, said:" / "The chair, the historian Robert Ainsley, called the book":
+# "One of them, retired teacher June Parfitt, said:" / "The chair, the historian Robert Ainsley, called the book" /
+# "The head of the mission, former Ghanaian foreign minister Kwame Asante, said":
 # a role and a name set off by commas before the verb.
 BEFORE_ROLE_SET_OFF = re.compile(
-    rf",\s+(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}(?i:{ROLE_NOUN})\s+(?P<who>{_TITLE}{NAME}),"
+    rf",\s+(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w'’-]*\s+)?(?:[\w'’-]+\s+){{0,2}}(?i:{ROLE_NOUN})\s+(?P<who>{_TITLE}{NAME}),"
     rf"\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE
 )
 # '... he called it "ambitious," and warned that buyers would "smell desperation"': a verb of saying joined
 # to the last by "and", with no subject of its own, after a quotation in the same sentence.
 BEFORE_JOINED = re.compile(rf"\s*,?\s*(?:and|but)\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
 # '... he said the talks had been "brief" and that he "respected her decision"': more of the same reported words.
-_AND_THAT = re.compile(r"\s*,?\s*and\s+that\s+(?:[\w'’-]+\s+){0,4}$")
+# So are '... was investing "record amounts" and would "study the report"' (a second verb of the reported clause,
+# with no subject of its own) and '... there had been "isolated irregularities" but "nothing that ..."'.
+_AND_THAT = re.compile(
+    r"\s*,?\s*(?:and\s+that\s+(?:[\w'’-]+\s+){0,4}|(?:and|but)\s+(?:(?:would|will|had|has|have|was|were|is|are"
+    r"|be|been|could|should|might|must|not|also|then|still)\s+){0,3})$"
+)
 # 'According to Kiptoo, the shilling is "fairly valued"': the whole sentence is the words of who opens it.
 ACCORDING_OPENS = re.compile(rf"\s*[Aa]ccording to\s+{_WHO}\s*,")
 _PARTICIPLE = re.compile(r"\b(?P<verb>" + "|".join(PARTICIPLES) + r")\b")
