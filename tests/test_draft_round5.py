@@ -231,3 +231,37 @@ def test_a_role_with_a_capitalised_adjective_before_the_name_set_off_and_a_quota
         ("Kwame Asante", "isolated irregularities"),
         ("Kwame Asante", "nothing that would change the result"),
     ]
+
+
+def test_a_body_that_says_something_at_a_distance_from_the_quotation_is_the_body() -> None:
+    text = (
+        'Tom Hart, the minister, said the figures were "a scandal".\n\n'
+        'The regulator said in a statement that it "accepts the findings in full".\n\n'
+        'In a report published on Thursday, the Environment Select Committee said the board had been "asleep".\n'
+    )
+    assert _quotes(text) == [
+        ("Tom Hart", "a scandal"),
+        ("The regulator", "accepts the findings in full"),
+        ("the Environment Select Committee", "asleep"),
+    ]
+
+
+def test_his_letter_is_no_body_but_her_office_is() -> None:
+    text = (
+        'Tom Hart, the surgeon, raised the alarm in May. His letter said a serious incident was "a certainty".\n\n'
+        'Ann Lyle, the treasurer, was not available. Her office said only that "the figures will be published".\n'
+    )
+    assert ("His letter", "a certainty") not in _quotes(text)
+    assert ("Her office", "the figures will be published") in _quotes(text)
+
+
+def test_a_quotation_joined_to_a_described_speaker_s_is_theirs_not_the_last_person_named() -> None:
+    text = (
+        'Tom Hart, the minister, said the report was "fair".\n\n'
+        'The regulator said it was spending "record amounts" and would "study the report".\n'
+    )
+    assert _quotes(text) == [
+        ("Tom Hart", "fair"),
+        ("The regulator", "record amounts"),
+        ("The regulator", "study the report"),
+    ]

@@ -131,6 +131,13 @@ _PARTICIPLE = re.compile(r"\b(?P<verb>" + "|".join(PARTICIPLES) + r")\b")
 # "(Anna Berg) quoted Tom Hart as saying": the one quoted is the speaker.
 _QUOTED_AS = re.compile(rf"\bquoted\s+(?P<who>{_TITLE}{NAME})\s+as\s+(?:saying|telling|writing)\b")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+# The subject of a verb of saying that is a body or a document: "The regulator", "Her office", "the Environment
+# Select Committee", after a phrase that sets the scene ("In a report published on Thursday").
+_BODY_BEFORE_VERB = re.compile(
+    r"\s*(?:(?:In|On|At|After|Before)\s+[^,\"]{1,60}?,?\s+)?(?P<who>(?:[Tt]he|[Ii]ts)\s+(?:[A-Z][\w'’-]*\s+){0,4}"
+    r"(?P<noun>[A-Za-z][\w'’-]*)|(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<body>office|campaign|party|foundation|ministry))"
+    rf"\s+{_ADVERB}"
+)  # "His letter" is his words, "Her office" is not hers
 # "with prosecutors calling", "with the mayor's office saying": a participle with a subject of its own.
 _WITH_SUBJECT = re.compile(r"\b[Ww]ith\s+(?P<who>(?:[\w'’.-]+\s+){1,4}?)$")
 # "The city's mayor, calling ...": a described subject and its verb, in small letters ("The White House's
@@ -591,9 +598,9 @@ def _sieve(
             return found
     if continues and (ctx.last_speaker or ctx.last_description) and (joined := BEFORE_JOINED.match(local_before)):
         # 'The document said the plan "..." and warned that "...": whoever spoke the quotation before
-        return Attribution(ctx.last_speaker, joined["verb"].lower(), "before", False, ctx.last_description)
+        return Attribution(_last_named(ctx), joined["verb"].lower(), "before", False, ctx.last_description)
     if continues and (ctx.last_speaker or ctx.last_description) and _AND_THAT.fullmatch(local_before):
-        return Attribution(ctx.last_speaker, "continued", "before", False, ctx.last_description)
+        return Attribution(_last_named(ctx), "continued", "before", False, ctx.last_description)
     # The patterns with a verb of saying before the quotation need one among the last words before it:
     # up to four words and a comma or colon may follow the verb (_UP_TO_QUOTE).
     verb_before = any(word.rstrip(",:") in SPEECH_VERBS for word in local_before.split()[-6:]) or (
@@ -664,6 +671,12 @@ def _sieve(
             found := _named(pronoun["who"] or pronoun["who_after"], verb_here.group(), "verb in sentence", ctx, history)
         ):
             return replace(found, confident=False)
+        # 'The regulator said in a statement that it "accepts ..."', 'In a report, the Environment Committee said
+        # ...': a body's or a document's words, not the last person named
+        if (body := _BODY_BEFORE_VERB.fullmatch(main_clause[: verb_here.start()])) and not _is_person_noun(
+            (body["noun"] or body["body"]).lower().removesuffix("s")
+        ):
+            return Attribution(None, verb_here.group(), "verb in sentence", False, body["who"])
     if (
         (according := ACCORDING_OPENS.match(whole_before))
         and according["who"].lower() not in FIRST_PERSON
@@ -694,6 +707,12 @@ def _sieve(
         if subject is not None:
             return Attribution(subject, "continued", "previous sentence", False)
     return None
+
+
+def _last_named(ctx: Context) -> Person | None:
+    """The last quotation's speaker when the text named one: not when it was someone described ("A spokesman
+    for the port"), after whom `last_speaker` is still whoever was named before."""
+    return None if ctx.last_description else ctx.last_speaker
 
 
 # The subject of a later verb of saying: "(Moran recalled a meeting at which) the Lord Chief Justice had
