@@ -265,3 +265,13 @@ def test_a_quotation_joined_to_a_described_speaker_s_is_theirs_not_the_last_pers
         ("The regulator", "record amounts"),
         ("The regulator", "study the report"),
     ]
+
+
+def test_my_father_is_the_father_the_narrator_has_named() -> None:
+    text = (
+        "My father, Joseph Reddy, a retired engineer, had worked at the mill since 1920.\n\n"
+        'Tom Hart, the manager, read the notice. "We close on Friday," he said.\n\n'
+        "When I told my father, he went out to the yard and sat there until dark.\n\n"
+        '"Forty years," he said.\n'
+    )
+    assert _quotes(text) == [("Tom Hart", "We close on Friday"), ("Joseph Reddy", "Forty years")]

@@ -277,6 +277,9 @@ class Context:
     # The last speaker was one of several candidates, left to the teacher: its quotation's continuations are
     # left so too, but "he" after it is not taken to be that guess.
     speaker_unsure: bool = False
+    # The narrator's relatives the article has named ("My father, Joseph Reddy, ..."), by relation: whom a later
+    # "my father" stands for.
+    relatives: dict[str, Person] = field(default_factory=dict)
 
 
 # "One longtime adviser", "a senior official", "Another government source": someone the article does not name,
@@ -301,11 +304,18 @@ def note_descriptions(plain: str, ctx: Context) -> None:
             ctx.subject_described = described
     if "y " in plain or "is " in plain or "er " in plain or "ur " in plain:  # my, his, her, our, their
         for match in _UNNAMED_RELATIVE.finditer(plain):
-            if ctx.people.mentions(plain[match.end() : match.end() + 40], first_only=True):
-                continue  # "My father, Joseph Reddy,": named
             owner, relation = match.group().split()[0].lower(), match["relation"].lower()
-            if owner in ("his", "her") and (relative := _relative_of(f"{owner} {relation}", ctx)):
-                if match.start() == start:  # 'Her husband laughs.': about the husband the article has named
+            if named := ctx.people.mentions(plain[match.end() : match.end() + 40], first_only=True):
+                if owner in ("my", "our") and named[0][0] <= 2:  # "My father, Joseph Reddy,": the narrator's
+                    ctx.relatives[relation] = named[0][1]
+                continue
+            if owner in ("his", "her"):
+                relative = _relative_of(f"{owner} {relation}", ctx)
+            else:
+                relative = ctx.relatives.get(relation)
+            if relative is not None:
+                if match.start() == start or not ctx.people.mentions(plain, first_only=True):
+                    # 'Her husband laughs.', 'When I told my father, he went out': about the relative named before
                     ctx.last_subject, ctx.subject_at = relative, ctx.sentence
                 continue
             ctx.unnamed_at[_RELATIVE_PRONOUN[relation]] = ctx.sentence
