@@ -275,3 +275,27 @@ def test_my_father_is_the_father_the_narrator_has_named() -> None:
         '"Forty years," he said.\n'
     )
     assert _quotes(text) == [("Tom Hart", "We close on Friday"), ("Joseph Reddy", "Forty years")]
+
+
+_OBITUARY = (
+    "Ruth Kell, a chemist who made paint safe, has died aged 90.\n\n"
+    'Her son, Tom Kell, said she had died at home. "She was working until Friday," he said.\n\n'
+    'Kell once told an interviewer she was "never bored, only busy".\n\n'
+    'Her daughter, Ann Kell, a teacher, said: "She taught me to read labels."\n\n'
+    "The company she founded in 1961 still makes paint in Leeds.\n\n"
+    '"She taught everyone to read labels," Kell said at the funeral.\n'
+)
+
+
+def test_a_surname_alone_in_an_obituary_is_its_subject_whose_relatives_the_others_are() -> None:
+    quotes = _quotes(_OBITUARY)
+    assert ("Ruth Kell", "never bored, only busy") in quotes
+    assert ("Tom Kell", "She was working until Friday") in quotes
+    assert ("Ann Kell", "She taught me to read labels") in quotes
+
+
+def test_words_that_speak_of_her_in_the_third_person_are_not_the_subject_s_own() -> None:
+    draft = draft_article(_OBITUARY)
+    last = draft.quotes[-1]
+    assert last.text == "She taught everyone to read labels"
+    assert sorted(p.name for p in last.candidates) == ["Ann Kell", "Ruth Kell", "Tom Kell"]

@@ -220,6 +220,8 @@ def _unquoted(paragraph: str, start: int, end: int, quotes: list[QuoteSpan]) -> 
     that began in an earlier sentence or goes on into a later one too ('"It is strange. Dad and Grandad slept
     there."': no one is named outside the quotation); the sentence itself when it has none."""
     sentence = paragraph[start:end]
+    if not quotes:
+        return sentence  # most paragraphs
     inside = [(max(q.start - 1, start), min(q.end + 1, end)) for q in quotes if q.start - 1 < end and q.end + 1 > start]
     if not inside:
         return sentence

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..sentences import sentence_spans
-from .namesakes import which_one
+from .namesakes import the_principal, which_one
 from .people import (
     AT_CAPITAL,
     NAME,
@@ -280,6 +280,9 @@ class Context:
     # The narrator's relatives the article has named ("My father, Joseph Reddy, ..."), by relation: whom a later
     # "my father" stands for.
     relatives: dict[str, Person] = field(default_factory=dict)
+    # Surnames the article has used alone for someone else than the one whose relatives the others are
+    # (namesakes.the_principal): a surname alone then no longer stands for that one by convention.
+    surnames_shared: set[str] = field(default_factory=set)
 
 
 # "One longtime adviser", "a senior official", "Another government source": someone the article does not name,
@@ -302,7 +305,7 @@ def note_descriptions(plain: str, ctx: Context) -> None:
         ctx.described[words[last].lower()] = described
         if match.start() == start:
             ctx.subject_described = described
-    if "y " in plain or "is " in plain or "er " in plain or "ur " in plain:  # my, his, her, our, their
+    if _RELATION_CUE.search(plain):  # few sentences name a relative: a quick look first
         for match in _UNNAMED_RELATIVE.finditer(plain):
             owner, relation = match.group().split()[0].lower(), match["relation"].lower()
             if named := ctx.people.mentions(plain[match.end() : match.end() + 40], first_only=True):
@@ -327,6 +330,7 @@ _RELATIVE_PRONOUN = {
     **dict.fromkeys("father dad brother son husband uncle grandfather grandson nephew".split(), "he"),
     **dict.fromkeys("mother mum mom sister daughter wife aunt grandmother granddaughter niece".split(), "she"),
 }
+_RELATION_CUE = re.compile(r"(?:ther|ster|son|ughter|wife|band|dad|mum|mom|uncle|aunt|ephew|niece)\b")
 _UNNAMED_RELATIVE = re.compile(
     r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+(?:(?:elder|younger|eldest|youngest|older|late)\s+)?"
     rf"(?P<relation>{'|'.join(_RELATIVE_PRONOUN)})\b"
@@ -552,8 +556,21 @@ def attribute(
         return replace(found, person=ctx.last_speaker)
     history = outside_quotes(previous_sentence + " " + local_before)
     person, doubt, allowed = which_one(found.person.surname, bearers, history, local_before[-60:] + " " + after[:60])
+    principal = the_principal(bearers)
     if person is not None:
+        if person is not principal:
+            ctx.surnames_shared.add(found.person.surname)  # '"...," Brennick said' of his daughter: no convention
         return replace(found, person=person, confident=False, doubt=doubt)
+    if (
+        principal is not None
+        and len(allowed) == len(bearers)
+        and found.person.surname not in ctx.surnames_shared
+        and not _THIRD_PERSON_START.match(quoted)
+    ):
+        # the subject of an obituary or a profile, quoted in words that do not speak of another ("He taught me"),
+        # in an article that has called no one else by the surname alone
+        doubt = f"'{found.person.surname}' taken to be {principal.name}, whose relatives the others are introduced as"
+        return replace(found, person=principal, confident=False, doubt=doubt)
     return replace(found, confident=False, candidates=allowed)
 
 

@@ -83,3 +83,13 @@ def _first_name(person: Person) -> str:
 
 def _others(person: Person, bearers: list[Person]) -> str:
     return " or ".join(p.name for p in bearers if p is not person) + " has the surname too"
+
+
+def the_principal(bearers: list[Person]) -> Person | None:
+    """The one of `bearers` a surname alone stands for by the convention of news writing when the article
+    introduces every other one as a relative ("Her son, Erik Solberg"): the one named first, introduced as
+    nobody's relative (the subject of an obituary or a profile); else None."""
+    first = min(bearers, key=lambda p: p.first_seen)
+    if first.relation or any(not p.relation for p in bearers if p is not first):
+        return None
+    return first
