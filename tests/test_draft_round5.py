@@ -299,3 +299,12 @@ def test_words_that_speak_of_her_in_the_third_person_are_not_the_subject_s_own()
     last = draft.quotes[-1]
     assert last.text == "She taught everyone to read labels"
     assert sorted(p.name for p in last.candidates) == ["Ann Kell", "Ruth Kell", "Tom Kell"]
+
+
+def test_a_surname_of_two_letters_two_people_share_is_one_of_them_not_nobody() -> None:
+    text = (
+        "Opposition leader Ousmane Ba, a lawyer, conceded defeat on Monday.\n\n"
+        '"The people have spoken," Ba told supporters.\n\n'
+        'His brother, Cheikh Ba, a teacher, said the count was "untidy".\n'
+    )
+    assert _quotes(text) == [("Ousmane Ba", "The people have spoken"), ("Cheikh Ba", "untidy")]

@@ -605,8 +605,10 @@ class People:
         if not clean or not _is_name(clean):
             return None
         known = self.find(clean)
-        if len(clean) < 3 and known is None:
-            return None  # a word of two letters is a new person's name too rarely; "Li" after "Li Hongwen" is his
+        if len(clean) < 3 and known is None and len(self.bearers(clean)) < 2:
+            # a word of two letters is a new person's name too rarely; "Li" after "Li Hongwen" is his (and "Ba",
+            # with Ousmane and Cheikh Ba in the article, is the surname they share)
+            return None
         if known is not None:
             bare = " " not in known.name
             longer = len(clean.split()) > len(known.name.split()) and clean.endswith(" " + known.name)
