@@ -308,3 +308,8 @@ def test_a_surname_of_two_letters_two_people_share_is_one_of_them_not_nobody() -
         'His brother, Cheikh Ba, a teacher, said the count was "untidy".\n'
     )
     assert _quotes(text) == [("Ousmane Ba", "The people have spoken"), ("Cheikh Ba", "untidy")]
+
+
+def test_a_sentence_of_two_words_that_goes_on_a_quotation_is_speech_not_a_label() -> None:
+    text = 'Tom Hart, the mayor, was calm. "Everybody needs to take a breath," he said. "Including me."\n'
+    assert _quotes(text) == [("Tom Hart", "Everybody needs to take a breath"), ("Tom Hart", "Including me")]

@@ -88,6 +88,7 @@ _PROPOSAL_VERB = re.compile(r"proposed|suggested|offered")  # what `_PROPOSAL` n
 _LINKED_RULES = frozenset(("after", "before", "participle", "verb in sentence"))
 # The events drafted from one sentence at most: a sentence with more dates is a list or a table.
 _MOST_EVENTS = 8
+_SPOKEN_SENTENCE = re.compile(r"\s*[A-Z][^\"]*[.!?]\s*")  # "Including me.", "Never!": a sentence, not a label
 _WHEN_CLAUSE = re.compile(r"\b[Ww]hen\s+(?P<sub>[^,]+?),\s*(?P<main>[^.;]+)")
 
 
@@ -160,8 +161,16 @@ def draft_article(raw: str) -> ArticleDraft:
                     paragraph[quote.start : quote.end],
                 )
                 words = quote.text(paragraph)
-                if found is not None and len(words.split()) <= 2 and found.rule not in _LINKED_RULES:
+                if (
+                    found is not None
+                    and len(words.split()) <= 2
+                    and found.rule not in _LINKED_RULES
+                    and not (
+                        found.rule == "continuation" and _SPOKEN_SENTENCE.fullmatch(paragraph, quote.start, quote.end)
+                    )
+                ):
                     found = None  # a word or two in quote marks with no verb of saying: a scare quote or a label
+                    # (not a sentence of its own that goes on a quotation: '..., she said. "Including me."')
                 if found is None or (found.person is None and not found.description):
                     title = _is_title(words)
                     if not title:
