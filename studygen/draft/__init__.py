@@ -127,6 +127,7 @@ def draft_article(raw: str) -> ArticleDraft:
             _turn(draft, paragraph, written[index], turns[index], quotes, ctx)
             quotes, last_quote_at = [], None  # the turn is one quotation; the next paragraph is no continuation
         opening = [q.start - 1 for q in quotes]  # in order: sentences and followers are found by bisection
+        unquoted = _unquoted(paragraph, quotes)
         for number, (start, end) in enumerate(spans):
             sentence = paragraph[start:end]
             ctx.sentence += 1
@@ -206,11 +207,13 @@ def draft_article(raw: str) -> ArticleDraft:
                 last_quote_ends_paragraph = quote.end >= spans[-1][0]
                 for nested in nested_quotes(paragraph, [quote]):
                     _nested(draft, paragraph, written[index], quote, nested, found.person, ctx, sentence)
-            plain = _unquoted(paragraph, start, end, quotes)
+            plain = sentence if unquoted is paragraph or (part := unquoted[start:end]) == sentence else part
             times = _dated_times(sentence)
             whole = bool(times) and plain is sentence  # its events need everyone it names; else the first will do
             mentions = people.mentions(plain, first_only=not whole)
-            if mentions and not _about_whom_a_pronoun_means(plain, mentions[0][0]):
+            if mentions and not (
+                plain.startswith(("His ", "Her ")) and _about_whom_a_pronoun_means(plain, mentions[0][0])
+            ):
                 ctx.last_subject, ctx.subject_at = people.subject(plain, mentions), ctx.sentence
             ctx.previous_had_quote = bool(in_sentence)
             note_descriptions(plain, ctx)
@@ -224,23 +227,21 @@ def draft_article(raw: str) -> ArticleDraft:
     return draft
 
 
-def _unquoted(paragraph: str, start: int, end: int, quotes: list[QuoteSpan]) -> str:
-    """The sentence `paragraph[start:end]` with its quoted words and marks blanked out, those of a quotation
-    that began in an earlier sentence or goes on into a later one too ('"It is strange. Dad and Grandad slept
-    there."': no one is named outside the quotation); the sentence itself when it has none."""
-    sentence = paragraph[start:end]
+def _unquoted(paragraph: str, quotes: list[QuoteSpan]) -> str:
+    """The paragraph with its quoted words and marks blanked out (the same length), so that a sentence of it
+    names no one within a quotation, even one that began in an earlier sentence or goes on into a later one
+    ('"It is strange. Dad and Grandad slept there."'); the paragraph itself when it has none."""
     if not quotes:
-        return sentence  # most paragraphs
-    inside = [(max(q.start - 1, start), min(q.end + 1, end)) for q in quotes if q.start - 1 < end and q.end + 1 > start]
-    if not inside:
-        return sentence
-    chars = list(sentence)
-    for a, b in inside:
-        chars[a - start : b - start] = " " * (b - a)
-    return "".join(chars)
+        return paragraph
+    pieces, at = [], 0
+    for quote in quotes:
+        start, end = max(quote.start - 1, at), min(quote.end + 1, len(paragraph))
+        pieces += [paragraph[at:start], " " * (end - start)]
+        at = end
+    pieces.append(paragraph[at:])
+    return "".join(pieces)
 
 
-_POSSESSIVE_OPENING = re.compile(r"\s*(?:His|Her)\s")
 _WORDS_OF_AN_APPOSITION = 6  # "Her husband, the retired geologist Nils Solberg": the name is the phrase's
 
 
@@ -248,7 +249,7 @@ def _about_whom_a_pronoun_means(sentence: str, first_named: int) -> bool:
     """Whether a sentence is about whom its opening "His" or "Her" stands for, not about the first person
     it names: "Her most cited work, written with her collaborator Dr Peter Marsh, showed ..." (but "Her son,
     Erik Solberg, said" is about him)."""
-    return bool(_POSSESSIVE_OPENING.match(sentence)) and len(sentence[:first_named].split()) > _WORDS_OF_AN_APPOSITION
+    return sentence.startswith(("His ", "Her ")) and len(sentence[:first_named].split()) > _WORDS_OF_AN_APPOSITION
 
 
 def _show_as_written(

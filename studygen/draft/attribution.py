@@ -305,7 +305,10 @@ def note_descriptions(plain: str, ctx: Context) -> None:
         ctx.described[words[last].lower()] = described
         if match.start() == start:
             ctx.subject_described = described
-    if _RELATION_CUE.search(plain):  # few sentences name a relative: a quick look first
+    if (  # few sentences name a relative: substring tests first, faster than a search
+        " his " in plain or " her " in plain or " my " in plain or " our " in plain or " their " in plain
+        or "His " in plain or "Her " in plain or "My " in plain or "Our " in plain or "Their " in plain
+    ):  # fmt: skip
         for match in _UNNAMED_RELATIVE.finditer(plain):
             owner, relation = match.group().split()[0].lower(), match["relation"].lower()
             if named := ctx.people.mentions(plain[match.end() : match.end() + 40], first_only=True):
@@ -330,9 +333,8 @@ _RELATIVE_PRONOUN = {
     **dict.fromkeys("father dad brother son husband uncle grandfather grandson nephew".split(), "he"),
     **dict.fromkeys("mother mum mom sister daughter wife aunt grandmother granddaughter niece".split(), "she"),
 }
-_RELATION_CUE = re.compile(r"(?:ther|ster|son|ughter|wife|band|dad|mum|mom|uncle|aunt|ephew|niece)\b")
 _UNNAMED_RELATIVE = re.compile(
-    r"\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+(?:(?:elder|younger|eldest|youngest|older|late)\s+)?"
+    r"(?=[MmHhOoTt])\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+(?:(?:elder|younger|eldest|youngest|older|late)\s+)?"
     rf"(?P<relation>{'|'.join(_RELATIVE_PRONOUN)})\b"
 )
 

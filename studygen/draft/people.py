@@ -284,9 +284,12 @@ def _knightly_form(name: str) -> tuple[str, ...]:
 # "Under questioning from Sir Robin Astley, (Mr Hale accepted)": a phrase set off before the subject, whose
 # names are not whom the sentence is about.
 _OPENING_PHRASE = re.compile(
-    r"\s*(?:Under|After|Before|With|Without|Despite|Following|During|Unlike|Like|From|Against|Alongside|Beside"
+    r"(?:Under|After|Before|With|Without|Despite|Following|During|Unlike|Like|From|Against|Alongside|Beside"
     r"|Behind|Among|Asked\s+by|Pressed\s+by|Challenged\s+by|Questioned\s+by)\s[^,]{1,80},"
 )
+
+
+_OPENING_INITIALS = frozenset("UABWDFLP")
 
 
 def _before_surname(words: list[str]) -> str:
@@ -481,6 +484,8 @@ def _years(match: re.Match[str]) -> str:
 def _role_nouns_in(sentence: str) -> list[tuple[int, int]]:
     """Where role nouns are: a set look-up per word instead of the whole alternation of role
     nouns at every word boundary."""
+    if sentence.isascii():  # lower-cased once: the same offsets
+        return [word.span() for word in _LATIN_WORD.finditer(sentence.lower()) if word.group() in ROLE_NOUNS]
     return [word.span() for word in _LATIN_WORD.finditer(sentence) if word.group().lower() in ROLE_NOUNS]
 
 
@@ -818,7 +823,7 @@ class People:
         about Kostas Ioannou."""
         if not mentions:
             return None
-        opening = _OPENING_PHRASE.match(text)
+        opening = _OPENING_PHRASE.match(text) if text[:1] in _OPENING_INITIALS else None
         first = mentions[0][0]
         if not is_possessive(text, first) and not (opening and first < opening.end()):
             return mentions[0][1]
