@@ -313,3 +313,25 @@ def test_a_surname_of_two_letters_two_people_share_is_one_of_them_not_nobody() -
 def test_a_sentence_of_two_words_that_goes_on_a_quotation_is_speech_not_a_label() -> None:
     text = 'Tom Hart, the mayor, was calm. "Everybody needs to take a breath," he said. "Including me."\n'
     assert _quotes(text) == [("Tom Hart", "Everybody needs to take a breath"), ("Tom Hart", "Including me")]
+
+
+def _nested(text: str) -> list[tuple[str, str]]:
+    return [(q.speaker.name, q.text) for q in draft_article(text).quotes if q.rule == "nested" and q.speaker]
+
+
+def test_my_wife_in_his_words_is_the_wife_the_article_names() -> None:
+    text = (
+        "Peter Hart, a dentist, found the diary in a shoebox.\n\n"
+        "\"My wife said, 'Peter, that handwriting is too pretty for a tax return.' She was right,\" Hart said.\n\n"
+        "His wife, Anne Hart, a teacher, laughed.\n"
+    )
+    assert _nested(text) == [("Anne Hart", "Peter, that handwriting is too pretty for a tax return")]
+
+
+def test_he_in_his_words_may_be_someone_he_named_in_the_quotation_before() -> None:
+    text = (
+        "Kenneth Hale, the minister, proposed the reform in 1990. Keith Moran, a judge, recalled the meeting.\n\n"
+        '"Kenneth listened for twenty minutes," Moran said. "Then he said, \'Chaos is what we have now.\''
+        ' That was the end of it."\n'
+    )
+    assert _nested(text) == [("Kenneth Hale", "Chaos is what we have now")]

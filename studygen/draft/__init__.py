@@ -28,6 +28,7 @@ from .attribution import (
     attribute,
     note_descriptions,
     outside_quotes,
+    relative_said,
     scan_speakers,
 )
 from .people import NAME, PAST_TENSE, ROLE_NOUN, ROLE_NOUNS, People, Person, tenure_spans
@@ -128,6 +129,7 @@ def draft_article(raw: str) -> ArticleDraft:
             quotes, last_quote_at = [], None  # the turn is one quotation; the next paragraph is no continuation
         opening = [q.start - 1 for q in quotes]  # in order: sentences and followers are found by bisection
         unquoted = _unquoted(paragraph, quotes)
+        said_here: list[tuple[QuoteSpan, Person | None]] = []  # the paragraph's quotations and their speakers
         for number, (start, end) in enumerate(spans):
             sentence = paragraph[start:end]
             ctx.sentence += 1
@@ -206,7 +208,9 @@ def draft_article(raw: str) -> ArticleDraft:
                 last_quote_open = not quote.closed
                 last_quote_ends_paragraph = quote.end >= spans[-1][0]
                 for nested in nested_quotes(paragraph, [quote]):
-                    _nested(draft, paragraph, written[index], quote, nested, found.person, ctx, sentence)
+                    earlier = " ".join(paragraph[q.start : q.end] for q, who in said_here if who is found.person)
+                    _nested(draft, paragraph, written[index], quote, nested, found.person, ctx, sentence, earlier)
+                said_here.append((quote, found.person))
             plain = sentence if unquoted is paragraph or (part := unquoted[start:end]) == sentence else part
             times = _dated_times(sentence)
             whole = bool(times) and plain is sentence  # its events need everyone it names; else the first will do
@@ -297,8 +301,10 @@ def _nested(
     outer_speaker: Person | None,
     ctx: Context,
     sentence: str,
+    earlier: str = "",
 ) -> None:
-    """A quotation inside a quotation, such as Clinton's reply in Putin's recollection."""
+    """A quotation inside a quotation, such as Clinton's reply in Putin's recollection. `earlier` is what the
+    paragraph quotes the same speaker saying before the outer quotation."""
     before = paragraph[outer.start : nested.start - 1]
     clause = re.split(r"[.!?]\s", before)[-1]
     if (described := BEFORE.search(clause)) and _ROLE_DESCRIPTION.fullmatch(described["who"]):
@@ -317,11 +323,13 @@ def _nested(
             )
         )
         return
-    found = attribute(clause, "", clause, "", ctx, continues=False)
+    found = relative_said(clause, outer_speaker, ctx) or attribute(clause, "", clause, "", ctx, continues=False)
     if found is not None and (said := BEFORE.search(clause)) and (pronoun := said["who"].lower()) in ("he", "she"):
-        # 'My deputy, Tom Hart, put it better. He said, "..."': "he" is someone the outer speaker has named,
-        # not whoever the article named last; no one, when the outer words name no one who fits
-        named = [p for _, p in ctx.people.mentions(outside_quotes(before)) if p.answers_to(pronoun)]
+        # 'My deputy, Tom Hart, put it better. He said, "..."': "he" is someone the outer speaker has named, in
+        # these words or in the words of theirs the paragraph quotes before, not whoever the article named
+        # last; no one, when those words name no one who fits
+        words = earlier + " " + outside_quotes(before)
+        named = [p for _, p in ctx.people.mentions(words) if p.answers_to(pronoun)]
         found = replace(found, person=named[-1] if named else None)
     if found is None or found.person is None or found.person is outer_speaker or found.rule not in ("before",):
         return

@@ -388,6 +388,18 @@ def _relative_of(words: str, ctx: Context) -> Person | None:
     return fitting[0] if len(fitting) == 1 else None
 
 
+_MY_RELATIVE_SAID = re.compile(rf"\b[Mm]y\s+(?P<relation>{RELATIONS})\s+{_ADVERB}(?P<verb>{_VERB}){_UP_TO_QUOTE}")
+
+
+def relative_said(clause: str, owner: Person | None, ctx: Context) -> Attribution | None:
+    """'My wife said, "..."' in Peter Whitcombe's words: the one relative of his the article names so
+    ("His wife, Anne Whitcombe"); None when it names none or several."""
+    if owner is None or not (said := _MY_RELATIVE_SAID.search(clause)):
+        return None
+    fitting = [p for p in ctx.people.bearers(owner.surname) if p is not owner and p.relation == said["relation"]]
+    return Attribution(fitting[0], said["verb"].lower(), "before", False) if len(fitting) == 1 else None
+
+
 def _is_person_noun(word: str) -> bool:
     """Whether a noun after "the" stands for a person: a role ("the minister"), a word for a person ("the
     widow") or an age ("the 45-year-old")."""
