@@ -335,3 +335,25 @@ def test_he_in_his_words_may_be_someone_he_named_in_the_quotation_before() -> No
         ' That was the end of it."\n'
     )
     assert _nested(text) == [("Kenneth Hale", "Chaos is what we have now")]
+
+
+_GOVERNOR = (
+    "Raymond Kell, governor who fought the dams, dies at 88\n\n"
+    "Raymond Kell, a farmer's son who served two terms as governor, died on Saturday. He was 88.\n\n"
+    "His son, state Sen. Raymond Kell Jr., said his father had died at home."
+    ' "He loved the noise of the tractors," the younger Kell said.\n\n'
+    '"I did not become governor to hand good soil to a lake," Kell said in a speech in 1980.\n\n'
+    "His brother, Carl Kell, a farmer, said the governor had never changed.\n\n"
+    'The family farm is still worked. "My father taught us both to plant beans," Kell said. "We still do."\n'
+)
+
+
+def test_a_surname_alone_is_the_one_the_lead_names_before_any_namesake() -> None:
+    quotes = _quotes(_GOVERNOR)
+    assert ("Raymond Kell Jr", "He loved the noise of the tractors") in quotes  # "the younger Kell"
+    assert ("Raymond Kell", "I did not become governor to hand good soil to a lake") in quotes
+
+
+def test_words_about_my_father_and_what_follows_them_are_left_to_the_teacher() -> None:
+    unsure = [(q.text, len(q.candidates)) for q in draft_article(_GOVERNOR).quotes if q.candidates]
+    assert unsure == [("My father taught us both to plant beans", 3), ("We still do", 3)]

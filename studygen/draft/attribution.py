@@ -388,6 +388,7 @@ def _relative_of(words: str, ctx: Context) -> Person | None:
     return fitting[0] if len(fitting) == 1 else None
 
 
+_MY_RELATIVE = re.compile(rf"\b[Mm]y\s+(?:{RELATIONS}|dad|mum|mom|grandad|grandmother|grandfather)\b")
 _MY_RELATIVE_SAID = re.compile(rf"\b[Mm]y\s+(?P<relation>{RELATIONS})\s+{_ADVERB}(?P<verb>{_VERB}){_UP_TO_QUOTE}")
 
 
@@ -569,10 +570,11 @@ def attribute(
     if going_on and any(p is ctx.last_speaker for p in bearers):
         return replace(found, person=ctx.last_speaker)
     history = outside_quotes(previous_sentence + " " + local_before)
-    person, doubt, allowed = which_one(found.person.surname, bearers, history, local_before[-60:] + " " + after[:60])
+    nearby = local_before[-60:] + " " + after[:60]
+    person, doubt, allowed, alone = which_one(found.person.surname, bearers, history, nearby)
     principal = the_principal(bearers)
     if person is not None:
-        if person is not principal:
+        if person is not principal and alone:
             ctx.surnames_shared.add(found.person.surname)  # '"...," Brennick said' of his daughter: no convention
         return replace(found, person=person, confident=False, doubt=doubt)
     if (
@@ -580,10 +582,13 @@ def attribute(
         and len(allowed) == len(bearers)
         and found.person.surname not in ctx.surnames_shared
         and not _THIRD_PERSON_START.match(quoted)
+        and not _MY_RELATIVE.search(quoted)
+        and not (going_on and ctx.speaker_unsure)  # the rest of words left to the teacher is left so too
     ):
-        # the subject of an obituary or a profile, quoted in words that do not speak of another ("He taught me"),
-        # in an article that has called no one else by the surname alone
-        doubt = f"'{found.person.surname}' taken to be {principal.name}, whose relatives the others are introduced as"
+        # the subject of an obituary or a profile, quoted in words that do not speak of another ("He taught me")
+        # or of family ("My father taught me": a son's, maybe), in an article that has called no one else by the
+        # surname alone
+        doubt = f"'{found.person.surname}' taken to be {principal.name}, whom the article is about"
         return replace(found, person=principal, confident=False, doubt=doubt)
     return replace(found, confident=False, candidates=allowed)
 
