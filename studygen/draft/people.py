@@ -313,6 +313,7 @@ def _bare(word: str) -> str:
 _POSSESSIVE_END = re.compile(r"['’]s$")
 
 
+@functools.cache  # the same names come back sentence after sentence
 def _is_name(text: str) -> bool:
     words = text.split()
     return (
@@ -331,6 +332,7 @@ def _is_role_word(word: str) -> bool:
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
+@functools.cache
 def _clean_name(name: str) -> str:
     words = name.split()
     if "'" in name or "’" in name:
@@ -428,7 +430,7 @@ _RELATIVE_AFTER = re.compile(
 )
 _RELATIVE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<family>{NAME_WORD}){_RELATIVE_AFTER.pattern}")
 # Looked for before _RELATIVE_NAMED, as plain substrings ("son" is in "grandson", "widow" in "widower").
-_RELATION_WORDS = tuple("son daughter wife husband widow brother sister father mother nephew niece".split())
+_RELATION_WORD = re.compile("son|daughter|wife|husband|widow|brother|sister|father|mother|nephew|niece")
 # A relative named in full: "his daughter, Dr Frances Hale,", "Sophie Carrow's father, the retired GP Dr Michael
 # Carrow,", "Ray Dunmore, her husband,": the relation says "he" or "she".
 _RELATIVE_NAMED = re.compile(
@@ -650,7 +652,7 @@ class People:
                 self._relatives.add(f"{match['given']} {family}")
                 if relative := self.add(f"{match['given']} {family}", where):
                     relative.related_as(match["relation"])
-        for match in _RELATIVE_NAMED.finditer(sentence) if any(w in sentence for w in _RELATION_WORDS) else ():
+        for match in _RELATIVE_NAMED.finditer(sentence) if _RELATION_WORD.search(sentence) else ():
             if match["speaker"]:
                 if (speaker := self.add(match["speaker"], where)) and not speaker.pronoun:
                     speaker.pronoun = "he" if match["own"] == "his" else "she"
