@@ -357,3 +357,12 @@ def test_a_surname_alone_is_the_one_the_lead_names_before_any_namesake() -> None
 def test_words_about_my_father_and_what_follows_them_are_left_to_the_teacher() -> None:
     unsure = [(q.text, len(q.candidates)) for q in draft_article(_GOVERNOR).quotes if q.candidates]
     assert unsure == [("My father taught us both to plant beans", 3), ("We still do", 3)]
+
+
+def test_the_treasurer_in_his_words_is_the_article_s_only_treasurer() -> None:
+    text = (
+        "Tom Hart, the council leader, spoke on Monday.\n\n"
+        "\"The treasurer told me last week, 'Add another nine.' So it is bad,\" Hart said.\n\n"
+        "The county treasurer, Helen Marsh, declined to comment.\n"
+    )
+    assert _nested(text) == [("Helen Marsh", "Add another nine")]

@@ -309,7 +309,23 @@ def _nested(
     clause = re.split(r"[.!?]\s", before)[-1]
     if (described := BEFORE.search(clause)) and _ROLE_DESCRIPTION.fullmatch(described["who"]):
         # "The mayor told me, 'There is no money'": someone the account does not name, not whoever the
-        # article named last (nor is that person made a mayor)
+        # article named last (nor is that person made a mayor); the one person of the article who holds that
+        # role, when only one does ("The treasurer told me", and Helen Marsh is the county treasurer)
+        holders = ctx.people.holders(described["who"].split()[-1].lower())
+        if len(holders) == 1 and holders[0] is not outer_speaker:
+            draft.quotes.append(
+                DraftQuote(
+                    nested.text(written),
+                    holders[0],
+                    described["verb"].lower(),
+                    "nested",
+                    sentence,
+                    confident=False,
+                    within=outer_speaker.name if outer_speaker else "",
+                    doubt=f"'{described['who']}' taken to be {holders[0].name}, the article's only one",
+                )
+            )
+            return
         draft.quotes.append(
             DraftQuote(
                 nested.text(written),
