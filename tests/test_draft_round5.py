@@ -366,3 +366,20 @@ def test_the_treasurer_in_his_words_is_the_article_s_only_treasurer() -> None:
         "The county treasurer, Helen Marsh, declined to comment.\n"
     )
     assert _nested(text) == [("Helen Marsh", "Add another nine")]
+
+
+_DIARY = (
+    "The porter's war: extracts from a diary kept at Dover, 1940\n\n"
+    "Arthur Penn, a retired engineer, kept a diary through the summer of 1940. His diary was given to the"
+    " archive by his granddaughter, Mary Penn, a teacher.\n\n"
+    'Tuesday 4 June. The trains came all night. I said, "Tell them the King is paying."\n'
+)
+
+
+def test_i_said_in_an_extract_from_a_diary_is_the_diarist() -> None:
+    assert ("Arthur Penn", "Tell them the King is paying") in _quotes(_DIARY)
+
+
+def test_i_said_in_a_report_that_prints_no_extract_is_nobody_s() -> None:
+    report = _DIARY.replace("extracts from a diary kept", "a diary kept")
+    assert all(text != "Tell them the King is paying" for _, text in _quotes(report))

@@ -31,6 +31,7 @@ from .attribution import (
     relative_said,
     scan_speakers,
 )
+from .narrator import narrator
 from .people import NAME, PAST_TENSE, ROLE_NOUN, ROLE_NOUNS, People, Person, tenure_spans
 from .quotes import QuoteSpan, as_american, double_quotes, nested_quotes
 from .text import CleanArticle, clean, normalise_marks
@@ -116,7 +117,7 @@ def draft_article(raw: str) -> ArticleDraft:
     people.add_namesakes()
     turns = transcript_turns(paragraphs, people)
     draft = ArticleDraft(article)
-    ctx = Context(people)
+    ctx = Context(people, narrator=narrator(paragraphs, people))
     previous_sentence = ""
     last_quote_at: tuple[int, int] | None = None
     last_quote_open = False

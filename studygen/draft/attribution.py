@@ -284,6 +284,7 @@ class Context:
     # Surnames the article has used alone for someone else than the one whose relatives the others are
     # (namesakes.the_principal): a surname alone then no longer stands for that one by convention.
     surnames_shared: set[str] = field(default_factory=set)
+    narrator: Person | None = None  # who "I" is, in an extract from a diary or a memoir (see narrator.py)
 
 
 # "One longtime adviser", "a senior official", "Another government source": someone the article does not name,
@@ -662,6 +663,9 @@ def _sieve(
         )
     ) or BEFORE_ACCORDING.search(local_before)
     if match and not ends_just_before(_ON_BEHALF_OF, local_before, match.start("who")):  # not "a lawyer for Hart"
+        if match["who"] == "I" and ctx.narrator is not None:
+            # 'I said, "Tell them the King."' in a diary's extract: the diarist's words
+            return Attribution(ctx.narrator, match["verb"].lower(), "before", False)
         if (
             match["who"].lower() in FIRST_PERSON
             or ends_just_before(_ORGANISATION_BEFORE, local_before, match.start("who"))
