@@ -383,3 +383,15 @@ def test_i_said_in_an_extract_from_a_diary_is_the_diarist() -> None:
 def test_i_said_in_a_report_that_prints_no_extract_is_nobody_s() -> None:
     report = _DIARY.replace("extracts from a diary kept", "a diary kept")
     assert all(text != "Tell them the King is paying" for _, text in _quotes(report))
+
+
+def test_my_deputy_set_off_before_a_name_in_an_interview_answer_is_a_role_and_a_person() -> None:
+    text = (
+        "Nora Quayle, a retired engineer, spoke to Ben Otway at her home.\n\n"
+        "Q: What did the survey say?\n\n"
+        'A: My deputy, Gareth Rowe, put it better than I could. He said, "We are building on sand."\n\n'
+        "Q: And then?\n\nA: Nothing happened.\n"
+    )
+    draft = draft_article(text)
+    assert ("Gareth Rowe", ["deputy"]) in [(p.name, [r.title for r in p.roles]) for p in draft.people]
+    assert _nested(text) == [("Gareth Rowe", "We are building on sand")]

@@ -137,7 +137,7 @@ APPOSITION = re.compile(
 # commander, Heinz Keller," / "Poland's deputy justice minister, Anna Zielinska," / "the chief U.S. negotiator,
 # Karen Blum," / "Brazil's ambassador to the World Trade Organisation, Luiz Prado,": the role first.
 ROLE_THEN_NAME = re.compile(
-    rf"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Aa]n?|{NAME_WORD}['’]s)\s+"
+    rf"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Aa]n?|{NAME_WORD}['’]s)\s+"
     rf"(?P<role>(?:[\w.'’-]+\s+){{0,5}}(?i:{ROLE_NOUN})(?:\s+(?:to|of|for|at)\s+[^,;\"]{{3,60}}?)?),"
     rf"\s+(?P<name>{NAME})(?:\s+of\s+[A-Z][\w'’-]+)?(?:,|\.(?:\s|$))"
 )
