@@ -251,10 +251,10 @@ _WORDS_OF_AN_APPOSITION = 6  # "Her husband, the retired geologist Nils Solberg"
 
 
 def _about_whom_a_pronoun_means(sentence: str, first_named: int) -> bool:
-    """Whether a sentence is about whom its opening "His" or "Her" stands for, not about the first person
-    it names: "Her most cited work, written with her collaborator Dr Peter Marsh, showed ..." (but "Her son,
-    Erik Solberg, said" is about him)."""
-    return sentence.startswith(("His ", "Her ")) and len(sentence[:first_named].split()) > _WORDS_OF_AN_APPOSITION
+    """Whether a sentence that opens with "His" or "Her" is about whom the pronoun stands for, not about the
+    first person it names: "Her most cited work, written with her collaborator Dr Peter Marsh, showed ..."
+    (but "Her son, Erik Solberg, said" is about him)."""
+    return len(sentence[:first_named].split()) > _WORDS_OF_AN_APPOSITION
 
 
 def _show_as_written(
@@ -284,7 +284,7 @@ def _turn(draft: ArticleDraft, paragraph: str, written: str, turn: Turn, quotes:
         return
     outer = QuoteSpan(turn.start, len(paragraph))
     cue = "asked" if turn.asks else "said"
-    evidence = paragraph.strip()
+    evidence = written.strip()  # the whole turn, with the article's own quotation marks
     draft.quotes.append(
         DraftQuote(outer.text(written), speaker, cue, "transcript", evidence, False, candidates=turn.candidates)
     )

@@ -57,6 +57,7 @@ FIRST_PERSON = frozenset("i we".split())
 _GOING_ON = r"(?:went|goes)\s+on(?=\s*[:,.])"
 _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
 _SAY = rf"(?:{_VERB}|{_GOING_ON})"  # in the two patterns that need it: a longer alternation is slower
+_GOING_ON_WORDS = re.compile(_GOING_ON)
 _AT_VERB = "(?=[" + "".join(sorted({verb[0] for verb in SPEECH_VERBS})) + "])"  # see people.AT_CAPITAL
 VERB_WORD = re.compile(rf"{_AT_VERB}\b{_VERB}\b")
 _TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.?\s+)?"
@@ -281,8 +282,8 @@ class Context:
     # The narrator's relatives the article has named ("My father, Joseph Reddy, ..."), by relation: whom a later
     # "my father" stands for.
     relatives: dict[str, Person] = field(default_factory=dict)
-    # Surnames the article has used alone for someone else than the one whose relatives the others are
-    # (namesakes.the_principal): a surname alone then no longer stands for that one by convention.
+    # Surnames the article has used alone for someone else than the one it is about (namesakes.the_principal):
+    # a surname alone then no longer stands for that one by convention.
     surnames_shared: set[str] = field(default_factory=set)
     narrator: Person | None = None  # who "I" is, in an extract from a diary or a memoir (see narrator.py)
 
@@ -652,7 +653,7 @@ def _sieve(
     # The patterns with a verb of saying before the quotation need one among the last words before it:
     # up to four words and a comma or colon may follow the verb (_UP_TO_QUOTE).
     verb_before = any(word.rstrip(",:") in SPEECH_VERBS for word in local_before.split()[-6:]) or (
-        " on" in local_before[-6:] and re.search(_GOING_ON, local_before[-12:]) is not None
+        " on" in local_before[-6:] and _GOING_ON_WORDS.search(local_before[-12:]) is not None
     )
     match = (
         verb_before
