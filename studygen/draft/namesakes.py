@@ -1,7 +1,9 @@
 """Which of two people of one surname a surname alone stands for ("Hiss said", with Alger and Tony Hiss).
 
-A wrong speaker costs a teacher more than a missing one, so only two signals count: the one
-of them named just before, or the only one the article gives the title used ("Dr. Ortiz").
+A wrong speaker costs a teacher more than a missing one, so only a few signals count: the one
+of them named just before, the only one the article gives the title used ("Dr. Ortiz", in the
+words around the quotation or the sentence before), and, where the article follows the news
+convention, the one it is about (`the_principal`: attribution.py says when it applies).
 Otherwise the quotation is left to the teacher, with the people it could be.
 """
 
