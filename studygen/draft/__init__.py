@@ -28,12 +28,15 @@ from .attribution import (
     attribute,
     note_descriptions,
     outside_quotes,
+    relative_said,
     scan_speakers,
 )
+from .narrator import narrator
 from .people import NAME, PAST_TENSE, ROLE_NOUN, ROLE_NOUNS, People, Person, tenure_spans
 from .quotes import QuoteSpan, as_american, double_quotes, nested_quotes
 from .text import CleanArticle, clean, normalise_marks
 from .times import TimeExpression, find_times, resolve
+from .transcript import Turn, transcript_turns
 
 __all__ = ["ArticleDraft", "DraftEvent", "DraftQuote", "draft_article"]
 
@@ -87,6 +90,7 @@ _PROPOSAL_VERB = re.compile(r"proposed|suggested|offered")  # what `_PROPOSAL` n
 _LINKED_RULES = frozenset(("after", "before", "participle", "verb in sentence"))
 # The events drafted from one sentence at most: a sentence with more dates is a list or a table.
 _MOST_EVENTS = 8
+_SPOKEN_SENTENCE = re.compile(r"\s*[A-Z][^\"]*[.!?]\s*")  # "Including me.", "Never!": a sentence, not a label
 _WHEN_CLAUSE = re.compile(r"\b[Ww]hen\s+(?P<sub>[^,]+?),\s*(?P<main>[^.;]+)")
 
 
@@ -111,8 +115,9 @@ def draft_article(raw: str) -> ArticleDraft:
                 scan(paragraph[start:end], (index, start))
     people.complete_names()
     people.add_namesakes()
+    turns = transcript_turns(paragraphs, people)
     draft = ArticleDraft(article)
-    ctx = Context(people)
+    ctx = Context(people, narrator=narrator(paragraphs, people))
     previous_sentence = ""
     last_quote_at: tuple[int, int] | None = None
     last_quote_open = False
@@ -120,9 +125,15 @@ def draft_article(raw: str) -> ArticleDraft:
     for index, paragraph in enumerate(paragraphs):
         spans = sentences[index]
         quotes = double_quotes(paragraph)
+        if index in turns:
+            _turn(draft, paragraph, written[index], turns[index], quotes, ctx)
+            quotes, last_quote_at = [], None  # the turn is one quotation; the next paragraph is no continuation
         opening = [q.start - 1 for q in quotes]  # in order: sentences and followers are found by bisection
+        unquoted = _unquoted(paragraph, quotes)
+        said_here: list[tuple[QuoteSpan, Person | None]] = []  # the paragraph's quotations and their speakers
         for number, (start, end) in enumerate(spans):
             sentence = paragraph[start:end]
+            ctx.sentence += 1
             before_here = previous_sentence if number == 0 else paragraph[spans[number - 1][0] : spans[number - 1][1]]
             in_sentence = quotes[bisect.bisect_left(opening, start) : bisect.bisect_left(opening, end)]
             for position, quote in enumerate(in_sentence):
@@ -154,8 +165,16 @@ def draft_article(raw: str) -> ArticleDraft:
                     paragraph[quote.start : quote.end],
                 )
                 words = quote.text(paragraph)
-                if found is not None and len(words.split()) <= 2 and found.rule not in _LINKED_RULES:
+                if (
+                    found is not None
+                    and len(words.split()) <= 2
+                    and found.rule not in _LINKED_RULES
+                    and not (
+                        found.rule == "continuation" and _SPOKEN_SENTENCE.fullmatch(paragraph, quote.start, quote.end)
+                    )
+                ):
                     found = None  # a word or two in quote marks with no verb of saying: a scare quote or a label
+                    # (not a sentence of its own that goes on a quotation: '..., she said. "Including me."')
                 if found is None or (found.person is None and not found.description):
                     title = _is_title(words)
                     if not title:
@@ -183,19 +202,24 @@ def draft_article(raw: str) -> ArticleDraft:
                     )
                 )
                 if found.person is not None:
-                    ctx.last_speaker = found.person
+                    ctx.last_speaker, ctx.speaker_at = found.person, ctx.sentence
+                    ctx.speaker_unsure = bool(found.candidates)
                 ctx.last_description = "" if found.person is not None else found.description
                 last_quote_at = (index, number)
                 last_quote_open = not quote.closed
                 last_quote_ends_paragraph = quote.end >= spans[-1][0]
                 for nested in nested_quotes(paragraph, [quote]):
-                    _nested(draft, paragraph, written[index], quote, nested, found.person, ctx, sentence)
-            plain = outside_quotes(sentence)
+                    earlier = " ".join(paragraph[q.start : q.end] for q, who in said_here if who is found.person)
+                    _nested(draft, paragraph, written[index], quote, nested, found.person, ctx, sentence, earlier)
+                said_here.append((quote, found.person))
+            plain = sentence if unquoted is paragraph or (part := unquoted[start:end]) == sentence else part
             times = _dated_times(sentence)
             whole = bool(times) and plain is sentence  # its events need everyone it names; else the first will do
             mentions = people.mentions(plain, first_only=not whole)
-            if mentions:
-                ctx.last_subject = people.subject(plain, mentions)
+            if mentions and not (
+                plain.startswith(("His ", "Her ")) and _about_whom_a_pronoun_means(plain, mentions[0][0])
+            ):
+                ctx.last_subject, ctx.subject_at = people.subject(plain, mentions), ctx.sentence
             ctx.previous_had_quote = bool(in_sentence)
             note_descriptions(plain, ctx)
             if times:
@@ -206,6 +230,31 @@ def draft_article(raw: str) -> ArticleDraft:
     if written is not paragraphs:
         _show_as_written(draft, paragraphs, written, sentences)
     return draft
+
+
+def _unquoted(paragraph: str, quotes: list[QuoteSpan]) -> str:
+    """The paragraph with its quoted words and marks blanked out (the same length), so that a sentence of it
+    names no one within a quotation, even one that began in an earlier sentence or goes on into a later one
+    ('"It is strange. Dad and Grandad slept there."'); the paragraph itself when it has none."""
+    if not quotes:
+        return paragraph
+    pieces, at = [], 0
+    for quote in quotes:
+        start, end = max(quote.start - 1, at), min(quote.end + 1, len(paragraph))
+        pieces += [paragraph[at:start], " " * (end - start)]
+        at = end
+    pieces.append(paragraph[at:])
+    return "".join(pieces)
+
+
+_WORDS_OF_AN_APPOSITION = 6  # "Her husband, the retired geologist Nils Solberg": the name is the phrase's
+
+
+def _about_whom_a_pronoun_means(sentence: str, first_named: int) -> bool:
+    """Whether a sentence that opens with "His" or "Her" is about whom the pronoun stands for, not about the
+    first person it names: "Her most cited work, written with her collaborator Dr Peter Marsh, showed ..."
+    (but "Her son, Erik Solberg, said" is about him)."""
+    return len(sentence[:first_named].split()) > _WORDS_OF_AN_APPOSITION
 
 
 def _show_as_written(
@@ -227,6 +276,23 @@ def _show_as_written(
             role.evidence = as_written.get(role.evidence, role.evidence)
 
 
+def _turn(draft: ArticleDraft, paragraph: str, written: str, turn: Turn, quotes: list[QuoteSpan], ctx: Context) -> None:
+    """A turn of an interview transcript: its words are its speaker's, a quotation without marks; the
+    quotations inside are nested in it."""
+    speaker = turn.speaker or (turn.candidates[0] if turn.candidates else None)
+    if speaker is None:
+        return
+    outer = QuoteSpan(turn.start, len(paragraph))
+    cue = "asked" if turn.asks else "said"
+    evidence = written.strip()  # the whole turn, with the article's own quotation marks
+    draft.quotes.append(
+        DraftQuote(outer.text(written), speaker, cue, "transcript", evidence, False, candidates=turn.candidates)
+    )
+    ctx.last_speaker, ctx.last_description = None, ""
+    for nested in quotes:
+        _nested(draft, paragraph, written, outer, nested, turn.speaker, ctx, evidence)
+
+
 def _nested(
     draft: ArticleDraft,
     paragraph: str,
@@ -236,13 +302,31 @@ def _nested(
     outer_speaker: Person | None,
     ctx: Context,
     sentence: str,
+    earlier: str = "",
 ) -> None:
-    """A quotation inside a quotation, such as Clinton's reply in Putin's recollection."""
+    """A quotation inside a quotation, such as Clinton's reply in Putin's recollection. `earlier` is what the
+    paragraph quotes the same speaker saying before the outer quotation."""
     before = paragraph[outer.start : nested.start - 1]
     clause = re.split(r"[.!?]\s", before)[-1]
     if (described := BEFORE.search(clause)) and _ROLE_DESCRIPTION.fullmatch(described["who"]):
         # "The mayor told me, 'There is no money'": someone the account does not name, not whoever the
-        # article named last (nor is that person made a mayor)
+        # article named last (nor is that person made a mayor); the one person of the article who holds that
+        # role, when only one does ("The treasurer told me", and Helen Marsh is the county treasurer)
+        holders = ctx.people.holders(described["who"].split()[-1].lower())
+        if len(holders) == 1 and holders[0] is not outer_speaker:
+            draft.quotes.append(
+                DraftQuote(
+                    nested.text(written),
+                    holders[0],
+                    described["verb"].lower(),
+                    "nested",
+                    sentence,
+                    confident=False,
+                    within=outer_speaker.name if outer_speaker else "",
+                    doubt=f"'{described['who']}' taken to be {holders[0].name}, the article's only one",
+                )
+            )
+            return
         draft.quotes.append(
             DraftQuote(
                 nested.text(written),
@@ -256,7 +340,14 @@ def _nested(
             )
         )
         return
-    found = attribute(clause, "", clause, "", ctx, continues=False)
+    found = relative_said(clause, outer_speaker, ctx) or attribute(clause, "", clause, "", ctx, continues=False)
+    if found is not None and (said := BEFORE.search(clause)) and (pronoun := said["who"].lower()) in ("he", "she"):
+        # 'My deputy, Tom Hart, put it better. He said, "..."': "he" is someone the outer speaker has named, in
+        # these words or in the words of theirs the paragraph quotes before, not whoever the article named
+        # last; no one, when those words name no one who fits
+        words = earlier + " " + outside_quotes(before)
+        named = [p for _, p in ctx.people.mentions(words) if p.answers_to(pronoun)]
+        found = replace(found, person=named[-1] if named else None)
     if found is None or found.person is None or found.person is outer_speaker or found.rule not in ("before",):
         return
     draft.quotes.append(

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..sentences import sentence_spans
-from .namesakes import which_one
+from .namesakes import the_principal, which_one
 from .people import (
     AT_CAPITAL,
     NAME,
@@ -53,7 +53,11 @@ PARTICIPLES = frozenset(
 )
 PRONOUNS = frozenset("he she they".split())
 FIRST_PERSON = frozenset("i we".split())
+# "He went on: '...'", '"...," she went on.': going on speaking, not "the talks went on for hours"
+_GOING_ON = r"(?:went|goes)\s+on(?=\s*[:,.])"
 _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
+_SAY = rf"(?:{_VERB}|{_GOING_ON})"  # in the two patterns that need it: a longer alternation is slower
+_GOING_ON_WORDS = re.compile(_GOING_ON)
 _AT_VERB = "(?=[" + "".join(sorted({verb[0] for verb in SPEECH_VERBS})) + "])"  # see people.AT_CAPITAL
 VERB_WORD = re.compile(rf"{_AT_VERB}\b{_VERB}\b")
 _TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.?\s+)?"
@@ -64,13 +68,13 @@ _ADVERB = r"(?:(?:also|then|later|reportedly|once|had|has|have|would|again|furth
 # The speaker: a name, a pronoun, or a description ("the envoy", "the Thai minister").
 _WHO = (
     rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Hh](?:is|er)\s+(?:{RELATIONS})\b"
-    r"|[Tt]he\s+(?:[A-Z][a-z]+\s+)?[a-z-]+(?:\s+[a-z-]+)?)"
-)  # and a relative: "his mother said"
+    r"|[Tt]he\s+(?:[A-Z][a-z]+\s+)?[a-z-]+(?:\s+(?!(?:he|she|they)\b)[a-z-]+)?)"
+)  # and a relative: "his mother said"; not "(On) the platform he (said)"
 _AGE = r",\s+\d{1,3}"  # "Kari Nordby, 34, said"
 _OWNER = rf"{_TITLE}(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}['’]s"  # "Poland's", "Andes Copper's" (chief executive)
 AFTER_VERB_FIRST = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+{_WHO}")
 # '"...," Rolf Dahl said', and with a phrase or two set off: '"...," Rolf Dahl, 45, a teacher, said'.
-AFTER_WHO_FIRST = re.compile(rf"^\s*[,.!?]?\s*{_WHO}(?:(?:,[^,\"]{{1,60}}){{1,2}},)?\s+{_ADVERB}(?P<verb>{_VERB})\b")
+AFTER_WHO_FIRST = re.compile(rf"^\s*[,.!?]?\s*{_WHO}(?:(?:,[^,\"]{{1,60}}){{1,2}},)?\s+{_ADVERB}(?P<verb>{_SAY})\b")
 # '"...," said its general secretary, Mike Doyle' / 'said Poland's deputy minister, Anna Zielinska':
 # the role first, the name set off by commas.
 AFTER_ROLE_THEN_NAME = re.compile(
@@ -102,27 +106,40 @@ BEFORE_ACCORDING = re.compile(rf"\b(?P<verb>[Aa]ccording to)\s+{_WHO}\s*,?\s*$")
 # From the verb to the opening mark: up to four words and a comma or colon ("said of the plan:").
 _UP_TO_QUOTE = r"(?:\s+[\w'’-]+){0,4}?\s*[,:]?\s*$"
 BEFORE = re.compile(
-    rf"{_WHO.replace('(?P<who>', '(?P<who>[Ii]|[Ww]e|')}(?:{_AGE},)?\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE
+    rf"{_WHO.replace('(?P<who>', '(?P<who>[Ii]|[Ww]e|')}(?:{_AGE},)?\s+{_ADVERB}(?P<verb>{_SAY})" + _UP_TO_QUOTE
 )
 BEFORE_DESCRIBED = re.compile(rf"{_DESCRIBED}(?:,[^,\"]{{1,80}},)?\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
 BEFORE_SET_OFF = re.compile(rf",\s+{_WHO},\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
-# "One of them, retired teacher June Parfitt, said:" / "The chair, the historian Robert Ainsley, called the book":
+# "One of them, retired teacher June Parfitt, said:" / "The chair, the historian Robert Ainsley, called the book" /
+# "The head of the mission, former Ghanaian foreign minister Kwame Asante, said":
 # a role and a name set off by commas before the verb.
 BEFORE_ROLE_SET_OFF = re.compile(
-    rf",\s+(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}(?i:{ROLE_NOUN})\s+(?P<who>{_TITLE}{NAME}),"
+    rf",\s+(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w'’-]*\s+)?(?:[\w'’-]+\s+){{0,2}}(?i:{ROLE_NOUN})\s+(?P<who>{_TITLE}{NAME}),"
     rf"\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE
 )
 # '... he called it "ambitious," and warned that buyers would "smell desperation"': a verb of saying joined
 # to the last by "and", with no subject of its own, after a quotation in the same sentence.
 BEFORE_JOINED = re.compile(rf"\s*,?\s*(?:and|but)\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
 # '... he said the talks had been "brief" and that he "respected her decision"': more of the same reported words.
-_AND_THAT = re.compile(r"\s*,?\s*and\s+that\s+(?:[\w'’-]+\s+){0,4}$")
+# So are '... was investing "record amounts" and would "study the report"' (a second verb of the reported clause,
+# with no subject of its own) and '... there had been "isolated irregularities" but "nothing that ..."'.
+_AND_THAT = re.compile(
+    r"\s*,?\s*(?:and\s+that\s+(?:[\w'’-]+\s+){0,4}|(?:and|but)\s+(?:(?:would|will|had|has|have|was|were|is|are"
+    r"|be|been|could|should|might|must|not|also|then|still)\s+){0,3})$"
+)
 # 'According to Kiptoo, the shilling is "fairly valued"': the whole sentence is the words of who opens it.
 ACCORDING_OPENS = re.compile(rf"\s*[Aa]ccording to\s+{_WHO}\s*,")
 _PARTICIPLE = re.compile(r"\b(?P<verb>" + "|".join(PARTICIPLES) + r")\b")
 # "(Anna Berg) quoted Tom Hart as saying": the one quoted is the speaker.
 _QUOTED_AS = re.compile(rf"\bquoted\s+(?P<who>{_TITLE}{NAME})\s+as\s+(?:saying|telling|writing)\b")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+# The subject of a verb of saying that is a body or a document: "The regulator", "Her office", "the Environment
+# Select Committee", after a phrase that sets the scene ("In a report published on Thursday").
+_BODY_BEFORE_VERB = re.compile(
+    r"\s*(?:(?:In|On|At|After|Before)\s+[^,\"]{1,60}?,?\s+)?(?P<who>(?:[Tt]he|[Ii]ts)\s+(?:[A-Z][\w'’-]*\s+){0,4}"
+    r"(?P<noun>[A-Za-z][\w'’-]*)|(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<body>office|campaign|party|foundation|ministry))"
+    rf"\s+{_ADVERB}"
+)  # "His letter" is his words, "Her office" is not hers
 # "with prosecutors calling", "with the mayor's office saying": a participle with a subject of its own.
 _WITH_SUBJECT = re.compile(r"\b[Ww]ith\s+(?P<who>(?:[\w'’.-]+\s+){1,4}?)$")
 # "The city's mayor, calling ...": a described subject and its verb, in small letters ("The White House's
@@ -252,6 +269,23 @@ class Context:
     # whom the next "he said" stands for.
     described: dict[str, str] = field(default_factory=dict)
     subject_described: str = ""
+    # Sentences read so far, the one where last_subject and last_speaker were set, and the last where someone
+    # the article does not name ("my brother", "a sergeant") was mentioned, by the pronoun they may take: a
+    # "he" after such a mention may be that person rather than the one named before it.
+    sentence: int = 0
+    subject_at: int = 0
+    speaker_at: int = 0
+    unnamed_at: dict[str, int] = field(default_factory=dict)
+    # The last speaker was one of several candidates, left to the teacher: its quotation's continuations are
+    # left so too, but "he" after it is not taken to be that guess.
+    speaker_unsure: bool = False
+    # The narrator's relatives the article has named ("My father, Joseph Reddy, ..."), by relation: whom a later
+    # "my father" stands for.
+    relatives: dict[str, Person] = field(default_factory=dict)
+    # Surnames the article has used alone for someone else than the one it is about (namesakes.the_principal):
+    # a surname alone then no longer stands for that one by convention.
+    surnames_shared: set[str] = field(default_factory=set)
+    narrator: Person | None = None  # who "I" is, in an extract from a diary or a memoir (see narrator.py)
 
 
 # "One longtime adviser", "a senior official", "Another government source": someone the article does not name,
@@ -262,7 +296,7 @@ _INDEFINITE = re.compile(r"(?=[AaO])\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<words>(
 
 def note_descriptions(plain: str, ctx: Context) -> None:
     """Remember the unnamed people a sentence (outside its quotations) describes, and whether one is its
-    subject (see `Context.described`)."""
+    subject (see `Context.described`); and when it mentions a relative it does not name (`Context.unnamed_at`)."""
     start = len(plain) - len(plain.lstrip())
     ctx.subject_described = ""
     for match in _INDEFINITE.finditer(plain):
@@ -274,6 +308,38 @@ def note_descriptions(plain: str, ctx: Context) -> None:
         ctx.described[words[last].lower()] = described
         if match.start() == start:
             ctx.subject_described = described
+    if (  # few sentences name a relative: substring tests first, faster than a search
+        " his " in plain or " her " in plain or " my " in plain or " our " in plain or " their " in plain
+        or "His " in plain or "Her " in plain or "My " in plain or "Our " in plain or "Their " in plain
+    ):  # fmt: skip
+        for match in _UNNAMED_RELATIVE.finditer(plain):
+            owner, relation = match.group().split()[0].lower(), match["relation"].lower()
+            if named := ctx.people.mentions(plain[match.end() : match.end() + 40], first_only=True):
+                if owner in ("my", "our") and named[0][0] <= 2:  # "My father, Joseph Reddy,": the narrator's
+                    ctx.relatives[relation] = named[0][1]
+                continue
+            if owner in ("his", "her"):
+                relative = _relative_of(f"{owner} {relation}", ctx)
+            else:
+                relative = ctx.relatives.get(relation)
+            if relative is not None:
+                if match.start() == start or not ctx.people.mentions(plain, first_only=True):
+                    # 'Her husband laughs.', 'When I told my father, he went out': about the relative named before
+                    ctx.last_subject, ctx.subject_at = relative, ctx.sentence
+                continue
+            ctx.unnamed_at[_RELATIVE_PRONOUN[relation]] = ctx.sentence
+
+
+# "my brother Tommy", "his late father", "Her mother": a relative, and the pronoun one takes; not when a known
+# name follows ("My father, Joseph Reddy,": see note_descriptions).
+_RELATIVE_PRONOUN = {
+    **dict.fromkeys("father dad brother son husband uncle grandfather grandson nephew".split(), "he"),
+    **dict.fromkeys("mother mum mom sister daughter wife aunt grandmother granddaughter niece".split(), "she"),
+}
+_UNNAMED_RELATIVE = re.compile(
+    r"(?=[MmHhOoTt])\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+(?:(?:elder|younger|eldest|youngest|older|late)\s+)?"
+    rf"(?P<relation>{'|'.join(_RELATIVE_PRONOUN)})\b"
+)
 
 
 def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, bool]:
@@ -285,10 +351,13 @@ def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, b
     if lower in PRONOUNS:
         # "he said" after a sentence about someone is about that someone; after a quotation,
         # it is the one who was quoted; never one whose title says otherwise ("Mrs Reed" is not "he").
-        first, second = (
-            (ctx.last_speaker, ctx.last_subject) if ctx.previous_had_quote else (ctx.last_subject, ctx.last_speaker)
-        )
+        speaker = None if ctx.speaker_unsure else ctx.last_speaker
+        first, second = (speaker, ctx.last_subject) if ctx.previous_had_quote else (ctx.last_subject, speaker)
         fitting = [p for p in (first, second) if p is not None and p.answers_to(lower)]
+        if fitting and ctx.unnamed_at.get(lower, -1) > (
+            ctx.subject_at if fitting[0] is ctx.last_subject else ctx.speaker_at
+        ):
+            return None, False  # 'Critchley said ... My father went out. "...," he said.': the father, maybe
         return (fitting[0] if fitting else None), False
     if lower.startswith("the "):
         noun = lower.split()[-1]
@@ -320,6 +389,19 @@ def _relative_of(words: str, ctx: Context) -> Person | None:
         return None
     fitting = [p for p in ctx.people.bearers(owner.surname) if p is not owner and p.relation == relation]
     return fitting[0] if len(fitting) == 1 else None
+
+
+_MY_RELATIVE = re.compile(rf"\b[Mm]y\s+(?:{RELATIONS}|dad|mum|mom|grandad|grandmother|grandfather)\b")
+_MY_RELATIVE_SAID = re.compile(rf"\b[Mm]y\s+(?P<relation>{RELATIONS})\s+{_ADVERB}(?P<verb>{_VERB}){_UP_TO_QUOTE}")
+
+
+def relative_said(clause: str, owner: Person | None, ctx: Context) -> Attribution | None:
+    """'My wife said, "..."' in Peter Whitcombe's words: the one relative of his the article names so
+    ("His wife, Anne Whitcombe"); None when it names none or several."""
+    if owner is None or not (said := _MY_RELATIVE_SAID.search(clause)):
+        return None
+    fitting = [p for p in ctx.people.bearers(owner.surname) if p is not owner and p.relation == said["relation"]]
+    return Attribution(fitting[0], said["verb"].lower(), "before", False) if len(fitting) == 1 else None
 
 
 def _is_person_noun(word: str) -> bool:
@@ -491,9 +573,26 @@ def attribute(
     if going_on and any(p is ctx.last_speaker for p in bearers):
         return replace(found, person=ctx.last_speaker)
     history = outside_quotes(previous_sentence + " " + local_before)
-    person, doubt, allowed = which_one(found.person.surname, bearers, history, local_before[-60:] + " " + after[:60])
+    nearby = local_before[-60:] + " " + after[:60]
+    person, doubt, allowed, alone = which_one(found.person.surname, bearers, history, nearby)
+    principal = the_principal(bearers)
     if person is not None:
+        if person is not principal and alone:
+            ctx.surnames_shared.add(found.person.surname)  # '"...," Brennick said' of his daughter: no convention
         return replace(found, person=person, confident=False, doubt=doubt)
+    if (
+        principal is not None
+        and len(allowed) == len(bearers)
+        and found.person.surname not in ctx.surnames_shared
+        and not _THIRD_PERSON_START.match(quoted)
+        and not _MY_RELATIVE.search(quoted)
+        and not (going_on and ctx.speaker_unsure)  # the rest of words left to the teacher is left so too
+    ):
+        # the subject of an obituary or a profile, quoted in words that do not speak of another ("He taught me")
+        # or of family ("My father taught me": a son's, maybe), in an article that has called no one else by the
+        # surname alone
+        doubt = f"'{found.person.surname}' taken to be {principal.name}, whom the article is about"
+        return replace(found, person=principal, confident=False, doubt=doubt)
     return replace(found, confident=False, candidates=allowed)
 
 
@@ -548,12 +647,14 @@ def _sieve(
             return found
     if continues and (ctx.last_speaker or ctx.last_description) and (joined := BEFORE_JOINED.match(local_before)):
         # 'The document said the plan "..." and warned that "...": whoever spoke the quotation before
-        return Attribution(ctx.last_speaker, joined["verb"].lower(), "before", False, ctx.last_description)
+        return Attribution(_last_named(ctx), joined["verb"].lower(), "before", False, ctx.last_description)
     if continues and (ctx.last_speaker or ctx.last_description) and _AND_THAT.fullmatch(local_before):
-        return Attribution(ctx.last_speaker, "continued", "before", False, ctx.last_description)
+        return Attribution(_last_named(ctx), "continued", "before", False, ctx.last_description)
     # The patterns with a verb of saying before the quotation need one among the last words before it:
     # up to four words and a comma or colon may follow the verb (_UP_TO_QUOTE).
-    verb_before = any(word.rstrip(",:") in SPEECH_VERBS for word in local_before.split()[-6:])
+    verb_before = any(word.rstrip(",:") in SPEECH_VERBS for word in local_before.split()[-6:]) or (
+        " on" in local_before[-6:] and _GOING_ON_WORDS.search(local_before[-12:]) is not None
+    )
     match = (
         verb_before
         and (
@@ -563,6 +664,9 @@ def _sieve(
         )
     ) or BEFORE_ACCORDING.search(local_before)
     if match and not ends_just_before(_ON_BEHALF_OF, local_before, match.start("who")):  # not "a lawyer for Hart"
+        if match["who"] == "I" and ctx.narrator is not None:
+            # 'I said, "Tell them the King."' in a diary's extract: the diarist's words
+            return Attribution(ctx.narrator, match["verb"].lower(), "before", False)
         if (
             match["who"].lower() in FIRST_PERSON
             or ends_just_before(_ORGANISATION_BEFORE, local_before, match.start("who"))
@@ -619,6 +723,12 @@ def _sieve(
             found := _named(pronoun["who"] or pronoun["who_after"], verb_here.group(), "verb in sentence", ctx, history)
         ):
             return replace(found, confident=False)
+        # 'The regulator said in a statement that it "accepts ..."', 'In a report, the Environment Committee said
+        # ...': a body's or a document's words, not the last person named
+        if (body := _BODY_BEFORE_VERB.fullmatch(main_clause[: verb_here.start()])) and not _is_person_noun(
+            (body["noun"] or body["body"]).lower().removesuffix("s")
+        ):
+            return Attribution(None, verb_here.group(), "verb in sentence", False, body["who"])
     if (
         (according := ACCORDING_OPENS.match(whole_before))
         and according["who"].lower() not in FIRST_PERSON
@@ -649,6 +759,12 @@ def _sieve(
         if subject is not None:
             return Attribution(subject, "continued", "previous sentence", False)
     return None
+
+
+def _last_named(ctx: Context) -> Person | None:
+    """The last quotation's speaker when the text named one: not when it was someone described ("A spokesman
+    for the port"), after whom `last_speaker` is still whoever was named before."""
+    return None if ctx.last_description else ctx.last_speaker
 
 
 # The subject of a later verb of saying: "(Moran recalled a meeting at which) the Lord Chief Justice had

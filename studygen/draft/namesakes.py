@@ -1,7 +1,9 @@
 """Which of two people of one surname a surname alone stands for ("Hiss said", with Alger and Tony Hiss).
 
-A wrong speaker costs a teacher more than a missing one, so only two signals count: the one
-of them named just before, or the only one the article gives the title used ("Dr. Ortiz").
+A wrong speaker costs a teacher more than a missing one, so only a few signals count: the one
+of them named just before, the only one the article gives the title used ("Dr. Ortiz", in the
+words around the quotation or the sentence before), and, where the article follows the news
+convention, the one it is about (`the_principal`: attribution.py says when it applies).
 Otherwise the quotation is left to the teacher, with the people it could be.
 """
 
@@ -16,20 +18,26 @@ _ANY_TITLE = "|".join(sorted(PRONOUN_OF_TITLE.keys() | TITLES.keys(), key=len, r
 _TITLED = re.compile(rf"\b({_ANY_TITLE})\.?\s+({NAME_WORD})")
 _WORD = re.compile(r"[\w'’-]+")
 _PLAIN_TITLES = frozenset("Mr Mrs Ms Miss".split())
+_LEARNED_TITLES = frozenset("Dr Professor Prof".split())
 
 
 def which_one(
     surname: str, bearers: list[Person], history: str, nearby: str
-) -> tuple[Person | None, str, list[Person]]:
+) -> tuple[Person | None, str, list[Person], bool]:
     """The one of `bearers` that `surname` stands for and the reason to give the teacher; when the text does
     not tell, (None, "", the bearers the title used allows). `history` is the sentence before and this one up
-    to the quotation (outside quotation marks), `nearby` the words around the quotation that name its speaker."""
+    to the quotation (outside quotation marks), `nearby` the words around the quotation that name its speaker.
+    The last item says whether the surname stood alone, with no title or "younger" to tell who it was."""
     # "Dr. Ortiz said", and only Ramon Ortiz is a doctor
     titled = [t.rstrip(".") for t, s in _TITLED.findall(nearby) if s == surname]
+    if not titled:  # 'Dr Solberg said her mother ... "...," she said': the title the sentence before used
+        used = {t.rstrip(".") for t, s in _TITLED.findall(history) if s == surname}
+        titled = list(used) if len(used) == 1 else []
     fitting = [p for p in bearers if any(t in p.titles for t in titled)]
     if not fitting and any(t in _PLAIN_TITLES for t in titled):
-        # "Mr Reid" is never Sir Malcolm Reid: a knight, a dame or a peer is called by that title
-        fitting = [p for p in bearers if p.name.split()[0] not in HONORIFICS]
+        # "Mr Reid" is never Sir Malcolm Reid: a knight, a dame or a peer is called by that title, and so is a
+        # doctor or a professor ("Mr Hale" is not Professor Anna Hale)
+        fitting = [p for p in bearers if p.name.split()[0] not in HONORIFICS and not p.titles & _LEARNED_TITLES]
     # "Lady Hale", "Mr. Dunmore": a title that says "she" or "he" rules out those known to be otherwise
     said = {PRONOUN_OF_TITLE[t] for t in titled if t in PRONOUN_OF_TITLE}
     if len(said) == 1:
@@ -44,14 +52,15 @@ def which_one(
     # named just before, by first name too ("Brian and Susan Metcalfe" names both), if the title allows
     words = set(_WORD.findall(history)) if age is None else set()
     named = [p for p in allowed if _first_name(p) in words]
+    alone = not titled and age is None
     if len(named) == 1:
         reason = f"'{surname}' taken to be {named[0].name}, named just before"
-        return named[0], f"{reason}; {_others(named[0], bearers)}", []
+        return named[0], f"{reason}; {_others(named[0], bearers)}", [], alone
     if len(fitting) == 1:
         called = f"the {age[1].lower()} one" if age else "the one the article calls so"
         reason = f"'{surname}' taken to be {fitting[0].name}, {called}"
-        return fitting[0], f"{reason}; {_others(fitting[0], bearers)}", []
-    return None, "", allowed
+        return fitting[0], f"{reason}; {_others(fitting[0], bearers)}", [], alone
+    return None, "", allowed, alone
 
 
 _AGE = re.compile(rf"\b([Yy]ounger|[Ee]lder|[Oo]lder)\s+(?:(?:{_ANY_TITLE})\.?\s+)?({NAME_WORD})")
@@ -78,3 +87,22 @@ def _first_name(person: Person) -> str:
 
 def _others(person: Person, bearers: list[Person]) -> str:
     return " or ".join(p.name for p in bearers if p is not person) + " has the surname too"
+
+
+def the_principal(bearers: list[Person]) -> Person | None:
+    """The one of `bearers` a surname alone stands for by the convention of news writing: the one named
+    first, introduced as nobody's relative (the subject of an obituary or a profile), when the article
+    introduces every other one as a relative ("Her son, Erik Solberg") or names it in its first paragraphs,
+    before any other; else None."""
+    first = min(bearers, key=lambda p: p.first_seen)
+    others = [p for p in bearers if p is not first]
+    if first.relation:
+        return None
+    if all(p.relation for p in others):
+        return first
+    # or the one the headline or the first paragraph names, before any other (an obituary's "Tillman")
+    leads = first.first_seen[0] <= _LEAD_PARAGRAPHS and all(p.first_seen[0] > first.first_seen[0] for p in others)
+    return first if leads else None
+
+
+_LEAD_PARAGRAPHS = 2  # the headline, a byline, the first paragraph

@@ -88,7 +88,7 @@ NOT_NAMES = frozenset(
     Speaking Commenting Asked Years Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday
     Sunday January February March April May June July August September October November December Once What Why
     How Who Where Which Not No Yes Also All Some Many Most Such Both Each Every Now Later Earlier Still Yet
-    Our Their His Her My Your""".split()
+    Our Their His Her My Your Another One Other Others""".split()
 )
 # A capitalised phrase with one of these is an organisation or a place, not a person.
 ORGANISATION_WORDS = frozenset(
@@ -137,7 +137,7 @@ APPOSITION = re.compile(
 # commander, Heinz Keller," / "Poland's deputy justice minister, Anna Zielinska," / "the chief U.S. negotiator,
 # Karen Blum," / "Brazil's ambassador to the World Trade Organisation, Luiz Prado,": the role first.
 ROLE_THEN_NAME = re.compile(
-    rf"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Aa]n?|{NAME_WORD}['’]s)\s+"
+    rf"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Aa]n?|{NAME_WORD}['’]s)\s+"
     rf"(?P<role>(?:[\w.'’-]+\s+){{0,5}}(?i:{ROLE_NOUN})(?:\s+(?:to|of|for|at)\s+[^,;\"]{{3,60}}?)?),"
     rf"\s+(?P<name>{NAME})(?:\s+of\s+[A-Z][\w'’-]+)?(?:,|\.(?:\s|$))"
 )
@@ -281,6 +281,25 @@ def _knightly_form(name: str) -> tuple[str, ...]:
     return (f"{words[0]} {words[1]}",) if len(words) >= 3 and words[0] in ("Sir", "Dame") else ()
 
 
+# "Under questioning from Sir Robin Astley, (Mr Hale accepted)": a phrase set off before the subject, whose
+# names are not whom the sentence is about.
+_OPENING_PHRASE = re.compile(
+    r"(?:Under|After|Before|With|Without|Despite|Following|During|Unlike|Like|From|Against|Alongside|Beside"
+    r"|Behind|Among|Asked\s+by|Pressed\s+by|Challenged\s+by|Questioned\s+by)\s[^,]{1,80},"
+)
+
+
+_OPENING_INITIALS = frozenset("UABWDFLP")
+
+
+def _before_surname(words: list[str]) -> str:
+    """The word before a surname and its particles: "Henk" in "Henk de Wit"; "" for a surname alone."""
+    rest = words[:-1]
+    while rest and rest[-1] in _PARTICLES:
+        rest = rest[:-1]
+    return rest[-1] if rest else ""
+
+
 def _is_title_word(word: str) -> bool:
     """A word before a surname that is a title, not a first name: "President", "Lord", "Minister"."""
     return word.rstrip(".") in TITLES or word in HONORIFICS or _bare(word) in ROLE_NOUNS
@@ -294,6 +313,7 @@ def _bare(word: str) -> str:
 _POSSESSIVE_END = re.compile(r"['’]s$")
 
 
+@functools.cache  # the same names come back sentence after sentence
 def _is_name(text: str) -> bool:
     words = text.split()
     return (
@@ -312,6 +332,7 @@ def _is_role_word(word: str) -> bool:
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
+@functools.cache
 def _clean_name(name: str) -> str:
     words = name.split()
     if "'" in name or "’" in name:
@@ -409,7 +430,7 @@ _RELATIVE_AFTER = re.compile(
 )
 _RELATIVE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<family>{NAME_WORD}){_RELATIVE_AFTER.pattern}")
 # Looked for before _RELATIVE_NAMED, as plain substrings ("son" is in "grandson", "widow" in "widower").
-_RELATION_WORDS = tuple("son daughter wife husband widow brother sister father mother nephew niece".split())
+_RELATION_WORD = re.compile("son|daughter|wife|husband|widow|brother|sister|father|mother|nephew|niece")
 # A relative named in full: "his daughter, Dr Frances Hale,", "Sophie Carrow's father, the retired GP Dr Michael
 # Carrow,", "Ray Dunmore, her husband,": the relation says "he" or "she".
 _RELATIVE_NAMED = re.compile(
@@ -465,6 +486,8 @@ def _years(match: re.Match[str]) -> str:
 def _role_nouns_in(sentence: str) -> list[tuple[int, int]]:
     """Where role nouns are: a set look-up per word instead of the whole alternation of role
     nouns at every word boundary."""
+    if sentence.isascii():  # lower-cased once: the same offsets
+        return [word.span() for word in _LATIN_WORD.finditer(sentence.lower()) if word.group() in ROLE_NOUNS]
     return [word.span() for word in _LATIN_WORD.finditer(sentence) if word.group().lower() in ROLE_NOUNS]
 
 
@@ -554,9 +577,10 @@ class People:
         if len(matches) != 1:
             return None
         known = matches[0]
-        # "Olga Brandt" is not "Ilse Brandt"; "Mayor Anna Kovacs" and "President Kovacs" are Anna Kovacs.
-        given, known_given = (words[-2] if len(words) > 1 else ""), known.name.split()[-2:-1]
-        if given and known_given and given != known_given[0] and not _is_title_word(given):
+        # "Olga Brandt" is not "Ilse Brandt"; "Mayor Anna Kovacs" and "President Kovacs" are Anna Kovacs; "Henk
+        # de Wit" is not "Caroline de Wit" (the word before a particle is the given name).
+        given, known_given = _before_surname(words), _before_surname(known.name.split())
+        if given and known_given and given != known_given and not _is_title_word(given):
             return None
         return known
 
@@ -588,8 +612,10 @@ class People:
         if not clean or not _is_name(clean):
             return None
         known = self.find(clean)
-        if len(clean) < 3 and known is None:
-            return None  # a word of two letters is a new person's name too rarely; "Li" after "Li Hongwen" is his
+        if len(clean) < 3 and known is None and len(self.bearers(clean)) < 2:
+            # a word of two letters is a new person's name too rarely; "Li" after "Li Hongwen" is his (and "Ba",
+            # with Ousmane and Cheikh Ba in the article, is the surname they share)
+            return None
         if known is not None:
             bare = " " not in known.name
             longer = len(clean.split()) > len(known.name.split()) and clean.endswith(" " + known.name)
@@ -626,7 +652,7 @@ class People:
                 self._relatives.add(f"{match['given']} {family}")
                 if relative := self.add(f"{match['given']} {family}", where):
                     relative.related_as(match["relation"])
-        for match in _RELATIVE_NAMED.finditer(sentence) if any(w in sentence for w in _RELATION_WORDS) else ():
+        for match in _RELATIVE_NAMED.finditer(sentence) if _RELATION_WORD.search(sentence) else ():
             if match["speaker"]:
                 if (speaker := self.add(match["speaker"], where)) and not speaker.pronoun:
                     speaker.pronoun = "he" if match["own"] == "his" else "she"
@@ -799,9 +825,15 @@ class People:
         about Kostas Ioannou."""
         if not mentions:
             return None
-        if not is_possessive(text, mentions[0][0]):
+        opening = _OPENING_PHRASE.match(text) if text[:1] in _OPENING_INITIALS else None
+        first = mentions[0][0]
+        if not is_possessive(text, first) and not (opening and first < opening.end()):
             return mentions[0][1]
-        others = [person for start, person in self.mentions(text) if not is_possessive(text, start)]
+        others = [
+            person
+            for start, person in self.mentions(text)
+            if not is_possessive(text, start) and not (opening and start < opening.end())
+        ]
         return others[0] if others else mentions[0][1]
 
     def mentions(self, text: str, first_only: bool = False) -> list[tuple[int, Person]]:

@@ -234,6 +234,7 @@ _UNSURE_RULES = {
     "between": "the speaker was named between the parts of the quotation by a description or a pronoun",
     "participle": "the speaker is the subject of the sentence",
     "nested": "a quotation inside another's words",
+    "transcript": "a turn of an interview transcript: the speaker is who its label (Q, A or a name) stands for",
 }
 
 
