@@ -497,3 +497,20 @@ def test_one_word_blanked_in_the_singular_and_the_plural_is_asked_once(tmp_path:
     blanks = [q.answer for q in questions.values() if q.kind == "cloze" and q.fact in ("biggest", "small")]
     assert len(blanks) == 1, blanks  # rejected: both
     assert "both blank one word (shareholder, shareholders)" in notes or "(shareholders, shareholder)" in notes
+
+
+def test_reports_and_rumour_are_never_both_offered(tmp_path: Path) -> None:
+    article = ARTICLE + (
+        "There are reports that the company had sold its second ferry. "
+        "Rumours in the town had the mayor leaving for the capital.\n"
+    )
+    facts = FACTS + (
+        "  - {id: second-ferry, kind: event, what: the company had sold its second ferry, according_to: reports,"
+        " evidence: There are reports that the company had sold its second ferry}\n"
+        "  - {id: leaving, kind: event, what: the mayor would leave for the capital, according_to: rumour,"
+        " evidence: Rumours in the town had the mayor leaving for the capital}\n"
+    )
+    claims = {d.key: d for d in claim_questions(_lesson(tmp_path, article, facts).lesson) if not d.left_out}
+    hearsay = {"Reports, source not named", "Rumour, source not named"}
+    for key in ("hidden", "paid-too-much", "pay-for-itself"):
+        assert len(hearsay & set(claims[key].candidates)) == 1, claims[key].candidates  # rejected: both; kept: one

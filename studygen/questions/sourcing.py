@@ -420,6 +420,8 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
         for option in fair:  # one of each set of words
             firsts.setdefault(same_words(option), option)
         fair = list(firsts.values())
+        hearsay = [o for o in fair if o in UNNAMED][1:]  # reports or rumour, never both among the choices
+        fair = [o for o in fair if o not in hearsay]
         fair += [
             o
             for o, p in spare.items()
