@@ -10,6 +10,7 @@ on the sheet: tests/test_giveaways.py.)
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from studygen.export.worksheet_layout import compose
@@ -514,3 +515,16 @@ def test_reports_and_rumour_are_never_both_offered(tmp_path: Path) -> None:
     hearsay = {"Reports, source not named", "Rumour, source not named"}
     for key in ("hidden", "paid-too-much", "pay-for-itself"):
         assert len(hearsay & set(claims[key].candidates)) == 1, claims[key].candidates  # rejected: both; kept: one
+
+
+def test_a_name_beside_half_of_what_was_done_answers_who_did_it(tmp_path: Path) -> None:
+    lesson = _lesson(tmp_path).lesson
+    detector = Giveaways(lesson)
+    who = Question(id="orvik/sell/proposal", lesson="orvik", fact="sell", facts=("sell",), kind="proposal",
+                   skill="", prompt="Who urged the council to sell the old ferry to the islanders?",
+                   answer="Ruth Sande", answer_type="person", source="")  # fmt: skip
+    assert detector.gives_away("Ruth Sande wrote to the council about the old ferry.", who)  # rejected: 3 of 6
+    assert detector.gives_away("Ruth Sande wrote to the council.", who) is None  # kept: 1 of 6
+    sold = "The council sold the old ferry to the islanders: in what year?"
+    when = dataclasses.replace(who, kind="when", prompt=sold, answer="2020", answer_type="year")
+    assert detector.gives_away("In 2020 the council met about the old ferry.", when) is not None  # its year anywhere

@@ -37,6 +37,11 @@ from .cloze import BLANK
 from .shapes import Blank, Shape
 
 SUBJECT_SHARE = 0.6  # of the content words of what a question is about, a text must hold this share
+# ... or this share, when the answer is who did it (not who said words, which are asked whole): a name
+# beside half of what was done is the answer
+# ("Ruth Sande wrote to the council about the old ferry" answers "Who urged the council to sell the old
+# ferry to the islanders?").
+PERSON_SHARE = 0.5
 STEM = 6  # words compared by their first letters: "acquitted" and "acquittal", "proposed" and "proposal"
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
@@ -138,7 +143,8 @@ class Ask:
             return None  # a name or a date alone is a candidate, not an answer
         if self.subject:
             present = self.subject & content_stems(text)
-            if len(present) < math.ceil(SUBJECT_SHARE * len(self.subject)):
+            share = PERSON_SHARE if self.what in _WHO and not self.quotation else SUBJECT_SHARE
+            if len(present) < math.ceil(share * len(self.subject)):
                 return None
         return form
 
@@ -382,6 +388,7 @@ class Giveaways:
         return None
 
 
+_WHO = frozenset({"the speaker", "the proposer", "the person"})
 _WHAT = {"attribution": "the speaker", "proposal": "the proposer", "response": "the reply", "when": "the date"}
 
 
