@@ -196,7 +196,7 @@ class Giveaways:
                 self._people.setdefault(fold(name), person)
         self._cache: dict[Question, tuple[Ask, ...]] = {}
         self._passages = quotation_passages(lesson)
-        # A surname two people share ("Conlon" of a father and his son) names neither of them.
+        # A surname two people share ("Vik" of a harbour master and his daughter) names neither of them.
         bearers = Counter(fold(n) for person in lesson.people.values() for n in set(person.names) - {person.name})
         self._shared = {form for form, count in bearers.items() if count > 1}
 
