@@ -16,11 +16,13 @@ from pathlib import Path
 from studygen.export.worksheet_layout import compose
 from studygen.model import Fact
 from studygen.questions import Question, build_questions
+from studygen.questions.base import death_years
 from studygen.questions.choices import Chooser
 from studygen.questions.chronology import when_questions
 from studygen.questions.cloze import keyword
 from studygen.questions.giveaways import Giveaways, paragraph_starts, quotation_passages
 from studygen.questions.offices import TitleIndex, several_hold
+from studygen.questions.proposals import proposal_questions
 from studygen.questions.sourcing import account_answer, claim_questions, within_share
 from studygen.validate import elided
 
@@ -528,3 +530,39 @@ def test_a_name_beside_half_of_what_was_done_answers_who_did_it(tmp_path: Path) 
     sold = "The council sold the old ferry to the islanders: in what year?"
     when = dataclasses.replace(who, kind="when", prompt=sold, answer="2020", answer_type="year")
     assert detector.gives_away("In 2020 the council met about the old ferry.", when) is not None  # its year anywhere
+
+
+# -- people of the time --------------------------------------------------------------------------
+
+
+def test_who_proposed_offers_no_one_dead_or_decades_away_by_then(tmp_path: Path) -> None:
+    article = ARTICLE + (
+        "Per Holm was mayor from 1961 to 1965. Ada Berg died in 2015. In 2020 Lund proposed that the council "
+        "buy a second ferry. In 2014 Ada Berg proposed a bridge. Ola Dahl proposed a tunnel in 2020. "
+        "Kai Moe proposed a ferry fund in 2019.\n"
+    )
+    people = (
+        "  holm: {name: Per Holm, roles: [{title: Mayor of Orvik, when: 1961-1965,"
+        " evidence: Per Holm was mayor from 1961 to 1965}]}\n"
+        "  berg: {name: Ada Berg}\n  dahl: {name: Ola Dahl}\n  moe: {name: Kai Moe}\nfacts:\n"
+    )
+    facts = FACTS.replace("facts:\n", people, 1) + (
+        "  - {id: berg-died, kind: event, what: Ada Berg died, who: [berg], when: 2015,"
+        " evidence: Ada Berg died in 2015}\n"
+        "  - {id: second-ferry, kind: proposal, by: lund, what: that the council buy a second ferry, when: 2020,"
+        " evidence: In 2020 Lund proposed that the council buy a second ferry}\n"
+        "  - {id: bridge, kind: proposal, by: berg, what: a bridge, when: 2014,"
+        " evidence: In 2014 Ada Berg proposed a bridge}\n"
+        "  - {id: tunnel, kind: proposal, by: dahl, what: a tunnel, when: 2020,"
+        " evidence: Ola Dahl proposed a tunnel in 2020}\n"
+        "  - {id: fund, kind: proposal, by: moe, what: a ferry fund, when: 2019,"
+        " evidence: Kai Moe proposed a ferry fund in 2019}\n"
+    )
+    lesson = _lesson(tmp_path, article, facts).lesson
+    assert death_years(lesson) == {"berg": 2015}
+    drafts = {d.key: d for d in proposal_questions(lesson) if not d.left_out}
+    offered = set(drafts["second-ferry"].candidates)
+    assert "Ada Berg" not in offered  # rejected: dead five years by then
+    assert "Per Holm" not in offered  # rejected: mayor in the 1960s
+    assert {"Ola Dahl", "Kai Moe"} <= offered  # kept: of the time
+    assert "Ola Dahl" in drafts["bridge"].candidates  # kept: alive in 2014 as in 2020

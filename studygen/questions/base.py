@@ -500,6 +500,44 @@ def active_years(lesson: Lesson) -> dict[str, tuple[int, int]]:
     return spans
 
 
+SAME_TIME_YEARS = 20  # someone the lesson shows this far from a dated deed is no plausible doer of it
+_DIED = re.compile(r"(?:died|was killed|was executed|was assassinated)\b")
+
+
+def death_years(lesson: Lesson) -> dict[str, int]:
+    """The year each person the lesson shows dying died: "Nelson Mandela died ...", not "Edith Marlowe's
+    son died" (the fact's subject, by a name of theirs, before the verb)."""
+    return {
+        person_id: fact.when.end
+        for fact in lesson.facts
+        if fact.kind == "event" and fact.when is not None and _DIED.search(fact.what or "")
+        for person_id in fact.people
+        if person_id in lesson.people
+        and any(
+            re.match(rf"{re.escape(name)}\s+{_DIED.pattern}", fact.what or "")
+            for name in lesson.people[person_id].names
+        )
+    }
+
+
+def of_the_time(
+    lesson: Lesson, fact: Fact, names: Iterable[str], active: dict[str, tuple[int, int]], died: dict[str, int]
+) -> set[str]:
+    """The people (by name) who could have said or done something dated: not someone the lesson shows only
+    decades later or earlier (Obama offered for Mandela's words from the dock in 1964), nor someone it
+    shows dead by then (`death_years`). Anyone with nothing dated stays."""
+    names = set(names)
+    if fact.when is None:
+        return names
+    year = fact.when.start
+    return {
+        name
+        for person_id, (first, last) in active.items()
+        if (name := name_of(lesson, person_id)) in names
+        and first - SAME_TIME_YEARS <= year <= min(last + SAME_TIME_YEARS, died.get(person_id, year))
+    } | {name_of(lesson, person_id) for person_id in lesson.people if person_id not in active} & names
+
+
 class PeopleRanking:
     """`ranked_people` for each kind of answer, computed once per question kind, not per question."""
 

@@ -10,12 +10,15 @@ from .base import (
     Draft,
     PeopleRanking,
     accepted_names,
+    active_years,
     date_phrase,
     date_source,
+    death_years,
     kind,
     left_out,
     name_of,
     names_of,
+    of_the_time,
     proposal_clause,
     quoted,
     short_name,
@@ -100,6 +103,7 @@ def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
     commentators = {p.id for p in lesson.people.values() if p.roles and not any(r.is_office for r in p.roles)}
     acting = {p.name for p in lesson.people.values() if p.id in actors or p.id not in commentators}
     sole = sole_proposer(lesson)
+    active, died = active_years(lesson), death_years(lesson)
     for fact in lesson.facts:
         if fact.kind != "proposal":
             continue
@@ -118,6 +122,8 @@ def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
             continue
         with_year, with_to = detail
         owner = lesson.account_owner(fact)
+        # People who act in the lesson, and of the proposal's time (not dead by then, not decades away).
+        timely = of_the_time(lesson, fact, acting, active, died)
         yield Draft(
             key=fact.id,
             variables={
@@ -141,7 +147,7 @@ def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
             summary=proposal_clause(lesson, fact) + ".",
             people=fact.people,
             true_values=frozenset(name_of(lesson, f.by) for f in index.fitting(fact, with_year, with_to)),
-            candidates=tuple(n for n in ranking.for_answer(fact.by) if n in acting),  # type: ignore[arg-type]
+            candidates=tuple(n for n in ranking.for_answer(fact.by) if n in timely),  # type: ignore[arg-type]
             sources=((name_of(lesson, fact.by), value_source(lesson, fact, "by")),)
             + (((fact.when.display(), value_source(lesson, fact, "when")),) if with_year and fact.when else ()),
         )

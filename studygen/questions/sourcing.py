@@ -18,6 +18,7 @@ from .base import (
     accepted_names,
     active_years,
     date_source,
+    death_years,
     excluded_from,
     fact_sentence,
     kind,
@@ -25,6 +26,7 @@ from .base import (
     name_of,
     named_in,
     names_of,
+    of_the_time,
     quoted,
     spoken,
 )
@@ -56,7 +58,7 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
     quoted_people = {f.by for f in quotes} | {f.reply.by for f in lesson.facts if f.reply and f.reply.said}
     quoted_people |= {f.according_to for f in lesson.facts if f.according_to in lesson.people}
     speakers = {name_of(lesson, p) for p in quoted_people if p}
-    active = active_years(lesson)
+    active, died = active_years(lesson), death_years(lesson)
     # "Which document said ...?" of a lesson with one quoted document names it in the question.
     documents = {f.by for f in quotes if lesson.people[f.by].kind == "document"}  # type: ignore[index]
     drafts: list[Draft] = []
@@ -75,7 +77,7 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
                            code="worth")  # fmt: skip
             continue
         owner = lesson.account_owner(fact)
-        timely = _of_the_time(lesson, fact, speakers, active)
+        timely = of_the_time(lesson, fact, speakers, active, died)
         drafts.append(Draft(
             key=fact.id,
             variables={
@@ -101,23 +103,6 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
         ))  # fmt: skip
     excluded = excluded_from(lesson, "attribution")  # the teacher's choice, not counted as asked
     yield from _without_drill([d for d in drafts if d.key not in excluded])
-
-
-SAME_TIME_YEARS = 20  # a speaker the lesson shows this far from a quotation's date is no plausible speaker
-
-
-def _of_the_time(lesson: Lesson, fact: Fact, speakers: set[str], active: dict[str, tuple[int, int]]) -> set[str]:
-    """The speakers who could have said dated words: not someone the lesson shows only decades later or
-    earlier (Obama offered for Mandela's words from the dock in 1964). Anyone with nothing dated stays."""
-    if fact.when is None:
-        return speakers
-    year = fact.when.start
-    return {
-        name
-        for person_id, (first, last) in active.items()
-        if (name := name_of(lesson, person_id)) in speakers
-        and first - SAME_TIME_YEARS <= year <= last + SAME_TIME_YEARS
-    } | {name_of(lesson, person_id) for person_id in lesson.people if person_id not in active} & speakers
 
 
 SHORT_PER_SPEAKER = 2  # short-answer "Who said ...?" questions kept of a speaker who answers most of them
