@@ -566,3 +566,18 @@ def test_who_proposed_offers_no_one_dead_or_decades_away_by_then(tmp_path: Path)
     assert "Per Holm" not in offered  # rejected: mayor in the 1960s
     assert {"Ola Dahl", "Kai Moe"} <= offered  # kept: of the time
     assert "Ola Dahl" in drafts["bridge"].candidates  # kept: alive in 2014 as in 2020
+
+
+def test_no_wrong_year_before_the_birth_of_whom_a_fact_names(tmp_path: Path) -> None:
+    article = ARTICLE + "Ruth Sande was born in 1975. Sande joined the harbour board in 1979.\n"
+    facts = FACTS + (
+        "  - {id: born, kind: event, what: Ruth Sande was born, when: 1975, evidence: Ruth Sande was born in 1975}\n"
+        "  - {id: board, kind: event, what: Sande joined the harbour board, when: 1979,"
+        " evidence: Sande joined the harbour board in 1979}\n"
+    )
+    lesson = _lesson(tmp_path, article, facts).lesson
+    board = next(d for d in when_questions(lesson) if d.key == "board")
+    chooser = Chooser(lesson)
+    places = [chooser.year_choices(board, place) for place in range(4)]
+    years = [int(year) for choices in places if choices for year in choices]
+    assert len(years) == 16 and min(years) == 1976  # rejected: 1975 and before; kept: the years after her birth

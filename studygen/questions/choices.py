@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from ..dates import PartialDate, parse_date
-from ..model import Lesson
+from ..model import Fact, Lesson
 from .base import Draft, Question, named_in, ranked_people
 from .chronology import title_period
 
@@ -66,7 +66,12 @@ class Chooser:
         # What a fact is about began with it: its subject named in a fact, or a person born, among a
         # fact's people. A birth year is no year of anything they did, which came after it.
         self.beginnings = [
-            (match["subject"].lower(), fact.id, fact.when.start + born, frozenset(fact.people) if born else frozenset())
+            (
+                match["subject"].lower(),
+                fact.id,
+                fact.when.start + born,
+                self._born(fact, match["subject"]) if born else frozenset(),
+            )
             for fact in lesson.facts
             if fact.kind == "event" and fact.when and (match := _BEGAN.match(fact.what or ""))
             for born in (match["verb"] == "born",)
@@ -114,10 +119,21 @@ class Chooser:
         earliest = max(
             (year for subject, fact_id, year, born in self.beginnings
              if fact_id not in draft.facts
-             and (born & set(draft.people) or named_in(subject, text))),
+             and (born & set(draft.people) or named_in(subject, text) or self._names_one_of(born, text))),
             default=0,
         )  # fmt: skip
         return earliest
+
+    def _born(self, fact: Fact, subject: str) -> frozenset[str]:
+        """Who a birth is of: the fact's people, or the person the sentence names ("Nelson Mandela was born")."""
+        named = (
+            p.id for p in self.lesson.people.values() if subject.lower() in (n.lower() for n in (p.name, *p.aliases))
+        )
+        return frozenset(fact.people) or frozenset(named)
+
+    def _names_one_of(self, people: frozenset[str], text: str) -> bool:
+        """Whether a fact's text names one of these people by any name of theirs ("Mandela joined ...")."""
+        return any(named_in(name.lower(), text) for p in people for name in self.lesson.people[p].names)
 
     def pool(self, draft: Draft) -> list[str]:
         """Plausible wrong answers of the draft's type, best first (before removing true ones)."""
