@@ -20,7 +20,7 @@ from studygen.questions.base import death_years
 from studygen.questions.choices import Chooser
 from studygen.questions.chronology import when_questions
 from studygen.questions.cloze import keyword
-from studygen.questions.giveaways import Giveaways, paragraph_starts, quotation_passages
+from studygen.questions.giveaways import Giveaways, _initials, paragraph_starts, quotation_passages
 from studygen.questions.offices import TitleIndex, several_hold
 from studygen.questions.proposals import proposal_questions
 from studygen.questions.sourcing import account_answer, claim_questions, within_share
@@ -194,6 +194,10 @@ def test_a_possessive_source_reads_the_account_of(tmp_path: Path) -> None:
     lesson = _lesson(tmp_path).lesson
     assert account_answer(lesson, "review") == "The account of the Sande review's report"  # not "report's account"
     assert account_answer(lesson, "vik") == "Jon Vik's account"
+    people = "  critics: {name: 'critics, including Lenby and Varel', kind: group}\n  pair: {name: Ada and Ola Berg}\n"
+    listed = _lesson(tmp_path / "listed", facts=FACTS.replace("facts:\n", people + "facts:\n", 1)).lesson
+    assert account_answer(listed, "critics") == "The account of critics, including Lenby and Varel"  # not "Varel's"
+    assert account_answer(listed, "pair") == "The account of Ada and Ola Berg"
 
 
 def test_a_deputy_of_a_leader_is_one_person() -> None:
@@ -581,3 +585,24 @@ def test_no_wrong_year_before_the_birth_of_whom_a_fact_names(tmp_path: Path) -> 
     places = [chooser.year_choices(board, place) for place in range(4)]
     years = [int(year) for choices in places if choices for year in choices]
     assert len(years) == 16 and min(years) == 1976  # rejected: 1975 and before; kept: the years after her birth
+
+
+def test_a_headline_gives_an_office_away_by_its_initials(tmp_path: Path) -> None:
+    assert [_initials(t) for t in ("Prime Minister", "Member of Parliament", "UK Prime Minister", "Chancellor")] == [
+        "pm",
+        "mp",
+        "",
+        "",
+    ]
+    facts = FACTS.replace(
+        "  sande: {name: Ruth Sande, aliases: [Sande]}\n",
+        "  sande: {name: Ruth Sande, aliases: [Sande], roles: [{title: Prime Minister, when: 2021,"
+        " from_teacher: [when]}]}\n",
+    )
+    lesson = _lesson(tmp_path, facts=facts).lesson
+    office = Question(id="orvik/sande.prime-minister/office", lesson="orvik", fact="sande.prime-minister",
+                      facts=("sande.prime-minister",), kind="office", skill="", answer="Prime Minister",
+                      prompt="What office did Ruth Sande hold in 2021?", answer_type="office", source="")  # fmt: skip
+    detector = Giveaways(lesson)
+    assert detector.gives_away("PM backs the ferry", office) is not None  # rejected: a headline's "PM"
+    assert detector.gives_away("Ferry backed at 3 am", office) is None  # kept

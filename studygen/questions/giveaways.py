@@ -162,6 +162,14 @@ def _date_forms(values: Iterable[str]) -> tuple[str, ...]:
 _DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 
 
+def _initials(title: str) -> str:
+    """A title of two capitalised words by their initials, as headlines write it: "pm" of "Prime Minister",
+    "mp" of "Member of Parliament" ("" for any other title)."""
+    words = re.findall(r"[\w'-]+", title)
+    capitals = [w for w in words if w[:1].isupper() and w[1:].islower()]
+    return "".join(w[0] for w in capitals).lower() if len(capitals) == 2 == len(words) - ("of" in words) else ""
+
+
 def _telling_forms(values: Iterable[str]) -> tuple[str, ...]:
     """The forms of a date answer that give it away alone: a day's date whole, any other date also by its year."""
     forms: list[str] = []
@@ -238,11 +246,14 @@ class Giveaways:
     def office_forms(title: str) -> tuple[str, ...]:
         """An office as a text may give it: the title; without its place or body ("President" of
         "President of South Africa"); its last two words ("foreign minister" of "Russian Foreign
-        Minister"), or its head noun when it is one word, with the head noun's derived forms."""
+        Minister"), or its head noun when it is one word, with the head noun's derived forms; a title of
+        two capitalised words by their initials too ("PM" of "Prime Minister", "MP" of "Member of Parliament")."""
         folded = fold(title)
         head = re.split(r" (?:of|to|for|in) ", folded, maxsplit=1)[0]
         words = head.split()
         forms = [folded, head, " ".join(words[-2:])]
+        if initials := _initials(title):
+            forms.append(initials)
         if len(words) == 1:
             noun = words[0]
             forms += [noun + ending for ending in _DERIVED]
@@ -311,7 +322,7 @@ class Giveaways:
             forms = self.office_forms(title)
             # Without choices to tell it from, the title anywhere on the sheet answers it: "Who was harbour
             # master from 1970 to 1979?" beside "What office did Jon Vik hold from 1980 to 1991?".
-            telling = () if question.choices else (fold(title),)
+            telling = () if question.choices else tuple(f for f in (fold(title), _initials(title)) if f)
             return (Ask("the office", fold(title), facts, forms, names=self.person_forms(person), role=question.fact,
                         telling=telling),)  # fmt: skip
         if question.kind == "office-holder" and (office := self._office_of(question)):

@@ -310,8 +310,9 @@ def account_answer(lesson: Lesson, owner_id: str | None, fact: Fact | None = Non
         first, _, rest = person.name.partition(" ")
         named = f"{first.lower()} {rest}" if first.lower() in ("a", "an", "the") and rest else person.name
         return f"The account of {named}"
-    if (of and head.endswith("s")) or re.search(r"['’]s\b", person.name):
-        return f"The account of {person.name}"  # not "the Sande review's report's account"
+    # Not "the Sande review's report's account", nor "critics, including Lenby and Varel's account" (Varel's?).
+    if (of and head.endswith("s")) or re.search(r"['’]s\b|,| and ", person.name):
+        return f"The account of {person.name}"
     # "Russian officials' account", "the Allies' account": a plural takes the apostrophe alone; a
     # name does not ("James's", "Agnes Pell's"), and a plural's last word is a common noun in lower case.
     last = person.name.split()[-1]
