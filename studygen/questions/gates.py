@@ -65,15 +65,9 @@ def date_not_in_citation(question: Question, citation: str) -> str | None:
     sheet's footer, the card's back, the platforms' feedback): a date question it answers asks what the
     article's day was ("on what date was the mayor criticised?" of an article of that day), not what a
     student learnt."""
-    if question.answer_type not in DATE_TYPES:
+    if question.answer_type not in DATE_TYPES or (value := _answer_in(question, citation)) is None:
         return None
-    shown = citation.lower()
-    for value in (question.answer, *question.alternatives):
-        if value and _contains(shown, value):
-            return (
-                f"the answer ('{value}') is in the article's citation (its date or title), printed with every question"
-            )
-    return None
+    return f"the answer ('{value}') is in the article's citation (its date or title), printed with every question"
 
 
 def answer_not_in_title(question: Question, title: str) -> str | None:
@@ -87,11 +81,14 @@ def answer_not_in_title(question: Question, title: str) -> str | None:
     # A person is asked fairly with choices; without them, the title's name is the answer to write.
     if question.answer_type in ("person", "group") and question.kind not in ASKED_BOTH_WAYS and question.choices:
         return None
-    shown = title.lower()
-    for value in (question.answer, *question.alternatives):
-        if value and _contains(shown, value.strip("“”")):
-            return f"the answer ('{value}') is in the lesson's title"
-    return None
+    value = _answer_in(question, title)
+    return None if value is None else f"the answer ('{value}') is in the lesson's title"
+
+
+def _answer_in(question: Question, text: str) -> str | None:
+    """The answer, or one of its alternatives, that `text` holds as whole words (its quote marks aside)."""
+    shown = text.lower()
+    return next((v for v in (question.answer, *question.alternatives) if v and _contains(shown, v.strip("“”"))), None)
 
 
 def answer_is_short(question: Question) -> str | None:

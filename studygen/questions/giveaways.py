@@ -149,17 +149,20 @@ class Ask:
         return form
 
 
-def _date_forms(values: Iterable[str]) -> tuple[str, ...]:
-    """A date answer as studygen prints it and its alternatives (ISO), and as the year."""
+_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+
+
+def _date_forms(values: Iterable[str], day_by_year: bool = True) -> tuple[str, ...]:
+    """A date answer as studygen prints it and its alternatives (ISO), and as the year (a month and
+    year holds its year), unless `day_by_year` is false and the date is a day's: the forms that give
+    it away alone ("1961" leaves "27 October 1961" to ask)."""
     forms: list[str] = []
     for value in values:
         folded = fold(value)
         forms.append(folded)
-        forms += _YEAR.findall(folded)  # a month and year holds its year
+        if day_by_year or not _DAY.search(_YEAR.sub("", folded)):
+            forms += _YEAR.findall(folded)
     return tuple(f for f in dict.fromkeys(forms) if f)
-
-
-_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 
 
 def _initials(title: str) -> str:
@@ -168,17 +171,6 @@ def _initials(title: str) -> str:
     words = re.findall(r"[\w'-]+", title)
     capitals = [w for w in words if w[:1].isupper() and w[1:].islower()]
     return "".join(w[0] for w in capitals).lower() if len(capitals) == 2 == len(words) - ("of" in words) else ""
-
-
-def _telling_forms(values: Iterable[str]) -> tuple[str, ...]:
-    """The forms of a date answer that give it away alone: a day's date whole, any other date also by its year."""
-    forms: list[str] = []
-    for value in values:
-        folded = fold(value)
-        forms.append(folded)
-        if not _DAY.search(_YEAR.sub("", folded)):
-            forms += _YEAR.findall(folded)
-    return tuple(f for f in dict.fromkeys(forms) if f)
 
 
 # The words a date may hold besides its numbers: "12 June 2017", "early 2002", "the mid-1950s", "c. 1200".
@@ -280,7 +272,7 @@ class Giveaways:
         elif is_date(answer):
             forms = _date_forms((answer, *alternatives))
             what = "the date"
-            telling = _telling_forms((answer, *alternatives))
+            telling = _date_forms((answer, *alternatives), day_by_year=False)
         else:
             forms = tuple(f for f in dict.fromkeys(fold(a) for a in (answer, *alternatives)) if len(f) > 1)
             what = what or "the answer"
@@ -306,17 +298,20 @@ class Giveaways:
 
     def item_asks(self, question: Question, index: int) -> Ask:
         """What one item of a matching or timeline asks: the speaker of its quotation, the date of its event."""
+        return self._placed(self._item_ask(question, index))
+
+    def _item_ask(self, question: Question, index: int) -> Ask:
         left, right = question.pairs[index]
         facts = (question.facts[index],) if len(question.facts) == len(question.pairs) else question.facts
         if question.shape is Shape.ORDERING:  # (date, event): asks the order, which the event's date shows
             return Ask("the date that places an event", "", facts, _date_forms((left,)),
                        subject=content_stems(fold(right)), alone=False)  # fmt: skip
-        return self._placed(self._answer_ask("the speaker", right, (), facts, left))
+        return self._answer_ask("the speaker", right, (), facts, left)
 
     def _asks(self, question: Question) -> tuple[Ask, ...]:
         facts = question.facts or (question.fact,)
         if question.shape in (Shape.MATCHING, Shape.ORDERING):
-            return tuple(self.item_asks(question, i) for i in range(len(question.pairs)))
+            return tuple(self._item_ask(question, i) for i in range(len(question.pairs)))
         if question.kind == "office" and (office := self._office_of(question)):
             person, title = office
             forms = self.office_forms(title)
