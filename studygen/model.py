@@ -46,6 +46,13 @@ class Source:
         return ", ".join(parts) or self.file
 
 
+# Words after which a quotation runs on without a comma: "said that “The ...”", "called it “The Wall”".
+_NO_COMMA_AFTER = frozenset(
+    "that as whether if because was were is are be been the a an of to and or but by with it them him her "
+    "called named dubbed termed described titled".split()
+)
+
+
 def _curly(text: str) -> str:
     """Straight double quotation marks as opening and closing curly ones, in turn."""
     parts = text.split('"')
@@ -73,6 +80,7 @@ class Role:
     id_given: bool = False  # the teacher wrote the id (else it was made from the title)
     when: PartialDate | None = None
     kind: str = "office"  # or "description": not a post held for a time (analyst, film-maker)
+    alternatives: tuple[str, ...] = ()  # other titles a student may write and be right ("Tory leader")
     shared: bool = False  # several people hold it at once ("one of two deputy presidents")
     alongside: bool = False  # a seat or party post held beside offices without competing with them
     according_to: str | None = None  # who gives the role, when it is only someone's word
@@ -216,6 +224,12 @@ class Fact:
             frame, shown = _curly(frame), words
         else:
             shown = f"“{words}”"
+            # "told the inquiry, “The evidence was thin”": a whole sentence after words of the frame's own
+            # takes a comma, as a writer sets it; "said “The ...”" and "did not “like it”" take none.
+            lead = frame.split("...")[0].split("…")[0].rstrip()
+            last = lead.split()[-1].lower() if lead else ""
+            if len(lead.split()) > 1 and lead[-1:].isalnum() and words[:1].isupper() and last not in _NO_COMMA_AFTER:
+                frame = frame.replace(lead, lead + ",", 1)
         for mark in ("...", "…"):
             if mark in frame:
                 return frame.replace(mark, shown, 1)

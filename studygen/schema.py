@@ -141,6 +141,12 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "When it was held: a year, a span such as 1998-2004 or 2010-05 to 2014-07, or 'from 1994' (also "
             "1994-) when the article gives no end: questions never take such an office as ended.",
         ),
+        "alternatives": Field(
+            "texts",
+            "Other ways a student may write the title and be right: ['Tory leader'] for Leader of the "
+            "Conservative Party, ['head of the civil service'] for Cabinet Secretary. A typed answer accepts "
+            "them, the answer key lists them, and a text on the sheet that shows one gives the office away.",
+        ),
         "shared": Field(
             "bool",
             "true when several people hold the office at once ('one of his two deputy presidents'): every "
@@ -183,7 +189,11 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "who": Field("people", "People involved in an event: person ids."),
         "said": Field("text", "The exact quoted words, as they appear in the article."),
         "what": Field("text", "What was proposed or happened, as a clause: 'that Russia might join NATO'."),
-        "about": Field("text", "What or whom a quotation is about, e.g. Washington."),
+        "about": Field(
+            "text",
+            "What or whom a quotation is about, e.g. Washington. Questions leave it out where "
+            "the quotation already says most of it ('about the toll, “the toll was unfair”').",
+        ),
         "when": Field(
             "date",
             "When: a year, month, day, season, part of a year (early 2002, mid-2002, late 2002: never asked as "

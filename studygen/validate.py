@@ -226,6 +226,7 @@ class _Validator(FieldChecker):
             id_given="id" in good,
             when=when,
             kind=good.get("kind", "office"),
+            alternatives=tuple(good.get("alternatives", ())),
             shared=good.get("shared", False),
             alongside=good.get("alongside", False),
             according_to=self.person_ref(

@@ -208,11 +208,20 @@ def teacher_values(lesson: Lesson, fact_ids: tuple[str, ...], shown: str) -> tup
     return tuple(found)
 
 
+_ABOUT_FILLER = frozenset({"the", "and", "for", "his", "her", "its", "their", "with", "from", "that", "this"})
+
+
 def about_of(fact: Fact) -> str:
     """What a quotation is about, unless the quotation itself says it ("about the US delegation, 'the US
     delegation got very nervous'" says nothing twice)."""
     about = fact.about or ""
-    return "" if about and about.lower() in (fact.said or "").lower() else about
+    said = (fact.said or "").lower()
+    if not about or about.lower() in said:
+        return ""
+    # "about the death sentence on the author, 'the death sentence was never meant ...'": most of
+    # what it is about is in the words already.
+    words = {w for w in re.findall(r"[a-z]+", about.lower()) if len(w) > 2 and w not in _ABOUT_FILLER}
+    return "" if words and len(words & set(re.findall(r"[a-z]+", said))) * 3 >= 2 * len(words) else about
 
 
 def left_out(key: str, facts: tuple[str, ...], pos: Position, reason: str, hint: str = "", code: str = "") -> Draft:

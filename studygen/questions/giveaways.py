@@ -31,9 +31,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..article import Article, fold_text
-from ..model import Lesson, Person
+from ..model import Lesson, Person, Role
 from .base import Question, accepted_names, named_in
 from .cloze import BLANK
+from .offices import adjectives_of
 from .shapes import Blank, Shape
 
 SUBJECT_SHARE = 0.6  # of the content words of what a question is about, a text must hold this share
@@ -227,9 +228,12 @@ class Giveaways:
 
     def person_forms(self, person: Person) -> tuple[str, ...]:
         """Every name a text may give a person by: full name, aliases, surname (which "President
-        Carter" and "Mr Carter" hold), but a surname another person of the lesson bears too."""
+        Carter" and "Mr Carter" hold), but a surname another person of the lesson bears too; a country
+        by its adjective too ("a Norwegian ship" names Norway)."""
         names = (*person.names, *accepted_names(self.lesson, person.id))
-        forms = (fold(n) for n in names)
+        forms = [fold(n) for n in names]
+        if person.kind == "group":
+            forms += [a for n in names for a in adjectives_of(n)]
         return tuple(
             dict.fromkeys(f for f in forms if len(f) > 1 and (f == fold(person.name) or f not in self._shared))
         )
@@ -253,13 +257,13 @@ class Giveaways:
                 forms += [noun[:-1] + "cy", noun + "ial"]
         return tuple(dict.fromkeys(forms))
 
-    def _office_of(self, question: Question) -> tuple[Person, str] | None:
+    def _office_of(self, question: Question) -> tuple[Person, Role] | None:
         person_id, _, role_id = question.fact.partition(".")
         person = self.lesson.people.get(person_id)
         if person is None:
             return None
         role = next((r for r in person.roles if r.id == role_id), None)
-        return (person, role.title) if role else None
+        return (person, role) if role else None
 
     def _answer_ask(self, what: str, answer: str, alternatives: tuple[str, ...], facts: tuple[str, ...],
                     about: str) -> Ask:  # fmt: skip
@@ -313,17 +317,22 @@ class Giveaways:
         if question.shape in (Shape.MATCHING, Shape.ORDERING):
             return tuple(self._item_ask(question, i) for i in range(len(question.pairs)))
         if question.kind == "office" and (office := self._office_of(question)):
-            person, title = office
-            forms = self.office_forms(title)
+            person, role = office
+            # The teacher's alternative titles count whole ("tory leader" of "Leader of the Conservative Party").
+            alternatives = tuple(fold(a) for a in role.alternatives)
+            forms = (*self.office_forms(role.title), *alternatives)
             # Without choices to tell it from, the title anywhere on the sheet answers it: "Who was harbour
             # master from 1970 to 1979?" beside "What office did Jon Vik hold from 1980 to 1991?".
-            telling = () if question.choices else tuple(f for f in (fold(title), _initials(title)) if f)
-            return (Ask("the office", fold(title), facts, forms, names=self.person_forms(person), role=question.fact,
-                        telling=telling),)  # fmt: skip
+            shown = (fold(role.title), _initials(role.title), *alternatives)
+            telling = () if question.choices else tuple(f for f in shown if f)
+            names = self.person_forms(person)
+            return (
+                Ask("the office", fold(role.title), facts, forms, names=names, role=question.fact, telling=telling),
+            )
         if question.kind == "office-holder" and (office := self._office_of(question)):
-            person, title = office
-            forms = self.person_forms(person)
-            return (Ask("the office-holder", fold(person.name), facts, forms, names=self.office_forms(title),
+            person, role = office
+            titles = (*self.office_forms(role.title), *(fold(a) for a in role.alternatives))
+            return (Ask("the office-holder", fold(person.name), facts, self.person_forms(person), names=titles,
                         role=question.fact),)  # fmt: skip
         if question.cloze is not None:
             return tuple(self._blank_ask(question, facts, i) for i, _ in enumerate(question.cloze.blanks))

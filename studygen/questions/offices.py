@@ -55,13 +55,16 @@ class TitleIndex:
 
     def similar(self, title: str, fits: Callable[[str], bool] = lambda _: True) -> tuple[str, ...]:
         """Up to SIMILAR_KEPT other titles of the same place that `fits`: most words in common first, then A-Z.
-        A seat ('MP for Sedgefield') is offered only for a seat, a post ('Chancellor') only for a post."""
+        A seat ('MP for Sedgefield') is offered only for a seat, a post ('Chancellor') only for a post, and a
+        post of one service only for a post of the same (no police chief for a Home Secretary)."""
         place = self.places[title] if title in self.places else place_of(title)
         seat = held_by_many(title)
         given = fits
 
+        family = service_of(title)
+
         def fits(other: str) -> bool:
-            return held_by_many(other) == seat and given(other)
+            return held_by_many(other) == seat and service_of(other) == family and given(other)
 
         words = title_words(title)
         shared: dict[str, int] = {}
@@ -89,7 +92,7 @@ _RANKS = frozenset(
 _FILLER = frozenset({"the", "of", "for", "and", "then", "to", "a", "an"})
 _UNITED_STATES, _UNITED_KINGDOM, _SOVIET_UNION = ("united", "states"), ("united", "kingdom"), ("soviet", "union")
 _ALIASES = {"us": _UNITED_STATES, "u.s": _UNITED_STATES, "usa": _UNITED_STATES, "american": _UNITED_STATES,
-            "uk": _UNITED_KINGDOM, "british": _UNITED_KINGDOM,
+            "uk": _UNITED_KINGDOM, "british": _UNITED_KINGDOM, "britain": _UNITED_KINGDOM,
             "soviet": _SOVIET_UNION, "ussr": _SOVIET_UNION}  # fmt: skip
 # A country's adjective names the country: "Russian Foreign Minister" is Russia's foreign minister.
 _ALIASES.update((adjective, (country,)) for adjective, country in (
@@ -101,6 +104,16 @@ _ALIASES.update((adjective, (country,)) for adjective, country in (
     ("english", "england"), ("irish", "ireland"), ("scottish", "scotland"), ("welsh", "wales"),
     ("brazilian", "brazil"), ("dutch", "netherlands"), ("swedish", "sweden"), ("norwegian", "norway"),
 ))  # fmt: skip
+
+
+def adjectives_of(place: str) -> tuple[str, ...]:
+    """The words that name a country as its adjective or short name do ("norwegian" of "Norway"; "british"
+    and "uk" of "Britain" or "the United Kingdom"), lower case; none for a place the table does not know."""
+    words = tuple(w for w in place.lower().split() if w != "the")
+    country = _ALIASES.get(" ".join(words), words)
+    return tuple(sorted(a for a, named in _ALIASES.items() if named == country and a != " ".join(words)))
+
+
 # Words that say what a post is, not where: the rest of a title names its country or body.
 _POST_WORDS = _RANKS | frozenset(
     "president minister ministry secretary state foreign affairs defence defense interior home finance "
@@ -123,6 +136,28 @@ _SHARED_SEATS = frozenset(
     "member members senator congressman congresswoman mp mps mep meps legislator lawmaker assemblyman "
     "assemblywoman councillor councilor alderman delegate".split()
 )
+
+
+# Services whose posts are no confusion for a politician's, nor for each other's: a student who knows
+# what a Home Secretary is rules out a police commissioner. A post none of these words names is a
+# politician's (minister, president, party leader, mayor).
+_SERVICES = (
+    ("courts", frozenset("judge judges court courts magistrate lord-justice chief-justice law-lord".split())),
+    ("police", frozenset("police constable detective inspector sheriff".split())),
+    ("armed forces", frozenset("army navy air-force admiral colonel general-officer commander marshal".split())),
+    ("civil service", frozenset("civil-service cabinet-secretary permanent-secretary".split())),
+    ("press", frozenset("editor journalist correspondent reporter columnist broadcaster".split())),
+    ("church", frozenset("bishop archbishop priest pope cardinal imam rabbi ayatollah".split())),
+    ("inquiry", frozenset("inquiry commission-of-inquiry tribunal".split())),
+)
+
+
+def service_of(title: str) -> str:
+    """The service a post belongs to ('police' for 'Metropolitan Police Commissioner', 'civil service' for
+    'Cabinet Secretary'), or 'politics' for the posts of ministers, presidents, party leaders and mayors."""
+    words = re.findall(r"[a-z]+", title.lower())
+    terms = {*words, *(f"{a}-{b}" for a, b in itertools.pairwise(words))}
+    return next((name for name, marks in _SERVICES if not marks.isdisjoint(terms)), "politics")
 
 
 def held_by_many(title: str) -> bool:
@@ -369,7 +404,7 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
                 continue
             # Every other title of the person, offices held alongside and descriptions too ("leader of
             # East Germany" for the head of its ruling party), is true of them: never a wrong answer.
-            others = [r.title for r in person.roles if r is not role]
+            others = [r.title for r in person.roles if r is not role] + list(role.alternatives)
             # Never offer one of the person's own titles under another name as a wrong answer, nor
             # two names of one office ("US President" and "President of the United States").
             # Only posts of the same country or body: "President of the United States" is no plausible
@@ -381,11 +416,14 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
                 if not any(is_variant(words, other) for other in seen):
                     candidates.append(title)
                     seen.append(words)
-            # A post held alongside or a description the lesson dates to the same time (a charity's
-            # chair beside a judgeship) is also what they held then: a short answer accepts it.
-            beside = tuple(
-                r.title for r in person.roles if r.when and r is not role and not r.is_main_office and _overlap(role, r)
-            )
+            # A post held alongside at the same time (a seat, a party post; both undated, or dated to
+            # one time) is also an office they held then: the question names it, so that it asks for
+            # the other ("..., besides being MP for Lenby?"), which a student answering "MP" would not know.
+            alongside = [r.title for r in person.roles if r.is_office and r is not role and not r.is_main_office
+                         and (bool(r.when) == bool(role.when)) and _overlap(role, r)]  # fmt: skip
+            # A description the lesson dates to the same time (a charity's chair beside a judgeship) is
+            # also what they were then: a short answer accepts it.
+            beside = tuple(r.title for r in person.roles if r.when and not r.is_office and _overlap(role, r))
             yield Draft(
                 key=role_key(person, role),
                 variables={
@@ -393,9 +431,10 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
                     "when": date_phrase(role.when),
                     "description": person.description,
                     "according_to": lesson.owner_name(role.according_to),
+                    "besides": " and ".join(alongside),
                 },
                 answer=role.title,
-                alternatives=beside,
+                alternatives=role.alternatives + beside,
                 answer_type="office",
                 facts=(),
                 pos=role.pos,

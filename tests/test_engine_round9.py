@@ -1,0 +1,204 @@
+"""Rules from the eighth round of teachers' judgements, on the invented harbour town of
+tests/test_engine_round5.py: a country's adjective names the country; a post of one service is no
+wrong answer for a post of another; a group whose only part is an account of something proposes
+nothing; an `about:` the quotation already says is not said twice; a whole sentence after words of a
+frame's own takes a comma; a post held alongside at the same time is named in the office question;
+a role's alternative titles are right answers.
+
+Each rule has a case it must reject and one it must keep.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from studygen.model import Fact
+from studygen.questions import Question
+from studygen.questions.base import about_of
+from studygen.questions.giveaways import Giveaways
+from studygen.questions.offices import TitleIndex, adjectives_of, office_questions, service_of
+from studygen.questions.proposals import proposal_questions
+
+from .conftest import write_lesson
+from .test_engine_round5 import ARTICLE, FACTS, _lesson, _questions
+
+# -- a country by its adjective ------------------------------------------------------------------
+
+
+def test_a_countrys_adjective_and_short_name_are_known() -> None:
+    assert adjectives_of("Norway") == ("norwegian",)
+    assert adjectives_of("the United Kingdom") == ("britain", "british", "uk")
+    assert adjectives_of("Britain") == ("british", "uk")
+    assert adjectives_of("Orvik") == ()  # a place the table does not know: nothing guessed
+
+
+NORWAY = ARTICLE + "Norway asked that the ferry's owner be held. A Norwegian ship took the owner away.\n"
+NORWAY_FACTS = FACTS.replace(
+    "facts:\n",
+    "  norway: {name: Norway, kind: group}\n  lenby: {name: Lenby, kind: group}\n"
+    "  ireland: {name: Ada Ireland, aliases: [Ireland]}\nfacts:\n",
+    1,
+)
+
+
+def test_a_country_is_named_by_its_adjective(tmp_path: Path) -> None:
+    lesson = _lesson(tmp_path, NORWAY, NORWAY_FACTS).lesson
+    detector = Giveaways(lesson)
+    who = Question(id="orvik/held/proposal", lesson="orvik", fact="held", facts=("held",), kind="proposal",
+                   skill="", prompt="Who asked that the ferry's owner be held?", answer="Norway",
+                   answer_type="group", source="")  # fmt: skip
+    assert detector.gives_away("The ferry's owner was held on a Norwegian ship.", who)  # rejected
+    assert detector.gives_away("The ferry's owner was held on a ship.", who) is None  # kept
+    assert "norwegian" in detector.person_forms(lesson.people["norway"])
+    assert detector.person_forms(lesson.people["lenby"]) == ("lenby",)  # a group the table does not know
+    assert "irish" not in detector.person_forms(lesson.people["ireland"])  # a person's surname is no country
+
+
+# -- posts of one service ------------------------------------------------------------------------
+
+
+def test_a_post_is_of_its_service() -> None:
+    assert service_of("Harbour Police Commissioner") == "police"
+    assert service_of("Cabinet Secretary") == "civil service"
+    assert service_of("judge of the High Court") == "courts"
+    assert service_of("chairman of the Orvik inquiry") == "inquiry"
+    assert service_of("editor of the Orvik Courier") == "press"
+    assert service_of("Justice Minister") == "politics"  # a minister of justice is no judge
+    assert service_of("Home Secretary") == "politics"
+
+
+def test_a_post_of_another_service_is_no_wrong_answer() -> None:
+    index = TitleIndex(["Home Secretary", "Foreign Secretary", "Harbour Police Commissioner", "Chief Constable"])
+    assert "Harbour Police Commissioner" not in index.similar("Home Secretary")  # rejected: police for a minister
+    assert "Foreign Secretary" in index.similar("Home Secretary")  # kept: a politician's post
+    assert index.similar("Chief Constable") == ("Harbour Police Commissioner",)  # police for police
+
+
+# -- who proposed: no commentator ----------------------------------------------------------------
+
+CRITICS = ARTICLE + (
+    "Lenby proposed that the ferry run at night. Varel proposed a second quay. Sande proposed a toll. "
+    "Lund proposed a bridge. Critics said the toll was unfair.\n"
+)
+CRITICS_FACTS = FACTS.replace(
+    "facts:\n",
+    "  lenby: {name: Lenby, kind: group}\n  varel: {name: Varel, kind: group}\n"
+    "  critics: {name: critics, kind: group}\nfacts:\n",
+    1,
+) + (
+    "  - {id: night, kind: proposal, by: lenby, what: that the ferry run at night,"
+    " evidence: Lenby proposed that the ferry run at night}\n"
+    "  - {id: quay, kind: proposal, by: varel, what: a second quay, evidence: Varel proposed a second quay}\n"
+    "  - {id: toll, kind: proposal, by: sande, what: a toll, evidence: Sande proposed a toll}\n"
+    "  - {id: bridge, kind: proposal, by: lund, what: a bridge, evidence: Lund proposed a bridge}\n"
+    "  - {id: unfair, kind: event, what: the toll was unfair, according_to: critics,"
+    " evidence: Critics said the toll was unfair}\n"
+)
+
+
+def test_a_group_whose_only_part_is_an_account_proposes_nothing(tmp_path: Path) -> None:
+    lesson = _lesson(tmp_path, CRITICS, CRITICS_FACTS).lesson
+    offered = {d.key: set(d.candidates) for d in proposal_questions(lesson) if not d.left_out}
+    assert "critics" not in offered["night"]  # rejected: they only judge the toll
+    assert "Varel" in offered["night"]  # kept: a group that proposes
+    assert {"Eva Lund", "Jon Vik"} <= offered["toll"]  # kept: a proposer, and a speaker acting in the lesson
+
+
+# -- wording -------------------------------------------------------------------------------------
+
+
+def _quote(said: str, about: str | None = None, frame: str | None = None) -> Fact:
+    return Fact(id="q", kind="quote", by="sande", said=said, about=about, frame=frame)
+
+
+def test_an_about_the_quotation_already_says_is_not_said_twice() -> None:
+    said = "the ferry toll was never meant to be paid"
+    assert about_of(_quote(said, "the ferry toll on Orvik")) == ""  # rejected: two of its three words are there
+    assert about_of(_quote(said, "the harbour board")) == "the harbour board"  # kept: the words say none of it
+    assert about_of(_quote(said, "the toll for Lenby")) == "the toll for Lenby"  # kept: one of two
+
+
+def test_a_whole_sentence_after_words_of_the_frame_takes_a_comma() -> None:
+    told = _quote("The quay is too small", frame="told the council ...")
+    assert told.framed() == "told the council, “The quay is too small”"  # a sentence after the frame's words
+    assert _quote("The quay is too small").framed() == "said “The quay is too small”"  # the verb alone
+    assert _quote("the quay", frame="told the council ...").framed() == "told the council “the quay”"  # a phrase
+    that = dataclasses.replace(told, frame="told the council that ...")
+    assert that.framed() == "told the council that “The quay is too small”"  # "that" runs on
+
+
+# -- a post held alongside -----------------------------------------------------------------------
+
+EDITOR = (
+    ARTICLE
+    + "Ola Dahl, the Courier's editor and Harbour Party MP, said the ferry was late. Per Holm was mayor. "
+    + "Kai Moe was mayor of Lenby.\n"
+)
+EDITOR_FACTS = FACTS.replace(
+    "facts:\n",
+    "  dahl: {name: Ola Dahl, roles: [{title: editor of the Orvik Courier}, {title: Harbour Party MP,"
+    " alongside: true}]}\n"
+    "  holm: {name: Per Holm, roles: [{title: Mayor of Orvik, when: 2001-2004, from_teacher: [when]},"
+    " {title: member of the harbour board, alongside: true, when: 2003-2008, from_teacher: [when]}]}\n"
+    "  moe: {name: Kai Moe, roles: [{title: Mayor of Lenby, when: 1990-1994, from_teacher: [when]},"
+    " {title: member of the Lenby board, alongside: true, when: 2001-2004, from_teacher: [when]}]}\nfacts:\n",
+    1,
+)
+
+
+def test_a_post_held_alongside_at_the_same_time_is_named_in_the_question(tmp_path: Path) -> None:
+    lesson = _lesson(tmp_path, EDITOR, EDITOR_FACTS).lesson
+    drafts = {d.key: d for d in office_questions(lesson) if not d.left_out}
+    editor = drafts["dahl.editor-of-the-orvik-courier"]
+    assert editor.variables["besides"] == "Harbour Party MP"  # rejected as a second answer: both undated
+    assert "Harbour Party MP" not in editor.alternatives  # "MP" alone is no answer to what else he was
+    questions, _ = _questions(tmp_path / "built", EDITOR, EDITOR_FACTS)
+    assert questions["dahl.editor-of-the-orvik-courier/office"].prompt == (
+        "What office did Ola Dahl hold, besides being Harbour Party MP?"
+    )
+    mayor = drafts["holm.mayor-of-orvik"]
+    assert mayor.variables["besides"] == "member of the harbour board"  # dated, and held in the same years
+    assert mayor.alternatives == ()
+    assert drafts["moe.mayor-of-lenby"].variables["besides"] == ""  # kept alone: the seat came later
+
+
+# -- a role's alternative titles -----------------------------------------------------------------
+
+CHIEF = ARTICLE + "Per Holm, the harbour chief, said the ferry was late. Kai Moe was Harbour Master of Lenby.\n"
+CHIEF_FACTS = FACTS.replace(
+    "facts:\n",
+    "  holm: {name: Per Holm, roles: [{title: Harbour Master of Orvik, alternatives: [harbour chief],"
+    " when: 2015-2021, from_teacher: [when]}]}\n"
+    "  moe: {name: Kai Moe, roles: [{title: Harbour Master of Lenby, when: 2016-2020, from_teacher: [when]}]}\n"
+    "facts:\n",
+    1,
+)
+
+
+def test_a_roles_alternative_titles_are_right_answers(tmp_path: Path) -> None:
+    questions, _ = _questions(tmp_path, CHIEF, CHIEF_FACTS)
+    asked = questions["holm.harbour-master-of-orvik/office"]
+    assert asked.alternatives == ("harbour chief",)  # a typed answer accepts it
+    lesson = _lesson(tmp_path / "again", CHIEF, CHIEF_FACTS).lesson
+    short = dataclasses.replace(asked, choices=(), correct=None)
+    detector = Giveaways(lesson)
+    assert detector.gives_away("Per Holm, the harbour chief, said the ferry was late.", short)  # rejected
+    assert detector.gives_away("Per Holm said the ferry was late.", short) is None  # kept
+    assert detector.gives_away("The harbour chief said the ferry was late.", short)  # alone, as its title would
+    prompt = "Who was Harbour Master of Orvik from 2015 to 2021?"
+    holder = dataclasses.replace(
+        short, id="orvik/h/office-holder", kind="office-holder", answer="Per Holm", prompt=prompt
+    )
+    assert detector.gives_away("Per Holm, the harbour chief, said the ferry was late.", holder)  # rejected
+    assert detector.gives_away("Per Holm said the ferry was late.", holder) is None  # kept
+    drafts = {d.key: d for d in office_questions(lesson) if not d.left_out}
+    assert "harbour chief" in drafts["holm.harbour-master-of-orvik"].true_values  # never a wrong answer
+    assert drafts["moe.harbour-master-of-lenby"].alternatives == ()  # another's title keeps its own
+
+
+def test_alternative_titles_must_be_a_list_of_texts(tmp_path: Path) -> None:
+    facts = CHIEF_FACTS.replace("alternatives: [harbour chief]", "alternatives: 12")
+    checked = write_lesson(tmp_path, CHIEF, facts)
+    assert not checked.ok
+    assert any("alternatives" in d.message for d in checked.diagnostics), [d.render() for d in checked.diagnostics]
