@@ -3,7 +3,8 @@ tests/test_engine_round5.py: a country's adjective names the country; a post of 
 wrong answer for a post of another; a group whose only part is an account of something proposes
 nothing; an `about:` the quotation already says is not said twice; a whole sentence after words of a
 frame's own takes a comma; a post held alongside at the same time is named in the office question;
-a role's alternative titles are right answers.
+a role's alternative titles are right answers; a timeline leaves off an event whose date the
+citation prints.
 
 Each rule has a case it must reject and one it must keep.
 """
@@ -14,11 +15,12 @@ import dataclasses
 from pathlib import Path
 
 from studygen.model import Fact
-from studygen.questions import Question
+from studygen.questions import Question, build_questions
 from studygen.questions.base import about_of
 from studygen.questions.giveaways import Giveaways
 from studygen.questions.offices import TitleIndex, adjectives_of, office_questions, service_of
 from studygen.questions.proposals import proposal_questions
+from studygen.questions.selection import _printed_date
 
 from .conftest import write_lesson
 from .test_engine_round5 import ARTICLE, FACTS, _lesson, _questions
@@ -202,3 +204,27 @@ def test_alternative_titles_must_be_a_list_of_texts(tmp_path: Path) -> None:
     checked = write_lesson(tmp_path, CHIEF, facts)
     assert not checked.ok
     assert any("alternatives" in d.message for d in checked.diagnostics), [d.render() for d in checked.diagnostics]
+
+
+# -- a timeline's event dated by the citation ----------------------------------------------------
+
+TIMELINE = ARTICLE + (
+    "The harbour opened in 2012. The old quay closed in 2015. The ferry sank in 2021. A new quay opened in 2016.\n"
+)
+TIMELINE_FACTS = FACTS + (
+    "  - {id: opened, kind: event, what: the harbour opened, when: 2012, evidence: The harbour opened in 2012}\n"
+    "  - {id: quay-closed, kind: event, what: the old quay closed, when: 2015, evidence: The old quay closed in 2015}\n"
+    "  - {id: sank, kind: event, what: the ferry sank, when: 2021, evidence: The ferry sank in 2021}\n"
+    "  - {id: new-quay, kind: event, what: a new quay opened, when: 2016, evidence: A new quay opened in 2016}\n"
+)
+
+
+def test_a_timeline_leaves_off_an_event_whose_date_the_citation_prints(tmp_path: Path) -> None:
+    checked = _lesson(tmp_path, TIMELINE, TIMELINE_FACTS)
+    made = build_questions(checked.lesson, checked.contexts())
+    (timeline,) = [q for q in made.questions if q.kind == "chronology"]
+    assert "sank" not in timeline.facts  # rejected: "2021" is the article's year, printed with every question
+    assert {"opened", "quay-closed", "new-quay"} <= set(timeline.facts)  # kept: dates the sheet does not print
+    assert "its date ('2021') is printed with every question" in "\n".join(d.message for d in made.diagnostics)
+    assert _printed_date(timeline, 0, "The Orvik ferry, 2012-2016") == "2012"  # the lesson's title prints it
+    assert _printed_date(timeline, 0, "The Orvik ferry") is None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..model import Lesson
 from .base import Question
 from .chronology import timeline_summary
-from .giveaways import Ask, Giveaways, clash, fold
+from .giveaways import Ask, Giveaways, clash, fold, shows
 from .shapes import Shape
 from .sourcing import matching_summary
 
@@ -98,6 +98,8 @@ def select(
             dropped: list[tuple[int, str, str]] = []
             for index in range(len(question.pairs)):
                 found = first_clash(detector.item_shown(question, index), (detector.item_asks(question, index),))
+                if question.shape is Shape.ORDERING and (date := _printed_date(question, index, lesson.title)):
+                    found = PRINTED, f"its date ('{date}') is printed with every question: the event's place is given"
                 if found is None:
                     keep.append(index)
                 else:
@@ -127,6 +129,13 @@ def select(
         chosen[question.id] = trimmed
         kept.append(_Kept(trimmed.id, detector.shown(trimmed), detector.asks(trimmed)))
     return [chosen[q.id] for q in questions if q.id in chosen], left
+
+
+def _printed_date(question: Question, index: int, title: str) -> str | None:
+    """A timeline event's date when the lesson's title or the article's citation shows it whole ("1974"
+    in "The Guildford Four, 1974-2005", the citation's day): as the worksheet leaves such events off."""
+    date = question.pairs[index][0]
+    return date if any(shows(fold(text), fold(date)) for text in (title, question.source)) else None
 
 
 def _item_label(question: Question, index: int) -> str:
