@@ -112,6 +112,7 @@ class Article:
         self.normal = normalise(text)
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self._sentence_starts: list[int] | None = None
+        self._paragraph_starts: list[int] | None = None
         self._word_spans: tuple[list[tuple[int, int]], dict[str, list[int]]] | None = None
         # The article's word starts sorted by the text that follows them: a passage that
         # starts at a word is found by binary search instead of a scan of the article.
@@ -278,6 +279,14 @@ class Article:
         index = bisect.bisect_right(starts, offset) - 1
         return starts[index], starts[index + 1] if index + 1 < len(starts) else len(self.original)
 
+    def paragraph_bounds(self, offset: int) -> tuple[int, int]:
+        """The start and end of the paragraph around `offset` (original offsets; see `paragraph_starts`)."""
+        if self._paragraph_starts is None:
+            self._paragraph_starts = paragraph_starts(self.original)
+        starts = self._paragraph_starts
+        index = bisect.bisect_right(starts, offset) - 1
+        return starts[index], starts[index + 1] if index + 1 < len(starts) else len(self.original)
+
     def passage_at(self, start: int, end: int) -> str:
         """The context a card back shows: the paragraph around a span when it is short, else its sentences."""
         first_line = self.original.rfind("\n", 0, start) + 1
@@ -290,3 +299,22 @@ class Article:
         after = bisect.bisect_left(starts, end)
         last = starts[after] if after < len(starts) else len(self.original)
         return " ".join(self.original[first:last].split())
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Where an article's paragraphs start: after a blank line, and at an indented line where the article
+    marks paragraphs so (wire copy: hard-wrapped lines, each paragraph's first indented); in an article
+    with neither, at every line."""
+    blank = [match.end() for match in _BLANK_LINE.finditer(text)]
+    indented = [match.start() + 1 for match in _INDENTED_LINE.finditer(text)]
+    if len(indented) < INDENTED_FROM:
+        indented = []
+    if not blank and not indented:
+        return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+    return sorted({0, *blank, *indented})
+
+
+INDENTED_FROM = 2  # indented lines that make an article's paragraphs (one may be a stray space)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_INDENTED_LINE = re.compile(r"\n(?=[ \t]+\S)")
+_LINE_BREAK = re.compile(r"\n")

@@ -88,12 +88,14 @@ def write_output(path: Path, data: str, force: bool) -> None:
         fail(str(exc), 2)
 
 
-def require_clean(results: list[tuple[CheckedLesson, QuestionSet]]) -> None:
-    """MkDocs-style: print every problem; then abort once if any was an error, or go on quietly."""
+def require_clean(results: list[tuple[CheckedLesson, QuestionSet]], reported_later: bool = False) -> None:
+    """MkDocs-style: print every problem; then abort once if any was an error, or go on quietly (printing
+    nothing when `reported_later`: a build prints each lesson's problems under its own line)."""
     bad = [item for item, _ in results if not item.ok]
     if not bad:
         for item, _ in results:
-            print_diagnostics(item.diagnostics)
+            if not reported_later:
+                print_diagnostics(item.diagnostics)
         return
     for item, _ in results:
         say(f"{display_path(item.path)}: {counts(item.diagnostics)}{'; not built on' if not item.ok else ''}")
@@ -256,7 +258,7 @@ def build(
     try:
         # Inside: reading a lesson reads its deck's manifest (role ids), which may be damaged or linked out.
         results = read_lessons(paths, prepare=None if new_manifest else lambda lesson: remember_role_ids(lesson, out))
-        require_clean(results)
+        require_clean(results, reported_later=True)
         reports: list[str] = []  # a line for each lesson: its review's counts, then what exporters report
         lessons, withdrawn = reviewed_lessons(results, reviewed_only, reports)
         with console.progress(len(lessons) * len(names)) as progress:

@@ -168,7 +168,7 @@ _NAMED = "\x00"  # where a frame names a person of the lesson
 def _frame_not_in_article(fact: Fact, lesson: Lesson, article: Article, sink: DiagnosticSink) -> None:
     """A frame is the article's words around the quotation (after folding quotes, dashes and spaces; whole
     words, as a phrase or at least every word), from the sentence before the quotation to the sentence
-    after it; a name in the frame may stand for the article's pronoun. A frame the teacher wrote is
+    after it, or in its paragraph; a name in the frame may stand for the article's pronoun. A frame the teacher wrote is
     listed under from_teacher: [frame]."""
     span = article.find(fact.said or "")
     if fact.frame is None or span is None or {"frame", "*"} & fact.from_teacher:
@@ -177,6 +177,9 @@ def _frame_not_in_article(fact: Fact, lesson: Lesson, article: Article, sink: Di
     sentence_start = article.sentence_bounds(span[0])[0]
     start = article.sentence_bounds(max(sentence_start - 1, 0))[0]
     end = article.sentence_bounds(min(article.sentence_bounds(max(span[1] - 1, 0))[1], len(text) - 1))[1]
+    # A line break ends a "sentence" (`sentences`), so in hard-wrapped wire copy the sentences around a
+    # quotation may be two lines: the quotation's paragraph is searched too.
+    start, end = min(start, article.paragraph_bounds(span[0])[0]), max(end, article.paragraph_bounds(span[1] - 1)[1])
     marked = fact.frame.replace("…", "...")
     before, _, after = marked.partition("...")
     names = sorted({name for person in lesson.people.values() for name in person.names}, key=len, reverse=True)
@@ -187,7 +190,7 @@ def _frame_not_in_article(fact: Fact, lesson: Lesson, article: Article, sink: Di
             continue
         words = window.split()
         count = len(part.split()) + 1
-        shown = " ".join(words[-count:] if near < 0 else words[:count]).strip("\"“”‘’' ")
+        shown = " ".join(words[-count:] if near < 0 else words[:count]).strip("\"“”‘’'` ")
         sink.warning(fact.field_pos("frame"), "ground.frame-not-found",
                      f"the frame of fact '{fact.id}' has \"{part.strip()}\", which is not the article's words "
                      "around its quotation", f"copy the article's words (\"{shown}\"); a name may stand for its "

@@ -77,6 +77,18 @@ def test_lessons_with_errors_build_nothing(tmp_path: Path) -> None:
     assert "stopped:" in result.stderr and not out.exists()
 
 
+def test_a_build_prints_each_warning_once(tmp_path: Path) -> None:
+    lesson = tmp_path / "lesson"
+    shutil.copytree(SEED.parent, lesson)
+    facts = lesson / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text.replace("    when: 1949\n", "    when: 1948\n", 1), encoding="utf-8")
+    result = runner.invoke(app, ["build", str(lesson), "--format", "gift", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if ": warning: " in line]
+    assert warnings and len(warnings) == len(set(warnings)), result.output
+
+
 def test_python_dash_m_runs_the_cli() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "studygen", "--version"], capture_output=True, text=True, check=False

@@ -141,6 +141,27 @@ def test_a_name_in_a_frame_may_stand_for_the_articles_pronoun(tmp_path: Path) ->
     assert "ground.frame-not-found" in _warnings(_lesson(tmp_path / "b", facts=other))
 
 
+WIRE = (
+    "The Wrenmouth canal inquiry\n\n"
+    "   Ivo Drake met Marrow at the lock. Councillor Beth Quill, a member of the board, said that\n"
+    "the engineer, who had built the lock gates in the spring, never tested\n"
+    "them ``because he thought the board would not pay for it.''\n"
+    "   Marrow said nothing.\n"
+)
+WIRE_FACTS = (
+    "facts:\n  - id: untested\n    kind: quote\n    by: quill\n"
+    "    said: because he thought the board would not pay for it.\n"
+    "    frame: said that the engineer, who had built the lock gates in the spring, never tested them ...\n"
+)
+
+
+def test_a_frame_over_the_wrapped_lines_of_wire_copy_is_the_articles(tmp_path: Path) -> None:
+    # Each line of hard-wrapped wire copy ends a "sentence": the quotation's paragraph is searched too.
+    assert "ground.frame-not-found" not in _warnings(_lesson(tmp_path / "a", facts=WIRE_FACTS, article=WIRE))
+    own = WIRE_FACTS.replace("never tested them", "never checked them")
+    assert "ground.frame-not-found" in _warnings(_lesson(tmp_path / "b", facts=own, article=WIRE))
+
+
 def test_a_frame_the_teacher_wrote_is_marked_and_shown_as_theirs(tmp_path: Path) -> None:
     own = FACTS.replace("'wrote to the board: ...'", "'complained to the board: ...'\n    from_teacher: [frame]")
     checked = _lesson(tmp_path, facts=own)

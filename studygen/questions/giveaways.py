@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..article import Article, fold_text
+from ..article import Article, fold_text, paragraph_starts
 from ..model import Lesson, Person, Role
 from .base import Question, accepted_names, named_in
 from .cloze import BLANK
@@ -460,25 +460,6 @@ def quotation_passages(lesson: Lesson) -> dict[str, frozenset[tuple[str, int]]]:
         if fact.kind == "quote" and fact.said and fact.by and (found := article.find(fact.said)):
             places[fact.id] = frozenset({(fact.by, passage_of[bisect.bisect(starts, found[0]) - 1])})
     return places
-
-
-def paragraph_starts(text: str) -> list[int]:
-    """Where an article's paragraphs start: after a blank line, and at an indented line where the article
-    marks paragraphs so (wire copy: hard-wrapped lines, each paragraph's first indented); in an article
-    with neither, at every line."""
-    blank = [match.end() for match in _BLANK_LINE.finditer(text)]
-    indented = [match.start() + 1 for match in _INDENTED_LINE.finditer(text)]
-    if len(indented) < INDENTED_FROM:
-        indented = []
-    if not blank and not indented:
-        return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
-    return sorted({0, *blank, *indented})
-
-
-INDENTED_FROM = 2  # indented lines that make an article's paragraphs (one may be a stray space)
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_INDENTED_LINE = re.compile(r"\n(?=[ \t]+\S)")
-_LINE_BREAK = re.compile(r"\n")
 
 
 def same_ask(one: Ask, other: Ask) -> str | None:
