@@ -180,10 +180,10 @@ _GIVEN_NAME = r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?"  # one or two capitalised word
 
 
 def _name_in_article(person: Person, article: Article) -> bool:
-    """Whether the article gives the person's name: whole ("Neville Lawrence"); with the surname shared
-    by several people named before it ("Neville and Doreen Lawrence", "Neville, Doreen and Ruth
-    Lawrence"); or word by word in forms the article uses, of which at least one is an alias the
-    teacher lists ("Neville" and "Lawrence")."""
+    """Whether the article gives the person's name: whole ("Tove Lindqvist"); with the surname shared
+    by several people named before it ("Tove and Mats Lindqvist", "Tove, Mats and Ebba Lindqvist");
+    or word by word in forms the article uses, of which at least one is an alias the teacher lists
+    ("Tove" and "Lindqvist")."""
     if article.mentions(person.name):
         return True
     words = person.name.split()

@@ -135,9 +135,25 @@ class Person:
     def names(self) -> tuple[str, ...]:
         """Every way the text may name this person: full name, aliases and (for people) surname."""
         names = [self.name, *self.aliases]
-        if self.kind == "person" and " " in self.name:
-            names.append(self.name.split()[-1])
+        if self.surname:
+            names.append(self.surname)
         return tuple(dict.fromkeys(names))
+
+    @property
+    def surname(self) -> str:
+        """A person's surname, with its particle ("de Klerk" of "F. W. de Klerk", "van Beethoven"), or ""
+        (a group, a one-word name, a name that is all surname: "De Klerk")."""
+        words = self.name.split()
+        if self.kind != "person" or len(words) < 2:
+            return ""
+        at = len(words) - 1
+        while at > 0 and words[at - 1].lower() in SURNAME_PARTICLES:
+            at -= 1
+        return " ".join(words[at:]) if at > 0 else ""
+
+
+# Words that belong to the surname after them: "de Klerk", "van Gogh", "von Stauffenberg", "da Silva".
+SURNAME_PARTICLES = frozenset("de da di do dos du del della der den la le van von ter ten bin ibn al el".split())
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ wrong answer for a post of another; a group whose only part is an account of som
 nothing; an `about:` the quotation already says is not said twice; a whole sentence after words of a
 frame's own takes a comma; a post held alongside at the same time is named in the office question;
 a role's alternative titles are right answers; a timeline leaves off an event whose date the
-citation prints.
+citation prints; a surname keeps its particle ("de Klerk").
 
 Each rule has a case it must reject and one it must keep.
 """
@@ -14,9 +14,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from studygen.model import Fact
+from studygen.model import Fact, Person
 from studygen.questions import Question, build_questions
-from studygen.questions.base import about_of
+from studygen.questions.base import about_of, accepted_names
 from studygen.questions.giveaways import Giveaways
 from studygen.questions.offices import TitleIndex, adjectives_of, office_questions, service_of
 from studygen.questions.proposals import proposal_questions
@@ -228,3 +228,21 @@ def test_a_timeline_leaves_off_an_event_whose_date_the_citation_prints(tmp_path:
     assert "its date ('2021') is printed with every question" in "\n".join(d.message for d in made.diagnostics)
     assert _printed_date(timeline, 0, "The Orvik ferry, 2012-2016") == "2012"  # the lesson's title prints it
     assert _printed_date(timeline, 0, "The Orvik ferry") is None
+
+
+# -- a surname with its particle -----------------------------------------------------------------
+
+
+def test_a_surname_keeps_its_particle() -> None:
+    assert Person(id="a", name="Pieter de Vries").surname == "de Vries"  # never "Vries" alone
+    assert Person(id="b", name="Anna van der Berg").surname == "van der Berg"
+    assert Person(id="c", name="Ruth Sande").surname == "Sande"
+    assert Person(id="d", name="De Vries").surname == ""  # all surname
+    assert Person(id="e", name="the Lenby board", kind="group").surname == ""
+
+
+def test_an_answer_accepts_the_surname_with_its_particle_only(tmp_path: Path) -> None:
+    article = ARTICLE + "Pieter de Vries ran the ferry company. De Vries said little. Vries is a town.\n"
+    facts = FACTS.replace("facts:\n", "  vries: {name: Pieter de Vries}\nfacts:\n", 1)
+    lesson = _lesson(tmp_path, article, facts).lesson
+    assert accepted_names(lesson, "vries") == ("de Vries",)

@@ -275,8 +275,7 @@ def short_name(lesson: Lesson, person_id: str | None) -> str:
     if not person_id:
         return ""
     person = lesson.people[person_id]
-    surname = person.name.split()[-1]
-    return surname if surname in person.aliases else person.name
+    return person.surname if person.surname and person.surname in person.aliases else person.name
 
 
 def named_in(name: str, text: str, ignore_case: bool = False) -> bool:
@@ -293,8 +292,9 @@ def names_of(lesson: Lesson, person_id: str | None) -> tuple[str, ...]:
 
 def accepted_names(lesson: Lesson, person_id: str | None) -> tuple[str, ...]:
     """The other answers that name a person: the teacher's aliases and the surname. Of a first name and
-    a surname, after any title ('Sir', 'Dr'), the last word ('Rusk'); of a longer name the last word
-    if the article uses it alone, else the last two if it does ('Lloyd George', never 'George');
+    a surname, after any title ('Sir', 'Dr'), the last word ('Rusk'), with its particle ('de Klerk'); of
+    a longer name the last word if the article uses it alone, else the last two if it does ('Lloyd
+    George', never 'George');
     never a place after 'of' ('Romania' for a princess of Romania). Of a document, its author too: the
     words of 'His report' are his."""
     if not person_id:
@@ -320,6 +320,8 @@ def _surname(lesson: Lesson, person: Person) -> tuple[str, ...]:
         words = words[1:]
     if person.kind != "person" or len(words) < 2 or "of" in words:
         return ()
+    if " " in person.surname:  # "de Klerk", never "Klerk"
+        return (person.surname,)
     if len(words) == 2:
         return (words[1],)
     for size in (1, 2):
