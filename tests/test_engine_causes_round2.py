@@ -237,8 +237,10 @@ def test_with_enough_claims_no_speakers_account_is_a_foil(tmp_path: Path) -> Non
     claimants = {"Stated as fact", "The account of engineers here", "The account of an engineer here",
                  "The pilots' account", "The fishermen's account", "Rumour, source not named"}  # fmt: skip
     for fact in ("closing", "stopped"):
-        assert len(drafts[fact].candidates) == 4, drafts[fact].candidates  # type: ignore[arg-type]
         assert set(drafts[fact].candidates) <= claimants, drafts[fact].candidates  # rejected: "Alma Voss's account"
+    assert len(drafts["closing"].candidates) == 4, drafts["closing"].candidates
+    # Beside "engineers here", a source named only by what it is, rumour is no wrong answer: three are left.
+    assert drafts["stopped"].candidates == ("Stated as fact", "The fishermen's account", "The pilots' account")
 
 
 def test_with_too_few_claims_a_speakers_account_makes_up_four(tmp_path: Path) -> None:

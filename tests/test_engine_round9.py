@@ -4,7 +4,8 @@ wrong answer for a post of another; a group whose only part is an account of som
 nothing; an `about:` the quotation already says is not said twice; a whole sentence after words of a
 frame's own takes a comma; a post held alongside at the same time is named in the office question;
 a role's alternative titles are right answers; a timeline leaves off an event whose date the
-citation prints; a surname keeps its particle ("de Klerk").
+citation prints; a surname keeps its particle ("de Klerk"); an unnamed source reads in lower case
+inside "The account of ..."; "Reports, source not named" is no wrong answer beside a vague source.
 
 Each rule has a case it must reject and one it must keep.
 """
@@ -21,6 +22,7 @@ from studygen.questions.giveaways import Giveaways
 from studygen.questions.offices import TitleIndex, adjectives_of, office_questions, service_of
 from studygen.questions.proposals import proposal_questions
 from studygen.questions.selection import _printed_date
+from studygen.questions.sourcing import account_answer, claim_questions
 
 from .conftest import write_lesson
 from .test_engine_round5 import ARTICLE, FACTS, _lesson, _questions
@@ -246,3 +248,43 @@ def test_an_answer_accepts_the_surname_with_its_particle_only(tmp_path: Path) ->
     facts = FACTS.replace("facts:\n", "  vries: {name: Pieter de Vries}\nfacts:\n", 1)
     lesson = _lesson(tmp_path, article, facts).lesson
     assert accepted_names(lesson, "vries") == ("de Vries",)
+
+
+# -- vague sources -------------------------------------------------------------------------------
+
+SOURCES = ARTICLE + (
+    "Observers here said the ferry would be sold. The press said the fares would rise. "
+    "Lenby officials said the quay would close. There are reports that the mayor will resign. "
+    "In Lenby the harbour opened. EU diplomats said the toll was fair.\n"
+)
+SOURCES_FACTS = FACTS.replace(
+    "facts:\n",
+    "  observers: {name: Observers here, kind: unnamed}\n  press: {name: the press, kind: group}\n"
+    "  lenby: {name: Lenby officials, kind: unnamed}\n  eu: {name: EU diplomats, kind: unnamed}\n"
+    "  watchers: {name: Pier watchers, kind: unnamed, from_teacher: [name]}\nfacts:\n",
+    1,
+) + (
+    "  - {id: sold, kind: event, what: the ferry would be sold, according_to: observers,"
+    " evidence: Observers here said the ferry would be sold}\n"
+    "  - {id: fares-rise, kind: event, what: the fares would rise, according_to: press,"
+    " evidence: The press said the fares would rise}\n"
+    "  - {id: quay-close, kind: event, what: the quay would close, according_to: lenby,"
+    " evidence: Lenby officials said the quay would close}\n"
+    "  - {id: resign, kind: event, what: the mayor will resign, according_to: reports,"
+    " evidence: There are reports that the mayor will resign}\n"
+)
+
+
+def test_an_unnamed_source_is_in_lower_case_inside_the_account_of(tmp_path: Path) -> None:
+    lesson = _lesson(tmp_path, SOURCES, SOURCES_FACTS).lesson
+    assert account_answer(lesson, "observers") == "The account of observers here"  # capitalised only at a start
+    assert account_answer(lesson, "lenby") == "The account of Lenby officials"  # a place keeps its capital
+    assert account_answer(lesson, "eu") == "The account of EU diplomats"  # an acronym too
+    assert account_answer(lesson, "watchers") == "The account of Pier watchers"  # not the article's word: kept
+
+
+def test_reports_are_no_wrong_answer_beside_a_vague_source(tmp_path: Path) -> None:
+    lesson = _lesson(tmp_path, SOURCES, SOURCES_FACTS).lesson
+    drafts = {d.key: d for d in claim_questions(lesson) if not d.left_out}
+    assert "Reports, source not named" not in drafts["fares-rise"].candidates  # rejected: "the press" is as vague
+    assert "Reports, source not named" in drafts["hidden"].candidates  # kept beside a named person's account

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from ..model import ARTICLE, ARTICLE_ITSELF, REPORTS, RUMOUR, Fact, Lesson, teacher_parts
+from ..sentences import sentence_starts
 from .base import (
     Draft,
     PeopleRanking,
@@ -308,7 +309,10 @@ def account_answer(lesson: Lesson, owner_id: str | None, fact: Fact | None = Non
     # not a possessive of a possessive.
     if not person.named:  # "an official", as the article has it, even where the teacher wrote "An official"
         first, _, rest = person.name.partition(" ")
-        named = f"{first.lower()} {rest}" if first.lower() in ("a", "an", "the") and rest else person.name
+        # "Observers here" at a sentence's start is "observers here" inside one: a word the article
+        # capitalises only where a sentence starts; "Lenby officials", "EU diplomats" keep their capital.
+        common = first.lower() in ("a", "an", "the") or _common_word(first, lesson.article or "")
+        named = f"{first.lower()} {rest}" if rest and common else person.name
         return f"The account of {named}"
     # Not "the Sande review's report's account", nor "critics, including Lenby and Varel's account" (Varel's?).
     if (of and head.endswith("s")) or re.search(r"['’]s\b|,| and ", person.name):
@@ -323,6 +327,36 @@ def account_answer(lesson: Lesson, owner_id: str | None, fact: Fact | None = Non
 
 # Events of a life, not claims: "was born", "died", "married".
 _LIFE_EVENT = re.compile(r"\b(?:(?:was|were) born|died|married|(?:was|were) buried)\b")
+
+
+def _common_word(word: str, article: str) -> bool:
+    """Whether a capitalised word is a common one: in lower case in the article, or capitalised there only
+    where a sentence starts; an acronym ("EU") and a word the article does not hold never are."""
+    if not word[1:].islower():
+        return False
+    if named_in(word.lower(), article):
+        return True
+    starts = set(sentence_starts(article))
+    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", article)]
+    return bool(found) and all(_at_start(offset, starts, article) for offset in found)
+
+
+def _at_start(offset: int, starts: set[int], article: str) -> bool:
+    """Whether `offset` is where a sentence's words begin (after its opening marks and spaces)."""
+    begin = offset
+    while begin > 0 and article[begin - 1] in " \t\"'“‘(":
+        begin -= 1
+    return begin in starts
+
+
+def _vague(lesson: Lesson, owner: str | None) -> bool:
+    """Whether a source is named only by what it is, as hearsay is ("the media", "critics", "observers
+    here", an unnamed speaker), not who ("the Lenby council", "Amnesty International")."""
+    person = lesson.people.get(owner or "")
+    if person is None:
+        return False
+    words = [w for w in person.name.split() if w.lower() not in ("a", "an", "the")]
+    return not person.named or (person.kind == "group" and bool(words) and words[0][:1].islower())
 
 
 def _sole_owner(fact: Fact) -> str | None:
@@ -397,6 +431,8 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
             if same_words(o) != same_words(answer)  # "of an observer" beside "of observers": both right
             and not _names(lesson, owner, statement)
             and not {o, answer} <= UNNAMED
+            # "The media's account" beside "Reports, source not named": a careful student defends both.
+            and not (o in UNNAMED and _vague(lesson, _sole_owner(fact)))
             # A document's account and its author's are one: neither is a wrong answer for the other.
             and not (owner and owner in lesson.one_source(_sole_owner(fact)))
         ]
