@@ -5,7 +5,8 @@ nothing; an `about:` the quotation already says is not said twice; a whole sente
 frame's own takes a comma; a post held alongside at the same time is named in the office question;
 a role's alternative titles are right answers; a timeline leaves off an event whose date the
 citation prints; a surname keeps its particle ("de Klerk"); an unnamed source reads in lower case
-inside "The account of ..."; "Reports, source not named" is no wrong answer beside a vague source.
+inside "The account of ..."; "Reports, source not named" is no wrong answer beside a vague source;
+a verb after "to" or a modal is no blank.
 
 Each rule has a case it must reject and one it must keep.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 from studygen.model import Fact, Person
 from studygen.questions import Question, build_questions
 from studygen.questions.base import about_of, accepted_names
+from studygen.questions.cloze import keyword
 from studygen.questions.giveaways import Giveaways
 from studygen.questions.offices import TitleIndex, adjectives_of, office_questions, service_of
 from studygen.questions.proposals import proposal_questions
@@ -288,3 +290,14 @@ def test_reports_are_no_wrong_answer_beside_a_vague_source(tmp_path: Path) -> No
     drafts = {d.key: d for d in claim_questions(lesson) if not d.left_out}
     assert "Reports, source not named" not in drafts["fares-rise"].candidates  # rejected: "the press" is as vague
     assert "Reports, source not named" in drafts["hidden"].candidates  # kept beside a named person's account
+
+
+# -- a blank on a verb any other would fit -------------------------------------------------------
+
+
+def test_a_verb_after_to_or_a_modal_is_no_blank() -> None:
+    said = "the harbour board was designed to galvanise the islanders"
+    assert keyword(said) != "galvanise"  # rejected: "to galvanise", where "rally" would do as well
+    assert keyword("the board would galvanise everyone at the meeting") is None  # after a modal, and nothing else
+    assert keyword("the islanders went to the quay to see its galvanised hull") == "galvanised"  # kept: no verb
+    assert keyword(said, key_terms=frozenset({"galvanise"})) == "galvanise"  # the teacher's key term stands

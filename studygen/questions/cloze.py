@@ -74,14 +74,25 @@ def keyword(text: str, avoid: str = "", key_terms: frozenset[str] = frozenset())
         if len(re.findall(rf"\b{re.escape(w)}\b", text)) == 1
         and not re.search(rf"\b{re.escape(w)}\b", avoid, re.IGNORECASE)
     ]
-    # An adverb of degree or manner ("hugely", "frankly") says how, not what: any other fits its blank.
+    # An adverb of degree or manner ("hugely", "frankly") says how, not what: any other fits its blank;
+    # so does a verb after "to" or a modal ("designed to [...] in", "changed to [...] diversity"), where
+    # "promote" or "teach" would do as well.
     chosen = [w for w in words if w.lower() in key_terms] or [
-        w for w in words if _zipf(w) < RARE_ZIPF and not w.endswith("ly")
+        w for w in words if _zipf(w) < RARE_ZIPF and not w.endswith("ly") and not _INFINITIVE.search(_before(text, w))
     ]
     if not chosen:
         return None
     rarest = min(_zipf(w) for w in chosen)
     return [w for w in chosen if _zipf(w) == rarest][-1]
+
+
+_INFINITIVE = re.compile(r"\b(?:to|will|would|could|should|must|might|may|can|cannot|shall)\s+$", re.IGNORECASE)
+
+
+def _before(text: str, word: str) -> str:
+    """The text before a word's first use as a whole word."""
+    match = re.search(rf"\b{re.escape(word)}\b", text)
+    return text[: match.start()] if match else ""
 
 
 def _with_blank(sentence: str, answer: str, alternatives: tuple[str, ...]) -> tuple[str, ClozeText]:
