@@ -6,7 +6,8 @@ frame's own takes a comma; a post held alongside at the same time is named in th
 a role's alternative titles are right answers; a timeline leaves off an event whose date the
 citation prints; a surname keeps its particle ("de Klerk"); an unnamed source reads in lower case
 inside "The account of ..."; "Reports, source not named" is no wrong answer beside a vague source;
-a verb after "to" or a modal is no blank.
+a verb after "to" or a modal is no blank; no wrong birth year is more than a century before the
+person is last seen.
 
 Each rule has a case it must reject and one it must keep.
 """
@@ -19,6 +20,8 @@ from pathlib import Path
 from studygen.model import Fact, Person
 from studygen.questions import Question, build_questions
 from studygen.questions.base import about_of, accepted_names
+from studygen.questions.choices import Chooser
+from studygen.questions.chronology import when_questions
 from studygen.questions.cloze import keyword
 from studygen.questions.giveaways import Giveaways
 from studygen.questions.offices import TitleIndex, adjectives_of, office_questions, service_of
@@ -301,3 +304,38 @@ def test_a_verb_after_to_or_a_modal_is_no_blank() -> None:
     assert keyword("the board would galvanise everyone at the meeting") is None  # after a modal, and nothing else
     assert keyword("the islanders went to the quay to see its galvanised hull") == "galvanised"  # kept: no verb
     assert keyword(said, key_terms=frozenset({"galvanise"})) == "galvanise"  # the teacher's key term stands
+
+
+# -- a birth of someone the lesson shows a century later ------------------------------------------
+
+
+def test_no_wrong_birth_year_more_than_a_century_before_the_person_is_last_seen(tmp_path: Path) -> None:
+    article = ARTICLE + "Ada Berg was born in 1920. Berg opened the harbour museum in 2018.\n"
+    facts = FACTS.replace("facts:\n", "  berg: {name: Ada Berg, aliases: [Berg]}\nfacts:\n", 1) + (
+        "  - {id: born, kind: event, what: Ada Berg was born, when: 1920, evidence: Ada Berg was born in 1920}\n"
+        "  - {id: museum, kind: event, what: Berg opened the harbour museum, when: 2018,"
+        " evidence: Berg opened the harbour museum in 2018}\n"
+    )
+    lesson = _lesson(tmp_path, article, facts).lesson
+    born = next(d for d in when_questions(lesson) if d.key == "born")
+    chooser = Chooser(lesson)
+    assert chooser.bounds(born)[0] == 1918  # rejected: 1917 and before, a century before 2018
+    assert chooser.year_choices(born, 3) is None  # three wrong years before 1920 are not to be had
+    assert chooser.bounds(born)[1] == 2008  # rejected: 2009 and after, less than ten years before 2018
+    assert chooser.year_choices(born, 0) == ["1920", "1921", "1922", "1923"]  # kept: the years after
+
+
+def test_a_role_shows_when_a_person_was_there_too(tmp_path: Path) -> None:
+    article = ARTICLE + "Kai Moe was born in 1905. Moe was mayor of Lenby.\n"
+    facts = (
+        FACTS.replace(
+            "facts:\n",
+            "  moe: {name: Kai Moe, aliases: [Moe], roles: [{title: Mayor of Lenby, when: 2001-2004,"
+            " from_teacher: [when]}]}\nfacts:\n",
+            1,
+        )
+        + "  - {id: born, kind: event, what: Kai Moe was born, when: 1905, evidence: Kai Moe was born in 1905}\n"
+    )
+    lesson = _lesson(tmp_path, article, facts).lesson
+    born = next(d for d in when_questions(lesson) if d.key == "born")
+    assert Chooser(lesson).bounds(born)[0] == 1904  # mayor until 2004: born no earlier than 1904

@@ -21,6 +21,8 @@ from .base import Draft, Question, named_in, ranked_people
 from .chronology import title_period
 
 CHOICES = 4
+MAX_AGE = 100  # years between a birth and the last the lesson shows of the person, at most
+MIN_AGE = 10  # ... and between the birth and the first it shows, at least
 YEAR_TYPES = ("year", "decade", "century", "era")  # read in date order
 TYPED = ("person", "group", "document", "office", *YEAR_TYPES, "quote", "account")
 MAX_QUOTE_WORDS = 8  # a longer quotation is a passage to read, not a choice
@@ -76,6 +78,23 @@ class Chooser:
             if fact.kind == "event" and fact.when and (match := _BEGAN.match(fact.what or ""))
             for born in (match["verb"] == "born",)
         ]
+        # The first and last years the lesson shows each person whose birth it gives: no birth is offered
+        # more than MAX_AGE years before the last ("c. 1880" for a man who sued in 1973), nor less than
+        # MIN_AGE before the first (2018 for a woman who opened a museum then).
+        self.births = {fact_id: born for _, fact_id, _, born in self.beginnings if born}
+        self.seen: dict[str, tuple[int, int]] = {}
+        for person_id in set().union(*self.births.values()):
+            person = lesson.people[person_id]
+            years = [year for role in person.roles if role.when for year in (role.when.start, role.when.end)]
+            years += [
+                year
+                for fact in lesson.facts
+                if fact.when and fact.id not in self.births
+                and (person_id in fact.people or self._names_one_of(frozenset({person_id}), (fact.what or "").lower()))
+                for year in (fact.when.start, fact.when.end)
+            ]  # fmt: skip
+            if years:
+                self.seen[person_id] = (min(years), max(years))
         # The spans of each person's time: their roles' ("1973-90") and those of spanned facts they are in.
         self.spans: dict[str, list[tuple[str, int, int]]] = {}
         for person_id, person in lesson.people.items():
@@ -92,6 +111,11 @@ class Chooser:
         ("NATO was created in 1949": a bid to join NATO is not offered 1946), before the article,
         and on the near side of a span of its people's that the answer year opens or closes."""
         earliest, latest = self._founded(draft), self.latest
+        for fact_id in draft.facts:
+            for person_id in self.births.get(fact_id, ()):
+                if person_id in self.seen:
+                    first, last = self.seen[person_id]
+                    earliest, latest = max(earliest, last - MAX_AGE), min(latest, first - MIN_AGE)
         if draft.answer_type == "year" and draft.answer.isdigit():
             earliest, latest = self._outside_spans(draft, int(draft.answer), earliest, latest)
         return earliest, latest
