@@ -174,6 +174,30 @@ def _ground_people(lesson: Lesson, article: Article, sink: DiagnosticSink, repor
                 )
             _check_years(role.when, list(role.evidence), role.from_teacher, role.positions.get("when", role.pos),
                          f"the role '{role.title}' of '{person.id}'", sink)  # fmt: skip
+            if role.is_office and (word := description_word(role.title)):
+                sink.warning(role.positions.get("title", role.pos), "role.description-as-office",
+                             f"the role '{role.title}' of '{person.id}' is kept as an office, but '{word}' says what "
+                             "someone is or does, not a post held for a time: it would be asked 'What office did "
+                             f"{person.name} hold?'",
+                             "add kind: description to the role (it is then shown, not asked), or give the post's "
+                             "title (e.g. 'President of ...')")  # fmt: skip
+
+
+# Head words of roles that say what someone is or does, not a post they hold: "dictator of X",
+# "political analyst", "salesman for a tractor firm".
+DESCRIPTION_WORDS = frozenset(
+    "dictator strongman tyrant hero icon activist campaigner critic veteran analyst expert commentator "
+    "journalist reporter columnist editor writer author novelist poet historian scholar academic lawyer "
+    "businessman businesswoman entrepreneur salesman saleswoman farmer worker student teacher doctor artist "
+    "actor actress singer filmmaker film-maker".split()
+)
+
+
+def description_word(title: str) -> str | None:
+    """The head word of a role's title when it describes someone rather than names a post ("analyst" of
+    "political analyst", "dictator" of "dictator of Chile"), else None."""
+    head = re.split(r" (?:of|for|at|in|to|with)\b", title.lower(), maxsplit=1)[0].split()
+    return head[-1] if head and head[-1] in DESCRIPTION_WORDS else None
 
 
 _GIVEN_NAME = r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?"  # one or two capitalised words: "Doreen", "Mary Ann"

@@ -7,7 +7,7 @@ a role's alternative titles are right answers; a timeline leaves off an event wh
 citation prints; a surname keeps its particle ("de Klerk"); an unnamed source reads in lower case
 inside "The account of ..."; "Reports, source not named" is no wrong answer beside a vague source;
 a verb after "to" or a modal is no blank; no wrong birth year is more than a century before the
-person is last seen.
+person is last seen; check flags a description kept as an office.
 
 Each rule has a case it must reject and one it must keep.
 """
@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from studygen.ground import description_word
 from studygen.model import Fact, Person
 from studygen.questions import Question, build_questions
 from studygen.questions.base import about_of, accepted_names
@@ -339,3 +340,20 @@ def test_a_role_shows_when_a_person_was_there_too(tmp_path: Path) -> None:
     lesson = _lesson(tmp_path, article, facts).lesson
     born = next(d for d in when_questions(lesson) if d.key == "born")
     assert Chooser(lesson).bounds(born)[0] == 1904  # mayor until 2004: born no earlier than 1904
+
+
+# -- a description kept as an office -------------------------------------------------------------
+
+
+def test_a_description_kept_as_an_office_is_flagged(tmp_path: Path) -> None:
+    people = (
+        "  dahl: {name: Ola Dahl, roles: [{title: editor of the Orvik Courier, from_teacher: true}]}\n"
+        "  moe: {name: Kai Moe, roles: [{title: political analyst, kind: description, from_teacher: true}]}\n"
+        "  holm: {name: Per Holm, roles: [{title: Harbour Master of Orvik, from_teacher: true}]}\nfacts:\n"
+    )
+    article = ARTICLE + "Ola Dahl, Kai Moe and Per Holm met.\n"
+    checked = _lesson(tmp_path, article, FACTS.replace("facts:\n", people, 1))
+    flagged = [d for d in checked.diagnostics if d.code == "role.description-as-office"]
+    assert [d.message.split("'")[1] for d in flagged] == ["editor of the Orvik Courier"]  # rejected
+    assert "kind: description" in flagged[0].hint  # kept: the analyst says so; the harbour master is a post
+    assert description_word("dictator of Lenby") == "dictator" and description_word("Mayor of Lenby") is None
