@@ -265,7 +265,7 @@ SOURCES = ARTICLE + (
 )
 SOURCES_FACTS = FACTS.replace(
     "facts:\n",
-    "  observers: {name: Observers here, kind: unnamed}\n  press: {name: the press, kind: group}\n"
+    "  observers: {name: Observers here, kind: unnamed}\n  press: {name: The press, kind: group}\n"
     "  lenby: {name: Lenby officials, kind: unnamed}\n  eu: {name: EU diplomats, kind: unnamed}\n"
     "  watchers: {name: Pier watchers, kind: unnamed, from_teacher: [name]}\nfacts:\n",
     1,
@@ -357,3 +357,16 @@ def test_a_description_kept_as_an_office_is_flagged(tmp_path: Path) -> None:
     assert [d.message.split("'")[1] for d in flagged] == ["editor of the Orvik Courier"]  # rejected
     assert "kind: description" in flagged[0].hint  # kept: the analyst says so; the harbour master is a post
     assert description_word("dictator of Lenby") == "dictator" and description_word("Mayor of Lenby") is None
+
+
+def test_too_few_sources_of_claims_are_made_up_by_reports_not_by_speakers(tmp_path: Path) -> None:
+    lund_claim = (
+        "  - {id: paid-too-much, kind: event, what: the council had paid too much for the ferry, according_to: lund,\n"
+        "     evidence: Lund said that the council had paid too much for the ferry}\n"
+    )
+    assert lund_claim in FACTS
+    lesson = _lesson(tmp_path, ARTICLE, FACTS.replace(lund_claim, "")).lesson
+    drafts = {d.key: d for d in claim_questions(lesson) if not d.left_out}
+    hidden = drafts["hidden"].candidates
+    assert "Reports, source not named" in hidden  # kept: that no one is named is a fair confusion
+    assert "Eva Lund's account" not in hidden  # rejected: she is quoted on something else, and makes no claim
