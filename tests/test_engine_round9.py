@@ -25,7 +25,7 @@ from studygen.questions.choices import Chooser
 from studygen.questions.chronology import when_questions
 from studygen.questions.cloze import keyword
 from studygen.questions.giveaways import Giveaways
-from studygen.questions.offices import TitleIndex, adjectives_of, office_questions, service_of
+from studygen.questions.offices import TitleIndex, adjectives_of, office_questions, seat_kind, service_of
 from studygen.questions.proposals import proposal_questions
 from studygen.questions.selection import _printed_date
 from studygen.questions.sourcing import account_answer, claim_questions
@@ -143,7 +143,7 @@ def test_a_whole_sentence_after_words_of_the_frame_takes_a_comma() -> None:
 EDITOR = (
     ARTICLE
     + "Ola Dahl, the Courier's editor and Harbour Party MP, said the ferry was late. Per Holm was mayor. "
-    + "Kai Moe was mayor of Lenby.\n"
+    + "Kai Moe was mayor of Lenby. Siri Vang was harbour master of Varel.\n"
 )
 EDITOR_FACTS = FACTS.replace(
     "facts:\n",
@@ -152,7 +152,9 @@ EDITOR_FACTS = FACTS.replace(
     "  holm: {name: Per Holm, roles: [{title: Mayor of Orvik, when: 2001-2004, from_teacher: [when]},"
     " {title: member of the harbour board, alongside: true, when: 2003-2008, from_teacher: [when]}]}\n"
     "  moe: {name: Kai Moe, roles: [{title: Mayor of Lenby, when: 1990-1994, from_teacher: [when]},"
-    " {title: member of the Lenby board, alongside: true, when: 2001-2004, from_teacher: [when]}]}\nfacts:\n",
+    " {title: member of the Lenby board, alongside: true, when: 2001-2004, from_teacher: [when]}]}\n"
+    "  vang: {name: Siri Vang, roles: [{title: Harbour Master of Varel}, {title: chair of the Varel ferry trust,"
+    " alongside: true, when: from 2015, from_teacher: [when]}]}\nfacts:\n",
     1,
 )
 
@@ -161,16 +163,18 @@ def test_a_post_held_alongside_at_the_same_time_is_named_in_the_question(tmp_pat
     lesson = _lesson(tmp_path, EDITOR, EDITOR_FACTS).lesson
     drafts = {d.key: d for d in office_questions(lesson) if not d.left_out}
     editor = drafts["dahl.editor-of-the-orvik-courier"]
-    assert editor.variables["besides"] == "Harbour Party MP"  # rejected as a second answer: both undated
+    assert editor.variables["besides"] == "an MP"  # rejected as a second answer: both undated
     assert "Harbour Party MP" not in editor.alternatives  # "MP" alone is no answer to what else he was
     questions, _ = _questions(tmp_path / "built", EDITOR, EDITOR_FACTS)
     assert questions["dahl.editor-of-the-orvik-courier/office"].prompt == (
-        "What office did Ola Dahl hold, besides being Harbour Party MP?"
+        "What office did Ola Dahl hold, besides being an MP?"
     )
     mayor = drafts["holm.mayor-of-orvik"]
-    assert mayor.variables["besides"] == "member of the harbour board"  # dated, and held in the same years
+    assert mayor.variables["besides"] == "a member"  # dated, and held in the same years; a seat by its kind
     assert mayor.alternatives == ()
     assert drafts["moe.mayor-of-lenby"].variables["besides"] == ""  # kept alone: the seat came later
+    assert drafts["vang.harbour-master-of-varel"].variables["besides"] == "chair of the Varel ferry trust"
+    assert seat_kind("MP for Lenby") == "an MP" and seat_kind("Mayor of Lenby") == "Mayor of Lenby"
 
 
 # -- a role's alternative titles -----------------------------------------------------------------
@@ -370,3 +374,26 @@ def test_too_few_sources_of_claims_are_made_up_by_reports_not_by_speakers(tmp_pa
     hidden = drafts["hidden"].candidates
     assert "Reports, source not named" in hidden  # kept: that no one is named is a fair confusion
     assert "Eva Lund's account" not in hidden  # rejected: she is quoted on something else, and makes no claim
+
+
+# -- a name the teacher completed ----------------------------------------------------------------
+
+
+def test_a_name_the_teacher_completed_is_marked_wherever_a_question_gives_it(tmp_path: Path) -> None:
+    facts = FACTS.replace(
+        "  sande: {name: Ruth Sande, aliases: [Sande]}",
+        "  sande: {name: Ruth Sande, aliases: [Sande], from_teacher: [name]}",
+    )
+    questions, _ = _questions(tmp_path, ARTICLE, facts)
+    asked = [q for q in questions.values() if "Ruth Sande" in (q.prompt + q.answer)]
+    assert asked
+    for question in asked:  # rejected: "the article" for a first name the article never gives
+        assert ("Ruth Sande", "the article; part of the name from the teacher") in question.sources, question.id
+        assert "Ruth Sande (part of the name)" in question.teacher_note
+    checked = _lesson(tmp_path / "all", ARTICLE, facts)
+    every = build_questions(checked.lesson, checked.contexts(), one_sheet=False).questions
+    said = [q for q in every if q.kind == "attribution" and q.answer == "Ruth Sande"]
+    assert said and all(("Ruth Sande", "the article") not in q.sources for q in said)  # the answer, marked too
+    assert all(("Ruth Sande", "the article; part of the name from the teacher") in q.sources for q in said)
+    others = [q for q in questions.values() if {"Eva Lund", "Jon Vik"} & set(q.choices) | {q.answer}]
+    assert others and not any("Lund" in q.teacher_note or "Vik" in q.teacher_note for q in others)  # named whole

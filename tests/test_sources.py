@@ -115,4 +115,7 @@ def test_every_date_a_question_shows_says_who_gives_it(tmp_path: Path) -> None:
             expected = lesson.date_owner(fact) or "the article"
             assert sources.get(fact.when.display()) == expected, (question.id, question.sources)
     as_json = {q.id: q.to_json() for q in build_questions(lesson, checked.contexts(), one_sheet=False).questions}
-    assert as_json["sources/soviet-bid/when"]["sources"] == [{"value": "1949", "given_by": "Sergei Ordzhonikidze"}]
+    assert as_json["sources/soviet-bid/when"]["sources"] == [
+        {"value": "1949", "given_by": "Sergei Ordzhonikidze"},
+        {"value": "Sergei Ordzhonikidze", "given_by": "the article; part of the name from the teacher"},
+    ]

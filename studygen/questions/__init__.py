@@ -15,7 +15,7 @@ from ..memory import gc_paused
 from ..model import Lesson
 from ..paths import display_path
 from . import chronology, cloze, offices, proposals, sourcing  # noqa: F401 - registers the kinds
-from .base import KINDS, Draft, Question, account_dates, teacher_values
+from .base import KINDS, Draft, Question, account_dates, teacher_values, with_teacher_names
 from .choices import CHOICES, TYPED, YEAR_TYPES, Chooser, balance_letters, position_for
 from .chronology import outside_period, title_period
 from .gates import first_failure, unique_prompts
@@ -288,7 +288,7 @@ class _KindMaker:
                 context=self.context_of(draft.context_keys),
                 fact_summary=draft.summary,
                 people=draft.people,
-                sources=_with_teacher_values(lesson, draft, prompt),
+                sources=_with_teacher_values(lesson, draft, prompt, names=name != "claim"),
             )
             failed = first_failure(question, draft.forbidden, lesson.title, self.citation)
             if failed is not None:
@@ -301,10 +301,12 @@ class _KindMaker:
         return made
 
 
-def _with_teacher_values(lesson: Lesson, draft: Draft, prompt: str) -> tuple[tuple[str, str], ...]:
-    """The draft's sources, with the dates of accounts and the values the teacher added that it shows."""
+def _with_teacher_values(lesson: Lesson, draft: Draft, prompt: str, names: bool = True) -> tuple[tuple[str, str], ...]:
+    """The draft's sources, with the dates of accounts and the values the teacher added that it shows; with
+    `names`, the names the teacher completed too (not for "fact or account?", whose choices label sources)."""
     filled = prompt + (draft.cloze.filled() if draft.cloze else "")
     sources = draft.sources + account_dates(lesson, draft.facts, filled)
     shown = " ".join([filled, draft.answer, *draft.items])
     known = {value for value, _ in sources}
-    return sources + tuple(s for s in teacher_values(lesson, draft.facts, shown) if s[0] not in known)
+    sources += tuple(s for s in teacher_values(lesson, draft.facts, shown) if s[0] not in known)
+    return with_teacher_names(lesson, sources, shown) if names else sources

@@ -174,6 +174,25 @@ def account_dates(lesson: Lesson, fact_ids: tuple[str, ...], shown: str) -> tupl
     return tuple(found)
 
 
+NAME_PART = f"{ARTICLE_ITSELF}; part of the name from the teacher"
+
+
+def with_teacher_names(lesson: Lesson, sources: tuple[tuple[str, str], ...], shown: str) -> tuple[tuple[str, str], ...]:
+    """Sources with the names of people the teacher named (from_teacher: [name], a first name the article
+    omits) marked so wherever the question shows them or asks for them: the key then says it."""
+    named = {p.name: p for p in lesson.people.values() if {"name", "*"} & p.from_teacher}
+    if not named:
+        return sources
+    marked = [(value, NAME_PART if value in named and by == ARTICLE_ITSELF else by) for value, by in sources]
+    known = {value for value, _ in marked}
+    marked += [
+        (name, TEACHER if "*" in person.from_teacher else NAME_PART)
+        for name, person in named.items()
+        if name not in known and named_in(name, shown)
+    ]
+    return tuple(marked)
+
+
 def teacher_values(lesson: Lesson, fact_ids: tuple[str, ...], shown: str) -> tuple[tuple[str, str], ...]:
     """The values the teacher added (from_teacher) that the text `shown` holds, so that the answer key and
     the card back can say so: a date, a place, a person the article does not give."""

@@ -160,6 +160,24 @@ def service_of(title: str) -> str:
     return next((name for name, marks in _SERVICES if not marks.isdisjoint(terms)), "politics")
 
 
+def seat_kind(title: str) -> str:
+    """A seat as the kind of seat it is ('an MP' of 'MP for Lenby'): a question that names the seat to set
+    it aside gives away no date of winning that constituency; any other post as its title."""
+    if not held_by_many(title):
+        return title
+    head = re.split(r" (?:for|of)\b", title, maxsplit=1)[0].split()[-1]
+    return ("an " if head[:1].lower() in "aeiou" or (head.isupper() and head[:1] in "AEFHILMNORSX") else "a ") + head
+
+
+def _same_time(role: Role, other: Role, published: PartialDate | None) -> bool:
+    """Whether two roles were held at once, as far as the lesson says: both undated, both dated and
+    overlapping, or one undated (held when the article was written) and the other held then."""
+    if (role.when is None) == (other.when is None):
+        return _overlap(role, other)
+    dated = role.when or other.when
+    return published is not None and dated is not None and (dated.open_end or dated.contains(published))
+
+
 def held_by_many(title: str) -> bool:
     """Whether an office title names one of many seats ('Member of Parliament', 'US senator') rather than
     a post one person holds at a time ('Speaker of the House', 'Mayor of Kestrel Bay')."""
@@ -419,8 +437,8 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
             # A post held alongside at the same time (a seat, a party post; both undated, or dated to
             # one time) is also an office they held then: the question names it, so that it asks for
             # the other ("..., besides being MP for Lenby?"), which a student answering "MP" would not know.
-            alongside = [r.title for r in person.roles if r.is_office and r is not role and not r.is_main_office
-                         and (bool(r.when) == bool(role.when)) and _overlap(role, r)]  # fmt: skip
+            alongside = [seat_kind(r.title) for r in person.roles if r.is_office and r is not role
+                         and not r.is_main_office and _same_time(role, r, lesson.source.published)]  # fmt: skip
             # A description the lesson dates to the same time (a charity's chair beside a judgeship) is
             # also what they were then: a short answer accepts it.
             beside = tuple(r.title for r in person.roles if r.when and not r.is_office and _overlap(role, r))
