@@ -105,7 +105,8 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "...'). Questions that ask who said or proposed what the document says accept the author too ('Who "
             "or which document found ...?'); a matching set never offers the document and its author as two "
             "speakers (the document's quotations are left out of it); 'fact or account?' never offers one's "
-            "account against the other's.",
+            "account against the other's; 'Who said ...?' of words that speak of the document ('The report is "
+            "...') offers neither as a wrong answer.",
         ),
         "speaks_for": Field(
             "person",

@@ -28,7 +28,7 @@ from studygen.questions.giveaways import Giveaways
 from studygen.questions.offices import TitleIndex, adjectives_of, office_questions, seat_kind, service_of
 from studygen.questions.proposals import proposal_questions
 from studygen.questions.selection import _printed_date
-from studygen.questions.sourcing import account_answer, claim_questions
+from studygen.questions.sourcing import account_answer, attribution_questions, claim_questions
 
 from .conftest import write_lesson
 from .test_engine_round5 import ARTICLE, FACTS, _lesson, _questions
@@ -397,3 +397,21 @@ def test_a_name_the_teacher_completed_is_marked_wherever_a_question_gives_it(tmp
     assert all(("Ruth Sande", "the article; part of the name from the teacher") in q.sources for q in said)
     others = [q for q in questions.values() if {"Eva Lund", "Jon Vik"} & set(q.choices) | {q.answer}]
     assert others and not any("Lund" in q.teacher_note or "Vik" in q.teacher_note for q in others)  # named whole
+
+
+# -- words that judge a document -----------------------------------------------------------------
+
+
+def test_who_said_offers_no_document_nor_its_author_for_words_that_judge_it(tmp_path: Path) -> None:
+    article = ARTICLE + 'Vik said: "The report is a whitewash from start to finish."\n'
+    facts = (
+        FACTS.replace(
+            "review: {name: the Sande review's report, kind: document}",
+            "review: {name: the Sande review's report, kind: document, author: sande}",
+        )
+        + "  - {id: whitewash, kind: quote, by: vik, said: The report is a whitewash from start to finish.}\n"
+    )
+    lesson = _lesson(tmp_path, article, facts).lesson
+    drafts = {d.key: d for d in attribution_questions(lesson) if not d.left_out}
+    assert not {"Ruth Sande", "the Sande review's report"} & set(drafts["whitewash"].candidates)  # rejected
+    assert "Ruth Sande" in drafts["costed"].candidates  # kept: words that do not speak of her report

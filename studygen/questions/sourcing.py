@@ -78,7 +78,7 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
                            code="worth")  # fmt: skip
             continue
         owner = lesson.account_owner(fact)
-        timely = of_the_time(lesson, fact, speakers, active, died)
+        timely = of_the_time(lesson, fact, speakers, active, died) - _judged_authors(lesson, fact.said or "")
         drafts.append(Draft(
             key=fact.id,
             variables={
@@ -104,6 +104,20 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
         ))  # fmt: skip
     excluded = excluded_from(lesson, "attribution")  # the teacher's choice, not counted as asked
     yield from _without_drill([d for d in drafts if d.key not in excluded])
+
+
+def _judged_authors(lesson: Lesson, said: str) -> set[str]:
+    """The documents words speak of ("The report is full-blooded in its criticism"), and their authors:
+    none is a plausible speaker of words that judge the document from outside."""
+    words = said.lower()
+    judged = set()
+    for person in lesson.people.values():
+        head = person.name.split()[-1].lower() if person.name.split() else ""
+        if person.kind == "document" and (named_in(head, words) or named_in(person.name.lower(), words)):
+            judged.add(person.name)
+            if person.author:
+                judged.add(lesson.people[person.author].name)
+    return judged
 
 
 SHORT_PER_SPEAKER = 2  # short-answer "Who said ...?" questions kept of a speaker who answers most of them
