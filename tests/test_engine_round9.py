@@ -24,7 +24,7 @@ from studygen.questions.base import about_of, accepted_names
 from studygen.questions.choices import Chooser
 from studygen.questions.chronology import when_questions
 from studygen.questions.cloze import keyword
-from studygen.questions.giveaways import Giveaways
+from studygen.questions.giveaways import Giveaways, clash
 from studygen.questions.offices import TitleIndex, adjectives_of, office_questions, seat_kind, service_of
 from studygen.questions.proposals import proposal_questions
 from studygen.questions.selection import _printed_date
@@ -415,3 +415,31 @@ def test_who_said_offers_no_document_nor_its_author_for_words_that_judge_it(tmp_
     drafts = {d.key: d for d in attribution_questions(lesson) if not d.left_out}
     assert not {"Ruth Sande", "the Sande review's report"} & set(drafts["whitewash"].candidates)  # rejected
     assert "Ruth Sande" in drafts["costed"].candidates  # kept: words that do not speak of her report
+
+
+# -- whose account, of a passage whose speaker is asked ------------------------------------------
+
+
+def _claim(fact: str, owner: str) -> Question:
+    return Question(id=f"orvik/{fact}/claim", lesson="orvik", fact=fact, facts=(fact,), kind="claim", skill="",
+                    prompt="How does the article present this: as fact, or as someone's account? It happened.",
+                    answer=f"{owner}'s account", answer_type="account", source="", according_to=owner)  # fmt: skip
+
+
+def test_whose_account_is_one_question_with_who_said_of_the_same_passage(tmp_path: Path) -> None:
+    claimed = "Vik claimed that the company had hidden its losses. "
+    article = ARTICLE.replace(claimed, "").replace(
+        '"We warned the council twice," he said.', '"We warned the council twice," he said. ' + claimed.strip()
+    )
+    lesson = _lesson(tmp_path, article).lesson
+    detector = Giveaways(lesson)
+    said = Question(id="orvik/bigger-ferry/attribution", lesson="orvik", fact="bigger-ferry", facts=("bigger-ferry",),
+                    kind="attribution", skill="", prompt="Who said “the quay cannot take a bigger ferry”?",
+                    answer="Jon Vik", answer_type="person", source="")  # fmt: skip
+    hidden, paid = _claim("hidden", "Jon Vik"), _claim("paid-too-much", "Eva Lund")
+    shown = detector.shown(said)
+    assert clash(shown, detector.asks(said), detector.shown(hidden), detector.asks(hidden))  # rejected: one passage
+    # A blank of his words there names him, but asks no speaker: the one-sheet test of texts decides.
+    costed = dataclasses.replace(said, id="orvik/costed/attribution", fact="costed", facts=("costed",),
+                                 prompt="Who said “the timetable was never costed”?", answer="Eva Lund")  # fmt: skip
+    assert clash(detector.shown(costed), detector.asks(costed), detector.shown(paid), detector.asks(paid)) is None

@@ -197,6 +197,7 @@ class Giveaways:
                 self._people.setdefault(fold(name), person)
         self._cache: dict[Question, tuple[Ask, ...]] = {}
         self._passages = quotation_passages(lesson)
+        self._account_passages = quotation_passages(lesson, accounts=True)
         # A surname two people share ("Vik" of a harbour master and his daughter) names neither of them.
         bearers = Counter(fold(n) for person in lesson.people.values() for n in set(person.names) - {person.name})
         self._shared = {form for form, count in bearers.items() if count > 1}
@@ -388,6 +389,7 @@ class Giveaways:
                 subject=(stems := content_stems(fold(statement), forms)),
                 about=stems,
                 alone=False,
+                passages=frozenset(place for fact in facts for place in self._account_passages.get(fact, ())),
             ),
         )
 
@@ -439,10 +441,11 @@ def _number_forms(word: str) -> tuple[str, ...]:
     return (word, word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s"))
 
 
-def quotation_passages(lesson: Lesson) -> dict[str, frozenset[tuple[str, int]]]:
+def quotation_passages(lesson: Lesson, accounts: bool = False) -> dict[str, frozenset[tuple[str, int]]]:
     """Where each quotation stands: its speaker and its passage (a paragraph, with the paragraphs a
     quotation runs on into: an opening mark left open at its end, a next paragraph that opens with one).
-    Once a student reads whose one part of a passage is, the speaker of the rest is no question."""
+    Once a student reads whose one part of a passage is, the speaker of the rest is no question. With
+    `accounts`, each person's account too (`according_to`), where its evidence stands."""
     if not lesson.article:
         return {}
     article = Article(lesson.article)
@@ -459,6 +462,10 @@ def quotation_passages(lesson: Lesson) -> dict[str, frozenset[tuple[str, int]]]:
     for fact in lesson.facts:
         if fact.kind == "quote" and fact.said and fact.by and (found := article.find(fact.said)):
             places[fact.id] = frozenset({(fact.by, passage_of[bisect.bisect(starts, found[0]) - 1])})
+        # A person's account ("Howells suggested that ...") stands in their passage too: "whose account?"
+        # of it is "who said?" of the words around it (`accounts`: only "fact or account?" asks so).
+        elif accounts and fact.according_to in lesson.people and (found := article.find(" ".join(fact.evidence[:1]))):
+            places[fact.id] = frozenset({(fact.according_to, passage_of[bisect.bisect(starts, found[0]) - 1])})
     return places
 
 
