@@ -443,3 +443,14 @@ def test_whose_account_is_one_question_with_who_said_of_the_same_passage(tmp_pat
     costed = dataclasses.replace(said, id="orvik/costed/attribution", fact="costed", facts=("costed",),
                                  prompt="Who said “the timetable was never costed”?", answer="Eva Lund")  # fmt: skip
     assert clash(detector.shown(costed), detector.asks(costed), detector.shown(paid), detector.asks(paid)) is None
+
+
+def test_a_post_held_alongside_on_someones_word_is_named_with_whose_word_it_is(tmp_path: Path) -> None:
+    facts = EDITOR_FACTS.replace(
+        "{title: Harbour Party MP, alongside: true}",
+        "{title: chair of the Orvik ferry trust, alongside: true, according_to: sande}",
+    )
+    lesson = _lesson(tmp_path, EDITOR, facts).lesson
+    drafts = {d.key: d for d in office_questions(lesson) if not d.left_out}
+    editor = drafts["dahl.editor-of-the-orvik-courier"]
+    assert editor.variables["besides"] == "chair of the Orvik ferry trust (according to Ruth Sande)"

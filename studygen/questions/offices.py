@@ -169,6 +169,13 @@ def seat_kind(title: str) -> str:
     return ("an " if head[:1].lower() in "aeiou" or (head.isupper() and head[:1] in "AEFHILMNORSX") else "a ") + head
 
 
+def _besides(lesson: Lesson, role: Role) -> str:
+    """A post held alongside, as an office question names it: a seat by its kind, and a post someone's
+    word gives with whose word it is ("director of the Lenby trust (according to the trust)")."""
+    owner = lesson.owner_name(role.according_to)
+    return seat_kind(role.title) + (f" (according to {owner})" if owner else "")
+
+
 def _same_time(role: Role, other: Role, published: PartialDate | None) -> bool:
     """Whether two roles were held at once, as far as the lesson says: both undated, both dated and
     overlapping, or one undated (held when the article was written) and the other held then."""
@@ -437,7 +444,7 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
             # A post held alongside at the same time (a seat, a party post; both undated, or dated to
             # one time) is also an office they held then: the question names it, so that it asks for
             # the other ("..., besides being MP for Lenby?"), which a student answering "MP" would not know.
-            alongside = [seat_kind(r.title) for r in person.roles if r.is_office and r is not role
+            alongside = [_besides(lesson, r) for r in person.roles if r.is_office and r is not role
                          and not r.is_main_office and _same_time(role, r, lesson.source.published)]  # fmt: skip
             # A description the lesson dates to the same time (a charity's chair beside a judgeship) is
             # also what they were then: a short answer accepts it.
