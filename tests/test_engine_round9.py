@@ -28,7 +28,7 @@ from studygen.questions.giveaways import Giveaways, clash
 from studygen.questions.offices import TitleIndex, adjectives_of, office_questions, seat_kind, service_of
 from studygen.questions.proposals import proposal_questions
 from studygen.questions.selection import _printed_date
-from studygen.questions.sourcing import account_answer, attribution_questions, claim_questions
+from studygen.questions.sourcing import account_answer, attribution_questions, claim_questions, without_drill
 
 from .conftest import write_lesson
 from .test_engine_round5 import ARTICLE, FACTS, _lesson, _questions
@@ -454,3 +454,20 @@ def test_a_post_held_alongside_on_someones_word_is_named_with_whose_word_it_is(t
     drafts = {d.key: d for d in office_questions(lesson) if not d.left_out}
     editor = drafts["dahl.editor-of-the-orvik-courier"]
     assert editor.variables["besides"] == "chair of the Orvik ferry trust (according to Ruth Sande)"
+
+
+# -- "Who said ...?" of the person the title names -------------------------------------------------
+
+
+def test_the_person_the_title_names_answers_two_who_said_questions_at_most() -> None:
+    def said(number: int, answer: str) -> Question:
+        return Question(id=f"orvik/q{number}/attribution", lesson="orvik", fact=f"q{number}", facts=(f"q{number}",),
+                        kind="attribution", skill="", prompt=f"Who said words {number}?", answer=answer,
+                        answer_type="person", source="", choices=("Ruth Sande", "Jon Vik", "Eva Lund", "Per Holm"),
+                        correct=0)  # fmt: skip
+
+    asked = [said(1, "Ruth Sande"), said(2, "Ruth Sande"), said(3, "Ruth Sande"), said(4, "Jon Vik")]
+    kept, dropped = without_drill(asked, "Ruth Sande and the Orvik ferry")
+    assert len(dropped) == 1 and dropped[0].answer == "Ruth Sande"  # rejected: a third answered by the title
+    assert [q.answer for q in kept].count("Ruth Sande") == 2
+    assert without_drill(asked, "The Orvik ferry")[1] == []  # kept: three, when the title names no one

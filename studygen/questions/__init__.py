@@ -125,7 +125,7 @@ def _build_questions(lesson: Lesson, contexts: Mapping[str, str], share: bool, o
     if one_sheet and lesson.questions.one_sheet:
         questions = _without_giveaways(lesson, questions, wordings, origins, sink)
         questions = _within_share(questions, origins, sink)  # again: selection may leave fewer others
-        questions, drilled = without_drill(questions)
+        questions, drilled = without_drill(questions, lesson.title)
         for question in drilled:
             pos, key = origins[question.id]
             _note(sink, pos, key, "attribution",

@@ -158,17 +158,23 @@ def drilled(short: list[tuple[str, str]], asked: int, limit: int = SHORT_PER_SPE
 
 
 PER_SPEAKER = 3  # "Who said ...?" questions of any form kept of a speaker who answers most of the sheet's
+TITLED_PER_SPEAKER = 2  # ... of such a speaker whom the lesson's title names
 
 
-def without_drill(questions: list[Question]) -> tuple[list[Question], list[Question]]:
+def without_drill(questions: list[Question], title: str = "") -> tuple[list[Question], list[Question]]:
     """The questions of a set after one-sheet selection, with the drill rule applied again (selection
     may have left out other speakers' "Who said ...?"), and then to every "Who said ...?", choices or
-    not: at most PER_SPEAKER of a speaker who answers more than half. Returns those kept and those left out."""
+    not: at most PER_SPEAKER of a speaker who answers more than half, and TITLED_PER_SPEAKER of one the
+    lesson's `title` names. Returns those kept and those left out."""
     said = [q for q in questions if q.kind == "attribution"]
     dropped = drilled([(q.fact, q.answer) for q in said if not q.choices], len(said))
     # With choices too: seven "Who said ...?" of eleven answered by the lesson's subject are guessed.
     left = [q for q in said if q.fact not in dropped]
     dropped |= drilled([(q.fact, q.answer) for q in left], len(left), PER_SPEAKER)
+    # The person the title names is every student's first guess: a third of theirs is answered by it.
+    left = [q for q in said if q.fact not in dropped]
+    titled = [(q.fact, q.answer) for q in left if q.answer.split() and named_in(q.answer.split()[-1], title)]
+    dropped |= drilled(titled, len(left), TITLED_PER_SPEAKER)
     return [q for q in questions if q.kind != "attribution" or q.fact not in dropped], [
         q for q in said if q.fact in dropped
     ]
