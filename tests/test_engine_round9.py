@@ -25,7 +25,14 @@ from studygen.questions.choices import Chooser
 from studygen.questions.chronology import when_questions
 from studygen.questions.cloze import keyword
 from studygen.questions.giveaways import Giveaways, clash
-from studygen.questions.offices import TitleIndex, adjectives_of, office_questions, seat_kind, service_of
+from studygen.questions.offices import (
+    TitleIndex,
+    adjectives_of,
+    office_holder_questions,
+    office_questions,
+    seat_kind,
+    service_of,
+)
 from studygen.questions.proposals import proposal_questions
 from studygen.questions.selection import _printed_date
 from studygen.questions.sourcing import account_answer, attribution_questions, claim_questions, without_drill
@@ -471,3 +478,22 @@ def test_the_person_the_title_names_answers_two_who_said_questions_at_most() -> 
     assert len(dropped) == 1 and dropped[0].answer == "Ruth Sande"  # rejected: a third answered by the title
     assert [q.answer for q in kept].count("Ruth Sande") == 2
     assert without_drill(asked, "The Orvik ferry")[1] == []  # kept: three, when the title names no one
+
+
+# -- an undated holder holds the office when the article appears -----------------------------------
+
+
+def test_an_undated_holder_is_no_second_answer_for_another_time(tmp_path: Path) -> None:
+    def holders(span: str) -> dict[str, str]:
+        people = (
+            "  holm: {name: Per Holm, roles: [{title: Mayor of Orvik, from_teacher: true}]}\n"
+            f"  moe: {{name: Kai Moe, roles: [{{title: Mayor of Orvik, when: {span}, from_teacher: [when]}}]}}\n"
+            "facts:\n"
+        )
+        lesson = _lesson(
+            tmp_path / span, ARTICLE + "Per Holm and Kai Moe met.\n", FACTS.replace("facts:\n", people, 1)
+        ).lesson
+        return {d.key: d.left_out for d in office_holder_questions(lesson)}
+
+    assert holders("1990-1994")["moe.mayor-of-orvik"] == ""  # kept: Holm held it when the article appeared, 2021
+    assert "also held" in holders("2019-2022")["moe.mayor-of-orvik"]  # rejected: that time holds 2021

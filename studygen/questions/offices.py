@@ -511,8 +511,15 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
             same_office = index_of.variants(role.title)  # "US President" is "President of the United States"
             # "Who was transport minister from 1960 to 1966?" has one answer even if the
             # successor took office in 1966: only someone in office the whole time also fits.
+            # An undated holder held it when the article appeared (the lesson gives no other time): "Prime
+            # Minister" undated in an article of 2005 is no second answer for 1979 to 1990.
+            published = lesson.source.published
             holders = list(
-                dict.fromkeys(other.name for other, r in same_office if r.when is None or r.when.contains(role.when))
+                dict.fromkeys(
+                    other.name
+                    for other, r in same_office
+                    if (r.when.contains(role.when) if r.when else published is None or role.when.contains(published))
+                )
             )
             shared = role.shared or any(r.shared for _, r in same_office)  # "one of two deputy presidents"
             several = shared or several_hold(role.title)  # asked as "a deputy president"
