@@ -237,8 +237,8 @@ def about_of(fact: Fact) -> str:
     said = (fact.said or "").lower()
     if not about or about.lower() in said:
         return ""
-    # "about the death sentence on the author, 'the death sentence was never meant ...'": most of
-    # what it is about is in the words already.
+    # "about the toll on the ferry, 'the toll was never meant to be paid'": most of what it is about
+    # is in the words already.
     words = {w for w in re.findall(r"[a-z]+", about.lower()) if len(w) > 2 and w not in _ABOUT_FILLER}
     return "" if words and len(words & set(re.findall(r"[a-z]+", said))) * 3 >= 2 * len(words) else about
 

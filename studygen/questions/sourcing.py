@@ -107,7 +107,7 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
 
 
 def _judged_authors(lesson: Lesson, said: str) -> set[str]:
-    """The documents words speak of ("The report is full-blooded in its criticism"), and their authors:
+    """The documents words speak of ("The report is a whitewash"), and their authors:
     none is a plausible speaker of words that judge the document from outside."""
     words = said.lower()
     judged = set()
@@ -372,7 +372,7 @@ def _at_start(offset: int, starts: set[int], article: str) -> bool:
 def _vague(lesson: Lesson, owner: str | None) -> bool:
     """Whether a source is named only by what it is, as hearsay is ("the media", "critics", "observers
     here", an unnamed speaker: a group whose name, after its article, has no capital), not who ("the
-    Lenby council", "Amnesty International", "the government of Varel")."""
+    Lenby council", "the Lenby Harbour Trust", "the government of Varel")."""
     person = lesson.people.get(owner or "")
     if person is None:
         return False
