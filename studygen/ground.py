@@ -184,7 +184,7 @@ def _ground_people(lesson: Lesson, article: Article, sink: DiagnosticSink, repor
 
 
 # Head words of roles that say what someone is or does, not a post they hold: "dictator of X",
-# "political analyst", "salesman for a tractor firm".
+# "political analyst", "salesman for a shipping line".
 DESCRIPTION_WORDS = frozenset(
     "dictator strongman tyrant hero icon activist campaigner critic veteran analyst expert commentator "
     "journalist reporter columnist editor writer author novelist poet historian scholar academic lawyer "

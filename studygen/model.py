@@ -240,7 +240,7 @@ class Fact:
             frame, shown = _curly(frame), words
         else:
             shown = f"“{words}”"
-            # "told the inquiry, “The evidence was thin”": a whole sentence after words of the frame's own
+            # "told the board, “The quay is too small”": a whole sentence after words of the frame's own
             # takes a comma, as a writer sets it; "said “The ...”" and "did not “like it”" take none.
             lead = frame.split("...")[0].split("…")[0].rstrip()
             last = lead.split()[-1].lower() if lead else ""

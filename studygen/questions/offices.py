@@ -55,7 +55,7 @@ class TitleIndex:
 
     def similar(self, title: str, fits: Callable[[str], bool] = lambda _: True) -> tuple[str, ...]:
         """Up to SIMILAR_KEPT other titles of the same place that `fits`: most words in common first, then A-Z.
-        A seat ('MP for Sedgefield') is offered only for a seat, a post ('Chancellor') only for a post, and a
+        A seat ('MP for Lenby') is offered only for a seat, a post ('Chancellor') only for a post, and a
         post of one service only for a post of the same (no police chief for a Home Secretary)."""
         place = self.places[title] if title in self.places else place_of(title)
         seat = held_by_many(title)
@@ -153,7 +153,7 @@ _SERVICES = (
 
 
 def service_of(title: str) -> str:
-    """The service a post belongs to ('police' for 'Metropolitan Police Commissioner', 'civil service' for
+    """The service a post belongs to ('police' for 'Harbour Police Commissioner', 'civil service' for
     'Cabinet Secretary'), or 'politics' for the posts of ministers, presidents, party leaders and mayors."""
     words = re.findall(r"[a-z]+", title.lower())
     terms = {*words, *(f"{a}-{b}" for a, b in itertools.pairwise(words))}
@@ -443,7 +443,7 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
                     seen.append(words)
             # A post held alongside at the same time (a seat, a party post; both undated, or dated to
             # one time) is also an office they held then: the question names it, so that it asks for
-            # the other ("..., besides being MP for Lenby?"), which a student answering "MP" would not know.
+            # the other ("..., besides being an MP?"), which a student answering "MP" would not know.
             alongside = [_besides(lesson, r) for r in person.roles if r.is_office and r is not role
                          and not r.is_main_office and _same_time(role, r, lesson.source.published)]  # fmt: skip
             # A description the lesson dates to the same time (a charity's chair beside a judgeship) is
@@ -511,8 +511,8 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
             same_office = index_of.variants(role.title)  # "US President" is "President of the United States"
             # "Who was transport minister from 1960 to 1966?" has one answer even if the
             # successor took office in 1966: only someone in office the whole time also fits.
-            # An undated holder held it when the article appeared (the lesson gives no other time): "Prime
-            # Minister" undated in an article of 2005 is no second answer for 1979 to 1990.
+            # An undated holder held it when the article appeared (the lesson gives no other time): an
+            # undated "Mayor of Orvik" in an article of 2021 is no second answer for 1990 to 1994.
             published = lesson.source.published
             holders = list(
                 dict.fromkeys(

@@ -107,8 +107,8 @@ def attribution_questions(lesson: Lesson) -> Iterator[Draft]:
 
 
 def _judged_authors(lesson: Lesson, said: str) -> set[str]:
-    """The documents words speak of ("The report is a whitewash"), and their authors:
-    none is a plausible speaker of words that judge the document from outside."""
+    """The documents that words speak of ("The report is a whitewash"), and their authors: none is a
+    plausible speaker of words that judge the document from outside."""
     words = said.lower()
     judged = set()
     for person in lesson.people.values():
