@@ -349,7 +349,7 @@ class Lesson:
         return frozenset({person_id, *linked, *(i for i in (person.author, person.speaks_for) if i)})
 
     def names_of(self, ids: Iterable[str]) -> str:
-        """The people's names as one phrase: `Bill Clinton`, `Blair and Chirac`, `A, B and C`."""
+        """The people's names as one phrase: `Bill Clinton`, `Sande and Lund`, `A, B and C`."""
         return listed([self.people[i].name for i in ids])
 
 

@@ -133,7 +133,7 @@ def select(
 
 def _printed_date(question: Question, index: int, title: str) -> str | None:
     """A timeline event's date when the lesson's title or the article's citation shows it whole ("1974"
-    in "The Guildford Four, 1974-2005", the citation's day): as the worksheet leaves such events off."""
+    in "The Orvik ferry, 1974-2005", the citation's day): as the worksheet leaves such events off."""
     date = question.pairs[index][0]
     return date if any(shows(fold(text), fold(date)) for text in (title, question.source)) else None
 
