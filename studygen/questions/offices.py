@@ -392,9 +392,9 @@ def _is_government(title: str) -> bool:
     return not (_is_shadow(title) or parties_in(title) or held_by_many(title))
 
 
-def _role_sources(lesson: Lesson, role: Role) -> tuple[tuple[str, str], ...]:
-    """Who gives an office and its dates: the article, someone it quotes (according_to), or the teacher
-    (from_teacher, also for one part of a date)."""
+def _role_sources(lesson: Lesson, role: Role, dated: bool = True) -> tuple[tuple[str, str], ...]:
+    """Who gives an office and its dates (unless the question leaves them out: `dated`): the article,
+    someone it quotes (according_to), or the teacher (from_teacher, also for one part of a date)."""
 
     def given(key: str) -> str:
         if teacher_gave(role.from_teacher, key):
@@ -403,7 +403,7 @@ def _role_sources(lesson: Lesson, role: Role) -> tuple[tuple[str, str], ...]:
         parts = teacher_parts(role.from_teacher, key)
         return f"{owner}; the {' and '.join(parts)} from the teacher" if parts else owner
 
-    dates = ((role.when.answer(), given("when")),) if role.when else ()
+    dates = ((role.when.answer(), given("when")),) if role.when and dated else ()
     return ((role.title, given("title")), *dates)
 
 
@@ -449,11 +449,14 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
             # A description the lesson dates to the same time (a charity's chair beside a judgeship) is
             # also what they were then: a short answer accepts it.
             beside = tuple(r.title for r in person.roles if r.when and not r.is_office and _overlap(role, r))
+            # "According to X, what office did Y hold from 1971 to 1979?" reads as X's dates: dates of the
+            # teacher's are left out of someone's account where the person held no other office to tell apart.
+            undated = bool(role.according_to) and teacher_gave(role.from_teacher, "when") and len(offices) == 1
             yield Draft(
                 key=role_key(person, role),
                 variables={
                     "person": person.name,
-                    "when": date_phrase(role.when),
+                    "when": "" if undated else date_phrase(role.when),
                     "description": person.description,
                     "according_to": lesson.owner_name(role.according_to),
                     "besides": " and ".join(alongside),
@@ -469,7 +472,7 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
                 people=(person.id,),
                 true_values=frozenset(others),  # the person's other offices are not wrong
                 candidates=tuple(candidates),
-                sources=_role_sources(lesson, role),
+                sources=_role_sources(lesson, role, dated=not undated),
             )
 
 
