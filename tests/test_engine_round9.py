@@ -446,7 +446,6 @@ def test_whose_account_is_one_question_with_who_said_of_the_same_passage(tmp_pat
     hidden, paid = _claim("hidden", "Jon Vik"), _claim("paid-too-much", "Eva Lund")
     shown = detector.shown(said)
     assert clash(shown, detector.asks(said), detector.shown(hidden), detector.asks(hidden))  # rejected: one passage
-    # A blank of his words there names him, but asks no speaker: the one-sheet test of texts decides.
     costed = dataclasses.replace(said, id="orvik/costed/attribution", fact="costed", facts=("costed",),
                                  prompt="Who said “the timetable was never costed”?", answer="Eva Lund")  # fmt: skip
     assert clash(detector.shown(costed), detector.asks(costed), detector.shown(paid), detector.asks(paid)) is None

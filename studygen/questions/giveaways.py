@@ -196,8 +196,11 @@ class Giveaways:
             for name in (person.name, *person.aliases):
                 self._people.setdefault(fold(name), person)
         self._cache: dict[Question, tuple[Ask, ...]] = {}
-        self._passages = quotation_passages(lesson)
+        # Where quotations and accounts stand, found once (the article is indexed for it): "Who said ...?"
+        # and the rest use the quotations' places, "fact or account?" the accounts' too.
         self._account_passages = quotation_passages(lesson, accounts=True)
+        quotes = {fact.id for fact in lesson.facts if fact.kind == "quote"}
+        self._passages = {fact: places for fact, places in self._account_passages.items() if fact in quotes}
         # A surname two people share ("Vik" of a harbour master and his daughter) names neither of them.
         bearers = Counter(fold(n) for person in lesson.people.values() for n in set(person.names) - {person.name})
         self._shared = {form for form, count in bearers.items() if count > 1}

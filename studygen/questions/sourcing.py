@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import re
@@ -349,6 +350,7 @@ def account_answer(lesson: Lesson, owner_id: str | None, fact: Fact | None = Non
 _LIFE_EVENT = re.compile(r"\b(?:(?:was|were) born|died|married|(?:was|were) buried)\b")
 
 
+@functools.lru_cache(maxsize=1024)  # asked for every claim's choices: the article's sentences found once a word
 def _common_word(word: str, article: str) -> bool:
     """Whether a capitalised word is a common one: in lower case in the article, or capitalised there only
     where a sentence starts; an acronym ("EU") and a word the article does not hold never are."""
