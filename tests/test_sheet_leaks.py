@@ -129,6 +129,23 @@ def test_rule_header_and_footer(provoking) -> None:
     assert any("'1910' is printed there" in leak for leak in leaks(renamed, _version(("short_answer", [founded], ()))))
 
 
+def test_rule_header_names_a_person_written_with_no_choices(provoking) -> None:
+    """A "Who said ...?" written with no choices under a header that names its speaker is answered by
+    the header (a judge: "the student copies the name from the top of the page"); with four choices,
+    the header's person is one of four and stays, and a header naming someone else leaves it."""
+    lesson, _ = provoking
+    titled = dataclasses.replace(lesson, title="Hale's last stand for the harbour")
+    said = dataclasses.replace(WHO_SAID, alternatives=("Hale",))
+    found = leaks(titled, _version(("short_answer", [said], ())))
+    assert any("'hale' is printed there" in leak for leak in found), found
+    composition = compose(titled, [said])
+    assert said.id not in {q.id for q in composition.sections["short_answer"]}
+    assert "printed in the sheet's header or footer" in dict(composition.notes)["not-close"]
+    choices = dataclasses.replace(said, choices=("Ann Hale", "Bo Lind", "Piet Mors", "Jon Vik"))
+    assert leaks(titled, _version(("multiple_choice", [choices], ()))) == []
+    assert leaks(lesson, _version(("short_answer", [said], ()))) == []
+
+
 def test_rule_word_bank_types(provoking) -> None:
     """One person blank: the bank holds another person and nothing of a type no blank has."""
     lesson, _ = provoking

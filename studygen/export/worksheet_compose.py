@@ -9,7 +9,8 @@ one (timeline and matching first, then the other sections in turn) and takes an 
 - no text it shows gives away an answer an item already taken asks for, and no text of those
   items gives away its own (`questions.giveaways`: a name, office, date or quotation in any
   form the lesson knows, shown with what the question is about), and
-- the sheet's header and footer (the lesson's title and source line) show none of its answers.
+- the sheet's header and footer (the lesson's title and source line) show none of its answers (a
+  person's name only where the student writes it: with choices, the header's person is one of four).
 
 A choice that *is* another item's answer gives nothing away (a list of four names is a
 list of candidates). The word bank offers, for each blank, at least one other entry of the
@@ -54,7 +55,7 @@ class View:
 
     shown: tuple[str, ...]
     asks: tuple[Ask, ...] = ()
-    values: tuple[str, ...] = ()  # the whole answers it asks for (not people), folded: never in the furniture
+    values: tuple[str, ...] = ()  # whole answers asked (people only where written), folded: never in the furniture
 
     def clash(self, other: View) -> str | None:
         """Why this item and `other` give each other away (None: they do not)."""
@@ -71,7 +72,9 @@ def view(section: str, question: Question, detector: Giveaways) -> View:
         values = tuple(fold(when) for when, _ in question.pairs) if section == "timeline" else ()
         return View(shown, tuple(detector.item_asks(question, i) for i in indices), values)
     shown = detector.shown(question) if section == "multiple_choice" else (fold(question.prompt),)
-    person = question.answer_type in ("person", "group")
+    # A person is one choice of four fairly, even the one the header names; written with no choices, the
+    # header's name is the one to write ("Who said ...?" under "Lord Varga's attack on the council").
+    person = question.answer_type in ("person", "group") and section != "short_answer"
     values = () if person else tuple(dict.fromkeys(fold(v) for v in (question.answer, *question.alternatives)))
     return View(shown, detector.asks(question), values)
 

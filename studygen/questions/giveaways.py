@@ -62,8 +62,12 @@ _DERIVED = ("s", "ship", "ships")  # leader: leaders, leadership; chairman: chai
 
 def fold(text: str) -> str:
     """Text as a reader compares it: case, quote marks, dashes and white space folded (quote marks
-    and dashes as the article's own matching folds them, then quote marks dropped), blanks as gaps."""
-    return fold_text(text.replace(BLANK, " ")).replace('"', "").casefold()
+    and dashes as the article's own matching folds them, then quote marks dropped), blanks as gaps.
+    An apostrophe inside a word parts it, so that "Varga's plan" names Varga."""
+    return _APOSTROPHE.sub(" ", fold_text(text.replace(BLANK, " "))).replace('"', "").casefold()
+
+
+_APOSTROPHE = re.compile(r'(?<=\w)"(?=\w)')
 
 
 def shows(text: str, secret: str) -> bool:
