@@ -10,6 +10,7 @@ breaks the rule.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pytest
 
 from studygen.build import build_lessons
 from studygen.export.worksheet_check import leaks
-from studygen.export.worksheet_compose import bank_type
+from studygen.export.worksheet_compose import bank_type, word_form
 from studygen.export.worksheet_layout import Item, Section, Version, compose, versions
 from studygen.questions import Question
 from studygen.questions.giveaways import Giveaways
@@ -156,9 +157,30 @@ def test_rule_word_bank_types(provoking) -> None:
     assert len(bank) >= 3  # the answer and at least two more ...
     assert {bank_type(detector, word) for word in bank} == {"name:person"}  # ... all people
     found = leaks(lesson, _version(("fill_in", [PROPOSER_CLOZE], ("Ann Hale", "harbour", "tolls"))))
-    assert any("a type no blank has (term)" in leak for leak in found), found
+    assert any("a type no blank has (term:base)" in leak for leak in found), found
     assert any("only name:person entry" in leak for leak in found), found
     assert leaks(lesson, _version(("fill_in", [PROPOSER_CLOZE], ("Ann Hale", "Bo Lind", "Piet Mors")))) == []
+
+
+def test_word_forms_the_grammar_of_a_blank_asks_for() -> None:
+    assert [word_form(w) for w in ("benefited", "cemeteries", "opening", "visitation", "crisis", "address")] == [
+        "ed", "plural", "ing", "base", "base", "base",
+    ]  # fmt: skip
+    assert [word_form(w) for w in ("red", "bring", "gas", "the harbour dues")] == ["base", "base", "base", "plural"]
+
+
+def test_rule_word_bank_offers_each_blank_a_word_of_its_grammatical_form(provoking) -> None:
+    """"even [...] and other businesses" asks for a plural: a bank whose only plural is its answer is
+    solved by grammar (a judge), so the composer adds another plural, and the check flags a bank without."""
+    lesson, _ = provoking
+    plural = _cloze("dues", "The harbour raised its ", "dues", " twice.")
+    found = leaks(lesson, _version(("fill_in", [plural, QUOTE_CLOZE], ("close", "dues", "harbour", "quay"))))
+    assert any("only term:plural entry is a blank's answer" in leak for leak in found), found
+    assert leaks(lesson, _version(("fill_in", [plural, QUOTE_CLOZE], ("close", "dues", "harbour", "tolls")))) == []
+    composition = compose(lesson, [plural, QUOTE_CLOZE])
+    assert [q.id for q in composition.sections["fill_in"]] == [plural.id, QUOTE_CLOZE.id]
+    forms = Counter(word_form(word) for word in composition.word_bank)
+    assert forms["plural"] >= 2 and forms["base"] >= 2, composition.word_bank
 
 
 def test_rule_word_bank_leaves_off_a_blank_alone_of_its_type(provoking) -> None:

@@ -273,8 +273,7 @@ class Composer:
         kept = [q for q in blanks if free[types[q.id]]]
         for question in blanks:
             if question not in kept:
-                only = types[question.id].split(":")[0]
-                self._leave_off(question, f"its answer would be the only {only} in the word bank")
+                self._leave_off(question, f"its answer would be the only {_kind_name(types[question.id])} in the word bank")
         counts = {t: sum(types[q.id] == t for q in kept) for t in free}
         wanted = {t: max(1, math.ceil(n / 3)) for t, n in counts.items() if n}
         extras: list[str] = []
@@ -309,19 +308,45 @@ class Composer:
             pool = [d for d in dict.fromkeys(f.when.display() for f in lesson.facts if f.when is not None)
                     if f"date:{_date_form(d)}" == kind]  # fmt: skip
         else:
-            pool = _rare_words(lesson)
+            pool = [word for word in _rare_words(lesson) if f"term:{word_form(word)}" == kind]
         rng.shuffle(pool)
         return pool
 
 
 def bank_type(detector: Giveaways, entry: str) -> str:
-    """What kind of entry a word bank entry is: a person (or a group, ...), a date of one form, a term."""
+    """What kind of entry a word bank entry is: a person (or a group, ...), a date of one form, a term of
+    one grammatical form."""
     person = detector.person(entry)
     if person is not None:
         return f"name:{person.kind}"
     if is_date(entry):
         return f"date:{_date_form(entry)}"
-    return "term"
+    return f"term:{word_form(entry)}"
+
+
+def word_form(term: str) -> str:
+    """The grammatical form a blank's grammar asks for, by the (last) word's ending: 'ed' (a past
+    participle: "have [...] hugely"), 'ing', 'plural' ("even [...] and other businesses") or 'base'.
+    Each blank needs another entry of its form, or the grammar alone fills it."""
+    word = term.split()[-1].lower() if term.split() else ""
+    if len(word) > 4 and word.endswith("ed"):
+        return "ed"
+    if len(word) > 5 and word.endswith("ing"):
+        return "ing"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(_NOT_PLURAL):
+        return "plural"
+    return "base"
+
+
+_NOT_PLURAL = ("ss", "us", "is", "ics")  # "address", "census", "crisis", "politics"
+
+
+def _kind_name(kind: str) -> str:
+    """A bank type as a teacher reads it: 'person', 'date', 'word ending in -ed', 'plural'."""
+    group, form = kind.split(":", 1)
+    if group != "term":
+        return group if group == "date" else form
+    return {"ed": "word ending in -ed", "ing": "word ending in -ing", "plural": "plural"}.get(form, "term")
 
 
 def _why(other: str, why: str) -> str:
