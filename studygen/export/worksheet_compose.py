@@ -273,7 +273,8 @@ class Composer:
         kept = [q for q in blanks if free[types[q.id]]]
         for question in blanks:
             if question not in kept:
-                self._leave_off(question, f"its answer would be the only {_kind_name(types[question.id])} in the word bank")
+                only = _kind_name(types[question.id])
+                self._leave_off(question, f"its answer would be the only {only} in the word bank")
         counts = {t: sum(types[q.id] == t for q in kept) for t in free}
         wanted = {t: max(1, math.ceil(n / 3)) for t, n in counts.items() if n}
         extras: list[str] = []

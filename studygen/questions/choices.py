@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from ..dates import PartialDate, parse_date
-from ..model import Fact, Lesson
+from ..model import Fact, Lesson, teacher_gave, teacher_parts
 from .base import Draft, Question, named_in, ranked_people
 from .chronology import title_period
 
@@ -183,14 +183,36 @@ class Chooser:
                 bounds = inside
         return self._years_at(draft, position, bounds)
 
+    def _teacher_year(self, draft: Draft) -> bool:
+        """Whether the answer's year is the teacher's, not the article's: a year given from memory may
+        be the one next to it as well (a film out in December in one country, January in another)."""
+        facts = [self.facts[fact_id] for fact_id in draft.facts if fact_id in self.facts]
+        return any(
+            teacher_gave(f.from_teacher, "when") or "year" in teacher_parts(f.from_teacher, "when") for f in facts
+        )
+
     def _years_at(self, draft: Draft, position: int, bounds: tuple[int, int]) -> list[str] | None:
-        key = (draft.answer, draft.answer_type == "decade", draft.true_values, position, *bounds)
+        key = (
+            draft.answer,
+            draft.answer_type == "decade",
+            draft.true_values,
+            position,
+            *bounds,
+            self._teacher_year(draft),
+        )
         if key not in self._year_choices:
             self._year_choices[key] = self._new_year_choices(*key)
         return self._year_choices[key]
 
     def _new_year_choices(
-        self, answer: str, decade: bool, true_values: frozenset[str], position: int, earliest: int, latest: int
+        self,
+        answer: str,
+        decade: bool,
+        true_values: frozenset[str],
+        position: int,
+        earliest: int,
+        latest: int,
+        teacher: bool = False,
     ) -> list[str] | None:
         date = parse_date(answer)  # studygen reads back every date it prints
         if date.century is not None or date.start < 0 or date.approximate or date.uncertain or date.part_of_year:
@@ -212,6 +234,8 @@ class Chooser:
         part = _DECADE_PART.get(qualifier.replace("the", "").strip(" -"), (0, 9)) if decade else (0, 0)
 
         def possible(year: int) -> bool:  # a decade may start before `earliest` if its part reaches it
+            if teacher and abs(year - answer_year) == step:  # the teacher's year may be its neighbour too
+                return False
             return year + part[1] >= earliest and year + part[0] <= latest
 
         true = {label(answer_year)} | set(true_values)
