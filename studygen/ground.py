@@ -181,6 +181,12 @@ def _ground_people(lesson: Lesson, article: Article, sink: DiagnosticSink, repor
                              f"{person.name} hold?'",
                              "add kind: description to the role (it is then shown, not asked), or give the post's "
                              "title (e.g. 'President of ...')")  # fmt: skip
+            if role.is_office and bare_post(role.title):
+                sink.warning(role.positions.get("title", role.pos), "role.no-place",
+                             f"the office '{role.title}' of '{person.id}' names no country or body: 'Who was "
+                             f"{role.title} then?' does not say of where",
+                             "name it in the title as the article does (e.g. 'UK Prime Minister', 'President of "
+                             "France')")  # fmt: skip
 
 
 # Head words of roles that say what someone is or does, not a post they hold: "dictator of X",
@@ -191,6 +197,19 @@ DESCRIPTION_WORDS = frozenset(
     "businessman businesswoman entrepreneur salesman saleswoman farmer worker student teacher doctor artist "
     "actor actress singer filmmaker film-maker".split()
 )
+
+
+# Posts that many countries and bodies have: the title alone does not say whose.
+_BARE_POST = re.compile(
+    r"(?:the )?(?:former )?(?:(?:vice[- ])?president|prime minister|premier|chancellor|king|queen|mayor|governor"
+    r"|ambassador|(?:foreign|defen[cs]e|finance|interior|justice) minister|minister)",
+    re.IGNORECASE,
+)
+
+
+def bare_post(title: str) -> bool:
+    """Whether an office's title is one many countries and bodies have, with nothing to say whose."""
+    return _BARE_POST.fullmatch(title.strip()) is not None
 
 
 def description_word(title: str) -> str | None:

@@ -1,5 +1,7 @@
 """Rules from the eleventh round of teachers' judgements, on the invented harbour town of
-tests/test_engine_round5.py: a year the teacher gives is offered no neighbouring year as a wrong answer.
+tests/test_engine_round5.py: a year the teacher gives is offered no neighbouring year as a wrong answer;
+an office whose title names no country or body ("Mayor") is flagged by check and not asked "Who
+was Mayor then?".
 (A name written under a header that names it, and a word bank's grammatical forms:
 tests/test_sheet_leaks.py.)
 
@@ -10,11 +12,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from studygen.ground import bare_post
+
+from .conftest import write_lesson
 from .test_engine_round5 import ARTICLE, FACTS, _questions
 
 # -- a teacher's year ----------------------------------------------------------------------------
 
-MUSEUM = "  - {id: museum, kind: event, what: the ferry museum opened, when: 1993, evidence: The ferry museum opened%s}\n"
+MUSEUM = (
+    "  - {id: museum, kind: event, what: the ferry museum opened, when: 1993, evidence: The ferry museum opened%s}\n"
+)
 
 
 def _museum_years(folder: Path, teacher: str = "") -> tuple[str, ...]:
@@ -35,3 +42,41 @@ def test_a_teachers_year_is_offered_no_neighbouring_year(tmp_path: Path) -> None
         assert "1993" in years and not {"1992", "1994"} & set(years), (marked, years)
     years = _museum_years(tmp_path / "article")  # the article's own year: its neighbours stay
     assert "1993" in years and {"1992", "1994"} & set(years), years
+
+
+# -- a post many countries have, with nothing to say whose ----------------------------------------
+
+MAYORS = """\
+  ramsey: {name: Karl Ramsey, aliases: [Ramsey], roles: [{title: %s, when: 2010-2014, from_teacher: [when],
+           evidence: "Mayor Karl Ramsey"}]}
+"""
+
+
+def test_a_post_that_names_no_place_is_flagged_and_not_asked_who_held_it(tmp_path: Path) -> None:
+    """ "Who was Mayor from 2010 to 2014?" does not say of where: check warns, with the line of the title,
+    and the question is left out with a note; "What office did Karl Ramsey hold?" stays."""
+    article = ARTICLE + "Mayor Karl Ramsey opened the ferry museum.\n"
+    checked = write_lesson(tmp_path / "bare", article, FACTS.replace("facts:\n", MAYORS % "Mayor" + "facts:\n", 1))
+    warned = [d for d in checked.diagnostics if d.code == "role.no-place"]
+    assert len(warned) == 1 and (warned[0].line, warned[0].col) == (7, 66), [d.render() for d in checked.diagnostics]
+    assert "'Mayor' of 'ramsey' names no country or body" in warned[0].message
+    questions, notes = _questions(
+        tmp_path / "bare", article, FACTS.replace("facts:\n", MAYORS % "Mayor" + "facts:\n", 1)
+    )
+    assert "ramsey.mayor/office-holder" not in questions
+    assert "'Who was Mayor from 2010 to 2014?' does not say of which country or body" in notes
+    assert questions["ramsey.mayor/office"].answer == "Mayor"
+
+    named = FACTS.replace("facts:\n", MAYORS % "Mayor of Orvik" + "facts:\n", 1)
+    checked = write_lesson(tmp_path / "named", article, named)
+    assert not [d for d in checked.diagnostics if d.code == "role.no-place"]
+    questions, notes = _questions(tmp_path / "named", article, named)
+    assert "does not say of which country" not in notes
+    assert "ramsey.mayor-of-orvik/office-holder" in questions or "ramsey.mayor-of-orvik/office" in questions
+
+
+def test_bare_posts() -> None:
+    bare = ("Prime Minister", "president", "Vice-President", "the Foreign Minister", "former Mayor", "Minister")
+    assert all(bare_post(title) for title in bare)
+    named = ("UK Prime Minister", "President of France", "Mayor of Orvik", "Home Secretary", "Prime Ministers")
+    assert not any(bare_post(title) for title in named)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from ..dates import PartialDate
+from ..ground import bare_post
 from ..model import ARTICLE_ITSELF, Lesson, Person, Role, teacher_gave, teacher_parts
 from .base import (
     SIMILAR_KEPT,
@@ -510,6 +511,11 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
                 yield left_out(role_key(person, role), (), role.pos,
                                f"{role.title} is one of many seats held at once: asking who held it "
                                f"{date_phrase(role.when)} would have many answers")  # fmt: skip
+                continue
+            if bare_post(role.title):
+                yield left_out(role_key(person, role), (), role.pos,
+                               f"'Who was {role.title} {date_phrase(role.when)}?' does not say of which country "
+                               "or body", "name it in the title (e.g. 'UK Prime Minister')", code="worth")  # fmt: skip
                 continue
             same_office = index_of.variants(role.title)  # "US President" is "President of the United States"
             # "Who was transport minister from 1960 to 1966?" has one answer even if the
