@@ -30,7 +30,7 @@ def _museum_years(folder: Path, teacher: str = "") -> tuple[str, ...]:
     fact = MUSEUM % said
     if teacher:
         fact = fact.replace("}\n", f", from_teacher: [{teacher}]}}\n")
-    questions, notes = _questions(folder, article, FACTS + fact)
+    questions, _ = _questions(folder, article, FACTS + fact)
     return questions["museum/when"].choices
 
 
