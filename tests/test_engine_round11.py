@@ -1,7 +1,7 @@
 """Rules from the eleventh round of teachers' judgements, on the invented harbour town of
 tests/test_engine_round5.py: a year the teacher gives is offered no neighbouring year as a wrong answer;
 an office whose title names no country or body ("Mayor") is flagged by check and not asked "Who
-was Mayor then?".
+was Mayor then?"; a wire-copy code ("mb-mj") is no word to blank or offer in a word bank.
 (A name written under a header that names it, and a word bank's grammatical forms:
 tests/test_sheet_leaks.py.)
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from studygen.ground import bare_post
+from studygen.questions.cloze import keyword_candidates
 
 from .conftest import write_lesson
 from .test_engine_round5 import ARTICLE, FACTS, _questions
@@ -80,3 +81,12 @@ def test_bare_posts() -> None:
     assert all(bare_post(title) for title in bare)
     named = ("UK Prime Minister", "President of France", "Mayor of Orvik", "Home Secretary", "Prime Ministers")
     assert not any(bare_post(title) for title in named)
+
+
+# -- no wire-copy codes as words -------------------------------------------------------------------
+
+
+def test_a_wire_code_is_no_word_to_blank_or_offer() -> None:
+    """ "mb-mj" and "taf-z" (a wire service's routing codes) are no words: no blank, no word-bank entry."""
+    words = [w for w, _ in keyword_candidates("routed mb-mj and taf-z with the tug-of-war over quays")]
+    assert words == ["routed", "tug-of-war", "quays"]

@@ -170,7 +170,7 @@ def test_word_forms_the_grammar_of_a_blank_asks_for() -> None:
 
 
 def test_rule_word_bank_offers_each_blank_a_word_of_its_grammatical_form(provoking) -> None:
-    """"even [...] and other businesses" asks for a plural: a bank whose only plural is its answer is
+    """ "even [...] and other businesses" asks for a plural: a bank whose only plural is its answer is
     solved by grammar (a judge), so the composer adds another plural, and the check flags a bank without."""
     lesson, _ = provoking
     plural = _cloze("dues", "The harbour raised its ", "dues", " twice.")

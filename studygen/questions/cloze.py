@@ -54,9 +54,17 @@ def _zipf(word: str) -> float:
 
 def keyword_candidates(text: str) -> list[tuple[str, float]]:
     """The words of a text that could make blanks (lower case, five letters or more, not a function
-    word), each with its Zipf frequency, in text order."""
+    word, each part of it a syllable: no wire-copy codes such as "mb-mj"), each with its Zipf
+    frequency, in text order."""
     plain = re.sub(r"\[[^\]]*\]", " ", text)
-    return [(w, _zipf(w)) for w in _WORD.findall(plain) if len(w) >= 5 and w.islower() and w not in _STOPWORDS]
+    return [
+        (w, _zipf(w))
+        for w in _WORD.findall(plain)
+        if len(w) >= 5 and w.islower() and w not in _STOPWORDS and all(map(_VOWEL.search, w.split("-")))
+    ]
+
+
+_VOWEL = re.compile("[aeiouy]")
 
 
 def keyword(text: str, avoid: str = "", key_terms: frozenset[str] = frozenset()) -> str | None:
