@@ -10,6 +10,7 @@ from __future__ import annotations
 import array
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .diagnostics import Position
@@ -176,6 +177,18 @@ class Article:
         needle = fold_text(passage).strip(' "')
         span = self._locate(needle) if needle else None
         return self.normal.original_span(*span) if span else None
+
+    def find_in(self, passage: str, evidence: Iterable[str]) -> tuple[int, int] | None:
+        """Locate a passage where the first of the evidence passages that holds it stands (a headline may
+        hold a quotation's words before its sentence does: "Rebate 'unjustified'"), else as `find`."""
+        needle = fold_text(passage).strip(' "')
+        for container in evidence:
+            outer_needle = fold_text(container).strip(' "')
+            outer = self._locate(outer_needle) if outer_needle and needle else None
+            start = self._find(needle, outer[0]) if outer else -1
+            if outer and start >= 0 and start + len(needle) <= outer[1]:
+                return self.normal.original_span(start, start + len(needle))
+        return self.find(passage)
 
     def _locate(self, needle: str) -> tuple[int, int] | None:
         """Where a folded passage is in the normal text: whole, or as its '...' pieces in order."""

@@ -110,7 +110,7 @@ def _other_verb_in_evidence(fact: Fact, evidence: str, sink: DiagnosticSink) -> 
 
 def _around_quotation(fact: Fact, article: Article) -> tuple[str, str]:
     """The article's words just before the quotation's opening mark, and its whole sentence."""
-    span = article.find(fact.said or "")
+    span = article.find_in(fact.said or "", fact.evidence)
     if span is None:
         return "", ""
     text = article.original
@@ -170,7 +170,7 @@ def _frame_not_in_article(fact: Fact, lesson: Lesson, article: Article, sink: Di
     words, as a phrase or at least every word), from the sentence before the quotation to the sentence
     after it, or in its paragraph; a name in the frame may stand for the article's pronoun. A frame the teacher wrote is
     listed under from_teacher: [frame]."""
-    span = article.find(fact.said or "")
+    span = article.find_in(fact.said or "", fact.evidence)
     if fact.frame is None or span is None or {"frame", "*"} & fact.from_teacher:
         return
     text = article.original

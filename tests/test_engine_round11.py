@@ -1,7 +1,8 @@
 """Rules from the eleventh round of teachers' judgements, on the invented harbour town of
 tests/test_engine_round5.py: a year the teacher gives is offered no neighbouring year as a wrong answer;
 an office whose title names no country or body ("Mayor") is flagged by check and not asked "Who
-was Mayor then?"; a wire-copy code ("mb-mj") is no word to blank or offer in a word bank.
+was Mayor then?"; a wire-copy code ("mb-mj") is no word to blank or offer in a word bank; a
+quotation stands where its evidence is, not in a headline that holds the same words first.
 (A name written under a header that names it, and a word bank's grammatical forms:
 tests/test_sheet_leaks.py.)
 
@@ -12,8 +13,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from studygen.article import Article
 from studygen.ground import bare_post
 from studygen.questions.cloze import keyword_candidates
+from studygen.questions.giveaways import quotation_passages
 
 from .conftest import write_lesson
 from .test_engine_round5 import ARTICLE, FACTS, _questions
@@ -90,3 +93,34 @@ def test_a_wire_code_is_no_word_to_blank_or_offer() -> None:
     """ "mb-mj" and "taf-z" (a wire service's routing codes) are no words: no blank, no word-bank entry."""
     words = [w for w, _ in keyword_candidates("routed mb-mj and taf-z with the tug-of-war over quays")]
     assert words == ["routed", "tug-of-war", "quays"]
+
+
+# -- a quotation its headline holds too ------------------------------------------------------------
+
+HEADLINE = "Fares 'unfair' - Sande\n\nMayor Ruth Sande has called the ferry company's new fares \"unfair\".\n"
+UNFAIR = """\
+lesson: {id: fares, title: Ferry fares, source: {file: article.txt, title: Fares row, published: 2021}}
+people:
+  sande: {name: Ruth Sande, aliases: [Sande]}
+facts:
+  - {id: unfair, kind: quote, by: sande, said: unfair, frame: "%s",
+     evidence: "Mayor Ruth Sande has called the ferry company's new fares \\"unfair\\"."}
+"""
+
+
+def test_a_quotation_is_placed_in_its_evidence_not_in_the_headline_before_it(tmp_path: Path) -> None:
+    """The headline holds "unfair" first; the frame is the words around it in the sentence of its evidence
+    (a judge: check compared the frame with the headline), and that is the passage the words stand in."""
+    checked = write_lesson(tmp_path / "body", HEADLINE, UNFAIR % "has called the ferry company's new fares ...")
+    assert not [d.render() for d in checked.diagnostics if d.code == "ground.frame-not-found"]
+    assert quotation_passages(checked.lesson)["unfair"] == {("sande", 1)}  # the body's paragraph, not the headline
+    checked = write_lesson(tmp_path / "wrong", HEADLINE, UNFAIR % "has praised the ferry company's new fares ...")
+    assert [d.code for d in checked.diagnostics if d.code == "ground.frame-not-found"] == ["ground.frame-not-found"]
+
+
+def test_a_passage_is_found_in_the_first_evidence_that_holds_it() -> None:
+    article = Article("Fares 'unfair'\n\nThe mayor spoke.\n\nShe called the fares \"unfair\".\n")
+    headline, body = article.find("unfair"), article.original.rindex("unfair")
+    assert article.find_in("unfair", ("She called the fares",)) == headline  # the evidence does not hold it
+    assert article.find_in("unfair", ("The mayor spoke.", 'the fares "unfair"')) == (body, body + 6)
+    assert article.find_in("unfair", ()) == headline

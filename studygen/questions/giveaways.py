@@ -467,7 +467,7 @@ def quotation_passages(lesson: Lesson, accounts: bool = False) -> dict[str, froz
         passage_of.append(passage)
     places: dict[str, frozenset[tuple[str, int]]] = {}
     for fact in lesson.facts:
-        if fact.kind == "quote" and fact.said and fact.by and (found := article.find(fact.said)):
+        if fact.kind == "quote" and fact.said and fact.by and (found := article.find_in(fact.said, fact.evidence)):
             places[fact.id] = frozenset({(fact.by, passage_of[bisect.bisect(starts, found[0]) - 1])})
         # A person's account ("Howells suggested that ...") stands in their passage too: "whose account?"
         # of it is "who said?" of the words around it (`accounts`: only "fact or account?" asks so).
