@@ -2,7 +2,8 @@
 tests/test_engine_round5.py: a year the teacher gives is offered no neighbouring year as a wrong answer;
 an office whose title names no country or body ("Mayor") is flagged by check and not asked "Who
 was Mayor then?"; a wire-copy code ("mb-mj") is no word to blank or offer in a word bank; a
-quotation stands where its evidence is, not in a headline that holds the same words first.
+quotation stands where its evidence is, not in a headline that holds the same words first; the
+answer's name with two words of the subject side by side ("the death sentence") gives "Who ...?" away.
 (A name written under a header that names it, and a word bank's grammatical forms:
 tests/test_sheet_leaks.py.)
 
@@ -11,14 +12,16 @@ Each rule has a case it must reject and one it must keep.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from studygen.article import Article
 from studygen.ground import bare_post
+from studygen.questions import Question
 from studygen.questions.cloze import keyword_candidates
-from studygen.questions.giveaways import quotation_passages
+from studygen.questions.giveaways import Giveaways, fold, quotation_passages
 
-from .conftest import write_lesson
+from .conftest import PROVOKING, lesson_and_questions, write_lesson
 from .test_engine_round5 import ARTICLE, FACTS, _questions
 
 # -- a teacher's year ----------------------------------------------------------------------------
@@ -124,3 +127,24 @@ def test_a_passage_is_found_in_the_first_evidence_that_holds_it() -> None:
     assert article.find_in("unfair", ("She called the fares",)) == headline  # the evidence does not hold it
     assert article.find_in("unfair", ("The mayor spoke.", 'the fares "unfair"')) == (body, body + 6)
     assert article.find_in("unfair", ()) == headline
+
+
+# -- a phrase of what "Who ...?" asks about, with the answer's name ---------------------------------
+
+
+def test_the_answers_name_with_a_phrase_of_the_subject_gives_who_away() -> None:
+    """ "Khomeini did not mean the death sentence to be a command" answers "Who urged all Moslems to carry
+    out the death sentence?" (a judge: bad), though it holds two of the subject's five words: two words
+    side by side, in lower case, are the subject's own phrase. Names are no phrase, and one word is not."""
+    lesson, _ = lesson_and_questions(PROVOKING)
+    detector = Giveaways(lesson)
+    urged = Question(id="lenby-harbour/quay/proposal", lesson="lenby-harbour", fact="quay", facts=("quay",),
+                     kind="proposal", skill="", prompt="Who urged the harbour board to close the northern quay?",
+                     answer="Ann Hale", answer_type="person", source="")  # fmt: skip
+    assert (
+        detector.gives_away(fold("Hale did not want the northern quay shut."), urged)
+        == "it shows the proposer ('hale') with what the question is about"
+    )
+    assert detector.gives_away(fold("Hale walked along the quay to the north."), urged) is None
+    proposed = dataclasses.replace(urged, prompt="Who proposed to Piet Mors that the quay be closed?")
+    assert detector.gives_away(fold("Ann Hale wrote to Piet Mors."), proposed) is None  # a name: no phrase

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -128,6 +129,9 @@ class Ask:
     # given away by itself, not by its year ("1961" leaves "27 October 1961" to ask).
     telling: tuple[str, ...] = ()
     passages: frozenset[tuple[str, int]] = frozenset()  # (speaker, paragraph) of the words it shows or asks
+    # Two content words side by side in what a "Who ...?" asks about ("the death sentence"): with the
+    # answer's name, they show the subject however little else of it a text holds.
+    phrases: tuple[str, ...] = ()
 
     def shown_by(self, text: str) -> str | None:
         """The form of the answer a folded text shows with the subject, if it does (words compared without
@@ -149,12 +153,22 @@ class Ask:
         if self.subject:
             present = self.subject & content_stems(text)
             share = PERSON_SHARE if self.what in _WHO and not self.quotation else SUBJECT_SHARE
-            if len(present) < math.ceil(share * len(self.subject)):
+            if len(present) < math.ceil(share * len(self.subject)) and not any(shows(plain, p) for p in self.phrases):
                 return None
         return form
 
 
 _DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+
+
+def _phrases(text: str, besides: tuple[str, ...]) -> tuple[str, ...]:
+    """Pairs of content words side by side in a text ("the death sentence"), folded: words in lower
+    case only (a name is a person of its own, "Ivo Maric" no subject), none of the answer's forms."""
+    left_out = {w for form in besides for w in _WORD.findall(form)}
+    words = _WORD.findall(fold_text(text))
+    content = [w.islower() and len(w) > 2 and w not in _STOPWORDS and w not in left_out for w in words]
+    pairs = (f"{a} {b}" for i, (a, b) in enumerate(itertools.pairwise(words)) if content[i] and content[i + 1])
+    return tuple(dict.fromkeys(pairs))
 
 
 def _date_forms(values: Iterable[str], day_by_year: bool = True) -> tuple[str, ...]:
@@ -294,8 +308,9 @@ class Giveaways:
         quotation = words_of(fold(quoted)) if len(_WORD.findall(quoted)) >= 2 else ""
         alone = person is None and what != "the date"
         whole = content_stems(fold(about), forms)
+        phrases = _phrases(about, forms) if what in _WHO and not quotation else ()
         return Ask(what, fold(answer), facts, forms, subject=subject, alone=alone, quotation=quotation, about=whole,
-                   telling=telling)  # fmt: skip
+                   telling=telling, phrases=phrases)  # fmt: skip
 
     def asks(self, question: Question) -> tuple[Ask, ...]:
         """What a question asks (one Ask per item of a matching or a timeline)."""
