@@ -164,11 +164,12 @@ class PartialDate:
         return (str(abs(self.start)),)
 
     def unmentioned(self, text: str) -> list[str]:
-        """The parts of `years` that `text` does not mention ('fifth century' counts as '5th century')."""
+        """The parts of `years` that `text` does not mention ('fifth century' counts as '5th century', and
+        news copy's short forms count: '1973-90' mentions 1990, "the '60s" the 1960s)."""
         lowered = text.lower()
         missing = []
         for year in self.years:
-            found = year.lower() in lowered
+            found = year.lower() in lowered or _short_year(year, lowered)
             if not found and self.century is not None and abs(self.century) <= len(_ORDINAL_WORDS):
                 found = f"{_ORDINAL_WORDS[abs(self.century) - 1]} century" in lowered
             if not found:
@@ -457,3 +458,15 @@ DATE_FORMS = (
     "from 1994 or 1994-"
 )
 DATE_HINT = f"write a date in one of the forms: {DATE_FORMS}"
+
+
+def _short_year(year: str, text: str) -> bool:
+    """Whether `text` gives a year or decade in news copy's short form: the end of a span after a year of
+    the same century ("1973-90" for 1990), or a decade by its last two digits ("the '60s", "the `60s", "the 60s")."""
+    match = re.fullmatch(r"(\d\d)(\d\d)(s?)", year)
+    if match is None:
+        return False
+    century, tail, decade = match.groups()
+    if decade:
+        return re.search(rf"(?:['`‘’]|\bthe ){tail}s\b", text) is not None
+    return re.search(rf"\b{century}\d\d\s*[-–]\s*{tail}\b", text) is not None

@@ -2,8 +2,9 @@
 tests/test_engine_round5.py: a year the teacher gives is offered no neighbouring year as a wrong answer;
 an office whose title names no country or body ("Mayor") is flagged by check and not asked "Who
 was Mayor then?"; a wire-copy code ("mb-mj") is no word to blank or offer in a word bank; a
-quotation stands where its evidence is, not in a headline that holds the same words first; the
-answer's name with two words of the subject side by side ("the death sentence") gives "Who ...?" away.
+quotation stands where its evidence is, not in a headline that holds the same words first; news
+copy's short years ("1973-90", "the '60s") mention the year; the answer's name with two words of the
+subject side by side ("the death sentence") gives "Who ...?" away.
 (A name written under a header that names it, and a word bank's grammatical forms:
 tests/test_sheet_leaks.py.)
 
@@ -16,6 +17,7 @@ import dataclasses
 from pathlib import Path
 
 from studygen.article import Article
+from studygen.dates import parse_date
 from studygen.ground import bare_post
 from studygen.questions import Question
 from studygen.questions.cloze import keyword_candidates
@@ -148,3 +150,18 @@ def test_the_answers_name_with_a_phrase_of_the_subject_gives_who_away() -> None:
     assert detector.gives_away(fold("Hale walked along the quay to the north."), urged) is None
     proposed = dataclasses.replace(urged, prompt="Who proposed to Piet Mors that the quay be closed?")
     assert detector.gives_away(fold("Ann Hale wrote to Piet Mors."), proposed) is None  # a name: no phrase
+
+
+# -- news copy's short years -----------------------------------------------------------------------
+
+
+def test_news_copys_short_years_mention_the_year() -> None:
+    """ "his 1973-90 rule" gives 1990 and "settled in the `60s" the 1960s (wire copy: two false warnings)."""
+    assert parse_date("1973-1990").unmentioned("his 1973-90 rule") == []
+    for text in ("settled in Britain in the `60s", "the '60s", "in the 60s", "the ’60s"):
+        assert parse_date("1960s").unmentioned(text) == [], text
+    assert parse_date("1990").unmentioned("the 1890-90 flood") == ["1990"]  # another century's span
+    assert parse_date("1973-1990").unmentioned("from 1973 to 90 people") == ["1990"]  # no span
+    assert parse_date("1973-1990").unmentioned("in 1973 90 people died") == ["1990"]
+    assert parse_date("1960s").unmentioned("aged 60s and 70s") == ["1960s"]
+    assert parse_date("1990").unmentioned("page 90") == ["1990"]
