@@ -165,3 +165,29 @@ def test_news_copys_short_years_mention_the_year() -> None:
     assert parse_date("1973-1990").unmentioned("in 1973 90 people died") == ["1990"]
     assert parse_date("1960s").unmentioned("aged 60s and 70s") == ["1960s"]
     assert parse_date("1990").unmentioned("page 90") == ["1990"]
+
+
+# -- the year an open span begins ------------------------------------------------------------------
+
+
+def _harbour_master(folder: Path, when: str) -> tuple[str, ...]:
+    article = ARTICLE + "Jon Vik won the council's vote in 1990.\n"
+    facts = FACTS.replace(
+        "  vik: {name: Jon Vik, aliases: [Vik]}",
+        f"  vik: {{name: Jon Vik, aliases: [Vik], roles: [{{title: Orvik harbour master, when: {when},\n"
+        "         evidence: Jon Vik won the council's vote in 1990, from_teacher: [when.to]}]}",
+    ) + (
+        "  - {id: took-over, kind: event, what: Jon Vik won the council's vote, who: [vik], when: 1990,\n"
+        "     evidence: Jon Vik won the council's vote in 1990}\n"
+        "questions: {skip_kinds: [office, office-holder]}\n"  # as if asked elsewhere: "... in 1995, besides ..."
+    )
+    questions, _ = _questions(folder, article, facts)
+    return questions["took-over/when"].choices
+
+
+def test_an_event_in_the_year_an_open_span_begins_is_offered_only_earlier_years(tmp_path: Path) -> None:
+    """"from 1983" as MP: the year he won the seat is offered no later year, which other questions show
+    him holding it (a judge, bad: 1994, 1997 and 2000 beside "an MP in 1987"), as a closed span was."""
+    for when in ("from 1990", "1990-1999"):
+        years = _harbour_master(tmp_path / when.replace(" ", "-"), when)
+        assert years[-1] == "1990" and len(years) == 4, (when, years)

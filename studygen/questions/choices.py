@@ -95,16 +95,17 @@ class Chooser:
             ]  # fmt: skip
             if years:
                 self.seen[person_id] = (min(years), max(years))
-        # The spans of each person's time: their roles' ("1973-90") and those of spanned facts they are in.
-        self.spans: dict[str, list[tuple[str, int, int]]] = {}
+        # The spans of each person's time: their roles' ("1973-90", "from 1983": open, it has no end to
+        # keep years after) and those of spanned facts they are in.
+        self.spans: dict[str, list[tuple[str, int, int | None]]] = {}
         for person_id, person in lesson.people.items():
             for role in person.roles:
-                if role.when and role.when.is_span and not role.when.open_end:
-                    self.spans.setdefault(person_id, []).append(("", role.when.start, role.when.end))
+                if role.when and role.when.is_span:
+                    self.spans.setdefault(person_id, []).append(("", role.when.start, _closed_end(role.when)))
         for fact in lesson.facts:
-            if fact.when and fact.when.is_span and not fact.when.open_end:
+            if fact.when and fact.when.is_span:
                 for person_id in fact.people:
-                    self.spans.setdefault(person_id, []).append((fact.id, fact.when.start, fact.when.end))
+                    self.spans.setdefault(person_id, []).append((fact.id, fact.when.start, _closed_end(fact.when)))
 
     def bounds(self, draft: Draft) -> tuple[int, int]:
         """The years a date question's choices may span: after the founding of what its fact is about
@@ -281,6 +282,11 @@ class Chooser:
         distractors = required + rng.sample(rest, CHOICES - 1 - len(required))
         rng.shuffle(distractors)
         return tuple(distractors[:position] + [draft.answer] + distractors[position:]), position
+
+
+def _closed_end(when: PartialDate) -> int | None:
+    """The last year of a span, or None for an open one ("from 1983")."""
+    return None if when.open_end else when.end
 
 
 def _same_form_choices(
