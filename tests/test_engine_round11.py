@@ -25,6 +25,7 @@ from studygen.questions.giveaways import Giveaways, fold, quotation_passages
 
 from .conftest import PROVOKING, lesson_and_questions, write_lesson
 from .test_engine_round5 import ARTICLE, FACTS, _questions
+from .test_sheet_leaks import WHAT_OFFICE
 
 # -- a teacher's year ----------------------------------------------------------------------------
 
@@ -191,3 +192,18 @@ def test_an_event_in_the_year_an_open_span_begins_is_offered_only_earlier_years(
     for when in ("from 1990", "1990-1999"):
         years = _harbour_master(tmp_path / when.replace(" ", "-"), when)
         assert years[-1] == "1990" and len(years) == 4, (when, years)
+
+
+# -- an office by the verb of its head noun -------------------------------------------------------
+
+
+def test_an_office_is_given_away_by_the_verb_its_title_is_made_from() -> None:
+    """"began his rule of Chile" gives away "ruler of Chile" (a judge, bad); "leading the Harbour Party"
+    gives away "leader of the Harbour Party", with the holder's name."""
+    assert {"rule", "rules", "ruled", "ruling"} <= set(Giveaways.office_forms("ruler of Chile"))
+    assert {"lead", "leads", "leading"} <= set(Giveaways.office_forms("leader of the Harbour Party"))
+    assert not {"mayo", "may"} & set(Giveaways.office_forms("Mayor of Orvik"))  # no "-er": no verb
+    lesson, _ = lesson_and_questions(PROVOKING)
+    detector = Giveaways(lesson)
+    assert detector.gives_away(fold("Ann Hale, leading the Harbour Party since 1990"), WHAT_OFFICE) is not None
+    assert detector.gives_away(fold("Ann Hale, reading the Harbour Party's papers"), WHAT_OFFICE) is None

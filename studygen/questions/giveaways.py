@@ -161,6 +161,21 @@ class Ask:
 _DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 
 
+def _verb_forms(noun: str) -> list[str]:
+    """The verb an agent noun is made from, in its forms: "ruler" -> rule, rules, ruled, ruling ("began
+    his rule of Chile" gives away "ruler of Chile"); "leader" -> lead, leads, leading."""
+    if len(noun) < 5 or not noun.endswith("er"):
+        return []
+    forms = []
+    for verb in (noun[:-1], noun[:-2]):  # rule-r or lead-er: the letters do not tell, and a non-word matches nothing
+        forms += (
+            [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
+            if verb.endswith("e")
+            else [verb, verb + "s", verb + "ed", verb + "ing"]
+        )
+    return forms
+
+
 def _phrases(text: str, besides: tuple[str, ...]) -> tuple[str, ...]:
     """Pairs of content words side by side in a text ("the death sentence"), folded: words in lower
     case only (a name is a person of its own, "Ivo Maric" no subject), none of the answer's forms."""
@@ -277,6 +292,7 @@ class Giveaways:
             forms += [noun + ending for ending in _DERIVED]
             if noun.endswith("ent"):  # president: presidency, presidential
                 forms += [noun[:-1] + "cy", noun + "ial"]
+            forms += _verb_forms(noun)
         return tuple(dict.fromkeys(forms))
 
     def _office_of(self, question: Question) -> tuple[Person, Role] | None:
