@@ -187,7 +187,7 @@ def _harbour_master(folder: Path, when: str) -> tuple[str, ...]:
 
 
 def test_an_event_in_the_year_an_open_span_begins_is_offered_only_earlier_years(tmp_path: Path) -> None:
-    """"from 1983" as MP: the year he won the seat is offered no later year, which other questions show
+    """ "from 1983" as MP: the year he won the seat is offered no later year, which other questions show
     him holding it (a judge, bad: 1994, 1997 and 2000 beside "an MP in 1987"), as a closed span was."""
     for when in ("from 1990", "1990-1999"):
         years = _harbour_master(tmp_path / when.replace(" ", "-"), when)
@@ -198,7 +198,7 @@ def test_an_event_in_the_year_an_open_span_begins_is_offered_only_earlier_years(
 
 
 def test_an_office_is_given_away_by_the_verb_its_title_is_made_from() -> None:
-    """"began his rule of Chile" gives away "ruler of Chile" (a judge, bad); "leading the Harbour Party"
+    """ "began his rule of Chile" gives away "ruler of Chile" (a judge, bad); "leading the Harbour Party"
     gives away "leader of the Harbour Party", with the holder's name."""
     assert {"rule", "rules", "ruled", "ruling"} <= set(Giveaways.office_forms("ruler of Chile"))
     assert {"lead", "leads", "leading"} <= set(Giveaways.office_forms("leader of the Harbour Party"))
@@ -207,3 +207,34 @@ def test_an_office_is_given_away_by_the_verb_its_title_is_made_from() -> None:
     detector = Giveaways(lesson)
     assert detector.gives_away(fold("Ann Hale, leading the Harbour Party since 1990"), WHAT_OFFICE) is not None
     assert detector.gives_away(fold("Ann Hale, reading the Harbour Party's papers"), WHAT_OFFICE) is None
+
+
+# -- a birth on a timeline of the same life --------------------------------------------------------
+
+LIFE = """\
+  - {id: born, kind: event, what: Ruth Sande was born, who: [sande], when: 1950, evidence: Sande was born in 1950}
+  - {id: elected, kind: event, what: Sande was elected mayor, who: [sande], when: 2015,
+     evidence: Sande was elected mayor in 2015}
+  - {id: quay, kind: event, what: the quay was built, when: 1970, evidence: The quay was built in 1970}
+"""
+
+
+def test_a_birth_is_no_item_on_a_timeline_of_the_same_life(tmp_path: Path) -> None:
+    """ "Ruth Sande was born" beside what she did later is first by nature (two judges: "the set is really
+    three items"); a birth of someone the other events do not name stays."""
+    article = ARTICLE + "Sande was born in 1950. Sande was elected mayor in 2015. The quay was built in 1970.\n"
+    article += "Lund was born in 1988.\n"
+    facts = FACTS + LIFE
+    by_name = facts.replace("what: Sande was elected mayor, who: [sande]", "what: Sande was elected mayor")
+    by_who = facts.replace(
+        "what: Sande was elected mayor, who: [sande]", "what: The new mayor was elected, who: [sande]"
+    )
+    for name, lesson in (("people", by_who), ("named", by_name)):  # of the same people, or naming her
+        questions, _ = _questions(tmp_path / name, article, lesson)
+        timeline = [q for q in questions.values() if q.kind == "chronology"]
+        assert timeline and not any("Ruth Sande was born" in label for q in timeline for _, label in q.pairs), name
+    other = facts.replace("what: Ruth Sande was born, who: [sande]", "what: Eva Lund was born, who: [lund]")
+    other = other.replace("Sande was born in 1950", "Lund was born in 1988").replace("when: 1950", "when: 1988")
+    questions, _ = _questions(tmp_path / "other", article, other)
+    labels = [label for q in questions.values() if q.kind == "chronology" for _, label in q.pairs]
+    assert "Eva Lund was born" in labels, labels

@@ -16,6 +16,7 @@ from .base import (
     kind,
     left_out,
     name_of,
+    named_in,
     precision,
     proposal_clause,
     spoken,
@@ -180,11 +181,33 @@ def _timeline_sets(facts: list[Fact]) -> list[list[Fact]]:
     return [g for g in groups if len(g) >= ORDER_MIN]
 
 
+_BORN = re.compile(r"^(?P<subject>.+?) (?:was|were) born\b")
+
+
+def _first_of_a_life(lesson: Lesson, fact: Fact, facts: list[Fact]) -> bool:
+    """A birth among other dated events of the same person ("Ann Hale was born" beside what she did later,
+    by her `who:` or any of her names): first by nature, it is no item to place (two judges: "the set is
+    really three items")."""
+    match = _BORN.match(fact.what or "")
+    if match is None:
+        return False
+    subject = match["subject"].lower()
+    people = set(fact.people) | {p.id for p in lesson.people.values() if subject in (n.lower() for n in p.names)}
+    names = [name for person_id in people for name in lesson.people[person_id].names]
+    return any(
+        other is not fact
+        and other.when is not None
+        and (people & set(other.people) or any(named_in(name, other.what or "") for name in names))
+        for other in facts
+    )
+
+
 @kind("chronology", "chronology", f"Put {ORDER_MIN}-{ORDER_MAX} dated facts in order, earliest first.")
 def chronology_questions(lesson: Lesson) -> Iterator[Draft]:
     # A fact dated by someone else than its account has no place on the account's timeline, nor a
     # deadline ("must decide by Friday") on a timeline of what happened.
     candidates = [f for f in lesson.facts if f.kind in ("proposal", "event") and f.date_agrees and not by_deadline(f)]
+    candidates = [f for f in candidates if not _first_of_a_life(lesson, f, candidates)]
     for number, group in enumerate(_timeline_sets(candidates)):
         labels = tuple(event_label(lesson, f) for f in group)
         shown = list(labels)
