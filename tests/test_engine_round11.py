@@ -238,3 +238,43 @@ def test_a_birth_is_no_item_on_a_timeline_of_the_same_life(tmp_path: Path) -> No
     questions, _ = _questions(tmp_path / "other", article, other)
     labels = [label for q in questions.values() if q.kind == "chronology" for _, label in q.pairs]
     assert "Eva Lund was born" in labels, labels
+
+
+# -- an undated deed is of its doer's years, or the article's --------------------------------------
+
+ELDERS = """\
+  brand: {name: Ole Brand, aliases: [Brand], roles: [{title: Mayor of Orvik, when: 1950-1960,
+          evidence: Ole Brand was mayor from 1950 to 1960}]}
+  holm: {name: Per Holm, aliases: [Holm], roles: [{title: Orvik harbour master, when: 1952-1958,
+         evidence: Per Holm was harbour master from 1952 to 1958}]}
+  berg: {name: Kari Berg, aliases: [Berg]}
+"""
+LETTER = """\
+  - {id: letter, kind: proposal, by: %s, what: that the ferry be sold, verb: urged,
+     evidence: urged in a letter that the ferry be sold}
+  - {id: toll, kind: proposal, by: lund, what: that the quay charge a toll,
+     evidence: Lund proposed that the quay charge a toll}
+  - {id: night, kind: proposal, by: berg, what: that the ferry run at night,
+     evidence: Berg proposed that the ferry run at night}
+"""
+
+
+def _letter_choices(folder: Path, by: str) -> tuple[str, ...]:
+    article = ARTICLE + (
+        "Ole Brand was mayor from 1950 to 1960. Per Holm was harbour master from 1952 to 1958.\n"
+        f"{by.title()} urged in a letter that the ferry be sold. Lund proposed that the quay charge a toll.\n"
+        "Kari Berg spoke next. Berg proposed that the ferry run at night.\n"
+    )
+    facts = FACTS.replace("facts:\n", ELDERS + "facts:\n", 1) + LETTER % by
+    questions, _ = _questions(folder, article, facts)
+    return questions["letter/proposal"].choices
+
+
+def test_an_undated_proposal_offers_people_of_its_proposers_years_or_the_articles(tmp_path: Path) -> None:
+    """An undated letter in an article of 2021, by someone the lesson dates nothing of, is offered no mayor
+    of the 1950s (a judge: a president overthrown in 1973 offered for a letter of 1998); by the 1950s
+    harbour master, the mayor of his time is a fair wrong answer."""
+    choices = _letter_choices(tmp_path / "today", "vik")
+    assert "Jon Vik" in choices and "Ole Brand" not in choices, choices
+    choices = _letter_choices(tmp_path / "then", "holm")
+    assert "Per Holm" in choices and "Ole Brand" in choices, choices

@@ -241,8 +241,9 @@ def test_a_worksheet_holds_at_most_a_quarter_of_claims(tmp_path: Path) -> None:
     lesson, made = _build(tmp_path / "lesson", facts, article)
     chosen = compose(lesson, made.questions).sections["multiple_choice"]
     claims = sum(q.kind == "claim" for q in chosen)
-    # Kept: two of nine (a tenth would show another's date); rejected: a third (the lesson has three).
-    assert len(chosen) == 9 and claims == 2
+    # Kept: two of eight (a ninth would show another's date; the historian's undated words have no choices:
+    # no one else of her time is quoted); rejected: a third (the lesson has three).
+    assert len(chosen) == 8 and claims == 2
     assert sum(q.kind == "claim" for q in made.questions) >= 3
 
 

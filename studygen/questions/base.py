@@ -553,18 +553,27 @@ def death_years(lesson: Lesson) -> dict[str, int]:
 def of_the_time(
     lesson: Lesson, fact: Fact, names: Iterable[str], active: dict[str, tuple[int, int]], died: dict[str, int]
 ) -> set[str]:
-    """The people (by name) who could have said or done something dated: not someone the lesson shows only
+    """The people (by name) who could have said or done something: not someone the lesson shows only
     decades later or earlier (Obama offered for Mandela's words from the dock in 1964), nor someone it
-    shows dead by then (`death_years`). Anyone with nothing dated stays."""
+    shows dead by then (`death_years`). Anyone with nothing dated stays. An undated deed is of its doer's
+    years, or, where the lesson dates nothing of theirs, of the article's (an undated letter in a report
+    of 1998 is offered no president overthrown in 1973)."""
     names = set(names)
-    if fact.when is None:
+    published = lesson.source.published
+    if fact.when is not None:
+        earliest = latest = fact.when.start
+    elif fact.by in active:
+        earliest, latest = active[fact.by]
+    elif published is not None:
+        earliest = latest = published.start
+    else:
         return names
-    year = fact.when.start
     return {
         name
         for person_id, (first, last) in active.items()
         if (name := name_of(lesson, person_id)) in names
-        and first - SAME_TIME_YEARS <= year <= min(last + SAME_TIME_YEARS, died.get(person_id, year))
+        and first - SAME_TIME_YEARS <= latest
+        and earliest <= min(last + SAME_TIME_YEARS, died.get(person_id, earliest))
     } | {name_of(lesson, person_id) for person_id in lesson.people if person_id not in active} & names
 
 
