@@ -22,9 +22,10 @@ from studygen.ground import bare_post
 from studygen.questions import Question
 from studygen.questions.cloze import keyword_candidates
 from studygen.questions.giveaways import Giveaways, fold, quotation_passages
+from studygen.questions.sourcing import account_answer
 
 from .conftest import PROVOKING, lesson_and_questions, write_lesson
-from .test_engine_round5 import ARTICLE, FACTS, _questions
+from .test_engine_round5 import ARTICLE, FACTS, _lesson, _questions
 from .test_sheet_leaks import WHAT_OFFICE
 
 # -- a teacher's year ----------------------------------------------------------------------------
@@ -278,3 +279,14 @@ def test_an_undated_proposal_offers_people_of_its_proposers_years_or_the_article
     assert "Jon Vik" in choices and "Ole Brand" not in choices, choices
     choices = _letter_choices(tmp_path / "then", "holm")
     assert "Per Holm" in choices and "Ole Brand" in choices, choices
+
+
+def test_a_source_named_with_a_or_an_is_the_account_of_it(tmp_path: Path) -> None:
+    """Not "A harbour report's account" (a judge) but "The account of a harbour report"; a name keeps its
+    possessive."""
+    facts = FACTS.replace("review: {name: the Sande review's report, kind: document}",
+                          "review: {name: A harbour report, kind: document}")  # fmt: skip
+    facts = facts.replace("evidence: The Sande review's report said", "evidence: A harbour report said")
+    lesson = _lesson(tmp_path, ARTICLE.replace("The Sande review's report said", "A harbour report said"), facts)
+    assert account_answer(lesson.lesson, "review") == "The account of a harbour report"
+    assert account_answer(lesson.lesson, "lund") == "Eva Lund's account"

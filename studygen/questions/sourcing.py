@@ -338,6 +338,9 @@ def account_answer(lesson: Lesson, owner_id: str | None, fact: Fact | None = Non
     # Not "the Sande review's report's account", nor "critics, including Lenby and Varel's account" (Varel's?).
     if (of and head.endswith("s")) or re.search(r"['’]s\b|,| and ", person.name):
         return f"The account of {person.name}"
+    first, _, rest = person.name.partition(" ")
+    if rest and first.lower() in ("a", "an"):  # not "A harbour report's account" (a judge)
+        return f"The account of {first.lower()} {rest}"
     # "Russian officials' account", "the Allies' account": a plural takes the apostrophe alone; a
     # name does not ("James's", "Agnes Pell's"), and a plural's last word is a common noun in lower case.
     last = person.name.split()[-1]
