@@ -290,3 +290,29 @@ def test_a_source_named_with_a_or_an_is_the_account_of_it(tmp_path: Path) -> Non
     lesson = _lesson(tmp_path, ARTICLE.replace("The Sande review's report said", "A harbour report said"), facts)
     assert account_answer(lesson.lesson, "review") == "The account of a harbour report"
     assert account_answer(lesson.lesson, "lund") == "Eva Lund's account"
+
+
+# -- whose date, in someone's account of an office -------------------------------------------------
+
+
+def _mayor_prompt(folder: Path, dated_by_vik: bool) -> str:
+    said = (
+        "In 2015, Vik said, the talks were led by Sande, who was then mayor."
+        if dated_by_vik
+        else "The talks were led by Sande, who was then mayor, Vik said.\n\nThe ferry talks began in 2015."
+    )
+    year = "In 2015, Vik said" if dated_by_vik else "The ferry talks began in 2015"
+    facts = FACTS.replace(
+        "  sande: {name: Ruth Sande, aliases: [Sande]}",
+        "  sande: {name: Ruth Sande, aliases: [Sande], roles: [{title: Mayor of Orvik, when: 2015, according_to: vik,\n"
+        f"          evidence: [Sande, who was then mayor, {year}]}}]}}",
+    )
+    questions, _ = _questions(folder, ARTICLE + "\n" + said + "\n", facts)
+    return questions["sande.mayor-of-orvik/office"].prompt
+
+
+def test_someones_account_of_an_office_carries_only_their_own_date(tmp_path: Path) -> None:
+    """ "According to X, what office did Y hold in 1973?" reads as X's year, which was another sentence's
+    ("who was then president", a judge); a year in X's own paragraph is theirs and stays."""
+    assert _mayor_prompt(tmp_path / "other", False) == "According to Jon Vik, what office did Ruth Sande hold?"
+    assert _mayor_prompt(tmp_path / "own", True) == "According to Jon Vik, what office did Ruth Sande hold in 2015?"

@@ -504,16 +504,17 @@ def test_an_undated_holder_is_no_second_answer_for_another_time(tmp_path: Path) 
 def test_the_teachers_dates_are_not_shown_inside_someones_account(tmp_path: Path) -> None:
     def office(roles: str) -> Draft:
         people = f"  holm: {{name: Per Holm, roles: [{roles}]}}\nfacts:\n"
-        lesson = _lesson(
-            tmp_path / str(len(roles)), ARTICLE + "Per Holm met them.\n", FACTS.replace("facts:\n", people, 1)
-        ).lesson
+        article = ARTICLE + "Per Holm met them. Vik said Holm was harbour master from 1971 to 1979.\n"
+        lesson = _lesson(tmp_path / str(len(roles)), article, FACTS.replace("facts:\n", people, 1)).lesson
         return next(d for d in office_questions(lesson) if d.key == "holm.harbour-master-of-orvik")
 
     told = "{title: Harbour Master of Orvik, according_to: vik, when: 1971-1979, from_teacher: [when]}"
     asked = office(told)
     assert asked.variables["when"] == "" and "1971" not in str(asked.sources)  # rejected: read as Vik's dates
     assert office(told.replace("according_to: vik, ", "")).variables["when"] == "from 1971 to 1979"  # kept
-    article_dates = told.replace(", from_teacher: [when]", ", evidence: Per Holm met them")
+    article_dates = told.replace(
+        ", from_teacher: [when]", ", evidence: Vik said Holm was harbour master from 1971 to 1979"
+    )
     assert office(article_dates).variables["when"] == "from 1971 to 1979"  # kept: his account gives the dates too
     second = told + ", {title: Mayor of Orvik, when: 1985-1990, from_teacher: [when]}"
     assert office(second).variables["when"] == "from 1971 to 1979"  # kept: the dates tell two offices apart

@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+from ..article import Article
 from ..dates import PartialDate
 from ..ground import bare_post
 from ..model import ARTICLE_ITSELF, Lesson, Person, Role, teacher_gave, teacher_parts
@@ -450,9 +451,10 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
             # A description the lesson dates to the same time (a charity's chair beside a judgeship) is
             # also what they were then: a short answer accepts it.
             beside = tuple(r.title for r in person.roles if r.when and not r.is_office and _overlap(role, r))
-            # "According to X, what office did Y hold from 1971 to 1979?" reads as X's dates: dates of the
-            # teacher's are left out of someone's account where the person held no other office to tell apart.
-            undated = bool(role.according_to) and teacher_gave(role.from_teacher, "when") and len(offices) == 1
+            # "According to X, what office did Y hold in 1973?" reads as X's date, though it may be the
+            # teacher's or another paragraph's ("who was then president"): such dates are left out of
+            # someone's account where the person held no other office to tell apart.
+            undated = bool(role.according_to) and len(offices) == 1 and not _dated_by_owner(lesson, role)
             yield Draft(
                 key=role_key(person, role),
                 variables={
@@ -475,6 +477,22 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
                 candidates=tuple(candidates),
                 sources=_role_sources(lesson, role, dated=not undated),
             )
+
+
+def _dated_by_owner(lesson: Lesson, role: Role) -> bool:
+    """Whether the one whose account a role is gives its date: a passage of its evidence that holds the
+    year stands in a paragraph naming them ("... in 2000, Ordzhonikidze added"), and no date is the teacher's."""
+    if role.when is None or role.according_to not in lesson.people or teacher_gave(role.from_teacher, "when"):
+        return False
+    article = Article(lesson.article or "")
+    names = lesson.people[role.according_to].names
+    for passage in role.evidence:
+        if not any(year in passage for year in role.when.years) or (span := article.find(passage)) is None:
+            continue
+        start, end = article.paragraph_bounds(span[0])
+        if any(named_in(name, article.original[start:end]) for name in names):
+            return True
+    return False
 
 
 _NUMBER_WORDS = {w: n for n, w in enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
