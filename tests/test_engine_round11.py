@@ -20,7 +20,7 @@ from studygen.article import Article
 from studygen.dates import parse_date
 from studygen.ground import bare_post
 from studygen.questions import Question
-from studygen.questions.cloze import keyword_candidates
+from studygen.questions.cloze import keyword, keyword_candidates
 from studygen.questions.giveaways import Giveaways, fold, quotation_passages
 from studygen.questions.sourcing import account_answer
 
@@ -316,3 +316,12 @@ def test_someones_account_of_an_office_carries_only_their_own_date(tmp_path: Pat
     ("who was then president", a judge); a year in X's own paragraph is theirs and stays."""
     assert _mayor_prompt(tmp_path / "other", False) == "According to Jon Vik, what office did Ruth Sande hold?"
     assert _mayor_prompt(tmp_path / "own", True) == "According to Jon Vik, what office did Ruth Sande hold in 2015?"
+
+
+def test_a_participle_after_have_or_been_is_no_blank() -> None:
+    """"have [...] hugely" takes benefited, gained or profited alike (a judge): no blank; a participle that
+    stands alone as the verb stays."""
+    assert keyword("The harbour towns have prospered mightily from the new ferry timetable") == "timetable"
+    assert keyword("The harbour towns prospered mightily from the new ferry timetable") == "prospered"
+    assert keyword("The quay has been dredged twice since the storm") is None
+    assert keyword("The quay was dredged twice since the storm") == "dredged"

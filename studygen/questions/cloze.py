@@ -84,9 +84,14 @@ def keyword(text: str, avoid: str = "", key_terms: frozenset[str] = frozenset())
     ]
     # An adverb of degree or manner ("hugely", "frankly") says how, not what: any other fits its blank;
     # so does a verb after "to" or a modal ("designed to [...] in", "changed to [...] diversity"), where
-    # "promote" or "teach" would do as well.
+    # "promote" or "teach" would do as well; so does a participle after "have" or "been".
     chosen = [w for w in words if w.lower() in key_terms] or [
-        w for w in words if _zipf(w) < RARE_ZIPF and not w.endswith("ly") and not _INFINITIVE.search(_before(text, w))
+        w
+        for w in words
+        if _zipf(w) < RARE_ZIPF
+        and not w.endswith("ly")
+        and not _INFINITIVE.search(_before(text, w))
+        and not (w.endswith("ed") and _AUXILIARY.search(_before(text, w)))
     ]
     if not chosen:
         return None
@@ -95,6 +100,9 @@ def keyword(text: str, avoid: str = "", key_terms: frozenset[str] = frozenset())
 
 
 _INFINITIVE = re.compile(r"\b(?:to|will|would|could|should|must|might|may|can|cannot|shall)\s+$", re.IGNORECASE)
+# A participle after "have" or "been" ("have [...] hugely": benefited, gained, profited) is a verb that
+# another fits as well.
+_AUXILIARY = re.compile(r"\b(?:have|has|had|having|been)\s+$", re.IGNORECASE)
 
 
 def _before(text: str, word: str) -> str:
