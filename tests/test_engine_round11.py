@@ -319,7 +319,7 @@ def test_someones_account_of_an_office_carries_only_their_own_date(tmp_path: Pat
 
 
 def test_a_participle_after_have_or_been_is_no_blank() -> None:
-    """"have [...] hugely" takes benefited, gained or profited alike (a judge): no blank; a participle that
+    """ "have [...] hugely" takes benefited, gained or profited alike (a judge): no blank; a participle that
     stands alone as the verb stays."""
     assert keyword("The harbour towns have prospered mightily from the new ferry timetable") == "timetable"
     assert keyword("The harbour towns prospered mightily from the new ferry timetable") == "prospered"
