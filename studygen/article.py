@@ -180,7 +180,7 @@ class Article:
 
     def find_in(self, passage: str, evidence: Iterable[str]) -> tuple[int, int] | None:
         """Locate a passage where the first of the evidence passages that holds it stands (a headline may
-        hold a quotation's words before its sentence does: "Rebate 'unjustified'"), else as `find`."""
+        hold a quotation's words before its sentence does: "Fares 'unfair'"), else as `find`."""
         needle = fold_text(passage).strip(' "')
         for container in evidence:
             outer_needle = fold_text(container).strip(' "')

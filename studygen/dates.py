@@ -165,7 +165,7 @@ class PartialDate:
 
     def unmentioned(self, text: str) -> list[str]:
         """The parts of `years` that `text` does not mention ('fifth century' counts as '5th century', and
-        news copy's short forms count: '1973-90' mentions 1990, "the '60s" the 1960s)."""
+        news copy's short forms count: '1962-71' mentions 1971, "the '60s" the 1960s)."""
         lowered = text.lower()
         missing = []
         for year in self.years:
@@ -462,7 +462,7 @@ DATE_HINT = f"write a date in one of the forms: {DATE_FORMS}"
 
 def _short_year(year: str, text: str) -> bool:
     """Whether `text` gives a year or decade in news copy's short form: the end of a span after a year of
-    the same century ("1973-90" for 1990), or a decade by its last two digits ("the '60s", "the `60s", "the 60s")."""
+    the same century ("1962-71" for 1971), or a decade by its last two digits ("the '60s", "the `60s", "the 60s")."""
     match = re.fullmatch(r"(\d\d)(\d\d)(s?)", year)
     if match is None:
         return False

@@ -1,10 +1,10 @@
 """Rules from the eleventh round of teachers' judgements, on the invented harbour town of
 tests/test_engine_round5.py: a year the teacher gives is offered no neighbouring year as a wrong answer;
 an office whose title names no country or body ("Mayor") is flagged by check and not asked "Who
-was Mayor then?"; a wire-copy code ("mb-mj") is no word to blank or offer in a word bank; a
+was Mayor then?"; a wire-copy code ("kq-zt") is no word to blank or offer in a word bank; a
 quotation stands where its evidence is, not in a headline that holds the same words first; news
-copy's short years ("1973-90", "the '60s") mention the year; the answer's name with two words of the
-subject side by side ("the death sentence") gives "Who ...?" away.
+copy's short years ("1962-71", "the '60s") mention the year; the answer's name with two words of the
+subject side by side ("the harbour tax") gives "Who ...?" away.
 (A name written under a header that names it, and a word bank's grammatical forms:
 tests/test_sheet_leaks.py.)
 
@@ -97,8 +97,8 @@ def test_bare_posts() -> None:
 
 
 def test_a_wire_code_is_no_word_to_blank_or_offer() -> None:
-    """ "mb-mj" and "taf-z" (a wire service's routing codes) are no words: no blank, no word-bank entry."""
-    words = [w for w, _ in keyword_candidates("routed mb-mj and taf-z with the tug-of-war over quays")]
+    """ "kq-zt" and "brx-z" (a wire service's routing codes) are no words: no blank, no word-bank entry."""
+    words = [w for w, _ in keyword_candidates("routed kq-zt and brx-z with the tug-of-war over quays")]
     assert words == ["routed", "tug-of-war", "quays"]
 
 
@@ -137,8 +137,8 @@ def test_a_passage_is_found_in_the_first_evidence_that_holds_it() -> None:
 
 
 def test_the_answers_name_with_a_phrase_of_the_subject_gives_who_away() -> None:
-    """ "Khomeini did not mean the death sentence to be a command" answers "Who urged all Moslems to carry
-    out the death sentence?" (a judge: bad), though it holds two of the subject's five words: two words
+    """ "Hale did not want the northern quay shut" answers "Who urged the harbour board to close the
+    northern quay?" (a judge found such a pair bad), though it holds two of the subject's five words: two words
     side by side, in lower case, are the subject's own phrase. Names are no phrase, and one word is not."""
     lesson, _ = lesson_and_questions(PROVOKING)
     detector = Giveaways(lesson)
@@ -158,13 +158,14 @@ def test_the_answers_name_with_a_phrase_of_the_subject_gives_who_away() -> None:
 
 
 def test_news_copys_short_years_mention_the_year() -> None:
-    """ "his 1973-90 rule" gives 1990 and "settled in the `60s" the 1960s (wire copy: two false warnings)."""
-    assert parse_date("1973-1990").unmentioned("his 1973-90 rule") == []
-    for text in ("settled in Britain in the `60s", "the '60s", "in the 60s", "the ’60s"):
+    """ "his 1962-71 term" gives 1971 and "moved to Varel in the `60s" the 1960s (wire copy: two false
+    warnings)."""
+    assert parse_date("1962-1971").unmentioned("his 1962-71 term") == []
+    for text in ("moved to Varel in the `60s", "the '60s", "in the 60s", "the ’60s"):
         assert parse_date("1960s").unmentioned(text) == [], text
     assert parse_date("1990").unmentioned("the 1890-90 flood") == ["1990"]  # another century's span
-    assert parse_date("1973-1990").unmentioned("from 1973 to 90 people") == ["1990"]  # no span
-    assert parse_date("1973-1990").unmentioned("in 1973 90 people died") == ["1990"]
+    assert parse_date("1962-1971").unmentioned("from 1962 to 71 people") == ["1971"]  # no span
+    assert parse_date("1962-1971").unmentioned("in 1962 71 people died") == ["1971"]
     assert parse_date("1960s").unmentioned("aged 60s and 70s") == ["1960s"]
     assert parse_date("1990").unmentioned("page 90") == ["1990"]
 
@@ -188,8 +189,8 @@ def _harbour_master(folder: Path, when: str) -> tuple[str, ...]:
 
 
 def test_an_event_in_the_year_an_open_span_begins_is_offered_only_earlier_years(tmp_path: Path) -> None:
-    """ "from 1983" as MP: the year he won the seat is offered no later year, which other questions show
-    him holding it (a judge, bad: 1994, 1997 and 2000 beside "an MP in 1987"), as a closed span was."""
+    """A seat held "from 1990": the year it was won is offered no later year, which other questions show
+    the holder in it (a judge found three such later years bad beside "an MP in ..."), as a closed span was."""
     for when in ("from 1990", "1990-1999"):
         years = _harbour_master(tmp_path / when.replace(" ", "-"), when)
         assert years[-1] == "1990" and len(years) == 4, (when, years)
@@ -199,9 +200,9 @@ def test_an_event_in_the_year_an_open_span_begins_is_offered_only_earlier_years(
 
 
 def test_an_office_is_given_away_by_the_verb_its_title_is_made_from() -> None:
-    """ "began his rule of Chile" gives away "ruler of Chile" (a judge, bad); "leading the Harbour Party"
+    """ "began her rule of Lenby" gives away "ruler of Lenby" (a judge, bad); "leading the Harbour Party"
     gives away "leader of the Harbour Party", with the holder's name."""
-    assert {"rule", "rules", "ruled", "ruling"} <= set(Giveaways.office_forms("ruler of Chile"))
+    assert {"rule", "rules", "ruled", "ruling"} <= set(Giveaways.office_forms("ruler of Lenby"))
     assert {"lead", "leads", "leading"} <= set(Giveaways.office_forms("leader of the Harbour Party"))
     assert not {"mayo", "may"} & set(Giveaways.office_forms("Mayor of Orvik"))  # no "-er": no verb
     lesson, _ = lesson_and_questions(PROVOKING)
@@ -273,7 +274,7 @@ def _letter_choices(folder: Path, by: str) -> tuple[str, ...]:
 
 def test_an_undated_proposal_offers_people_of_its_proposers_years_or_the_articles(tmp_path: Path) -> None:
     """An undated letter in an article of 2021, by someone the lesson dates nothing of, is offered no mayor
-    of the 1950s (a judge: a president overthrown in 1973 offered for a letter of 1998); by the 1950s
+    of the 1950s (a judge: a mayor ousted decades before offered for a recent letter); by the 1950s
     harbour master, the mayor of his time is a fair wrong answer."""
     choices = _letter_choices(tmp_path / "today", "vik")
     assert "Jon Vik" in choices and "Ole Brand" not in choices, choices
@@ -312,14 +313,14 @@ def _mayor_prompt(folder: Path, dated_by_vik: bool) -> str:
 
 
 def test_someones_account_of_an_office_carries_only_their_own_date(tmp_path: Path) -> None:
-    """ "According to X, what office did Y hold in 1973?" reads as X's year, which was another sentence's
-    ("who was then president", a judge); a year in X's own paragraph is theirs and stays."""
+    """ "According to X, what office did Y hold in 1985?" reads as X's year, which was another sentence's
+    ("who was then harbour master", a judge); a year in X's own paragraph is theirs and stays."""
     assert _mayor_prompt(tmp_path / "other", False) == "According to Jon Vik, what office did Ruth Sande hold?"
     assert _mayor_prompt(tmp_path / "own", True) == "According to Jon Vik, what office did Ruth Sande hold in 2015?"
 
 
 def test_a_participle_after_have_or_been_is_no_blank() -> None:
-    """ "have [...] hugely" takes benefited, gained or profited alike (a judge): no blank; a participle that
+    """ "have [...] greatly" takes prospered, gained or profited alike (a judge): no blank; a participle that
     stands alone as the verb stays."""
     assert keyword("The harbour towns have prospered mightily from the new ferry timetable") == "timetable"
     assert keyword("The harbour towns prospered mightily from the new ferry timetable") == "prospered"

@@ -163,14 +163,14 @@ def test_rule_word_bank_types(provoking) -> None:
 
 
 def test_word_forms_the_grammar_of_a_blank_asks_for() -> None:
-    assert [word_form(w) for w in ("benefited", "cemeteries", "opening", "visitation", "crisis", "address")] == [
+    assert [word_form(w) for w in ("prospered", "warehouses", "opening", "harbourage", "crisis", "address")] == [
         "ed", "plural", "ing", "base", "base", "base",
     ]  # fmt: skip
     assert [word_form(w) for w in ("red", "bring", "gas", "the harbour dues")] == ["base", "base", "base", "plural"]
 
 
 def test_rule_word_bank_offers_each_blank_a_word_of_its_grammatical_form(provoking) -> None:
-    """ "even [...] and other businesses" asks for a plural: a bank whose only plural is its answer is
+    """ "all [...] and other boats" asks for a plural: a bank whose only plural is its answer is
     solved by grammar (a judge), so the composer adds another plural, and the check flags a bank without."""
     lesson, _ = provoking
     plural = _cloze("dues", "The harbour raised its ", "dues", " twice.")

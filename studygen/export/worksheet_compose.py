@@ -327,7 +327,7 @@ def bank_type(detector: Giveaways, entry: str) -> str:
 
 def word_form(term: str) -> str:
     """The grammatical form a blank's grammar asks for, by the (last) word's ending: 'ed' (a past
-    participle: "have [...] hugely"), 'ing', 'plural' ("even [...] and other businesses") or 'base'.
+    participle: "have [...] greatly"), 'ing', 'plural' ("all [...] and other boats") or 'base'.
     Each blank needs another entry of its form, or the grammar alone fills it."""
     word = term.split()[-1].lower() if term.split() else ""
     if len(word) > 4 and word.endswith("ed"):

@@ -557,7 +557,7 @@ def of_the_time(
     decades later or earlier (Obama offered for Mandela's words from the dock in 1964), nor someone it
     shows dead by then (`death_years`). Anyone with nothing dated stays. An undated deed is of its doer's
     years, or, where the lesson dates nothing of theirs, of the article's (an undated letter in a report
-    of 1998 is offered no president overthrown in 1973)."""
+    of 1990 is offered no mayor ousted in 1950)."""
     names = set(names)
     published = lesson.source.published
     if fact.when is not None:

@@ -95,7 +95,7 @@ class Chooser:
             ]  # fmt: skip
             if years:
                 self.seen[person_id] = (min(years), max(years))
-        # The spans of each person's time: their roles' ("1973-90", "from 1983": open, it has no end to
+        # The spans of each person's time: their roles' ("1962-71", "from 1985": open, it has no end to
         # keep years after) and those of spanned facts they are in.
         self.spans: dict[str, list[tuple[str, int, int | None]]] = {}
         for person_id, person in lesson.people.items():
@@ -285,7 +285,7 @@ class Chooser:
 
 
 def _closed_end(when: PartialDate) -> int | None:
-    """The last year of a span, or None for an open one ("from 1983")."""
+    """The last year of a span, or None for an open one ("from 1985")."""
     return None if when.open_end else when.end
 
 

@@ -54,7 +54,7 @@ def _zipf(word: str) -> float:
 
 def keyword_candidates(text: str) -> list[tuple[str, float]]:
     """The words of a text that could make blanks (lower case, five letters or more, not a function
-    word, each part of it a syllable: no wire-copy codes such as "mb-mj"), each with its Zipf
+    word, each part of it a syllable: no wire-copy codes such as "kq-zt"), each with its Zipf
     frequency, in text order."""
     plain = re.sub(r"\[[^\]]*\]", " ", text)
     return [
@@ -100,7 +100,7 @@ def keyword(text: str, avoid: str = "", key_terms: frozenset[str] = frozenset())
 
 
 _INFINITIVE = re.compile(r"\b(?:to|will|would|could|should|must|might|may|can|cannot|shall)\s+$", re.IGNORECASE)
-# A participle after "have" or "been" ("have [...] hugely": benefited, gained, profited) is a verb that
+# A participle after "have" or "been" ("have [...] greatly": prospered, gained, profited) is a verb that
 # another fits as well.
 _AUXILIARY = re.compile(r"\b(?:have|has|had|having|been)\s+$", re.IGNORECASE)
 

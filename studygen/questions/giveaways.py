@@ -129,7 +129,7 @@ class Ask:
     # given away by itself, not by its year ("1961" leaves "27 October 1961" to ask).
     telling: tuple[str, ...] = ()
     passages: frozenset[tuple[str, int]] = frozenset()  # (speaker, paragraph) of the words it shows or asks
-    # Two content words side by side in what a "Who ...?" asks about ("the death sentence"): with the
+    # Two content words side by side in what a "Who ...?" asks about ("the harbour tax"): with the
     # answer's name, they show the subject however little else of it a text holds.
     phrases: tuple[str, ...] = ()
 
@@ -163,7 +163,7 @@ _DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 
 def _verb_forms(noun: str) -> list[str]:
     """The verb an agent noun is made from, in its forms: "ruler" -> rule, rules, ruled, ruling ("began
-    his rule of Chile" gives away "ruler of Chile"); "leader" -> lead, leads, leading."""
+    her rule of Lenby" gives away "ruler of Lenby"); "leader" -> lead, leads, leading."""
     if len(noun) < 5 or not noun.endswith("er"):
         return []
     forms = []
@@ -177,7 +177,7 @@ def _verb_forms(noun: str) -> list[str]:
 
 
 def _phrases(text: str, besides: tuple[str, ...]) -> tuple[str, ...]:
-    """Pairs of content words side by side in a text ("the death sentence"), folded: words in lower
+    """Pairs of content words side by side in a text ("the harbour tax"), folded: words in lower
     case only (a name is a person of its own, "Ivo Maric" no subject), none of the answer's forms."""
     left_out = {w for form in besides for w in _WORD.findall(form)}
     words = _WORD.findall(fold_text(text))

@@ -451,8 +451,8 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
             # A description the lesson dates to the same time (a charity's chair beside a judgeship) is
             # also what they were then: a short answer accepts it.
             beside = tuple(r.title for r in person.roles if r.when and not r.is_office and _overlap(role, r))
-            # "According to X, what office did Y hold in 1973?" reads as X's date, though it may be the
-            # teacher's or another paragraph's ("who was then president"): such dates are left out of
+            # "According to X, what office did Y hold in 1985?" reads as X's date, though it may be the
+            # teacher's or another paragraph's ("who was then harbour master"): such dates are left out of
             # someone's account where the person held no other office to tell apart.
             undated = bool(role.according_to) and len(offices) == 1 and not _dated_by_owner(lesson, role)
             yield Draft(
