@@ -22,10 +22,11 @@ from studygen.ground import bare_post
 from studygen.questions import Question
 from studygen.questions.cloze import keyword, keyword_candidates
 from studygen.questions.giveaways import Giveaways, fold, quotation_passages
-from studygen.questions.sourcing import account_answer
+from studygen.questions.sourcing import account_answer, claim_questions
 
 from .conftest import PROVOKING, lesson_and_questions, write_lesson
 from .test_engine_round5 import ARTICLE, FACTS, _lesson, _questions
+from .test_engine_round9 import SOURCES, SOURCES_FACTS
 from .test_sheet_leaks import WHAT_OFFICE
 
 # -- a teacher's year ----------------------------------------------------------------------------
@@ -326,3 +327,14 @@ def test_a_participle_after_have_or_been_is_no_blank() -> None:
     assert keyword("The harbour towns prospered mightily from the new ferry timetable") == "prospered"
     assert keyword("The quay has been dredged twice since the storm") is None
     assert keyword("The quay was dredged twice since the storm") == "dredged"
+
+
+def test_a_vague_source_is_no_wrong_answer_beside_reports(tmp_path: Path) -> None:
+    """Reports or rumour as the answer, "The press's account" as a wrong one: a careful student defends both (a judge);
+    a named source's account stays."""
+    lesson = _lesson(tmp_path, SOURCES, SOURCES_FACTS).lesson
+    drafts = {d.key: d for d in claim_questions(lesson) if not d.left_out}
+    assert drafts["resign"].answer == "Reports, source not named"
+    vague = {"The press's account", "The account of observers here", "The account of Lenby officials"}
+    assert not vague & set(drafts["resign"].candidates)
+    assert "Eva Lund's account" in drafts["resign"].candidates

@@ -458,8 +458,10 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
             if same_words(o) != same_words(answer)  # "of an observer" beside "of observers": both right
             and not _names(lesson, owner, statement)
             and not {o, answer} <= UNNAMED
-            # "The media's account" beside "Reports, source not named": a careful student defends both.
+            # "The media's account" beside "Reports, source not named": a careful student defends both,
+            # whichever of them is the answer.
             and not (o in UNNAMED and _vague(lesson, _sole_owner(fact)))
+            and not (answer in UNNAMED and _vague(lesson, owner))
             # A document's account and its author's are one: neither is a wrong answer for the other.
             and not (owner and owner in lesson.one_source(_sole_owner(fact)))
         ]
