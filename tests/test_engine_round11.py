@@ -330,8 +330,9 @@ def test_a_participle_after_have_or_been_is_no_blank() -> None:
 
 
 def test_a_vague_source_is_no_wrong_answer_beside_reports(tmp_path: Path) -> None:
-    """Reports or rumour as the answer, "The press's account" as a wrong one: a careful student defends both (a judge);
-    a named source's account stays."""
+    """Reports or rumour as the answer, "The press's account" as a wrong one: a careful student defends both
+    (a judge); a named source's account stays. Where only vague sources make claims, they stay rather than
+    speakers quoted on something else (tests/test_engine_causes_round2.py)."""
     lesson = _lesson(tmp_path, SOURCES, SOURCES_FACTS).lesson
     drafts = {d.key: d for d in claim_questions(lesson) if not d.left_out}
     assert drafts["resign"].answer == "Reports, source not named"

@@ -266,3 +266,30 @@ def test_student_html_carries_no_ids_answers_or_comments(tmp_path: Path, path: P
     key = _Markup()
     key.feed((folder / "answer-key.html").read_text(encoding="utf-8"))
     assert any(a.startswith("data-question=") for a in key.attributes)  # the teacher's key keeps them
+
+
+def test_every_question_left_off_the_sheet_says_why(provoking) -> None:
+    """A full section, the share of "fact or account?", a shape no section prints: each question the sheet
+    leaves out gets a note (judges found items missing with none)."""
+    lesson, _ = provoking
+    one = dataclasses.replace(lesson, worksheet=dataclasses.replace(lesson.worksheet, sections={"short_answer": 1}))
+    composition = compose(one, [HALE_DIED, WHO_PROPOSED])
+    assert [q.id for q in composition.sections["short_answer"]] == [HALE_DIED.id]
+    assert dict(composition.notes)["tolls"] == (
+        f"left {WHO_PROPOSED.id} off the worksheet: short answer (1 item) full; raise the count under worksheet: "
+        "sections:"
+    )
+    claim = _question("charged", "claim", "Fact or account? The officials were charged.", "Stated as fact")
+    composition = compose(lesson, [claim])
+    assert (
+        dict(composition.notes)["charged"]
+        == f"left {claim.id} off the worksheet: no section prints a claim question of its shape"
+    )
+    asked = dataclasses.replace(claim, choices=("Stated as fact", "Ann Hale's account", "Bo Lind's account", "Rumour"))
+    notes = dict(compose(lesson, [asked]).notes)
+    assert notes["charged"].endswith('"fact or account?" is at most a quarter of the multiple-choice items')
+    assert compose(lesson, [HALE_DIED]).notes == []  # on the sheet: no note
+    mandela, questions = lesson_and_questions(ROOT / "seeds" / "mandela-obituary" / "facts.yaml")
+    composition = compose(mandela, questions.questions)
+    assert composition.sections["timeline"]  # a set says per item what it left out, never "no section"
+    assert not any("chronology" in why for _, why in composition.notes), composition.notes

@@ -173,8 +173,36 @@ class Composer:
         chosen.update(self._singles())
         chosen["fill_in"], extras = self._word_bank(chosen["fill_in"])
         bank = tuple(sorted([q.answer for q in chosen["fill_in"]] + extras, key=str.lower))
+        for question in self.questions:  # every fact the sheet leaves out says why (sets say it per item)
+            if question.shape not in (Shape.ORDERING, Shape.MATCHING):
+                self.left_off.setdefault(question.fact, self._why_not_taken(question, chosen))
         notes = [(fact, why) for fact, why in self.left_off.items() if fact not in self.sheet.facts]
         return Composition(chosen, bank, notes)
+
+    def _why_not_taken(self, question: Question, chosen: dict[str, list[Question]]) -> str:
+        """Why a question no rule left off is not on the sheet: its sections were full, "fact or account?"
+        had its share, its answer was on the sheet often enough, or no section prints its shape."""
+        left = f"left {question.id} off the worksheet:"
+        sections = [name for name, pool in self._pools().items() if question in pool]
+        full = [name for name in sections if len(chosen[name]) >= self.counts[name]]
+        if not sections:
+            return f"{left} no section prints a {question.kind} question of its shape"
+        if full == sections:
+            names = " and ".join(
+                f"{name.replace('_', ' ')} ({self.counts[name]} item{'s' * (self.counts[name] != 1)})" for name in full
+            )
+            return f"{left} {names} full; raise the count under worksheet: sections:"
+        if question.kind == "claim":
+            return f'{left} "fact or account?" is at most a quarter of the multiple-choice items'
+        return f"{left} its answer is already that of {MAX_SAME_ANSWER} items, or of another blank"
+
+    def _pools(self) -> dict[str, list[Question]]:
+        """The questions each single-item section may take."""
+        return {
+            "fill_in": [q for q in self.questions if q.shape is Shape.CLOZE],
+            "short_answer": [q for q in self.questions if q.kind in SHORT_ANSWER_KINDS],
+            "multiple_choice": [q for q in self.questions if q.choices],
+        }
 
     def _sets(self, section: str, questions: list[Question]) -> list[Question]:
         """Timeline or matching items: each keeps only the pairs whose facts are free and that give
@@ -209,11 +237,7 @@ class Composer:
 
     def _singles(self) -> dict[str, list[Question]]:
         """Fill-in, short-answer and multiple-choice items, taken a question per section in turn."""
-        pools = {
-            "fill_in": [q for q in self.questions if q.shape is Shape.CLOZE],
-            "short_answer": [q for q in self.questions if q.kind in SHORT_ANSWER_KINDS],
-            "multiple_choice": [q for q in self.questions if q.choices],
-        }
+        pools = self._pools()
         queues = {name: _by_kind(pool) for name, pool in pools.items()}
         chosen: dict[str, list[Question]] = {name: [] for name in pools}
         progress = True

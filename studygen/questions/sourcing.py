@@ -458,13 +458,15 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
             if same_words(o) != same_words(answer)  # "of an observer" beside "of observers": both right
             and not _names(lesson, owner, statement)
             and not {o, answer} <= UNNAMED
-            # "The media's account" beside "Reports, source not named": a careful student defends both,
-            # whichever of them is the answer.
+            # "The media's account" beside "Reports, source not named": a careful student defends both.
             and not (o in UNNAMED and _vague(lesson, _sole_owner(fact)))
-            and not (answer in UNNAMED and _vague(lesson, owner))
             # A document's account and its author's are one: neither is a wrong answer for the other.
             and not (owner and owner in lesson.one_source(_sole_owner(fact)))
         ]
+        # The same the other way round, where other claims are left to make up four: beside reports or
+        # rumour as the answer, no source named only by what it is ("the media").
+        clear = [o for o in fair if not (answer in UNNAMED and _vague(lesson, options[o]))]
+        fair = clear if len(clear) >= CHOICES - 1 else fair
         # Only to make up four: a claim's foils are other claims, and a speaker quoted on something
         # else is no source of one ("a princess's account" of a rumoured reshuffle).
         firsts: dict[tuple[str, ...], str] = {}
