@@ -18,7 +18,7 @@ import pytest
 
 from studygen.build import build_lessons
 from studygen.export.worksheet_check import leaks
-from studygen.export.worksheet_compose import bank_type, word_form
+from studygen.export.worksheet_compose import _rare_words, bank_type, word_form
 from studygen.export.worksheet_layout import Item, Section, Version, compose, versions
 from studygen.questions import Question
 from studygen.questions.giveaways import Giveaways
@@ -293,3 +293,11 @@ def test_every_question_left_off_the_sheet_says_why(provoking) -> None:
     composition = compose(mandela, questions.questions)
     assert composition.sections["timeline"]  # a set says per item what it left out, never "no section"
     assert not any("chronology" in why for _, why in composition.notes), composition.notes
+
+
+def test_word_bank_words_come_from_the_articles_body(provoking) -> None:
+    """A wire file's header ("amends slugline per desk") is no article text: no word of it in the bank."""
+    lesson, _ = provoking
+    wire = "<DOC>\n<HEADER>\namends slugline per desk\n</HEADER>\n<TEXT>\n<P>\nThe quay was dredged.\n</P>\n</TEXT>\n"
+    words = _rare_words(dataclasses.replace(lesson, article=wire + "</DOC>\n"))
+    assert "dredged" in words and not {"amends", "slugline"} & set(words), words

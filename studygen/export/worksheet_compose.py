@@ -28,6 +28,7 @@ import random
 import re
 from dataclasses import dataclass, field, replace
 
+from ..draft.text import clean
 from ..model import Lesson
 from ..questions import KINDS, Question
 from ..questions.base import ranked_people
@@ -407,9 +408,10 @@ def _room_for(question: Question, chosen: list[Question]) -> bool:
 
 
 def _rare_words(lesson: Lesson) -> list[str]:
-    """Rare words of the lesson's quotations, then of its article, rarest first: terms of the same
-    kind as a cloze's key term."""
+    """Rare words of the lesson's quotations, then of its article's body, rarest first: terms of the same
+    kind as a cloze's key term (not a wire file's header: "amends slugline per desk")."""
     quotations = " ".join(f.said or "" for f in lesson.facts)
-    words = keyword_candidates(quotations) + keyword_candidates(lesson.article)
+    body = " ".join(clean(lesson.article or "").paragraphs)
+    words = keyword_candidates(quotations) + keyword_candidates(body)
     rare = [w for w in dict.fromkeys(words) if w[1] < RARE_ZIPF and "'" not in w[0]]  # no "alliance's"
     return [w for w, _ in sorted(rare, key=lambda item: (item[1], item[0]))][:40]
