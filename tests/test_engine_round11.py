@@ -20,7 +20,7 @@ from studygen.article import Article
 from studygen.dates import parse_date
 from studygen.ground import bare_post
 from studygen.questions import Question
-from studygen.questions.cloze import keyword, keyword_candidates
+from studygen.questions.cloze import BLANK, GAP, _with_blank, keyword, keyword_candidates
 from studygen.questions.giveaways import Giveaways, fold, quotation_passages
 from studygen.questions.sourcing import account_answer, claim_questions
 
@@ -339,3 +339,11 @@ def test_a_vague_source_is_no_wrong_answer_beside_reports(tmp_path: Path) -> Non
     vague = {"The press's account", "The account of observers here", "The account of Lenby officials"}
     assert not vague & set(drafts["resign"].candidates)
     assert "Eva Lund's account" in drafts["resign"].candidates
+
+
+def test_an_article_before_a_blank_reads_a_n() -> None:
+    """ "an [...]" tells a word that starts with a vowel (a judge: the bank's only one); "a(n) [...]" does not."""
+    assert _with_blank(f"There must be an {GAP} welcome.", "honest", ())[0] == f"There must be a(n) {BLANK} welcome."
+    assert _with_blank(f"It was a {GAP} day.", "grey", ())[0] == f"It was a(n) {BLANK} day."
+    assert _with_blank(f"An {GAP} crowd came.", "eager", ())[0] == f"A(n) {BLANK} crowd came."
+    assert _with_blank(f"Ask Dana {GAP} now.", "twice", ())[0] == f"Ask Dana {BLANK} now."  # a name's end: no article

@@ -115,8 +115,12 @@ def _with_blank(sentence: str, answer: str, alternatives: tuple[str, ...]) -> tu
     """The prompt and its cloze parts, both starting with a capital wherever they are shown (a card, a
     sheet, an export): "In the mid-1950s, [...] proposed", never "in the mid-1950s"."""
     before, after = sentence.split(GAP, 1)
+    before = _INDEFINITE.sub(lambda m: f"{m[1][0]}(n) ", before)  # "an [...]" tells a word starting with a vowel
     before = before[:1].upper() + before[1:]
     return before + BLANK + after, ClozeText((before, Blank(answer, alternatives), after))
+
+
+_INDEFINITE = re.compile(r"(?<![\w'’])(an?) $", re.IGNORECASE)
 
 
 def _lead(lesson: Lesson, fact: Fact) -> str:
