@@ -347,3 +347,20 @@ def test_an_article_before_a_blank_reads_a_n() -> None:
     assert _with_blank(f"It was a {GAP} day.", "grey", ())[0] == f"It was a(n) {BLANK} day."
     assert _with_blank(f"An {GAP} crowd came.", "eager", ())[0] == f"A(n) {BLANK} crowd came."
     assert _with_blank(f"Ask Dana {GAP} now.", "twice", ())[0] == f"Ask Dana {BLANK} now."  # a name's end: no article
+
+
+def test_an_undated_office_is_asked_at_the_time_of_the_article(tmp_path: Path) -> None:
+    """ "What office did Jon Vik hold?" has a second answer in any post he held before or after (two judges);
+    of someone the lesson shows dead, every post is past, and the question stays as it was."""
+    facts = FACTS.replace(
+        "  vik: {name: Jon Vik, aliases: [Vik]}",
+        "  vik: {name: Jon Vik, aliases: [Vik],\n"
+        "        roles: [{title: Orvik harbour master, evidence: Harbour master Jon Vik}]}",
+    )
+    questions, _ = _questions(tmp_path / "alive", ARTICLE, facts)
+    assert questions["vik.orvik-harbour-master/office"].prompt == (
+        "What office did Jon Vik hold at the time of the article?"
+    )
+    died = facts + "  - {id: vik-died, kind: event, what: Jon Vik died, who: [vik], when: 2021, evidence: Vik died}\n"
+    questions, _ = _questions(tmp_path / "dead", ARTICLE + "Vik died in 2021.\n", died)
+    assert questions["vik.orvik-harbour-master/office"].prompt == "What office did Jon Vik hold?"

@@ -174,7 +174,7 @@ def test_a_post_held_alongside_at_the_same_time_is_named_in_the_question(tmp_pat
     assert "Harbour Party MP" not in editor.alternatives  # "MP" alone is no answer to what else he was
     questions, _ = _questions(tmp_path / "built", EDITOR, EDITOR_FACTS)
     assert questions["dahl.editor-of-the-orvik-courier/office"].prompt == (
-        "What office did Ola Dahl hold, besides being an MP?"
+        "What office did Ola Dahl hold at the time of the article, besides being an MP?"
     )
     mayor = drafts["holm.mayor-of-orvik"]
     assert mayor.variables["besides"] == "a member"  # dated, and held in the same years; a seat by its kind

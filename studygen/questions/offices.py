@@ -16,6 +16,7 @@ from .base import (
     Draft,
     accepted_names,
     date_phrase,
+    death_years,
     kind,
     left_out,
     named_in,
@@ -416,6 +417,7 @@ def _summary(person: Person, role: Role) -> str:
 
 @kind("office", "contextualisation", "What office did someone hold (in a year or span, when the lesson gives one).")
 def office_questions(lesson: Lesson) -> Iterator[Draft]:
+    died = death_years(lesson)
     titles = TitleIndex(role.title for person in lesson.people.values() for role in person.roles if role.is_office)
     rivals = _Rivals(lesson)
     for person in lesson.people.values():
@@ -455,11 +457,15 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
             # teacher's or another paragraph's ("who was then harbour master"): such dates are left out of
             # someone's account where the person held no other office to tell apart.
             undated = bool(role.according_to) and len(offices) == 1 and not _dated_by_owner(lesson, role)
+            # An undated post is the one the article gives them as it appeared: "What office did Jon Vik hold?"
+            # has a second answer in any post they held before or after (two judges). Not of someone the
+            # lesson shows dead, whose posts are all past.
+            now = "at the time of the article" if person.id not in died else ""
             yield Draft(
                 key=role_key(person, role),
                 variables={
                     "person": person.name,
-                    "when": "" if undated else date_phrase(role.when),
+                    "when": "" if undated else date_phrase(role.when) or now,
                     "description": person.description,
                     "according_to": lesson.owner_name(role.according_to),
                     "besides": " and ".join(alongside),
