@@ -19,8 +19,9 @@ from pathlib import Path
 from studygen.article import Article
 from studygen.dates import parse_date
 from studygen.ground import bare_post
-from studygen.questions import Question
+from studygen.questions import TEACHER_DATE, Question
 from studygen.questions.cloze import BLANK, GAP, _with_blank, keyword, keyword_candidates
+from studygen.questions.gates import _text_problem
 from studygen.questions.giveaways import Giveaways, fold, quotation_passages
 from studygen.questions.sourcing import account_answer, claim_questions
 
@@ -201,15 +202,16 @@ def test_an_event_in_the_year_an_open_span_begins_is_offered_only_earlier_years(
 
 
 def test_an_office_is_given_away_by_the_verb_its_title_is_made_from() -> None:
-    """ "began her rule of Lenby" gives away "ruler of Lenby" (a judge, bad); "leading the Harbour Party"
-    gives away "leader of the Harbour Party", with the holder's name."""
-    assert {"rule", "rules", "ruled", "ruling"} <= set(Giveaways.office_forms("ruler of Lenby"))
-    assert {"lead", "leads", "leading"} <= set(Giveaways.office_forms("leader of the Harbour Party"))
+    """ "began her rule of Lenby" gives away "ruler of Lenby" (a judge, bad), and "in the lead of the Harbour
+    Party" "leader of the Harbour Party", with the holder's name; a verb form does not ("ruled against")."""
+    assert "rule" in Giveaways.office_forms("ruler of Lenby")
+    assert not {"ruled", "ruling"} & set(Giveaways.office_forms("ruler of Lenby"))  # "ruled against him": a judge
+    assert "lead" in Giveaways.office_forms("leader of the Harbour Party")
     assert not {"mayo", "may"} & set(Giveaways.office_forms("Mayor of Orvik"))  # no "-er": no verb
     lesson, _ = lesson_and_questions(PROVOKING)
     detector = Giveaways(lesson)
-    assert detector.gives_away(fold("Ann Hale, leading the Harbour Party since 1990"), WHAT_OFFICE) is not None
-    assert detector.gives_away(fold("Ann Hale, reading the Harbour Party's papers"), WHAT_OFFICE) is None
+    assert detector.gives_away(fold("Ann Hale, in the lead of the Harbour Party since 1990"), WHAT_OFFICE) is not None
+    assert detector.gives_away(fold("Ann Hale, leading the Harbour Party's campaign"), WHAT_OFFICE) is None
 
 
 # -- a birth on a timeline of the same life --------------------------------------------------------
@@ -364,3 +366,24 @@ def test_an_undated_office_is_asked_at_the_time_of_the_article(tmp_path: Path) -
     died = facts + "  - {id: vik-died, kind: event, what: Jon Vik died, who: [vik], when: 2021, evidence: Vik died}\n"
     questions, _ = _questions(tmp_path / "dead", ARTICLE + "Vik died in 2021.\n", died)
     assert questions["vik.orvik-harbour-master/office"].prompt == "What office did Jon Vik hold?"
+
+
+def test_a_date_only_the_teacher_gives_says_so_on_the_front(tmp_path: Path) -> None:
+    """ "died on Tuesday" made a day by the teacher: no student finds it in the article, and the front says
+    so (judges in three rounds: "the key says so, but the student's sheet does not"); the article's own
+    year says nothing."""
+    article = ARTICLE + "The ferry museum opened in the old customs house.\n"
+    teacher = (FACTS + MUSEUM % "").replace(
+        "evidence: The ferry museum opened}", "evidence: The ferry museum opened, from_teacher: [when]}"
+    )
+    questions, _ = _questions(tmp_path / "teacher", article, teacher)
+    assert questions["museum/when"].prompt.endswith("? " + TEACHER_DATE)
+    questions, _ = _questions(tmp_path / "article", ARTICLE + "The ferry museum opened in 1993.\n", FACTS + MUSEUM % "")
+    assert TEACHER_DATE not in questions["museum/when"].prompt
+
+
+def test_had_had_is_english_not_a_doubled_word() -> None:
+    """ "the testimony had had an effect" is right (a judge: a claim left out for a "doubled word")."""
+    assert _text_problem("Her testimony had had an effect on the board.") is None
+    assert _text_problem("Was that that harbour?") is None
+    assert _text_problem("The the harbour closed.") == "the word 'The' is doubled"

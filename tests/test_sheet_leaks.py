@@ -301,3 +301,12 @@ def test_word_bank_words_come_from_the_articles_body(provoking) -> None:
     wire = "<DOC>\n<HEADER>\namends slugline per desk\n</HEADER>\n<TEXT>\n<P>\nThe quay was dredged.\n</P>\n</TEXT>\n"
     words = _rare_words(dataclasses.replace(lesson, article=wire + "</DOC>\n"))
     assert "dredged" in words and not {"amends", "slugline"} & set(words), words
+
+
+def test_no_word_bank_entry_is_printed_in_a_blanks_sentence(provoking) -> None:
+    """ "such a(n) [...] and injustice" with "injustice" in the bank: crossed off at once (a judge)."""
+    lesson, _ = provoking
+    assert "trawler" in compose(lesson, [QUOTE_CLOZE]).word_bank  # the rarest word of the lesson: offered
+    printed = _cloze("dredged", "The trawler crew said the ", "quay", " was old.")
+    bank = compose(lesson, [printed]).word_bank
+    assert "quay" in bank and "trawler" not in bank, bank  # printed beside the blank: not offered

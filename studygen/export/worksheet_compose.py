@@ -294,7 +294,12 @@ class Composer:
         pools = {t: self._pool(t) for t in dict.fromkeys(types.values())}
         taken = {fold(q.answer) for q in blanks}
         answers_on_sheet = [*self.sheet.answers, *(v for _, view_ in self.sheet.views for v in view_.values)]
-        free = {t: [w for w in pool if _free(w, taken, answers_on_sheet)] for t, pool in pools.items()}
+        # A word the blanks' own sentences print is crossed off at once ("such an [...] and injustice").
+        printed = " ".join(fold(q.prompt) for q in blanks)
+        free = {
+            t: [w for w in pool if _free(w, taken, answers_on_sheet) and not shows(printed, fold(w))]
+            for t, pool in pools.items()
+        }
         kept = [q for q in blanks if free[types[q.id]]]
         for question in blanks:
             if question not in kept:

@@ -15,7 +15,7 @@ from ..memory import gc_paused
 from ..model import Lesson
 from ..paths import display_path
 from . import chronology, cloze, offices, proposals, sourcing  # noqa: F401 - registers the kinds
-from .base import KINDS, Draft, Question, account_dates, teacher_values, with_teacher_names
+from .base import KINDS, TEACHER, Draft, Question, account_dates, teacher_values, with_teacher_names
 from .choices import CHOICES, TYPED, YEAR_TYPES, Chooser, balance_letters, position_for
 from .chronology import outside_period, title_period
 from .gates import first_failure, unique_prompts
@@ -25,6 +25,8 @@ from .triage import Flag, flag_reasons, triage
 from .wording import TEMPLATE_FOLDER, Wording, load_wordings, render, template_names_in_folder
 
 __all__ = ["KINDS", "Question", "QuestionSet", "build_questions"]
+
+TEACHER_DATE = "The date is your teacher's, not the article's."
 
 
 @dataclass
@@ -267,6 +269,10 @@ class _KindMaker:
                          f"the {name} question about '{draft.key}' has no multiple-choice version: "
                          "the lesson has fewer than three wrong answers of the same kind",
                          "add facts or people of the same kind, or accept a short-answer question")  # fmt: skip
+            sources = _with_teacher_values(lesson, draft, prompt, names=name != "claim")
+            if name == "when" and (draft.answer, TEACHER) in sources:
+                # A date no student can find in the article ("died on Tuesday" made a day): the front says whose.
+                prompt = f"{prompt} {TEACHER_DATE}"
             question = Question(
                 id=question_id,
                 lesson=lesson.id,
@@ -288,7 +294,7 @@ class _KindMaker:
                 context=self.context_of(draft.context_keys),
                 fact_summary=draft.summary,
                 people=draft.people,
-                sources=_with_teacher_values(lesson, draft, prompt, names=name != "claim"),
+                sources=sources,
             )
             failed = first_failure(question, draft.forbidden, lesson.title, self.citation)
             if failed is not None:

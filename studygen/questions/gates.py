@@ -24,6 +24,7 @@ _QUOTED = re.compile(r"“[^”]*”")
 # What an empty or undefined template value leaves behind (outside quotations).
 _MISSING = re.compile(r"(?<!\w)(\{\{|\}\}|\{%|%\}|None|\[\]|\(\))(?!\w)")
 _DOUBLED = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
+_TWICE_IN_ENGLISH = frozenset({"had", "that"})  # "the testimony had had an effect", "said that that was wrong"
 _A_VOWEL = re.compile(r"\ba ([aeio]\w*)", re.IGNORECASE)
 _AN_CONSONANT = re.compile(r"\ban ([bcdfgjklmnpqrstvwxyz]\w*)", re.IGNORECASE)
 _AN_EXCEPTIONS = ("hour", "honest", "honour", "heir", "fbi", "nba", "mp", "sos", "x")
@@ -107,7 +108,7 @@ def _text_problem(text: str) -> str | None:
         return f"the text contains '{match.group(1)}': a template value is missing"
     if "  " in text or text != text.strip():
         return "the text has doubled or stray spaces"
-    if match := _DOUBLED.search(text):
+    if match := next((m for m in _DOUBLED.finditer(text) if m.group(1).lower() not in _TWICE_IN_ENGLISH), None):
         return f"the word '{match.group(1)}' is doubled"
     return None
 

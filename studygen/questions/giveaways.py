@@ -162,18 +162,12 @@ _DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 
 
 def _verb_forms(noun: str) -> list[str]:
-    """The verb an agent noun is made from, in its forms: "ruler" -> rule, rules, ruled, ruling ("began
-    her rule of Lenby" gives away "ruler of Lenby"); "leader" -> lead, leads, leading."""
+    """The word an agent noun is made from, as the noun it also is: "ruler" -> rule ("began his rule of
+    Lenby" gives away "ruler of Lenby"), "leader" -> lead. Not its verb forms: "the judge who ruled against
+    him" is no ruler (a judge)."""
     if len(noun) < 5 or not noun.endswith("er"):
         return []
-    forms = []
-    for verb in (noun[:-1], noun[:-2]):  # rule-r or lead-er: the letters do not tell, and a non-word matches nothing
-        forms += (
-            [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
-            if verb.endswith("e")
-            else [verb, verb + "s", verb + "ed", verb + "ing"]
-        )
-    return forms
+    return [noun[:-1], noun[:-2]]  # rule-r or lead-er: the letters do not tell, and a non-word matches nothing
 
 
 def _phrases(text: str, besides: tuple[str, ...]) -> tuple[str, ...]:
