@@ -22,7 +22,7 @@ from studygen.ground import bare_post
 from studygen.questions import TEACHER_DATE, Question
 from studygen.questions.cloze import BLANK, GAP, _with_blank, keyword, keyword_candidates
 from studygen.questions.gates import _text_problem
-from studygen.questions.giveaways import Giveaways, fold, quotation_passages
+from studygen.questions.giveaways import Giveaways, _initials, fold, quotation_passages
 from studygen.questions.sourcing import account_answer, claim_questions
 
 from .conftest import PROVOKING, lesson_and_questions, write_lesson
@@ -387,3 +387,11 @@ def test_had_had_is_english_not_a_doubled_word() -> None:
     assert _text_problem("Her testimony had had an effect on the board.") is None
     assert _text_problem("Was that that harbour?") is None
     assert _text_problem("The the harbour closed.") == "the word 'The' is doubled"
+
+
+def test_a_countrys_post_is_named_by_its_initials_too() -> None:
+    """ "PM apology" in the footer answers "What office did X hold? UK Prime Minister" (a judge)."""
+    assert _initials("UK Prime Minister") == "pm" == _initials("Prime Minister")
+    assert _initials("US President") == "" and _initials("UK") == ""
+    assert _text_problem("None of the harbour lawyers would take the case.") is None
+    assert _text_problem("Who said None?") == "the text contains 'None': a template value is missing"

@@ -22,7 +22,8 @@ ASKED_BOTH_WAYS = frozenset({"office-holder"})  # who held it: `office` asks wha
 
 _QUOTED = re.compile(r"“[^”]*”")
 # What an empty or undefined template value leaves behind (outside quotations).
-_MISSING = re.compile(r"(?<!\w)(\{\{|\}\}|\{%|%\}|None|\[\]|\(\))(?!\w)")
+# A template value left empty prints "None", "[]" or braces; "None of the lawyers" is English (a judge).
+_MISSING = re.compile(r"(?<!\w)(\{\{|\}\}|\{%|%\}|None(?! of\b)|\[\]|\(\))(?!\w)")
 _DOUBLED = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)
 _TWICE_IN_ENGLISH = frozenset({"had", "that"})  # "the testimony had had an effect", "said that that was wrong"
 _A_VOWEL = re.compile(r"\ba ([aeio]\w*)", re.IGNORECASE)

@@ -194,9 +194,12 @@ def _date_forms(values: Iterable[str], day_by_year: bool = True) -> tuple[str, .
 
 
 def _initials(title: str) -> str:
-    """A title of two capitalised words by their initials, as headlines write it: "pm" of "Prime Minister",
-    "mp" of "Member of Parliament" ("" for any other title)."""
+    """A title of two capitalised words by their initials, as headlines write it: "pm" of "Prime Minister"
+    and of "UK Prime Minister" (a country's initials before it aside), "mp" of "Member of Parliament" (""
+    for any other title)."""
     words = re.findall(r"[\w'-]+", title)
+    while words and words[0].isupper():
+        words = words[1:]
     capitals = [w for w in words if w[:1].isupper() and w[1:].islower()]
     return "".join(w[0] for w in capitals).lower() if len(capitals) == 2 == len(words) - ("of" in words) else ""
 
