@@ -304,7 +304,7 @@ def test_word_bank_words_come_from_the_articles_body(provoking) -> None:
 
 
 def test_no_word_bank_entry_is_printed_in_a_blanks_sentence(provoking) -> None:
-    """ "such a(n) [...] and injustice" with "injustice" in the bank: crossed off at once (a judge)."""
+    """ "such a(n) [...] and delay" with "delay" in the bank: crossed off at once (a judge)."""
     lesson, _ = provoking
     assert "trawler" in compose(lesson, [QUOTE_CLOZE]).word_bank  # the rarest word of the lesson: offered
     printed = _cloze("dredged", "The trawler crew said the ", "quay", " was old.")

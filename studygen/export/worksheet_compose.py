@@ -294,7 +294,7 @@ class Composer:
         pools = {t: self._pool(t) for t in dict.fromkeys(types.values())}
         taken = {fold(q.answer) for q in blanks}
         answers_on_sheet = [*self.sheet.answers, *(v for _, view_ in self.sheet.views for v in view_.values)]
-        # A word the blanks' own sentences print is crossed off at once ("such an [...] and injustice").
+        # A word the blanks' own sentences print is crossed off at once ("a(n) [...] and a delay", "delay").
         printed = " ".join(fold(q.prompt) for q in blanks)
         free = {
             t: [w for w in pool if _free(w, taken, answers_on_sheet) and not shows(printed, fold(w))]
