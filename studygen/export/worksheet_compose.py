@@ -163,6 +163,12 @@ class Composer:
         self.sheet = _Sheet(lesson)
         self.detector = Giveaways(lesson)
         self.left_off: dict[str, str] = {}  # fact: why a question of it was left off (said if none is on)
+        # The questions each single-item section may take: to fill them, and to say why one was not taken.
+        self.pools = {
+            "fill_in": [q for q in questions if q.shape is Shape.CLOZE],
+            "short_answer": [q for q in questions if q.kind in SHORT_ANSWER_KINDS],
+            "multiple_choice": [q for q in questions if q.choices],
+        }
 
     def compose(self) -> Composition:
         chosen: dict[str, list[Question]] = {name: [] for name in SECTIONS}
@@ -184,7 +190,7 @@ class Composer:
         """Why a question no rule left off is not on the sheet: its sections were full, "fact or account?"
         had its share, its answer was on the sheet often enough, or no section prints its shape."""
         left = f"left {question.id} off the worksheet:"
-        sections = [name for name, pool in self._pools().items() if question in pool]
+        sections = [name for name, pool in self.pools.items() if question in pool]
         full = [name for name in sections if len(chosen[name]) >= self.counts[name]]
         if not sections:
             return f"{left} no section prints a {question.kind} question of its shape"
@@ -196,14 +202,6 @@ class Composer:
         if question.kind == "claim":
             return f'{left} "fact or account?" is at most a quarter of the multiple-choice items'
         return f"{left} its answer is already that of {MAX_SAME_ANSWER} items, or of another blank"
-
-    def _pools(self) -> dict[str, list[Question]]:
-        """The questions each single-item section may take."""
-        return {
-            "fill_in": [q for q in self.questions if q.shape is Shape.CLOZE],
-            "short_answer": [q for q in self.questions if q.kind in SHORT_ANSWER_KINDS],
-            "multiple_choice": [q for q in self.questions if q.choices],
-        }
 
     def _sets(self, section: str, questions: list[Question]) -> list[Question]:
         """Timeline or matching items: each keeps only the pairs whose facts are free and that give
@@ -238,7 +236,7 @@ class Composer:
 
     def _singles(self) -> dict[str, list[Question]]:
         """Fill-in, short-answer and multiple-choice items, taken a question per section in turn."""
-        pools = self._pools()
+        pools = self.pools
         queues = {name: _by_kind(pool) for name, pool in pools.items()}
         chosen: dict[str, list[Question]] = {name: [] for name in pools}
         progress = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -418,6 +419,7 @@ def _summary(person: Person, role: Role) -> str:
 @kind("office", "contextualisation", "What office did someone hold (in a year or span, when the lesson gives one).")
 def office_questions(lesson: Lesson) -> Iterator[Draft]:
     died = death_years(lesson)
+    article_of = functools.cache(lambda: Article(lesson.article or ""))
     titles = TitleIndex(role.title for person in lesson.people.values() for role in person.roles if role.is_office)
     rivals = _Rivals(lesson)
     for person in lesson.people.values():
@@ -456,7 +458,7 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
             # "According to X, what office did Y hold in 1985?" reads as X's date, though it may be the
             # teacher's or another paragraph's ("who was then harbour master"): such dates are left out of
             # someone's account where the person held no other office to tell apart.
-            undated = bool(role.according_to) and len(offices) == 1 and not _dated_by_owner(lesson, role)
+            undated = bool(role.according_to) and len(offices) == 1 and not _dated_by_owner(lesson, role, article_of)
             # An undated post is the one the article gives them as it appeared: "What office did Jon Vik hold?"
             # has a second answer in any post they held before or after (two judges). Not of someone the
             # lesson shows dead, whose posts are all past.
@@ -485,12 +487,13 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
             )
 
 
-def _dated_by_owner(lesson: Lesson, role: Role) -> bool:
+def _dated_by_owner(lesson: Lesson, role: Role, article_of: Callable[[], Article]) -> bool:
     """Whether the one whose account a role is gives its date: a passage of its evidence that holds the
-    year stands in a paragraph naming them ("... in 2000, Ordzhonikidze added"), and no date is the teacher's."""
+    year stands in a paragraph naming them ("... in 2000, Ordzhonikidze added"), and no date is the teacher's.
+    `article_of` gives the article, indexed once per lesson and only when a role needs it."""
     if role.when is None or role.according_to not in lesson.people or teacher_gave(role.from_teacher, "when"):
         return False
-    article = Article(lesson.article or "")
+    article = article_of()
     names = lesson.people[role.according_to].names
     for passage in role.evidence:
         if not any(year in passage for year in role.when.years) or (span := article.find(passage)) is None:
