@@ -13,6 +13,7 @@ from .load import load_yaml
 from .memory import gc_paused
 from .model import Lesson
 from .paths import FACTS_FILE, SEEDS_DIR, display_path
+from .printed_words import check_printed_words
 from .review import REVIEW_FILE, Ledger, read_ledger
 from .validate import validate
 
@@ -123,6 +124,8 @@ def _read_lesson(path: Path, strict: bool, raw: bytes | None) -> CheckedLesson:
     lesson = validate(loaded, sink) if loaded is not None else None
     report = GroundReport()
     article = None
+    if lesson is not None:
+        check_printed_words(lesson, sink)
     if lesson is not None and lesson.article:
         article = Article(lesson.article)
         report = ground(lesson, sink, article)

@@ -122,7 +122,8 @@ def test_a_quotation_is_placed_in_its_evidence_not_in_the_headline_before_it(tmp
     (a judge: check compared the frame with the headline), and that is the passage the words stand in."""
     checked = write_lesson(tmp_path / "body", HEADLINE, UNFAIR % "has called the ferry company's new fares ...")
     assert not [d.render() for d in checked.diagnostics if d.code == "ground.frame-not-found"]
-    assert quotation_passages(checked.lesson)["unfair"] == {("sande", 1)}  # the body's paragraph, not the headline
+    # The body's paragraph, not the headline; -1 - 1: the passage no quotation "she added" goes on from.
+    assert quotation_passages(checked.lesson)["unfair"] == {("sande", 1), ("sande", -2)}
     checked = write_lesson(tmp_path / "wrong", HEADLINE, UNFAIR % "has praised the ferry company's new fares ...")
     assert [d.code for d in checked.diagnostics if d.code == "ground.frame-not-found"] == ["ground.frame-not-found"]
 

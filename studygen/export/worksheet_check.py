@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..model import Lesson
 from ..questions.giveaways import Giveaways, fold, shows, text_gives_away
-from .worksheet_compose import HEADER, View, bank_type, furniture_shows, view
+from .worksheet_compose import HEADER, View, bank_type, bank_types, blank_type, furniture_shows, view
 from .worksheet_layout import Item, Version
 
 
@@ -33,6 +33,7 @@ class _Printed:
     facts: tuple[str, ...]
     view: View
     answer: str
+    blank: str = ""  # the kind of word bank entry a fill-in item asks for (`blank_type`)
 
 
 def _printed(section: str, item: Item, detector: Giveaways) -> _Printed:
@@ -40,7 +41,8 @@ def _printed(section: str, item: Item, detector: Giveaways) -> _Printed:
     texts = tuple(fold(t) for t in (question.prompt, *item.choices, *item.left, *item.right))
     asked = view(section, question, detector)
     facts = question.facts or (question.fact,)
-    return _Printed(item.number, section, facts, View(texts, asked.asks, asked.values), fold(question.answer))
+    blank = blank_type(detector, question) if section == "fill_in" else ""
+    return _Printed(item.number, section, facts, View(texts, asked.asks, asked.values), fold(question.answer), blank)
 
 
 def leaks(lesson: Lesson, version: Version, detector: Giveaways | None = None) -> list[str]:
@@ -94,11 +96,11 @@ def _word_bank(detector: Giveaways, items: list[_Printed], bank: list[str]) -> l
                 found.append(f"the word bank entry '{word}' holds the answer of item {item.number}")
             elif word not in answers and (word == item.answer or word in item.view.values):
                 found.append(f"the word bank's extra entry '{word}' is the answer of item {item.number}")
-    types = Counter(bank_type(detector, word) for word in bank)
-    blank_types = {bank_type(detector, item.answer) for item in items if item.section == "fill_in"}
-    for kind in sorted(types):
-        if kind not in blank_types:
-            found.append(f"the word bank has an entry of a type no blank has ({kind})")
-        elif types[kind] < 2:
+    asked = {item.blank for item in items if item.section == "fill_in"}
+    for word in bank:
+        if not bank_types(detector, word) & asked:
+            found.append(f"the word bank has an entry of a type no blank has ({bank_type(detector, word)})")
+    for kind in sorted(asked):
+        if sum(kind in bank_types(detector, word) for word in bank) < 2:
             found.append(f"the word bank's only {kind} entry is a blank's answer: solved by its type")
     return found

@@ -22,6 +22,7 @@ version again.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import random
@@ -288,7 +289,7 @@ class Composer:
         MIN_EXTRA_WORDS in all, each answering nothing on the sheet, and none of a type no blank has.
         A blank whose type has no such word is left off (its answer would be the only one of its kind), and
         every blank when fewer than MIN_EXTRA_WORDS extra words fit (the last would be solved by elimination)."""
-        types = {q.id: bank_type(self.detector, q.answer) for q in blanks}
+        types = {q.id: blank_type(self.detector, q) for q in blanks}
         pools = {t: self._pool(t) for t in dict.fromkeys(types.values())}
         taken = {fold(q.answer) for q in blanks}
         answers_on_sheet = [*self.sheet.answers, *(v for _, view_ in self.sheet.views for v in view_.values)]
@@ -337,34 +338,79 @@ class Composer:
             pool = [d for d in dict.fromkeys(f.when.display() for f in lesson.facts if f.when is not None)
                     if f"date:{_date_form(d)}" == kind]  # fmt: skip
         else:
-            pool = [word for word in _rare_words(lesson) if f"term:{word_form(word)}" == kind]
+            pool = [word for word in _rare_words(lesson) if kind.removeprefix("term:") in word_forms(word)]
         rng.shuffle(pool)
         return pool
 
 
 def bank_type(detector: Giveaways, entry: str) -> str:
-    """What kind of entry a word bank entry is: a person (or a group, ...), a date of one form, a term of
-    one grammatical form."""
+    """What kind of entry a word bank entry is, at its likeliest: a person (or a group, ...), a date of
+    one form, a term of one grammatical form."""
+    return _types(detector, entry)[0]
+
+
+def bank_types(detector: Giveaways, entry: str) -> frozenset[str]:
+    """Every kind a word bank entry can be: "close" fills a blank that asks for a verb ("will not
+    [...]") and one that asks for an adjective ("[...] to the quay")."""
+    return frozenset(_types(detector, entry))
+
+
+def blank_type(detector: Giveaways, question: Question) -> str:
+    """The kind of entry a blank asks for: its answer's, and where the answer can be several parts of
+    speech, the one the word before the blank asks for ("will not [...]": a verb)."""
+    kinds = _types(detector, question.answer)
+    if question.cloze is None or len(kinds) == 1:
+        return kinds[0]
+    before = question.cloze.parts[0] if isinstance(question.cloze.parts[0], str) else ""
+    words = re.findall(r"[\w’']+", before.lower())
+    wanted = _ASKED_BY.get(words[-1], "") if words else ""
+    return f"term:{wanted}" if f"term:{wanted}" in kinds else kinds[0]
+
+
+def _types(detector: Giveaways, entry: str) -> list[str]:
     person = detector.person(entry)
     if person is not None:
-        return f"name:{person.kind}"
+        return [f"name:{person.kind}"]
     if is_date(entry):
-        return f"date:{_date_form(entry)}"
-    return f"term:{word_form(entry)}"
+        return [f"date:{_date_form(entry)}"]
+    return [f"term:{form}" for form in word_forms(entry)]
 
 
 def word_form(term: str) -> str:
-    """The grammatical form a blank's grammar asks for, by the (last) word's ending: 'ed' (a past
-    participle: "have [...] greatly"), 'ing', 'plural' ("all [...] and other boats") or 'base'.
-    Each blank needs another entry of its form, or the grammar alone fills it."""
+    """The likeliest grammatical form of a term (see `word_forms`)."""
+    return word_forms(term)[0]
+
+
+def word_forms(term: str) -> tuple[str, ...]:
+    """The grammatical forms a term can fill a blank as, likeliest first: by the (last) word's ending,
+    'ed' (a past participle: "have [...] greatly"), 'ing' or 'plural' ("all [...] and other boats");
+    else its parts of speech, of 'noun', 'adj' ("it is [...] that"), 'adv' and 'verb' ("continue to
+    [...]"). Each blank needs another entry of its form, or the grammar alone fills it."""
     word = term.split()[-1].lower() if term.split() else ""
     if len(word) > 4 and word.endswith("ed"):
-        return "ed"
+        return ("ed",)
     if len(word) > 5 and word.endswith("ing"):
-        return "ing"
+        return ("ing",)
     if len(word) > 3 and word.endswith("s") and not word.endswith(_NOT_PLURAL):
-        return "plural"
-    return "base"
+        return ("plural",)
+    return parts_of_speech(word)
+
+
+@functools.cache
+def parts_of_speech(word: str) -> tuple[str, ...]:
+    """A word's parts of speech in an English lexicon (LemmInflect's, in its order); a word it does not
+    know is taken for a noun (a name, a borrowed term: "hokm")."""
+    import lemminflect
+
+    forms = dict.fromkeys(_POS[tag] for tag in lemminflect.getAllLemmas(word) if tag in _POS)
+    return tuple(forms) or ("noun",)
+
+
+_POS = {"NOUN": "noun", "PROPN": "noun", "ADJ": "adj", "ADV": "adv", "VERB": "verb", "AUX": "verb"}
+# The part of speech the word before a blank asks for, where the blank's answer can be several.
+_ASKED_BY = dict.fromkeys("to will would can could shall should must may might not n't did does do".split(), "verb")
+_ASKED_BY |= dict.fromkeys("a an the this that these those his her its their our my your".split(), "noun")
+_ASKED_BY |= dict.fromkeys("very so too more most less least slightly quite rather seems seemed".split(), "adj")
 
 
 _NOT_PLURAL = ("ss", "us", "is", "ics")  # "address", "census", "crisis", "politics"
@@ -375,7 +421,9 @@ def _kind_name(kind: str) -> str:
     group, form = kind.split(":", 1)
     if group != "term":
         return group if group == "date" else form
-    return {"ed": "word ending in -ed", "ing": "word ending in -ing", "plural": "plural"}.get(form, "term")
+    names = {"ed": "word ending in -ed", "ing": "word ending in -ing", "plural": "plural", "adj": "adjective"}
+    names |= {"adv": "adverb", "verb": "verb", "noun": "noun"}
+    return names.get(form, "term")
 
 
 def _why(other: str, why: str) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import jinja2
 
 from ..confine import UnsafeFile
+from ..dates import DateError, parse_date
 from ..diagnostics import Diagnostic, DiagnosticSink, Position, Severity
 from ..forking import ForkedCall, can_fork
 from ..memory import gc_paused
@@ -27,6 +28,8 @@ from .wording import TEMPLATE_FOLDER, Wording, load_wordings, render, template_n
 __all__ = ["KINDS", "Question", "QuestionSet", "build_questions"]
 
 TEACHER_DATE = "The date is your teacher's, not the article's."
+TEACHER_DATES = "The dates are your teacher's, not the article's."
+TEACHER_YEARS = "The years are your teacher's, not the article's."
 
 
 @dataclass
@@ -45,6 +48,21 @@ class QuestionSet:
         for question in self.questions:
             grouped[question.kind].append(question)
         return {name: items for name, items in grouped.items() if items}
+
+
+def _teacher_date_said(prompt: str, sources: tuple[tuple[str, str], ...]) -> str:
+    """The prompt, with a word that its date is the teacher's where a date it asks or shows is wholly theirs."""
+    for value, given_by in sources:
+        if given_by != TEACHER:
+            continue
+        try:
+            date = parse_date(value)
+        except DateError:
+            continue
+        if not date.is_span or date.open_end:  # "in 1998", "from 1997": one date shown
+            return f"{prompt} {TEACHER_DATE}"
+        return f"{prompt} {TEACHER_DATES if date.month or date.end_month else TEACHER_YEARS}"
+    return prompt
 
 
 # The gate a kind's own refusals belong to, for the note's code.
@@ -270,9 +288,10 @@ class _KindMaker:
                          "the lesson has fewer than three wrong answers of the same kind",
                          "add facts or people of the same kind, or accept a short-answer question")  # fmt: skip
             sources = _with_teacher_values(lesson, draft, prompt, names=name != "claim")
-            if name == "when" and (draft.answer, TEACHER) in sources:
-                # A date no student can find in the article ("died on Tuesday" made a day): the front says whose.
-                prompt = f"{prompt} {TEACHER_DATE}"
+            # A date no student can find in the article, asked ("died on Tuesday" made a day) or standing
+            # for the answer ("Who was president from 1970 to 1973?"): the front says whose.
+            if name in ("when", "office-holder"):
+                prompt = _teacher_date_said(prompt, sources)
             question = Question(
                 id=question_id,
                 lesson=lesson.id,

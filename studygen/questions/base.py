@@ -511,23 +511,83 @@ def ranked_people(lesson: Lesson, preferred: Iterable[str | None], kind: str = "
 
 def active_years(lesson: Lesson) -> dict[str, tuple[int, int]]:
     """The first and last year each person acts in the lesson, as its dated facts and roles show them
-    (a role held 'from 1994' has no last year). People with nothing dated are not listed."""
+    (a role held 'from 1994' has no last year). People with nothing dated are not listed. A birth is
+    no deed ("Ann Hale was born in 1951"), and someone a fact names only after its subject has done
+    the deed ("Ann Hale overtook Bo Lind's record") does not act in it, unless the lesson shows them
+    doing nothing else."""
     spans: dict[str, tuple[int, int]] = {}
 
     def add(person_id: str, date: PartialDate) -> None:
         first, last = spans.get(person_id, (date.start, date.end))
         spans[person_id] = (min(first, date.start), max(last, 10**6 if date.open_end else date.end))
 
+    named: dict[str, list[PartialDate]] = {}  # where the lesson only names them, by date
     for fact in lesson.facts:
-        if fact.when is not None:
+        if fact.when is not None and not _BORN.search(fact.what or ""):
+            acting = acting_in(lesson, fact)
             for person_id in fact.people:
-                if person_id in lesson.people:
+                if person_id in acting:
                     add(person_id, fact.when)
+                elif person_id in lesson.people:
+                    named.setdefault(person_id, []).append(fact.when)
     for person in lesson.people.values():
         for role in person.roles:
             if role.when is not None:
                 add(person.id, role.when)
+    for person_id, dates in named.items():  # someone only ever named is of the time they are named in
+        if person_id not in spans:
+            for date in dates:
+                add(person_id, date)
     return spans
+
+
+_BORN = re.compile(r"\b(?:was|were) born\b")
+# The words a sentence's subject may hold besides names: "Ann Hale and Bo Lind met", "Eva Lund of Orvik".
+_IN_SUBJECT = frozenset({"and", "of", "the", "de", "van", "von", "da", "al", "bin"})
+
+
+def acting_in(lesson: Lesson, fact: Fact) -> tuple[str, ...]:
+    """The fact's people who act in it: those its sentence's subject names, where it names any of them,
+    or else all of them."""
+    people = [p for p in fact.people if p in lesson.people]
+    what = fact.what or ""
+    words = what.split()
+    end = next((i for i, w in enumerate(words) if w[:1].islower() and w not in _IN_SUBJECT), len(words))
+    subject = " ".join(words[:end])
+    named = [p for p in people if any(named_in(n, subject) for n in lesson.people[p].names)]
+    return tuple(named or people)
+
+
+# An undated deed the article places by its own day ("earlier this year", "on Tuesday"): of its year.
+_RECENT = re.compile(
+    r"\b(?:(?:earlier |later )?this (?:year|month|week|spring|summer|autumn|fall|winter|morning)|"
+    r"last (?:year|month|week|spring|summer|autumn|fall|winter|night)|yesterday|today|tonight|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    re.IGNORECASE,
+)
+
+
+# Words of a body's name that say what kind of body it is, not whose: "the British government" is Britain's.
+_BODY_WORDS = frozenset(
+    "the a an of government ministry cabinet council parliament party office department administration "
+    "state states national federal royal court committee commission authorities authority".split()
+)
+
+
+def members_of(lesson: Lesson, group_id: str) -> frozenset[str]:
+    """The people who speak for a body, or hold an office of it: those whose office names the body's own
+    word ("British Home Secretary" of "the British government", "President of Varel" of "Varel's
+    government"). Nobody urges a government of which they are a minister."""
+    group = lesson.people.get(group_id)
+    if group is None or group.kind == "person":
+        return frozenset()
+    own = {w for w in re.findall(r"[A-Z][\w-]*", re.sub(r"['’]s\b", "", group.name)) if w.lower() not in _BODY_WORDS}
+    return frozenset(
+        p.id
+        for p in lesson.people.values()
+        if p.speaks_for == group_id
+        or (own and any(r.is_office and own & set(re.findall(r"[\w-]+", r.title)) for r in p.roles))
+    )
 
 
 SAME_TIME_YEARS = 20  # someone the lesson shows this far from a dated deed is no plausible doer of it
@@ -535,8 +595,8 @@ _DIED = re.compile(r"(?:died|was killed|was executed|was assassinated)\b")
 
 
 def death_years(lesson: Lesson) -> dict[str, int]:
-    """The year each person the lesson shows dying died: "Nelson Mandela died ...", not "Edith Marlowe's
-    son died" (the fact's subject, by a name of theirs, before the verb)."""
+    """The year each person the lesson shows dying died: "Nelson Mandela died ...", "Harbour master Jon
+    Vik died", not "Edith Marlowe's son died" (a name of theirs right before the verb)."""
     return {
         person_id: fact.when.end
         for fact in lesson.facts
@@ -544,7 +604,7 @@ def death_years(lesson: Lesson) -> dict[str, int]:
         for person_id in fact.people
         if person_id in lesson.people
         and any(
-            re.match(rf"{re.escape(name)}\s+{_DIED.pattern}", fact.what or "")
+            re.search(rf"(?<![\w'’]){re.escape(name)}\s+{_DIED.pattern}", fact.what or "")
             for name in lesson.people[person_id].names
         )
     }
@@ -556,12 +616,14 @@ def of_the_time(
     """The people (by name) who could have said or done something: not someone the lesson shows only
     decades later or earlier (Obama offered for Mandela's words from the dock in 1964), nor someone it
     shows dead by then (`death_years`). Anyone with nothing dated stays. An undated deed is of its doer's
-    years, or, where the lesson dates nothing of theirs, of the article's (an undated letter in a report
-    of 1990 is offered no mayor ousted in 1950)."""
+    years, or, where the article dates it by its own day ("earlier this year") or the lesson dates nothing
+    of theirs, of the article's (an undated letter in a report of 1990 is offered no mayor ousted in 1950)."""
     names = set(names)
     published = lesson.source.published
     if fact.when is not None:
         earliest = latest = fact.when.start
+    elif published is not None and any(_RECENT.search(text) for text in fact.evidence):
+        earliest, latest = published.start - 1, published.start
     elif fact.by in active:
         earliest, latest = active[fact.by]
     elif published is not None:

@@ -128,7 +128,7 @@ class Ask:
     # 1993 harbour report" answers "In what month and year ...?", "from 1990 to 1994" its year. A day's date is
     # given away by itself, not by its year ("1961" leaves "27 October 1961" to ask).
     telling: tuple[str, ...] = ()
-    passages: frozenset[tuple[str, int]] = frozenset()  # (speaker, paragraph) of the words it shows or asks
+    passages: frozenset[tuple[str, int]] = frozenset()  # (speaker, passage) of the words it shows or asks
     # Two content words side by side in what a "Who ...?" asks about ("the harbour tax"): with the
     # answer's name, they show the subject however little else of it a text holds.
     phrases: tuple[str, ...] = ()
@@ -476,9 +476,14 @@ def _number_forms(word: str) -> tuple[str, ...]:
     return (word, word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s"))
 
 
+# A paragraph of wire copy that goes on with the last one's speaker: "'... on a wall,' she added."
+_ADDED = re.compile(r'"[^"]+"\s*,?\s*(?:he|she|they)\s+(?:added|continued|went on)\b')
+
+
 def quotation_passages(lesson: Lesson, accounts: bool = False) -> dict[str, frozenset[tuple[str, int]]]:
     """Where each quotation stands: its speaker and its passage (a paragraph, with the paragraphs a
-    quotation runs on into: an opening mark left open at its end, a next paragraph that opens with one).
+    quotation runs on into: an opening mark left open at its end, a next paragraph that opens with one),
+    and the passages it goes on from with a quotation "he added", as negative numbers (-1 - passage).
     Once a student reads whose one part of a passage is, the speaker of the rest is no question. With
     `accounts`, each person's account too (`according_to`), where its evidence stands."""
     if not lesson.article:
@@ -486,17 +491,25 @@ def quotation_passages(lesson: Lesson, accounts: bool = False) -> dict[str, froz
     article = Article(lesson.article)
     starts = paragraph_starts(lesson.article)
     passage_of: list[int] = []
+    added_to: list[int] = []  # the passage a quotation "he added" goes on from, as -1 - its number
     passage, open_mark = -1, False
     for start, end in zip(starts, [*starts[1:], len(lesson.article)], strict=True):
         paragraph = fold_text(lesson.article[start:end]).strip()
         if not (open_mark and paragraph.startswith('"')):  # a paragraph that does not carry the quotation on
             passage += 1
+            if not _ADDED.match(paragraph):
+                added_to.append(-1 - passage)
+            else:
+                added_to.append(added_to[-1] if added_to else -1 - passage)
+        else:
+            added_to.append(added_to[-1])
         open_mark = paragraph.count('"') % 2 == 1
         passage_of.append(passage)
     places: dict[str, frozenset[tuple[str, int]]] = {}
     for fact in lesson.facts:
         if fact.kind == "quote" and fact.said and fact.by and (found := article.find_in(fact.said, fact.evidence)):
-            places[fact.id] = frozenset({(fact.by, passage_of[bisect.bisect(starts, found[0]) - 1])})
+            at = bisect.bisect(starts, found[0]) - 1
+            places[fact.id] = frozenset({(fact.by, passage_of[at]), (fact.by, added_to[at])})
         # A person's account ("Howells suggested that ...") stands in their passage too: "whose account?"
         # of it is "who said?" of the words around it (`accounts`: only "fact or account?" asks so).
         elif accounts and fact.according_to in lesson.people and (found := article.find(" ".join(fact.evidence[:1]))):
@@ -510,10 +523,14 @@ def same_ask(one: Ask, other: Ask) -> str | None:
         return f"both ask {one.what} of the same fact"
     if one.answer and one.answer == other.answer and _same_subject(one.about, other.about):
         return f"both ask {one.what} of the same thing, in other words"
+    shared = one.passages & other.passages
+    # Words "she added" in the next paragraph (a negative place) are one passage where the other shows
+    # who spoke; two questions that each ask it, printing no name, give nothing away.
     if (
-        one.passages & other.passages
+        shared
         and "the speaker" in (one.what, other.what)
         and "the date" not in (one.what, other.what)
+        and (any(place >= 0 for _, place in shared) or one.what != other.what)
     ):
         return "both come from one passage of one speaker's words, and one asks who spoke"
     if one.what == other.what == "the missing word" and _one_word(one.answer, other.answer):

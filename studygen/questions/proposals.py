@@ -16,6 +16,7 @@ from .base import (
     death_years,
     kind,
     left_out,
+    members_of,
     name_of,
     names_of,
     of_the_time,
@@ -131,6 +132,9 @@ def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
         owner = lesson.account_owner(fact)
         # People who act in the lesson, and of the proposal's time (not dead by then, not decades away).
         timely = of_the_time(lesson, fact, acting, active, died)
+        # ... and not of the body the proposal is made to ("Who urged the Varel government ...?": not
+        # its ministers).
+        timely -= {name_of(lesson, m) for to in fact.to for m in members_of(lesson, to)}
         yield Draft(
             key=fact.id,
             variables={

@@ -1,0 +1,309 @@
+"""Rules from the fifteenth round of teachers' judgements, on the invented harbour town of Varel: a
+year the teacher gave for an office is said so on the front of "Who was ...?"; a birth is no deed, and
+someone a fact names after its subject has done the deed ("Ann Hale overtook Bo Lind's record") does not
+act in it; a name right before "died" dies ("Harbour master Jon Vik died"); an undated deed the article
+places by its own day ("earlier this year") is of the article's year; nobody urges a body of which they
+hold an office; words that mean the article's place or day ("here", "this morning"), and a name that
+reads as a headline without "the", are flagged by check; a quotation "she added" in the next paragraph is
+one passage with the one before it.
+(The word bank's parts of speech: tests/test_sheet_leaks.py.)
+
+Each rule has a case it must reject and one it must keep.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from studygen.questions import TEACHER_DATE, TEACHER_DATES, TEACHER_YEARS, Question, build_questions
+from studygen.questions.base import active_years, death_years, members_of
+
+from .conftest import write_lesson
+
+
+def _checked(folder: Path, article: str, facts: str):  # type: ignore[no-untyped-def]
+    checked = write_lesson(folder, article, facts)
+    assert checked.ok and checked.lesson is not None, [d.render() for d in checked.diagnostics]
+    return checked
+
+
+def _questions(folder: Path, article: str, facts: str, one_sheet: bool = True) -> dict[str, Question]:
+    checked = _checked(folder, article, facts)
+    made = build_questions(checked.lesson, checked.contexts(), one_sheet=one_sheet)
+    return {q.id.split("/", 1)[1]: q for q in made.questions}
+
+
+def _warnings(folder: Path, article: str, facts: str, code: str) -> list[str]:
+    checked = write_lesson(folder, article, facts)
+    return [d.message for d in checked.diagnostics if d.code == code]
+
+
+# -- the teacher's years of an office, on the front ---------------------------------------------
+
+OFFICES_ARTICLE = (
+    "Ruth Sande, the mayor of Varel, opened the ferry terminal. Jon Vik, the harbour master of Varel "
+    "from 1988 to 1996, was there. Eva Lund, the harbour master of Lenby, came too. Bo Lind, a former "
+    "harbour master of Orvik, spoke. Ann Hale, once harbour master of Tarn, sent a letter.\n"
+)
+OFFICES = """\
+lesson: {id: ferry, title: The Varel ferry, source: {file: article.txt, title: Ferry opens, published: 2001}}
+people:
+  sande: {name: Ruth Sande, roles: [{title: Mayor of Varel, evidence: "Ruth Sande, the mayor of Varel"}]}
+  vik: {name: Jon Vik, roles: [{title: Harbour Master of Varel, when: "%s", %s
+        evidence: "Jon Vik, the harbour master of Varel from 1988 to 1996"}]}
+  lund: {name: Eva Lund, roles: [{title: Harbour Master of Lenby, when: 1990-1999, from_teacher: [when],
+         evidence: "Eva Lund, the harbour master of Lenby"}]}
+  lind: {name: Bo Lind, roles: [{title: Harbour Master of Orvik, when: 1980-1985, from_teacher: [when],
+         evidence: "Bo Lind, a former harbour master of Orvik"}]}
+  hale: {name: Ann Hale, roles: [{title: Harbour Master of Tarn, when: 1970-1975, from_teacher: [when],
+         evidence: "Ann Hale, once harbour master of Tarn"}]}
+facts:
+  - {id: terminal, kind: event, what: Ruth Sande opened the ferry terminal, who: [sande],
+     evidence: "Ruth Sande, the mayor of Varel, opened the ferry terminal"}
+"""
+HOLDER = "vik.harbour-master-of-varel/office-holder"
+
+
+def test_the_teachers_years_of_an_office_are_said_on_the_front_of_who_held_it(tmp_path: Path) -> None:
+    """A judge: "Who was Mayor of Varel from 1979 to 1989?" with the years the teacher's and the front
+    silent, while the when-question of a teacher's date says so. The article's years: nothing added."""
+    article = _questions(tmp_path / "article", OFFICES_ARTICLE, OFFICES % ("1988-1996", ""))[HOLDER]
+    assert article.prompt == "Who was Harbour Master of Varel from 1988 to 1996?"
+    teacher = _questions(
+        tmp_path / "years", OFFICES_ARTICLE, OFFICES % ("1989-1995", "from_teacher: [when],"), one_sheet=False
+    )
+    assert teacher[HOLDER].prompt == f"Who was Harbour Master of Varel from 1989 to 1995? {TEACHER_YEARS}"
+    dated = OFFICES % ("1989-05-10 to 1995-06-30", "from_teacher: [when],")
+    days = _questions(tmp_path / "days", OFFICES_ARTICLE, dated)
+    assert days[HOLDER].prompt.endswith(f"to 30 June 1995? {TEACHER_DATES}")
+    one = _questions(tmp_path / "one", OFFICES_ARTICLE, OFFICES % ("from 1989", "from_teacher: [when],"))
+    assert one[HOLDER].prompt == f"Who was Harbour Master of Varel from 1989? {TEACHER_DATE}"
+    # "What office did Jon Vik hold ...?" asks the office: the years frame it, and are in the key.
+    office = teacher["vik.harbour-master-of-varel/office"]
+    assert "teacher" not in office.prompt
+
+
+# -- who acts in a dated fact, and when an undated deed was done -----------------------------------
+
+DEEDS_ARTICLE = (
+    "Ann Hale was born in 1931. In 1960 Ann Hale overtook Bo Lind's record as the longest-serving "
+    "harbour master. Bo Lind had been harbour master from 1901 to 1915. Harbour master Jon Vik died in "
+    "1994. Ruth Sande met Eva Lund in 1999. Earlier this year Ann Hale proposed a toll on the new bridge. "
+    "Piet Mors ran the ferry from 1998. Ann Hale was harbour master of Tarn from 1960 to 2000.\n"
+)
+DEEDS = """\
+lesson: {id: deeds, title: Varel harbour, source: {file: article.txt, title: Varel harbour, published: 2001}}
+people:
+  hale: {name: Ann Hale, roles: [{title: Harbour Master of Tarn, when: 1960-2000,
+         evidence: Ann Hale was harbour master of Tarn from 1960 to 2000}]}
+  lind: {name: Bo Lind, roles: [{title: Harbour Master of Varel, when: 1901-1915,
+         evidence: "Bo Lind had been harbour master from 1901 to 1915"}]}
+  vik: {name: Jon Vik}
+  sande: {name: Ruth Sande}
+  lund: {name: Eva Lund}
+  mors: {name: Piet Mors}
+facts:
+  - {id: born, kind: event, what: Ann Hale was born, who: [hale], when: 1931, evidence: Ann Hale was born in 1931}
+  - {id: record, kind: event, what: Ann Hale overtook Bo Lind's record as the longest-serving harbour master,
+     who: [hale, lind], when: 1960, evidence: In 1960 Ann Hale overtook Bo Lind's record}
+  - {id: vik-died, kind: event, what: Harbour master Jon Vik died, who: [vik], when: 1994,
+     evidence: Harbour master Jon Vik died in 1994}
+  - {id: met, kind: event, what: Ruth Sande met Eva Lund, who: [sande, lund], when: 1999,
+     evidence: Ruth Sande met Eva Lund in 1999}
+  - {id: ferry, kind: event, what: Piet Mors ran the ferry, who: [mors], when: from 1998,
+     evidence: Piet Mors ran the ferry from 1998}
+  - {id: toll, kind: proposal, by: hale, what: a toll on the new bridge%s,
+     evidence: "%s Ann Hale proposed a toll on the new bridge"}
+"""
+
+
+def test_a_birth_is_no_deed_and_the_object_of_a_deed_does_not_act_in_it(tmp_path: Path) -> None:
+    """A judge: a harbour master the lesson shows only in 1901-15 was offered for a toll of 2001 because
+    another's record "overtook" his in 1960; the birth made a 1931-2000 span of its subject."""
+    lesson = _checked(tmp_path, DEEDS_ARTICLE, DEEDS % ("", "Earlier this year")).lesson
+    active = active_years(lesson)
+    assert active["hale"] == (1960, 2000)  # not from her birth in 1931
+    assert active["lind"] == (1901, 1915)  # his office, not the year another overtook his record
+    assert active["sande"] == active["lund"] == (1999, 1999)  # both subjects of "Ruth Sande met Eva Lund"
+    assert active["mors"] == (1998, 10**6)  # "from 1998": no last year
+
+
+def test_someone_only_ever_named_after_the_subject_is_of_the_time_they_are_named_in(tmp_path: Path) -> None:
+    facts = DEEDS.replace("  lind: {name: Bo Lind, roles: [{title: Harbour Master of Varel, when: 1901-1915,\n"
+                          "         evidence: \"Bo Lind had been harbour master from 1901 to 1915\"}]}\n",
+                          "  lind: {name: Bo Lind}\n")  # fmt: skip
+    lesson = _checked(tmp_path, DEEDS_ARTICLE, facts % ("", "Earlier this year")).lesson
+    assert active_years(lesson)["lind"] == (1960, 1960)
+
+
+def test_a_name_right_before_died_dies(tmp_path: Path) -> None:
+    lesson = _checked(tmp_path, DEEDS_ARTICLE, DEEDS % ("", "Earlier this year")).lesson
+    assert death_years(lesson) == {"vik": 1994}
+    son = DEEDS.replace("what: Harbour master Jon Vik died", "what: Harbour master Jon Vik's son died")
+    lesson = _checked(tmp_path / "son", DEEDS_ARTICLE.replace("Jon Vik died", "Jon Vik's son died"),
+                      son.replace("evidence: Harbour master Jon Vik died in 1994",
+                                  "evidence: Harbour master Jon Vik's son died in 1994") % ("", "Earlier this year"),
+                      ).lesson  # fmt: skip
+    assert death_years(lesson) == {}
+
+
+def test_an_undated_deed_of_earlier_this_year_is_offered_nobody_dead_or_long_gone(tmp_path: Path) -> None:
+    """A judge: a man the lesson shows dead in 1994 offered for a toll of "earlier this year" (2001).
+    Without the article's own day, the deed is of its doer's years (1960 to 2000 here), and he stays."""
+    article = DEEDS_ARTICLE.replace("Piet Mors ran the ferry from 1998. ", "")
+    facts = DEEDS.replace("  mors: {name: Piet Mors}\n", "").replace(
+        "  - {id: ferry, kind: event, what: Piet Mors ran the ferry, who: [mors], when: from 1998,\n"
+        "     evidence: Piet Mors ran the ferry from 1998}\n", "")  # fmt: skip
+    recent = _questions(tmp_path / "recent", article, facts % ("", "Earlier this year"), one_sheet=False)
+    assert recent["toll/proposal"].choices == ()  # Vik died in 1994, Lind was gone by 1915: two left
+    once = article.replace("Earlier this year ", "Once ")
+    undated = _questions(tmp_path / "undated", once, facts % ("", "Once"), one_sheet=False)
+    assert set(undated["toll/proposal"].choices) == {"Ann Hale", "Jon Vik", "Ruth Sande", "Eva Lund"}  # not Lind
+
+
+# -- a body's own people do not urge it ------------------------------------------------------------
+
+URGE_ARTICLE = (
+    "Varel's prime minister Ruth Sande and its harbour minister Jon Vik must decide by Friday. Eva Lund, "
+    "a Varel widow, handed in a letter urging the Varel government to keep the ferry. Bo Lind, the mayor of "
+    "Lenby, and Piet Mors, a Lenby councillor, spoke against it. Ann Hale, Government Auditor of Tarn, "
+    "also spoke. Government spokeswoman Jo Berg did not comment.\n"
+)
+URGE = """\
+lesson: {id: urge, title: The Varel ferry, source: {file: article.txt, title: Ferry letter, published: 2001}}
+people:
+  sande: {name: Ruth Sande, roles: [{title: Varel Prime Minister, evidence: "Varel's prime minister Ruth Sande"}]}
+  vik: {name: Jon Vik, roles: [{title: Varel Harbour Minister, evidence: "its harbour minister Jon Vik"}]}
+  lund: {name: Eva Lund, roles: [{title: Varel widow, kind: description, evidence: "Eva Lund, a Varel widow"}]}
+  lind: {name: Bo Lind, roles: [{title: Mayor of Lenby, evidence: "Bo Lind, the mayor of Lenby"}]}
+  mors: {name: Piet Mors, roles: [{title: Lenby councillor, evidence: "Piet Mors, a Lenby councillor"}]}
+  hale: {name: Ann Hale, roles: [{title: Government Auditor of Tarn, evidence: "Ann Hale, Government Auditor of Tarn"}]}
+  berg: {name: Jo Berg, speaks_for: government}
+  government: {name: the %s Government, kind: group, from_teacher: [name]}
+facts:
+  - {id: letter, kind: proposal, by: lund, to: [government], verb: urged, what: to keep the ferry,
+     evidence: "handed in a letter urging the Varel government to keep the ferry"}
+  - {id: against, kind: event, what: Bo Lind and Piet Mors spoke against the ferry, who: [lind, mors],
+     evidence: "Bo Lind, the mayor of Lenby, and Piet Mors, a Lenby councillor, spoke against it"}
+"""
+
+
+def test_nobody_urges_a_government_of_which_they_hold_an_office(tmp_path: Path) -> None:
+    """A judge: "Who urged the Varel government to keep the ferry?" offered its Prime Minister and
+    Harbour Minister. Officers of another body stay, and so do a Varel widow (no office) and the
+    Government Auditor of Tarn ("Government" says what kind of body, not whose)."""
+    checked = _checked(tmp_path / "varel", URGE_ARTICLE, URGE % "Varel")
+    assert members_of(checked.lesson, "government") == {"sande", "vik", "berg"}  # its officers, its voice
+    question = _questions(tmp_path / "varel2", URGE_ARTICLE, URGE % "Varel", one_sheet=False)["letter/proposal"]
+    assert question.choices and not {"Ruth Sande", "Jon Vik"} & set(question.choices)
+    assert set(question.choices) - {"Eva Lund"} <= {"Bo Lind", "Piet Mors", "Ann Hale"}
+    # The government of Lenby has other members: the Varel ministers may be offered for it.
+    checked = _checked(tmp_path / "lenby", URGE_ARTICLE, URGE % "Lenby")
+    assert members_of(checked.lesson, "government") == {"lind", "mors", "berg"}
+    assert members_of(checked.lesson, "lund") == frozenset()  # a person is no body
+
+
+# -- words that mean the article's place or day; names that need "the" -----------------------------
+
+PLACE_ARTICLE = (
+    "An observer here said the talks went well. Ruth Sande told the BBC's Today programme this morning "
+    'that "the ferry will run". She said that today, "the harbour is full". The Harbour report said '
+    '"dredging must start". Orvik dockers said "we will strike".\n'
+)
+PLACE = """\
+lesson: {id: place, title: Varel talks, source: {file: article.txt, title: Talks, published: 2001}}
+people:
+  observer: {name: %s, kind: unnamed%s}
+  sande: {name: Ruth Sande}
+  report: {name: %s, kind: document}
+  dockers: {name: Orvik dockers, kind: group}
+facts:
+  - {id: talks, kind: event, what: the talks went well, according_to: observer,
+     evidence: An observer here said the talks went well}
+  - {id: ferry, kind: quote, by: sande, said: the ferry will run, frame: "%s", %s
+     evidence: "Ruth Sande told the BBC's Today programme this morning"}
+  - {id: full, kind: quote, by: sande, said: the harbour is full, frame: "said that today, ..."}
+  - {id: dredging, kind: quote, by: report, said: dredging must start}
+  - {id: strike, kind: quote, by: dockers, said: we will strike}
+"""
+
+
+def _place(name: str = "an observer here", teacher: str = "", frame: str = "told the BBC's Today programme "
+           "this morning that ...", frame_teacher: str = "", report: str = "Harbour report") -> str:  # fmt: skip
+    return PLACE % (name, teacher, report, frame, frame_teacher)
+
+
+def test_words_that_mean_the_articles_place_or_day_are_flagged(tmp_path: Path) -> None:
+    """Judges: "Who told reporters this morning ...?" and "An observer here said" on a sheet
+    mean nothing. "Today programme" (a name, in capitals) and "today, ..." (the speaker's present) are no day."""
+    found = _warnings(tmp_path / "as-is", PLACE_ARTICLE, _place(), "text.deictic")
+    assert found == [
+        "the name of 'observer' says 'here', which means the article's place or day: a question printed "
+        "on its own does not say where or when that is",
+        "the frame of 'ferry' says 'this morning', which means the article's place or day: a question printed "
+        "on its own does not say where or when that is",
+    ]
+    fixed = _place("an observer in Varel", ", from_teacher: [name]", "told the BBC's Today programme that ...",
+                   "from_teacher: [frame],")  # fmt: skip
+    assert _warnings(tmp_path / "fixed", PLACE_ARTICLE, fixed, "text.deictic") == []
+    # The teacher keeps the words, knowing: listed under from_teacher, they are not flagged.
+    kept = _place(teacher=", from_teacher: [name]", frame_teacher="from_teacher: [frame],")
+    assert _warnings(tmp_path / "kept", PLACE_ARTICLE, kept, "text.deictic") == []
+
+
+def test_a_name_that_reads_as_a_headline_without_the_is_flagged(tmp_path: Path) -> None:
+    """A judge: six prompts that start "Harbour report said ..."; "the Harbour report", a plural ("Orvik
+    dockers") and a possessive are English as they stand."""
+    found = _warnings(tmp_path / "bare", PLACE_ARTICLE, _place(), "name.needs-article")
+    assert found == [
+        "the name 'Harbour report' of 'report' ends in a common noun: questions would start 'Harbour report said ...'"
+    ]
+    assert _warnings(tmp_path / "the", PLACE_ARTICLE, _place(report="the Harbour report"), "name.needs-article") == []
+    assert _warnings(tmp_path / "The", PLACE_ARTICLE, _place(report="The Harbour report"), "name.needs-article") == []
+    article = PLACE_ARTICLE.replace("The Harbour report", "Varel's report")
+    assert _warnings(tmp_path / "own", article, _place(report="Varel's report"), "name.needs-article") == []
+    article = PLACE_ARTICLE.replace("The Harbour report", "The Harbour Report")
+    assert _warnings(tmp_path / "proper", article, _place(report="Harbour Report"), "name.needs-article") == []
+
+
+# -- a quotation "she added" ---------------------------------------------------------------------
+
+ADDED_ARTICLE = (
+    "Mayor Ruth Sande defended the harbour board.\n"
+    '"The pilots have always stood by the harbour board," Ms. Sande told the Varel Post.\n'
+    '"Bo Lind was a stubborn choice for the tolls committee," she %s.\n'
+    '"The bridge will be built," Jon Vik said.\n'
+)
+ADDED = """\
+lesson: {id: added, title: Varel board, source: {file: article.txt, title: Board row, published: 2001}}
+people:
+  sande: {name: Ruth Sande, aliases: [Ms. Sande, Sande]}
+  vik: {name: Jon Vik}
+  lind: {name: Bo Lind}
+  lund: {name: Eva Lund}
+  hale: {name: Ann Hale}
+facts:
+  - {id: pilots, kind: quote, by: sande, said: The pilots have always stood by the harbour board}
+  - {id: lind, kind: quote, by: sande, said: Bo Lind was a stubborn choice for the tolls committee, blank: stubborn}
+  - {id: bridge, kind: quote, by: vik, said: The bridge will be built}
+questions:
+  exclude: {cloze: [pilots]}
+"""
+
+
+def test_a_quotation_she_added_is_one_passage_with_the_one_before(tmp_path: Path) -> None:
+    """Judges: "Sande said: 'Bo Lind was a [...] choice ...'" printed beside "Who said 'The pilots have
+    always ...'?": wire copy gives each sentence its own paragraph, and "she added" goes on with the
+    last. A next paragraph that only "said" it is another passage."""
+    added = _questions(tmp_path / "added", ADDED_ARTICLE % "added", ADDED)
+    assert ("pilots/attribution" in added) != ("lind/cloze" in added), sorted(added)
+    said = _questions(tmp_path / "said", ADDED_ARTICLE % "said", ADDED)
+    assert {"pilots/attribution", "lind/cloze"} <= set(said), sorted(said)
+
+
+def test_two_questions_that_each_ask_who_spoke_one_passage_give_nothing_away(tmp_path: Path) -> None:
+    """Neither prints the speaker, so both stay (the shipped lesson's "the US delegation got very
+    nervous", "he added", after the recollection it goes on from)."""
+    facts = ADDED.replace("exclude: {cloze: [pilots]}", "exclude: {cloze: [pilots, lind]}")
+    added = _questions(tmp_path / "added", ADDED_ARTICLE % "added", facts)
+    assert {"pilots/attribution", "lind/attribution"} <= set(added), sorted(added)
