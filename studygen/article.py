@@ -315,13 +315,14 @@ class Article:
 
 
 def paragraph_starts(text: str) -> list[int]:
-    """Where an article's paragraphs start: after a blank line, and at an indented line where the article
-    marks paragraphs so (wire copy: hard-wrapped lines, each paragraph's first indented); in an article
-    with neither, at every line."""
+    """Where an article's paragraphs start: after a blank line, at an indented line where the article
+    marks paragraphs so (wire copy: hard-wrapped lines, each paragraph's first indented), and after a
+    news SGML file's <P> tag; in an article with none of these, at every line."""
     blank = [match.end() for match in _BLANK_LINE.finditer(text)]
     indented = [match.start() + 1 for match in _INDENTED_LINE.finditer(text)]
     if len(indented) < INDENTED_FROM:
         indented = []
+    indented += [match.end() for match in _PARAGRAPH_TAG.finditer(text)]  # news SGML's <P>
     if not blank and not indented:
         return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
     return sorted({0, *blank, *indented})
@@ -331,3 +332,4 @@ INDENTED_FROM = 2  # indented lines that make an article's paragraphs (one may b
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _INDENTED_LINE = re.compile(r"\n(?=[ \t]+\S)")
 _LINE_BREAK = re.compile(r"\n")
+_PARAGRAPH_TAG = re.compile(r"<p>[ \t]*\n?", re.IGNORECASE)

@@ -1,7 +1,8 @@
 """Words of a facts file that read right in the article but wrong once printed on a card or a sheet.
 
 A question stands alone: "here" and "this morning" meant the article's place and day, and a name
-that is a description ("Harbour report") reads as a headline when a question starts with it.
+that is a description ("Harbour report") or a body's ("Harbour Council") reads as a headline when a
+question starts with it.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ def check_printed_words(lesson: Lesson, sink: DiagnosticSink) -> None:
             sink.warning(
                 person.positions.get("name", person.pos),
                 "name.needs-article",
-                f"the name '{person.name}' of '{person.id}' ends in a common noun: questions would start "
-                f"'{person.name} said ...'",
+                f"the name '{person.name}' of '{person.id}' reads as a headline without 'the': questions "
+                f"would start '{person.name} said ...'",
                 f"write name: the {person.name} (an alias may keep '{person.name}')",
             )
 
@@ -65,10 +66,22 @@ def _warn_deictic(sink: DiagnosticSink, pos: Position, where: str, word: str) ->
 
 
 def common_noun_name(name: str) -> bool:
-    """Whether a name is a description that reads as a headline without "the": "Harbour report",
-    "Lenby inquiry" (a proper name's words are capitalised; a plural, "Orvik dockers", needs none)."""
+    """Whether a name reads as a headline without "the": a description, "Harbour report", "Lenby
+    inquiry" (a proper name's words are capitalised; a plural, "Orvik dockers", needs none), or a
+    body's name that English writes with "the", "Varel Harbour Council", "United Nations"."""
     words = name.split()
     if len(words) < 2 or words[0].lower() in _DETERMINERS or not words[0][:1].isupper() or "'" in name or "’" in name:
         return False
     last = words[-1]
+    if last in _BODIES:
+        return "the" not in words  # "Lawyers from the Varel Harbour Council" has its own
     return last.isalpha() and last.islower() and not last.endswith("s")
+
+
+# The last word of a body's name that takes "the": "the Varel Harbour Council", "the United Nations".
+_BODIES = frozenset(
+    "Nations Union States Kingdom Republic Federation Council Commission Committee Party Government Ministry "
+    "Office Department Court Parliament Assembly Senate Congress Army Navy Police Church Bank Agency Board "
+    "Service Institute Foundation Center Centre Organisation Organization Association League Society "
+    "Tribunal Inquiry Commissioner Secretariat Cabinet Treasury Press".split()
+)

@@ -16,7 +16,7 @@ import pytest
 
 from studygen.lessons import CheckedLesson
 from studygen.model import Fact
-from studygen.questions import TEACHER_DATE, Question, build_questions
+from studygen.questions import TEACHER_DATE_FROM, Question, build_questions
 from studygen.questions.base import Draft, by_deadline, event_date_phrase
 from studygen.questions.cloze import cloze_questions
 from studygen.questions.offices import office_holder_questions
@@ -145,14 +145,15 @@ def _fact(folder: Path, fact_id: str) -> Fact:
 def test_a_deadline_is_asked_by_what_date_and_blanked_after_by(tmp_path: Path) -> None:
     questions = _questions(tmp_path)
     assert questions["ferry/deadline/when"].prompt == (
-        f"The harbour board had to decide whether the old ferry could sail again: by what date? {TEACHER_DATE}"
+        "The harbour board had to decide whether the old ferry could sail again: by what date? "
+        + TEACHER_DATE_FROM % "Friday"  # the day is the teacher's, from the article's weekday
     )
     assert event_date_phrase(_fact(tmp_path / "b", "deadline")) == "by 13 March 1931"
 
 
 def test_a_day_it_happened_is_asked_on_what_date(tmp_path: Path) -> None:
     questions = _questions(tmp_path)
-    assert questions["ferry/met/when"].prompt == f"The harbour board met: on what date? {TEACHER_DATE}"
+    assert questions["ferry/met/when"].prompt == f"The harbour board met: on what date? {TEACHER_DATE_FROM % 'Tuesday'}"
     assert event_date_phrase(_fact(tmp_path / "b", "met")) == "on 10 March 1931"
 
 

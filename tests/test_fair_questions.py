@@ -367,6 +367,9 @@ def test_a_post_several_hold_is_asked_with_a(canal) -> None:
     assert several_hold("Deputy Foreign Minister of Norland") and not several_hold("Foreign Minister of Norland")
     assert one_of("Russian Deputy Foreign Minister") == "a Russian deputy foreign minister"
     assert one_of("Vice President") == "a vice president"
+    # A body's name before the rank, and after "of", keeps its capitals (a judge: "a Metropolitan police ...").
+    assert one_of("Lenby Police Deputy Assistant Commissioner") == "a Lenby Police deputy assistant commissioner"
+    assert one_of("Deputy President of the Harbour Council") == "a deputy president of the Harbour Council"
     oster = canal["canal/oster.deputy-foreign-minister-of-norland/office-holder"]
     assert oster.prompt == "Who was a deputy foreign minister of Norland from 1932 to 1934?"
     # Rejected: any Norland minister of the time might have been another deputy the lesson does not name.

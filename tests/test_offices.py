@@ -62,7 +62,11 @@ def test_a_description_makes_no_office_question_and_is_no_distractor(tmp_path: P
     )
     assert not any("lukyanov" in key for key in questions)  # rejected: an analyst holds no office
     office = questions["offices/ivanov.russian-foreign-minister/office"]  # kept: an office
-    assert office.prompt == "What office did Igor Ivanov hold from 1998 to 2004?"
+    # The roles are all the teacher's (from_teacher: true), their years too: said so on the front.
+    assert (
+        office.prompt
+        == "What office did Igor Ivanov hold from 1998 to 2004? The years are your teacher's, not the article's."
+    )
     assert "political analyst" not in office.choices and len(office.choices) == 4
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -28,8 +29,10 @@ from .wording import TEMPLATE_FOLDER, Wording, load_wordings, render, template_n
 __all__ = ["KINDS", "Question", "QuestionSet", "build_questions"]
 
 TEACHER_DATE = "The date is your teacher's, not the article's."
+TEACHER_DATE_FROM = "The date is your teacher's, worked out from the article's “%s”."
 TEACHER_DATES = "The dates are your teacher's, not the article's."
 TEACHER_YEARS = "The years are your teacher's, not the article's."
+TEACHER_YEAR = "The year is your teacher's, not the article's."
 
 
 @dataclass
@@ -50,9 +53,13 @@ class QuestionSet:
         return {name: items for name, items in grouped.items() if items}
 
 
-def _teacher_date_said(prompt: str, sources: tuple[tuple[str, str], ...]) -> str:
-    """The prompt, with a word that its date is the teacher's where a date it asks or shows is wholly theirs."""
+def _teacher_date_said(prompt: str, sources: tuple[tuple[str, str], ...], evidence: tuple[str, ...] = ()) -> str:
+    """The prompt, with a word that its date is the teacher's where a date it asks or shows is wholly theirs,
+    and, where the evidence gives the day by the article's own ("on Saturday night"), that it is worked
+    out from those words: the student can find them, and the date is no outsider's."""
     for value, given_by in sources:
+        if given_by.endswith(f"; the year from {TEACHER}"):
+            return f"{prompt} {TEACHER_YEAR}"  # "in what month and year?": the month the article's
         if given_by != TEACHER:
             continue
         try:
@@ -60,9 +67,17 @@ def _teacher_date_said(prompt: str, sources: tuple[tuple[str, str], ...]) -> str
         except DateError:
             continue
         if not date.is_span or date.open_end:  # "in 1998", "from 1997": one date shown
-            return f"{prompt} {TEACHER_DATE}"
+            day = next((m.group().removeprefix("on ") for text in evidence if (m := _ARTICLES_DAY.search(text))), "")
+            return f"{prompt} {TEACHER_DATE_FROM % day if day else TEACHER_DATE}"
         return f"{prompt} {TEACHER_DATES if date.month or date.end_month else TEACHER_YEARS}"
     return prompt
+
+
+# A day the article gives by its own: "on Saturday night", "yesterday", "last Tuesday".
+_ARTICLES_DAY = re.compile(
+    r"\b(?:(?:last |on |this |next )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?: (?:morning|afternoon|evening|night))?|yesterday|last night|tonight)\b"
+)
 
 
 # The gate a kind's own refusals belong to, for the note's code.
@@ -289,9 +304,11 @@ class _KindMaker:
                          "add facts or people of the same kind, or accept a short-answer question")  # fmt: skip
             sources = _with_teacher_values(lesson, draft, prompt, names=name != "claim")
             # A date no student can find in the article, asked ("died on Tuesday" made a day) or standing
-            # for the answer ("Who was president from 1970 to 1973?"): the front says whose.
-            if name in ("when", "office-holder"):
-                prompt = _teacher_date_said(prompt, sources)
+            # for the answer ("Who was president from 1970 to 1973?", "What office did X hold then?"):
+            # the front says whose.
+            if name in ("when", "office-holder", "office"):
+                evidence = tuple(text for fact in lesson.facts_by_id(draft.facts) for text in fact.evidence)
+                prompt = _teacher_date_said(prompt, sources, evidence if name == "when" else ())
             question = Question(
                 id=question_id,
                 lesson=lesson.id,

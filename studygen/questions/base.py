@@ -237,6 +237,10 @@ def about_of(fact: Fact) -> str:
     said = (fact.said or "").lower()
     if not about or about.lower() in said:
         return ""
+    # About a person the words name by surname ("about Jon Vik, 'when Mr Vik took the post ...'").
+    names = about.split()
+    if len(names) >= 2 and all(n[:1].isupper() for n in names) and named_in(names[-1].lower(), said):
+        return ""
     # "about the toll on the ferry, 'the toll was never meant to be paid'": most of what it is about
     # is in the words already.
     words = {w for w in re.findall(r"[a-z]+", about.lower()) if len(w) > 2 and w not in _ABOUT_FILLER}

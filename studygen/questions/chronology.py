@@ -6,7 +6,7 @@ import random
 import re
 from collections.abc import Iterator
 
-from ..model import Fact, Lesson
+from ..model import Fact, Lesson, teacher_gave, teacher_parts
 from .base import (
     Draft,
     about_of,
@@ -202,6 +202,16 @@ def _first_of_a_life(lesson: Lesson, fact: Fact, facts: list[Fact]) -> bool:
     )
 
 
+def _teacher_date_mark(fact: Fact) -> str:
+    """What an event placed by the teacher's date says of it, where students read it: no student finds
+    that date in the article (a judge: a film placed by the teacher's year, said so only in the key)."""
+    if teacher_gave(fact.from_teacher, "when"):
+        return " (your teacher's date)"
+    if "year" in teacher_parts(fact.from_teacher, "when"):
+        return " (the year is your teacher's)"
+    return ""
+
+
 @kind("chronology", "chronology", f"Put {ORDER_MIN}-{ORDER_MAX} dated facts in order, earliest first.")
 def chronology_questions(lesson: Lesson) -> Iterator[Draft]:
     # A fact dated by someone else than its account has no place on the account's timeline, nor a
@@ -209,7 +219,7 @@ def chronology_questions(lesson: Lesson) -> Iterator[Draft]:
     candidates = [f for f in lesson.facts if f.kind in ("proposal", "event") and f.date_agrees and not by_deadline(f)]
     candidates = [f for f in candidates if not _first_of_a_life(lesson, f, candidates)]
     for number, group in enumerate(_timeline_sets(candidates)):
-        labels = tuple(event_label(lesson, f) for f in group)
+        labels = tuple(event_label(lesson, f) + _teacher_date_mark(f) for f in group)
         shown = list(labels)
         rng = random.Random(f"{lesson.questions.seed}:chronology:{number}")
         while shown == list(labels):  # never show the events already in order

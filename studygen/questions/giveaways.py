@@ -476,8 +476,11 @@ def _number_forms(word: str) -> tuple[str, ...]:
     return (word, word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s"))
 
 
-# A paragraph of wire copy that goes on with the last one's speaker: "'... on a wall,' she added."
-_ADDED = re.compile(r'"[^"]+"\s*,?\s*(?:he|she|they)\s+(?:added|continued|went on)\b')
+# A paragraph of wire copy that goes on with the last one's speaker: "'... on a wall,' she added." (or
+# "Sande added": the passage is one where the speakers are one).
+_ADDED = re.compile(
+    r'"[^"]+"\s*,?\s*(?:he|she|they|[A-Z][\w.\'’-]*(?: [A-Z][\w.\'’-]*)*)\s+(?:added|continued|went on)\b'
+)
 
 
 def quotation_passages(lesson: Lesson, accounts: bool = False) -> dict[str, frozenset[tuple[str, int]]]:

@@ -244,8 +244,13 @@ def several_hold(title: str) -> bool:
 
 def one_of(title: str) -> str:
     """'a Russian deputy foreign minister' for 'Russian Deputy Foreign Minister': one of several holders,
-    the words of the post in lower case as in running text (names of countries and bodies keep theirs)."""
-    words = [w.lower() if w.lower() in _POST_WORDS else w for w in title.split()]
+    the words of the post in lower case as in running text, from its rank word to an "of" (names of
+    countries and bodies keep theirs: "a Metropolitan Police deputy commissioner", "a deputy president
+    of South Africa")."""
+    words, post = [], False
+    for word in title.split():
+        post = word.lower() in _RANKS or (post and word.lower() not in ("of", "for", "to"))
+        words.append(word.lower() if post and word.lower() in _POST_WORDS else word)
     text = " ".join(words)
     return ("an " if text[:1].lower() in "aeiou" else "a ") + text
 
