@@ -423,3 +423,38 @@ def test_about_a_person_the_quotation_names_by_surname_is_not_said_twice() -> No
     assert about_of(Fact(id="q", kind="quote", said=said, about="Jon Vik")) == ""
     assert about_of(Fact(id="q", kind="quote", said=said, about="Bo Lind")) == "Bo Lind"  # kept: not named
     assert about_of(Fact(id="q", kind="quote", said=said, about="the Vik report")) == "the Vik report"  # no name
+
+
+# -- a title that says what the question asks --------------------------------------------------------
+
+TITLE_ARTICLE = (
+    'Ann Hale said of the Lenby council: "I am critical of the council, which sells more than it builds." '
+    'Bo Lind said: "The ferry will run." Jon Vik said: "The quay is old." Eva Lund said: "Tolls must go."\n'
+)
+TITLE = """\
+lesson: {id: title, title: "%s", source: {file: article.txt, title: Council row, published: 2001}}
+people:
+  hale: {name: Ann Hale, aliases: [Hale]}
+  lind: {name: Bo Lind}
+  vik: {name: Jon Vik}
+  lund: {name: Eva Lund}
+facts:
+  - {id: critical, kind: quote, by: hale, about: the Lenby council,
+     said: "I am critical of the council, which sells more than it builds"}
+  - {id: ferry, kind: quote, by: lind, said: The ferry will run}
+  - {id: quay, kind: quote, by: vik, said: The quay is old}
+  - {id: tolls, kind: quote, by: lund, said: Tolls must go}
+"""
+
+
+def test_a_title_that_names_the_speaker_with_what_the_question_asks_gives_it_away(tmp_path: Path) -> None:
+    """A judge: "Who said, about the Blair government, 'I would be critical of ...'?" under the title
+    "Lord Butler's criticism of the Blair government". A title that names the speaker with less of it
+    ("Ann Hale and the Lenby council") leaves the question to the quotation."""
+    given = _questions(tmp_path / "given", TITLE_ARTICLE, TITLE % "Ann Hale's criticism of the Lenby council", False)
+    assert "critical/attribution" not in given and "ferry/attribution" in given
+    kept = _questions(tmp_path / "kept", TITLE_ARTICLE, TITLE % "Ann Hale and the harbour", False)
+    assert kept["critical/attribution"].choices
+    # One word of the title in the prompt is a topic, not the question ("Ann Hale's council").
+    one = _questions(tmp_path / "one", TITLE_ARTICLE, TITLE % "Ann Hale's council", False)
+    assert one["critical/attribution"].choices

@@ -80,11 +80,27 @@ def answer_not_in_title(question: Question, title: str) -> str | None:
     and her city" is guessed from the title, while "What office did Anna Kovacs hold in 1962?" asks it."""
     if question.answer_type in STRUCTURED:
         return None
-    # A person is asked fairly with choices; without them, the title's name is the answer to write.
-    if question.answer_type in ("person", "group") and question.kind not in ASKED_BOTH_WAYS and question.choices:
-        return None
+    # A person is asked fairly with choices; without them, the title's name is the answer to write. With
+    # them too where the title says what the question asks: "Who said, about the Lenby council, 'I am
+    # critical of it'?" under "Ann Hale's criticism of the Lenby council".
     value = _answer_in(question, title)
+    if question.answer_type in ("person", "group") and question.kind not in ASKED_BOTH_WAYS and question.choices:
+        if value is None or not _title_says_what_is_asked(question, title):
+            return None
+        return f"the lesson's title names the answer ('{value}') with what the question asks"
     return None if value is None else f"the answer ('{value}') is in the lesson's title"
+
+
+TITLE_STEM = 6  # letters a title's word and a prompt's share to count as one: "criticism", "critical"
+_TITLE_FILLER = frozenset("the a an of and in on for to with from by at as its his her their about".split())
+
+
+def _title_says_what_is_asked(question: Question, title: str) -> bool:
+    """Whether every word of the title besides the answer's names (two at least) is in the prompt."""
+    names = {w for v in (question.answer, *question.alternatives) for w in re.findall(r"[a-z]+", v.lower())}
+    words = [w for w in re.findall(r"[a-z]+", title.lower()) if w not in _TITLE_FILLER | names and len(w) > 2]
+    prompt = {w[:TITLE_STEM] for w in re.findall(r"[a-z]+", question.prompt.lower())}
+    return len(words) >= 2 and all(w[:TITLE_STEM] in prompt for w in words)
 
 
 def _answer_in(question: Question, text: str) -> str | None:
