@@ -458,3 +458,44 @@ def test_a_title_that_names_the_speaker_with_what_the_question_asks_gives_it_awa
     # One word of the title in the prompt is a topic, not the question ("Ann Hale's council").
     one = _questions(tmp_path / "one", TITLE_ARTICLE, TITLE % "Ann Hale's council", False)
     assert one["critical/attribution"].choices
+
+
+# -- "according to" a source, beside a person its account names ---------------------------------------
+
+ACCOUNT_ARTICLE = (
+    "Eva Lund, %s, took Ann Hale's case, according to Jon Vik, and won it within a month. The ferry "
+    "company said the fares were fair. Critics said the tolls were too high. Bo Lind said the quay was "
+    "safe.\n"
+)
+ACCOUNT = """\
+lesson: {id: account, title: The Varel case, source: {file: article.txt, title: Case won, published: 2001}}
+people:
+  lund: {name: Eva Lund, roles: [{title: Director of the Varel Law Centre, %s
+         evidence: "Eva Lund, %s, took"}]}
+  hale: {name: Ann Hale}
+  vik: {name: Jon Vik}
+  lind: {name: Bo Lind}
+  company: {name: the ferry company, kind: group}
+  critics: {name: critics, kind: unnamed}
+facts:
+  - {id: took-case, kind: event, what: Eva Lund took Ann Hale's case and won it within a month, according_to: vik,
+     evidence: "took Ann Hale's case, according to Jon Vik, and won it within a month"}
+  - {id: fares, kind: event, what: the fares were fair, according_to: company,
+     evidence: The ferry company said the fares were fair}
+  - {id: tolls, kind: event, what: the tolls were too high, according_to: critics,
+     evidence: Critics said the tolls were too high}
+  - {id: quay, kind: event, what: the quay was safe, according_to: lind, evidence: Bo Lind said the quay was safe}
+"""
+
+
+def test_according_to_a_source_beside_a_person_its_account_names_shows_whose_account(tmp_path: Path) -> None:
+    """A judge: "According to August Thompson, what office did ... hold?" on the sheet beside "fact or
+    account? [that person] took the case" (Thompson's account): the student reads whose word it is."""
+    title = "director of the Varel Law Centre"
+    on_his_word = ACCOUNT % ("according_to: vik,", title)
+    made = _questions(tmp_path / "word", ACCOUNT_ARTICLE % title, on_his_word)
+    office = "lund.director-of-the-varel-law-centre/office"
+    assert made[office].prompt.startswith("According to Jon Vik, what office did Eva Lund hold")
+    assert "took-case/claim" not in made
+    plain = _questions(tmp_path / "plain", ACCOUNT_ARTICLE % title, ACCOUNT % ("", title))
+    assert "took-case/claim" in plain and not plain[office].prompt.startswith("According")

@@ -415,18 +415,29 @@ class Giveaways:
             return ()
         statement = question.prompt.split("?", 1)[-1]
         forms = tuple(f for p in owners for f in self.person_forms(p))
-        return (
-            Ask(
-                "whose account it is",
-                fold(question.answer),
-                facts,
-                forms,
-                subject=(stems := content_stems(fold(statement), forms)),
-                about=stems,
-                alone=False,
-                passages=frozenset(place for fact in facts for place in self._account_passages.get(fact, ())),
-            ),
+        # "According to Jon Vik, what office did Eva Lund hold?" beside "Eva Lund took the case": whose
+        # word about a person the statement names is shown, and so whose account it is.
+        named = tuple(
+            f
+            for p in self._people.values()
+            if p not in owners
+            for f in self.person_forms(p)
+            if shows(words_of(fold(statement)), words_of(f))
         )
+        account = Ask(
+            "whose account it is",
+            fold(question.answer),
+            facts,
+            forms,
+            subject=(stems := content_stems(fold(statement), forms)),
+            about=stems,
+            alone=False,
+            passages=frozenset(place for fact in facts for place in self._account_passages.get(fact, ())),
+        )
+        if not named:
+            return (account,)
+        according = tuple(f"according to {form}" for form in forms)
+        return (account, dataclasses.replace(account, forms=according, names=named, passages=frozenset()))
 
     # -- the test ----------------------------------------------------------------------------------
 
