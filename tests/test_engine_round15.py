@@ -499,3 +499,36 @@ def test_according_to_a_source_beside_a_person_its_account_names_shows_whose_acc
     assert "took-case/claim" not in made
     plain = _questions(tmp_path / "plain", ACCOUNT_ARTICLE % title, ACCOUNT % ("", title))
     assert "took-case/claim" in plain and not plain[office].prompt.startswith("According")
+
+
+# -- an office whose holder died in the year asked --------------------------------------------------
+
+DIED_ARTICLE = (
+    "Jon Vik, harbour master of Varel from 1980, died in 1990. Eva Lund was harbour master of Lenby in 1990. "
+    "Bo Lind was harbour master of Orvik in 1990. Ann Hale was harbour master of Tarn in 1990.\n"
+)
+DIED = """\
+lesson: {id: died, title: Harbour masters, source: {file: article.txt, title: Harbour masters, published: 2001}}
+people:
+  vik: {name: Jon Vik, roles: [{title: Harbour Master of Varel, when: "%s",
+        evidence: "Jon Vik, harbour master of Varel from 1980, died in 1990"}]}
+  lund: {name: Eva Lund, roles: [{title: Harbour Master of Lenby, when: 1990,
+         evidence: Eva Lund was harbour master of Lenby in 1990}]}
+  lind: {name: Bo Lind, roles: [{title: Harbour Master of Orvik, when: 1990,
+         evidence: Bo Lind was harbour master of Orvik in 1990}]}
+  hale: {name: Ann Hale, roles: [{title: Harbour Master of Tarn, when: 1990,
+         evidence: Ann Hale was harbour master of Tarn in 1990}]}
+facts:
+  - {id: vik-died, kind: event, what: Jon Vik died, who: [vik], when: 1990,
+     evidence: "Jon Vik, harbour master of Varel from 1980, died in 1990"}
+"""
+
+
+def test_who_held_an_office_in_the_year_its_holder_died_has_two_answers(tmp_path: Path) -> None:
+    """A judge: "Who was Leader of ... in 1989?" of a leader who died in 1989: his successor was too."""
+    made = _questions(tmp_path / "year", DIED_ARTICLE, DIED % "1990", False)
+    assert "vik.harbour-master-of-varel/office-holder" not in made
+    assert "lund.harbour-master-of-lenby/office-holder" in made  # alive all year: one answer
+    made = _questions(tmp_path / "span", DIED_ARTICLE, DIED % "1980-1990", False)
+    question = made["vik.harbour-master-of-varel/office-holder"]
+    assert question.prompt == "Who was Harbour Master of Varel from 1980 to 1990?"

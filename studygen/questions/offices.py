@@ -577,6 +577,14 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
                                    "nothing to fix: the office question asks it the other way round",
                                    code="worth")  # fmt: skip
                     continue
+            # "Who was Leader of Lenby in 1989?" of a leader who died in 1989: a successor held it that year.
+            if not role.when.is_span and rivals.died.get(person.id) == role.when.end:
+                yield left_out(role_key(person, role), (), role.pos,
+                               f"{person.name} died in {role.when.end}, and someone else held {role.title} "
+                               f"after that in the year, so 'Who was {role.title} {date_phrase(role.when)}?' would "
+                               "have two answers", "give the office its span (from ... to ...)",
+                               code="worth")  # fmt: skip
+                continue
             if holders != [person.name] and not shared:
                 others = [name for name in holders if name != person.name] or ["nobody"]
                 yield left_out(role_key(person, role), (), role.pos,
