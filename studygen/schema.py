@@ -38,7 +38,7 @@ QUESTION_KINDS = (
 )  # fmt: skip
 FACT_KINDS = {
     "quote": {"required": ("by", "said"), "uses": ("to", "about", "when", "where", "frame", "hearsay", "cue", "blank")},
-    "proposal": {"required": ("by", "what"), "uses": ("to", "verb", "when", "where", "purpose", "reply")},
+    "proposal": {"required": ("by", "what"), "uses": ("to", "verb", "when", "where", "purpose", "reply", "blank")},
     "event": {"required": ("what",), "uses": ("who", "when", "where")},
 }
 COMMON_FACT_KEYS = (
@@ -222,7 +222,10 @@ SECTIONS: dict[str, dict[str, Field]] = {
             "The verb the article uses for a quotation (said, added, shouted...); used as the frame when "
             "no frame is given.",
         ),
-        "blank": Field("text", "The word of the quotation to leave out in its fill-in-the-blank question."),
+        "blank": Field(
+            "text",
+            "The word of the quotation (of a proposal: of its what) to leave out in its fill-in-the-blank question.",
+        ),
         "reply": Field("section", "The answer a proposal received.", section="reply"),
         "according_to": Field(
             "accounts",

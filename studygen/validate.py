@@ -286,10 +286,11 @@ class _Validator(FieldChecker):
         for key in rule["required"]:
             if key in data and key not in good:
                 ok = False
-        blank, said = good.get("blank"), good.get("said")
+        blank, said = good.get("blank"), good.get("said") or good.get("what")
         if blank and said and not re.search(rf"(?<!\w){re.escape(blank)}(?!\w)", said):
-            self.error(path + ("blank",), "schema.value", f"blank: '{blank}' is not a word of the quotation of fact "
-                       f"'{fact_id}'", "copy a word (or a few) of said: exactly as it is written there")  # fmt: skip
+            where, key = ("quotation", "said") if good.get("said") else ("proposal", "what")
+            self.error(path + ("blank",), "schema.value", f"blank: '{blank}' is not a word of the {where} of fact "
+                       f"'{fact_id}'", f"copy a word (or a few) of {key}: exactly as it is written there")  # fmt: skip
             ok = False
         by = self.person_ref(good.get("by"), path + ("by",), f"'by' in fact '{fact_id}'")
         to = [

@@ -532,3 +532,39 @@ def test_who_held_an_office_in_the_year_its_holder_died_has_two_answers(tmp_path
     made = _questions(tmp_path / "span", DIED_ARTICLE, DIED % "1980-1990", False)
     question = made["vik.harbour-master-of-varel/office-holder"]
     assert question.prompt == "Who was Harbour Master of Varel from 1980 to 1990?"
+
+
+# -- a proposal's blank, the teacher's choice --------------------------------------------------------
+
+BLANK_ARTICLE = (
+    "The Harbour report recommended that officers be made personally liable under harbour law. "
+    "Bo Lind proposed a toll. Jon Vik proposed a bridge. Eva Lund proposed a museum.\n"
+)
+BLANK = """\
+lesson: {id: blank, title: Varel harbour law, source: {file: article.txt, title: Report, published: 2001}}
+people:
+  report: {name: the Harbour report, kind: document}
+  lind: {name: Bo Lind}
+  vik: {name: Jon Vik}
+  lund: {name: Eva Lund}
+facts:
+  - {id: liable, kind: proposal, by: report, verb: recommended, what: that officers be made personally liable
+     under harbour law, %s evidence: recommended that officers be made personally liable under harbour law}
+  - {id: toll, kind: proposal, by: lind, what: a toll, evidence: Bo Lind proposed a toll}
+  - {id: bridge, kind: proposal, by: vik, what: a bridge, evidence: Jon Vik proposed a bridge}
+  - {id: museum, kind: proposal, by: lund, what: a museum, evidence: Eva Lund proposed a museum}
+"""
+
+
+def test_a_proposals_blank_is_the_teachers_word(tmp_path: Path) -> None:
+    """A judge: the cloze of a recommendation blanked its rarest word, not its point, and the format let
+    the teacher choose the blank of a quotation only."""
+    chosen = _questions(tmp_path / "chosen", BLANK_ARTICLE, BLANK % "blank: personally,", False)["liable/cloze"]
+    assert chosen.answer == "personally"
+    assert chosen.prompt == "The Harbour report recommended that officers be made [...] liable under harbour law."
+    plain = _questions(tmp_path / "plain", BLANK_ARTICLE, BLANK % "", False)["liable/cloze"]
+    assert plain.answer == "the Harbour report"  # the proposer, by default
+    checked = write_lesson(tmp_path / "wrong", BLANK_ARTICLE, BLANK % "blank: personal,")
+    assert [d.message for d in checked.diagnostics if d.code == "schema.value"] == [
+        "blank: 'personal' is not a word of the proposal of fact 'liable'"
+    ]

@@ -266,7 +266,16 @@ def test_a_corrected_lesson_keeps_the_progress_of_every_unchanged_question(
     first_changed = new_keys.index(content_key(changed[0]))
     assert first_changed < studied, "the correction must touch a question the student has studied"
 
+    page.close()
     page = watched.open(after)
+    # Chromium hands one page's storage to another asynchronously: under load the new page can read it
+    # before the last grade arrives. Wait until it has, then read the page as the student would reopen it.
+    page.wait_for_function(
+        f"Object.keys(JSON.parse(localStorage.getItem('studygen:progress:{LESSON}') || '{{}}').cards || {{}})"
+        f".length >= {studied}"
+    )
+    page.reload()
+    page.wait_for_selector("body[data-ready]")
     kept = graded & set(new_keys)
     assert len(kept) < studied  # the corrected question's old progress does not count for the new one
     assert page.locator("#summary").inner_text().startswith(f"Studied {len(kept)} of {len(corrected)} questions")

@@ -135,9 +135,9 @@ def _proposal(lesson: Lesson, fact: Fact, sole: str | None) -> tuple[str, str, t
     proposed = fact.proposing.phrase("past", lesson.names_of(fact.to) if fact.to else "")
     when = date_phrase(fact.when) if fact.date_agrees else ""
     names = names_of(lesson, fact.by)
-    if sole is not None:  # who proposed is no question: a word of what was proposed is
+    if sole is not None or fact.blank:  # who proposed is no question, or the teacher names the word to ask
         by = f"{lead}{when + ', ' if when else ''}{name_of(lesson, fact.by)} {proposed}"
-        word = keyword(fact.what or "", by, lesson.questions.key_terms)
+        word = fact.blank or keyword(fact.what or "", by, lesson.questions.key_terms)
         if word is None:
             return None
         what = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", GAP, fact.what or "", count=1)
