@@ -26,6 +26,7 @@ from studygen.questions import (
     build_questions,
 )
 from studygen.questions.base import about_of, active_years, death_years, members_of
+from studygen.questions.sourcing import claim_questions
 
 from .conftest import write_lesson
 
@@ -568,3 +569,59 @@ def test_a_proposals_blank_is_the_teachers_word(tmp_path: Path) -> None:
     assert [d.message for d in checked.diagnostics if d.code == "schema.value"] == [
         "blank: 'personal' is not a word of the proposal of fact 'liable'"
     ]
+
+
+# -- "fact or account?": a source named after a person, and hearsay beside hearsay -----------------------
+
+CLAIMS_ARTICLE = (
+    "Hale's supporters say no deal for Ann Hale to stand down ever existed. The two are portrayed by the "
+    "media as locked in conflict. Bo Lind said the toll was unfair. Jon Vik said the quay was unsafe. There "
+    "are reports that the ferry will close.\n"
+)
+CLAIMS = """\
+lesson: {id: claims, title: Varel politics, source: {file: article.txt, title: Rivals, published: 2001}}
+people:
+  hale: {name: Ann Hale}
+  supporters: {name: Hale's supporters, kind: group}
+  media: {name: the media, kind: group}
+  lind: {name: Bo Lind}
+  vik: {name: Jon Vik}
+facts:
+  - {id: no-deal, kind: event, what: No deal for Ann Hale to stand down ever existed, according_to: supporters,
+     evidence: no deal for Ann Hale to stand down ever existed}
+  - {id: conflict, kind: event, what: the two rivals were locked in conflict, according_to: media,
+     evidence: portrayed by the media as locked in conflict}
+  - {id: toll, kind: event, what: the toll was unfair, according_to: lind, evidence: Bo Lind said the toll was unfair}
+  - {id: quay, kind: event, what: the quay was unsafe, according_to: vik, evidence: Jon Vik said the quay was unsafe}
+  - {id: close, kind: event, what: the ferry will close, according_to: reports,
+     evidence: There are reports that the ferry will close}
+"""
+
+
+def test_a_claim_of_a_source_named_after_a_person_the_statement_names_is_not_asked(tmp_path: Path) -> None:
+    """A judge: "No deal for Tony Blair ... ever existed" → "The account of Blair's supporters", the only
+    choice with "Blair" in it."""
+    made = _questions(tmp_path / "named", CLAIMS_ARTICLE, CLAIMS, False)
+    assert "no-deal/claim" not in made and "toll/claim" in made
+    other = CLAIMS.replace(
+        "what: No deal for Ann Hale to stand down ever existed", "what: No deal to stand down ever existed"
+    )
+    assert "no-deal/claim" in _questions(tmp_path / "unnamed", CLAIMS_ARTICLE, other, False)
+
+
+def test_a_source_named_by_what_it_is_and_reports_are_never_both_wrong_answers(tmp_path: Path) -> None:
+    """A judge: "The media's account" beside "Reports, source not named": a careful student defends both."""
+    made = _questions(tmp_path / "claims", CLAIMS_ARTICLE, CLAIMS, False)
+    for key in ("toll/claim", "quay/claim"):
+        choices = set(made[key].choices)
+        assert not {"The media's account", "Reports, source not named"} <= choices, choices
+    assert any("The media's account" in made[k].choices for k in ("toll/claim", "quay/claim"))
+    # Fewer sources: reports are not brought back to make up four beside the media.
+    few = CLAIMS.replace("according_to: supporters,", "").replace("according_to: vik,", "")
+    toll = _questions(tmp_path / "few", CLAIMS_ARTICLE, few, False)["toll/claim"]
+    assert "Reports, source not named" not in toll.choices, toll.choices
+    # Without the media's account, reports are a wrong answer beside named sources.
+    named = CLAIMS.replace("according_to: media,", "")
+    drafts = {d.key: d for d in claim_questions(_checked(tmp_path / "named", CLAIMS_ARTICLE, named).lesson)}
+    assert "Reports, source not named" in drafts["toll"].candidates, drafts["toll"].candidates
+    assert len(drafts["toll"].candidates) >= 3  # not brought in to make up four

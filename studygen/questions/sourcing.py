@@ -386,6 +386,15 @@ def _vague(lesson: Lesson, owner: str | None) -> bool:
     return not person.named or (person.kind == "group" and not any(w[:1].isupper() for w in words))
 
 
+def _named_after(lesson: Lesson, owner: str) -> str:
+    """The name a group's name is made of ("Hale" of "Hale's supporters", "Mrs Hale's supporters"), or ""."""
+    person = lesson.people.get(owner)
+    if person is None or person.kind == "person":
+        return ""
+    match = re.search(r"\b([A-Z][\w-]+)['’]s?\s", person.name)
+    return match.group(1) if match else ""
+
+
 def _sole_owner(fact: Fact) -> str | None:
     """Whose account a fact is, when it is one source's."""
     return fact.according_to if len(fact.accounts) <= 1 else None
@@ -467,6 +476,10 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
         # rumour as the answer, no source named only by what it is ("the media").
         clear = [o for o in fair if not (answer in UNNAMED and _vague(lesson, options[o]))]
         fair = clear if len(clear) >= CHOICES - 1 else fair
+        # Nor, as two wrong answers, such a source and reports or rumour (a judge: "The media's account"
+        # beside "Reports, source not named").
+        vague_foil = any(o not in UNNAMED and _vague(lesson, options[o]) for o in fair)
+        fair = [o for o in fair if not (vague_foil and o in UNNAMED)]
         # Only to make up four: a claim's foils are other claims, and a speaker quoted on something
         # else is no source of one ("a princess's account" of a rumoured reshuffle).
         firsts: dict[tuple[str, ...], str] = {}
@@ -477,7 +490,12 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
         fair = [o for o in fair if o not in hearsay]
         # Too few sources of claims: that no one is named is a fair confusion for a named source's account
         # (judges found speakers quoted on something else absurd as sources: a supporter accusing his own side).
-        if len(fair) < CHOICES - 1 and not UNNAMED & {answer, *fair} and not _vague(lesson, _sole_owner(fact)):
+        if (
+            len(fair) < CHOICES - 1
+            and not UNNAMED & {answer, *fair}
+            and not _vague(lesson, _sole_owner(fact))
+            and not vague_foil
+        ):
             fair.append(UNNAMED_ANSWERS[REPORTS])
         fair += [
             o
@@ -498,6 +516,8 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
             candidates=tuple(fair),
             must_offer=(FACT_ANSWER,),  # the article stating it is always one of the choices
             # A statement that names whose account it is answers itself ("... while Ivanov was minister").
-            forbidden=tuple(n for owner in fact.accounts if owner in lesson.people for n in names_of(lesson, owner)),
+            # So does one that names who a source is named after ("Blair's supporters" of "... Tony Blair ...").
+            forbidden=tuple(n for owner in fact.accounts if owner in lesson.people for n in names_of(lesson, owner))
+            + tuple(_named_after(lesson, owner) for owner in fact.accounts if _named_after(lesson, owner)),
             sources=((answer, ARTICLE_ITSELF), *date_source(lesson, fact, statement)),  # how the article presents it
         )
