@@ -233,11 +233,14 @@ class Fact:
         to believe “...”', 'shouted “...”', 'said “...”' (`quotation` replaces the words, e.g. with a blank)."""
         words = self.said if quotation is None else quotation
         frame = self.frame or f"{self.verb} ..."
-        # A frame with quotation marks of its own holds words of the quotation that the article's
+        # A frame whose marks open around the "..." holds words of the quotation that the article's
         # interruption sets apart ('said: “Even so, ...”' for '"Even so," she said, "the ferry ...'):
-        # the words go inside those marks, not in a second pair.
-        if '"' in frame or "“" in frame or "”" in frame:
-            frame, shown = _curly(frame), words
+        # the words go inside those marks, not in a second pair. Marks elsewhere in it are other words
+        # quoted ('called it "well meant" and the plan ...'): the quotation takes its own.
+        frame = _curly(frame) if '"' in frame else frame
+        at = min((i for i in (frame.find("..."), frame.find("…")) if i >= 0), default=len(frame))
+        if frame[:at].count("“") > frame[:at].count("”"):
+            shown = words
         else:
             shown = f"“{words}”"
             # "told the board, “The quay is too small”": a whole sentence after words of the frame's own

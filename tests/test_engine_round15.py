@@ -625,3 +625,16 @@ def test_a_source_named_by_what_it_is_and_reports_are_never_both_wrong_answers(t
     drafts = {d.key: d for d in claim_questions(_checked(tmp_path / "named", CLAIMS_ARTICLE, named).lesson)}
     assert "Reports, source not named" in drafts["toll"].candidates, drafts["toll"].candidates
     assert len(drafts["toll"].candidates) >= 3  # not brought in to make up four
+
+
+# -- a frame that quotes other words ---------------------------------------------------------------
+
+
+def test_a_frame_that_quotes_other_words_keeps_the_quotations_own_marks() -> None:
+    """A judge: 'said the plans were "well meant" and the toll was [...] of the harbour' printed the
+    quotation without its marks, the frame's other words in theirs: no student sees which are the speaker's."""
+    frame = 'said the plans were "well meant" and the toll was ...'
+    fact = Fact(id="q", kind="quote", said="ruinous for the harbour", frame=frame)
+    assert fact.framed() == "said the plans were “well meant” and the toll was “ruinous for the harbour”"
+    inside = Fact(id="q", kind="quote", said="the toll is ruinous", frame='said: "Even so, ..."')
+    assert inside.framed() == "said: “Even so, the toll is ruinous”"  # the marks open around the "...": its own
