@@ -47,7 +47,7 @@ def check_printed_words(lesson: Lesson, sink: DiagnosticSink) -> None:
 
 def _deictic(text: str) -> str | None:
     """The first word of `text` that points at the article's day or place; a capital inside a sentence
-    makes it a name ("the BBC's Today programme")."""
+    makes it a name ("Varel Radio's Today programme")."""
     for match in _DEICTIC.finditer(text):
         if match.start() == 0 or match.group()[0].islower():
             return match.group()

@@ -289,7 +289,7 @@ def test_nobody_urges_a_government_of_which_they_hold_an_office(tmp_path: Path) 
 # -- words that mean the article's place or day; names that need "the" -----------------------------
 
 PLACE_ARTICLE = (
-    "An observer here said the talks went well. Ruth Sande told the BBC's Today programme this morning "
+    "An observer here said the talks went well. Ruth Sande told Varel Radio's Today programme this morning "
     'that "the ferry will run". She said that today, "the harbour is full". The Harbour report said '
     '"dredging must start". Orvik dockers said "we will strike".\n'
 )
@@ -304,14 +304,14 @@ facts:
   - {id: talks, kind: event, what: the talks went well, according_to: observer,
      evidence: An observer here said the talks went well}
   - {id: ferry, kind: quote, by: sande, said: the ferry will run, frame: "%s", %s
-     evidence: "Ruth Sande told the BBC's Today programme this morning"}
+     evidence: "Ruth Sande told Varel Radio's Today programme this morning"}
   - {id: full, kind: quote, by: sande, said: the harbour is full, frame: "said that today, ..."}
   - {id: dredging, kind: quote, by: report, said: dredging must start}
   - {id: strike, kind: quote, by: dockers, said: we will strike}
 """
 
 
-def _place(name: str = "an observer here", teacher: str = "", frame: str = "told the BBC's Today programme "
+def _place(name: str = "an observer here", teacher: str = "", frame: str = "told Varel Radio's Today programme "
            "this morning that ...", frame_teacher: str = "", report: str = "Harbour report") -> str:  # fmt: skip
     return PLACE % (name, teacher, report, frame, frame_teacher)
 
@@ -326,7 +326,7 @@ def test_words_that_mean_the_articles_place_or_day_are_flagged(tmp_path: Path) -
         "the frame of 'ferry' says 'this morning', which means the article's place or day: a question printed "
         "on its own does not say where or when that is",
     ]
-    fixed = _place("an observer in Varel", ", from_teacher: [name]", "told the BBC's Today programme that ...",
+    fixed = _place("an observer in Varel", ", from_teacher: [name]", "told Varel Radio's Today programme that ...",
                    "from_teacher: [frame],")  # fmt: skip
     assert _warnings(tmp_path / "fixed", PLACE_ARTICLE, fixed, "text.deictic") == []
     # The teacher keeps the words, knowing: listed under from_teacher, they are not flagged.
@@ -449,8 +449,8 @@ facts:
 
 
 def test_a_title_that_names_the_speaker_with_what_the_question_asks_gives_it_away(tmp_path: Path) -> None:
-    """A judge: "Who said, about the Blair government, 'I would be critical of ...'?" under the title
-    "Lord Butler's criticism of the Blair government". A title that names the speaker with less of it
+    """A judge: "Who said, about the Lenby council, 'I would be critical of ...'?" under the title
+    "Ann Hale's criticism of the Lenby council". A title that names the speaker with less of it
     ("Ann Hale and the Lenby council") leaves the question to the quotation."""
     given = _questions(tmp_path / "given", TITLE_ARTICLE, TITLE % "Ann Hale's criticism of the Lenby council", False)
     assert "critical/attribution" not in given and "ferry/attribution" in given
@@ -599,8 +599,8 @@ facts:
 
 
 def test_a_claim_of_a_source_named_after_a_person_the_statement_names_is_not_asked(tmp_path: Path) -> None:
-    """A judge: "No deal for Tony Blair ... ever existed" → "The account of Blair's supporters", the only
-    choice with "Blair" in it."""
+    """A judge: "No deal for Ann Hale ... ever existed" → "The account of Hale's supporters", the only
+    choice with "Hale" in it."""
     made = _questions(tmp_path / "named", CLAIMS_ARTICLE, CLAIMS, False)
     assert "no-deal/claim" not in made and "toll/claim" in made
     other = CLAIMS.replace(

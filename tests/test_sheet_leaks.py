@@ -170,7 +170,7 @@ def test_word_forms_the_grammar_of_a_blank_asks_for() -> None:
     # "it is [...] that" asks for an adjective, "grew [...]" for an adverb, "continue to [...]" for a verb (judges:
     # each the bank's only word of its part of speech, solved by grammar); a word the lexicon does not know
     # is a noun.
-    assert [word_forms(w) for w in ("prudent", "steadily", "prosper", "hokm")] == [
+    assert [word_forms(w) for w in ("prudent", "steadily", "prosper", "tolbod")] == [
         ("adj",), ("adv",), ("verb",), ("noun",),
     ]  # fmt: skip
     assert set(word_forms("close")) >= {"adj", "verb", "noun"}

@@ -399,7 +399,7 @@ def word_forms(term: str) -> tuple[str, ...]:
 @functools.cache
 def parts_of_speech(word: str) -> tuple[str, ...]:
     """A word's parts of speech in an English lexicon (LemmInflect's, in its order); a word it does not
-    know is taken for a noun (a name, a borrowed term: "hokm")."""
+    know is taken for a noun (a name, a borrowed term: "tolbod")."""
     import lemminflect
 
     forms = dict.fromkeys(_POS[tag] for tag in lemminflect.getAllLemmas(word) if tag in _POS)
