@@ -226,8 +226,9 @@ def _name_in_article(person: Person, article: Article) -> bool:
     """Whether the article gives the person's name: whole ("Tove Lindqvist"); with the surname shared
     by several people named before it ("Tove and Mats Lindqvist", "Tove, Mats and Ebba Lindqvist");
     or word by word in forms the article uses, of which at least one is an alias the teacher lists
-    ("Tove" and "Lindqvist")."""
-    if article.mentions(person.name):
+    ("Tove" and "Lindqvist"). A body's "the" is English, not the article's word: "the Lenby Harbour
+    Trust" where the article has "the Lenby and Varel harbour trusts' ... Lenby Harbour Trust"."""
+    if article.mentions(person.name) or article.mentions(re.sub(r"^[Tt]he ", "", person.name)):
         return True
     words = person.name.split()
     if len(words) < 2:

@@ -20,12 +20,14 @@ from studygen.questions import (
     TEACHER_DATE,
     TEACHER_DATE_FROM,
     TEACHER_DATES,
+    TEACHER_OFFICE,
     TEACHER_YEAR,
     TEACHER_YEARS,
     Question,
     build_questions,
 )
 from studygen.questions.base import about_of, active_years, death_years, members_of
+from studygen.questions.giveaways import Giveaways
 from studygen.questions.sourcing import claim_questions
 
 from .conftest import write_lesson
@@ -638,3 +640,82 @@ def test_a_frame_that_quotes_other_words_keeps_the_quotations_own_marks() -> Non
     assert fact.framed() == "said the plans were “well meant” and the toll was “ruinous for the harbour”"
     inside = Fact(id="q", kind="quote", said="the toll is ruinous", frame='said: "Even so, ..."')
     assert inside.framed() == "said: “Even so, the toll is ruinous”"  # the marks open around the "...": its own
+
+
+# -- round 17: the teacher's office, initials, the printed titles together, a body's "the" ---------------
+
+
+def test_an_office_wholly_the_teachers_says_so_not_only_its_years(tmp_path: Path) -> None:
+    """A judge: "Who was UK Prime Minister from 1979 to 1990? The years are your teacher's": the article
+    never calls her that either."""
+    facts = (OFFICES % ("1988-1996", "")).replace(
+        "when: 1990-1999, from_teacher: [when],", "when: 1990-1999, from_teacher: [title, when],"
+    )
+    made = _questions(tmp_path, OFFICES_ARTICLE, facts, False)
+    lund = made["lund.harbour-master-of-lenby/office-holder"]
+    assert lund.prompt == f"Who was Harbour Master of Lenby from 1990 to 1999? {TEACHER_OFFICE}"
+    lind = made["lind.harbour-master-of-orvik/office-holder"]  # the title the article's: the years only
+    assert lind.prompt == f"Who was Harbour Master of Orvik from 1980 to 1985? {TEACHER_YEARS}"
+
+
+def test_a_post_before_its_place_is_named_by_its_initials() -> None:
+    forms = Giveaways.office_forms("Prime Minister of Varel")
+    assert "pm" in forms and "prime minister" in forms
+    assert "pm" not in Giveaways.office_forms("Deputy Prime Minister of Varel")  # a deputy is no "PM"
+
+
+PRINTED_ARTICLE = "Ann Hale, the prime minister, said sorry for the tolls. Bo Lind, the mayor, did not.\n"
+PRINTED = """\
+lesson: {id: printed, title: Ann Hale's apology for the tolls, source: {file: article.txt, title: "%s",
+         published: 2001}}
+people:
+  hale: {name: Ann Hale, roles: [{title: Prime Minister of Varel, evidence: "Ann Hale, the prime minister"}]}
+  lind: {name: Bo Lind, roles: [{title: Mayor of Lenby, evidence: "Bo Lind, the mayor"}]}
+facts:
+  - {id: sorry, kind: event, what: Ann Hale said sorry for the tolls, who: [hale],
+     evidence: "Ann Hale, the prime minister, said sorry for the tolls"}
+"""
+
+
+def test_the_lessons_title_and_the_articles_read_together(tmp_path: Path) -> None:
+    """A judge: the header "Ann Hale's apology ..." and the footer "PM sorry over tolls" together answer
+    "What office did Ann Hale hold?"; each alone does not."""
+    made = _questions(tmp_path / "pm", PRINTED_ARTICLE, PRINTED % "PM sorry over tolls")
+    assert "hale.prime-minister-of-varel/office" not in made
+    made = _questions(tmp_path / "plain", PRINTED_ARTICLE, PRINTED % "Sorry over tolls")
+    assert "hale.prime-minister-of-varel/office" in made
+
+
+def test_a_bodys_the_is_english_not_a_word_the_article_must_have(tmp_path: Path) -> None:
+    """A judge: check asked for "the Lenby Harbour Trust", then warned that the article has no "the"."""
+    article = "Lenby Harbour Trust said the quay was safe.\n"
+    facts = """\
+lesson: {id: trust, title: The quay, source: {file: article.txt, title: Quay, published: 2001}}
+people:
+  trust: {name: %s, kind: group}
+facts:
+  - {id: safe, kind: quote, by: trust, said: the quay was safe}
+"""
+    assert _warnings(tmp_path / "the", article, facts % "the Lenby Harbour Trust", "ground.name-not-in-article") == []
+    other = _warnings(tmp_path / "other", article, facts % "the Varel Harbour Trust", "ground.name-not-in-article")
+    assert len(other) == 1
+
+
+def test_an_occasion_one_fact_asks_and_another_no_fact_asks_is_no_crash(tmp_path: Path) -> None:
+    """A judge: check stopped with an internal error on an event of 1983 with two people, when another
+    event of 1983 had asked the date of one of them."""
+    article = "In 1983 Ann Hale took the harbour seat. That year she came to share an office with Jo Berg.\n"
+    # The other person's id sorts first ("berg" before "hale"): their occasion is looked up first.
+    facts = """\
+lesson: {id: seat, title: Varel harbour, source: {file: article.txt, title: Seat, published: 2001}}
+people:
+  hale: {name: Ann Hale}
+  berg: {name: Jo Berg}
+facts:
+  - {id: seat, kind: event, what: Ann Hale took the harbour seat, who: [hale], when: 1983,
+     evidence: In 1983 Ann Hale took the harbour seat}
+  - {id: office, kind: event, what: Ann Hale came to share an office with Jo Berg, who: [hale, berg], when: 1983,
+     evidence: That year she came to share an office with Jo Berg}
+"""
+    made = _questions(tmp_path, article, facts, False)
+    assert "seat/when" in made and "office/when" not in made  # the occasion's date, asked once

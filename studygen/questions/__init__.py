@@ -33,6 +33,7 @@ TEACHER_DATE_FROM = "The date is your teacher's, worked out from the article's â
 TEACHER_DATES = "The dates are your teacher's, not the article's."
 TEACHER_YEARS = "The years are your teacher's, not the article's."
 TEACHER_YEAR = "The year is your teacher's, not the article's."
+TEACHER_OFFICE = "The office and its dates are your teacher's, not the article's."
 
 
 @dataclass
@@ -53,10 +54,15 @@ class QuestionSet:
         return {name: items for name, items in grouped.items() if items}
 
 
-def _teacher_date_said(prompt: str, sources: tuple[tuple[str, str], ...], evidence: tuple[str, ...] = ()) -> str:
+def _teacher_date_said(
+    prompt: str, sources: tuple[tuple[str, str], ...], evidence: tuple[str, ...] = (), office: str = ""
+) -> str:
     """The prompt, with a word that its date is the teacher's where a date it asks or shows is wholly theirs,
     and, where the evidence gives the day by the article's own ("on Saturday night"), that it is worked
-    out from those words: the student can find them, and the date is no outsider's."""
+    out from those words: the student can find them, and the date is no outsider's. `office`: the title
+    of the office a "Who was ...?" shows, which is said to be the teacher's too where it is."""
+    if office and (office, TEACHER) in sources and any(_is_date(v) for v, by in sources if by == TEACHER):
+        return f"{prompt} {TEACHER_OFFICE}"  # the whole role: "UK Prime Minister from 1979 to 1990"
     for value, given_by in sources:
         if given_by.endswith(f"; the year from {TEACHER}"):
             return f"{prompt} {TEACHER_YEAR}"  # "in what month and year?": the month the article's
@@ -71,6 +77,14 @@ def _teacher_date_said(prompt: str, sources: tuple[tuple[str, str], ...], eviden
             return f"{prompt} {TEACHER_DATE_FROM % day if day else TEACHER_DATE}"
         return f"{prompt} {TEACHER_DATES if date.month or date.end_month else TEACHER_YEARS}"
     return prompt
+
+
+def _is_date(value: str) -> bool:
+    try:
+        parse_date(value)
+    except DateError:
+        return False
+    return True
 
 
 # A day the article gives by its own: "on Saturday night", "yesterday", "last Tuesday".
@@ -308,7 +322,8 @@ class _KindMaker:
             # the front says whose.
             if name in ("when", "office-holder", "office"):
                 evidence = tuple(text for fact in lesson.facts_by_id(draft.facts) for text in fact.evidence)
-                prompt = _teacher_date_said(prompt, sources, evidence if name == "when" else ())
+                office = str(draft.variables.get("title") or "") if name == "office-holder" else ""
+                prompt = _teacher_date_said(prompt, sources, evidence if name == "when" else (), office)
             question = Question(
                 id=question_id,
                 lesson=lesson.id,

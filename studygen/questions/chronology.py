@@ -91,7 +91,8 @@ def when_questions(lesson: Lesson) -> Iterator[Draft]:
     for fact in lesson.facts:
         if fact.when is None or fact.when.is_span:
             continue
-        if same := next((asked[o] for o in sorted(_occasions(fact)) if asked[o] != fact.id), None):
+        # Of its occasions, one another fact asks ("Hale took the seat in 1983"), another none asks (Lind's).
+        if same := next((asked[o] for o in sorted(_occasions(fact)) if asked.get(o, fact.id) != fact.id), None):
             yield left_out(fact.id, (fact.id,), fact.pos,
                            f"its date, {fact.when.display()}, is asked once for the occasion, with '{same}'",
                            code="worth")  # fmt: skip

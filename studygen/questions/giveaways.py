@@ -282,7 +282,8 @@ class Giveaways:
         head = re.split(r" (?:of|to|for|in) ", folded, maxsplit=1)[0]
         words = head.split()
         forms = [folded, head, " ".join(words[-2:])]
-        if initials := _initials(title):
+        # "PM" of "Prime Minister of the United Kingdom" too: the post before its place.
+        if initials := _initials(title) or _initials(re.split(r" (?:of|to|for|in) ", title, maxsplit=1)[0]):
             forms.append(initials)
         if len(words) == 1:
             noun = words[0]
@@ -359,7 +360,7 @@ class Giveaways:
             forms = (*self.office_forms(role.title), *alternatives)
             # Without choices to tell it from, the title anywhere on the sheet answers it: "Who was harbour
             # master from 1970 to 1979?" beside "What office did Jon Vik hold from 1980 to 1991?".
-            shown = (fold(role.title), _initials(role.title), *alternatives)
+            shown = (fold(role.title), *(_initials(t) for t in (role.title, *role.alternatives)), *alternatives)
             telling = () if question.choices else tuple(f for f in shown if f)
             names = self.person_forms(person)
             return (

@@ -82,6 +82,8 @@ def select(
     # years are the gates' (`answer_not_in_title`, `date_not_in_citation`): a title's period, "1998",
     # gives no day of it away.
     printed = tuple(re.sub(r"\d+", " ", fold(title)) for title in (lesson.title, lesson.source.title) if title)
+    # Read together, too: "Ann Hale's apology" above "PM sorry for harbour tolls" answers what office she held.
+    printed += (" ".join(printed),) if len(printed) > 1 else ()
     kept: list[_Kept] = [_Kept(PRINTED, printed, ())]
     chosen: dict[str, Question] = {}
     left: list[LeftOut] = []
