@@ -20,6 +20,7 @@ from studygen.questions import (
     TEACHER_DATE,
     TEACHER_DATE_FROM,
     TEACHER_DATES,
+    TEACHER_FRAME,
     TEACHER_OFFICE,
     TEACHER_YEAR,
     TEACHER_YEARS,
@@ -719,3 +720,23 @@ facts:
 """
     made = _questions(tmp_path, article, facts, False)
     assert "seat/when" in made and "office/when" not in made  # the occasion's date, asked once
+
+
+def test_a_frame_in_the_teachers_words_is_said_so_on_the_front(tmp_path: Path) -> None:
+    """A judge: "Who charged that ...?" with the frame marked as the teacher's, said so in the key only,
+    though the README promised students are told."""
+    article = 'Bo Lind said the toll was "a tax on the poor". Jon Vik said: "The quay is old."\n'
+    facts = """\
+lesson: {id: frame, title: Varel tolls, source: {file: article.txt, title: Tolls, published: 2001}}
+people:
+  lind: {name: Bo Lind}
+  vik: {name: Jon Vik}
+facts:
+  - {id: tax, kind: quote, by: lind, said: a tax on the poor, frame: "%s"%s}
+  - {id: quay, kind: quote, by: vik, said: The quay is old}
+"""
+    own = facts % ("called the toll ...", ", from_teacher: [frame]")
+    made = _questions(tmp_path / "own", article, own, False)
+    assert made["tax/attribution"].prompt == f"Who called the toll “a tax on the poor”? {TEACHER_FRAME}"
+    made = _questions(tmp_path / "article", article, facts % ("said the toll was ...", ""), False)
+    assert made["tax/attribution"].prompt == "Who said the toll was “a tax on the poor”?"

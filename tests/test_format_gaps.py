@@ -167,7 +167,11 @@ def test_a_frame_the_teacher_wrote_is_marked_and_shown_as_theirs(tmp_path: Path)
     checked = _lesson(tmp_path, facts=own)
     assert "ground.frame-not-found" not in _warnings(checked)
     question = _questions(checked)["misled/attribution"]
-    assert question.prompt == "Who complained to the board: “we were misled”?"
+    # The front says so too (the README promised students are told; a judge found only the key did).
+    assert (
+        question.prompt
+        == "Who complained to the board: “we were misled”? The words around the quotation are your teacher's."
+    )
     assert question.teacher_note == "from your teacher, not the article: complained to the board: ..."
 
 

@@ -34,6 +34,7 @@ TEACHER_DATES = "The dates are your teacher's, not the article's."
 TEACHER_YEARS = "The years are your teacher's, not the article's."
 TEACHER_YEAR = "The year is your teacher's, not the article's."
 TEACHER_OFFICE = "The office and its dates are your teacher's, not the article's."
+TEACHER_FRAME = "The words around the quotation are your teacher's."
 
 
 @dataclass
@@ -320,6 +321,10 @@ class _KindMaker:
             # A date no student can find in the article, asked ("died on Tuesday" made a day) or standing
             # for the answer ("Who was president from 1970 to 1973?", "What office did X hold then?"):
             # the front says whose.
+            # A frame in the teacher's words ("charged that ...") is no words of the article's: the front says so.
+            frames = {fact.frame for fact in lesson.facts_by_id(draft.facts) if fact.frame}
+            if any(given_by == TEACHER and value in frames for value, given_by in sources):
+                prompt = f"{prompt} {TEACHER_FRAME}"
             if name in ("when", "office-holder", "office"):
                 evidence = tuple(text for fact in lesson.facts_by_id(draft.facts) for text in fact.evidence)
                 office = str(draft.variables.get("title") or "") if name == "office-holder" else ""
