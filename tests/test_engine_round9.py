@@ -177,11 +177,15 @@ def test_a_post_held_alongside_at_the_same_time_is_named_in_the_question(tmp_pat
         "What office did Ola Dahl hold at the time of the article, besides being an MP?"
     )
     mayor = drafts["holm.mayor-of-orvik"]
-    assert mayor.variables["besides"] == "a member"  # dated, and held in the same years; a seat by its kind
+    # Dated, and held in the same years; a seat by its kind, whole where the kind is a phrase ("a member"
+    # alone says of nothing: a judge read "besides being a Member" of an MP).
+    assert mayor.variables["besides"] == "a member of the harbour board"
     assert mayor.alternatives == ()
     assert drafts["moe.mayor-of-lenby"].variables["besides"] == ""  # kept alone: the seat came later
     assert drafts["vang.harbour-master-of-varel"].variables["besides"] == "chair of the Varel ferry trust"
     assert seat_kind("MP for Lenby") == "an MP" and seat_kind("Mayor of Lenby") == "Mayor of Lenby"
+    # The kind is all before the constituency (a judge: "besides being a Member").
+    assert seat_kind("Member of Parliament for Lenby") == "a Member of Parliament"
 
 
 # -- a role's alternative titles -----------------------------------------------------------------

@@ -169,7 +169,10 @@ def seat_kind(title: str) -> str:
     it aside gives away no date of winning that constituency; any other post as its title."""
     if not held_by_many(title):
         return title
-    head = re.split(r" (?:for|of)\b", title, maxsplit=1)[0].split()[-1]
+    # The kind's last word ("an MP" of "Harbour Party MP for Lenby"), or the whole kind where it is a
+    # phrase ("a Member of Parliament" of "Member of Parliament for Lenby"; a judge: "a Member").
+    head = title.split(" for ", 1)[0]
+    head = head if " of " in head else head.split()[-1]
     return ("an " if head[:1].lower() in "aeiou" or (head.isupper() and head[:1] in "AEFHILMNORSX") else "a ") + head
 
 
