@@ -399,12 +399,12 @@ def word_forms(term: str) -> tuple[str, ...]:
 @functools.cache
 def parts_of_speech(word: str) -> tuple[str, ...]:
     """A word's parts of speech in an English lexicon (LemmInflect's, in its order), or 'plural' for a noun
-    the lexicon knows as another's plural ("grandchildren"); a word it does not know is taken for a noun
+    the lexicon knows as another's plural ("geese"); a word it does not know is taken for a noun
     (a name, a borrowed term: "tolbod")."""
     import lemminflect
 
     lemmas = lemminflect.getAllLemmas(word)
-    if lemmas and word not in lemmas.get("NOUN", (word,)):  # a plural of its own: "grandchildren", "women"
+    if lemmas and word not in lemmas.get("NOUN", (word,)):  # a plural of its own: "geese", "women"
         return ("plural",)
     forms = dict.fromkeys(_POS[tag] for tag in lemmas if tag in _POS)
     return tuple(forms) or ("noun",)
