@@ -24,6 +24,8 @@ _ORDINAL_WORDS = (
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
 _MONTHS["sept"] = 9
+# The days of the week, as a pattern: news dates what it reports by them ("on Tuesday", "Saturday night").
+WEEKDAYS = "|".join(calendar.day_name)
 _MONTH = r"(?P<mname>[A-Za-z]{3,9})\.?"
 
 _BC = r"(?:BC|BCE|B\.C\.|B\.C\.E\.)"

@@ -97,10 +97,11 @@ def _word_bank(detector: Giveaways, items: list[_Printed], bank: list[str]) -> l
             elif word not in answers and (word == item.answer or word in item.view.values):
                 found.append(f"the word bank's extra entry '{word}' is the answer of item {item.number}")
     asked = {item.blank for item in items if item.section == "fill_in"}
+    types = {word: bank_types(detector, word) for word in bank}
     for word in bank:
-        if not bank_types(detector, word) & asked:
+        if not types[word] & asked:
             found.append(f"the word bank has an entry of a type no blank has ({bank_type(detector, word)})")
     for kind in sorted(asked):
-        if sum(kind in bank_types(detector, word) for word in bank) < 2:
+        if sum(kind in types[word] for word in bank) < 2:
             found.append(f"the word bank's only {kind} entry is a blank's answer: solved by its type")
     return found

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import jinja2
 
 from ..confine import UnsafeFile
-from ..dates import DateError, parse_date
+from ..dates import WEEKDAYS, DateError, PartialDate, parse_date
 from ..diagnostics import Diagnostic, DiagnosticSink, Position, Severity
 from ..forking import ForkedCall, can_fork
 from ..memory import gc_paused
@@ -62,16 +62,15 @@ def _teacher_date_said(
     and, where the evidence gives the day by the article's own ("on Saturday night"), that it is worked
     out from those words: the student can find them, and the date is no outsider's. `office`: the title
     of the office a "Who was ...?" shows, which is said to be the teacher's too where it is."""
-    if office and (office, TEACHER) in sources and any(_is_date(v) for v, by in sources if by == TEACHER):
+    if office and (office, TEACHER) in sources and any(_date_or_none(v) for v, by in sources if by == TEACHER):
         return f"{prompt} {TEACHER_OFFICE}"  # the whole role: "UK Prime Minister from 1979 to 1990"
     for value, given_by in sources:
         if given_by.endswith(f"; the year from {TEACHER}"):
             return f"{prompt} {TEACHER_YEAR}"  # "in what month and year?": the month the article's
         if given_by != TEACHER:
             continue
-        try:
-            date = parse_date(value)
-        except DateError:
+        date = _date_or_none(value)
+        if date is None:
             continue
         if not date.is_span or date.open_end:  # "in 1998", "from 1997": one date shown
             day = next((m.group().removeprefix("on ") for text in evidence if (m := _ARTICLES_DAY.search(text))), "")
@@ -80,17 +79,17 @@ def _teacher_date_said(
     return prompt
 
 
-def _is_date(value: str) -> bool:
+def _date_or_none(value: str) -> PartialDate | None:
+    """A source's value as a date, or None for a name, a title or words."""
     try:
-        parse_date(value)
+        return parse_date(value)
     except DateError:
-        return False
-    return True
+        return None
 
 
 # A day the article gives by its own: "on Saturday night", "yesterday", "last Tuesday".
 _ARTICLES_DAY = re.compile(
-    r"\b(?:(?:last |on |this |next )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"\b(?:(?:last |on |this |next )?(?:{WEEKDAYS})"
     r"(?: (?:morning|afternoon|evening|night))?|yesterday|last night|tonight)\b"
 )
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..dates import PartialDate
+from ..dates import WEEKDAYS, PartialDate
 from ..diagnostics import Position
 from ..model import ARTICLE_ITSELF, Fact, Lesson, Person, Role, teacher_gave, teacher_parts
 from .shapes import ClozeText, Event, Match, Shape
@@ -566,7 +566,7 @@ def acting_in(lesson: Lesson, fact: Fact) -> tuple[str, ...]:
 _RECENT = re.compile(
     r"\b(?:(?:earlier |later )?this (?:year|month|week|spring|summer|autumn|fall|winter|morning)|"
     r"last (?:year|month|week|spring|summer|autumn|fall|winter|night)|yesterday|today|tonight|"
-    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    rf"on (?:{WEEKDAYS}))\b",
     re.IGNORECASE,
 )
 

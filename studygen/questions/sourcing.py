@@ -518,6 +518,6 @@ def claim_questions(lesson: Lesson) -> Iterator[Draft]:
             # A statement that names whose account it is answers itself ("... while Ivanov was minister").
             # So does one that names who a source is named after ("Hale's supporters" of "... Ann Hale ...").
             forbidden=tuple(n for owner in fact.accounts if owner in lesson.people for n in names_of(lesson, owner))
-            + tuple(_named_after(lesson, owner) for owner in fact.accounts if _named_after(lesson, owner)),
+            + tuple(name for owner in fact.accounts if (name := _named_after(lesson, owner))),
             sources=((answer, ARTICLE_ITSELF), *date_source(lesson, fact, statement)),  # how the article presents it
         )
