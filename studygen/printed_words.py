@@ -21,6 +21,9 @@ _DEICTIC = re.compile(
     r"(?:earlier|later) this (?:week|month|year))\b",
     re.IGNORECASE,
 )
+# A quotation that opens with a pronoun ("He wanted a better place ...") means someone the article
+# named before it; printed on its own, no student can tell whom.
+_OPENING_PRONOUN = re.compile(r"[\"'“‘]?(he|she|him|her|his|they|them|their)\b", re.IGNORECASE)
 _DETERMINERS = frozenset("the a an one two three some several many this that these those".split())
 
 
@@ -32,6 +35,14 @@ def check_printed_words(lesson: Lesson, sink: DiagnosticSink) -> None:
             text = getattr(fact, key)
             if text and key not in fact.from_teacher and (word := _deictic(text)):
                 _warn_deictic(sink, fact.field_pos(key), f"the {key} of '{fact.id}'", word)
+        if fact.said and not fact.about and (opening := _OPENING_PRONOUN.match(fact.said.strip())):
+            sink.warning(
+                fact.field_pos("said"),
+                "text.pronoun",
+                f"the quotation of '{fact.id}' opens with '{opening.group(1)}': printed on its own, it does not "
+                "say whom that means",
+                "write whom it means under about: (about: Jon Vik), which questions show with the quotation",
+            )
     for person in lesson.people.values():
         if "name" not in person.from_teacher and (word := _deictic(person.name)):
             _warn_deictic(sink, person.positions.get("name", person.pos), f"the name of '{person.id}'", word)

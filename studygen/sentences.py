@@ -23,7 +23,7 @@ ABBREVIATIONS = frozenset(
 MAX_SENTENCE = 1_500  # characters; longer "sentences" are text without full stops, cut at spaces
 
 # A full stop, ! or ? (and closing marks) followed by a capital, a digit or an opening mark.
-_SENTENCE_END = re.compile(rf"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[{UPPER}0-9…])")
+SENTENCE_END = re.compile(rf"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[{UPPER}0-9…])")
 
 
 def _is_abbreviation(before: str, after: str) -> bool:
@@ -42,7 +42,7 @@ def _is_abbreviation(before: str, after: str) -> bool:
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """Sentences of one paragraph as (start, end) offsets, careful with Mr., Rep. and R-Pa."""
     spans, start = [], 0
-    for match in _SENTENCE_END.finditer(paragraph):
+    for match in SENTENCE_END.finditer(paragraph):
         end = match.end()
         if paragraph[match.start()] == "." and _is_abbreviation(
             paragraph[start : match.start() + 1], paragraph[match.start() + 1 : end + 1]

@@ -103,19 +103,20 @@ def test_the_teachers_years_of_an_office_are_said_on_the_front_of_who_held_it(tm
     assert "teacher" not in article_office(tmp_path / "article-office").prompt
 
 
-DAY_ARTICLE = "Varel, 22 March 2001. The ferry board met %s and closed the night crossing.\n"
+DAY_ARTICLE = "Varel, 2 April 2001. The ferry board met %s and closed the night crossing.\n"
 DAY = """\
-lesson: {id: day, title: The Varel ferry, source: {file: article.txt, title: Crossing closed, published: 2001-03-22}}
+lesson: {id: day, title: The Varel ferry, source: {file: article.txt, title: Crossing closed, published: 2001-04-02}}
 people: {}
 facts:
-  - {id: closed, kind: event, what: the ferry board closed the night crossing, when: 2001-03-17, from_teacher: [when],
+  - {id: closed, kind: event, what: the ferry board closed the night crossing, when: 2001-03-31, from_teacher: [when],
      evidence: "The ferry board met %s and closed the night crossing"}
 """
 
 
 def test_a_teachers_day_worked_out_from_the_articles_weekday_says_so(tmp_path: Path) -> None:
     """A judge: "on what date? The date is your teacher's, not the article's" of an event the article dates
-    "on Saturday night", two days before its dateline: the student can work it out from the article."""
+    "on Saturday night", two days before its dateline: the student can work it out from the article. (The
+    dateline is in the next month: of the same month, the question is not asked at all, below.)"""
     for words, said in (("on Saturday night", "Saturday night"), ("yesterday", "yesterday"), ("in March", "")):
         question = _questions(tmp_path / words.replace(" ", "-"), DAY_ARTICLE % words, DAY % words)
         tail = TEACHER_DATE_FROM % said if said else TEACHER_DATE
@@ -128,10 +129,10 @@ def test_a_teachers_day_worked_out_from_the_articles_weekday_says_so(tmp_path: P
 
 def test_a_month_the_article_gives_with_the_teachers_year_says_whose_year(tmp_path: Path) -> None:
     """A judge: "in what month and year? November 1998", the year the teacher's, the front silent."""
-    facts = DAY.replace("when: 2001-03-17, from_teacher: [when]", "when: 1990-03, from_teacher: [when.year]")
+    facts = DAY.replace("when: 2001-03-31, from_teacher: [when]", "when: 1990-03, from_teacher: [when.year]")
     question = _questions(tmp_path / "year", DAY_ARTICLE % "in March", facts % "in March", False)["closed/when"]
     assert question.prompt.endswith(f"in what month and year? {TEACHER_YEAR}"), question.prompt
-    facts = DAY.replace("when: 2001-03-17, from_teacher: [when]", "when: 1990-03")
+    facts = DAY.replace("when: 2001-03-31, from_teacher: [when]", "when: 1990-03")
     question = _questions(tmp_path / "article", DAY_ARTICLE % "in March 1990", facts % "in March 1990", False)[
         "closed/when"
     ]

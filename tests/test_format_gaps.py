@@ -240,7 +240,8 @@ def test_a_part_of_a_year_is_never_asked_as_the_year(tmp_path: Path) -> None:
 def test_an_open_span_is_never_taken_as_ended(tmp_path: Path) -> None:
     questions = _questions(_lesson(tmp_path))
     holder = questions["quill.chair-of-the-canal-committee/office-holder"]
-    assert holder.prompt == "Who was chair of the canal committee from 1929?"
+    # "has chaired ... since 1929": held still, as the article says (never "was", as if it had ended)
+    assert holder.prompt == "Who has been chair of the canal committee since 1929?"
     assert " to " not in holder.prompt
     later = PEOPLE.replace(
         "        evidence: Quill has chaired the canal committee since 1929\n",

@@ -18,7 +18,7 @@ from ..model import Lesson
 from ..paths import display_path
 from . import chronology, cloze, offices, proposals, sourcing  # noqa: F401 - registers the kinds
 from .base import KINDS, TEACHER, Draft, Question, account_dates, teacher_values, with_teacher_names
-from .choices import CHOICES, TYPED, YEAR_TYPES, Chooser, balance_letters, position_for
+from .choices import TYPED, YEAR_TYPES, Chooser, balance_letters, position_for
 from .chronology import outside_period, title_period
 from .gates import first_failure, unique_prompts
 from .selection import PRINTED, select
@@ -304,7 +304,7 @@ class _KindMaker:
             preferred = position_for(settings.seed, question_id)
             if draft.answer_type in YEAR_TYPES:
                 # Years stay in order, so the answer cannot always go where its id puts it.
-                options = {p: c for p in range(CHOICES) if (c := chooser.choices(draft, p, prompt)[0])}
+                options = chooser.year_places(draft, prompt)
                 if options:
                     correct = preferred if preferred in options else min(options)
                     choices = options[correct]

@@ -18,7 +18,7 @@ from dataclasses import replace
 from ..dates import PartialDate, parse_date
 from ..model import Fact, Lesson, teacher_gave, teacher_parts
 from .base import Draft, Question, named_in, ranked_people
-from .chronology import title_period
+from .chronology import lesson_period, title_period
 
 CHOICES = 4
 MAX_AGE = 100  # years between a birth and the last the lesson shows of the person, at most
@@ -64,6 +64,7 @@ class Chooser:
         # Years a distractor may not leave: nothing after the article, nothing before what it is about began.
         self.latest = lesson.source.published.end if lesson.source.published else 9999
         self.period = title_period(lesson.title)
+        self.shown_period = lesson_period(lesson)
         self.facts = {fact.id: fact for fact in lesson.facts}
         # What a fact is about began with it: its subject named in a fact, or a person born, among a
         # fact's people. A birth year is no year of anything they did, which came after it.
@@ -174,15 +175,36 @@ class Chooser:
         Many questions share an answer year, so each choice list is worked out once.
         """
         bounds = self.bounds(draft)
-        # Within the period the lesson's title gives, where the answer can take some place among years
+        # Within the period the lesson's title gives, where the answer can take a middle place among years
         # of it ("1973" is a weak wrong year for a conviction in a lesson on 1974-2005): a student places
-        # the events inside it. The letters are then balanced over the places it can take.
+        # the events inside it. The period's first year has none: 1984 first among 1985, 1986 and 1987
+        # is the year to guess in a lesson on 1984-2005, so it has a year before it as well (judges).
+        # The letters are then balanced over the places it can take.
         year = re.search(r"\d{3,4}", draft.answer)
         if self.period and year and self.period[0] <= int(year.group()) <= self.period[1]:
             inside = (max(bounds[0], self.period[0]), min(bounds[1], self.period[1]))
-            if any(self._years_at(draft, place, inside) for place in range(CHOICES)):
+            if any(self._years_at(draft, place, inside) for place in range(1, CHOICES - 1)):
                 bounds = inside
         return self._years_at(draft, position, bounds)
+
+    def year_places(self, draft: Draft, prompt: str = "") -> dict[int, tuple[str, ...]]:
+        """The places the answer of a date question can take, each with its choices in order. The first
+        and last are kept only where every wrong year lies in the lesson's period and the period goes on
+        past the answer on the empty side, or where no middle place can be had: "1984" first among 1985,
+        1986 and 1987 in a lesson on 1984-2005 is the year to guess, while a teacher offers years on both
+        sides (1982, 1983, 1984, 1985)."""
+        options = {p: c for p in range(CHOICES) if (c := self.choices(draft, p, prompt)[0])}
+        first, last = self.shown_period
+        answer = parse_date(draft.answer)
+
+        def fair(place: int, choices: tuple[str, ...]) -> bool:
+            if 0 < place < CHOICES - 1:
+                return True
+            beyond = answer.start > first if place == 0 else answer.end < last
+            return beyond and all(first <= parse_date(c).start <= last for c in choices if c != draft.answer)
+
+        fair_options = {p: c for p, c in options.items() if fair(p, c)}
+        return fair_options if any(0 < p < CHOICES - 1 for p in fair_options) else options
 
     def _teacher_year(self, draft: Draft) -> bool:
         """Whether the answer's year is the teacher's, not the article's: a year given from memory may

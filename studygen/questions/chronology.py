@@ -56,6 +56,12 @@ def title_period(title: str) -> tuple[int, int] | None:
     return int(match[1]), int(match[2])
 
 
+def lesson_period(lesson: Lesson) -> tuple[int, int]:
+    """The years a student reads the lesson as spanning: its title's, else those of its dated facts."""
+    years = [f.when.start for f in lesson.facts if f.when is not None]
+    return title_period(lesson.title) or (min(years, default=0), max(years, default=9999))
+
+
 def outside_period(lesson: Lesson) -> list[Fact]:
     """Events and proposals dated wholly outside the period the lesson's title gives: matters beside its
     subject (a TV premiere in a lesson on 1949-2000), asked only if the teacher widens the period.

@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from .base import Question
+from .base import TEACHER, Question
 from .cloze import BLANK
 from .offices import countries_in
 
@@ -67,9 +67,28 @@ def date_not_in_citation(question: Question, citation: str) -> str | None:
     sheet's footer, the card's back, the platforms' feedback): a date question it answers asks what the
     article's day was ("on what date was the mayor criticised?" of an article of that day), not what a
     student learnt."""
-    if question.answer_type not in DATE_TYPES or (value := _answer_in(question, citation)) is None:
+    if question.answer_type not in DATE_TYPES:
         return None
-    return f"the answer ('{value}') is in the article's citation (its date or title), printed with every question"
+    if (value := _answer_in(question, citation)) is not None:
+        return f"the answer ('{value}') is in the article's citation (its date or title), printed with every question"
+    if (month := _teachers_day_of(question)) and _contains(citation.lower(), month.lower()):
+        return (f"the day ({question.answer}) is yours, and the article's date, printed with every question, gives "
+                f"its month ({month}): only a day no student can find in the article would be asked")  # fmt: skip
+    return None
+
+
+_DAY_OF_MONTH = re.compile(r"^\d{1,2} (?=\w+ \d{4}$)")
+
+
+def _teachers_day_of(question: Question) -> str:
+    """The month and year of a date whose day the teacher gave ("9 February 2005" -> "February 2005"), or ''."""
+    if question.answer_type != "date" or not _DAY_OF_MONTH.match(question.answer):
+        return ""
+    teachers = any(
+        value == question.answer and (given_by == TEACHER or "day" in given_by.partition("; ")[2])
+        for value, given_by in question.sources
+    )
+    return _DAY_OF_MONTH.sub("", question.answer) if teachers else ""
 
 
 def answer_not_in_title(question: Question, title: str) -> str | None:
@@ -96,11 +115,14 @@ _TITLE_FILLER = frozenset("the a an of and in on for to with from by at as its h
 
 
 def _title_says_what_is_asked(question: Question, title: str) -> bool:
-    """Whether every word of the title besides the answer's names (two at least) is in the prompt."""
+    """Whether the prompt has two words at least of the title besides the answer's names, and half of
+    them: "Lord Butler's criticism of the Blair government" says who is "critical of the present
+    government" though the quotation never names Blair (a judge)."""
     names = {w for v in (question.answer, *question.alternatives) for w in re.findall(r"[a-z]+", v.lower())}
     words = [w for w in re.findall(r"[a-z]+", title.lower()) if w not in _TITLE_FILLER | names and len(w) > 2]
     prompt = {w[:TITLE_STEM] for w in re.findall(r"[a-z]+", question.prompt.lower())}
-    return len(words) >= 2 and all(w[:TITLE_STEM] in prompt for w in words)
+    shared = sum(w[:TITLE_STEM] in prompt for w in words)
+    return shared >= 2 and 2 * shared >= len(words)
 
 
 def _answer_in(question: Question, text: str) -> str | None:

@@ -11,6 +11,7 @@ from ..article import Article
 from ..dates import PartialDate
 from ..ground import bare_post
 from ..model import ARTICLE_ITSELF, Lesson, Person, Role, teacher_gave, teacher_parts
+from ..sentences import SENTENCE_END
 from .base import (
     SIMILAR_KEPT,
     TEACHER,
@@ -471,11 +472,24 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
             # has a second answer in any post they held before or after (two judges). Not of someone the
             # lesson shows dead, whose posts are all past.
             now = "at the time of the article" if person.id not in died else ""
+            # "According to X, what office did Y hold?" claims no time: it asks what X called them.
+            if role.when is None and now and not undated and (earlier := _placed_earlier(role, article_of())):
+                yield left_out(role_key(person, role), (), role.pos,
+                               f"the article places {person.name}'s post as {role.title} before its own time "
+                               f"('{earlier}'), so a question without its year would ask for a post they no "
+                               "longer held",
+                               "give the role the year the article ties it to (when:), marked from_teacher: [when] "
+                               "if the article does not give it")  # fmt: skip
+                continue
+            if role.when is None:  # what else the article calls them then is also what they were
+                beside += tuple(r.title for r in person.roles if r.when is None and not r.is_office)
+            ongoing = _still_held(role, person.id in died)
             yield Draft(
                 key=role_key(person, role),
                 variables={
                     "person": person.name,
-                    "when": "" if undated else date_phrase(role.when) or now,
+                    "when": "" if undated else _since(role.when) if ongoing else date_phrase(role.when) or now,
+                    "ongoing": ongoing,
                     "description": person.description,
                     "according_to": lesson.owner_name(role.according_to),
                     "besides": " and ".join(alongside),
@@ -493,6 +507,43 @@ def office_questions(lesson: Lesson) -> Iterator[Draft]:
                 candidates=tuple(candidates),
                 sources=_role_sources(lesson, role, dated=not undated),
             )
+
+
+# Words that put a post before the article's own time, next to the words that give it: "the official
+# originally in charge, deputy commissioner Jon Vik, said at the time", "then harbour master", "who was
+# chairman of the inquiry", "former mayor".
+_EARLIER = re.compile(
+    r"\b(?:originally|formerly|former|previously|then|at the time|who (?:was|had been)|had been|ex-)(?!\w)",
+    re.IGNORECASE,
+)
+_BEFORE, _AFTER = 60, 20  # characters around the evidence, within its sentence, that may place it
+
+
+def _placed_earlier(role: Role, article: Article) -> str:
+    """The words by which the article places an undated post before its own time ('' if none)."""
+    for passage in role.evidence:
+        if (span := article.find(passage)) is None:
+            continue
+        start, end = article.paragraph_bounds(span[0])  # a wrapped line of news copy is no sentence's end
+        text, first, last = article.original, max(start, span[0] - _BEFORE), min(end, span[1] + _AFTER)
+        first = max((m.end() for m in SENTENCE_END.finditer(text, first, span[0] + 1)), default=first)
+        last = stop.start() if (stop := SENTENCE_END.search(text, span[1], last + 1)) else last
+        if match := _EARLIER.search(" ".join(text[first:last].split())):
+            return match.group(0)
+    return ""
+
+
+def _still_held(role: Role, dead: bool) -> bool:
+    """Whether a post from a year on is one the article says the person still holds: "has served since
+    1990 as its chairman" is asked "Who has been its chairman since 1990?", not "Who was ... from 1990?"."""
+    return (
+        not dead and role.when is not None and role.when.open_end
+        and any(re.search(rf"\bsince (?:\w+ )?{role.when.start}\b", p) for p in role.evidence)
+    )  # fmt: skip
+
+
+def _since(when: PartialDate) -> str:
+    return "since " + when.phrase().removeprefix("from ")
 
 
 def _dated_by_owner(lesson: Lesson, role: Role, article_of: Callable[[], Article]) -> bool:
@@ -596,11 +647,13 @@ def office_holder_questions(lesson: Lesson) -> Iterator[Draft]:
                 continue
             # Whoever the lesson says held it during any part of the time is not a wrong answer either.
             also_true = frozenset(other.name for other, r in same_office if _overlap(r, role)) - {person.name}
+            ongoing = _still_held(role, person.id in rivals.died)
             yield Draft(
                 key=role_key(person, role),
                 variables={
                     "title": one_of(role.title) if several else role.title,
-                    "when": date_phrase(role.when),
+                    "when": _since(role.when) if ongoing else date_phrase(role.when),
+                    "ongoing": ongoing,
                     "shared": several,
                     "according_to": lesson.owner_name(role.according_to),
                 },

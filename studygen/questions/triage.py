@@ -7,15 +7,15 @@ for multiple choice, wrong answers that are weak, and questions the gates left o
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..dates import parse_date
 from ..diagnostics import Diagnostic
 from ..model import Lesson
 from .base import TEACHER, Question
 from .choices import TYPED, YEAR_TYPES
-from .chronology import title_period
+from .chronology import lesson_period
 from .sourcing import account_answer
 
 # Reasons, most pressing first: a teacher's value can put the wrong words in the article's mouth.
@@ -36,8 +36,7 @@ class Flag:
 
 def flag_reasons(lesson: Lesson, questions: Iterable[Question]) -> dict[str, tuple[str, ...]]:
     """Why each question needs a look (questions that need none are not listed), most pressing first."""
-    years = [f.when.start for f in lesson.facts if f.when is not None]
-    first, last = title_period(lesson.title) or (min(years, default=0), max(years, default=9999))
+    first, last = lesson_period(lesson)
     claimants = {account_answer(lesson, f.according_to) for f in lesson.facts if f.according_to}
     reasons: dict[str, tuple[str, ...]] = {}
     for question in questions:
@@ -48,8 +47,13 @@ def flag_reasons(lesson: Lesson, questions: Iterable[Question]) -> dict[str, tup
         if question.answer_type in TYPED and not question.choices:
             found.append(SHORT)
         wrong = [c for i, c in enumerate(question.choices) if i != question.correct]
-        if question.answer_type in YEAR_TYPES:
-            outside = [c for c in wrong if not first <= int(re.sub(r"\D", "", c)[:4]) <= last]
+        # A year beyond the period beside its first or last year is how that answer has years on both sides.
+        if (
+            question.answer_type in YEAR_TYPES
+            and first < (shown := parse_date(question.answer)).start
+            and shown.end < last
+        ):
+            outside = [c for c in wrong if not first <= parse_date(c).start <= last]
             if outside:
                 found.append(OUTSIDE_YEARS.format(years=", ".join(outside), first=first, last=last))
         if question.answer_type == "account":

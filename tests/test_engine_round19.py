@@ -1,0 +1,284 @@
+"""Rules from the nineteenth round of teachers' judgements, on the invented harbour town of Varel: a year
+question offers wrong years on both sides of the answer unless one side is all in the lesson's period; an
+undated office the article places earlier ("originally", "then") is not asked "at the time of the
+article"; an undated office also accepts what else the article calls the person; a post held "since" a
+year is asked "has been"; a day the teacher gave, in the month the article's date prints, is not asked;
+a title that says most of what a "Who said ...?" asks gives it away; a quotation opening with "He" needs
+`about`.
+
+Each rule has a case it must reject and one it must keep.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from studygen.questions import Question, build_questions
+from studygen.questions.base import KINDS
+from studygen.questions.choices import Chooser
+from studygen.questions.triage import flag_reasons
+
+from .conftest import write_lesson
+from .test_engine_round15 import DAY, DAY_ARTICLE, TITLE, TITLE_ARTICLE
+
+
+def _checked(folder: Path, article: str, facts: str):  # type: ignore[no-untyped-def]
+    checked = write_lesson(folder, article, facts)
+    assert checked.ok and checked.lesson is not None, [d.render() for d in checked.diagnostics]
+    return checked
+
+
+def _made(folder: Path, article: str, facts: str, one_sheet: bool = False):  # type: ignore[no-untyped-def]
+    checked = _checked(folder, article, facts)
+    return build_questions(checked.lesson, checked.contexts(), one_sheet=one_sheet)
+
+
+def _questions(folder: Path, article: str, facts: str, one_sheet: bool = False) -> dict[str, Question]:
+    return {q.id.split("/", 1)[1]: q for q in _made(folder, article, facts, one_sheet).questions}
+
+
+def _notes(folder: Path, article: str, facts: str) -> str:
+    return "\n".join(d.render() for d in _made(folder, article, facts).diagnostics)
+
+
+# -- wrong years on both sides of the answer ------------------------------------------------------------
+
+YEARS_ARTICLE = "The ferry service opened in 1984. The new pier was built in 1995. The night crossing closed in 2005.\n"
+YEARS = """\
+lesson: {id: years, title: "%s", source: {file: article.txt, title: Ferry years, published: 2005}}
+people: {}
+facts:
+  - {id: opened, kind: event, what: The ferry service opened, when: 1984, evidence: The ferry service opened in 1984}
+  - {id: pier, kind: event, what: The new pier was built, when: 1995, evidence: The new pier was built in 1995}
+%s"""
+CLOSED = (
+    "  - {id: closed, kind: event, what: The night crossing closed, when: 2005,\n"
+    "     evidence: The night crossing closed}\n"
+)
+
+
+def _places(folder: Path, title: str, more: str = CLOSED) -> dict[str, dict[int, tuple[str, ...]]]:
+    lesson = _checked(folder, YEARS_ARTICLE, YEARS % (title, more)).lesson
+    chooser = Chooser(lesson)
+    return {draft.facts[0]: chooser.year_places(draft) for draft in KINDS["when"].make(lesson)}
+
+
+def test_the_periods_first_year_is_never_the_first_of_four_later_ones(tmp_path: Path) -> None:
+    """Judges, three rounds: "1984 / 1985 / 1986 / 1987: a student who sees that the lesson runs from
+    1984 guesses the earliest." The lesson's first year takes a middle place, among years on both sides."""
+    places = _places(tmp_path / "a", "The Varel ferry, 1984-2005")
+    assert set(places["opened"]) == {1, 2}, places["opened"]  # rejected: 0, with 1985, 1986, 1987
+    assert 0 in places["pier"] and 3 in places["pier"]  # kept: the period goes on both ways from 1995
+    assert places["pier"][0] == ("1995", "1996", "1997", "1998")
+
+
+def test_wrong_years_outside_the_period_are_not_all_on_one_side(tmp_path: Path) -> None:
+    """A judge: 1981, 1982, 1983 before 1984 in a lesson whose only dated events are of 1984 and 1995:
+    the tool itself flagged them outside the lesson's period."""
+    places = _places(tmp_path / "b", "The Varel ferry", more="")
+    assert 0 not in places["opened"]  # rejected: 1985, 1986, 1987 after the period's first year
+    assert 3 not in places["pier"]  # rejected: the period's last year after three earlier ones
+    assert 1 in places["opened"] and 2 in places["pier"]  # kept: years on both sides
+
+
+def test_where_only_one_side_can_be_had_the_edge_is_kept(tmp_path: Path) -> None:
+    """A year no later year may follow (the lesson's article is of that year, 1995) keeps the last place:
+    a question with choices on one side is better than none."""
+    lesson = YEARS.replace("published: 2005", "published: 1995") % ("The Varel ferry", "")
+    article = YEARS_ARTICLE.replace(" The night crossing closed in 2005.", "")
+    checked = _checked(tmp_path / "c", article, lesson)
+    chooser = Chooser(checked.lesson)
+    pier = next(d for d in KINDS["when"].make(checked.lesson) if d.facts == ("pier",))
+    assert set(chooser.year_places(pier)) == {3}
+
+
+# -- an undated office the article places earlier -------------------------------------------------------
+
+EARLIER_ARTICLE = (
+    "The official originally in charge of the pier inquiry, deputy harbour master Jon Vik, said at the time "
+    "that the pier was safe. Ruth Sande, the mayor of Varel, opened the pier. Bo Lind, then mayor of Lenby, "
+    "came too. Eva Lund, the ferry manager, according to Ann Hale, was then chair of the Varel ferry board.\n"
+)
+EARLIER = """\
+lesson: {id: earlier, title: The Varel pier, source: {file: article.txt, title: Pier opens, published: 2001}}
+people:
+  vik:
+    name: Jon Vik
+    roles: [{title: deputy harbour master of Varel, from_teacher: [title], evidence: deputy harbour master Jon Vik}]
+  sande:
+    name: Ruth Sande
+    roles: [{title: mayor of Varel, evidence: "Ruth Sande, the mayor of Varel"}]
+  lind:
+    name: Bo Lind
+    roles: [{title: mayor of Lenby, evidence: "Bo Lind, then mayor of Lenby"}]
+  hale: {name: Ann Hale}
+  lund:
+    name: Eva Lund
+    roles:
+      - {title: ferry manager, kind: description, evidence: "Eva Lund, the ferry manager"}
+      - {title: chair of the Varel ferry board, according_to: hale, evidence: then chair of the Varel ferry board}
+facts:
+  - {id: opened, kind: event, what: Ruth Sande opened the pier,
+     evidence: "Ruth Sande, the mayor of Varel, opened the pier"}
+"""
+
+
+def test_an_undated_office_the_article_places_earlier_is_not_asked_as_now(tmp_path: Path) -> None:
+    """Judges, three rounds: "What office did David Osland hold at the time of the article?" of "the official
+    originally in charge ..., deputy assistant commissioner David Osland, said at the time"."""
+    asked = _questions(tmp_path / "a", EARLIER_ARTICLE, EARLIER)
+    assert "vik.deputy-harbour-master-of-varel/office" not in asked  # rejected: "originally", "at the time"
+    assert "lind.mayor-of-lenby/office" not in asked  # rejected: "then mayor"
+    kept = asked["sande.mayor-of-varel/office"]
+    assert kept.prompt == "What office did Ruth Sande hold at the time of the article?"
+    # kept: "According to Ann Hale, what office did Eva Lund hold?" claims no time
+    assert asked["lund.chair-of-the-varel-ferry-board/office"].prompt.startswith("According to Ann Hale, what")
+    notes = _notes(tmp_path / "b", EARLIER_ARTICLE, EARLIER)
+    assert "places Jon Vik's post as deputy harbour master of Varel before its own time ('originally')" in notes
+    assert "places Bo Lind's post as mayor of Lenby before its own time ('then')" in notes
+
+
+def test_the_words_that_place_an_office_must_stand_near_its_evidence(tmp_path: Path) -> None:
+    """ "Originally" three sentences away places something else."""
+    far = EARLIER_ARTICLE.replace("The official originally in charge of the pier inquiry, ", "The inquiry met. ")
+    far = far.replace(", said at the time that", " said that")
+    asked = _questions(tmp_path / "a", "The harbour was originally a fishing port. The quay is old. " + far, EARLIER)
+    assert asked["vik.deputy-harbour-master-of-varel/office"].prompt.endswith("at the time of the article?")
+    long = far.replace(
+        "The inquiry met. ", "Originally the inquiry, which sat for many long weeks in the town hall, met "
+    )
+    asked = _questions(tmp_path / "b", long, EARLIER)  # in the sentence, but 60 characters and more before it
+    assert asked["vik.deputy-harbour-master-of-varel/office"].prompt.endswith("at the time of the article?")
+
+
+def test_an_undated_office_accepts_what_else_the_article_calls_them(tmp_path: Path) -> None:
+    """A judge: "What office did Boris Johnson hold at the time of the article? Conservative MP", while the
+    article also calls him the magazine's editor, which a student may fairly write."""
+    lund = EARLIER.replace("according_to: hale, evidence: then chair", "evidence: then chair")
+    lund = lund.replace(
+        "{title: chair of the Varel ferry board, evidence: then chair of the Varel ferry board}",
+        "{title: chair of the Varel ferry board, evidence: chair of the Varel ferry board}",
+    )
+    article = EARLIER_ARTICLE.replace("according to Ann Hale, was then chair", "is chair")
+    asked = _questions(tmp_path / "a", article, lund)
+    assert "ferry manager" in asked["lund.chair-of-the-varel-ferry-board/office"].alternatives
+    board = "evidence: chair of the Varel ferry board}"
+    dated = lund.replace(board, "when: 1990, " + board)
+    asked = _questions(tmp_path / "b", article + "She became chair in 1990.\n", dated)
+    question = asked["lund.chair-of-the-varel-ferry-board/office"]
+    assert "in 1990" in question.prompt and "ferry manager" not in question.alternatives  # not then, perhaps
+
+
+# -- a post held since a year ---------------------------------------------------------------------------
+
+SINCE_ARTICLE = "Ruth Sande %s. Bo Lind, the harbour master of Lenby, spoke.\n"
+SINCE = """\
+lesson: {id: since, title: The Varel ferry board, source: {file: article.txt, title: Ferry board, published: 2001}}
+people:
+  sande:
+    name: Ruth Sande
+    roles: [{title: chair of the Varel ferry board, when: from 1990, evidence: "%s"}]
+  lind:
+    name: Bo Lind
+    roles: [{title: harbour master of Lenby, evidence: "Bo Lind, the harbour master of Lenby"}]
+facts:
+%s"""
+CHAIRED = "has chaired the Varel ferry board since 1990"
+BECAME = "became chair of the Varel ferry board in 1990"
+SPOKE = '  - {id: spoke, kind: event, what: Bo Lind spoke, evidence: "Bo Lind, the harbour master of Lenby, spoke"}\n'
+
+
+def _since(folder: Path, words: str, facts: str = SPOKE, article: str = "") -> dict[str, Question]:
+    return _questions(folder, SINCE_ARTICLE % words + article, SINCE % (words, facts))
+
+
+def test_a_post_held_since_a_year_is_asked_as_held_still(tmp_path: Path) -> None:
+    """A judge: "Who was director and chairman ... from 1990?" reads as a post he had left; the article
+    says he "has served since 1990", and the story is that he held it still."""
+    asked = _since(tmp_path / "since", CHAIRED)
+    key = "sande.chair-of-the-varel-ferry-board"
+    assert asked[f"{key}/office-holder"].prompt == "Who has been chair of the Varel ferry board since 1990?"
+    assert asked[f"{key}/office"].prompt == "What office has Ruth Sande held since 1990?"
+    became = _since(tmp_path / "became", BECAME)  # kept: "became ... in 1990" says nothing of now
+    assert became[f"{key}/office-holder"].prompt == "Who was chair of the Varel ferry board from 1990?"
+    died = _since(tmp_path / "died", CHAIRED, SPOKE + "  - {id: died, kind: event, what: Ruth Sande died, "
+                  "when: 2001, evidence: Ruth Sande died}\n", "Ruth Sande died in 2001.\n")  # fmt: skip
+    assert died[f"{key}/office-holder"].prompt == "Who was chair of the Varel ferry board from 1990?"
+
+
+# -- a day the teacher gave, in the month the article's date prints ---------------------------------------
+
+
+def test_a_teachers_day_in_the_month_of_the_articles_date_is_not_asked(tmp_path: Path) -> None:
+    """Judges, four rounds: "on what date? 20 February 1999, your teacher's" of an article dated 22 February
+    1999: the footer gives the month, and the day is arithmetic with a calendar."""
+    same_month = DAY.replace("published: 2001-04-02", "published: 2001-03-22").replace("2001-03-31", "2001-03-17")
+    article = DAY_ARTICLE.replace("2 April 2001", "22 March 2001") % "on Saturday night"
+    assert "closed/when" not in _questions(tmp_path / "a", article, same_month % "on Saturday night")
+    notes = _notes(tmp_path / "b", article, same_month % "on Saturday night")
+    assert "the day (17 March 2001) is yours, and the article's date, printed with every question, gives its " \
+        "month (March 2001)" in notes  # fmt: skip
+    # kept: the article's own day, and a teacher's day in another month than the article's date
+    own = same_month.replace(", from_teacher: [when]", "")
+    assert "closed/when" in _questions(tmp_path / "c", article.replace("on Saturday night", "on 17 March"),
+                                       own % "on 17 March")  # fmt: skip
+    assert "closed/when" in _questions(tmp_path / "d", DAY_ARTICLE % "on Saturday night", DAY % "on Saturday night")
+
+
+# -- a title that says most of what "Who said ...?" asks ------------------------------------------------
+
+
+def test_a_title_that_says_half_of_what_is_asked_gives_the_speaker_away(tmp_path: Path) -> None:
+    """A judge: "Who said 'I would be critical of the present government ...'?" under "Lord Butler's
+    criticism of the Blair government": the quotation never names the government's head, yet the title
+    answers it. Two of the title's words and half of them are enough."""
+    unnamed = TITLE.replace("about: the Lenby council,\n     said", "said")
+    given = _questions(tmp_path / "a", TITLE_ARTICLE, unnamed % "Ann Hale's criticism of the Lenby council")
+    assert "critical/attribution" not in given and "ferry/attribution" in given  # 2 of 3
+    title = "Ann Hale's criticism of the Lenby council's ferry fares and quay tolls"
+    kept = _questions(tmp_path / "b", TITLE_ARTICLE, unnamed % title)  # 2 of 7: a topic, not the answer
+    assert kept["critical/attribution"].choices
+
+
+# -- a quotation that opens with a pronoun ----------------------------------------------------------------
+
+PRONOUN_ARTICLE = 'Jon Vik spoke of Bo Lind. "%s wanted a better quay for the ferry," Vik said.\n'
+PRONOUN = """\
+lesson: {id: pronoun, title: The Varel quay, source: {file: article.txt, title: Quay, published: 2001}}
+people:
+  vik: {name: Jon Vik, aliases: [Vik]}
+facts:
+  - {id: quay, kind: quote, by: vik, said: "%s wanted a better quay for the ferry"%s}
+"""
+
+
+def _pronoun_warnings(folder: Path, opening: str, about: str = "") -> list[str]:
+    checked = write_lesson(folder, PRONOUN_ARTICLE % opening, PRONOUN % (opening, about))
+    return [d.message for d in checked.diagnostics if d.code == "text.pronoun"]
+
+
+def test_a_quotation_opening_with_a_pronoun_needs_about(tmp_path: Path) -> None:
+    """Judges, two rounds: "August Thompson said: 'He wanted a better place for [...] for his mother.'"
+    The sheet never says who "he" is."""
+    for opening in ("He", "She", "They", "His son", "Their crew"):
+        warned = _pronoun_warnings(tmp_path / opening.replace(" ", "-"), opening)
+        assert warned == [f"the quotation of 'quay' opens with '{opening.split()[0]}': printed on its own, it "
+                          "does not say whom that means"], warned  # fmt: skip
+    assert _pronoun_warnings(tmp_path / "about", "He", ", about: Bo Lind") == []  # kept: about says who
+    assert _pronoun_warnings(tmp_path / "hero", "Heroes") == []  # a word that starts like one is none
+    assert _pronoun_warnings(tmp_path / "we", "We") == []  # the speaker's own people: the speaker is named
+
+
+def test_a_year_beyond_the_period_beside_its_edge_is_not_flagged_weak(tmp_path: Path) -> None:
+    """1983 before 1984 in a lesson on 1984-1995 is what gives the first year years on both sides: the
+    teacher's list of questions to look at does not call it weak. Beside a year inside, it is."""
+    checked = _checked(tmp_path, YEARS_ARTICLE, YEARS % ("The Varel ferry", ""))  # its period: 1984-1995
+    made = build_questions(checked.lesson, checked.contexts(), one_sheet=False)
+    asked = next(q for q in made.questions if q.kind == "when")
+    edge = replace(asked, id="edge", answer="1984", choices=("1983", "1984", "1985", "1986"), correct=1)
+    inside = replace(asked, id="inside", answer="1990", choices=("1983", "1990", "1991", "1992"), correct=1)
+    last = replace(asked, id="last", answer="1995", choices=("1993", "1994", "1995", "1996"), correct=2)
+    reasons = flag_reasons(checked.lesson, [edge, inside, last])
+    assert "edge" not in reasons and "last" not in reasons  # kept: no flag
+    assert reasons["inside"] == ("weak choices: 1983 outside the lesson's period (1984-1995)",)
