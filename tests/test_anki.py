@@ -159,14 +159,14 @@ def test_deleting_a_fact_then_reimporting_is_harmless(col: Collection, lesson_co
     lesson_copy.write_text(facts[:start] + facts[end:], encoding="utf-8")
     log = _import(col, _build(lesson_copy, out, T0 + 60))
     after = {q.id: q for q in _questions(lesson_copy)[1].questions}
-    # Nothing is added for this fixture (a 'fact or account?' question could have taken the deleted one's
-    # place: at most a quarter of the multiple-choice questions ask it). Letters are spread over the lesson,
+    # One note is added for this fixture: another 'fact or account?' question takes the deleted one's place
+    # (at most a quarter of the multiple-choice questions ask it). Letters are spread over the lesson,
     # so an answer could move to another letter (that note would update, the same question with the same
-    # choices); for this fixture none moves: no note changes.
+    # choices); for this fixture one moves, and its note alone changes.
     added = set(after) - set(before)
-    assert len(log.new) == len(added) == 0
+    assert added == {"russia-nato/west-would-reject/claim"} and len(log.new) == len(added)
     moved = [i for i in before.keys() & after.keys() if before[i] != after[i]]
-    assert len(log.updated) == len(moved) == 0
+    assert moved == ["russia-nato/hardly-prepared/attribution"] and len(log.updated) == len(moved)
     for question_id in moved:
         old, new = before[question_id], after[question_id]
         assert (old.prompt, old.answer, sorted(old.choices)) == (new.prompt, new.answer, sorted(new.choices))

@@ -48,7 +48,7 @@ def test_first_lesson_has_enough_questions_and_kinds() -> None:
     # Read as one sheet, about half are left out as giving another away (issue 26): enough remain.
     _, questions = _build(SEED)
     kinds = Counter(q.kind for q in questions)
-    assert len(questions) >= 20
+    assert len(questions) >= 18  # a second "Who said ...?" of words "he added" gives the first away (judges)
     assert len(kinds) >= 6, kinds
 
 
@@ -152,12 +152,17 @@ def test_multiple_choice_rules(built: tuple[Lesson, list[Question]]) -> None:
 
 
 def test_correct_position_is_spread_evenly() -> None:
-    _, questions = _build(SEED)
-    positions = Counter(q.correct for q in questions if q.choices)
-    total = sum(positions.values())
-    assert total >= 8  # balance is asked of eight multiple-choice questions or more
-    for index in range(4):
-        assert 0.15 <= positions[index] / total <= 0.35, positions
+    balanced = []
+    for name, path in SHIPPED.items():
+        _, questions = _build(path)
+        positions = Counter(q.correct for q in questions if q.choices)
+        total = sum(positions.values())
+        if total < 8:  # balance is asked of eight multiple-choice questions or more
+            continue
+        balanced.append(name)
+        for index in range(4):
+            assert 0.15 <= positions[index] / total <= 0.35, (name, positions)
+    assert len(balanced) >= 2, balanced  # the obituary and the Berlin Wall have twelve or more
 
 
 @pytest.mark.parametrize("name", list(SHIPPED))

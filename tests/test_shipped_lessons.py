@@ -49,7 +49,9 @@ def test_there_are_four_lessons_of_different_kinds_each_with_25_facts(shipped) -
     teacher = [f for f in lesson.facts if f.from_teacher] + [p for p in lesson.people.values() if p.from_teacher]
     teacher += [r for p in lesson.people.values() for r in p.roles if r.from_teacher]
     assert teacher, "values a teacher added"
-    assert len(questions) >= 20  # read as one sheet: about half of every kind's questions give another away
+    # Read as one sheet, about half of every kind's questions give another away; a second "Who said ...?"
+    # of words "he added" to a passage, and its cloze, are among them (judges): 18 at least remain.
+    assert len(questions) >= 18
 
 
 def test_every_year_a_question_states_is_the_articles_or_marked_as_the_teachers(shipped) -> None:

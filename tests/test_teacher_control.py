@@ -117,4 +117,4 @@ def test_questions_text_output(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     result = runner.invoke(app, ["questions"])
     assert result.exit_code == 0
-    assert "Q: Who said “But the US delegation got very nervous”?" in result.stdout
+    assert "Q: Who lamented that today, “NATO is a mere instrument of US foreign policy”?" in result.stdout

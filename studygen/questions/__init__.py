@@ -195,7 +195,8 @@ def _within_share(questions: list[Question], origins: dict[str, tuple[Position, 
         pos, key = origins[over_share[0].id]
         _note(sink, pos, key, "claim",
               f"'fact or account?' is at most a quarter of the multiple-choice questions, so that it stays a question "
-              f"about sources rather than a drill; {len(over_share)} were left out, those whose source matters least "
+              f"about sources rather than a drill; {len(over_share)} {'was' if len(over_share) == 1 else 'were'} left "
+              "out, those whose source matters least "
               f"({', '.join(q.fact for q in over_share[:6])}{', ...' if len(over_share) > 6 else ''})", "worth",
               "nothing to fix; exclude a kept one under questions: exclude: claim: to ask another instead")  # fmt: skip
     return questions

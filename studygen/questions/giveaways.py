@@ -539,14 +539,10 @@ def same_ask(one: Ask, other: Ask) -> str | None:
     if one.answer and one.answer == other.answer and _same_subject(one.about, other.about):
         return f"both ask {one.what} of the same thing, in other words"
     shared = one.passages & other.passages
-    # Words "she added" in the next paragraph (a negative place) are one passage where the other shows
-    # who spoke; two questions that each ask it, printing no name, give nothing away.
-    if (
-        shared
-        and "the speaker" in (one.what, other.what)
-        and "the date" not in (one.what, other.what)
-        and (any(place >= 0 for _, place in shared) or one.what != other.what)
-    ):
+    # Words "she added" in the next paragraph (a negative place) are one passage with the words before
+    # them: two questions that each ask who spoke them have one answer, which a student who knows one
+    # knows for the other (judges, three rounds).
+    if shared and "the speaker" in (one.what, other.what) and "the date" not in (one.what, other.what):
         return "both come from one passage of one speaker's words, and one asks who spoke"
     if one.what == other.what == "the missing word" and _one_word(one.answer, other.answer):
         return f"both blank one word ({one.answer}, {other.answer}): the word bank and its grammar tell them apart"
