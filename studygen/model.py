@@ -53,6 +53,27 @@ _NO_COMMA_AFTER = frozenset(
 )
 
 
+# Words a clause's subject starts with: a quotation that opens with one in lower case runs on from "that".
+_SUBJECT_WORDS = frozenset(
+    "any all no every each some the a an this that these those its their his her our my your he she it they we "
+    "i you there one both neither either many most few".split()
+)
+
+
+# A verb no noun phrase has: "the ferry was never meant to ..." is a clause, "a river of debt that never
+# runs dry" a noun phrase ('said “a river ...”' stays as the article has it).
+_FINITE = frozenset(
+    "is are was were will would shall should can could may might must has have had does do did isn't aren't wasn't "
+    "weren't won't wouldn't shouldn't can't cannot couldn't mustn't hasn't haven't hadn't doesn't don't didn't".split()
+)
+# Verbs of saying that take "that": 'said that', 'warned that'; not 'called', 'dubbed'.
+_THAT_VERBS = frozenset(
+    "said warned recalled noted stressed insisted argued claimed added wrote explained lamented complained suggested "
+    "admitted declared announced emphasised emphasized replied answered observed remarked conceded acknowledged "
+    "told".split()
+)
+
+
 def _curly(text: str) -> str:
     """Straight double quotation marks as opening and closing curly ones, in turn."""
     parts = text.split('"')
@@ -228,11 +249,22 @@ class Fact:
             return "said"
         return cue
 
+    @property
+    def runs_on(self) -> bool:
+        """Whether the quotation is a clause the article's sentence runs into ('and that “any officer who
+        ...”'): it opens in lower case with a word that starts a clause's subject, so that a question says
+        'said that “any officer ...”', not 'said: “any officer ...”' as if it were a whole sentence."""
+        words = (self.said or "").split()
+        return (
+            bool(words) and words[0][:1].islower() and words[0] in _SUBJECT_WORDS
+            and self.verb in _THAT_VERBS and any(w.lower() in _FINITE for w in words)
+        )  # fmt: skip
+
     def framed(self, quotation: str | None = None) -> str:
         """The quotation in its frame, after the speaker: 'told colleagues she did not “like it”', 'is said
         to believe “...”', 'shouted “...”', 'said “...”' (`quotation` replaces the words, e.g. with a blank)."""
         words = self.said if quotation is None else quotation
-        frame = self.frame or f"{self.verb} ..."
+        frame = self.frame or f"{self.verb}{' that' if self.runs_on else ''} ..."
         # A frame whose marks open around the "..." holds words of the quotation that the article's
         # interruption sets apart ('said: “Even so, ...”' for '"Even so," she said, "the ferry ...'):
         # the words go inside those marks, not in a second pair. Marks elsewhere in it are other words

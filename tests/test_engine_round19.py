@@ -14,9 +14,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from studygen.model import Fact
 from studygen.questions import Question, build_questions
-from studygen.questions.base import KINDS
+from studygen.questions.base import KINDS, spoken
 from studygen.questions.choices import Chooser
+from studygen.questions.giveaways import quotation_passages
 from studygen.questions.triage import flag_reasons
 
 from .conftest import write_lesson
@@ -282,3 +284,68 @@ def test_a_year_beyond_the_period_beside_its_edge_is_not_flagged_weak(tmp_path: 
     reasons = flag_reasons(checked.lesson, [edge, inside, last])
     assert "edge" not in reasons and "last" not in reasons  # kept: no flag
     assert reasons["inside"] == ("weak choices: 1983 outside the lesson's period (1984-1995)",)
+
+
+# -- a quotation that is a clause the article's sentence runs into ------------------------------------
+
+
+def test_a_quotation_that_runs_on_from_that_is_said_so(tmp_path: Path) -> None:
+    """A judge: 'The report said: “any chief officer who feels unable to respond will find it ...”' prints
+    a fragment, in lower case, as a whole sentence; the article has 'and that “any chief officer ...”'."""
+    clause = Fact(id="q", kind="quote", by="vik", said="any pilot who refuses will find it hard")
+    assert clause.runs_on and spoken(clause) == "said that “any pilot who refuses will find it hard”"
+    kept = {
+        "Any pilot who refuses will find it hard": "a whole sentence",
+        "a river of debt that never runs dry": "a noun phrase: no verb a noun phrase lacks",
+        "has no allies, but only vassals": "no subject",
+    }
+    for said, why in kept.items():
+        assert not Fact(id="q", kind="quote", by="vik", said=said).runs_on, why
+    called = Fact(id="q", kind="quote", by="vik", said="the pier will fall", cue="called")
+    assert called.verb == "called" and not called.runs_on  # "called that" is no English
+    article = 'The board said that "any pilot who refuses will find it hard to work in Varel."\n'
+    facts = """\
+lesson: {id: runs, title: Varel pilots, source: {file: article.txt, title: Pilots, published: 2001}}
+people:
+  board: {name: the Varel harbour board, kind: group}
+facts:
+  - {id: pilot, kind: quote, by: board, said: any pilot who refuses will find it hard to work in Varel, blank: pilot}
+"""
+    asked = _questions(tmp_path, article, facts)
+    assert asked["pilot/cloze"].prompt == (
+        "The Varel harbour board said that “any [...] who refuses will find it hard to work in Varel”."
+    )
+
+
+# -- a quotation left open at a paragraph's end -------------------------------------------------------
+
+
+def test_a_quotation_left_open_runs_on_past_an_apostrophe(tmp_path: Path) -> None:
+    """A judge: a quotation opened at a paragraph's end and carried on in the next was two passages,
+    because the paragraph's "member states' budgets" was read as a closing mark."""
+    article = (
+        "The member states' budgets grew. Ruth Sande said: \"The ferry must run every day of the year.\n\n"
+        '"The quay is the oldest in Varel." Jon Vik said the tolls were high.\n'
+    )
+    facts = """\
+lesson: {id: open, title: Varel ferry, source: {file: article.txt, title: Ferry, published: 2001}}
+people:
+  sande: {name: Ruth Sande}
+  vik: {name: Jon Vik}
+facts:
+  - {id: ferry, kind: quote, by: sande, said: The ferry must run every day of the year}
+  - {id: quay, kind: quote, by: sande, said: The quay is the oldest in Varel}
+"""
+    curly = article.replace('said: "The', "said: “The").replace(
+        '"The quay is the oldest in Varel."', "“The quay is the oldest in Varel.”"
+    )
+    typed = article.replace('said: "The', "said: ``The").replace(
+        '"The quay is the oldest in Varel."', "``The quay is the oldest in Varel.''"
+    )
+    for name, text in (("a", article), ("curly", curly), ("typed", typed)):
+        passages = quotation_passages(_checked(tmp_path / name, text, facts).lesson)
+        assert passages["ferry"] & passages["quay"], name  # one passage
+    closed = article.replace("every day of the year.\n", 'every day of the year."\n')
+    lesson = _checked(tmp_path / "b", closed, facts).lesson
+    passages = quotation_passages(lesson)
+    assert not passages["ferry"] & passages["quay"]  # kept apart: the first closes its marks

@@ -440,7 +440,7 @@ def spoken(fact: Fact) -> str:
     if fact.frame:
         return fact.framed()
     about = about_of(fact)
-    return f"{fact.verb}{f', about {about},' if about else ''} “{fact.said}”"
+    return f"{fact.verb}{f', about {about},' if about else ''}{' that' if fact.runs_on else ''} “{fact.said}”"
 
 
 def proposal_clause(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:

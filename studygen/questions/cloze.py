@@ -189,7 +189,8 @@ def _quote(lesson: Lesson, fact: Fact) -> tuple[str, str, tuple[str, ...]] | Non
     if fact.frame:  # in the article's frame: 'told colleagues she did not “...”'
         framed = f"{lead}{name_of(lesson, fact.by)} {fact.framed(blanked)}"
         return framed + ("" if framed.rstrip("”").endswith((".", "?", "!")) else "."), word, ()
-    return f"{lead}{name_of(lesson, fact.by)} {fact.verb}{about}: “{blanked}”{end}", word, ()
+    link = " that" if fact.runs_on else ":"  # "said that “any officer ...”": a clause, not a whole sentence
+    return f"{lead}{name_of(lesson, fact.by)} {fact.verb}{about}{link} “{blanked}”{end}", word, ()
 
 
 @kind("cloze", "recall", "Fill in the blank: the fact as a sentence with its key term left out.")

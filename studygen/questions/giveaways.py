@@ -495,6 +495,15 @@ _ADDED = re.compile(
 )
 
 
+def _leaves_open(paragraph: str) -> bool:
+    """Whether a paragraph ends inside a quotation: its double marks, counted as written (folded text
+    reads the apostrophe of "member states' budgets" as a closing mark)."""
+    return (
+        paragraph.count('"') % 2 == 1 or paragraph.count("“") > paragraph.count("”")
+        or paragraph.count("``") > paragraph.count("''")
+    )  # fmt: skip
+
+
 def quotation_passages(lesson: Lesson, accounts: bool = False) -> dict[str, frozenset[tuple[str, int]]]:
     """Where each quotation stands: its speaker and its passage (a paragraph, with the paragraphs a
     quotation runs on into: an opening mark left open at its end, a next paragraph that opens with one),
@@ -518,7 +527,7 @@ def quotation_passages(lesson: Lesson, accounts: bool = False) -> dict[str, froz
                 added_to.append(added_to[-1] if added_to else -1 - passage)
         else:
             added_to.append(added_to[-1])
-        open_mark = paragraph.count('"') % 2 == 1
+        open_mark = _leaves_open(lesson.article[start:end])
         passage_of.append(passage)
     places: dict[str, frozenset[tuple[str, int]]] = {}
     for fact in lesson.facts:
