@@ -272,6 +272,11 @@ def _letter_choices(folder: Path, by: str) -> tuple[str, ...]:
         "Kari Berg spoke next. Berg proposed that the ferry run at night.\n"
     )
     facts = FACTS.replace("facts:\n", ELDERS + "facts:\n", 1) + LETTER % by
+    # The mayor holds an office: a fair wrong answer for a proposal (a third beside the two proposers).
+    mayor = "roles: [{title: Mayor of Orvik, evidence: Mayor Ruth Sande}]"
+    facts = facts.replace(
+        "sande: {name: Ruth Sande, aliases: [Sande]}", f"sande: {{name: Ruth Sande, aliases: [Sande], {mayor}}}"
+    )
     questions, _ = _questions(folder, article, facts)
     return questions["letter/proposal"].choices
 

@@ -237,10 +237,20 @@ def test_a_name_right_before_died_dies(tmp_path: Path) -> None:
 def test_an_undated_deed_of_earlier_this_year_is_offered_nobody_dead_or_long_gone(tmp_path: Path) -> None:
     """A judge: a man the lesson shows dead in 1994 offered for a toll of "earlier this year" (2001).
     Without the article's own day, the deed is of its doer's years (1960 to 2000 here), and he stays."""
-    article = DEEDS_ARTICLE.replace("Piet Mors ran the ferry from 1998. ", "")
+    article = (
+        DEEDS_ARTICLE.replace("Piet Mors ran the ferry from 1998. ", "")
+        + "Mayor Ruth Sande and councillor Eva Lund spoke.\n"
+    )
     facts = DEEDS.replace("  mors: {name: Piet Mors}\n", "").replace(
         "  - {id: ferry, kind: event, what: Piet Mors ran the ferry, who: [mors], when: from 1998,\n"
         "     evidence: Piet Mors ran the ferry from 1998}\n", "")  # fmt: skip
+    # Offices: people whose only part is a deed are no wrong answers for a proposal (round 19).
+    for person, role in (
+        ("vik: {name: Jon Vik", "harbour master of Varel, evidence: Harbour master Jon Vik"),
+        ("sande: {name: Ruth Sande", "Mayor of Varel, evidence: Mayor Ruth Sande"),
+        ("lund: {name: Eva Lund", "councillor of Varel, evidence: councillor Eva Lund"),
+    ):
+        facts = facts.replace(person + "}", f"{person}, roles: [{{title: {role}}}]}}")  # fmt: skip
     recent = _questions(tmp_path / "recent", article, facts % ("", "Earlier this year"), one_sheet=False)
     assert recent["toll/proposal"].choices == ()  # Vik died in 1994, Lind was gone by 1915: two left
     once = article.replace("Earlier this year ", "Once ")

@@ -119,7 +119,26 @@ def test_a_group_whose_only_part_is_an_account_proposes_nothing(tmp_path: Path) 
     offered = {d.key: set(d.candidates) for d in proposal_questions(lesson) if not d.left_out}
     assert "critics" not in offered["night"]  # rejected: they only judge the toll
     assert "Varel" in offered["night"]  # kept: a group that proposes
-    assert {"Eva Lund", "Jon Vik"} <= offered["toll"]  # kept: a proposer, and a speaker acting in the lesson
+    assert "Eva Lund" in offered["toll"]  # kept: a proposer
+    # Someone whose only part is their words, with no office, proposes nothing either (judges: a former
+    # girlfriend quoted on a politician offered for his scheme); with an office, they may have.
+    assert "Jon Vik" not in offered["toll"]
+    harbour_master = CRITICS_FACTS.replace(
+        "vik: {name: Jon Vik, aliases: [Vik]}",
+        "vik: {name: Jon Vik, aliases: [Vik], roles: [{title: harbour master of Orvik,"
+        " evidence: Harbour master Jon Vik}]}",
+    )
+    lesson = _lesson(tmp_path / "office", CRITICS, harbour_master).lesson
+    offered = {d.key: set(d.candidates) for d in proposal_questions(lesson) if not d.left_out}
+    assert "Jon Vik" in offered["toll"]
+    # Nor a group whose only part is a deed (demonstrators offered for an extradition request: a judge).
+    marched = CRITICS_FACTS.replace("facts:\n", "  marchers: {name: the marchers, kind: group}\nfacts:\n", 1) + (
+        "  - {id: march, kind: event, what: The marchers crossed the bridge, who: [marchers],"
+        " evidence: The marchers crossed the bridge}\n"
+    )
+    lesson = _lesson(tmp_path / "march", CRITICS + "The marchers crossed the bridge.\n", marched).lesson
+    offered = {d.key: set(d.candidates) for d in proposal_questions(lesson) if not d.left_out}
+    assert "the marchers" not in offered["night"] and "Varel" in offered["night"]
 
 
 # -- wording -------------------------------------------------------------------------------------

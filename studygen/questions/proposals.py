@@ -100,14 +100,17 @@ def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
     ranking = PeopleRanking(lesson, (f.by for f in lesson.facts if f.kind == "proposal"))
     # "Who proposed ...?" offers people who act in the lesson, not those it describes only as
     # commentators (an analyst, a film-maker: roles, none of them an office; critics whose only part
-    # is an account of something), unless they act too.
+    # is an account of something), nor, without an office, someone whose only part is their own words or
+    # a deed (a former girlfriend quoted on a politician; demonstrators offered for an extradition
+    # request: judges), unless they take part in a proposal too.
     actors = {i for f in lesson.facts if f.kind == "proposal" for i in (f.by, *f.to, f.reply.by if f.reply else None)}
     involved = {i for f in lesson.facts for i in (f.by, *f.to, *f.who, f.reply.by if f.reply else None)}
     accounts_only = {i for f in lesson.facts for i in f.accounts} - involved
+    bystanders = {i for f in lesson.facts if f.kind != "proposal" for i in (f.by, *f.who)} - actors
     commentators = {
         p.id
         for p in lesson.people.values()
-        if not any(r.is_office for r in p.roles) and (p.roles or p.id in accounts_only)
+        if not any(r.is_office for r in p.roles) and (p.roles or p.id in accounts_only or p.id in bystanders)
     }
     acting = {p.name for p in lesson.people.values() if p.id in actors or p.id not in commentators}
     sole = sole_proposer(lesson)
