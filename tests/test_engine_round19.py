@@ -14,9 +14,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from studygen.dates import parse_date
 from studygen.model import Fact
 from studygen.questions import Question, build_questions
-from studygen.questions.base import KINDS, spoken
+from studygen.questions.base import KINDS, fact_sentence, spoken
 from studygen.questions.choices import Chooser
 from studygen.questions.giveaways import quotation_passages
 from studygen.questions.triage import flag_reasons
@@ -349,3 +350,46 @@ facts:
     lesson = _checked(tmp_path / "b", closed, facts).lesson
     passages = quotation_passages(lesson)
     assert not passages["ferry"] & passages["quay"]  # kept apart: the first closes its marks
+
+
+# -- wrong years long after the answer -------------------------------------------------------------------
+
+LATER_ARTICLE = (
+    "The Lenby pier fell in 1974. The harbour master was charged in 1975. "
+    "The charge was quashed in 1989. The harbour master was pardoned in 1991.\n"
+)
+LATER = """\
+lesson: {id: later, title: "The Lenby pier, 1974-2005", source: {file: article.txt, title: Pier, published: 2005}}
+people: {}
+facts:
+  - {id: fell, kind: event, what: The Lenby pier fell, when: 1974, evidence: The Lenby pier fell in 1974}
+  - {id: charged, kind: event, what: The harbour master was charged, when: 1975,
+     evidence: The harbour master was charged in 1975}
+  - {id: quashed, kind: event, what: The charge was quashed, when: 1989, evidence: The charge was quashed in 1989}
+  - {id: pardoned, kind: event, what: The harbour master was pardoned, when: 1991,
+     evidence: The harbour master was pardoned in 1991}
+"""
+
+
+def test_a_lesson_year_long_after_the_answer_comes_after_the_near_ones(tmp_path: Path) -> None:
+    """Judges, three rounds: "1973 / 1974 / 1989 / 1991" for the bombing that led to the appeals of 1989
+    and 1991: a student rules the appeals out by the story alone. Years near the answer come first; the
+    lesson's years before it keep their place (1974 for the charge of 1975)."""
+    lesson = _checked(tmp_path, LATER_ARTICLE, LATER).lesson
+    chooser = Chooser(lesson)
+    drafts = {d.facts[0]: d for d in KINDS["when"].make(lesson)}
+    offered = {fact: {y for c in chooser.year_places(d).values() for y in c} for fact, d in drafts.items()}
+    assert not offered["fell"] & {"1989", "1991"}, offered["fell"]  # rejected: what followed from it
+    assert {"1975", "1976"} <= offered["fell"]  # kept: near it, the lesson's own first
+    assert "1974" in offered["charged"] and "1975" in offered["pardoned"]  # kept: the lesson's years before it
+    assert {"1989", "1991"} <= offered["quashed"] | offered["pardoned"]  # near each other: both offered
+
+
+def test_a_statement_that_says_its_year_is_not_given_it_again(tmp_path: Path) -> None:
+    """A judge: "During the 1997 election campaign, Brown worked ... in 1997"."""
+    lesson = _checked(tmp_path, LATER_ARTICLE, LATER).lesson
+    said = Fact(id="c", kind="event", what="during the 1975 inquiry, the harbour master was charged",
+                when=parse_date("1975"))  # fmt: skip
+    assert fact_sentence(lesson, said) == "During the 1975 inquiry, the harbour master was charged."
+    plain = Fact(id="c", kind="event", what="the harbour master was charged", when=parse_date("1975"))
+    assert fact_sentence(lesson, plain) == "The harbour master was charged in 1975."

