@@ -47,16 +47,16 @@ def _notes(folder: Path, article: str, facts: str) -> str:
 
 # -- wrong years on both sides of the answer ------------------------------------------------------------
 
-YEARS_ARTICLE = "The ferry service opened in 1984. The new pier was built in 1995. The night crossing closed in 2005.\n"
+YEARS_ARTICLE = "The ferry service opened in 1961. The new pier was built in 1972. The night crossing closed in 1982.\n"
 YEARS = """\
-lesson: {id: years, title: "%s", source: {file: article.txt, title: Ferry years, published: 2005}}
+lesson: {id: years, title: "%s", source: {file: article.txt, title: Ferry years, published: 1982}}
 people: {}
 facts:
-  - {id: opened, kind: event, what: The ferry service opened, when: 1984, evidence: The ferry service opened in 1984}
-  - {id: pier, kind: event, what: The new pier was built, when: 1995, evidence: The new pier was built in 1995}
+  - {id: opened, kind: event, what: The ferry service opened, when: 1961, evidence: The ferry service opened in 1961}
+  - {id: pier, kind: event, what: The new pier was built, when: 1972, evidence: The new pier was built in 1972}
 %s"""
 CLOSED = (
-    "  - {id: closed, kind: event, what: The night crossing closed, when: 2005,\n"
+    "  - {id: closed, kind: event, what: The night crossing closed, when: 1982,\n"
     "     evidence: The night crossing closed}\n"
 )
 
@@ -68,28 +68,28 @@ def _places(folder: Path, title: str, more: str = CLOSED) -> dict[str, dict[int,
 
 
 def test_the_periods_first_year_is_never_the_first_of_four_later_ones(tmp_path: Path) -> None:
-    """Judges, three rounds: "1984 / 1985 / 1986 / 1987: a student who sees that the lesson runs from
-    1984 guesses the earliest." The lesson's first year takes a middle place, among years on both sides."""
-    places = _places(tmp_path / "a", "The Varel ferry, 1984-2005")
-    assert set(places["opened"]) == {1, 2}, places["opened"]  # rejected: 0, with 1985, 1986, 1987
-    assert 0 in places["pier"] and 3 in places["pier"]  # kept: the period goes on both ways from 1995
-    assert places["pier"][0] == ("1995", "1996", "1997", "1998")
+    """Judges, three rounds: the lesson's first year first, before three later ones: a student who sees
+    that the lesson starts that year guesses the earliest. It takes a middle place, among years on both sides."""
+    places = _places(tmp_path / "a", "The Varel ferry, 1961-1982")
+    assert set(places["opened"]) == {1, 2}, places["opened"]  # rejected: 0, with 1962, 1963, 1964
+    assert 0 in places["pier"] and 3 in places["pier"]  # kept: the period goes on both ways from 1972
+    assert places["pier"][0] == ("1972", "1973", "1974", "1975")
 
 
 def test_wrong_years_outside_the_period_are_not_all_on_one_side(tmp_path: Path) -> None:
-    """A judge: 1981, 1982, 1983 before 1984 in a lesson whose only dated events are of 1984 and 1995:
+    """A judge: 1958, 1959, 1960 before 1961 in a lesson whose only dated events are of 1961 and 1972:
     the tool itself flagged them outside the lesson's period."""
     places = _places(tmp_path / "b", "The Varel ferry", more="")
-    assert 0 not in places["opened"]  # rejected: 1985, 1986, 1987 after the period's first year
+    assert 0 not in places["opened"]  # rejected: 1962, 1963, 1964 after the period's first year
     assert 3 not in places["pier"]  # rejected: the period's last year after three earlier ones
     assert 1 in places["opened"] and 2 in places["pier"]  # kept: years on both sides
 
 
 def test_where_only_one_side_can_be_had_the_edge_is_kept(tmp_path: Path) -> None:
-    """A year no later year may follow (the lesson's article is of that year, 1995) keeps the last place:
+    """A year no later year may follow (the lesson's article is of that year, 1972) keeps the last place:
     a question with choices on one side is better than none."""
-    lesson = YEARS.replace("published: 2005", "published: 1995") % ("The Varel ferry", "")
-    article = YEARS_ARTICLE.replace(" The night crossing closed in 2005.", "")
+    lesson = YEARS.replace("published: 1982", "published: 1972") % ("The Varel ferry", "")
+    article = YEARS_ARTICLE.replace(" The night crossing closed in 1982.", "")
     checked = _checked(tmp_path / "c", article, lesson)
     chooser = Chooser(checked.lesson)
     pier = next(d for d in KINDS["when"].make(checked.lesson) if d.facts == ("pier",))
@@ -128,8 +128,8 @@ facts:
 
 
 def test_an_undated_office_the_article_places_earlier_is_not_asked_as_now(tmp_path: Path) -> None:
-    """Judges, three rounds: "What office did David Osland hold at the time of the article?" of "the official
-    originally in charge ..., deputy assistant commissioner David Osland, said at the time"."""
+    """Judges, three rounds: "What office did Jon Vik hold at the time of the article?" of "the official
+    originally in charge ..., deputy harbour master Jon Vik, said at the time"."""
     asked = _questions(tmp_path / "a", EARLIER_ARTICLE, EARLIER)
     assert "vik.deputy-harbour-master-of-varel/office" not in asked  # rejected: "originally", "at the time"
     assert "lind.mayor-of-lenby/office" not in asked  # rejected: "then mayor"
@@ -156,8 +156,8 @@ def test_the_words_that_place_an_office_must_stand_near_its_evidence(tmp_path: P
 
 
 def test_an_undated_office_accepts_what_else_the_article_calls_them(tmp_path: Path) -> None:
-    """A judge: "What office did Boris Johnson hold at the time of the article? Conservative MP", while the
-    article also calls him the magazine's editor, which a student may fairly write."""
+    """A judge: "What office did Eva Lund hold at the time of the article? chair of the ferry board", while
+    the article also calls her the ferry manager, which a student may fairly write."""
     lund = EARLIER.replace("according_to: hale, evidence: then chair", "evidence: then chair")
     lund = lund.replace(
         "{title: chair of the Varel ferry board, evidence: then chair of the Varel ferry board}",
@@ -197,8 +197,8 @@ def _since(folder: Path, words: str, facts: str = SPOKE, article: str = "") -> d
 
 
 def test_a_post_held_since_a_year_is_asked_as_held_still(tmp_path: Path) -> None:
-    """A judge: "Who was director and chairman ... from 1990?" reads as a post he had left; the article
-    says he "has served since 1990", and the story is that he held it still."""
+    """A judge: "Who was chair ... from 1990?" reads as a post she had left; the article says she "has
+    chaired it since 1990", and she holds it still."""
     asked = _since(tmp_path / "since", CHAIRED)
     key = "sande.chair-of-the-varel-ferry-board"
     assert asked[f"{key}/office-holder"].prompt == "Who has been chair of the Varel ferry board since 1990?"
@@ -214,8 +214,8 @@ def test_a_post_held_since_a_year_is_asked_as_held_still(tmp_path: Path) -> None
 
 
 def test_a_teachers_day_in_the_month_of_the_articles_date_is_not_asked(tmp_path: Path) -> None:
-    """Judges, four rounds: "on what date? 20 February 1999, your teacher's" of an article dated 22 February
-    1999: the footer gives the month, and the day is arithmetic with a calendar."""
+    """Judges, four rounds: "on what date? 17 March 2001, your teacher's" of an article dated 22 March
+    2001: the footer gives the month, and the day is arithmetic with a calendar."""
     same_month = DAY.replace("published: 2001-04-02", "published: 2001-03-22").replace("2001-03-31", "2001-03-17")
     article = DAY_ARTICLE.replace("2 April 2001", "22 March 2001") % "on Saturday night"
     assert "closed/when" not in _questions(tmp_path / "a", article, same_month % "on Saturday night")
@@ -233,9 +233,9 @@ def test_a_teachers_day_in_the_month_of_the_articles_date_is_not_asked(tmp_path:
 
 
 def test_a_title_that_says_half_of_what_is_asked_gives_the_speaker_away(tmp_path: Path) -> None:
-    """A judge: "Who said 'I would be critical of the present government ...'?" under "Lord Butler's
-    criticism of the Blair government": the quotation never names the government's head, yet the title
-    answers it. Two of the title's words and half of them are enough."""
+    """A judge: "Who said 'I would be critical of the present council ...'?" under "Ann Hale's criticism
+    of the Lenby council": the quotation never names Lenby, yet the title answers it. Two of the title's
+    words and half of them are enough."""
     unnamed = TITLE.replace("about: the Lenby council,\n     said", "said")
     given = _questions(tmp_path / "a", TITLE_ARTICLE, unnamed % "Ann Hale's criticism of the Lenby council")
     assert "critical/attribution" not in given and "ferry/attribution" in given  # 2 of 3
@@ -262,8 +262,8 @@ def _pronoun_warnings(folder: Path, opening: str, about: str = "") -> list[str]:
 
 
 def test_a_quotation_opening_with_a_pronoun_needs_about(tmp_path: Path) -> None:
-    """Judges, two rounds: "August Thompson said: 'He wanted a better place for [...] for his mother.'"
-    The sheet never says who "he" is."""
+    """Judges, two rounds: "Jon Vik said: 'He wanted a better quay for the [...]'": the sheet never says
+    who "he" is."""
     for opening in ("He", "She", "They", "His son", "Their crew"):
         warned = _pronoun_warnings(tmp_path / opening.replace(" ", "-"), opening)
         assert warned == [f"the quotation of 'quay' opens with '{opening.split()[0]}': printed on its own, it "
@@ -274,25 +274,25 @@ def test_a_quotation_opening_with_a_pronoun_needs_about(tmp_path: Path) -> None:
 
 
 def test_a_year_beyond_the_period_beside_its_edge_is_not_flagged_weak(tmp_path: Path) -> None:
-    """1983 before 1984 in a lesson on 1984-1995 is what gives the first year years on both sides: the
+    """1960 before 1961 in a lesson on 1961-1972 is what gives the first year years on both sides: the
     teacher's list of questions to look at does not call it weak. Beside a year inside, it is."""
-    checked = _checked(tmp_path, YEARS_ARTICLE, YEARS % ("The Varel ferry", ""))  # its period: 1984-1995
+    checked = _checked(tmp_path, YEARS_ARTICLE, YEARS % ("The Varel ferry", ""))  # its period: 1961-1972
     made = build_questions(checked.lesson, checked.contexts(), one_sheet=False)
     asked = next(q for q in made.questions if q.kind == "when")
-    edge = replace(asked, id="edge", answer="1984", choices=("1983", "1984", "1985", "1986"), correct=1)
-    inside = replace(asked, id="inside", answer="1990", choices=("1983", "1990", "1991", "1992"), correct=1)
-    last = replace(asked, id="last", answer="1995", choices=("1993", "1994", "1995", "1996"), correct=2)
+    edge = replace(asked, id="edge", answer="1961", choices=("1960", "1961", "1962", "1963"), correct=1)
+    inside = replace(asked, id="inside", answer="1967", choices=("1960", "1967", "1968", "1969"), correct=1)
+    last = replace(asked, id="last", answer="1972", choices=("1970", "1971", "1972", "1973"), correct=2)
     reasons = flag_reasons(checked.lesson, [edge, inside, last])
     assert "edge" not in reasons and "last" not in reasons  # kept: no flag
-    assert reasons["inside"] == ("weak choices: 1983 outside the lesson's period (1984-1995)",)
+    assert reasons["inside"] == ("weak choices: 1960 outside the lesson's period (1961-1972)",)
 
 
 # -- a quotation that is a clause the article's sentence runs into ------------------------------------
 
 
 def test_a_quotation_that_runs_on_from_that_is_said_so(tmp_path: Path) -> None:
-    """A judge: 'The report said: “any chief officer who feels unable to respond will find it ...”' prints
-    a fragment, in lower case, as a whole sentence; the article has 'and that “any chief officer ...”'."""
+    """A judge: 'The board said: “any pilot who refuses will find it ...”' prints a fragment, in lower
+    case, as a whole sentence; the article has 'and that “any pilot ...”'."""
     clause = Fact(id="q", kind="quote", by="vik", said="any pilot who refuses will find it hard")
     assert clause.runs_on and spoken(clause) == "said that “any pilot who refuses will find it hard”"
     kept = {
@@ -323,9 +323,9 @@ facts:
 
 def test_a_quotation_left_open_runs_on_past_an_apostrophe(tmp_path: Path) -> None:
     """A judge: a quotation opened at a paragraph's end and carried on in the next was two passages,
-    because the paragraph's "member states' budgets" was read as a closing mark."""
+    because the paragraph's "the pilots' wages" was read as a closing mark (an apostrophe)."""
     article = (
-        "The member states' budgets grew. Ruth Sande said: \"The ferry must run every day of the year.\n\n"
+        "The pilots' wages grew. Ruth Sande said: \"The ferry must run every day of the year.\n\n"
         '"The quay is the oldest in Varel." Jon Vik said the tolls were high.\n'
     )
     facts = """\
@@ -355,41 +355,41 @@ facts:
 # -- wrong years long after the answer -------------------------------------------------------------------
 
 LATER_ARTICLE = (
-    "The Lenby pier fell in 1974. The harbour master was charged in 1975. "
-    "The charge was quashed in 1989. The harbour master was pardoned in 1991.\n"
+    "The Lenby pier fell in 1962. The harbour master was charged in 1963. "
+    "The charge was quashed in 1977. The harbour master was pardoned in 1979.\n"
 )
 LATER = """\
-lesson: {id: later, title: "The Lenby pier, 1974-2005", source: {file: article.txt, title: Pier, published: 2005}}
+lesson: {id: later, title: "The Lenby pier, 1962-1993", source: {file: article.txt, title: Pier, published: 1993}}
 people: {}
 facts:
-  - {id: fell, kind: event, what: The Lenby pier fell, when: 1974, evidence: The Lenby pier fell in 1974}
-  - {id: charged, kind: event, what: The harbour master was charged, when: 1975,
-     evidence: The harbour master was charged in 1975}
-  - {id: quashed, kind: event, what: The charge was quashed, when: 1989, evidence: The charge was quashed in 1989}
-  - {id: pardoned, kind: event, what: The harbour master was pardoned, when: 1991,
-     evidence: The harbour master was pardoned in 1991}
+  - {id: fell, kind: event, what: The Lenby pier fell, when: 1962, evidence: The Lenby pier fell in 1962}
+  - {id: charged, kind: event, what: The harbour master was charged, when: 1963,
+     evidence: The harbour master was charged in 1963}
+  - {id: quashed, kind: event, what: The charge was quashed, when: 1977, evidence: The charge was quashed in 1977}
+  - {id: pardoned, kind: event, what: The harbour master was pardoned, when: 1979,
+     evidence: The harbour master was pardoned in 1979}
 """
 
 
 def test_a_lesson_year_long_after_the_answer_comes_after_the_near_ones(tmp_path: Path) -> None:
-    """Judges, three rounds: "1973 / 1974 / 1989 / 1991" for the bombing that led to the appeals of 1989
-    and 1991: a student rules the appeals out by the story alone. Years near the answer come first; the
-    lesson's years before it keep their place (1974 for the charge of 1975)."""
+    """Judges, three rounds: "1961 / 1962 / 1977 / 1979" for the fall of the pier that led to the rulings
+    of 1977 and 1979: a student rules the rulings out by the story alone. Years near the answer come
+    first; the lesson's years before it keep their place (1962 for the charge of 1963)."""
     lesson = _checked(tmp_path, LATER_ARTICLE, LATER).lesson
     chooser = Chooser(lesson)
     drafts = {d.facts[0]: d for d in KINDS["when"].make(lesson)}
     offered = {fact: {y for c in chooser.year_places(d).values() for y in c} for fact, d in drafts.items()}
-    assert not offered["fell"] & {"1989", "1991"}, offered["fell"]  # rejected: what followed from it
-    assert {"1975", "1976"} <= offered["fell"]  # kept: near it, the lesson's own first
-    assert "1974" in offered["charged"] and "1975" in offered["pardoned"]  # kept: the lesson's years before it
-    assert {"1989", "1991"} <= offered["quashed"] | offered["pardoned"]  # near each other: both offered
+    assert not offered["fell"] & {"1977", "1979"}, offered["fell"]  # rejected: what followed from it
+    assert {"1963", "1964"} <= offered["fell"]  # kept: near it, the lesson's own first
+    assert "1962" in offered["charged"] and "1963" in offered["pardoned"]  # kept: the lesson's years before it
+    assert {"1977", "1979"} <= offered["quashed"] | offered["pardoned"]  # near each other: both offered
 
 
 def test_a_statement_that_says_its_year_is_not_given_it_again(tmp_path: Path) -> None:
-    """A judge: "During the 1997 election campaign, Brown worked ... in 1997"."""
+    """A judge: "During the 1963 inquiry, the harbour master was charged ... in 1963"."""
     lesson = _checked(tmp_path, LATER_ARTICLE, LATER).lesson
-    said = Fact(id="c", kind="event", what="during the 1975 inquiry, the harbour master was charged",
-                when=parse_date("1975"))  # fmt: skip
-    assert fact_sentence(lesson, said) == "During the 1975 inquiry, the harbour master was charged."
-    plain = Fact(id="c", kind="event", what="the harbour master was charged", when=parse_date("1975"))
-    assert fact_sentence(lesson, plain) == "The harbour master was charged in 1975."
+    said = Fact(id="c", kind="event", what="during the 1963 inquiry, the harbour master was charged",
+                when=parse_date("1963"))  # fmt: skip
+    assert fact_sentence(lesson, said) == "During the 1963 inquiry, the harbour master was charged."
+    plain = Fact(id="c", kind="event", what="the harbour master was charged", when=parse_date("1963"))
+    assert fact_sentence(lesson, plain) == "The harbour master was charged in 1963."

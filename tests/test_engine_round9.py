@@ -120,8 +120,8 @@ def test_a_group_whose_only_part_is_an_account_proposes_nothing(tmp_path: Path) 
     assert "critics" not in offered["night"]  # rejected: they only judge the toll
     assert "Varel" in offered["night"]  # kept: a group that proposes
     assert "Eva Lund" in offered["toll"]  # kept: a proposer
-    # Someone whose only part is their words, with no office, proposes nothing either (judges: a former
-    # girlfriend quoted on a politician offered for his scheme); with an office, they may have.
+    # Someone whose only part is their words, with no office, proposes nothing either (judges: a mayor's
+    # old schoolfriend quoted on her offered for her scheme); with an office, they may have.
     assert "Jon Vik" not in offered["toll"]
     harbour_master = CRITICS_FACTS.replace(
         "vik: {name: Jon Vik, aliases: [Vik]}",
@@ -131,7 +131,7 @@ def test_a_group_whose_only_part_is_an_account_proposes_nothing(tmp_path: Path) 
     lesson = _lesson(tmp_path / "office", CRITICS, harbour_master).lesson
     offered = {d.key: set(d.candidates) for d in proposal_questions(lesson) if not d.left_out}
     assert "Jon Vik" in offered["toll"]
-    # Nor a group whose only part is a deed (demonstrators offered for an extradition request: a judge).
+    # Nor a group whose only part is a deed (marchers offered for a town's request for a new quay: a judge).
     marched = CRITICS_FACTS.replace("facts:\n", "  marchers: {name: the marchers, kind: group}\nfacts:\n", 1) + (
         "  - {id: march, kind: event, what: The marchers crossed the bridge, who: [marchers],"
         " evidence: The marchers crossed the bridge}\n"

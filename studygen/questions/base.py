@@ -465,7 +465,7 @@ def fact_sentence(lesson: Lesson, fact: Fact, with_date: bool = True) -> str:
         text = f"{name_of(lesson, fact.by)} {fact.framed()}"
         text += "" if text.rstrip("”").endswith((".", "?", "!")) else "."
     else:
-        # "During the 1997 election campaign, ... in 1997" says its year twice (a judge).
+        # "During the 1963 inquiry, ... in 1963" says its year twice (a judge).
         said_already = fact.when is not None and any(year in (fact.what or "") for year in fact.when.years)
         dated = with_date and fact.when and fact.date_agrees and not said_already
         when = f" {event_date_phrase(fact)}" if dated else ""

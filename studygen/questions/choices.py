@@ -178,8 +178,8 @@ class Chooser:
         bounds = self.bounds(draft)
         # Within the period the lesson's title gives, where the answer can take a middle place among years
         # of it ("1973" is a weak wrong year for a conviction in a lesson on 1974-2005): a student places
-        # the events inside it. The period's first year has none: 1984 first among 1985, 1986 and 1987
-        # is the year to guess in a lesson on 1984-2005, so it has a year before it as well (judges).
+        # the events inside it. The period's first year has none: 1961 first among 1962, 1963 and 1964
+        # is the year to guess in a lesson on 1961-1982, so it has a year before it as well (judges).
         # The letters are then balanced over the places it can take.
         year = re.search(r"\d{3,4}", draft.answer)
         if self.period and year and self.period[0] <= int(year.group()) <= self.period[1]:
@@ -191,9 +191,9 @@ class Chooser:
     def year_places(self, draft: Draft, prompt: str = "") -> dict[int, tuple[str, ...]]:
         """The places the answer of a date question can take, each with its choices in order. The first
         and last are kept only where every wrong year lies in the lesson's period and the period goes on
-        past the answer on the empty side, or where no middle place can be had: "1984" first among 1985,
-        1986 and 1987 in a lesson on 1984-2005 is the year to guess, while a teacher offers years on both
-        sides (1982, 1983, 1984, 1985)."""
+        past the answer on the empty side, or where no middle place can be had: "1961" first among 1962,
+        1963 and 1964 in a lesson on 1961-1982 is the year to guess, while a teacher offers years on both
+        sides (1959, 1960, 1961, 1962)."""
         options = {p: c for p in range(CHOICES) if (c := self.choices(draft, p, prompt)[0])}
         first, last = self.shown_period
         answer = parse_date(draft.answer)
@@ -266,7 +266,7 @@ class Chooser:
         near = {answer_year + step * k for k in (-5, -3, -2, -1, 1, 2, 3, 5)}
         # The lesson's own years first (the plausible ones), then invented neighbours, nearest first; but a
         # lesson year long after the answer only after the near ones: it is often of what followed from it
-        # (the appeal of 1989 offered for the bombing of 1974 that led to it), which a student rules out by
+        # (the ruling of 1977 offered for the fall of the pier in 1962 that led to it), which a student rules out by
         # the story alone (judges, three rounds).
         candidates = sorted(
             (lesson_years | near) - {answer_year},

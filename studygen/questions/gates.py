@@ -81,7 +81,7 @@ _DAY_OF_MONTH = re.compile(r"^\d{1,2} (?=\w+ \d{4}$)")
 
 
 def _teachers_day_of(question: Question) -> str:
-    """The month and year of a date whose day the teacher gave ("9 February 2005" -> "February 2005"), or ''."""
+    """The month and year of a date whose day the teacher gave ("17 March 2001" -> "March 2001"), or ''."""
     if question.answer_type != "date" or not _DAY_OF_MONTH.match(question.answer):
         return ""
     teachers = any(
@@ -116,8 +116,8 @@ _TITLE_FILLER = frozenset("the a an of and in on for to with from by at as its h
 
 def _title_says_what_is_asked(question: Question, title: str) -> bool:
     """Whether the prompt has two words at least of the title besides the answer's names, and half of
-    them: "Lord Butler's criticism of the Blair government" says who is "critical of the present
-    government" though the quotation never names Blair (a judge)."""
+    them: "Ann Hale's criticism of the Lenby council" says who is "critical of the present council"
+    though the quotation never names Lenby (a judge)."""
     names = {w for v in (question.answer, *question.alternatives) for w in re.findall(r"[a-z]+", v.lower())}
     words = [w for w in re.findall(r"[a-z]+", title.lower()) if w not in _TITLE_FILLER | names and len(w) > 2]
     prompt = {w[:TITLE_STEM] for w in re.findall(r"[a-z]+", question.prompt.lower())}

@@ -101,8 +101,8 @@ def proposal_questions(lesson: Lesson) -> Iterator[Draft]:
     # "Who proposed ...?" offers people who act in the lesson, not those it describes only as
     # commentators (an analyst, a film-maker: roles, none of them an office; critics whose only part
     # is an account of something), nor, without an office, someone whose only part is their own words or
-    # a deed (a former girlfriend quoted on a politician; demonstrators offered for an extradition
-    # request: judges), unless they take part in a proposal too.
+    # a deed (a mayor's old schoolfriend quoted on her; marchers offered for a town's request for a
+    # new quay: judges), unless they take part in a proposal too.
     actors = {i for f in lesson.facts if f.kind == "proposal" for i in (f.by, *f.to, f.reply.by if f.reply else None)}
     involved = {i for f in lesson.facts for i in (f.by, *f.to, *f.who, f.reply.by if f.reply else None)}
     accounts_only = {i for f in lesson.facts for i in f.accounts} - involved
