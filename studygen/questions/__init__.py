@@ -367,7 +367,8 @@ def _with_teacher_values(lesson: Lesson, draft: Draft, prompt: str, names: bool 
     """The draft's sources, with the dates of accounts and the values the teacher added that it shows; with
     `names`, the names the teacher completed too (not for "fact or account?", whose choices label sources)."""
     filled = prompt + (draft.cloze.filled() if draft.cloze else "")
-    sources = draft.sources + account_dates(lesson, draft.facts, filled)
+    # The back and the key say whose account it is, with its date ("what Jon Vik said in March 2001").
+    sources = draft.sources + account_dates(lesson, draft.facts, f"{filled} {draft.according_to or ''}")
     shown = " ".join([filled, draft.answer, *draft.items])
     known = {value for value, _ in sources}
     sources += tuple(s for s in teacher_values(lesson, draft.facts, shown) if s[0] not in known)
