@@ -78,12 +78,24 @@ def _verb_not_in_evidence(fact: Fact, evidence: str, sink: DiagnosticSink) -> No
                  "list 'verb' under from_teacher")  # fmt: skip
 
 
+# Verbs whose "to ..." needs whom before it: "urged to block the sale" is no English (a judge).
+_TO_NEEDS_WHOM = frozenset({"urged", "asked", "warned"})
+
+
 def _what_after_addressee(fact: Fact, sink: DiagnosticSink) -> None:
-    """'urged Jack Straw an increase' is no English: after its addressee, such a verb takes 'to ...' or 'that ...'."""
+    """'urged Jack Straw an increase' is no English: after its addressee, such a verb takes 'to ...' or 'that ...';
+    and without one, 'urged to ...' is none either."""
     starts = fact.proposing.clause_starts
-    if not fact.to or not starts or (fact.what or "").split(" ", 1)[0].lower() in starts:
-        return
     first = (fact.what or "").split(" ", 1)[0]
+    if not fact.to and fact.proposing.past in _TO_NEEDS_WHOM and first.lower() == "to":
+        sink.warning(fact.field_pos("what"), "ground.proposal-wording",
+                     f"fact '{fact.id}' is asked '{fact.proposing.past} to ...', which is not English without "
+                     f"whom they {fact.proposing.past}",
+                     f"add to: (whom they {fact.proposing.past}, a person or group of the lesson), or write what: "
+                     "as 'that ...'")  # fmt: skip
+        return
+    if not fact.to or not starts or first.lower() in starts:
+        return
     sink.warning(fact.field_pos("what"), "ground.proposal-wording",
                  f"fact '{fact.id}' is asked '{fact.proposing.past} <whom> {first} ...', which is not English: "
                  f"after whom, '{fact.proposing.past}' takes {' or '.join(repr(w + ' ...') for w in starts)}",

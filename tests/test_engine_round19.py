@@ -435,3 +435,58 @@ facts:
         draft = next(d for d in claim_questions(lesson) if not d.left_out)
         assert draft.according_to == "what Jon Vik said in March 2001"
         assert ("March 2001", given_by) in _with_teacher_values(lesson, draft, "the night ferry would run again")
+
+
+# -- "urged to ..." with no one urged ----------------------------------------------------------------------
+
+
+def test_a_proposal_urged_to_with_no_one_urged_is_warned_of(tmp_path: Path) -> None:
+    """A judge: "Who urged to block the sale and close the quay?": the fact named no one urged."""
+    article = "Ruth Sande handed in a letter urging the council to block the sale. Bo Lind proposed a toll.\n"
+    facts = """\
+lesson: {id: urge, title: Varel quay, source: {file: article.txt, title: Quay, published: 2001}}
+people:
+  sande: {name: Ruth Sande}
+  lind: {name: Bo Lind}
+  council: {name: the Varel council, aliases: [the council], kind: group}
+facts:
+  - {id: letter, kind: proposal, by: sande, verb: %s, what: %s%s,
+     evidence: Ruth Sande handed in a letter urging the council to block the sale}
+"""
+
+    def warned(verb: str, what: str, to: str = "") -> list[str]:
+        checked = write_lesson(tmp_path / f"{verb}-{what[:4]}-{bool(to)}", article, facts % (verb, what, to))
+        return [d.message for d in checked.diagnostics if d.code == "ground.proposal-wording"]
+
+    assert warned("urged", "to block the sale") == [
+        "fact 'letter' is asked 'urged to ...', which is not English without whom they urged"
+    ]
+    assert warned("urged", "to block the sale", ", to: council") == []  # kept: "urged the Varel council to ..."
+    assert warned("urged", "that the sale be blocked") == []  # kept: "urged that ..."
+
+
+# -- an office the article's headline shows ---------------------------------------------------------------
+
+
+def test_an_office_the_articles_headline_shows_is_not_asked(tmp_path: Path) -> None:
+    """Judges, two rounds: "What office has X held since 1990? director and chairman of Y" under the
+    headline "Judge ... is Y director", printed on every page."""
+    article = "Ruth Sande has been director and chairman of the Varel Ferry Trust since 1990. Bo Lind spoke.\n"
+    facts = """\
+lesson: {id: trust, title: The Varel ferry, source: {file: article.txt, title: "%s", published: 2001}}
+people:
+  sande:
+    name: Ruth Sande
+    roles: [{title: director and chairman of the Varel Ferry Trust, when: from 1990,
+             evidence: Ruth Sande has been director and chairman of the Varel Ferry Trust since 1990}]
+  lind: {name: Bo Lind}
+facts:
+  - {id: spoke, kind: event, what: Bo Lind spoke, evidence: Bo Lind spoke}
+"""
+    key = "sande.director-and-chairman-of-the-varel-ferry-trust/office"
+    shown = _questions(tmp_path / "shown", article, facts % "Mayor is Varel Ferry Trust director")
+    assert key not in shown  # rejected: 4 of its 5 words (director, varel, ferry, trust) on every page
+    notes = _notes(tmp_path / "notes", article, facts % "Mayor is Varel Ferry Trust director")
+    assert "the article's citation, printed with every question, shows most of the answer" in notes
+    kept = _questions(tmp_path / "kept", article, facts % "Mayor speaks on the ferry")  # ferry: 1 of 5
+    assert kept[key].prompt == "What office has Ruth Sande held since 1990?"

@@ -196,13 +196,33 @@ GATES: dict[str, Callable[[Question], str | None]] = {
 }
 
 
+_OFFICE_FILLER = frozenset("the a an of and for in on to ltd inc co".split())
+
+
+def office_not_in_citation(question: Question, citation: str) -> str | None:
+    """An office the article's title shows most of, printed with every question, is no question: "What
+    office has Ann Hale held since 1990? director and chairman of the Varel Ferry Trust" under the
+    headline "Mayor is Varel Ferry Trust director" (a judge). Three words of it at least, two in three."""
+    if question.answer_type != "office":
+        return None
+    words = {w for w in re.findall(r"[a-z]+", question.answer.lower()) if w not in _OFFICE_FILLER}
+    shown = set(re.findall(r"[a-z]+", citation.lower()))
+    if len(words) >= 3 and 3 * len(words & shown) >= 2 * len(words):
+        return f"the article's citation, printed with every question, shows most of the answer ('{question.answer}')"
+    return None
+
+
 def first_failure(
     question: Question, forbidden: tuple[str, ...], title: str = "", citation: str = ""
 ) -> tuple[str, str] | None:
     """The first gate the question fails, as (gate name, reason); None when it passes them all."""
     if (reason := answer_not_in_prompt(question, forbidden) or no_giveaway_country(question)) is not None:
         return "answer-in-prompt", reason
-    if (reason := answer_not_in_title(question, title) or date_not_in_citation(question, citation)) is not None:
+    if (
+        reason := answer_not_in_title(question, title)
+        or date_not_in_citation(question, citation)
+        or office_not_in_citation(question, citation)
+    ) is not None:
         return "worth", reason
     for name, gate in GATES.items():
         if (reason := gate(question)) is not None:
