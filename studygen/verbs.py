@@ -43,8 +43,9 @@ PROPOSAL_VERBS = {
         ProposalVerb("recommended", "recommend", "recommending", "to"),
         ProposalVerb("appealed", "appeal", "appealing", "to"),
         ProposalVerb("pleaded", "plead", "pleading", "with"),
-        ProposalVerb("asked", "ask", "asking", "", ("to", "that", "for", "whether", "if")),
-        ProposalVerb("urged", "urge", "urging", "", ("to", "that")),
+        # "urged the council that ..." is no English (judges): after whom, "urged" takes "to ...".
+        ProposalVerb("asked", "ask", "asking", "", ("to", "for", "whether", "if")),
+        ProposalVerb("urged", "urge", "urging", "", ("to",)),
         ProposalVerb("requested", "request", "requesting", "of"),
         ProposalVerb("demanded", "demand", "demanding", "of"),
         ProposalVerb("offered", "offer", "offering", ""),

@@ -279,7 +279,7 @@ def test_urged_with_a_noun_after_its_addressee_is_warned_of(tmp_path: Path) -> N
     warned = [d for d in lesson.diagnostics if d.code == "ground.proposal-wording"]
     assert [d.message for d in warned] == [
         "fact 'stay' is asked 'asked <whom> an ...', which is not English: after whom, 'asked' takes 'to ...' or "
-        "'that ...' or 'for ...' or 'whether ...' or 'if ...'"
+        "'for ...' or 'whether ...' or 'if ...'"
     ]  # 'appealed to the board a reopening' is not warned of: 'appealed' takes its addressee after 'to'
 
 

@@ -463,6 +463,10 @@ facts:
     ]
     assert warned("urged", "to block the sale", ", to: council") == []  # kept: "urged the Varel council to ..."
     assert warned("urged", "that the sale be blocked") == []  # kept: "urged that ..."
+    # Judges, two lessons: "Who urged the council that the council block the sale?"
+    assert warned("urged", "that the council block the sale", ", to: council") == [
+        "fact 'letter' is asked 'urged <whom> that ...', which is not English: after whom, 'urged' takes 'to ...'"
+    ]
 
 
 # -- an office the article's headline shows ---------------------------------------------------------------
