@@ -78,16 +78,13 @@ def _verb_not_in_evidence(fact: Fact, evidence: str, sink: DiagnosticSink) -> No
                  "list 'verb' under from_teacher")  # fmt: skip
 
 
-# Verbs whose "to ..." needs whom before it: "urged to block the sale" is no English (a judge).
-_TO_NEEDS_WHOM = frozenset({"urged", "asked", "warned"})
-
-
 def _what_after_addressee(fact: Fact, sink: DiagnosticSink) -> None:
-    """'urged Jack Straw an increase' is no English: after its addressee, such a verb takes 'to ...' or 'that ...';
-    and without one, 'urged to ...' is none either."""
+    """'urged Jack Straw an increase' is no English: after its addressee, such a verb takes 'to ...' (or, for
+    some, 'that ...'); and without one, 'urged to block the sale' is none either (a judge): a verb that takes
+    a clause after whom it addresses needs whom before its 'to ...'."""
     starts = fact.proposing.clause_starts
     first = (fact.what or "").split(" ", 1)[0]
-    if not fact.to and fact.proposing.past in _TO_NEEDS_WHOM and first.lower() == "to":
+    if not fact.to and starts and first.lower() == "to":
         sink.warning(fact.field_pos("what"), "ground.proposal-wording",
                      f"fact '{fact.id}' is asked '{fact.proposing.past} to ...', which is not English without "
                      f"whom they {fact.proposing.past}",

@@ -18,7 +18,7 @@ from dataclasses import replace
 from ..dates import PartialDate, parse_date
 from ..model import Fact, Lesson, teacher_gave, teacher_parts
 from .base import Draft, Question, named_in, ranked_people
-from .chronology import lesson_period, title_period
+from .chronology import in_period, lesson_period, title_period
 
 CHOICES = 4
 MAX_AGE = 100  # years between a birth and the last the lesson shows of the person, at most
@@ -202,7 +202,7 @@ class Chooser:
             if 0 < place < CHOICES - 1:
                 return True
             beyond = answer.start > first if place == 0 else answer.end < last
-            return beyond and all(first <= parse_date(c).start <= last for c in choices if c != draft.answer)
+            return beyond and all(in_period(c, self.shown_period) for c in choices if c != draft.answer)
 
         fair_options = {p: c for p, c in options.items() if fair(p, c)}
         return fair_options if any(0 < p < CHOICES - 1 for p in fair_options) else options

@@ -6,6 +6,7 @@ import random
 import re
 from collections.abc import Iterator
 
+from ..dates import parse_date
 from ..model import Fact, Lesson, teacher_gave, teacher_parts
 from .base import (
     Draft,
@@ -60,6 +61,11 @@ def lesson_period(lesson: Lesson) -> tuple[int, int]:
     """The years a student reads the lesson as spanning: its title's, else those of its dated facts."""
     years = [f.when.start for f in lesson.facts if f.when is not None]
     return title_period(lesson.title) or (min(years, default=0), max(years, default=9999))
+
+
+def in_period(date: str, period: tuple[int, int]) -> bool:
+    """Whether a date as studygen prints it ("1987", "the 1980s", "44 BC") starts inside the period."""
+    return period[0] <= parse_date(date).start <= period[1]
 
 
 def outside_period(lesson: Lesson) -> list[Fact]:

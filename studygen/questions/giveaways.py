@@ -279,11 +279,11 @@ class Giveaways:
         Minister"), or its head noun when it is one word, with the head noun's derived forms; a title of
         two capitalised words by their initials too ("PM" of "Prime Minister", "MP" of "Member of Parliament")."""
         folded = fold(title)
-        head = re.split(r" (?:of|to|for|in) ", folded, maxsplit=1)[0]
+        head = _BEFORE_PLACE.split(folded, maxsplit=1)[0]
         words = head.split()
         forms = [folded, head, " ".join(words[-2:])]
         # "PM" of "Prime Minister of the United Kingdom" too: the post before its place.
-        if initials := _initials(title) or _initials(re.split(r" (?:of|to|for|in) ", title, maxsplit=1)[0]):
+        if initials := _initials(title) or _initials(_BEFORE_PLACE.split(title, maxsplit=1)[0]):
             forms.append(initials)
         if len(words) == 1:
             noun = words[0]
@@ -488,6 +488,8 @@ def _number_forms(word: str) -> tuple[str, ...]:
     return (word, word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s"))
 
 
+# Where an office's place or body begins: "Prime Minister | of the United Kingdom".
+_BEFORE_PLACE = re.compile(r" (?:of|to|for|in) ")
 # A paragraph of wire copy that goes on with the last one's speaker: "'... on a wall,' she added." (or
 # "Sande added": the passage is one where the speakers are one).
 _ADDED = re.compile(

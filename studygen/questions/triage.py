@@ -15,7 +15,7 @@ from ..diagnostics import Diagnostic
 from ..model import Lesson
 from .base import TEACHER, Question
 from .choices import TYPED, YEAR_TYPES
-from .chronology import lesson_period
+from .chronology import in_period, lesson_period
 from .sourcing import account_answer
 
 # Reasons, most pressing first: a teacher's value can put the wrong words in the article's mouth.
@@ -53,7 +53,7 @@ def flag_reasons(lesson: Lesson, questions: Iterable[Question]) -> dict[str, tup
             and first < (shown := parse_date(question.answer)).start
             and shown.end < last
         ):
-            outside = [c for c in wrong if not first <= parse_date(c).start <= last]
+            outside = [c for c in wrong if not in_period(c, (first, last))]
             if outside:
                 found.append(OUTSIDE_YEARS.format(years=", ".join(outside), first=first, last=last))
         if question.answer_type == "account":
