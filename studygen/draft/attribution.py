@@ -183,6 +183,7 @@ WHO_DIED = re.compile(
 _SMALL_WORD = re.compile(r"[a-z]+")
 _PAST_WORD = re.compile(r"[a-z]ed\b")
 # "He later wrote", and after a phrase that sets the scene: "In a 1988 judgment he wrote", "Later, she said".
+_PRONOUN_AFTER_NAME = re.compile(r",\s+(?P<who>he|she)\b")
 _PRONOUN_BEFORE_VERB = re.compile(
     r"\s*(?:(?:(?:In|At|On|During|After|Before|Years|Decades)\s+[^,\"]{1,40}?|Later|Earlier|Then),?\s+"
     r"(?P<who_after>he|she)|(?P<who>He|She))\s+(?:(?:also|later|then|once|[a-z]+ly)\s+)*"
@@ -537,6 +538,13 @@ _JOINT = re.compile(rf"{NAME_WORD}\s+and\s+$")
 APPOSITIVE = re.compile(r",\s+[a-z][^,\"]*,")
 
 
+def _starts_own_sentence(after: str, end: int, quoted: str) -> bool:
+    """Whether the name and verb after a quotation that ends in a full stop begin a sentence of their own
+    ('"... all the arguments." Mr Howard described the remarks as ...'), not a tag that closes it ('"... all
+    the arguments." Mr Howard said.'): the verb is followed by more than the end of its clause."""
+    return quoted.rstrip().endswith(".") and not re.match(r"\s*(?:[.,;:]|$)", after[end:])
+
+
 def _introduces_next(after: str, end: int, quoted: str) -> bool:
     """Whether the speaker and verb found after a quotation start a new sentence that introduces
     the next quotation ('"...". He said: "..."') rather than closing this one."""
@@ -623,6 +631,7 @@ def _sieve(
         if (
             (match := pattern.match(after))
             and not _introduces_next(after, match.end(), quoted)
+            and not _starts_own_sentence(after, match.end(), quoted)
             and not ends_just_before(
                 _ORGANISATION_BEFORE, after, match.start("who")
             )  # "the campaign group Bosque Vivo"
@@ -663,7 +672,11 @@ def _sieve(
             or BEFORE_ROLE_SET_OFF.search(local_before)
         )
     ) or BEFORE_ACCORDING.search(local_before)
-    if match and not ends_just_before(_ON_BEHALF_OF, local_before, match.start("who")):  # not "a lawyer for Hart"
+    if (
+        match
+        and not ends_just_before(_ON_BEHALF_OF, local_before, match.start("who"))  # not "a lawyer for Hart"
+        and not _POSSESSIVE_END.search(match["who"])  # "Lord Hale's comments were": a noun, not Lord Hale speaking
+    ):
         if match["who"] == "I" and ctx.narrator is not None:
             # 'I said, "Tell them the King."' in a diary's extract: the diarist's words
             return Attribution(ctx.narrator, match["verb"].lower(), "before", False)
@@ -692,6 +705,13 @@ def _sieve(
             named = ctx.people.mentions(own["who"])
             return Attribution(named[-1][1], participle["verb"], "participle", False) if named else None
         subject = ctx.people.mentions(whole_before[: participle.start()])
+        if (pronoun := _PRONOUN_BEFORE_VERB.match(whole_before)) and (not subject or subject[0][0] > pronoun.end()):
+            # 'He said Mr Hart had spoken with "...", adding:': whoever "he" is, never the one he speaks of
+            by_pronoun = _named(
+                pronoun["who"] or pronoun["who_after"], participle["verb"], "participle", ctx,
+                outside_quotes(previous_sentence + " " + whole_before[: pronoun.end()]),
+            )  # fmt: skip
+            return replace(by_pronoun, confident=False) if by_pronoun else None
         if subject:
             return Attribution(subject[0][1], participle["verb"], "participle", True)
         if described := _DESCRIBED_SUBJECT.match(whole_before.strip()):
@@ -716,11 +736,19 @@ def _sieve(
             or _other_subject_speaks(main_clause, verb_here.end())
         ):
             return None  # "Brian and Susan Metcalfe said the hall ...": the two of them; "a lawyer for Hart said"
+        if mentions and (pronoun := _PRONOUN_AFTER_NAME.search(main_clause, mentions[-1][0], verb_here.start())):
+            # "According to Quinlan, he took her aside and said:": "he", not the one named before
+            found = _named(pronoun["who"], verb_here.group(), "verb in sentence", ctx, history)
+            return replace(found, confident=False) if found else None
         if mentions:
             return Attribution(mentions[-1][1], verb_here.group(), "verb in sentence", False)
-        # 'He later wrote in his memoirs that the strike "would collapse"': whoever "he" is
+        # 'He later wrote in his memoirs that the strike "would collapse"': whoever "he" is; never one named after
+        # the verb ('He said Mr Hart had spoken with "..."' is not Mr Hart's)
         if (pronoun := _PRONOUN_BEFORE_VERB.fullmatch(main_clause[: verb_here.start()])) and (
-            found := _named(pronoun["who"] or pronoun["who_after"], verb_here.group(), "verb in sentence", ctx, history)
+            found := _named(
+                pronoun["who"] or pronoun["who_after"], verb_here.group(), "verb in sentence", ctx,
+                outside_quotes(previous_sentence + " " + main_clause[: verb_here.start()]),
+            )  # fmt: skip
         ):
             return replace(found, confident=False)
         # 'The regulator said in a statement that it "accepts ..."', 'In a report, the Environment Committee said
@@ -785,8 +813,12 @@ def _other_subject_speaks(clause: str, after: int) -> bool:
     """Whether a verb of saying after `after` has a subject of its own, so the quotation that ends the clause
     is that subject's words, not those of the sentence's subject: 'Sir Keith recalled a meeting at which
     the Lord Chief Justice had warned the changes would "end in chaos"'."""
-    later = list(VERB_WORD.finditer(clause, after))
+    # "... said he thought Lord Hale's comments were": after a possessive, a noun ("comments"), not a verb
+    later = [verb for verb in VERB_WORD.finditer(clause, after) if not _POSSESSIVE_BEFORE.search(clause, 0, verb.start())]
     return bool(later) and _OWN_SUBJECT.search(clause, after, later[-1].start()) is not None
+
+
+_POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+$")
 
 
 _THIRD_PERSON_START = re.compile(r"\s*(?:He|She|His|Her|Him)\b")

@@ -332,6 +332,12 @@ def _is_role_word(word: str) -> bool:
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
+# Party words that may stand before a name as a label, not a first name.
+_PARTY_WORDS = frozenset(
+    "Conservative Tory Labour Liberal Democrat Democratic Republican Socialist Communist Unionist Nationalist".split()
+)
+
+
 @functools.cache
 def _clean_name(name: str) -> str:
     words = name.split()
@@ -341,6 +347,8 @@ def _clean_name(name: str) -> str:
         words = [_POSSESSIVE.sub("", word) for word in words[inner[-1] + 1 if inner else 0 :]]
     while words and (words[0].rstrip(".") in TITLES or words[0] in NOT_NAMES):
         words.pop(0)
+    while len(words) > 2 and words[0] in _PARTY_WORDS:
+        words.pop(0)  # "(Earlier) Conservative Graham Brady", "Liberal Democrat Ann Hale": a party, then the name
     while words and words[-1] in NOT_NAMES:
         words.pop()
     if len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES:
