@@ -147,6 +147,8 @@ def draft_article(raw: str) -> ArticleDraft:
                     and (
                         last_quote_at in ((index, number), (index, number - 1))
                         or (number == 0 and last_quote_open)
+                        # 'a ran-on quotation. "The next part' in a paragraph that holds several: the same speech
+                        or (last_quote_open and last_quote_at[0] == index and not local_before.strip())
                         or (  # a paragraph that opens with a quotation, after one that ends with a quotation
                             number == 0
                             and last_quote_ends_paragraph

@@ -295,11 +295,27 @@ class Context:
 _INDEFINITE = re.compile(r"(?=[AaO])\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<words>(?:[\w'’-]+\s+){0,3}[\w'’-]+)")
 
 
+# "The prime minister's official spokesman said", "Mr Hart's lawyer told": someone the article describes by
+# whose they are, the subject of a verb of saying.
+_OWNED_SPEAKER = re.compile(
+    r"(?P<described>(?:[Tt]he\s+)?(?:[\w.-]+\s+){0,3}?[\w.-]+['’]s?\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z]+))"
+    rf"\s+{_ADVERB}(?={_VERB}\b)"
+)
+
+
+def owned_speaker(clause: str) -> str:
+    """The description of an unnamed speaker by whose they are ("Mr Hart's official spokesman") when it is
+    the subject that opens `clause`; empty for a relative ("Mr Hart's father") or a thing ("Hart's remarks")."""
+    match = _OWNED_SPEAKER.match(clause.lstrip())
+    noun = match["noun"] if match else ""
+    return match["described"] if match and noun in ROLE_NOUNS and noun not in _RELATIVE_PRONOUN else ""
+
+
 def note_descriptions(plain: str, ctx: Context) -> None:
     """Remember the unnamed people a sentence (outside its quotations) describes, and whether one is its
     subject (see `Context.described`); and when it mentions a relative it does not name (`Context.unnamed_at`)."""
     start = len(plain) - len(plain.lstrip())
-    ctx.subject_described = ""
+    ctx.subject_described = owned_speaker(plain)
     for match in _INDEFINITE.finditer(plain):
         words = match["words"].split()
         last = next((i for i in range(len(words) - 1, -1, -1) if _is_person_noun(words[i].lower())), None)
@@ -729,6 +745,8 @@ def _sieve(
     main_clause = APPOSITIVE.sub(" ", whole_before)
     if verb_here := VERB_WORD.search(main_clause):
         mentions = ctx.people.mentions(main_clause[: verb_here.start()])
+        if described := owned_speaker(main_clause):
+            return Attribution(None, verb_here.group(), "verb in sentence", False, described)
         if mentions and (
             ends_just_before(_JOINT, main_clause, mentions[-1][0])
             or ends_just_before(_ON_BEHALF_OF, main_clause, mentions[-1][0])
