@@ -123,6 +123,7 @@ def draft_article(raw: str) -> ArticleDraft:
     last_quote_open = False
     last_quote_ends_paragraph = False  # it ends in the paragraph's last sentence ('"...," he said.')
     for index, paragraph in enumerate(paragraphs):
+        ctx.read += paragraph + "\n"
         spans = sentences[index]
         quotes = double_quotes(paragraph)
         if index in turns:
@@ -136,6 +137,7 @@ def draft_article(raw: str) -> ArticleDraft:
             ctx.sentence += 1
             before_here = previous_sentence if number == 0 else paragraph[spans[number - 1][0] : spans[number - 1][1]]
             in_sentence = quotes[bisect.bisect_left(opening, start) : bisect.bisect_left(opening, end)]
+            quotes_before = len(draft.quotes)
             for position, quote in enumerate(in_sentence):
                 prev_end = in_sentence[position - 1].end + 1 if position else start
                 local_before = paragraph[prev_end : quote.start - 1]
@@ -222,7 +224,9 @@ def draft_article(raw: str) -> ArticleDraft:
                 plain.startswith(("His ", "Her ")) and _about_whom_a_pronoun_means(plain, mentions[0][0])
             ):
                 ctx.last_subject, ctx.subject_at = people.subject(plain, mentions), ctx.sentence
-            ctx.previous_had_quote = bool(in_sentence)
+            # a quotation drafted with its speaker: "he" in the next sentence is likely that speaker ("Resign!",
+            # shouted by no one named, says nothing of who "he" is)
+            ctx.previous_had_quote = len(draft.quotes) > quotes_before
             note_descriptions(plain, ctx)
             if times:
                 pronoun_person = ctx.last_speaker or ctx.last_subject

@@ -16,12 +16,14 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..sentences import sentence_spans
-from .namesakes import the_principal, which_one
+from .namesakes import first_name, the_principal, which_one
 from .people import (
     AT_CAPITAL,
+    HONORIFICS,
     NAME,
     NAME_WORD,
     NEXT_NAME_WORD,
+    PRONOUN_OF_TITLE,
     RELATIONS,
     ROLE_NOUN,
     ROLE_NOUNS,
@@ -287,6 +289,7 @@ class Context:
     # a surname alone then no longer stands for that one by convention.
     surnames_shared: set[str] = field(default_factory=set)
     narrator: Person | None = None  # who "I" is, in an extract from a diary or a memoir (see narrator.py)
+    read: str = ""  # the article up to the end of the paragraph being read
 
 
 # "One longtime adviser", "a senior official", "Another government source": someone the article does not name,
@@ -596,6 +599,18 @@ def attribute(
     going_on = found.rule == "continuation" or (found.rule == "previous sentence" and ctx.previous_had_quote)
     if going_on and any(p is ctx.last_speaker for p in bearers):
         return replace(found, person=ctx.last_speaker)
+    introduced = [p for p in bearers if _named_so_far(p, ctx.read)]
+    title = _PLAIN_TITLE_BEFORE.search(local_before[-40:] + " " + after[:40])
+    title = title if title and title["surname"] == found.person.surname else None
+    if len(introduced) == 1 and not going_on and (title is None or _may_be_called(introduced[0], title["title"])):
+        # "Mrs Ellery said" before the article has named any other Ellery: a news article names a person in
+        # full before it calls them by surname, so the surname is the one named so far
+        person = introduced[0]
+        if title:
+            person.titled(title["title"])  # and "Mr Ellery", later, is not her
+        reason = f"'{person.surname}' taken to be {person.name}, the only one named so far"
+        reason += f"; {_others_named(person, bearers)}"
+        return replace(found, person=person, confident=False, doubt=reason)
     history = outside_quotes(previous_sentence + " " + local_before)
     nearby = local_before[-60:] + " " + after[:60]
     person, doubt, allowed, alone = which_one(found.person.surname, bearers, history, nearby)
@@ -618,6 +633,31 @@ def attribute(
         doubt = f"'{found.person.surname}' taken to be {principal.name}, whom the article is about"
         return replace(found, person=principal, confident=False, doubt=doubt)
     return replace(found, confident=False, candidates=allowed)
+
+
+_PLAIN_TITLE_BEFORE = re.compile(rf"\b(?P<title>Mrs|Ms|Miss|Mr)\.?\s+(?P<surname>{NAME_WORD})")
+
+
+def _may_be_called(person: Person, title: str) -> bool:
+    """Whether "Mr", "Mrs", "Ms" or "Miss" may stand for `person`: not for a dame, a knight, a peer or a doctor
+    (called by that title), nor against the pronoun the article gives them."""
+    return (
+        person.name.split()[0] not in HONORIFICS
+        and not person.titles & {"Dr", "Professor", "Prof"}
+        and person.answers_to(PRONOUN_OF_TITLE[title])
+    )
+
+
+def _named_so_far(person: Person, read: str) -> bool:
+    """Whether the text read so far names `person` by their first name ("Paul", "Paul Marchetti"), or in full
+    when the name has none ("Lord Hale")."""
+    first = first_name(person)
+    word = person.name if first == person.surname else first
+    return re.search(rf"\b{re.escape(word)}\b", read) is not None
+
+
+def _others_named(person: Person, bearers: list[Person]) -> str:
+    return " and ".join(p.name for p in bearers if p is not person) + " (named later) has the surname too"
 
 
 def _sieve(
@@ -724,9 +764,12 @@ def _sieve(
         if (pronoun := _PRONOUN_BEFORE_VERB.match(whole_before)) and (not subject or subject[0][0] > pronoun.end()):
             # 'He said Mr Hart had spoken with "...", adding:': whoever "he" is, never the one he speaks of
             by_pronoun = _named(
-                pronoun["who"] or pronoun["who_after"], participle["verb"], "participle", ctx,
+                pronoun["who"] or pronoun["who_after"],
+                participle["verb"],
+                "participle",
+                ctx,
                 outside_quotes(previous_sentence + " " + whole_before[: pronoun.end()]),
-            )  # fmt: skip
+            )
             return replace(by_pronoun, confident=False) if by_pronoun else None
         if subject:
             return Attribution(subject[0][1], participle["verb"], "participle", True)
@@ -764,9 +807,12 @@ def _sieve(
         # the verb ('He said Mr Hart had spoken with "..."' is not Mr Hart's)
         if (pronoun := _PRONOUN_BEFORE_VERB.fullmatch(main_clause[: verb_here.start()])) and (
             found := _named(
-                pronoun["who"] or pronoun["who_after"], verb_here.group(), "verb in sentence", ctx,
+                pronoun["who"] or pronoun["who_after"],
+                verb_here.group(),
+                "verb in sentence",
+                ctx,
                 outside_quotes(previous_sentence + " " + main_clause[: verb_here.start()]),
-            )  # fmt: skip
+            )
         ):
             return replace(found, confident=False)
         # 'The regulator said in a statement that it "accepts ..."', 'In a report, the Environment Committee said
@@ -832,7 +878,9 @@ def _other_subject_speaks(clause: str, after: int) -> bool:
     is that subject's words, not those of the sentence's subject: 'Sir Keith recalled a meeting at which
     the Lord Chief Justice had warned the changes would "end in chaos"'."""
     # "... said he thought Lord Hale's comments were": after a possessive, a noun ("comments"), not a verb
-    later = [verb for verb in VERB_WORD.finditer(clause, after) if not _POSSESSIVE_BEFORE.search(clause, 0, verb.start())]
+    later = [
+        verb for verb in VERB_WORD.finditer(clause, after) if not _POSSESSIVE_BEFORE.search(clause, 0, verb.start())
+    ]
     return bool(later) and _OWN_SUBJECT.search(clause, after, later[-1].start()) is not None
 
 

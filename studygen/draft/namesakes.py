@@ -51,7 +51,7 @@ def which_one(
     allowed = fitting or bearers
     # named just before, by first name too ("Brian and Susan Metcalfe" names both), if the title allows
     words = set(_WORD.findall(history)) if age is None else set()
-    named = [p for p in allowed if _first_name(p) in words]
+    named = [p for p in allowed if first_name(p) in words]
     alone = not titled and age is None
     if len(named) == 1:
         reason = f"'{surname}' taken to be {named[0].name}, named just before"
@@ -80,7 +80,7 @@ def _of_age(younger: bool, bearers: list[Person]) -> list[Person]:
     return young if younger else old
 
 
-def _first_name(person: Person) -> str:
+def first_name(person: Person) -> str:
     """ "Malcolm" for Sir Malcolm Reid: the first word that is not an honorific."""
     return next((word for word in person.name.split() if word not in HONORIFICS), "")
 
