@@ -94,13 +94,24 @@ AFTER_DESCRIBED_NAME = re.compile(
     rf"(?:[\w'’.-]+\s+){{1,4}}?(?P<who>{NAME})\s+{_ADVERB}(?P<verb>{_VERB})\b"
 )  # and '"...," the Rev. Rolf Dahl said', '"...," union leader Mike Doyle said', 'Pentagon spokesman Ken Ochoa
 # said' (not '"...," but Doyle said')
+# Words for a person that are no role: "the veteran said", "the 45-year-old added". Any other noun after
+# "the" ("the report said", "the company added") is a document's or a body's: drafted as that speaker,
+# never as the last person named.
+PERSON_NOUNS = frozenset(
+    """man woman boy girl veteran owner farmer resident worker driver pilot player coach singer actor actress
+    mother father son daughter wife husband widow widower brother sister grandmother grandfather victim
+    survivor witness patient pupil student neighbour neighbor friend priest vicar doctor source""".split()
+)
+_PERSON_NOUN = "(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + ")"
 # A speaker the article does not name: "said an envoy in the capital", "a senior official, who asked not to
 # be named, said:". A role noun heads the description.
 _DESCRIBED = (
-    rf"(?P<described>\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){{0,3}}(?:{ROLE_NOUN})\b"
+    rf"(?P<described>\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){{0,3}}(?:{ROLE_NOUN}|{_PERSON_NOUN})\b"
     r"(?:\s+(?:in|at|of|from|for|with|close\s+to)\s+[^,.;:\"]{1,60})?)"
 )
 AFTER_DESCRIBED = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+{_DESCRIBED}")
+# '"...," one diplomat said', '"...," a senior official, who asked not to be named, told Reuters'
+AFTER_DESCRIBED_FIRST = re.compile(rf"^\s*[,!?]?\s*{_DESCRIBED}(?:,[^,\"]{{1,80}},)?\s+{_ADVERB}(?P<verb>{_SAY})\b")
 _ENDED_OUTSIDE = re.compile(r"\s*\.\s+[A-Z]")
 # '"...", according to the minister' and 'According to Ana Pérez, "..."'
 AFTER_ACCORDING = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>according to)\s+{_WHO}")
@@ -138,23 +149,18 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 # The subject of a verb of saying that is a body or a document: "The regulator", "Her office", "the Environment
 # Select Committee", after a phrase that sets the scene ("In a report published on Thursday").
 _BODY_BEFORE_VERB = re.compile(
-    r"\s*(?:(?:In|On|At|After|Before)\s+[^,\"]{1,60}?,?\s+)?(?P<who>(?:[Tt]he|[Ii]ts)\s+(?:[A-Z][\w'’-]*\s+){0,4}"
+    r"\s*(?:(?:In|On|At|After|Before)\s+[^,\"]{1,60}?,?\s+)?(?P<who>(?:[Tt]he|[Ii]ts)\s+"
+    r"(?:(?:[A-Z][\w'’-]*|\w*\d[\w'’-]*|[a-z]+-[a-z]+)\s+){0,4}"  # "The Audit Committee", "The 412-page report"
     r"(?P<noun>[A-Za-z][\w'’-]*)|(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<body>office|campaign|party|foundation|ministry))"
     rf"\s+{_ADVERB}"
 )  # "His letter" is his words, "Her office" is not hers
+# "A senior official (said)", "In a statement, one diplomat (said)": someone unnamed, the subject of the verb.
+_DESCRIBED_OPENS = re.compile(rf"\s*(?:(?:In|On|At|After|Before)\s+[^,\"]{{1,60}}?,?\s+)?{_DESCRIBED}\s+{_ADVERB}")
 # "with prosecutors calling", "with the mayor's office saying": a participle with a subject of its own.
 _WITH_SUBJECT = re.compile(r"\b[Ww]ith\s+(?P<who>(?:[\w'’.-]+\s+){1,4}?)$")
 # "The city's mayor, calling ...": a described subject and its verb, in small letters ("The White House's
 # choice to run the National Parks" is no subject and verb).
 _DESCRIBED_SUBJECT = re.compile(r"^(?P<who>[Tt]he\s+[\w'’ -]{3,50}?)\s+(?:also\s+)?[a-z]+(?:ed|s)\b")
-# Words for a person that are no role: "the veteran said", "the 45-year-old added". Any other noun after
-# "the" ("the report said", "the company added") is a document's or a body's: drafted as that speaker,
-# never as the last person named.
-PERSON_NOUNS = frozenset(
-    """man woman boy girl veteran owner farmer resident worker driver pilot player coach singer actor actress
-    mother father son daughter wife husband widow widower brother sister grandmother grandfather victim
-    survivor witness patient pupil student neighbour neighbor friend priest vicar doctor source""".split()
-)
 
 
 SPEAKER_BEFORE_VERB = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME})(?:{_AGE},)?\s+{_ADVERB}(?P<verb>{_VERB})\b")
@@ -700,8 +706,9 @@ def _sieve(
                 return Attribution(None, match["verb"].lower(), "after", False, described)
             if found := _named(match["who"], match["verb"].lower(), "after", ctx, history):
                 return found
-    if not ended and (match := AFTER_DESCRIBED.match(after)) and not _introduces_next(after, match.end(), quoted):
-        return Attribution(None, match["verb"].lower(), "after", False, match["described"])
+    for pattern in () if ended else (AFTER_DESCRIBED, AFTER_DESCRIBED_FIRST):
+        if (match := pattern.match(after)) and not _introduces_next(after, match.end(), quoted):
+            return Attribution(None, match["verb"].lower(), "after", False, match["described"])
     # The second part of a split quotation: '"The strike," said Nora Hale, the union leader, "will go on."'
     for pattern in (AFTER_VERB_FIRST, AFTER_WHO_FIRST) if continues else ():
         if (
@@ -790,6 +797,9 @@ def _sieve(
         mentions = ctx.people.mentions(main_clause[: verb_here.start()])
         if described := owned_speaker(main_clause):
             return Attribution(None, verb_here.group(), "verb in sentence", False, described)
+        if not mentions and (described := _DESCRIBED_OPENS.fullmatch(main_clause[: verb_here.start()])):
+            # 'A senior party source said the party had been "complacent"'
+            return Attribution(None, verb_here.group(), "verb in sentence", False, described["described"])
         if mentions and (
             ends_just_before(_JOINT, main_clause, mentions[-1][0])
             or ends_just_before(_ON_BEHALF_OF, main_clause, mentions[-1][0])
