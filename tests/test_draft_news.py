@@ -142,7 +142,8 @@ def test_a_name_after_for_of_or_representing_is_not_the_speaker() -> None:
         '"We will appeal," a lawyer representing Tom Hart said.\n'
         'A friend of Hart told reporters the union was "in good hands".\n'
     )
-    assert _quotes(text) == [("A spokesman for Mr Hart", "He is on holiday")]
+    # the friend, whom the article does not name, is the speaker: never Hart
+    assert _quotes(text) == [("A spokesman for Mr Hart", "He is on holiday"), ("A friend of Hart", "in good hands")]
 
 
 def test_a_quotation_alone_after_a_sentence_naming_two_is_left_to_the_teacher() -> None:
