@@ -27,6 +27,7 @@ from .attribution import (
     Context,
     attribute,
     note_descriptions,
+    note_titles,
     outside_quotes,
     relative_said,
     scan_speakers,
@@ -228,6 +229,7 @@ def draft_article(raw: str) -> ArticleDraft:
             # shouted by no one named, says nothing of who "he" is)
             ctx.previous_had_quote = len(draft.quotes) > quotes_before
             note_descriptions(plain, ctx)
+            note_titles(plain, ctx)
             if times:
                 pronoun_person = ctx.last_speaker or ctx.last_subject
                 _events(draft, sentence, people, article.published, pronoun_person, times, mentions if whole else None)

@@ -262,6 +262,7 @@ class Attribution:
     description: str = ""  # "The mayor's press officer": a speaker without a name
     candidates: list[Person] = field(default_factory=list)  # who a surname two people share may be
     doubt: str = ""  # why the speaker is less than sure, said in the draft
+    pronoun: str = ""  # "he" or "she" when the speaker was named so: whoever it is answers to it
 
 
 @dataclass
@@ -472,7 +473,7 @@ def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attrib
         doubt = f"'{who.strip()}' taken to be {person.name}" + (f"; it could be {others[0].name}" if others else "")
         if pronoun != "they" and not person.pronoun and not ctx.people.shared_by(person):
             person.pronoun = pronoun  # "he said" once, so no "she said" later is his
-    return Attribution(person, verb, rule, confident, doubt=doubt)
+    return Attribution(person, verb, rule, confident, doubt=doubt, pronoun=pronoun if pronoun in PRONOUNS else "")
 
 
 _AFTER_PREPOSITION = re.compile(rf"\b(?:about|to|with|for|from|of|by|against|at|on|in)\s+(?:the\s+)?{_TITLE}$")
@@ -602,6 +603,12 @@ def attribute(
     found = _sieve(local_before, after, sentence_before, previous_sentence, ctx, continues, quoted)
     if found is None or found.person is None or not (bearers := ctx.people.shared_by(found.person)):
         return found
+    if found.pronoun:
+        # '"...," he said' of a surname that a woman and a man share: only he, if the article has named him yet
+        if not (bearers := [p for p in bearers if p.answers_to(found.pronoun) and _named_so_far(p, ctx.read)]):
+            return None
+        if len(bearers) == 1:
+            return replace(found, person=bearers[0], confident=False)
     going_on = found.rule == "continuation" or (found.rule == "previous sentence" and ctx.previous_had_quote)
     if going_on and any(p is ctx.last_speaker for p in bearers):
         return replace(found, person=ctx.last_speaker)
@@ -652,6 +659,19 @@ def _may_be_called(person: Person, title: str) -> bool:
         and not person.titles & {"Dr", "Professor", "Prof"}
         and person.answers_to(PRONOUN_OF_TITLE[title])
     )
+
+
+def note_titles(plain: str, ctx: Context) -> None:
+    """Give the title a sentence uses with a shared surname ("Mrs Ellery said she ...") to the one of its
+    bearers the article has named so far, when only one is: so that "Mr Ellery", once the other is named,
+    is told apart from her."""
+    if "M" not in plain:
+        return
+    for match in _PLAIN_TITLE_BEFORE.finditer(plain):
+        bearers = ctx.people.bearers(match["surname"])
+        introduced = [p for p in bearers if _named_so_far(p, ctx.read)] if len(bearers) > 1 else []
+        if len(introduced) == 1 and _may_be_called(introduced[0], match["title"]):
+            introduced[0].titled(match["title"])
 
 
 def _named_so_far(person: Person, read: str) -> bool:

@@ -135,10 +135,11 @@ APPOSITION = re.compile(
 )
 # "the senior presiding judge, Lord Ashby," / "the transport minister, Ana Pérez," / "a former border
 # commander, Heinz Keller," / "Poland's deputy justice minister, Anna Zielinska," / "the chief U.S. negotiator,
-# Karen Blum," / "Brazil's ambassador to the World Trade Organisation, Luiz Prado,": the role first.
+# Karen Blum," / "Brazil's ambassador to the World Trade Organisation, Luiz Prado," / "Her deputy during the
+# strike, Liam Ash,": the role first.
 ROLE_THEN_NAME = re.compile(
     rf"(?<![\w-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Aa]n?|{NAME_WORD}['’]s)\s+"
-    rf"(?P<role>(?:[\w.'’-]+\s+){{0,5}}(?i:{ROLE_NOUN})(?:\s+(?:to|of|for|at)\s+[^,;\"]{{3,60}}?)?),"
+    rf"(?P<role>(?:[\w.'’-]+\s+){{0,5}}(?i:{ROLE_NOUN})(?:\s+(?:to|of|for|at|in|during)\s+[^,;\"]{{3,60}}?)?),"
     rf"\s+(?P<name>{NAME})(?:\s+of\s+[A-Z][\w'’-]+)?(?:,|\.(?:\s|$))"
 )
 _YEARS = r"(?:between\s+(?P<a1>\d{4})\s+and\s+(?P<a2>\d{4})|from\s+(?P<b1>\d{4})\s+(?:to|until)\s+(?P<b2>\d{4}))"
@@ -513,8 +514,11 @@ def _role_before_name(sentence: str, role_nouns: list[tuple[int, int]]) -> Itera
 
 
 def _role_then_comma(sentence: str, role_nouns: list[tuple[int, int]]) -> bool:
-    """Whether a role noun is followed by a comma or by "to", "of", "for", "at" (what ROLE_THEN_NAME needs)."""
-    return any(sentence.startswith((",", " to ", " of ", " for ", " at "), end) for _, end in role_nouns)
+    """Whether a role noun is followed by a comma or by "to", "of", "for", "at", "in", "during" (what
+    ROLE_THEN_NAME needs)."""
+    return any(
+        sentence.startswith((",", " to ", " of ", " for ", " at ", " in ", " during "), end) for _, end in role_nouns
+    )
 
 
 def _last_two(name: str) -> str:
