@@ -208,6 +208,7 @@ def draft_article(raw: str) -> ArticleDraft:
                 )
                 if found.person is not None:
                     ctx.last_speaker, ctx.speaker_at = found.person, ctx.sentence
+                    ctx.speakers.append(found.person)
                     ctx.speaker_unsure = bool(found.candidates)
                 ctx.last_description = "" if found.person is not None else found.description
                 last_quote_at = (index, number)

@@ -297,6 +297,7 @@ class Context:
     surnames_shared: set[str] = field(default_factory=set)
     narrator: Person | None = None  # who "I" is, in an extract from a diary or a memoir (see narrator.py)
     read: str = ""  # the article up to the end of the paragraph being read
+    speakers: list[Person] = field(default_factory=list)  # everyone quoted so far
 
 
 # "One longtime adviser", "a senior official", "Another government source": someone the article does not name,
@@ -463,6 +464,10 @@ def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attrib
     named = _could_be(pronoun, ctx, history) if pronoun in PRONOUNS and not ctx.previous_had_quote else []
     if person is None and len(named) == 1:
         person = named[0]  # "Mrs Berg accused Tom Hart of lying. '...,' he replied.": the one "he" can be
+    if person is None and not named and (only := _only_speaker_called(pronoun, ctx, history)):
+        # 'She pauses. "Ask me later," she says.' in an interview with one woman: her
+        return Attribution(only, verb, rule, False, doubt=f"'{who.strip()}' taken to be {only.name}, the only one "
+                           f"quoted so far whom the article calls '{pronoun}'", pronoun=pronoun)  # fmt: skip
     if person is None:
         return None
     doubt = ""
@@ -477,6 +482,17 @@ def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attrib
 
 
 _AFTER_PREPOSITION = re.compile(rf"\b(?:about|to|with|for|from|of|by|against|at|on|in)\s+(?:the\s+)?{_TITLE}$")
+
+
+def _only_speaker_called(pronoun: str, ctx: Context, history: str) -> Person | None:
+    """The one person quoted so far whom the article calls "he" (or "she"), when there is one and no one
+    unnamed was mentioned with that pronoun since, nor in `history` ("her father's advice: he had told her")."""
+    if pronoun not in ("he", "she") or ctx.unnamed_at.get(pronoun, -1) > ctx.speaker_at:
+        return None
+    if any(_RELATIVE_PRONOUN[m["relation"].lower()] == pronoun for m in _UNNAMED_RELATIVE.finditer(history)):
+        return None
+    called = {id(p): p for p in ctx.speakers if p.pronoun == pronoun}
+    return next(iter(called.values())) if len(called) == 1 else None
 
 
 def _could_be(pronoun: str, ctx: Context, history: str) -> list[Person]:
