@@ -44,9 +44,10 @@ SPEECH_VERBS = frozenset(
     cited repeated reiterated urged countered conceded predicted quipped joked complained told praised
     criticised criticized condemned hailed welcomed accused denounced branded labelled labeled dubbed
     promised vowed pledged maintained contended contends denied confirmed revealed testified recounted
-    boasted wondered expressed voiced
+    boasted wondered expressed voiced defined
     admits acknowledges answers responds comments observes remarks announces concludes repeats counters concedes
-    predicts quips jokes complains maintains recounts confirms reveals denies stresses describes calls""".split()
+    predicts quips jokes complains maintains recounts confirms reveals denies stresses describes calls
+    defines""".split()
 )  # the present tense of an interview too: "she admits", "he concedes"
 PARTICIPLES = frozenset(
     "saying adding warning telling asking noting explaining insisting arguing recalling writing declaring "
@@ -117,9 +118,10 @@ _ENDED_OUTSIDE = re.compile(r"\s*\.\s+[A-Z]")
 AFTER_ACCORDING = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>according to)\s+{_WHO}")
 BEFORE_ACCORDING = re.compile(rf"\b(?P<verb>[Aa]ccording to)\s+{_WHO}\s*,?\s*$")
 # From the verb to the opening mark: up to four words and a comma or colon ("said of the plan:").
-_UP_TO_QUOTE = r"(?:\s+[\w'’-]+){0,4}?\s*[,:]?\s*$"
+_UP_TO_QUOTE = r",?(?:\s+[\w'’-]+){0,4}?\s*[,:]?\s*$"  # and "he said, in"
 BEFORE = re.compile(
-    rf"{_WHO.replace('(?P<who>', '(?P<who>[Ii]|[Ww]e|')}(?:{_AGE},)?\s+{_ADVERB}(?P<verb>{_SAY})" + _UP_TO_QUOTE
+    rf"(?<![\w'’-]){_WHO.replace('(?P<who>', '(?P<who>[Ii]|[Ww]e|')}(?:{_AGE},)?\s+{_ADVERB}(?P<verb>{_SAY})"
+    + _UP_TO_QUOTE
 )
 BEFORE_DESCRIBED = re.compile(rf"{_DESCRIBED}(?:,[^,\"]{{1,80}},)?\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
 BEFORE_SET_OFF = re.compile(rf",\s+{_WHO},\s+{_ADVERB}(?P<verb>{_VERB})" + _UP_TO_QUOTE)
@@ -151,9 +153,16 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 _BODY_BEFORE_VERB = re.compile(
     r"\s*(?:(?:In|On|At|After|Before)\s+[^,\"]{1,60}?,?\s+)?(?P<who>(?:[Tt]he|[Ii]ts)\s+"
     r"(?:(?:[A-Z][\w'’-]*|\w*\d[\w'’-]*|[a-z]+-[a-z]+)\s+){0,4}"  # "The Audit Committee", "The 412-page report"
-    r"(?P<noun>[A-Za-z][\w'’-]*)|(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<body>office|campaign|party|foundation|ministry))"
+    r"(?P<noun>[A-Za-z][\w'’-]*)|(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<body>office|campaign|party|foundation|ministry"
+    r"|report|statement|lawsuit|will|ruling|judgment|verdict|citation|minutes))"
     rf"\s+{_ADVERB}"
-)  # "His letter" is his words, "Her office" is not hers
+)  # "His letter" is his words, "Her office" and "His report" are not his
+# "A long-awaited government report has found the force to be "...": a document's finding, in its words.
+_DOCUMENT_FOUND = re.compile(
+    r"\s*(?:[A-Z][A-Z ]+_\s+|[A-Z]+\s+--?\s+)?"  # a dateline: "LONDON _ ", "PARIS -- "
+    r"(?P<who>(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:report|inquiry|review|study|survey|audit|investigation))\s+(?:has\s+|had\s+)?(?:found|finds|concluded|concludes)\b"
+)
 # "A senior official (said)", "In a statement, one diplomat (said)": someone unnamed, the subject of the verb.
 _DESCRIBED_OPENS = re.compile(rf"\s*(?:(?:In|On|At|After|Before)\s+[^,\"]{{1,60}}?,?\s+)?{_DESCRIBED}\s+{_ADVERB}")
 # "with prosecutors calling", "with the mayor's office saying": a participle with a subject of its own.
@@ -867,6 +876,8 @@ def _sieve(
             (body["noun"] or body["body"]).lower().removesuffix("s")
         ):
             return Attribution(None, verb_here.group(), "verb in sentence", False, body["who"])
+    if found_by := _DOCUMENT_FOUND.match(main_clause):
+        return Attribution(None, "found", "verb in sentence", False, found_by["who"])
     if (
         (according := ACCORDING_OPENS.match(whole_before))
         and according["who"].lower() not in FIRST_PERSON
