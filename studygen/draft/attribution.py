@@ -67,7 +67,7 @@ _TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.?\s+)?"
 # A speaker may come with a role in front: "Foreign Minister Karl Weiss said".
 _LONG_NAME = rf"{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,6}}"  # "South Korean Foreign Minister Han Dongsu"
 # Words that may stand between a speaker and the verb: "Mr Smith also said", "she reportedly told".
-_ADVERB = r"(?:(?:also|then|later|reportedly|once|had|has|have|would|again|further)\s+)*"
+_ADVERB = r"(?:(?:also|then|later|reportedly|once|had|has|have|would|again|further|meanwhile|however)\s+)*"
 # The speaker: a name, a pronoun, or a description ("the envoy", "the Thai minister").
 _WHO = (
     rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Hh](?:is|er)\s+(?:{RELATIONS})\b"
@@ -163,6 +163,8 @@ _DOCUMENT_FOUND = re.compile(
     r"(?P<who>(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:report|inquiry|review|study|survey|audit|investigation))\s+(?:has\s+|had\s+)?(?:found|finds|concluded|concludes)\b"
 )
+# "The former cabinet secretary (said)": someone the article has named, by a role.
+_ROLE_OPENS = re.compile(rf"\s*(?P<who>[Tt]he\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{ROLE_NOUN}))\s+{_ADVERB}")
 # "A senior official (said)", "In a statement, one diplomat (said)": someone unnamed, the subject of the verb.
 _DESCRIBED_OPENS = re.compile(rf"\s*(?:(?:In|On|At|After|Before)\s+[^,\"]{{1,60}}?,?\s+)?{_DESCRIBED}\s+{_ADVERB}")
 # "with prosecutors calling", "with the mayor's office saying": a participle with a subject of its own.
@@ -539,7 +541,7 @@ def _holder_of(words: list[str], ctx: Context, text: str) -> Person | None:
     """The person "the premier" stands for: the one known by that role ("Chinese Premier Wen Jiahe"), the
     latest named in `text` if several are, not whoever was named last. "The Thai minister" is one whose
     role has both words, if anyone's has."""
-    holders = ctx.people.holders(words[-1])
+    holders = [p for p in ctx.people.holders(words[-1]) if _named_so_far(p, ctx.read)]  # not one named later
     if len(holders) > 1 and len(words) > 1:
         ids = {id(person) for person in ctx.people.holders(words[0])}
         holders = [person for person in holders if id(person) in ids] or holders
@@ -842,6 +844,13 @@ def _sieve(
         mentions = ctx.people.mentions(main_clause[: verb_here.start()])
         if described := owned_speaker(main_clause):
             return Attribution(None, verb_here.group(), "verb in sentence", False, described)
+        if (
+            not mentions
+            and (role := _ROLE_OPENS.fullmatch(main_clause[: verb_here.start()]))
+            and (found := _named(role["who"], verb_here.group(), "verb in sentence", ctx, history))
+        ):
+            # 'The former cabinet secretary said in an interview with a weekly:' (see _resolve for "the ...")
+            return replace(found, confident=False)
         if not mentions and (described := _DESCRIBED_OPENS.fullmatch(main_clause[: verb_here.start()])):
             # 'A senior party source said the party had been "complacent"'
             return Attribution(None, verb_here.group(), "verb in sentence", False, described["described"])
