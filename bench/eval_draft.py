@@ -136,15 +136,22 @@ def normal_time(text: str) -> str:
 
 
 def score(predicted: list, gold: list, match: Callable[[object, object], bool]) -> tuple[int, int, int]:
-    """(true positives, predicted, gold), pairing each gold item with at most one prediction."""
-    used: set[int] = set()
-    hits = 0
-    for item in gold:
-        for index, guess in enumerate(predicted):
-            if index not in used and match(guess, item):
-                used.add(index)
-                hits += 1
-                break
+    """(true positives, predicted, gold): the most gold items that can each be paired with a different
+    prediction that matches it (a maximum matching, so that a loose match of an earlier gold item never takes
+    the prediction a later one needs)."""
+    fits = [[index for index, guess in enumerate(predicted) if match(guess, item)] for item in gold]
+    paired: dict[int, int] = {}  # prediction -> gold item
+
+    def pair(item: int, seen: set[int]) -> bool:
+        for index in fits[item]:
+            if index not in seen:
+                seen.add(index)
+                if index not in paired or pair(paired[index], seen):
+                    paired[index] = item
+                    return True
+        return False
+
+    hits = sum(pair(item, set()) for item in range(len(gold)))
     return hits, len(predicted), len(gold)
 
 
