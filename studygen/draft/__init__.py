@@ -30,6 +30,7 @@ from .attribution import (
     note_titles,
     outside_quotes,
     relative_said,
+    role_subject,
     scan_speakers,
 )
 from .narrator import narrator
@@ -226,6 +227,8 @@ def draft_article(raw: str) -> ArticleDraft:
                 plain.startswith(("His ", "Her ")) and _about_whom_a_pronoun_means(plain, mentions[0][0])
             ):
                 ctx.last_subject, ctx.subject_at = people.subject(plain, mentions), ctx.sentence
+            elif not mentions and (holder := role_subject(plain, ctx)):
+                ctx.last_subject, ctx.subject_at = holder, ctx.sentence  # "The new senator smiled."
             # a quotation drafted with its speaker: "he" in the next sentence is likely that speaker ("Resign!",
             # shouted by no one named, says nothing of who "he" is)
             ctx.previous_had_quote = len(draft.quotes) > quotes_before

@@ -205,7 +205,7 @@ _PAST_WORD = re.compile(r"[a-z]ed\b")
 _PRONOUN_AFTER_NAME = re.compile(r",\s+(?P<who>he|she)\b")
 _PRONOUN_BEFORE_VERB = re.compile(
     r"\s*(?:(?:(?:In|At|On|During|After|Before|Years|Decades)\s+[^,\"]{1,40}?|Later|Earlier|Then),?\s+"
-    r"(?P<who_after>he|she)|(?P<who>He|She))\s+(?:(?:also|later|then|once|[a-z]+ly)\s+)*"
+    r"(?P<who_after>he|she)|(?P<who>He|She))\s+(?:(?:also|later|then|once|has|had|[a-z]+ly)\s+)*"
 )
 # "Asked whether the vote would help her, she said it might, then added:": the pronoun after the question
 # (the rest of the sentence looks like a phrase set off by commas, so it is read before they are taken out).
@@ -517,7 +517,9 @@ def _could_be(pronoun: str, ctx: Context, history: str) -> list[Person]:
         if (
             (not pronoun or person.answers_to(pronoun))
             and not is_possessive(plain, start)
-            and not ends_just_before(_AFTER_PREPOSITION, plain, start)  # "Asked about Anna Berg, he said"
+            and (  # "Asked about Anna Berg, he said"; but "..., according to Paul. '...,' he said" is Paul
+                not ends_just_before(_AFTER_PREPOSITION, plain, start) or plain.endswith("according to ", 0, start)
+            )
         ):
             found.setdefault(id(person), person)
     return list(found.values())
@@ -686,6 +688,22 @@ def _may_be_called(person: Person, title: str) -> bool:
         and not person.titles & {"Dr", "Professor", "Prof"}
         and person.answers_to(PRONOUN_OF_TITLE[title])
     )
+
+
+# "(Asked whether he might run, ) the new senator smiled.": a subject named by a role, and its verb.
+_ROLE_SUBJECT = re.compile(
+    rf"(?:^\s*|,\s+)(?P<who>[Tt]he\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{ROLE_NOUN}))\s+(?:{_ADVERB})[a-z]+(?:ed|s)\b"
+)
+
+
+def role_subject(plain: str, ctx: Context) -> Person | None:
+    """The one person named so far with the role that a sentence naming no one has as its subject ("the new
+    senator smiled"), for a "he said" after it; else None."""
+    if not (match := _ROLE_SUBJECT.search(plain)):
+        return None
+    words = match["who"].lower().split()[1:]
+    holders = [p for p in ctx.people.holders(words[-1]) if _named_so_far(p, ctx.read)]
+    return holders[0] if len(holders) == 1 else None
 
 
 def note_titles(plain: str, ctx: Context) -> None:
