@@ -89,6 +89,10 @@ _PROPOSAL = re.compile(
 )  # "proposed that ...", "suggested to Y that ...", "proposed a League of Nations" (a plan named by its noun)
 _PROPOSAL_VERB = re.compile(r"proposed|suggested|offered")  # what `_PROPOSAL` needs, looked for first
 # Rules that tie a quotation to its speaker through a verb in the same sentence.
+# "She followed Tom to Warsaw.", "In Moscow, she was admired": a sentence whose subject is "he" or "she"
+_PRONOUN_SUBJECT_START = re.compile(
+    r"\s*(?:(?:In|At|On|During|After|Before|By|Later)\b[^,\"]{0,60},\s+)?(?:[Hh]e|[Ss]he)\s+[a-z]"
+)
 _LINKED_RULES = frozenset(("after", "before", "participle", "verb in sentence"))
 # The events drafted from one sentence at most: a sentence with more dates is a list or a table.
 _MOST_EVENTS = 8
@@ -223,7 +227,9 @@ def draft_article(raw: str) -> ArticleDraft:
             times = _dated_times(sentence)
             whole = bool(times) and plain is sentence  # its events need everyone it names; else the first will do
             mentions = people.mentions(plain, first_only=not whole)
-            if mentions and not (
+            if _PRONOUN_SUBJECT_START.match(plain) and ctx.last_subject is not None:
+                ctx.subject_at = ctx.sentence  # "She followed Tom to Warsaw.": still about her, not about Tom
+            elif mentions and not (
                 plain.startswith(("His ", "Her ")) and _about_whom_a_pronoun_means(plain, mentions[0][0])
             ):
                 ctx.last_subject, ctx.subject_at = people.subject(plain, mentions), ctx.sentence

@@ -495,12 +495,23 @@ def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attrib
 _AFTER_PREPOSITION = re.compile(rf"\b(?:about|to|with|for|from|of|by|against|at|on|in)\s+(?:the\s+)?{_TITLE}$")
 
 
+def _unnamed_relative(pronoun: str, text: str) -> bool:
+    """Whether `text` mentions a relative that `pronoun` may stand for and that it does not name ("her father")."""
+    return any(
+        _RELATIVE_PRONOUN[m["relation"].lower()] == pronoun and not _NAMED_NEXT.match(text, m.end())
+        for m in _UNNAMED_RELATIVE.finditer(text)
+    )
+
+
+_NAMED_NEXT = re.compile(rf",?\s+{NAME_WORD}")  # "her father, Tom Lund," or "my brother Tommy": named
+
+
 def _only_speaker_called(pronoun: str, ctx: Context, history: str) -> Person | None:
     """The one person quoted so far whom the article calls "he" (or "she"), when there is one and no one
     unnamed was mentioned with that pronoun since, nor in `history` ("her father's advice: he had told her")."""
     if pronoun not in ("he", "she") or ctx.unnamed_at.get(pronoun, -1) > ctx.speaker_at:
         return None
-    if any(_RELATIVE_PRONOUN[m["relation"].lower()] == pronoun for m in _UNNAMED_RELATIVE.finditer(history)):
+    if _unnamed_relative(pronoun, history):
         return None
     called = {id(p): p for p in ctx.speakers if p.pronoun == pronoun}
     return next(iter(called.values())) if len(called) == 1 else None
@@ -630,6 +641,8 @@ def attribute(
     people of the article share is the one of them who spoke last when the quotation goes on, else the one
     `namesakes.which_one` finds, said so in the draft; else it is left to the teacher with its candidates."""
     found = _sieve(local_before, after, sentence_before, previous_sentence, ctx, continues, quoted)
+    if found is not None and found.pronoun and _unnamed_relative(found.pronoun, outside_quotes(sentence_before)):
+        return None  # 'she described her father's advice: he had told her, "..."': the father, whom no one names
     if found is None or found.person is None or not (bearers := ctx.people.shared_by(found.person)):
         return found
     if found.pronoun:

@@ -451,6 +451,13 @@ _RELATIVE_NAMED = re.compile(
     rf"|(?P<speaker>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}})\s+(?:said|says|told|recalled|recalls)\s+(?:that\s+)?"
     rf"(?P<own>his|her)\s+{_OLDER_OR_YOUNGER}(?:{RELATIONS})\b"
 )
+# "Tom Pryce, who rose to be ambassador, told an interviewer in 1995 that he had ...": in reported speech, "he"
+# or "she" right after the verb (and whom it was told) is the speaker, so it is the speaker's pronoun.
+_OWN_PRONOUN = re.compile(
+    rf"{AT_CAPITAL}(?<![\w'’-])(?P<speaker>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}})(?:,[^,\"]{{1,80}},)?\s+"
+    r"(?:said|says|told|recalled|recalls|added|insisted|admitted|wrote)\s+(?:(?:an?|the)\s+[a-z]+\s+)?"
+    r"(?:in\s+\d{4}\s+)?(?:that\s+)?(?P<own>he|she)\s+[a-z]"
+)
 # Where a name followed by a comma (or "of Ohio,") may start: the only places an apposition or a tenure can.
 _NAME_BEFORE_COMMA = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?={NAME}(?:,|\s+of\s))")
 _LATIN_WORD = re.compile(r"\b[A-Za-z]+")  # where a role noun can start (the nouns are ASCII words)
@@ -670,6 +677,9 @@ class People:
                     speaker.pronoun = "he" if match["own"] == "his" else "she"
             elif relative := self.add(match["name"] or match["named"], where):
                 relative.related_as(match["relation"] or match["related"])
+        for match in _OWN_PRONOUN.finditer(sentence) if " he " in sentence or " she " in sentence else ():
+            if (speaker := self.add(match["speaker"], where)) and not speaker.pronoun:
+                speaker.pronoun = match["own"]
         for match in TITLE_NAME.finditer(sentence):
             person = self.add(match["name"], where)
             if person is not None:
