@@ -227,10 +227,12 @@ def draft_article(raw: str) -> ArticleDraft:
             times = _dated_times(sentence)
             whole = bool(times) and plain is sentence  # its events need everyone it names; else the first will do
             mentions = people.mentions(plain, first_only=not whole)
-            if _PRONOUN_SUBJECT_START.match(plain) and ctx.last_subject is not None:
-                ctx.subject_at = ctx.sentence  # "She followed Tom to Warsaw.": still about her, not about Tom
-            elif mentions and not (
-                plain.startswith(("His ", "Her ")) and _about_whom_a_pronoun_means(plain, mentions[0][0])
+            # "She followed Tom to Warsaw.": about whom it was about (or someone unnamed), not about Tom
+            about_before = ctx.last_subject is not None and _PRONOUN_SUBJECT_START.match(plain) is not None
+            if (
+                mentions
+                and not about_before
+                and not (plain.startswith(("His ", "Her ")) and _about_whom_a_pronoun_means(plain, mentions[0][0]))
             ):
                 ctx.last_subject, ctx.subject_at = people.subject(plain, mentions), ctx.sentence
             elif not mentions and (holder := role_subject(plain, ctx)):
