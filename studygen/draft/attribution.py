@@ -475,10 +475,10 @@ def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attrib
     named = _could_be(pronoun, ctx, history) if pronoun in PRONOUNS and not ctx.previous_had_quote else []
     if person is None and len(named) == 1:
         person = named[0]  # "Mrs Berg accused Tom Hart of lying. '...,' he replied.": the one "he" can be
-    if person is None and not named and (only := _only_speaker_called(pronoun, ctx, history)):
+    if person is None and not named and (only := _only_one_called(pronoun, ctx, history)):
         # 'She pauses. "Ask me later," she says.' in an interview with one woman: her
-        return Attribution(only, verb, rule, False, doubt=f"'{who.strip()}' taken to be {only.name}, the only one "
-                           f"quoted so far whom the article calls '{pronoun}'", pronoun=pronoun)  # fmt: skip
+        doubt = f"'{who.strip()}' taken to be {only.name}: no one else it may stand for is named nearby"
+        return Attribution(only, verb, rule, False, doubt=doubt, pronoun=pronoun)
     if person is None:
         return None
     doubt = ""
@@ -506,15 +506,26 @@ def _unnamed_relative(pronoun: str, text: str) -> bool:
 _NAMED_NEXT = re.compile(rf",?\s+{NAME_WORD}")  # "her father, Tom Lund," or "my brother Tommy": named
 
 
-def _only_speaker_called(pronoun: str, ctx: Context, history: str) -> Person | None:
-    """The one person quoted so far whom the article calls "he" (or "she"), when there is one and no one
-    unnamed was mentioned with that pronoun since, nor in `history` ("her father's advice: he had told her")."""
+_LEAD_PARAGRAPHS = 2  # the headline, a standfirst or byline, the first paragraph
+
+
+def _only_one_called(pronoun: str, ctx: Context, history: str) -> Person | None:
+    """The one person quoted so far whom the article calls "he" (or "she"), or with no one quoted so, the one
+    it is about; when no one unnamed was mentioned with that pronoun since, nor in `history` ("her father's
+    advice: he had told her")."""
     if pronoun not in ("he", "she") or ctx.unnamed_at.get(pronoun, -1) > ctx.speaker_at:
         return None
     if _unnamed_relative(pronoun, history):
         return None
     called = {id(p): p for p in ctx.speakers if p.pronoun == pronoun}
-    return next(iter(called.values())) if len(called) == 1 else None
+    if len(called) == 1:
+        return next(iter(called.values()))
+    # or, with no one quoted so, whom the article is about: the first person it names, in its first paragraphs
+    # (an obituary's or a profile's subject)
+    lead = min(ctx.people.by_name.values(), key=lambda p: p.first_seen, default=None)
+    if not called and lead is not None and lead.first_seen[0] <= _LEAD_PARAGRAPHS and lead.pronoun == pronoun:
+        return lead
+    return None
 
 
 def _could_be(pronoun: str, ctx: Context, history: str) -> list[Person]:
