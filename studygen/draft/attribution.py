@@ -19,6 +19,7 @@ from ..sentences import sentence_spans
 from .namesakes import first_name, the_principal, which_one
 from .people import (
     AT_CAPITAL,
+    CALLED_BY_TITLE,
     HONORIFICS,
     NAME,
     NAME_WORD,
@@ -666,7 +667,7 @@ def attribute(
     if going_on and any(p is ctx.last_speaker for p in bearers):
         return replace(found, person=ctx.last_speaker)
     introduced = [p for p in bearers if _named_so_far(p, ctx.read)]
-    title = _PLAIN_TITLE_BEFORE.search(local_before[-40:] + " " + after[:40])
+    title = _TITLE_BEFORE.search(local_before[-40:] + " " + after[:40])
     title = title if title and title["surname"] == found.person.surname else None
     if len(introduced) == 1 and not going_on and (title is None or _may_be_called(introduced[0], title["title"])):
         # "Mrs Ellery said" before the article has named any other Ellery: a news article names a person in
@@ -701,17 +702,17 @@ def attribute(
     return replace(found, confident=False, candidates=allowed)
 
 
-_PLAIN_TITLE_BEFORE = re.compile(rf"\b(?P<title>Mrs|Ms|Miss|Mr)\.?\s+(?P<surname>{NAME_WORD})")
+_PLAIN_TITLES = ("Mrs", "Ms", "Miss", "Mr")
+_SURNAME_TITLES = "|".join(sorted((*_PLAIN_TITLES, *CALLED_BY_TITLE), key=len, reverse=True))
+_TITLE_BEFORE = re.compile(rf"\b(?P<title>{_SURNAME_TITLES})\.?\s+(?P<surname>{NAME_WORD})")  # "Colonel Strand"
 
 
 def _may_be_called(person: Person, title: str) -> bool:
-    """Whether "Mr", "Mrs", "Ms" or "Miss" may stand for `person`: not for a dame, a knight, a peer or a doctor
-    (called by that title), nor against the pronoun the article gives them."""
-    return (
-        person.name.split()[0] not in HONORIFICS
-        and not person.titles & {"Dr", "Professor", "Prof"}
-        and person.answers_to(PRONOUN_OF_TITLE[title])
-    )
+    """Whether a title may stand for `person`: "Mr", "Mrs", "Ms" or "Miss" not for a dame, a knight, a peer,
+    a doctor or an officer (called by that title); none against the pronoun the article gives them."""
+    if title in _PLAIN_TITLES and (person.name.split()[0] in HONORIFICS or person.titles & CALLED_BY_TITLE):
+        return False
+    return title not in PRONOUN_OF_TITLE or person.answers_to(PRONOUN_OF_TITLE[title])
 
 
 # "(Asked whether he might run, ) the new senator smiled.": a subject named by a role, and its verb.
@@ -731,13 +732,12 @@ def role_subject(plain: str, ctx: Context) -> Person | None:
 
 
 def note_titles(plain: str, ctx: Context) -> None:
-    """Give the title a sentence uses with a shared surname ("Mrs Ellery said she ...") to the one of its
+    """Give the title a sentence uses with a shared surname ("Mrs Ellery said she ...", "Colonel Strand's
+    grandchildren") to the one of its
     bearers the article has named so far, when only one is: so that "Mr Ellery", once the other is named,
     is told apart from her."""
-    if "M" not in plain:
-        return
-    for match in _PLAIN_TITLE_BEFORE.finditer(plain):
-        bearers = ctx.people.bearers(match["surname"])
+    for match in _TITLE_BEFORE.finditer(plain):
+        bearers = ctx.people.bearers(_POSSESSIVE_END.sub("", match["surname"]))  # "Colonel Strand's"
         introduced = [p for p in bearers if _named_so_far(p, ctx.read)] if len(bearers) > 1 else []
         if len(introduced) == 1 and _may_be_called(introduced[0], match["title"]):
             introduced[0].titled(match["title"])

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 
-from .people import HONORIFICS, NAME_WORD, PRONOUN_OF_TITLE, TITLES, Person
+from .people import CALLED_BY_TITLE, HONORIFICS, NAME_WORD, PRONOUN_OF_TITLE, TITLES, Person
 
 # A title before a name: "Dr. Ortiz", "Mrs Metcalfe".
 _ANY_TITLE = "|".join(sorted(PRONOUN_OF_TITLE.keys() | TITLES.keys(), key=len, reverse=True))
 _TITLED = re.compile(rf"\b({_ANY_TITLE})\.?\s+({NAME_WORD})")
 _WORD = re.compile(r"[\w'’-]+")
 _PLAIN_TITLES = frozenset("Mr Mrs Ms Miss".split())
-_LEARNED_TITLES = frozenset("Dr Professor Prof".split())
 
 
 def which_one(
@@ -37,7 +36,7 @@ def which_one(
     if not fitting and any(t in _PLAIN_TITLES for t in titled):
         # "Mr Reid" is never Sir Malcolm Reid: a knight, a dame or a peer is called by that title, and so is a
         # doctor or a professor ("Mr Hale" is not Professor Anna Hale)
-        fitting = [p for p in bearers if p.name.split()[0] not in HONORIFICS and not p.titles & _LEARNED_TITLES]
+        fitting = [p for p in bearers if p.name.split()[0] not in HONORIFICS and not p.titles & CALLED_BY_TITLE]
     # "Lady Hale", "Mr. Dunmore": a title that says "she" or "he" rules out those known to be otherwise
     said = {PRONOUN_OF_TITLE[t] for t in titled if t in PRONOUN_OF_TITLE}
     if len(said) == 1:

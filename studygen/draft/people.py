@@ -53,6 +53,10 @@ PRONOUN_OF_TITLE = {
     **dict.fromkeys("Mr Sir Lord Baron King Prince Duke Earl".split(), "he"),
     **dict.fromkeys("Mrs Ms Miss Dame Lady Baroness Queen Princess Duchess Countess".split(), "she"),
 }
+# Titles a news article calls someone by instead of "Mr" or "Ms": a doctor's, a professor's, a rank.
+CALLED_BY_TITLE = frozenset(
+    "Dr Professor Prof Gen Adm Col Lt Capt Colonel Lieutenant Captain Admiral Sergeant Sgt".split()
+)
 # Titles before a name that are not part of it, with the role they state.
 TITLES = {
     "Mr": "",
@@ -68,6 +72,12 @@ TITLES = {
     "Col": "Colonel",
     "Lt": "Lieutenant",
     "Capt": "Captain",
+    "Colonel": "Colonel",
+    "Lieutenant": "Lieutenant",
+    "Captain": "Captain",
+    "Admiral": "Admiral",
+    "Sergeant": "Sergeant",
+    "Sgt": "Sergeant",
     "President": "President",
     "Senator": "Senator",
     "Governor": "Governor",
