@@ -72,7 +72,7 @@ _ADVERB = r"(?:(?:also|then|later|reportedly|once|had|has|have|would|again|furth
 # The speaker: a name, a pronoun, or a description ("the envoy", "the Thai minister").
 _WHO = (
     rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Hh](?:is|er)\s+(?:{RELATIONS})\b"
-    r"|[Tt]he\s+(?:[A-Z][a-z]+\s+)?[a-z-]+(?:\s+(?!(?:he|she|they)\b)[a-z-]+)?)"
+    r"|[Tt]he\s+(?:[A-Z][a-z]+\s+)?[a-z-]+(?:\s+(?!(?:he|she|they|also|then|later|meanwhile|however)\b)[a-z-]+)?)"
 )  # and a relative: "his mother said"; not "(On) the platform he (said)"
 _AGE = r",\s+\d{1,3}"  # "Kari Nordby, 34, said"
 _OWNER = rf"{_TITLE}(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}['’]s"  # "Poland's", "Andes Copper's" (chief executive)
@@ -523,10 +523,11 @@ def _only_one_called(pronoun: str, ctx: Context, history: str) -> Person | None:
         return next(iter(called.values()))
     # or, with no one quoted so, whom the article is about: the first person it names, in its first paragraphs
     # (an obituary's or a profile's subject)
-    lead = min(ctx.people.by_name.values(), key=lambda p: p.first_seen, default=None)
-    if not called and lead is not None and lead.first_seen[0] <= _LEAD_PARAGRAPHS and lead.pronoun == pronoun:
-        return lead
-    return None
+    first = sorted(ctx.people.by_name.values(), key=lambda p: p.first_seen)[:2]
+    if called or not first or (len(first) == 2 and first[1].first_seen[0] == first[0].first_seen[0]):
+        return None  # "Jon Vik and his brother, Piet Vik,": the first paragraph names two
+    lead = first[0]
+    return lead if lead.first_seen[0] <= _LEAD_PARAGRAPHS and lead.pronoun == pronoun else None
 
 
 def _could_be(pronoun: str, ctx: Context, history: str) -> list[Person]:
@@ -805,7 +806,9 @@ def _sieve(
             and not _described_earlier(match["who"], history, ctx)
             and (found := _named(match["who"], match["verb"].lower(), "between", ctx, history))
         ):
-            return found
+            # '"The strike," said Nora Hale, "will go on."' is between; '"..." Nora Hale called it "a farce"', a
+            # sentence of its own, names its speaker before the quotation
+            return found if local_before.lstrip()[:1] in ",;:-—–" else replace(found, rule="before")
     if continues and (ctx.last_speaker or ctx.last_description) and (joined := BEFORE_JOINED.match(local_before)):
         # 'The document said the plan "..." and warned that "...": whoever spoke the quotation before
         return Attribution(_last_named(ctx), joined["verb"].lower(), "before", False, ctx.last_description)
