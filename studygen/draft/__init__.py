@@ -24,6 +24,7 @@ from .attribution import (
     APPOSITIVE,
     BEFORE,
     VERB_WORD,
+    WORD,
     Context,
     attribute,
     note_descriptions,
@@ -129,7 +130,7 @@ def draft_article(raw: str) -> ArticleDraft:
     last_quote_open = False
     last_quote_ends_paragraph = False  # it ends in the paragraph's last sentence ('"...," he said.')
     for index, paragraph in enumerate(paragraphs):
-        ctx.read += paragraph + "\n"
+        ctx.words_read.update(WORD.findall(paragraph))
         spans = sentences[index]
         quotes = double_quotes(paragraph)
         if index in turns:

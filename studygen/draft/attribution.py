@@ -308,7 +308,7 @@ class Context:
     # a surname alone then no longer stands for that one by convention.
     surnames_shared: set[str] = field(default_factory=set)
     narrator: Person | None = None  # who "I" is, in an extract from a diary or a memoir (see narrator.py)
-    read: str = ""  # the article up to the end of the paragraph being read
+    words_read: set[str] = field(default_factory=set)  # the words of the article up to the paragraph being read
     speakers: list[Person] = field(default_factory=list)  # everyone quoted so far
 
 
@@ -567,7 +567,7 @@ def _holder_of(words: list[str], ctx: Context, text: str) -> Person | None:
     """The person "the premier" stands for: the one known by that role ("Chinese Premier Wen Jiahe"), the
     latest named in `text` if several are, not whoever was named last. "The Thai minister" is one whose
     role has both words, if anyone's has."""
-    holders = [p for p in ctx.people.holders(words[-1]) if _named_so_far(p, ctx.read)]  # not one named later
+    holders = [p for p in ctx.people.holders(words[-1]) if _named_so_far(p, ctx.words_read)]  # not one named later
     if len(holders) > 1 and len(words) > 1:
         ids = {id(person) for person in ctx.people.holders(words[0])}
         holders = [person for person in holders if id(person) in ids] or holders
@@ -660,14 +660,14 @@ def attribute(
         return found
     if found.pronoun:
         # '"...," he said' of a surname that a woman and a man share: only he, if the article has named him yet
-        if not (bearers := [p for p in bearers if p.answers_to(found.pronoun) and _named_so_far(p, ctx.read)]):
+        if not (bearers := [p for p in bearers if p.answers_to(found.pronoun) and _named_so_far(p, ctx.words_read)]):
             return None
         if len(bearers) == 1:
             return replace(found, person=bearers[0], confident=False)
     going_on = found.rule == "continuation" or (found.rule == "previous sentence" and ctx.previous_had_quote)
     if going_on and any(p is ctx.last_speaker for p in bearers):
         return replace(found, person=ctx.last_speaker)
-    introduced = [p for p in bearers if _named_so_far(p, ctx.read)]
+    introduced = [p for p in bearers if _named_so_far(p, ctx.words_read)]
     title = _TITLE_BEFORE.search(local_before[-40:] + " " + after[:40])
     title = title if title and title["surname"] == found.person.surname else None
     if len(introduced) == 1 and not going_on and (title is None or _may_be_called(introduced[0], title["title"])):
@@ -728,7 +728,7 @@ def role_subject(plain: str, ctx: Context) -> Person | None:
     if not (match := _ROLE_SUBJECT.search(plain)):
         return None
     words = match["who"].lower().split()[1:]
-    holders = [p for p in ctx.people.holders(words[-1]) if _named_so_far(p, ctx.read)]
+    holders = [p for p in ctx.people.holders(words[-1]) if _named_so_far(p, ctx.words_read)]
     return holders[0] if len(holders) == 1 else None
 
 
@@ -739,17 +739,19 @@ def note_titles(plain: str, ctx: Context) -> None:
     is told apart from her."""
     for match in _TITLE_BEFORE.finditer(plain):
         bearers = ctx.people.bearers(_POSSESSIVE_END.sub("", match["surname"]))  # "Colonel Strand's"
-        introduced = [p for p in bearers if _named_so_far(p, ctx.read)] if len(bearers) > 1 else []
+        introduced = [p for p in bearers if _named_so_far(p, ctx.words_read)] if len(bearers) > 1 else []
         if len(introduced) == 1 and _may_be_called(introduced[0], match["title"]):
             introduced[0].titled(match["title"])
 
 
-def _named_so_far(person: Person, read: str) -> bool:
+def _named_so_far(person: Person, words_read: set[str]) -> bool:
     """Whether the text read so far names `person` by their first name ("Paul", "Paul Marchetti"), or in full
     when the name has none ("Lord Hale")."""
     first = first_name(person)
-    word = person.name if first == person.surname else first
-    return re.search(rf"\b{re.escape(word)}\b", read) is not None
+    return all(word in words_read for word in WORD.findall(person.name if first == person.surname else first))
+
+
+WORD = re.compile(r"\w[\w-]*")  # a word as `words_read` holds them: "Strand's" is "Strand" and "s"
 
 
 def _others_named(person: Person, bearers: list[Person]) -> str:
