@@ -310,3 +310,15 @@ def test_he_is_not_guessed_when_the_first_paragraph_names_two_men() -> None:
         '"It keeps Varel alive," he said.\n'
     )
     assert _speakers(text) == []
+
+
+def test_he_after_a_quotation_of_someone_unnamed_is_that_someone_never_a_country() -> None:
+    text = (
+        "ORVIK, March 11 -- Varel announced today that it would reopen the harbour.\n\n"
+        '"Varel no longer wants the trouble," one observer said.\n\n'
+        '"The question is how to reopen without losing face," he said.\n'
+    )
+    assert _by(text) == [
+        ("one observer", "Varel no longer wants the trouble"),
+        ("one observer", "The question is how to reopen without losing face"),
+    ]

@@ -102,7 +102,8 @@ AFTER_DESCRIBED_NAME = re.compile(
 PERSON_NOUNS = frozenset(
     """man woman boy girl veteran owner farmer resident worker driver pilot player coach singer actor actress
     mother father son daughter wife husband widow widower brother sister grandmother grandfather victim
-    survivor witness patient pupil student neighbour neighbor friend priest vicar doctor source""".split()
+    survivor witness patient pupil student neighbour neighbor friend priest vicar doctor source observer insider
+    critic supporter protester demonstrator voter passenger mourner eyewitness""".split()
 )
 _PERSON_NOUN = "(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + ")"
 # A speaker the article does not name: "said an envoy in the capital", "a senior official, who asked not to
@@ -463,6 +464,9 @@ def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attrib
     if pronoun in PRONOUNS and ctx.subject_described and not ctx.previous_had_quote:
         # 'Another government source was less diplomatic. "...," he said.'
         return Attribution(None, verb, rule, False, ctx.subject_described)
+    if pronoun in ("he", "she") and ctx.previous_had_quote and ctx.last_description:
+        # '"...," one observer said. [new paragraph] "...," he said.': the observer again
+        return Attribution(None, verb, rule, False, ctx.last_description)
     words = who.split()
     noun = words[-1]
     if (
