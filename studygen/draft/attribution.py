@@ -492,8 +492,13 @@ def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attrib
             return Attribution(person, verb, rule, False, candidates=named)
         others = [p for p in (ctx.last_speaker, ctx.last_subject) if p and p is not person and p.answers_to(pronoun)]
         doubt = f"'{who.strip()}' taken to be {person.name}" + (f"; it could be {others[0].name}" if others else "")
-        if pronoun != "they" and not person.pronoun and not ctx.people.shared_by(person):
-            person.pronoun = pronoun  # "he said" once, so no "she said" later is his
+        if (
+            pronoun != "they"
+            and not person.pronoun
+            and not ctx.people.shared_by(person)
+            and all(p is person for _, p in ctx.people.mentions(outside_quotes(history)))
+        ):
+            person.pronoun = pronoun  # "he said" once of the one person named nearby: no "she said" later is his
     return Attribution(person, verb, rule, confident, doubt=doubt, pronoun=pronoun if pronoun in PRONOUNS else "")
 
 
