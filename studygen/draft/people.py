@@ -448,6 +448,13 @@ _RELATIVE_AFTER = re.compile(
     rf"(?:['’]s?)\s+{_OLDER_OR_YOUNGER}{_RELATION_OF},\s+(?P<given>{NAME_WORD})(?![\w'’-]|\s+[{UPPER}])"
 )
 _RELATIVE = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?P<family>{NAME_WORD}){_RELATIVE_AFTER.pattern}")
+# "Ms. Tolland, 63, and her husband, Glen, 66,": a relative named by first name beside the one named by surname.
+_AND_RELATIVE = re.compile(
+    rf"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<family>{NAME_WORD})(?:,\s+\d{{1,3}},)?\s+and\s+(?:his|her)\s+"
+    rf"(?P<relation>{RELATIONS}),\s+(?P<given>{NAME_WORD})(?=,)"
+)
+# 'Marjorie "Midge" Tolland': a name given with the one the person goes by.
+_NICKNAME = re.compile(rf"\b(?P<given>{NAME_WORD})\s+[\"“‘'](?P<nick>{NAME_WORD})[\"”’']\s+(?P<family>{NAME_WORD})\b")
 # Looked for before _RELATIVE_NAMED, as plain substrings ("son" is in "grandson", "widow" in "widower").
 _RELATION_WORD = re.compile("son|daughter|wife|husband|widow|brother|sister|father|mother|nephew|niece")
 # A relative named in full: "his daughter, Dr Frances Hale,", "Sophie Carrow's father, the retired GP Dr Michael
@@ -555,7 +562,8 @@ class People:
         self._given_names: dict[str, set[str]] = {}  # surname -> the first names the article gives it
         self._holders: dict[str, dict[int, Person]] = {}  # a word of a role -> the people whose role has it
         self._relatives: set[str] = set()  # names made from a relative's first name: "Tony Hiss"
-        self._knights: dict[str, str] = {}  # "Sir Alan" -> "Sir Alan Rowe", from read_full_names
+        # "Sir Alan" -> "Sir Alan Rowe", "Midge Tolland" -> "Marjorie Tolland": the name in full, from read_full_names
+        self._knights: dict[str, str] = {}
         self._surname_titles: list[tuple[Person, str]] = []  # "Mr. Dunmore": see _title
 
     def _index(self, person: Person, renamed: bool = False) -> None:
@@ -681,6 +689,10 @@ class People:
                 self._relatives.add(f"{match['given']} {family}")
                 if relative := self.add(f"{match['given']} {family}", where):
                     relative.related_as(match["relation"])
+        for match in _AND_RELATIVE.finditer(sentence) if " and " in sentence else ():
+            if _is_name(match["given"]) and (relative := self.add(f"{match['given']} {match['family']}", where)):
+                relative.related_as(match["relation"])
+                self._given_names.setdefault(match["family"], set()).add(match["given"])
         for match in _RELATIVE_NAMED.finditer(sentence) if _RELATION_WORD.search(sentence) else ():
             if match["speaker"]:
                 if (speaker := self.add(match["speaker"], where)) and not speaker.pronoun:
@@ -794,6 +806,10 @@ class People:
         self._knights = {}
         for knight in _KNIGHT.finditer(text):  # "Sir Alan" is Sir Alan Rowe when the article names him in full
             self._knights.setdefault(f"{knight[1]} {knight[2]}", knight.group())
+        for named in _NICKNAME.finditer(text):  # "Midge Tolland" is Marjorie "Midge" Tolland, no second Tolland
+            self._knights.setdefault(f"{named['nick']} {named['family']}", f"{named['given']} {named['family']}")
+            self._given_names.setdefault(named["family"], set()).add(named["given"])
+            self._given_names[named["family"]].discard(named["nick"])
 
     def complete_names(self) -> None:
         """Give a first name to people known by surname alone when the text has one
