@@ -309,6 +309,7 @@ class Context:
     # a surname alone then no longer stands for that one by convention.
     surnames_shared: set[str] = field(default_factory=set)
     narrator: Person | None = None  # who "I" is, in an extract from a diary or a memoir (see narrator.py)
+    sole_named: Person | None = None  # the one person the last sentence named, if it named one
     words_read: set[str] = field(default_factory=set)  # the words of the article up to the paragraph being read
     speakers: list[Person] = field(default_factory=list)  # everyone quoted so far
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .people import CALLED_BY_TITLE, HONORIFICS, NAME_WORD, PRONOUN_OF_TITLE, TITLES, Person
+from .people import CALLED_BY_TITLE, HONORIFICS, NAME_WORD, PRONOUN_OF_TITLE, RELATIONS, TITLES, Person
 
 # A title before a name: "Dr. Ortiz", "Mrs Metcalfe".
 _ANY_TITLE = "|".join(sorted(PRONOUN_OF_TITLE.keys() | TITLES.keys(), key=len, reverse=True))
@@ -37,6 +37,8 @@ def which_one(
         # "Mr Reid" is never Sir Malcolm Reid: a knight, a dame or a peer is called by that title, and so is a
         # doctor or a professor ("Mr Hale" is not Professor Anna Hale)
         fitting = [p for p in bearers if p.name.split()[0] not in HONORIFICS and not p.titles & CALLED_BY_TITLE]
+        # and "Miss Tilley" is not the one the article calls "Mrs Tilley", nor the other way round
+        fitting = [p for p in fitting if not any(p.titles & _EXCLUDES.get(t, set()) for t in titled)]
     # "Lady Hale", "Mr. Dunmore": a title that says "she" or "he" rules out those known to be otherwise
     said = {PRONOUN_OF_TITLE[t] for t in titled if t in PRONOUN_OF_TITLE}
     if len(said) == 1:
@@ -48,6 +50,12 @@ def which_one(
     else:
         age = None
     allowed = fitting or bearers
+    # "Her son said ... '...,' Mr. Solvang said.": the one bearer who is her son
+    relations = {m["relation"].lower() for m in _OWNED_RELATION.finditer(history)}
+    related = [p for p in allowed if p.relation in relations]
+    if len(related) == 1 and not age:
+        reason = f"'{surname}' taken to be {related[0].name}, the {related[0].relation} just mentioned"
+        return related[0], f"{reason}; {_others(related[0], bearers)}", [], not titled
     # named just before, by first name too ("Brian and Susan Metcalfe" names both), if the title allows
     words = set(_WORD.findall(history)) if age is None else set()
     named = [p for p in allowed if first_name(p) in words]
@@ -62,6 +70,10 @@ def which_one(
     return None, "", allowed, alone
 
 
+_EXCLUDES = {"Mrs": {"Miss"}, "Miss": {"Mrs"}}
+_OWNED_RELATION = re.compile(
+    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:elder|younger|eldest|youngest)\s+)?(?P<relation>{RELATIONS})\b"
+)
 _AGE = re.compile(rf"\b([Yy]ounger|[Ee]lder|[Oo]lder)\s+(?:(?:{_ANY_TITLE})\.?\s+)?({NAME_WORD})")
 _CHILDREN = frozenset("son daughter grandson granddaughter nephew niece".split())
 _PARENTS = frozenset("father mother grandfather grandmother".split())
