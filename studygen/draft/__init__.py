@@ -91,7 +91,6 @@ _PROPOSAL = re.compile(
 _PROPOSAL_VERB = re.compile(r"proposed|suggested|offered")  # what `_PROPOSAL` needs, looked for first
 # Rules that tie a quotation to its speaker through a verb in the same sentence.
 # "She followed Tom to Warsaw.", "In Moscow, she was admired": a sentence whose subject is "he" or "she"
-_OPENING_PRONOUN = re.compile(r"\s*(He|She)\s")
 _PRONOUN_SUBJECT_START = re.compile(
     r"\s*(?:(?:In|At|On|During|After|Before|By|Later)\b[^,\"]{0,60},\s+)?(?:[Hh]e|[Ss]he)\s+[a-z]"
 )
@@ -132,6 +131,7 @@ def draft_article(raw: str) -> ArticleDraft:
     last_quote_ends_paragraph = False  # it ends in the paragraph's last sentence ('"...," he said.')
     for index, paragraph in enumerate(paragraphs):
         ctx.words_read.update(WORD.findall(paragraph))
+        ctx.at = (index, 0)
         spans = sentences[index]
         quotes = double_quotes(paragraph)
         if index in turns:
@@ -232,14 +232,6 @@ def draft_article(raw: str) -> ArticleDraft:
             # "She followed Tom to Warsaw.": about whom it was about (or someone unnamed), not about Tom
             about_before = ctx.last_subject is not None and _PRONOUN_SUBJECT_START.match(plain) is not None
             if (
-                about_before
-                and (pronoun_first := _OPENING_PRONOUN.match(plain))
-                and (sole := ctx.sole_named) is not None
-                and not sole.pronoun
-                and not people.shared_by(sole)
-            ):
-                sole.pronoun = pronoun_first[1].lower()  # "Ruth Vale died on Saturday. She was 94.": she
-            if (
                 mentions
                 and not about_before
                 and not (plain.startswith(("His ", "Her ")) and _about_whom_a_pronoun_means(plain, mentions[0][0]))
@@ -247,8 +239,6 @@ def draft_article(raw: str) -> ArticleDraft:
                 ctx.last_subject, ctx.subject_at = people.subject(plain, mentions), ctx.sentence
             elif not mentions and (holder := role_subject(plain, ctx)):
                 ctx.last_subject, ctx.subject_at = holder, ctx.sentence  # "The new senator smiled."
-            named_here = {id(person): person for _, person in people.mentions(plain)} if mentions else {}
-            ctx.sole_named = next(iter(named_here.values())) if len(named_here) == 1 else None
             # a quotation drafted with its speaker: "he" in the next sentence is likely that speaker ("Resign!",
             # shouted by no one named, says nothing of who "he" is)
             ctx.previous_had_quote = len(draft.quotes) > quotes_before

@@ -309,7 +309,7 @@ class Context:
     # a surname alone then no longer stands for that one by convention.
     surnames_shared: set[str] = field(default_factory=set)
     narrator: Person | None = None  # who "I" is, in an extract from a diary or a memoir (see narrator.py)
-    sole_named: Person | None = None  # the one person the last sentence named, if it named one
+    at: tuple[int, int] = (0, 0)  # the paragraph being read, for whom the reading finds
     words_read: set[str] = field(default_factory=set)  # the words of the article up to the paragraph being read
     speakers: list[Person] = field(default_factory=list)  # everyone quoted so far
 
@@ -360,6 +360,13 @@ def note_descriptions(plain: str, ctx: Context) -> None:
                 if owner in ("my", "our") and named[0][0] <= 2:  # "My father, Joseph Reddy,": the narrator's
                     ctx.relatives[relation] = named[0][1]
                 continue
+            if owner in ("his", "her") and (given := _GIVEN_NEXT.match(plain, match.end())):
+                # "said her son, Erik.": Erik, of the surname of whom "her" stands for
+                pronoun = "he" if owner == "his" else "she"
+                of = next((p for p in (ctx.last_speaker, ctx.last_subject) if p and p.answers_to(pronoun)), None)
+                if of is not None and " " in of.name and (named := ctx.people.add(f"{given[1]} {of.surname}", ctx.at)):
+                    named.related_as(relation)
+                    continue
             if owner in ("his", "her"):
                 relative = _relative_of(f"{owner} {relation}", ctx)
             else:
@@ -372,6 +379,7 @@ def note_descriptions(plain: str, ctx: Context) -> None:
             ctx.unnamed_at[_RELATIVE_PRONOUN[relation]] = ctx.sentence
 
 
+_GIVEN_NEXT = re.compile(rf",\s+({NAME_WORD})(?=[,.;]|\s+(?:and|who)\b)")  # ", Erik." after "her son"
 # "my brother Tommy", "his late father", "Her mother": a relative, and the pronoun one takes; not when a known
 # name follows ("My father, Joseph Reddy,": see note_descriptions).
 _RELATIVE_PRONOUN = {

@@ -72,8 +72,8 @@ def which_one(
 
 _EXCLUDES = {"Mrs": {"Miss"}, "Miss": {"Mrs"}}
 _OWNED_RELATION = re.compile(
-    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:elder|younger|eldest|youngest)\s+)?(?P<relation>{RELATIONS})\b"
-)
+    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:elder|younger|eldest|youngest)\s+)?(?P<relation>{RELATIONS})\b(?!,?\s+[A-Z])"
+)  # not "her son, Erik Solvang,", which names him
 _AGE = re.compile(rf"\b([Yy]ounger|[Ee]lder|[Oo]lder)\s+(?:(?:{_ANY_TITLE})\.?\s+)?({NAME_WORD})")
 _CHILDREN = frozenset("son daughter grandson granddaughter nephew niece".split())
 _PARENTS = frozenset("father mother grandfather grandmother".split())
