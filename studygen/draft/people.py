@@ -484,6 +484,7 @@ _WORD_AT_END = re.compile(rf"(?<![\w'’-]){NAME_WORD}$")
 _AND_NAME = re.compile(rf" and (?=[{UPPER}])(?:{NAME_WORD}) (?P<surname>{NAME_WORD})(?![\w'’-])")
 _SUFFIX_AT = re.compile(_SUFFIX)
 _THIRD_NAME_WORD = re.compile(rf" {NAME_WORD}(?![\w-])")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _WORD_PAIR = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?=({NAME_WORD})\s+({NAME_WORD})(?![\w-]))")
 
 
@@ -559,6 +560,7 @@ class People:
         self._by_last_two: dict[str, list[Person]] = {}  # "Ilse Brandt" -> the people whose name ends so
         self._by_first: dict[str, list[Person]] = {}  # "Zhu" -> "Zhu Bangzao": a name written family first
         self._pairs: list[tuple[str, str]] = []  # the article's capitalised word pairs, from read_full_names
+        self._named_pairs: list[tuple[str, str]] = []  # those not after "the"
         self._given_names: dict[str, set[str]] = {}  # surname -> the first names the article gives it
         self._holders: dict[str, dict[int, Person]] = {}  # a word of a role -> the people whose role has it
         self._relatives: set[str] = set()  # names made from a relative's first name: "Tony Hiss"
@@ -785,6 +787,7 @@ class People:
         """Note the article's pairs of capitalised words, in order, before reading it: a surname with two
         first names in the text ("Alger Hiss", "Tony Hiss") stands for neither alone."""
         self._pairs = []
+        self._named_pairs = []
         for match in _WORD_PAIR.finditer(text):
             first, last = pair = match.groups()
             # "James Caldwell Jr." is not his father James Caldwell: the suffix goes with the first name
@@ -792,6 +795,10 @@ class People:
             if not suffix and _THIRD_NAME_WORD.match(text, match.end(2)):
                 continue  # "Margaret Hollis Dunne": a first and a middle name, no Hollis's full name
             self._pairs.append(pair)
+            if not _THE_BEFORE.search(text, max(0, match.start() - 4), match.start()) and not _WORD_BEFORE.search(
+                text, max(0, match.start() - 30), match.start()
+            ):
+                self._named_pairs.append(pair)  # not "The Putin Interviews", a title, nor "(Margaret) Caldwell Lund"
             if (
                 _is_name(first)
                 and first.rstrip(".") not in TITLES
@@ -825,6 +832,26 @@ class People:
                 self.add(f"{first} {last}", person.first_seen)
             else:
                 singles[last] = person  # "President Clinton": keep looking for a first name
+        # and a surname to people known by first name alone ("Frank says", after "Frank Dewhurst was 11"), when
+        # the text gives that first name one surname
+        surnames: dict[str, set[str]] = {}
+        for first, last in self._named_pairs:
+            surnames.setdefault(first, set()).add(last)
+        for name, person in singles.items():
+            lasts = surnames.get(name, set())
+            others = [p for p in self._by_surname.get(name, ()) if p is not person]  # "Frank" the surname of none
+            if len(lasts) == 1 and not others and name not in NOT_NAMES:
+                last = next(iter(lasts))
+                full = f"{name} {last}"
+                if (
+                    _is_name(last)
+                    and last not in TITLES
+                    and last not in ORGANISATION_WORDS
+                    and full not in self.by_name
+                ):
+                    self._forget(person)
+                    person.name = full
+                    self._index(person, renamed=True)
 
     def add_namesakes(self) -> None:
         """Everyone the article names in full with the surname of one of its people, when it gives that
