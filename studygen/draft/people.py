@@ -25,7 +25,7 @@ ROLE_NOUNS = frozenset(
     interviewer producer filmmaker secretary-general justice mediator scholar engineer architect physicist
     chemist biologist mathematician surgeon physician nurse teacher poet novelist playwright painter sculptor
     composer musician photographer inventor explorer industrialist banker philosopher archbishop bishop
-    predecessor successor counterpart colleague broadcaster presenter councillor councilor""".split()
+    predecessor successor counterpart colleague broadcaster presenter councillor councilor ranger""".split()
 )
 # Role nouns that describe what someone does rather than name a post held for a time: drafted with
 # `kind: description`, so that no "What office did X hold?" question is made from them.
@@ -91,6 +91,15 @@ TITLES = {
     "Cllr": "Councillor",
     "Rev": "",  # "Rev. Carla Munro": a member of the clergy, whatever post she holds
     "Reverend": "",
+    "Fr": "",  # "Fr Liam Furlong": a priest
+    "Det": "Detective",
+    "Detective": "Detective",
+    "Gda": "Garda",
+    "Insp": "Inspector",
+    "Inspector": "Inspector",
+    "Supt": "Superintendent",
+    "Superintendent": "Superintendent",
+    "Constable": "Constable",
 }
 NOT_NAMES = frozenset(
     """The A An And But Or In On At By For From With Without To Of It Its He She They We I You This That These
@@ -108,7 +117,7 @@ ORGANISATION_WORDS = frozenset(
     Times Post Journal Press Group Association Federation League Church School College Hospital Division
     Authority Foundation Society Corporation Centre Center Museum Police Bureau Trust Fund Movement Front
     Assembly Cabinet Airlines Airways Television Radio Embassy Tribunal Board Ferries Railways Railway Lines
-    Shipping Motors Industries Holdings Partners Mining Steel Energy Systems Technologies Inc Ltd State
+    Shipping Motors Industries Holdings Partners Mining Steel Energy Systems Technologies Inc Ltd State Line
     Defense Defence Interior Treasury Commerce Agriculture Finance Transport Labour Labor Health Education""".split()
 )
 STOP_ROLE_WORDS = frozenset(
@@ -360,6 +369,10 @@ def _clean_name(name: str) -> str:
         words.pop(0)
     while len(words) > 2 and words[0] in _PARTY_WORDS:
         words.pop(0)  # "(Earlier) Conservative Graham Brady", "Liberal Democrat Ann Hale": a party, then the name
+    while words and words[0].rstrip(".") in TITLES:
+        words.pop(0)  # "Det Gda Moriarty": two titles
+    if roles := [i for i, word in enumerate(words[:-1]) if word.lower() in ROLE_NOUNS and word not in HONORIFICS]:
+        words = words[roles[-1] + 1 :]  # "District Ranger Marcus Oyelaran": the post, then the name
     while words and words[-1] in NOT_NAMES:
         words.pop()
     if len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES:
@@ -804,6 +817,7 @@ class People:
                 and first.rstrip(".") not in TITLES
                 and first not in HONORIFICS
                 and not _middle_name(text, match.start())  # "Ada Margaret Lyle": Margaret is no other Lyle's
+                and not _THE_BEFORE.search(text, max(0, match.start() - 4), match.start())  # "on the Blackwater Varga"
             ):
                 self._given_names.setdefault(last, set()).add(first + (suffix.group() if suffix else ""))
         for joint in _AND_NAME.finditer(text):  # "Brian and Susan Metcalfe": looked for from the "and"
