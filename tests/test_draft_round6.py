@@ -322,3 +322,88 @@ def test_he_after_a_quotation_of_someone_unnamed_is_that_someone_never_a_country
         ("one observer", "Varel no longer wants the trouble"),
         ("one observer", "The question is how to reopen without losing face"),
     ]
+
+
+# --- names
+
+
+def test_a_nickname_in_quotation_marks_is_the_same_person() -> None:
+    text = (
+        "Midge Tolland has kept the Orvik light for 31 years.\n\n"
+        'Marjorie "Midge" Tolland reads the weather into the radio. "Wind southeast, 25 knots," she says.\n\n'
+        'Ms. Tolland, 63, and her husband, Glen, 66, leave in October. "Forty-three," Mr. Tolland says.\n'
+    )
+    speakers = _speakers(text)
+    assert speakers == [
+        ("Marjorie Tolland", "Wind southeast, 25 knots", []),
+        ("Glen Tolland", "Forty-three", []),
+    ]
+
+
+def test_a_relative_named_by_first_name_at_the_end_of_a_clause_is_of_the_family_of_whom_her_stands_for() -> None:
+    text = (
+        "Margit Solvang, who mapped the floor of the Orvik deep, died on Monday. She was 94.\n\n"
+        "Her husband, Tor Solvang, died in 1990.\n\n"
+        "The cause was heart failure, said her son, Erik.\n\n"
+        'Her son said she rarely spoke about it. "She was happy at the drawing table," Mr. Solvang said.\n'
+    )
+    assert _speakers(text) == [("Erik Solvang", "She was happy at the drawing table", [])]
+
+
+def test_miss_is_not_the_one_the_article_calls_mrs() -> None:
+    text = (
+        "Joan Tilley, 78, who first swam at the Varel baths in 1948, spoke first.\n\n"
+        '"I learned to swim here," Mrs Tilley said.\n\n'
+        "The petition was organised by her granddaughter, Kerry Tilley, 34.\n\n"
+        "The council voted to close the baths.\n\n"
+        '"We are not finished," Miss Tilley said after the vote.\n'
+    )
+    assert _speakers(text)[-1] == ("Kerry Tilley", "We are not finished", [])
+
+
+def test_a_first_name_alone_takes_the_surname_the_article_gives_it() -> None:
+    text = (
+        "Frank Dewhurst was 11 years old when the water came.\n\n"
+        '"I remember the sound before anything else," Frank says.\n\n'
+        "The Lenby Interviews, a book of the survivors' memories, came out in 1990.\n"
+    )
+    assert _by(text) == [("Frank Dewhurst", "I remember the sound before anything else")]
+    title = '"We will see," Frank said.\n\nHis letters are kept in the Frank Papers at Lenby.\n'
+    assert _by(title) == [("Frank", "We will see")]  # a title is no full name
+
+
+def test_titles_and_posts_before_a_name_are_not_part_of_it() -> None:
+    text = (
+        "The accused's brother, Fr Liam Furlong, a parish priest, gave evidence.\n\n"
+        '"I never knew any of this," Fr Furlong said.\n\n'
+        '"He had been waiting for someone to knock on the door," Det Gda Shane Moriarty said.\n\n'
+        '"A camera sees pixels," District Ranger Marcus Oyelaran says.\n'
+    )
+    assert _by(text) == [
+        ("Liam Furlong", "I never knew any of this"),
+        ("Shane Moriarty", "He had been waiting for someone to knock on the door"),
+        ("Marcus Oyelaran", "A camera sees pixels"),
+    ]
+
+
+def test_a_place_before_a_surname_after_the_is_no_first_name() -> None:
+    text = (
+        "Lucinda Varga, 71, keeps the lookout on Harrow Peak.\n\n"
+        "On the Blackwater Varga is the only keeper left.\n\n"
+        '"It is not lonely," Varga says.\n'
+    )
+    assert _speakers(text) == [("Lucinda Varga", "It is not lonely", [])]
+
+
+def test_a_nickname_is_no_second_person_of_the_surname() -> None:
+    text = (
+        "Midge Tolland has kept the Orvik light for 31 years.\n\n"
+        'Marjorie "Midge" Tolland reads the weather into the radio.\n\n'
+        '"That is a nice night, for here," Tolland says.\n'
+    )
+    assert _speakers(text) == [("Marjorie Tolland", "That is a nice night, for here", [])]
+
+
+def test_a_shipping_line_that_says_something_is_no_person() -> None:
+    text = 'Nordvik Line, a Danish carrier, said in a statement that it was "monitoring the situation closely".\n'
+    assert [p.name for p in draft_article(text).people] == []

@@ -363,7 +363,8 @@ def note_descriptions(plain: str, ctx: Context) -> None:
             if owner in ("his", "her") and (given := _GIVEN_NEXT.match(plain, match.end())):
                 # "said her son, Erik.": Erik, of the surname of whom "her" stands for
                 pronoun = "he" if owner == "his" else "she"
-                of = next((p for p in (ctx.last_speaker, ctx.last_subject) if p and p.answers_to(pronoun)), None)
+                lead = min(ctx.people.by_name.values(), key=lambda p: p.first_seen, default=None)
+                of = next((p for p in (ctx.last_speaker, ctx.last_subject, lead) if p and p.answers_to(pronoun)), None)
                 if of is not None and " " in of.name and (named := ctx.people.add(f"{given[1]} {of.surname}", ctx.at)):
                     named.related_as(relation)
                     continue

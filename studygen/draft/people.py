@@ -369,10 +369,6 @@ def _clean_name(name: str) -> str:
         words.pop(0)
     while len(words) > 2 and words[0] in _PARTY_WORDS:
         words.pop(0)  # "(Earlier) Conservative Graham Brady", "Liberal Democrat Ann Hale": a party, then the name
-    while words and words[0].rstrip(".") in TITLES:
-        words.pop(0)  # "Det Gda Moriarty": two titles
-    if roles := [i for i, word in enumerate(words[:-1]) if word.lower() in ROLE_NOUNS and word not in HONORIFICS]:
-        words = words[roles[-1] + 1 :]  # "District Ranger Marcus Oyelaran": the post, then the name
     while words and words[-1] in NOT_NAMES:
         words.pop()
     if len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES:
