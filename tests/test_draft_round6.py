@@ -377,11 +377,13 @@ def test_titles_and_posts_before_a_name_are_not_part_of_it() -> None:
         "The accused's brother, Fr Liam Furlong, a parish priest, gave evidence.\n\n"
         '"I never knew any of this," Fr Furlong said.\n\n'
         '"He had been waiting for someone to knock on the door," Det Gda Shane Moriarty said.\n\n'
+        '"He confessed at once," Detective Garda Shane Moriarty added.\n\n'
         '"A camera sees pixels," District Ranger Marcus Oyelaran says.\n'
     )
     assert _by(text) == [
         ("Liam Furlong", "I never knew any of this"),
         ("Shane Moriarty", "He had been waiting for someone to knock on the door"),
+        ("Shane Moriarty", "He confessed at once"),
         ("Marcus Oyelaran", "A camera sees pixels"),
     ]
 
@@ -407,3 +409,18 @@ def test_a_nickname_is_no_second_person_of_the_surname() -> None:
 def test_a_shipping_line_that_says_something_is_no_person() -> None:
     text = 'Nordvik Line, a Danish carrier, said in a statement that it was "monitoring the situation closely".\n'
     assert [p.name for p in draft_article(text).people] == []
+
+
+def test_he_near_a_surname_is_never_the_one_man_quoted_before() -> None:
+    text = (
+        "Gary Lindqvist and his wife, Denise Lindqvist, ran the brigade's accounts.\n\n"
+        '"The theft was found in 2017," the captain, Mr Ray Kettering, said.\n\n'
+        '"He was chasing losses," Ms Anjali Dutt told the court.\n\n'
+        'Ms Dutt read a letter Lindqvist had written, in which he said he was "deeply ashamed of it".\n'
+    )
+    assert all(who != "Ray Kettering" for who, words in _by(text) if words == "deeply ashamed of it")
+
+
+def test_a_line_his_wife_repeated_is_no_description_of_a_speaker() -> None:
+    text = 'Willem Hale once said he had "married the wheat as well," a line his wife repeated for years.\n'
+    assert _by(text) == [("Willem Hale", "married the wheat as well")]

@@ -109,7 +109,8 @@ _PERSON_NOUN = "(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + "
 # A speaker the article does not name: "said an envoy in the capital", "a senior official, who asked not to
 # be named, said:". A role noun heads the description.
 _DESCRIBED = (
-    rf"(?P<described>\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){{0,3}}(?:{ROLE_NOUN}|{_PERSON_NOUN})\b"
+    rf"(?P<described>\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?!(?:his|her|their|its|the|an?|my|our)\s)[\w'’-]+\s+){{0,3}}"
+    rf"(?:{ROLE_NOUN}|{_PERSON_NOUN})\b"
     r"(?:\s+(?:in|at|of|from|for|with|close\s+to)\s+[^,.;:\"]{1,60})?)"
 )
 AFTER_DESCRIBED = re.compile(rf"^\s*[,.!?]?\s*(?P<verb>{_VERB})\s+{_DESCRIBED}")
@@ -527,6 +528,7 @@ _NAMED_NEXT = re.compile(rf",?\s+{NAME_WORD}")  # "her father, Tom Lund," or "my
 
 
 _LEAD_PARAGRAPHS = 2  # the headline, a standfirst or byline, the first paragraph
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 
 
 def _only_one_called(pronoun: str, ctx: Context, history: str) -> Person | None:
@@ -535,8 +537,10 @@ def _only_one_called(pronoun: str, ctx: Context, history: str) -> Person | None:
     advice: he had told her")."""
     if pronoun not in ("he", "she") or ctx.unnamed_at.get(pronoun, -1) > ctx.speaker_at:
         return None
-    if _unnamed_relative(pronoun, history):
-        return None
+    if _unnamed_relative(pronoun, history) or any(
+        ctx.people.bearers(word) or word in ctx.people.by_name for word in _CAPITALISED.findall(history)
+    ):
+        return None  # "a letter Lindqvist had written, in which he said": whoever Lindqvist is, it is he
     called = {id(p): p for p in ctx.speakers if p.pronoun == pronoun}
     if len(called) == 1:
         return next(iter(called.values()))

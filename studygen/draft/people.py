@@ -95,6 +95,7 @@ TITLES = {
     "Det": "Detective",
     "Detective": "Detective",
     "Gda": "Garda",
+    "Garda": "Garda",
     "Insp": "Inspector",
     "Inspector": "Inspector",
     "Supt": "Superintendent",
