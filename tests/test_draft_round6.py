@@ -424,3 +424,15 @@ def test_he_near_a_surname_is_never_the_one_man_quoted_before() -> None:
 def test_a_line_his_wife_repeated_is_no_description_of_a_speaker() -> None:
     text = 'Willem Hale once said he had "married the wheat as well," a line his wife repeated for years.\n'
     assert _by(text) == [("Willem Hale", "married the wheat as well")]
+
+
+def test_a_quotation_of_several_sentences_goes_on_after_its_tag() -> None:
+    text = (
+        "Mrs Ann Hale has kept the Orvik light since 1985.\n\n"
+        '"Wind southeast, 25 knots. Seas two metres. Light rain," she says, then looks out at the dark. '
+        '"That is a nice night, for here."\n'
+    )
+    assert _by(text) == [
+        ("Ann Hale", "Wind southeast, 25 knots. Seas two metres. Light rain"),
+        ("Ann Hale", "That is a nice night, for here"),
+    ]

@@ -133,6 +133,7 @@ def draft_article(raw: str) -> ArticleDraft:
         ctx.words_read.update(WORD.findall(paragraph))
         ctx.at = (index, 0)
         spans = sentences[index]
+        span_starts = [start for start, _ in spans]
         quotes = double_quotes(paragraph)
         if index in turns:
             _turn(draft, paragraph, written[index], turns[index], quotes, ctx)
@@ -218,7 +219,8 @@ def draft_article(raw: str) -> ArticleDraft:
                     ctx.speakers.append(found.person)
                     ctx.speaker_unsure = bool(found.candidates)
                 ctx.last_description = "" if found.person is not None else found.description
-                last_quote_at = (index, number)
+                # the sentence where the quotation ends: '"Wind south. Rain." she says. "A nice night."' goes on
+                last_quote_at = (index, max(number, bisect.bisect_right(span_starts, quote.end) - 1))
                 last_quote_open = not quote.closed
                 last_quote_ends_paragraph = quote.end >= spans[-1][0]
                 for nested in nested_quotes(paragraph, [quote]):
