@@ -436,3 +436,18 @@ def test_a_quotation_of_several_sentences_goes_on_after_its_tag() -> None:
         ("Ann Hale", "Wind southeast, 25 knots. Seas two metres. Light rain"),
         ("Ann Hale", "That is a nice night, for here"),
     ]
+
+
+def test_a_report_named_with_its_authors_speaks_and_it_goes_on_speaking() -> None:
+    text = (
+        "Cllr Ann Hale, the leisure chief, proposed closing the Varel lido.\n\n"
+        "A report by council officers, sent to members last week, put the cost at £2m and described the pumps as "
+        '"beyond economic repair". It warned that another season would carry "a material risk of closure".\n\n'
+        'Cllr Hale said the money would go to the indoor pool, which she called "a pool people can use in '
+        'February".\n'
+    )
+    assert _by(text) == [
+        ("A report by council officers", "beyond economic repair"),
+        ("A report by council officers", "a material risk of closure"),
+        ("Ann Hale", "a pool people can use in February"),
+    ]

@@ -160,6 +160,14 @@ _BODY_BEFORE_VERB = re.compile(
     r"|report|statement|lawsuit|will|ruling|judgment|verdict|citation|minutes))"
     rf"\s+{_ADVERB}"
 )  # "His letter" is his words, "Her office" and "His report" are not his
+# "A report by council officers,", "One citation", "Its report": a document, the subject of what follows (not
+# a letter, which is its writer's words, nor a statement, which is a body's or a person's).
+_DOCUMENT_SUBJECT = re.compile(
+    r"\s*(?P<who>(?:[Aa]n?|[Oo]ne|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:report|review|study|audit|survey|ruling|judgment|verdict|citation|notice|minutes)"
+    r"(?:\s+(?:by|from|of|into|on)\s+[^,\"]{1,50}(?=,))?)(?=\s|,)"
+)
+_IT_SAID = re.compile(rf"\s*It\s+{_ADVERB}(?P<verb>{_VERB})\b")
 # "A long-awaited government report has found the force to be "...": a document's finding, in its words.
 _DOCUMENT_FOUND = re.compile(
     r"\s*(?:[A-Z][A-Z ]+_\s+|[A-Z]+\s+--?\s+)?"  # a dateline: "LONDON _ ", "PARIS -- "
@@ -475,7 +483,12 @@ def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attrib
     if pronoun in PRONOUNS and ctx.subject_described and not ctx.previous_had_quote:
         # 'Another government source was less diplomatic. "...," he said.'
         return Attribution(None, verb, rule, False, ctx.subject_described)
-    if pronoun in ("he", "she") and ctx.previous_had_quote and ctx.last_description:
+    if (
+        pronoun in ("he", "she")
+        and ctx.previous_had_quote
+        and ctx.last_description
+        and _is_person_noun(_head_noun(ctx.last_description))  # "one observer in Tehran", never "a report"
+    ):
         # '"...," one observer said. [new paragraph] "...," he said.': the observer again
         return Attribution(None, verb, rule, False, ctx.last_description)
     words = who.split()
@@ -529,6 +542,14 @@ _NAMED_NEXT = re.compile(rf",?\s+{NAME_WORD}")  # "her father, Tom Lund," or "my
 
 _LEAD_PARAGRAPHS = 2  # the headline, a standfirst or byline, the first paragraph
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+
+
+def _head_noun(description: str) -> str:
+    """The noun a description is about: "observer" in "one observer in Tehran", "report" in "A report by ..."."""
+    return _PREPOSITION.split(description, maxsplit=1)[0].split()[-1].lower()
+
+
+_PREPOSITION = re.compile(r"\s+(?:in|at|of|from|for|with|by|close\s+to|representing)\s+")
 
 
 def _only_one_called(pronoun: str, ctx: Context, history: str) -> Person | None:
@@ -957,6 +978,21 @@ def _sieve(
             return Attribution(None, verb_here.group(), "verb in sentence", False, body["who"])
     if found_by := _DOCUMENT_FOUND.match(main_clause):
         return Attribution(None, "found", "verb in sentence", False, found_by["who"])
+    if (
+        (document := _DOCUMENT_SUBJECT.match(whole_before))
+        and (verb := VERB_WORD.search(main_clause))
+        and not ctx.people.mentions(main_clause[: verb.start()])
+    ):
+        # 'A report by council officers, sent last week, put the cost at £2m and described the plant as "..."'
+        return Attribution(None, verb.group(), "verb in sentence", False, document["who"])
+    if (
+        ctx.last_description
+        and ctx.previous_had_quote
+        and (it := _IT_SAID.match(main_clause))
+        and _DOCUMENT_SUBJECT.match(ctx.last_description + " ")
+    ):
+        # '... described the plant as "...". It warned that another season would carry "..."': the report again
+        return Attribution(None, it["verb"], "verb in sentence", False, ctx.last_description)
     if (
         (according := ACCORDING_OPENS.match(whole_before))
         and according["who"].lower() not in FIRST_PERSON
