@@ -451,3 +451,37 @@ def test_a_report_named_with_its_authors_speaks_and_it_goes_on_speaking() -> Non
         ("A report by council officers", "a material risk of closure"),
         ("Ann Hale", "a pool people can use in February"),
     ]
+
+
+def test_words_another_subject_said_are_not_the_reporter_s() -> None:
+    text = (
+        "Jon Vik, a collector, told the court he had bought two clocks from Bo Lind.\n\n"
+        'He said Lind had told him one of them had "never been touched".\n\n'
+        "The prosecutor, Ann Hale, read the messages. In one of them, Ms Hale said, Vik assured the buyer the "
+        'clocks would "last a hundred years".\n'
+    )
+    assert _by(text) == []
+
+
+def test_the_subject_of_a_sentence_says_what_follows_but_not_the_one_in_its_that_clause() -> None:
+    text = (
+        "Jon Vik pleaded guilty to smuggling lizards.\n\n"
+        'Judge Ann Carr accepted that Vik was remorseful but said the cruelty was "deliberate and considerable".\n\n'
+        'In 1990, Bo Lind proposed a new harbour, a plan that then-Governor of Varel Piet Mors dismissed as "a dream".\n'
+    )
+    assert _by(text) == [("Ann Carr", "deliberate and considerable"), ("Piet Mors", "a dream")]
+
+
+def test_a_body_after_a_preposition_is_not_the_subject_of_the_verb() -> None:
+    text = (
+        "The council voted on Tuesday.\n\n"
+        'A report by council officers presented to the meeting said the plan would save "around £410,000 a '
+        'year".\n\n'
+        '"We are in constant contact with the authorities," said Alpine Sun Holidays, the tour operator.\n'
+    )
+    assert _by(text) == [("A report", "around £410,000 a year")]
+
+
+def test_a_major_is_called_by_rank() -> None:
+    text = 'Crews would take off "the moment there is a gap in the cloud," said Maj. Dan Brunner, an army spokesman.\n'
+    assert _by(text) == [("Dan Brunner", "the moment there is a gap in the cloud")]

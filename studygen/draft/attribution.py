@@ -45,7 +45,7 @@ SPEECH_VERBS = frozenset(
     cited repeated reiterated urged countered conceded predicted quipped joked complained told praised
     criticised criticized condemned hailed welcomed accused denounced branded labelled labeled dubbed
     promised vowed pledged maintained contended contends denied confirmed revealed testified recounted
-    boasted wondered expressed voiced defined
+    boasted wondered expressed voiced defined assured
     admits acknowledges answers responds comments observes remarks announces concludes repeats counters concedes
     predicts quips jokes complains maintains recounts confirms reveals denies stresses describes calls
     defines""".split()
@@ -877,6 +877,7 @@ def _sieve(
         match
         and not ends_just_before(_ON_BEHALF_OF, local_before, match.start("who"))  # not "a lawyer for Hart"
         and not _POSSESSIVE_END.search(match["who"])  # "Lord Hale's comments were": a noun, not Lord Hale speaking
+        and not _AFTER_A_PREPOSITION.search(local_before, 0, match.start("who"))  # "presented to the meeting said"
     ):
         if match["who"] == "I" and ctx.narrator is not None:
             # 'I said, "Tell them the King."' in a diary's extract: the diarist's words
@@ -945,11 +946,19 @@ def _sieve(
         if not mentions and (described := _DESCRIBED_OPENS.fullmatch(main_clause[: verb_here.start()])):
             # 'A senior party source said the party had been "complacent"'
             return Attribution(None, verb_here.group(), "verb in sentence", False, described["described"])
+        if _other_subject_speaks(main_clause, verb_here.end()):
+            return None  # 'He said Thewlis had told him the clock had "..."': Thewlis's words, as he tells them
+        if (
+            len(mentions) > 1
+            and mentions[0][0] <= _SUBJECT_AT
+            and _IN_CLAUSE.search(main_clause, 0, mentions[-1][0])
+            and _BACK_TO_MAIN.search(main_clause, mentions[-1][0], verb_here.start())
+        ):
+            mentions = mentions[:1]  # "Judge Carr accepted that Pettigrew was sorry but said": the judge
         if mentions and (
             ends_just_before(_JOINT, main_clause, mentions[-1][0])
             or ends_just_before(_ON_BEHALF_OF, main_clause, mentions[-1][0])
             or _owner_not_speaker(main_clause, *mentions[-1])  # "Sophie Carrow's father, the GP, said": his words
-            or _other_subject_speaks(main_clause, verb_here.end())
         ):
             return None  # "Brian and Susan Metcalfe said the hall ...": the two of them; "a lawyer for Hart said"
         if mentions and (pronoun := _PRONOUN_AFTER_NAME.search(main_clause, mentions[-1][0], verb_here.start())):
@@ -1043,6 +1052,12 @@ def _owner_not_speaker(clause: str, start: int, person: Person) -> bool:
     (but "Pike's son, Daniel, told" is Daniel Pike, the relative named after it)."""
     first = person.name.split()[0]
     return is_possessive(clause, start) and not re.search(rf"\b{re.escape(first)}\b", clause[start + len(first) :])
+
+
+_AFTER_A_PREPOSITION = re.compile(r"\b(?:to|at|in|before|by|for|with|from|into|about)\s+$")
+_SUBJECT_AT = 12  # a name this near the start of a clause is its subject ("Judge Ann Carr", "Mr Bo Lind")
+_IN_CLAUSE = re.compile(r"\b(?:that|whether|because|after|when|while|if)\s+[^,]*$")  # "accepted that (Pettigrew)"
+_BACK_TO_MAIN = re.compile(r"\s(?:but|and)\s")  # "(Pettigrew) was sorry but (said)": the main clause's verb again
 
 
 def _other_subject_speaks(clause: str, after: int) -> bool:

@@ -72,6 +72,7 @@ TITLES = {
     "Col": "Colonel",
     "Lt": "Lieutenant",
     "Capt": "Captain",
+    "Maj": "Major",
     "Colonel": "Colonel",
     "Lieutenant": "Lieutenant",
     "Captain": "Captain",
@@ -119,6 +120,7 @@ ORGANISATION_WORDS = frozenset(
     Authority Foundation Society Corporation Centre Center Museum Police Bureau Trust Fund Movement Front
     Assembly Cabinet Airlines Airways Television Radio Embassy Tribunal Board Ferries Railways Railway Lines
     Shipping Motors Industries Holdings Partners Mining Steel Energy Systems Technologies Inc Ltd State Line
+    Holidays Tours Travel Studios Films Pictures Hotels Records
     Defense Defence Interior Treasury Commerce Agriculture Finance Transport Labour Labor Health Education""".split()
 )
 STOP_ROLE_WORDS = frozenset(
