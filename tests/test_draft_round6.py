@@ -467,7 +467,8 @@ def test_the_subject_of_a_sentence_says_what_follows_but_not_the_one_in_its_that
     text = (
         "Jon Vik pleaded guilty to smuggling lizards.\n\n"
         'Judge Ann Carr accepted that Vik was remorseful but said the cruelty was "deliberate and considerable".\n\n'
-        'In 1990, Bo Lind proposed a new harbour, a plan that then-Governor of Varel Piet Mors dismissed as "a dream".\n'
+        "In 1990, Bo Lind proposed a new harbour, "
+        'a plan that then-Governor of Varel Piet Mors dismissed as "a dream".\n'
     )
     assert _by(text) == [("Ann Carr", "deliberate and considerable"), ("Piet Mors", "a dream")]
 
