@@ -486,3 +486,20 @@ def test_a_body_after_a_preposition_is_not_the_subject_of_the_verb() -> None:
 def test_a_major_is_called_by_rank() -> None:
     text = 'Crews would take off "the moment there is a gap in the cloud," said Maj. Dan Brunner, an army spokesman.\n'
     assert _by(text) == [("Dan Brunner", "the moment there is a gap in the cloud")]
+
+
+def test_whom_the_headline_names_is_whom_the_article_is_about() -> None:
+    text = (
+        "At 81, Vera Lind is still the keeper of the Varel cinema\n\n"
+        "By Jo Berg\n\n"
+        "VAREL -- Vera Lind climbs the 19 steps to the projection booth.\n\n"
+        "Her late husband, Nils Lind, bought the cinema in 1968.\n\n"
+        'Their grandson, Jesse Lind, helps on Fridays. "He calls me the boss," she says.\n\n'
+        '"It belongs to the town," Lind says. "I just have the keys."\n'
+    )
+    assert _speakers(text)[-2:] == [
+        ("Vera Lind", "It belongs to the town", []),
+        ("Vera Lind", "I just have the keys", []),
+    ]
+    sentence = text.replace("Varel cinema\n", "Varel cinema.\n")
+    assert _speakers(sentence)[-2][2]  # a first paragraph that is a sentence is no headline: left to the teacher

@@ -122,6 +122,7 @@ def draft_article(raw: str) -> ArticleDraft:
                 scan(paragraph[start:end], (index, start))
     people.complete_names()
     people.add_namesakes()
+    people.date_from_headline(paragraphs[0] if paragraphs else "")
     turns = transcript_turns(paragraphs, people)
     draft = ArticleDraft(article)
     ctx = Context(people, narrator=narrator(paragraphs, people))

@@ -496,6 +496,7 @@ _WORD_AT_END = re.compile(rf"(?<![\w'’-]){NAME_WORD}$")
 _AND_NAME = re.compile(rf" and (?=[{UPPER}])(?:{NAME_WORD}) (?P<surname>{NAME_WORD})(?![\w'’-])")
 _SUFFIX_AT = re.compile(_SUFFIX)
 _THIRD_NAME_WORD = re.compile(rf" {NAME_WORD}(?![\w-])")
+_HEADLINE_LENGTH = 150
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _WORD_PAIR = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?=({NAME_WORD})\s+({NAME_WORD})(?![\w-]))")
 
@@ -888,6 +889,16 @@ class People:
         if len(self._given_names.get(word, ())) > 1 and len(self.bearers(word)) > 1:
             return self.by_name.get(word) or self.add(word, person.first_seen, extend=False) or person
         return person
+
+    def date_from_headline(self, first_paragraph: str) -> None:
+        """Date from the headline those it names in full ("Reg Tolley obituary", "At 81, Vera Lindqvist is still
+        ..."), where the scan found them only later: whom an article is about is whom its headline names."""
+        headline = first_paragraph.strip()
+        if not headline or len(headline) > _HEADLINE_LENGTH or headline.endswith((".", '."', ".”")):
+            return  # a sentence, not a headline
+        for person in self.by_name.values():
+            if " " in person.name and re.search(rf"(?<![\w'’-]){re.escape(person.name)}(?![\w-])", headline):
+                person.first_seen = (0, 0)
 
     def bearers(self, surname: str) -> list[Person]:
         """The people named in full with a surname (in the order they were found): "Hiss" alone names
