@@ -503,3 +503,35 @@ def test_whom_the_headline_names_is_whom_the_article_is_about() -> None:
     ]
     sentence = text.replace("Varel cinema\n", "Varel cinema.\n")
     assert _speakers(sentence)[-2][2]  # a first paragraph that is a sentence is no headline: left to the teacher
+
+
+def test_a_place_set_off_after_a_role_is_no_speaker() -> None:
+    text = (
+        "Two brothers were jailed for stealing lead from church roofs.\n\n"
+        'Dennis Farrow, churchwarden at St Peter\'s, Brackley Green, said the sentences were "about right".\n'
+    )
+    assert _by(text) == [("Dennis Farrow", "about right")]
+    assert [p.name for p in draft_article(text).people] == ["Dennis Farrow"]
+
+
+def test_mr_is_not_the_one_woman_of_the_surname() -> None:
+    text = (
+        "Samuel Njoroge Wanyoike climbs to the rostrum every Tuesday.\n\n"
+        '"An auctioneer listens," Mr. Wanyoike says.\n\n'
+        "The auction is not discussed at home, according to his wife, Grace Wanyoike, a teacher.\n"
+    )
+    assert all(who != "Grace Wanyoike" for who, _ in _by(text))
+
+
+def test_council_and_church_titles_and_the_opposition_are_no_names() -> None:
+    text = (
+        'Coun Arthur Mellish said: "A tram will climb Kelsall Bank in January."\n\n'
+        '"Water was running down the walls," said Canon Philippa Dace.\n\n'
+        '"It hits the smallest parishes," said Det Con Mark Rendle.\n\n'
+        'Opposition claims that the service was "a national embarrassment" were rejected.\n'
+    )
+    assert _by(text) == [
+        ("Arthur Mellish", "A tram will climb Kelsall Bank in January"),
+        ("Philippa Dace", "Water was running down the walls"),
+        ("Mark Rendle", "It hits the smallest parishes"),
+    ]

@@ -230,6 +230,8 @@ _ORGANISATION_NOUN = (
 _NOT_A_PERSON_BEFORE = re.compile(rf"\b(?:the|and|{_ORGANISATION_NOUN})\s+$", re.IGNORECASE)
 _ORGANISATION_BEFORE = re.compile(rf"\b{_ORGANISATION_NOUN}\s+$", re.IGNORECASE)
 # "The operator, Clydelink, said": one word set off after a noun for a business is the business's name.
+# "churchwarden at St Peter's, Brackley Green, said": a place set off after a place, not a speaker
+_PLACE_SET_OFF = re.compile(rf"\b(?:at|of|in|from|near)\s+(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}['’]?s?,\s+$")
 _ORGANISATION_SET_OFF = re.compile(
     rf"\b(?:{_ORGANISATION_NOUN}|operator|owner|maker|carrier|retailer|supplier|manufacturer|insurer|developer|"
     r"publisher|broadcaster|network),\s+$",
@@ -270,6 +272,7 @@ def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None
                 ends_just_before(_NOT_A_PERSON_BEFORE, text, match.start("who"))
                 or text.endswith((" of ", " in "), 0, match.start())
                 or _organisation_named(text, match)
+                or ends_just_before(_PLACE_SET_OFF, text, match.start("who"))
             ):
                 continue  # "the ministry said", "the Greens and the Liberals say", "Dicks of Washington cited"
             people.add(match["who"], where, extend=False)
@@ -658,7 +661,10 @@ _ON_BEHALF_OF = re.compile(
 _JOINT = re.compile(rf"{NAME_WORD}\s+and\s+$")
 
 # A comma-bounded phrase that starts with a small letter: "..., the president of X, ...", ", who ...,".
-APPOSITIVE = re.compile(r",\s+[a-z][^,\"]*,")
+APPOSITIVE = re.compile(
+    r",\s+[a-z][^,\"]*\b(?:at|of|in|from)\s+[A-Z][^,\"]*,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},"
+    r"|,\s+[a-z][^,\"]*,"
+)  # and one that ends in a place named in two parts: ", churchwarden at St Peter's, Brackley Green,"
 
 
 def _starts_own_sentence(after: str, end: int, quoted: str) -> bool:
@@ -878,6 +884,7 @@ def _sieve(
         and not ends_just_before(_ON_BEHALF_OF, local_before, match.start("who"))  # not "a lawyer for Hart"
         and not _POSSESSIVE_END.search(match["who"])  # "Lord Hale's comments were": a noun, not Lord Hale speaking
         and not _AFTER_A_PREPOSITION.search(local_before, 0, match.start("who"))  # "presented to the meeting said"
+        and not ends_just_before(_PLACE_SET_OFF, local_before, match.start("who"))  # "at St Peter's, Brackley Green,"
     ):
         if match["who"] == "I" and ctx.narrator is not None:
             # 'I said, "Tell them the King."' in a diary's extract: the diarist's words

@@ -73,6 +73,12 @@ TITLES = {
     "Lt": "Lieutenant",
     "Capt": "Captain",
     "Maj": "Major",
+    "Coun": "Councillor",
+    "Alderman": "Alderman",
+    "Ald": "Alderman",
+    "Canon": "",  # "Canon Philippa Dace": a priest
+    "Con": "Constable",
+    "PC": "Constable",
     "Colonel": "Colonel",
     "Lieutenant": "Lieutenant",
     "Captain": "Captain",
@@ -109,7 +115,7 @@ NOT_NAMES = frozenset(
     Speaking Commenting Asked Years Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday
     Sunday January February March April May June July August September October November December Once What Why
     How Who Where Which Not No Yes Also All Some Many Most Such Both Each Every Now Later Earlier Still Yet
-    Our Their His Her My Your Another One Other Others""".split()
+    Our Their His Her My Your Another One Other Others Opposition""".split()
 )
 # A capitalised phrase with one of these is an organisation or a place, not a person.
 ORGANISATION_WORDS = frozenset(
@@ -359,6 +365,12 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _PARTY_WORDS = frozenset(
     "Conservative Tory Labour Liberal Democrat Democratic Republican Socialist Communist Unionist Nationalist".split()
 )
+
+
+def _title_allows(name: str, person: Person) -> bool:
+    """Whether the title a name opens with ("Mr.", "Mrs") may stand for `person`, whose pronoun may say not."""
+    said = PRONOUN_OF_TITLE.get(name.split()[0].rstrip(".")) if name else None
+    return said is None or person.answers_to(said)
 
 
 @functools.cache
@@ -629,6 +641,8 @@ class People:
         if len(matches) != 1:
             return None
         known = matches[0]
+        if not _title_allows(name, known):
+            return None  # "Mr. Wanyoike" is not Grace Wanyoike, "his wife"
         # "Olga Brandt" is not "Ilse Brandt"; "Mayor Anna Kovacs" and "President Kovacs" are Anna Kovacs; "Henk
         # de Wit" is not "Caroline de Wit" (the word before a particle is the given name).
         given, known_given = _before_surname(words), _before_surname(known.name.split())
@@ -664,6 +678,8 @@ class People:
         if not clean or not _is_name(clean):
             return None
         known = self.find(clean)
+        if known is not None and not _title_allows(name, known):
+            known = None  # "Mr. Wanyoike" is not Grace Wanyoike, "his wife"
         if len(clean) < 3 and known is None and len(self.bearers(clean)) < 2:
             # a word of two letters is a new person's name too rarely; "Li" after "Li Hongwen" is his (and "Ba",
             # with Ousmane and Cheikh Ba in the article, is the surname they share)
