@@ -18,7 +18,7 @@ LOWER = "a-zß-\u017f"
 
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof rep sen gov gen lt col capt sgt adm st jr sr inc co corp ltd vs no u.s u.k u.n "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon".split()
+    "jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon coun ald det insp supt maj fr".split()
 )
 MAX_SENTENCE = 1_500  # characters; longer "sentences" are text without full stops, cut at spaces
 

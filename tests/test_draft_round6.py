@@ -535,3 +535,41 @@ def test_council_and_church_titles_and_the_opposition_are_no_names() -> None:
         ("Philippa Dace", "Water was running down the walls"),
         ("Mark Rendle", "It hits the smallest parishes"),
     ]
+
+
+def test_a_council_report_of_the_fifties() -> None:
+    text = (
+        "TRAMS TO GO BY 1959\n\n"
+        "Moving the adoption of the report, Alderman J. W. Pickersgill (Lab.), chairman of the Transport "
+        'Committee, said the Council had "no honest alternative."\n\n'
+        '"I rode on the first electric car as a boy of seven," said the Alderman.\n\n'
+        'Coun. Mrs. Edith Harbottle (Lab., Brindle) described the trams as "the poor man\'s carriage."\n\n'
+        '"We will have order, or we will have an empty gallery," said Ald. Frank Ibbotson, the Lord Mayor.\n\n'
+        "For the Conservative group, Coun. Leonard Whitcombe (Con., Abbey) supported the change but attacked "
+        'the committee for what he called its "three wasted years."\n\n'
+        '"We will have order," said the Lord Mayor.\n'
+    )
+    assert _by(text) == [
+        ("J. W. Pickersgill", "no honest alternative"),
+        ("J. W. Pickersgill", "I rode on the first electric car as a boy of seven"),
+        ("Edith Harbottle", "the poor man's carriage"),
+        ("Frank Ibbotson", "We will have order, or we will have an empty gallery"),
+        ("Leonard Whitcombe", "three wasted years"),
+        ("Frank Ibbotson", "We will have order"),  # "said the Lord Mayor": the one the article calls so
+    ]
+    people = {p.name: (p.pronoun, sorted(p.titles)) for p in draft_article(text).people}
+    assert people["Edith Harbottle"] == ("she", ["Mrs"])
+
+
+def test_she_in_a_sentence_is_not_one_named_in_a_clause_of_their_own() -> None:
+    text = (
+        "District Ranger Marcus Oyelaran runs the Harrow district.\n\n"
+        "Ms Lucinda Varga, 71, keeps the lookout on Harrow Peak.\n\n"
+        'But when Oyelaran raised the subject of a successor, she asked him for "one more summer".\n'
+    )
+    assert _by(text) == [("Lucinda Varga", "one more summer")]
+
+
+def test_the_role_with_a_capital_that_no_one_holds_is_no_one_s_guess() -> None:
+    text = 'Keith Moran recalled a dinner.\n\n"We will have order," said the Lord Mayor.\n'
+    assert _by(text) == []

@@ -69,10 +69,13 @@ _TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.?\s+)?"
 _LONG_NAME = rf"{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,6}}"  # "South Korean Foreign Minister Han Dongsu"
 # Words that may stand between a speaker and the verb: "Mr Smith also said", "she reportedly told".
 _ADVERB = r"(?:(?:also|then|later|reportedly|once|had|has|have|would|again|further|meanwhile|however)\s+)*"
+# A role written with a capital, as older reports do: "said the Alderman", "the Lord Mayor".
+_CAPITALISED_ROLE = "|".join(sorted((noun.capitalize() for noun in ROLE_NOUNS), key=len, reverse=True))
 # The speaker: a name, a pronoun, or a description ("the envoy", "the Thai minister").
 _WHO = (
     rf"(?P<who>{_TITLE}{_LONG_NAME}|[Hh]e|[Ss]he|[Tt]hey|[Hh](?:is|er)\s+(?:{RELATIONS})\b"
-    r"|[Tt]he\s+(?:[A-Z][a-z]+\s+)?[a-z-]+(?:\s+(?!(?:he|she|they|also|then|later|meanwhile|however)\b)[a-z-]+)?)"
+    r"|[Tt]he\s+(?:[A-Z][a-z]+\s+)?[a-z-]+(?:\s+(?!(?:he|she|they|also|then|later|meanwhile|however)\b)[a-z-]+)?"
+    rf"|[Tt]he\s+(?:Lord\s+)?(?:{_CAPITALISED_ROLE}))"
 )  # and a relative: "his mother said"; not "(On) the platform he (said)"
 _AGE = r",\s+\d{1,3}"  # "Kari Nordby, 34, said"
 _OWNER = rf"{_TITLE}(?:{NAME_WORD}\s+){{0,3}}{NAME_WORD}['’]s"  # "Poland's", "Andes Copper's" (chief executive)
@@ -426,9 +429,9 @@ def _resolve(who: str, ctx: Context, before_text: str) -> tuple[Person | None, b
         noun = lower.split()[-1]
         if noun.endswith("s") and noun[:-1] in ROLE_NOUNS:
             return None, False  # "the ministers pledged": many people, not the one last named
-        person = (
-            _holder_of(lower.split()[1:], ctx, before_text) or _latest_mention(ctx, before_text) or ctx.last_speaker
-        )
+        person = _holder_of(lower.split()[1:], ctx, before_text)
+        if person is None and word.split()[-1][:1].islower():  # "said the Lord Mayor": only one known to be so
+            person = _latest_mention(ctx, before_text) or ctx.last_speaker
         if person is not None:
             person.add_role(Role(noun))
         return person, False
@@ -575,6 +578,25 @@ def _only_one_called(pronoun: str, ctx: Context, history: str) -> Person | None:
         return None  # "Jon Vik and his brother, Piet Vik,": the first paragraph names two
     lead = first[0]
     return lead if lead.first_seen[0] <= _LEAD_PARAGRAPHS and lead.pronoun == pronoun else None
+
+
+def _subjects_before(pronoun: str, ctx: Context, clause: str) -> list[Person]:
+    """Those `_could_be` finds in `clause` who are not named in a clause of their own ("when Mors raised it,")."""
+    plain = outside_quotes(clause)
+    return [
+        person
+        for person in _could_be(pronoun, ctx, clause)
+        if not any(
+            _SUBORDINATE_BEFORE.search(plain, 0, start)
+            for start, named in ctx.people.mentions(plain)
+            if named is person
+        )
+    ]
+
+
+_SUBORDINATE_BEFORE = re.compile(
+    r"\b(?:when|while|after|before|if|as|because|since|that|until|once)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$"
+)
 
 
 def _could_be(pronoun: str, ctx: Context, history: str) -> list[Person]:
@@ -898,6 +920,14 @@ def _sieve(
             return None
         if described := _described_earlier(match["who"], history, ctx):
             return Attribution(None, match["verb"].lower(), "before", False, described)
+        pronoun = match["who"].lower()
+        if (
+            pronoun in ("he", "she")
+            and len(here := _subjects_before(pronoun, ctx, local_before[: match.start("who")])) == 1
+        ):
+            # "Coun. Ann Hale supported the plan but attacked the committee for what she called its "...": she
+            doubt = f"'{match['who']}' taken to be {here[0].name}, named before it in the sentence"
+            return Attribution(here[0], match["verb"].lower(), "before", False, doubt=doubt, pronoun=pronoun)
         if found := _named(match["who"], match["verb"].lower(), "before", ctx, history):
             return found
     if verb_before and (match := BEFORE_DESCRIBED.search(local_before)):

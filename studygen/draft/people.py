@@ -25,7 +25,7 @@ ROLE_NOUNS = frozenset(
     interviewer producer filmmaker secretary-general justice mediator scholar engineer architect physicist
     chemist biologist mathematician surgeon physician nurse teacher poet novelist playwright painter sculptor
     composer musician photographer inventor explorer industrialist banker philosopher archbishop bishop
-    predecessor successor counterpart colleague broadcaster presenter councillor councilor ranger""".split()
+    predecessor successor counterpart colleague broadcaster presenter councillor councilor ranger alderman""".split()
 )
 # Role nouns that describe what someone does rather than name a post held for a time: drafted with
 # `kind: description`, so that no "What office did X hold?" question is made from them.
@@ -146,13 +146,15 @@ _PARTICLES = "de da di du del della dos das van von der den ter la le bin ibn".s
 _PARTICLE = rf"(?:(?:{'|'.join(_PARTICLES)})\s+(?:(?:der|den|la)\s+)?|(?:al|el)-)"
 NEXT_NAME_WORD = rf"\s+(?:{_INITIAL})?{_PARTICLE}?{NAME_WORD}"
 _SUFFIX = r"(?:\s+(?:Jr\.|Sr\.|II|III|IV)(?![\w.]))"  # "Martin Luther King III"
-NAME = rf"{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,3}}{_SUFFIX}?"
+# and a surname after initials only: "J. W. Pickersgill"
+NAME = rf"(?:(?:[{UPPER}]\.\s+){{1,3}}{NAME_WORD}|{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,3}}{_SUFFIX}?)"
 _TITLE = r"(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?"
 # A look-ahead for the letter a pattern starts with. Python's regex engine tries a pattern that opens
 # with a look-behind or \b at every position of the text; testing one letter first turns most positions
 # away at once (a tenth to a fifth faster for the patterns that open with a name).
 AT_CAPITAL = rf"(?=[{UPPER}])"
-TITLE_NAME = re.compile(rf"{AT_CAPITAL}\b(?P<title>{_TITLE})\s+(?P<name>{NAME})")
+# and two titles: "Coun. Mrs. Edith Harbottle" (the one next to the name says "she")
+TITLE_NAME = re.compile(rf"{AT_CAPITAL}\b(?:(?P<outer>{_TITLE})\s+)?(?P<title>{_TITLE})\s+(?P<name>{NAME})")
 ROLE_NOUN = r"(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")"
 ROLE_BEFORE_NAME = re.compile(
     rf"\b(?P<noun>(?i:{ROLE_NOUN}))(?P<of>\s+of\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)??)?\s+(?P<name>{NAME})"
@@ -737,7 +739,7 @@ class People:
             person = self.add(match["name"], where)
             if person is not None:
                 self._title(person, match["title"], " " not in match["name"])
-            role = TITLES[match["title"].rstrip(".")]
+            role = TITLES[match["title"].rstrip(".")] or TITLES.get((match["outer"] or "").rstrip("."), "")
             if role and sentence.endswith(("Former ", "former "), 0, match.start()):
                 role = f"Former {role}"  # "Former President Douglas Crane" is not the president now
             if person and role:
