@@ -573,3 +573,31 @@ def test_she_in_a_sentence_is_not_one_named_in_a_clause_of_their_own() -> None:
 def test_the_role_with_a_capital_that_no_one_holds_is_no_one_s_guess() -> None:
     text = 'Keith Moran recalled a dinner.\n\n"We will have order," said the Lord Mayor.\n'
     assert _by(text) == []
+
+
+def test_a_full_name_said_to_be_someone_is_a_person() -> None:
+    text = (
+        "Dr Arthur Penhaligon was the medical officer.\n\n"
+        "Joan Metcalfe was a 28-year-old staff nurse at the hospital that summer. She is 88 now.\n\n"
+        '"We had beds in the corridors," she says.\n'
+    )
+    assert _by(text) == [("Joan Metcalfe", "We had beds in the corridors")]
+
+
+def test_the_first_of_two_surnames_alone_is_the_one_named_with_both() -> None:
+    text = (
+        "LIMA, Peru (AP) -- Fisheries Minister Aurelio Benavente Soto closed the anchovy fishery on Tuesday.\n\n"
+        '"We are not going to fish the last anchovy out of the ocean," Benavente said.\n\n'
+        "Ernesto Lavalle Prado, president of the fishmeal producers, called the ban \"necessary but brutal.\"\n\n"
+        '"Every day the boats stay tied up costs us a million dollars," Lavalle said.\n'
+    )
+    assert _by(text) == [
+        ("Aurelio Benavente Soto", "We are not going to fish the last anchovy out of the ocean"),
+        ("Ernesto Lavalle Prado", "necessary but brutal"),
+        ("Ernesto Lavalle Prado", "Every day the boats stay tied up costs us a million dollars"),
+    ]
+
+
+def test_a_middle_name_after_a_title_is_no_first_surname() -> None:
+    text = 'Dr Margaret Caldwell Lund backed the sale.\n\n"This is progress," Mr. Caldwell said.\n'
+    assert _by(text) == [("Caldwell", "This is progress")]

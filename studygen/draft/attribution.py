@@ -198,6 +198,11 @@ SUBJECT_NAME = re.compile(
     rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME_WORD}\s+{NAME_WORD}(?:\s+{NAME_WORD})?)"
     r"(?:,[^,\"]{1,60},)?\s+(?:also\s+)?(?:had\s+|has\s+)?[a-z]+ed\b"  # "Jelena Petrovic, his wife, had waited"
 )
+# "Joan Metcalfe was a 28-year-old staff nurse": a full name said to be a person of some kind.
+NAME_IS_A = re.compile(
+    rf"{AT_CAPITAL}(?<![\w'’-])(?P<who>{NAME_WORD}\s+{NAME_WORD})\s+(?:is|was)\s+(?:a|an|the)\s+"
+    rf"(?:[\w'’-]+\s+){{0,3}}(?:{ROLE_NOUN}|{_PERSON_NOUN})\b"
+)
 # "According to Hanna Vik, the cranes ...": whose account the sentence is, a person when named in full or
 # with a title ("According to Mr Sands"; a single word is as often "Reuters" or "Nasa").
 ACCORDING_NAMED = re.compile(
@@ -263,6 +268,8 @@ def scan_speakers(sentence: str, people: People, where: tuple[int, int]) -> None
             searches.append((SPEAKER_BEFORE_VERB, short))  # "Calder, who denied the plan, said"
     if _PAST_WORD.search(plain):  # the last pattern needs a verb in -ed
         searches.append((SUBJECT_NAME, plain))
+    if " was a" in plain or " is a" in plain or " was the " in plain or " is the " in plain:
+        searches.append((NAME_IS_A, plain))
     if " die" in plain:
         searches.append((WHO_DIED, plain))
     if _AGE_CUE.search(plain):  # ", 82,": few sentences give an age

@@ -213,6 +213,8 @@ class Person:
     roles: list[Role] = field(default_factory=list)
     first_seen: tuple[int, int] = (0, 0)
     family_first: bool = False  # "Zhu Bangzao", later "Zhu": the family name comes first
+    # "Aurelio Benavente Soto", later "Benavente": the first of two surnames is the one used alone
+    first_surname: bool = False
     # "he" or "she" when a title ("Mrs Reed", "Sir Edwin Hale"), a relation ("his wife, Ann Reed") or a pronoun
     # that stood for the person says so; else unknown
     pronoun: str = ""
@@ -242,6 +244,8 @@ class Person:
     @property
     def surname(self) -> str:
         """The name the article uses alone: the last word, or the first for a name written family first."""
+        if self.first_surname:
+            return self.name.split()[-2]
         return self.name.split()[0] if self.family_first else _surname(self.name)
 
     @property
@@ -367,6 +371,11 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _PARTY_WORDS = frozenset(
     "Conservative Tory Labour Liberal Democrat Democratic Republican Socialist Communist Unionist Nationalist".split()
 )
+
+
+def _two_surnames_form(words: list[str]) -> bool:
+    """Whether a name's words may be a first name and two surnames ("Aurelio Benavente Soto")."""
+    return len(words) == 3 and words[0] not in HONORIFICS and words[2].rstrip(".") not in _SUFFIXES
 
 
 def _title_allows(name: str, person: Person) -> bool:
@@ -593,6 +602,7 @@ class People:
         self._relatives: set[str] = set()  # names made from a relative's first name: "Tony Hiss"
         # "Sir Alan" -> "Sir Alan Rowe", "Midge Tolland" -> "Marjorie Tolland": the name in full, from read_full_names
         self._knights: dict[str, str] = {}
+        self._by_middle: dict[str, list[Person]] = {}  # "Benavente" -> Aurelio Benavente Soto
         self._surname_titles: list[tuple[Person, str]] = []  # "Mr. Dunmore": see _title
 
     def _index(self, person: Person, renamed: bool = False) -> None:
@@ -606,6 +616,8 @@ class People:
         self._by_last_two.setdefault(_last_two(person.name), []).append(person)
         if len(words := person.name.split()) > 1 and words[0] not in HONORIFICS:
             self._by_first.setdefault(words[0], []).append(person)
+        if _two_surnames_form(words):
+            self._by_middle.setdefault(words[1], []).append(person)
         for form in _knightly_form(person.name):
             self._by_first.setdefault(form, []).append(person)
         if renamed or self._forms is None or _given_name(person):
@@ -621,6 +633,8 @@ class People:
         self._by_last_two[_last_two(person.name)].remove(person)
         if len(words := person.name.split()) > 1 and words[0] not in HONORIFICS:
             self._by_first[words[0]].remove(person)
+        if _two_surnames_form(words):
+            self._by_middle[words[1]].remove(person)
         for form in _knightly_form(person.name):
             self._by_first[form].remove(person)
 
@@ -704,11 +718,26 @@ class People:
                 self._forget(known)  # called by the first word of the name: it is the family name
                 known.family_first = True
                 self._index(known, renamed=True)
+        if known is None and " " not in clean and name == clean and (double := self._two_surnames(clean)):
+            # "Benavente said", after "Fisheries Minister Aurelio Benavente Soto": the first of his two surnames
+            # (not after a title: "Mr. Caldwell" is no one's middle name)
+            self._forget(double)
+            double.first_surname = True
+            self._index(double, renamed=True)
+            known = double
         if known is not None:
             return known
         person = Person(clean, first_seen=where)
         self._index(person)
         return person
+
+    def _two_surnames(self, word: str) -> Person | None:
+        """The one person whose name of three words has `word` second ("Aurelio Benavente Soto"), when no one
+        has it as a surname or a first name; else None."""
+        if self._by_surname.get(word) or self._given_names.get(word) or self._by_first.get(word):
+            return None
+        found = [p for p in self._by_middle.get(word, ()) if not p.family_first]
+        return found[0] if len(found) == 1 else None
 
     def scan_sentence(self, sentence: str, where: tuple[int, int]) -> None:
         """Names with titles, role nouns before them, roles in apposition, tenures, relatives."""
@@ -736,7 +765,8 @@ class People:
             if (speaker := self.add(match["speaker"], where)) and not speaker.pronoun:
                 speaker.pronoun = match["own"]
         for match in TITLE_NAME.finditer(sentence):
-            person = self.add(match["name"], where)
+            # a surname alone keeps its title, by which add() knows it is no one's middle name ("Mr. Caldwell")
+            person = self.add(match["name"] if " " in match["name"] else match.group(), where)
             if person is not None:
                 self._title(person, match["title"], " " not in match["name"])
             role = TITLES[match["title"].rstrip(".")] or TITLES.get((match["outer"] or "").rstrip("."), "")
@@ -915,7 +945,11 @@ class People:
         if not headline or len(headline) > _HEADLINE_LENGTH or headline.endswith((".", '."', ".”")):
             return  # a sentence, not a headline
         for person in self.by_name.values():
-            if " " in person.name and re.search(rf"(?<![\w'’-]){re.escape(person.name)}(?![\w-])", headline):
+            if (
+                " " in person.name
+                and person.name in headline  # most people are not: no pattern to build
+                and re.search(rf"(?<![\w'’-]){re.escape(person.name)}(?![\w-])", headline)
+            ):
                 person.first_seen = (0, 0)
 
     def bearers(self, surname: str) -> list[Person]:
