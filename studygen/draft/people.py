@@ -639,17 +639,18 @@ class People:
             self._by_first[form].remove(person)
 
     def find(self, name: str) -> Person | None:
-        """The person a name or surname refers to ("Mr Holm" -> Ada Holm)."""
+        """The person a name or surname refers to ("Mr Holm" -> Ada Holm), never one its title rules out
+        ("Mrs. Wanyoike" is not the one called "Mr. Wanyoike", nor he Grace Wanyoike, "his wife")."""
         clean = _clean_name(name)
         if not clean:
             return None
-        if clean in self.by_name:
+        if clean in self.by_name and _title_allows(name, self.by_name[clean]):
             return self.by_name[clean]
         words = clean.split()
         for known_name in (" ".join(words[-3:]), " ".join(words[-2:])):  # "Chinese Foreign Minister Wang Lihua"
             if len(words) > len(known_name.split()) and known_name in self.by_name:
                 return self.by_name[known_name]
-        matches = self._by_surname.get(words[-1], [])
+        matches = [p for p in self._by_surname.get(words[-1], []) if _title_allows(name, p)]
         if not matches and (len(words) == 1 or words[0] in HONORIFICS):  # "Zhu" after "Zhu Bangzao"; "Sir Hugh"
             matches = self._by_first.get(clean, [])
         if len(matches) > 1 and len(words) > 1:  # two Brandts: "Mayor Ilse Brandt" is the one called Ilse
@@ -657,8 +658,6 @@ class People:
         if len(matches) != 1:
             return None
         known = matches[0]
-        if not _title_allows(name, known):
-            return None  # "Mr. Wanyoike" is not Grace Wanyoike, "his wife"
         # "Olga Brandt" is not "Ilse Brandt"; "Mayor Anna Kovacs" and "President Kovacs" are Anna Kovacs; "Henk
         # de Wit" is not "Caroline de Wit" (the word before a particle is the given name).
         given, known_given = _before_surname(words), _before_surname(known.name.split())
