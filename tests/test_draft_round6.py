@@ -588,7 +588,7 @@ def test_the_first_of_two_surnames_alone_is_the_one_named_with_both() -> None:
     text = (
         "LIMA, Peru (AP) -- Fisheries Minister Aurelio Benavente Soto closed the anchovy fishery on Tuesday.\n\n"
         '"We are not going to fish the last anchovy out of the ocean," Benavente said.\n\n'
-        "Ernesto Lavalle Prado, president of the fishmeal producers, called the ban \"necessary but brutal.\"\n\n"
+        'Ernesto Lavalle Prado, president of the fishmeal producers, called the ban "necessary but brutal."\n\n'
         '"Every day the boats stay tied up costs us a million dollars," Lavalle said.\n'
     )
     assert _by(text) == [

@@ -500,7 +500,7 @@ def _named(who: str, verb: str, rule: str, ctx: Context, history: str) -> Attrib
         pronoun in ("he", "she")
         and ctx.previous_had_quote
         and ctx.last_description
-        and _is_person_noun(_head_noun(ctx.last_description))  # "one observer in Tehran", never "a report"
+        and _is_person_noun(_head_noun(ctx.last_description))  # "one observer in Orvik", never "a report"
     ):
         # '"...," one observer said. [new paragraph] "...," he said.': the observer again
         return Attribution(None, verb, rule, False, ctx.last_description)
@@ -558,7 +558,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 
 
 def _head_noun(description: str) -> str:
-    """The noun a description is about: "observer" in "one observer in Tehran", "report" in "A report by ..."."""
+    """The noun a description is about: "observer" in "one observer in Orvik", "report" in "A report by ..."."""
     return _PREPOSITION.split(description, maxsplit=1)[0].split()[-1].lower()
 
 
@@ -698,8 +698,8 @@ APPOSITIVE = re.compile(
 
 def _starts_own_sentence(after: str, end: int, quoted: str) -> bool:
     """Whether the name and verb after a quotation that ends in a full stop begin a sentence of their own
-    ('"... all the arguments." Mr Howard described the remarks as ...'), not a tag that closes it ('"... all
-    the arguments." Mr Howard said.'): the verb is followed by more than the end of its clause."""
+    ('"... all the arguments." Mr Vik described the remarks as ...'), not a tag that closes it ('"... all
+    the arguments." Mr Vik said.'): the verb is followed by more than the end of its clause."""
     return quoted.rstrip().endswith(".") and not re.match(r"\s*(?:[.,;:]|$)", after[end:])
 
 

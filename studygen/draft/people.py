@@ -394,7 +394,7 @@ def _clean_name(name: str) -> str:
     while words and (words[0].rstrip(".") in TITLES or words[0] in NOT_NAMES):
         words.pop(0)
     while len(words) > 2 and words[0] in _PARTY_WORDS:
-        words.pop(0)  # "(Earlier) Conservative Graham Brady", "Liberal Democrat Ann Hale": a party, then the name
+        words.pop(0)  # "(Earlier) Conservative Jon Vik", "Liberal Democrat Ann Hale": a party, then the name
     while words and words[-1] in NOT_NAMES:
         words.pop()
     if len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES:
