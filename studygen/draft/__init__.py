@@ -89,11 +89,11 @@ _PROPOSAL = re.compile(
     rf"(?:to\s+(?P<to>{NAME})\s+)?(?P<what>(?:that|to)\s+[^,;]+|(?<=proposed\s)(?:a|an|the)\s+[^,;]+)"
 )  # "proposed that ...", "suggested to Y that ...", "proposed a League of Nations" (a plan named by its noun)
 _PROPOSAL_VERB = re.compile(r"proposed|suggested|offered")  # what `_PROPOSAL` needs, looked for first
-# Rules that tie a quotation to its speaker through a verb in the same sentence.
 # "She followed Tom to Warsaw.", "In Moscow, she was admired": a sentence whose subject is "he" or "she"
 _PRONOUN_SUBJECT_START = re.compile(
     r"\s*(?:(?:In|At|On|During|After|Before|By|Later)\b[^,\"]{0,60},\s+)?(?:[Hh]e|[Ss]he)\s+[a-z]"
 )
+# Rules that tie a quotation to its speaker through a verb in the same sentence.
 _LINKED_RULES = frozenset(("after", "before", "participle", "verb in sentence"))
 # The events drafted from one sentence at most: a sentence with more dates is a list or a table.
 _MOST_EVENTS = 8
@@ -159,7 +159,7 @@ def draft_article(raw: str) -> ArticleDraft:
                     and (
                         last_quote_at in ((index, number), (index, number - 1))
                         or (number == 0 and last_quote_open)
-                        # 'a ran-on quotation. "The next part' in a paragraph that holds several: the same speech
+                        # 'a run-on quotation. "The next part' in a paragraph that holds several: the same speech
                         or (last_quote_open and last_quote_at[0] == index and not local_before.strip())
                         or (  # a paragraph that opens with a quotation, after one that ends with a quotation
                             number == 0

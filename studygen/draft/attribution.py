@@ -331,7 +331,7 @@ class Context:
     # a surname alone then no longer stands for that one by convention.
     surnames_shared: set[str] = field(default_factory=set)
     narrator: Person | None = None  # who "I" is, in an extract from a diary or a memoir (see narrator.py)
-    at: tuple[int, int] = (0, 0)  # the paragraph being read, for whom the reading finds
+    at: tuple[int, int] = (0, 0)  # where the paragraph being read starts: first_seen of people found reading it
     words_read: set[str] = field(default_factory=set)  # the words of the article up to the paragraph being read
     speakers: list[Person] = field(default_factory=list)  # everyone quoted so far
 
