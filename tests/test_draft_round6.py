@@ -601,3 +601,12 @@ def test_the_first_of_two_surnames_alone_is_the_one_named_with_both() -> None:
 def test_a_middle_name_after_a_title_is_no_first_surname() -> None:
     text = 'Dr Margaret Caldwell Lund backed the sale.\n\n"This is progress," Mr. Caldwell said.\n'
     assert _by(text) == [("Caldwell", "This is progress")]
+
+
+def test_a_surname_completed_from_the_text_keeps_every_first_name() -> None:
+    text = (
+        "At 84, Emmanuel Kwesi Amoako-Dadzie still remembers the sound of his typewriter.\n\n"
+        '"I typed it five times," Mr Amoako-Dadzie recalls.\n\n'
+        "He worked in Burgundy. Lucien Marot Vidal, a colleague, remembers him.\n"
+    )
+    assert _by(text) == [("Emmanuel Kwesi Amoako-Dadzie", "I typed it five times")]

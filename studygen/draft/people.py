@@ -597,6 +597,7 @@ class People:
         self._by_first: dict[str, list[Person]] = {}  # "Zhu" -> "Zhu Bangzao": a name written family first
         self._pairs: list[tuple[str, str]] = []  # the article's capitalised word pairs, from read_full_names
         self._named_pairs: list[tuple[str, str]] = []  # those not after "the"
+        self._text = ""  # the article, from read_full_names
         self._given_names: dict[str, set[str]] = {}  # surname -> the first names the article gives it
         self._holders: dict[str, dict[int, Person]] = {}  # a word of a role -> the people whose role has it
         self._relatives: set[str] = set()  # names made from a relative's first name: "Tony Hiss"
@@ -846,6 +847,7 @@ class People:
     def read_full_names(self, text: str) -> None:
         """Note the article's pairs of capitalised words, in order, before reading it: a surname with two
         first names in the text ("Alger Hiss", "Tony Hiss") stands for neither alone."""
+        self._text = text
         self._pairs = []
         self._named_pairs = []
         for match in _WORD_PAIR.finditer(text):
@@ -879,6 +881,17 @@ class People:
             self._given_names.setdefault(named["family"], set()).add(named["given"])
             self._given_names[named["family"]].discard(named["nick"])
 
+    def _with_first_word(self, pair: str) -> str:
+        """A pair of name words with the first name before it, where the text gives one: "Kwesi Amoako-Dadzie"
+        is "Emmanuel Kwesi Amoako-Dadzie" in an article that names him so."""
+        before = re.search(
+            rf"(?<![\w'’-])(?<!\b(?:in|at|of|to|by) )({NAME_WORD}) {re.escape(pair)}(?![\w'’-])", self._text
+        )
+        word = before[1] if before else ""  # not "in Burgundy Hélène Carvallo"
+        if word and _is_name(word) and word.rstrip(".") not in TITLES and word not in HONORIFICS:
+            return f"{word} {pair}"
+        return pair
+
     def complete_names(self) -> None:
         """Give a first name to people known by surname alone when the text has one
         ("Shevardnadze", then "his counterpart Eduard Shevardnadze"), from `read_full_names`."""
@@ -890,7 +903,7 @@ class People:
             if person is None:
                 continue
             if _is_name(first) and first.rstrip(".") not in TITLES and first not in HONORIFICS:
-                self.add(f"{first} {last}", person.first_seen)
+                self.add(self._with_first_word(f"{first} {last}"), person.first_seen)
             else:
                 singles[last] = person  # "President Clinton": keep looking for a first name
         # and a surname to people known by first name alone ("Frank says", after "Frank Dewhurst was 11"), when
