@@ -610,3 +610,29 @@ def test_a_surname_completed_from_the_text_keeps_every_first_name() -> None:
         "He worked in Burgundy. Lucien Marot Vidal, a colleague, remembers him.\n"
     )
     assert _by(text) == [("Emmanuel Kwesi Amoako-Dadzie", "I typed it five times")]
+
+
+def test_names_in_capitals_after_a_title_are_names() -> None:
+    text = (
+        "SCHOOL MILK IN THE COMMONS\n\n"
+        'Mr. D. GWILYM PARRY (Lab., Cwmafon), moving the motion, said that the scheme was "of no use to a '
+        'family with five children."\n\n'
+        'Mr. O\'BRIEN-LLOYD said: "The children who need it most are watching others drink it."\n'
+    )
+    assert _by(text) == [
+        ("D. Gwilym Parry", "of no use to a family with five children"),
+        ("O'Brien-Lloyd", "The children who need it most are watching others drink it"),
+    ]
+    assert draft_article(text).quotes[0].evidence.startswith("Mr. D. GWILYM PARRY")  # the article as written
+
+
+def test_a_major_and_a_conscript_who_asked_not_to_be_named() -> None:
+    text = (
+        'A report filed by the local company commander, Major Dieter Kuhn, noted that "the crowd is large".\n\n'
+        "A former conscript who served under him, and who asked not to be named, told a broadcaster that the "
+        'soldiers had no wish to stop anyone. "We had rifles and no ammunition in them," he said.\n'
+    )
+    assert _by(text) == [
+        ("Dieter Kuhn", "the crowd is large"),
+        ("A former conscript", "We had rifles and no ammunition in them"),
+    ]

@@ -37,7 +37,7 @@ from .attribution import (
 from .narrator import narrator
 from .people import NAME, PAST_TENSE, ROLE_NOUN, ROLE_NOUNS, People, Person, tenure_spans
 from .quotes import QuoteSpan, as_american, double_quotes, nested_quotes
-from .text import CleanArticle, clean, normalise_marks
+from .text import CleanArticle, clean, names_in_capitals, normalise_marks
 from .times import TimeExpression, find_times, resolve
 from .transcript import Turn, transcript_turns
 
@@ -113,6 +113,7 @@ def draft_article(raw: str) -> ArticleDraft:
     paragraphs = [normalise_marks(p) for p in article.paragraphs]
     written = paragraphs  # with the article's own quotation marks, for the texts the draft shows
     paragraphs = as_american(paragraphs) or paragraphs  # British marks turned: the same lengths, offsets hold
+    paragraphs = [names_in_capitals(p) for p in paragraphs]  # "Mr. PARRY" read as "Mr. Parry": the same lengths
     sentences = [sentence_spans(p) for p in paragraphs]
     people = People()
     people.read_full_names("\n".join(paragraphs))

@@ -106,7 +106,8 @@ PERSON_NOUNS = frozenset(
     """man woman boy girl veteran owner farmer resident worker driver pilot player coach singer actor actress
     mother father son daughter wife husband widow widower brother sister grandmother grandfather victim
     survivor witness patient pupil student neighbour neighbor friend priest vicar doctor source observer insider
-    critic supporter protester demonstrator voter passenger mourner eyewitness""".split()
+    critic supporter protester demonstrator voter passenger mourner eyewitness soldier sailor conscript guard
+    prisoner inmate miner fisherman villager teenager employee labourer laborer shopkeeper clerk volunteer""".split()
 )
 _PERSON_NOUN = "(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + ")"
 # A speaker the article does not name: "said an envoy in the capital", "a senior official, who asked not to

@@ -73,6 +73,7 @@ TITLES = {
     "Lt": "Lieutenant",
     "Capt": "Captain",
     "Maj": "Major",
+    "Major": "Major",
     "Coun": "Councillor",
     "Alderman": "Alderman",
     "Ald": "Alderman",
@@ -146,8 +147,9 @@ _PARTICLES = "de da di du del della dos das van von der den ter la le bin ibn".s
 _PARTICLE = rf"(?:(?:{'|'.join(_PARTICLES)})\s+(?:(?:der|den|la)\s+)?|(?:al|el)-)"
 NEXT_NAME_WORD = rf"\s+(?:{_INITIAL})?{_PARTICLE}?{NAME_WORD}"
 _SUFFIX = r"(?:\s+(?:Jr\.|Sr\.|II|III|IV)(?![\w.]))"  # "Martin Luther King III"
-# and a surname after initials only: "J. W. Pickersgill"
-NAME = rf"(?:(?:[{UPPER}]\.\s+){{1,3}}{NAME_WORD}|{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,3}}{_SUFFIX}?)"
+# and a name after initials: "J. W. Pickersgill", "D. Gwilym Parry"
+_AFTER_INITIALS = rf"(?:[{UPPER}]\.\s+){{1,3}}{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,2}}"
+NAME = rf"(?:{_AFTER_INITIALS}|{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,3}}{_SUFFIX}?)"
 _TITLE = r"(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?"
 # A look-ahead for the letter a pattern starts with. Python's regex engine tries a pattern that opens
 # with a look-behind or \b at every position of the text; testing one letter first turns most positions

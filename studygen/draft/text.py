@@ -53,6 +53,33 @@ def normalise_marks(text: str) -> str:
 
 # Control characters but tab and line breaks, and the noncharacters U+FFFE and U+FFFF: the quotations
 # drafted from the article go into a YAML file, which may not hold them.
+# "Mr. D. GWILYM PARRY (Lab.)": a name printed in capitals after its title, as parliamentary reports did.
+_CAPITALS_AFTER_TITLE = re.compile(
+    r"\b(?:Mr|Mrs|Miss|Ms|Dr|Sir|Lord|Lady|Captain|Colonel|Major|General|Alderman|Coun)\.?\s+"
+    r"(?:[A-Z]\.\s+)*(?P<name>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2})\b"
+)
+_CAPITAL_WORD = re.compile(r"[A-Z]{2,}(?:['’-][A-Z]+)*")
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
+
+
+def names_in_capitals(paragraph: str) -> str:
+    """`paragraph` with names printed in capitals after a title ("Mr. D. GWILYM PARRY") as names are written
+    ("Mr. D. Gwilym Parry"), so that the drafter reads them as names. The same length: offsets hold."""
+    if not _TWO_CAPITALS.search(paragraph):
+        return paragraph  # most paragraphs: no word in capitals
+
+    def title_case(match: re.Match[str]) -> str:
+        words = _CAPITAL_WORD.sub(lambda word: _title_word(word.group()), match["name"])
+        return match.group()[: match.start("name") - match.start()] + words
+
+    return _CAPITALS_AFTER_TITLE.sub(title_case, paragraph)
+
+
+def _title_word(word: str) -> str:
+    """ "LLOYD-PRICE" -> "Lloyd-Price", "O'BRIEN" -> "O'Brien"."""
+    return re.sub(r"[A-Z]+", lambda part: part.group().capitalize(), word)
+
+
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
