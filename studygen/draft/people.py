@@ -522,6 +522,9 @@ _AND_NAME = re.compile(rf" and (?=[{UPPER}])(?:{NAME_WORD}) (?P<surname>{NAME_WO
 _SUFFIX_AT = re.compile(_SUFFIX)
 _THIRD_NAME_WORD = re.compile(rf" {NAME_WORD}(?![\w-])")
 _HEADLINE_LENGTH = 150
+_THREE_NAME_WORDS = re.compile(
+    rf"(?=(?<![\w'’-])(?<!\b(?:in|at|of|to|by) )({NAME_WORD}) ({NAME_WORD}) ({NAME_WORD})(?![\w'’-]))"
+)
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _WORD_PAIR = re.compile(rf"{AT_CAPITAL}(?<![\w'’-])(?=({NAME_WORD})\s+({NAME_WORD})(?![\w-]))")
 
@@ -599,7 +602,7 @@ class People:
         self._by_first: dict[str, list[Person]] = {}  # "Zhu" -> "Zhu Bangzao": a name written family first
         self._pairs: list[tuple[str, str]] = []  # the article's capitalised word pairs, from read_full_names
         self._named_pairs: list[tuple[str, str]] = []  # those not after "the"
-        self._text = ""  # the article, from read_full_names
+        self._word_before: dict[tuple[str, str], str] = {}  # from read_full_names
         self._given_names: dict[str, set[str]] = {}  # surname -> the first names the article gives it
         self._holders: dict[str, dict[int, Person]] = {}  # a word of a role -> the people whose role has it
         self._relatives: set[str] = set()  # names made from a relative's first name: "Tony Hiss"
@@ -849,7 +852,11 @@ class People:
     def read_full_names(self, text: str) -> None:
         """Note the article's pairs of capitalised words, in order, before reading it: a surname with two
         first names in the text ("Alger Hiss", "Tony Hiss") stands for neither alone."""
-        self._text = text
+        # the word before each pair of name words on the same line ("Emmanuel" before "Kwesi Amoako-Dadzie"),
+        # not after a preposition ("in Burgundy Hélène Carvallo")
+        self._word_before = {}
+        for three in _THREE_NAME_WORDS.finditer(text):
+            self._word_before.setdefault((three[2], three[3]), three[1])
         self._pairs = []
         self._named_pairs = []
         for match in _WORD_PAIR.finditer(text):
@@ -883,16 +890,13 @@ class People:
             self._given_names.setdefault(named["family"], set()).add(named["given"])
             self._given_names[named["family"]].discard(named["nick"])
 
-    def _with_first_word(self, pair: str) -> str:
+    def _with_first_word(self, first: str, last: str) -> str:
         """A pair of name words with the first name before it, where the text gives one: "Kwesi Amoako-Dadzie"
         is "Emmanuel Kwesi Amoako-Dadzie" in an article that names him so."""
-        before = re.search(
-            rf"(?<![\w'’-])(?<!\b(?:in|at|of|to|by) )({NAME_WORD}) {re.escape(pair)}(?![\w'’-])", self._text
-        )
-        word = before[1] if before else ""  # not "in Burgundy Hélène Carvallo"
+        word = self._word_before.get((first, last), "")
         if word and _is_name(word) and word.rstrip(".") not in TITLES and word not in HONORIFICS:
-            return f"{word} {pair}"
-        return pair
+            return f"{word} {first} {last}"
+        return f"{first} {last}"
 
     def complete_names(self) -> None:
         """Give a first name to people known by surname alone when the text has one
@@ -905,7 +909,7 @@ class People:
             if person is None:
                 continue
             if _is_name(first) and first.rstrip(".") not in TITLES and first not in HONORIFICS:
-                self.add(self._with_first_word(f"{first} {last}"), person.first_seen)
+                self.add(self._with_first_word(first, last), person.first_seen)
             else:
                 singles[last] = person  # "President Clinton": keep looking for a first name
         # and a surname to people known by first name alone ("Frank says", after "Frank Dewhurst was 11"), when
