@@ -636,3 +636,47 @@ def test_a_major_and_a_conscript_who_asked_not_to_be_named() -> None:
         ("Dieter Kuhn", "the crowd is large"),
         ("A former conscript", "We had rifles and no ammunition in them"),
     ]
+
+
+def test_reported_speech_teaches_no_pronoun_that_is_the_obituary_subject_s() -> None:
+    text = (
+        "Rosalind Hale obituary\n\n"
+        "The marine archaeologist Dame Rosalind Hale, who has died aged 87, dived off Unst for six summers.\n\n"
+        "Tom Quayle, who dived with her from the first season, recalled that she would not allow a single "
+        "object to be lifted until it had been drawn.\n\n"
+        '"We thought she was mad," he said.\n'
+    )
+    people = {p.name: p.pronoun for p in draft_article(text).people}
+    assert people["Tom Quayle"] != "she"
+    assert _by(text)[-1] == ("Tom Quayle", "We thought she was mad")
+
+
+def test_a_nickname_only_the_headline_uses_makes_no_one_the_subject() -> None:
+    text = (
+        "Fifty years after she led a walkout, Chayo Lind is still correcting the record\n\n"
+        "VAREL -- Rosario Lind keeps the typewriter in a closet now.\n\n"
+        "Her brother, Tomas Lind, was 15 at the time.\n\nThe school has a plaque now.\n\n"
+        '"Everybody wants it to be one brave girl," Lind says.\n'
+    )
+    assert all(who != "Chayo Lind" for who, _ in _by(text))
+
+
+def test_she_refused_then_telling_is_not_the_one_named_before() -> None:
+    text = (
+        "Riek Mors, the type designer, has died aged 91.\n\n"
+        'The head of design at the academy, Anouk Berg, said her influence had been "enormous".\n\n'
+        'She refused most honours, telling the audience in 2002 that she had "only done the washing-up of the '
+        'alphabet".\n'
+    )
+    assert ("Anouk Berg", "only done the washing-up of the alphabet") not in _by(text)
+
+
+def test_a_sheriff_is_called_by_the_office() -> None:
+    text = (
+        'Sheriff Fiona Rennie said the cairn was "largely destroyed in the course of an afternoon".\n\n'
+        '"You were warned, and you went ahead," the sheriff told the farmer.\n'
+    )
+    assert _by(text) == [
+        ("Fiona Rennie", "largely destroyed in the course of an afternoon"),
+        ("Fiona Rennie", "You were warned, and you went ahead"),
+    ]

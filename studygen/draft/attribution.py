@@ -952,7 +952,11 @@ def _sieve(
             named = ctx.people.mentions(own["who"])
             return Attribution(named[-1][1], participle["verb"], "participle", False) if named else None
         subject = ctx.people.mentions(whole_before[: participle.start()])
-        if (pronoun := _PRONOUN_BEFORE_VERB.match(whole_before)) and (not subject or subject[0][0] > pronoun.end()):
+        if (
+            (pronoun := _PRONOUN_BEFORE_VERB.match(whole_before))
+            and VERB_WORD.match(whole_before, pronoun.end())  # "He said ..., adding": not "She refused ..., telling"
+            and (not subject or subject[0][0] > pronoun.end())
+        ):
             # 'He said Mr Hart had spoken with "...", adding:': whoever "he" is, never the one he speaks of
             by_pronoun = _named(
                 pronoun["who"] or pronoun["who_after"],

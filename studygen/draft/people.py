@@ -25,7 +25,8 @@ ROLE_NOUNS = frozenset(
     interviewer producer filmmaker secretary-general justice mediator scholar engineer architect physicist
     chemist biologist mathematician surgeon physician nurse teacher poet novelist playwright painter sculptor
     composer musician photographer inventor explorer industrialist banker philosopher archbishop bishop
-    predecessor successor counterpart colleague broadcaster presenter councillor councilor ranger alderman""".split()
+    predecessor successor counterpart colleague broadcaster presenter councillor councilor ranger alderman
+    sheriff""".split()
 )
 # Role nouns that describe what someone does rather than name a post held for a time: drafted with
 # `kind: description`, so that no "What office did X hold?" question is made from them.
@@ -506,7 +507,7 @@ _RELATIVE_NAMED = re.compile(
     rf"(?P<own>his|her)\s+{_OLDER_OR_YOUNGER}(?:{RELATIONS})\b"
 )
 # "Tom Pryce, who rose to be ambassador, told an interviewer in 1995 that he had ...": in reported speech, "he"
-# or "she" right after the verb (and whom it was told) is the speaker, so it is the speaker's pronoun.
+# or "she" right after the verb (and whom it was told) is most often the speaker (see People.reported_pronouns).
 _OWN_PRONOUN = re.compile(
     rf"{AT_CAPITAL}(?<![\w'’-])(?P<speaker>{NAME_WORD}(?:{NEXT_NAME_WORD}){{1,3}})(?:,[^,\"]{{1,80}},)?\s+"
     r"(?:said|says|told|recalled|recalls|added|insisted|admitted|wrote)\s+(?:(?:an?|the)\s+[a-z]+\s+)?"
@@ -603,6 +604,7 @@ class People:
         self._pairs: list[tuple[str, str]] = []  # the article's capitalised word pairs, from read_full_names
         self._named_pairs: list[tuple[str, str]] = []  # those not after "the"
         self._word_before: dict[tuple[str, str], str] = {}  # from read_full_names
+        self._reported: list[tuple[Person, str]] = []  # "X said that he ...": see reported_pronouns
         self._given_names: dict[str, set[str]] = {}  # surname -> the first names the article gives it
         self._holders: dict[str, dict[int, Person]] = {}  # a word of a role -> the people whose role has it
         self._relatives: set[str] = set()  # names made from a relative's first name: "Tony Hiss"
@@ -767,8 +769,8 @@ class People:
             elif relative := self.add(match["name"] or match["named"], where):
                 relative.related_as(match["relation"] or match["related"])
         for match in _OWN_PRONOUN.finditer(sentence) if " he " in sentence or " she " in sentence else ():
-            if (speaker := self.add(match["speaker"], where)) and not speaker.pronoun:
-                speaker.pronoun = match["own"]
+            if speaker := self.add(match["speaker"], where):
+                self._reported.append((speaker, match["own"]))
         for match in TITLE_NAME.finditer(sentence):
             # a surname alone keeps its title, by which add() knows it is no one's middle name ("Mr. Caldwell")
             person = self.add(match["name"] if " " in match["name"] else match.group(), where)
@@ -956,16 +958,28 @@ class People:
             return self.by_name.get(word) or self.add(word, person.first_seen, extend=False) or person
         return person
 
-    def date_from_headline(self, first_paragraph: str) -> None:
+    def reported_pronouns(self) -> None:
+        """Give "Tom Pryce told an interviewer that he had ..." its pronoun, once everyone is known: only when it
+        is not the pronoun of whom the article is about (the first person named), which "she" in "Tom Quayle
+        recalled that she would not allow ..." of an obituary's subject stands for."""
+        lead = min(self.by_name.values(), key=lambda p: p.first_seen, default=None)
+        for speaker, pronoun in self._reported:
+            if lead is not None and lead.pronoun and lead.pronoun != pronoun and not speaker.pronoun:
+                speaker.pronoun = pronoun
+
+    def date_from_headline(self, paragraphs: list[str]) -> None:
         """Date from the headline those it names in full ("Reg Tolley obituary", "At 81, Vera Lindqvist is still
-        ..."), where the scan found them only later: whom an article is about is whom its headline names."""
-        headline = first_paragraph.strip()
+        ..."), where the scan found them only later: whom an article is about is whom its headline names, by a
+        name the article uses again (not a nickname only the headline uses: "Chayo Benavides")."""
+        headline = paragraphs[0].strip() if paragraphs else ""
+        body = "\n".join(paragraphs[1:])
         if not headline or len(headline) > _HEADLINE_LENGTH or headline.endswith((".", '."', ".”")):
             return  # a sentence, not a headline
         for person in self.by_name.values():
             if (
                 " " in person.name
                 and person.name in headline  # most people are not: no pattern to build
+                and person.name in body
                 and re.search(rf"(?<![\w'’-]){re.escape(person.name)}(?![\w-])", headline)
             ):
                 person.first_seen = (0, 0)
