@@ -20,11 +20,10 @@ from .namesakes import first_name, the_principal, which_one
 from .people import (
     AT_CAPITAL,
     CALLED_BY_TITLE,
-    HONORIFICS,
+    COURTESY_TITLES,
     NAME,
     NAME_WORD,
     NEXT_NAME_WORD,
-    PRONOUN_OF_TITLE,
     RELATIONS,
     ROLE_NOUN,
     ROLE_NOUNS,
@@ -34,6 +33,7 @@ from .people import (
     Person,
     Role,
     is_possessive,
+    may_be_called,
 )
 from .text import ends_just_before
 
@@ -386,8 +386,8 @@ def note_descriptions(plain: str, ctx: Context) -> None:
             if owner in ("his", "her") and (given := _GIVEN_NEXT.match(plain, match.end())):
                 # "said her son, Erik.": Erik, of the surname of whom "her" stands for
                 pronoun = "he" if owner == "his" else "she"
-                lead = min(ctx.people.by_name.values(), key=lambda p: p.first_seen, default=None)
-                of = next((p for p in (ctx.last_speaker, ctx.last_subject, lead) if p and p.answers_to(pronoun)), None)
+                candidates = (ctx.last_speaker, ctx.last_subject, ctx.people.first_named())
+                of = next((p for p in candidates if p and p.answers_to(pronoun)), None)
                 if of is not None and " " in of.name and (named := ctx.people.add(f"{given[1]} {of.surname}", ctx.at)):
                     named.related_as(relation)
                     continue
@@ -644,7 +644,7 @@ def _holder_of(words: list[str], ctx: Context, text: str) -> Person | None:
     """The person "the premier" stands for: the one known by that role ("Chinese Premier Wen Jiahe"), the
     latest named in `text` if several are, not whoever was named last. "The Thai minister" is one whose
     role has both words, if anyone's has."""
-    holders = [p for p in ctx.people.holders(words[-1]) if _named_so_far(p, ctx.words_read)]  # not one named later
+    holders = _holders_so_far(words[-1], ctx)  # not one named later
     if len(holders) > 1 and len(words) > 1:
         ids = {id(person) for person in ctx.people.holders(words[0])}
         holders = [person for person in holders if id(person) in ids] or holders
@@ -750,7 +750,7 @@ def attribute(
     introduced = [p for p in bearers if _named_so_far(p, ctx.words_read)]
     title = _TITLE_BEFORE.search(local_before[-40:] + " " + after[:40])
     title = title if title and title["surname"] == found.person.surname else None
-    if len(introduced) == 1 and not going_on and (title is None or _may_be_called(introduced[0], title["title"])):
+    if len(introduced) == 1 and not going_on and (title is None or may_be_called(introduced[0], title["title"])):
         # "Mrs Ellery said" before the article has named any other Ellery: a news article names a person in
         # full before it calls them by surname, so the surname is the one named so far
         person = introduced[0]
@@ -783,17 +783,8 @@ def attribute(
     return replace(found, confident=False, candidates=allowed)
 
 
-_PLAIN_TITLES = ("Mrs", "Ms", "Miss", "Mr")
-_SURNAME_TITLES = "|".join(sorted((*_PLAIN_TITLES, *CALLED_BY_TITLE), key=len, reverse=True))
+_SURNAME_TITLES = "|".join(sorted((*COURTESY_TITLES, *CALLED_BY_TITLE), key=len, reverse=True))
 _TITLE_BEFORE = re.compile(rf"\b(?P<title>{_SURNAME_TITLES})\.?\s+(?P<surname>{NAME_WORD})")  # "Colonel Strand"
-
-
-def _may_be_called(person: Person, title: str) -> bool:
-    """Whether a title may stand for `person`: "Mr", "Mrs", "Ms" or "Miss" not for a dame, a knight, a peer,
-    a doctor or an officer (called by that title); none against the pronoun the article gives them."""
-    if title in _PLAIN_TITLES and (person.name.split()[0] in HONORIFICS or person.titles & CALLED_BY_TITLE):
-        return False
-    return title not in PRONOUN_OF_TITLE or person.answers_to(PRONOUN_OF_TITLE[title])
 
 
 # "(Asked whether he might run, ) the new senator smiled.": a subject named by a role, and its verb.
@@ -808,8 +799,13 @@ def role_subject(plain: str, ctx: Context) -> Person | None:
     if not (match := _ROLE_SUBJECT.search(plain)):
         return None
     words = match["who"].lower().split()[1:]
-    holders = [p for p in ctx.people.holders(words[-1]) if _named_so_far(p, ctx.words_read)]
+    holders = _holders_so_far(words[-1], ctx)
     return holders[0] if len(holders) == 1 else None
+
+
+def _holders_so_far(word: str, ctx: Context) -> list[Person]:
+    """The people with `word` in a role whom the text read so far names."""
+    return [p for p in ctx.people.holders(word) if _named_so_far(p, ctx.words_read)]
 
 
 def note_titles(plain: str, ctx: Context) -> None:
@@ -820,7 +816,7 @@ def note_titles(plain: str, ctx: Context) -> None:
     for match in _TITLE_BEFORE.finditer(plain):
         bearers = ctx.people.bearers(_POSSESSIVE_END.sub("", match["surname"]))  # "Colonel Strand's"
         introduced = [p for p in bearers if _named_so_far(p, ctx.words_read)] if len(bearers) > 1 else []
-        if len(introduced) == 1 and _may_be_called(introduced[0], match["title"]):
+        if len(introduced) == 1 and may_be_called(introduced[0], match["title"]):
             introduced[0].titled(match["title"])
 
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 
-from .people import CALLED_BY_TITLE, HONORIFICS, NAME_WORD, PRONOUN_OF_TITLE, RELATIONS, TITLES, Person
+from .people import COURTESY_TITLES, HONORIFICS, NAME_WORD, PRONOUN_OF_TITLE, RELATIONS, TITLES, Person, called_plainly
 
 # A title before a name: "Dr. Ortiz", "Mrs Metcalfe".
 _ANY_TITLE = "|".join(sorted(PRONOUN_OF_TITLE.keys() | TITLES.keys(), key=len, reverse=True))
 _TITLED = re.compile(rf"\b({_ANY_TITLE})\.?\s+({NAME_WORD})")
 _WORD = re.compile(r"[\w'’-]+")
-_PLAIN_TITLES = frozenset("Mr Mrs Ms Miss".split())
 
 
 def which_one(
@@ -33,10 +32,10 @@ def which_one(
         used = {t.rstrip(".") for t, s in _TITLED.findall(history) if s == surname}
         titled = list(used) if len(used) == 1 else []
     fitting = [p for p in bearers if any(t in p.titles for t in titled)]
-    if not fitting and any(t in _PLAIN_TITLES for t in titled):
+    if not fitting and any(t in COURTESY_TITLES for t in titled):
         # "Mr Reid" is never Sir Malcolm Reid: a knight, a dame or a peer is called by that title, and so is a
         # doctor or a professor ("Mr Hale" is not Professor Anna Hale)
-        fitting = [p for p in bearers if p.name.split()[0] not in HONORIFICS and not p.titles & CALLED_BY_TITLE]
+        fitting = [p for p in bearers if called_plainly(p)]
         # and "Miss Tilley" is not the one the article calls "Mrs Tilley", nor the other way round
         fitting = [p for p in fitting if not any(p.titles & _EXCLUDES.get(t, set()) for t in titled)]
     # "Lady Hale", "Mr. Dunmore": a title that says "she" or "he" rules out those known to be otherwise

@@ -381,6 +381,27 @@ def _two_surnames_form(words: list[str]) -> bool:
     return len(words) == 3 and words[0] not in HONORIFICS and words[2].rstrip(".") not in _SUFFIXES
 
 
+def _is_given_word(word: str) -> bool:
+    """Whether a capitalised word may be a first name: a name, and no title or honorific ("Dr", "Sir")."""
+    return _is_name(word) and word.rstrip(".") not in TITLES and word not in HONORIFICS
+
+
+# Titles that go with a surname alone: "Mr Hale", "Mrs Hale".
+COURTESY_TITLES = frozenset("Mr Mrs Ms Miss".split())
+
+
+def called_plainly(person: Person) -> bool:
+    """Whether "Mr" or "Mrs" may stand for `person`: not a knight, a dame or a peer, called by that title,
+    nor a doctor, a professor or an officer ("Mr Hale" is not Professor Anna Hale, nor Colonel Hale)."""
+    return person.name.split()[0] not in HONORIFICS and not person.titles & CALLED_BY_TITLE
+
+
+def may_be_called(person: Person, title: str) -> bool:
+    """Whether `title` may stand for `person`: a courtesy title only if `called_plainly`, and no title against
+    the pronoun the article gives them."""
+    return (title not in COURTESY_TITLES or called_plainly(person)) and _title_allows(title, person)
+
+
 def _title_allows(name: str, person: Person) -> bool:
     """Whether the title a name opens with ("Mr.", "Mrs") may stand for `person`, whose pronoun may say not."""
     said = PRONOUN_OF_TITLE.get(name.split()[0].rstrip(".")) if name else None
@@ -868,21 +889,18 @@ class People:
             if not suffix and _THIRD_NAME_WORD.match(text, match.end(2)):
                 continue  # "Margaret Hollis Dunne": a first and a middle name, no Hollis's full name
             self._pairs.append(pair)
-            if not _THE_BEFORE.search(text, max(0, match.start() - 4), match.start()) and not _WORD_BEFORE.search(
-                text, max(0, match.start() - 30), match.start()
-            ):
+            after_the = _THE_BEFORE.search(text, max(0, match.start() - 4), match.start()) is not None
+            if not after_the and not _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start()):
                 self._named_pairs.append(pair)  # not "The Putin Interviews", a title, nor "(Margaret) Caldwell Lund"
             if (
-                _is_name(first)
-                and first.rstrip(".") not in TITLES
-                and first not in HONORIFICS
+                _is_given_word(first)
                 and not _middle_name(text, match.start())  # "Ada Margaret Lyle": Margaret is no other Lyle's
-                and not _THE_BEFORE.search(text, max(0, match.start() - 4), match.start())  # "on the Blackwater Varga"
+                and not after_the  # "on the Blackwater Varga"
             ):
                 self._given_names.setdefault(last, set()).add(first + (suffix.group() if suffix else ""))
         for joint in _AND_NAME.finditer(text):  # "Brian and Susan Metcalfe": looked for from the "and"
             first = _WORD_AT_END.search(text, max(0, joint.start() - 40), joint.start())
-            if first and _is_name(first[0]) and first[0] not in TITLES and first[0] not in HONORIFICS:
+            if first and _is_given_word(first[0]):
                 self._given_names.setdefault(joint["surname"], set()).add(first[0])
         self._knights = {}
         for knight in _KNIGHT.finditer(text):  # "Sir Alan" is Sir Alan Rowe when the article names him in full
@@ -896,7 +914,7 @@ class People:
         """A pair of name words with the first name before it, where the text gives one: "Kwesi Amoako-Dadzie"
         is "Emmanuel Kwesi Amoako-Dadzie" in an article that names him so."""
         word = self._word_before.get((first, last), "")
-        if word and _is_name(word) and word.rstrip(".") not in TITLES and word not in HONORIFICS:
+        if word and _is_given_word(word):
             return f"{word} {first} {last}"
         return f"{first} {last}"
 
@@ -910,7 +928,7 @@ class People:
             person = singles.pop(last, None)
             if person is None:
                 continue
-            if _is_name(first) and first.rstrip(".") not in TITLES and first not in HONORIFICS:
+            if _is_given_word(first):
                 self.add(self._with_first_word(first, last), person.first_seen)
             else:
                 singles[last] = person  # "President Clinton": keep looking for a first name
@@ -958,11 +976,15 @@ class People:
             return self.by_name.get(word) or self.add(word, person.first_seen, extend=False) or person
         return person
 
+    def first_named(self) -> Person | None:
+        """The person the article names first: whom an obituary or a profile is about."""
+        return min(self.by_name.values(), key=lambda p: p.first_seen, default=None)
+
     def reported_pronouns(self) -> None:
         """Give "Tom Pryce told an interviewer that he had ..." its pronoun, once everyone is known: only when it
         is not the pronoun of whom the article is about (the first person named), which "she" in "Tom Quayle
         recalled that she would not allow ..." of an obituary's subject stands for."""
-        lead = min(self.by_name.values(), key=lambda p: p.first_seen, default=None)
+        lead = self.first_named()
         for speaker, pronoun in self._reported:
             if lead is not None and lead.pronoun and lead.pronoun != pronoun and not speaker.pronoun:
                 speaker.pronoun = pronoun
@@ -972,9 +994,9 @@ class People:
         ..."), where the scan found them only later: whom an article is about is whom its headline names, by a
         name the article uses again (not a nickname only the headline uses: "Chayo Benavides")."""
         headline = paragraphs[0].strip() if paragraphs else ""
-        body = "\n".join(paragraphs[1:])
         if not headline or len(headline) > _HEADLINE_LENGTH or headline.endswith((".", '."', ".”")):
             return  # a sentence, not a headline
+        body = "\n".join(paragraphs[1:])
         for person in self.by_name.values():
             if (
                 " " in person.name
